@@ -1,0 +1,3 @@
+from ccmtui.cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""The `ccm` command line: one Typer app, one sub-app per noun.
+
+Commands import what they need inside their bodies, so `ccm status` loads
+neither Textual nor SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui import __version__
+from ccmtui.cli import sample as sample_commands
+from ccmtui.cli import states as states_commands
+from ccmtui.cli import status as status_commands
+from ccmtui.cli._common import AppContext, CCMGroup
+
+app = typer.Typer(
+    cls=CCMGroup,
+    name="ccm",
+    help="Track the Convention on Cluster Munitions: states, démarches, categories, work plans.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ccm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="PATH|URL", help="Database file or URL (default: CCM_DB, config.toml, data dir)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = AppContext(db_option=db)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+app.command("status")(status_commands.status)
+app.add_typer(states_commands.app, name="states")
+app.add_typer(sample_commands.app, name="sample")
+
+
+def main() -> None:
+    app(prog_name="ccm")

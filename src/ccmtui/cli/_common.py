@@ -1,0 +1,103 @@
+"""What every command shares: the database target, errors as one line, output helpers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+
+import typer
+from typer.core import TyperGroup
+
+from ccmtui.domain.errors import CCMError
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE
+
+
+class CCMGroup(TyperGroup):
+    """Turns a user's mistake anywhere below into `Error: …` on stderr and an exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except CCMError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
+            raise
+        except Exception as error:
+            from typer.exceptions import TyperException
+
+            if isinstance(error, TyperException) or os.environ.get("CCM_DEBUG"):
+                raise
+            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            typer.echo(
+                f"Error: internal error ({type(error).__name__}: {first}); nothing was written. "
+                "Run with CCM_DEBUG=1 for details.",
+                err=True,
+            )
+            raise typer.Exit(INTERNAL_ERROR) from None
+
+
+@dataclass
+class AppContext:
+    """The global options, resolved lazily so a command only pays for what it uses."""
+
+    db_option: str | None = None
+    _config: dict | None = field(default=None, repr=False)
+    _reader: object = field(default=None, repr=False)
+    _database: object = field(default=None, repr=False)
+
+    @property
+    def config(self) -> dict:
+        if self._config is None:
+            from ccmtui import config
+
+            self._config = config.load()
+        return self._config
+
+    @property
+    def target(self) -> str:
+        from ccmtui.paths import resolve_database
+
+        return resolve_database(self.db_option, self.config.get("db"))
+
+    def reader(self):
+        """The fast read path (no SQLAlchemy on SQLite)."""
+        if self._reader is None:
+            from ccmtui.db.read import open_reader
+
+            self._reader = open_reader(self.target)
+        return self._reader
+
+    def database(self):
+        """The SQLAlchemy database, for writes."""
+        if self._database is None:
+            from ccmtui.db.session import Database
+
+            self._database = Database(self.target).ensure()
+        return self._database
+
+    def register(self):
+        from ccmtui.reports.register import Register
+
+        return Register(self.reader())
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppContext):
+        root.obj = AppContext()
+    return root.obj
+
+
+def print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def console():
+    from rich.console import Console
+
+    return Console()

@@ -1,0 +1,33 @@
+"""`ccm states`: the register's own data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context
+
+app = typer.Typer(help="Maintain the register of states.", no_args_is_help=True)
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv", help="A file with the columns of states.csv.")],
+) -> None:
+    """Refresh the register from a CSV file: every row checked first, all or nothing."""
+    from ccmtui.db.reference import update_register
+
+    database = app_context(ctx).database()
+    with database.transaction() as session:
+        result = update_register(session, file)
+    typer.echo(
+        f"{len(result.added)} added, {len(result.changed)} changed, {result.unchanged} unchanged"
+        + (f", {len(result.not_in_file)} not in the file (left as they were)" if result.not_in_file else "")
+    )
+    if result.added:
+        typer.echo("added: " + ", ".join(result.added))
+    if result.changed:
+        typer.echo("changed: " + ", ".join(result.changed))

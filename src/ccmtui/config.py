@@ -1,0 +1,49 @@
+"""The coordinator's config.toml: read with tomllib, written with tomli-w (owner-only)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from ccmtui.domain.errors import InputError, one_of
+from ccmtui.paths import config_path
+
+# key -> what it holds
+KEYS = {
+    "db": "database file or URL used when --db and CCM_DB are not given",
+    "name": "your name, stamped on every record you make",
+    "state": "the State Party you coordinate for (ISO3 or name)",
+    "area": "your thematic area (e.g. universalization)",
+}
+
+
+def load(path: Path | None = None) -> dict:
+    path = path or config_path()
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML ({error})") from None
+
+
+def save(values: dict, path: Path | None = None) -> Path:
+    """Write atomically, readable by the owner only (it may hold a database password)."""
+    import tomli_w
+
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        tomli_w.dump(values, handle)
+    os.replace(temporary, path)
+    return path
+
+
+def check_key(key: str) -> str:
+    if key not in KEYS:
+        raise one_of("config key", key, list(KEYS))
+    return key

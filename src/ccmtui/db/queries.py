@@ -1,0 +1,61 @@
+"""The read queries, written once as SQLAlchemy Core selects.
+
+These selects are the only source of the SQL the tool runs to read. For the
+embedded SQLite default, `ccmtui.db.compiled` holds them compiled ahead of time
+(regenerate with `python -m ccmtui.db.compile`; a test fails when it is stale),
+so a read command needs only the standard library's sqlite3. Any other database
+runs the selects here through SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Date, Select, bindparam, select
+
+from ccmtui.db.models import Classification, Meeting, State, StateAlias
+
+
+def _latest_classification(column):
+    """The latest classification of each state as of :as_of (a correlated subquery)."""
+    return (
+        select(column)
+        .where(Classification.iso3 == State.iso3, Classification.assessed_on <= bindparam("as_of", type_=Date))
+        .order_by(Classification.assessed_on.desc(), Classification.created_at.desc())
+        .limit(1)
+        .correlate(State)
+        .scalar_subquery()
+    )
+
+
+def register() -> Select:
+    """Every state with its instruments and its category as of :as_of."""
+    return select(
+        State.iso3,
+        State.name,
+        State.region,
+        State.subregion,
+        State.signed,
+        State.deposited,
+        State.instrument,
+        State.withdrawal_notified,
+        _latest_classification(Classification.category).label("category"),
+        _latest_classification(Classification.assessed_on).label("category_since"),
+    ).order_by(State.iso3)
+
+
+def aliases() -> Select:
+    return select(StateAlias.iso3, StateAlias.alias).order_by(StateAlias.alias)
+
+
+def meetings() -> Select:
+    return select(Meeting.code, Meeting.name, Meeting.city, Meeting.country, Meeting.start, Meeting.end).order_by(
+        Meeting.start
+    )
+
+
+READ_QUERIES: dict[str, Callable[[], Select]] = {
+    "register": register,
+    "aliases": aliases,
+    "meetings": meetings,
+}

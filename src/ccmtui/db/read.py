@@ -1,0 +1,118 @@
+"""Read queries without importing SQLAlchemy on the embedded SQLite default.
+
+`open_reader(target)` gives an object with `rows(name, **params)`, returning
+named tuples with Python dates. On SQLite it runs the SQL compiled from
+`ccmtui.db.queries` through the standard library; elsewhere it runs the Core
+selects themselves.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import namedtuple
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from ccmtui.db.failures import describe_failure
+from ccmtui.domain.errors import DatabaseError
+from ccmtui.paths import is_url
+
+BUSY_TIMEOUT_MS = 30_000
+
+_CONVERT = {
+    "date": lambda v: date.fromisoformat(v) if isinstance(v, str) else v,
+    "datetime": lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v,
+    "bool": lambda v: None if v is None else bool(v),
+}
+
+
+@cache
+def _row_type(name: str, columns: tuple[str, ...]):
+    return namedtuple(f"{name.title().replace('_', '')}Row", columns)
+
+
+def _bind(params: dict) -> dict:
+    return {k: v.isoformat(sep=" ") if isinstance(v, datetime) else v.isoformat() if isinstance(v, date) else v
+            for k, v in params.items()}
+
+
+class SQLiteReader:
+    """Runs the precompiled SQL on a SQLite file with the standard library."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, isolation_level=None)
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(path))) from None
+
+    def rows(self, name: str, **params) -> list:
+        from ccmtui.db.compiled import QUERIES
+
+        sql, columns, constants = QUERIES[name]
+        names = tuple(column for column, _ in columns)
+        converters = [(i, _CONVERT[kind]) for i, (_, kind) in enumerate(columns) if kind]
+        row_type = _row_type(name, names)
+        try:
+            cursor = self.connection.execute(sql, {**constants, **_bind(params)})
+            raw = cursor.fetchall()
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(self.path))) from None
+        if not converters:
+            return [row_type._make(row) for row in raw]
+        result = []
+        for row in raw:
+            values = list(row)
+            for index, convert in converters:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
+            result.append(row_type._make(values))
+        return result
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class AlchemyReader:
+    """Runs the Core selects through SQLAlchemy (PostgreSQL and other servers)."""
+
+    def __init__(self, database):
+        self.database = database
+
+    def rows(self, name: str, **params) -> list:
+        from ccmtui.db.queries import READ_QUERIES
+        from ccmtui.db.session import translate_errors
+
+        query = READ_QUERIES[name]()
+        row_type = _row_type(name, tuple(column.name for column in query.selected_columns))
+        with translate_errors(self.database.display), self.database.engine.connect() as connection:
+            return [row_type._make(row) for row in connection.execute(query, params)]
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file behind a SQLite target (a path or a sqlite:/// URL), None for a server URL."""
+    if not is_url(target):
+        return Path(target).expanduser()
+    if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
+        return Path(target.removeprefix("sqlite:///"))
+    return None
+
+
+def open_reader(target: str):
+    """A reader on the database, creating it with its reference data on first use."""
+    path = sqlite_path(target)
+    if path is not None:
+        if not path.exists():
+            from ccmtui.db.session import Database
+
+            Database(path).ensure().dispose()
+        return SQLiteReader(path)
+    from ccmtui.db.session import Database
+
+    return AlchemyReader(Database(target).ensure())

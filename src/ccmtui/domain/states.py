@@ -1,0 +1,112 @@
+"""States in the register: names, aliases, regions, and how a name is matched."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ccmtui.domain import treaty
+from ccmtui.domain.errors import NotFoundError, one_of
+
+INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
+
+
+@dataclass(frozen=True, slots=True)
+class StateRecord:
+    """One state as the register holds it."""
+
+    iso3: str
+    name: str
+    region: str
+    subregion: str
+    signed: date | None = None
+    deposited: date | None = None
+    instrument: str | None = None
+    withdrawal_notified: date | None = None
+
+    def status_on(self, on: date) -> treaty.Status:
+        return treaty.status_on(
+            on,
+            signed=self.signed,
+            deposited=self.deposited,
+            withdrawal_notified=self.withdrawal_notified,
+        )
+
+    @property
+    def entry_into_force(self) -> date | None:
+        return treaty.entry_into_force(self.deposited) if self.deposited else None
+
+
+_PUNCTUATION = re.compile(r"[\s\-‐–—'’`´.,()/&]+")
+
+
+def normalize(text: str) -> str:
+    """A key for matching names: no accents, no case, no punctuation, 'St' as 'Saint'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = _PUNCTUATION.sub(" ", plain.replace("&", " and ")).split()
+    if words and words[0] == "st":
+        words[0] = "saint"
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class StateIndex:
+    """Finds a state by ISO3 code, name or alias, ignoring case and accents."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, Iterable[str]]]):
+        self._by_key: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        for iso3, name, aliases in entries:
+            self._names[iso3] = name
+            self._by_key[iso3.casefold()] = iso3
+            for label in (name, *aliases):
+                self._by_key.setdefault(normalize(label), iso3)
+
+    def __contains__(self, iso3: str) -> bool:
+        return iso3 in self._names
+
+    def name(self, iso3: str) -> str:
+        return self._names[iso3]
+
+    def find(self, text: str) -> str | None:
+        """The ISO3 code for `text`, or None."""
+        cleaned = text.strip()
+        return self._by_key.get(cleaned.casefold()) or self._by_key.get(normalize(cleaned))
+
+    def suggestions(self, text: str, limit: int = 3) -> list[str]:
+        """Names of the states closest to `text`, best first."""
+        key = normalize(text)
+        found: list[str] = []
+        if key:
+            for k, iso3 in self._by_key.items():
+                if len(k) > 3 and (k.startswith(key) or f" {key}" in f" {k}"):
+                    found.append(iso3)
+            for k in difflib.get_close_matches(key, list(self._by_key), n=limit * 2, cutoff=0.6):
+                found.append(self._by_key[k])
+        unique = list(dict.fromkeys(found))
+        return [f"{self._names[i]} ({i})" for i in unique[:limit]]
+
+    def resolve(self, text: str) -> str:
+        """The ISO3 code for `text`; an error naming the closest matches otherwise."""
+        iso3 = self.find(text)
+        if iso3 is not None:
+            return iso3
+        near = self.suggestions(text)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; try an ISO3 code such as KEN"
+        raise NotFoundError(f"unknown state {text!r}{hint}")
+
+
+def match_region(text: str, regions: Iterable[str], subregions: Iterable[str]) -> tuple[str, str]:
+    """('region' | 'subregion', canonical name) for a region given in any case."""
+    key = normalize(text)
+    for kind, names in (("region", regions), ("subregion", subregions)):
+        for name in names:
+            if normalize(name) == key:
+                return kind, name
+    raise one_of("region", text, sorted(set(regions)))

@@ -1,0 +1,155 @@
+"""The Convention's rules on dates: entry into force, status, deadlines.
+
+Pure functions over dates; no database and no UI. Each function cites the
+article of the Convention on Cluster Munitions (Dublin, 30 May 2008) it applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import calendar
+from datetime import date, timedelta
+from enum import StrEnum
+
+# Art. 17(1): the Convention entered into force on the first day of the sixth
+# month after the month in which the thirtieth instrument was deposited.
+# The thirtieth instrument was deposited on 16 February 2010.
+THIRTIETH_DEPOSIT = date(2010, 2, 16)
+CONVENTION_ENTRY_INTO_FORCE = date(2010, 8, 1)
+# Art. 15: open for signature at Oslo on 3 December 2008.
+OPENED_FOR_SIGNATURE = date(2008, 12, 3)
+
+STOCKPILE_DESTRUCTION_YEARS = 8  # Art. 3(2)
+STOCKPILE_EXTENSION_MAX_YEARS = 4  # Art. 3(3) and 3(5)
+CLEARANCE_YEARS = 10  # Art. 4(1)
+CLEARANCE_EXTENSION_MAX_YEARS = 5  # Art. 4(5) and 4(8)
+INITIAL_REPORT_DAYS = 180  # Art. 7(1)
+WITHDRAWAL_NOTICE_MONTHS = 6  # Art. 20(2)
+
+
+class Status(StrEnum):
+    """Where a state stands towards the Convention on a given day."""
+
+    PARTY = "party"  # in force for it
+    PENDING = "pending"  # instrument deposited, not yet in force
+    SIGNATORY = "signatory"
+    NON_SIGNATORY = "non-signatory"
+    WITHDRAWN = "withdrawn"
+
+
+# CCM documents count states whose instrument is deposited among "States Parties".
+STATES_PARTIES_INCLUDING_PENDING = frozenset({Status.PARTY, Status.PENDING})
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later, clamped to the month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day `years` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def first_day_of_sixth_month_after(day: date) -> date:
+    """Art. 17: 'the first day of the sixth month after' a date."""
+    return add_months(day.replace(day=1), 6)
+
+
+def entry_into_force(deposited: date) -> date:
+    """Entry into force of the Convention for a state that deposited on `deposited`.
+
+    Art. 17(1): for the first thirty instruments, 1 August 2010.
+    Art. 17(2): for a later instrument, the first day of the sixth month after
+    the date of its deposit.
+    """
+    if deposited <= THIRTIETH_DEPOSIT:
+        return CONVENTION_ENTRY_INTO_FORCE
+    return first_day_of_sixth_month_after(deposited)
+
+
+def withdrawal_effective(notified: date) -> date:
+    """Art. 20(2): withdrawal takes effect six months after the depositary receives it."""
+    return add_months(notified, WITHDRAWAL_NOTICE_MONTHS)
+
+
+def status_on(
+    on: date,
+    *,
+    signed: date | None,
+    deposited: date | None,
+    withdrawal_notified: date | None = None,
+) -> Status:
+    """The status of a state on a day (Art. 15-17 and 20).
+
+    A notified withdrawal takes effect six months later (Art. 20(2)); until then
+    the state remains a party.
+    """
+    if withdrawal_notified is not None and on >= withdrawal_effective(withdrawal_notified):
+        return Status.WITHDRAWN
+    if deposited is not None and deposited <= on:
+        return Status.PARTY if entry_into_force(deposited) <= on else Status.PENDING
+    if signed is not None and signed <= on:
+        return Status.SIGNATORY
+    return Status.NON_SIGNATORY
+
+
+def stockpile_destruction_deadline(in_force: date) -> date:
+    """Art. 3(2): destroy stockpiles no later than eight years after entry into force."""
+    return add_years(in_force, STOCKPILE_DESTRUCTION_YEARS)
+
+
+def clearance_deadline(in_force: date) -> date:
+    """Art. 4(1)(a): clear contaminated areas no later than ten years after entry into force."""
+    return add_years(in_force, CLEARANCE_YEARS)
+
+
+def longest_extension(deadline: date, article: int) -> date:
+    """The furthest date one extension request may reach.
+
+    Art. 3(3): up to four years for stockpile destruction;
+    Art. 4(5): up to five years for clearance.
+    """
+    if article == 3:
+        return add_years(deadline, STOCKPILE_EXTENSION_MAX_YEARS)
+    if article == 4:
+        return add_years(deadline, CLEARANCE_EXTENSION_MAX_YEARS)
+    raise ValueError(f"extensions exist only under Articles 3 and 4, not {article}")
+
+
+def initial_report_due(in_force: date) -> date:
+    """Art. 7(1): the initial transparency report, no later than 180 days after entry into force."""
+    return in_force + timedelta(days=INITIAL_REPORT_DAYS)
+
+
+def annual_report_due(covering_year: int) -> date:
+    """Art. 7(2): annual updates by 30 April, covering the previous calendar year."""
+    return date(covering_year + 1, 4, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyDates:
+    """The dates that follow from a state's instruments."""
+
+    entry_into_force: date | None
+    withdrawal_effective: date | None
+    stockpile_deadline: date | None
+    clearance_deadline: date | None
+    initial_report_due: date | None
+
+
+def treaty_dates(deposited: date | None, withdrawal_notified: date | None = None) -> TreatyDates:
+    """All the dates a deposit sets running (Art. 3, 4, 7, 17, 20)."""
+    in_force = entry_into_force(deposited) if deposited else None
+    return TreatyDates(
+        entry_into_force=in_force,
+        withdrawal_effective=withdrawal_effective(withdrawal_notified) if withdrawal_notified else None,
+        stockpile_deadline=stockpile_destruction_deadline(in_force) if in_force else None,
+        clearance_deadline=clearance_deadline(in_force) if in_force else None,
+        initial_report_due=initial_report_due(in_force) if in_force else None,
+    )

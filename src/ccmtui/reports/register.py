@@ -1,0 +1,215 @@
+"""The register of states as it stood on a day: status, treaty dates and category."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ccmtui.domain import treaty
+from ccmtui.domain.dates import parse_date
+from ccmtui.domain.errors import InputError, one_of
+from ccmtui.domain.states import StateIndex, match_region, normalize
+from ccmtui.domain.treaty import Status
+
+# `--status states-parties` counts pending states with parties, as CCM documents do.
+STATES_PARTIES = "states-parties"
+STATUS_CHOICES = (*(s.value for s in Status), STATES_PARTIES)
+
+
+@dataclass(frozen=True, slots=True)
+class StateStatus:
+    iso3: str
+    name: str
+    region: str
+    subregion: str
+    status: Status
+    signed: date | None
+    deposited: date | None
+    instrument: str | None
+    entry_into_force: date | None
+    withdrawal_effective: date | None
+    category: str | None
+    category_since: date | None
+
+    def as_json(self) -> dict:
+        return {
+            "iso3": self.iso3,
+            "name": self.name,
+            "region": self.region,
+            "subregion": self.subregion,
+            "status": self.status.value,
+            "signed": _iso(self.signed),
+            "deposited": _iso(self.deposited),
+            "instrument": self.instrument,
+            "entry_into_force": _iso(self.entry_into_force),
+            "withdrawal_effective": _iso(self.withdrawal_effective),
+            "category": self.category,
+            "category_since": _iso(self.category_since),
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _as_it_stood(row, as_of: date) -> StateStatus:
+    """A state's standing on `as_of`: instruments after that day are not yet known."""
+    signed = row.signed if row.signed and row.signed <= as_of else None
+    deposited = row.deposited if row.deposited and row.deposited <= as_of else None
+    withdrawal = row.withdrawal_notified if row.withdrawal_notified and row.withdrawal_notified <= as_of else None
+    status = treaty.status_on(as_of, signed=signed, deposited=deposited, withdrawal_notified=withdrawal)
+    # A category assesses a state that has not joined; once it has deposited, it no longer applies.
+    assessed = status not in treaty.STATES_PARTIES_INCLUDING_PENDING
+    return StateStatus(
+        iso3=row.iso3,
+        name=row.name,
+        region=row.region,
+        subregion=row.subregion,
+        status=status,
+        signed=signed,
+        deposited=deposited,
+        instrument=row.instrument if deposited else None,
+        entry_into_force=treaty.entry_into_force(deposited) if deposited else None,
+        withdrawal_effective=treaty.withdrawal_effective(withdrawal) if withdrawal else None,
+        category=row.category if assessed else None,
+        category_since=row.category_since if assessed else None,
+    )
+
+
+class Register:
+    """The states of a database, read once per command."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self._rows_by_date: dict[date, list[StateStatus]] = {}
+        self._index: StateIndex | None = None
+        self._meetings = None
+
+    def on(self, as_of: date) -> list[StateStatus]:
+        """Every state as it stood on `as_of`, sorted by name."""
+        if as_of not in self._rows_by_date:
+            rows = self.reader.rows("register", as_of=as_of)
+            standing = [_as_it_stood(row, as_of) for row in rows]
+            standing.sort(key=lambda s: normalize(s.name))
+            self._rows_by_date[as_of] = standing
+        return self._rows_by_date[as_of]
+
+    @property
+    def index(self) -> StateIndex:
+        if self._index is None:
+            aliases: dict[str, list[str]] = {}
+            for row in self.reader.rows("aliases"):
+                aliases.setdefault(row.iso3, []).append(row.alias)
+            states = self.on(date.today())
+            self._index = StateIndex((s.iso3, s.name, aliases.get(s.iso3, ())) for s in states)
+        return self._index
+
+    @property
+    def meetings(self) -> list:
+        if self._meetings is None:
+            self._meetings = self.reader.rows("meetings")
+        return self._meetings
+
+    def meeting(self, code: str):
+        for meeting in self.meetings:
+            if meeting.code.casefold() == code.strip().casefold():
+                return meeting
+        raise one_of("meeting", code, [m.code for m in self.meetings])
+
+    def resolve_day(self, text: str | None, what: str = "date") -> date:
+        """A date written YYYY-MM-DD, or a meeting code standing for its opening day."""
+        if text is None:
+            return date.today()
+        cleaned = text.strip()
+        if cleaned[:1].isdigit() and "-" in cleaned:
+            return parse_date(cleaned, what)
+        if cleaned.casefold() == "today":
+            return date.today()
+        try:
+            return self.meeting(cleaned).start
+        except InputError:
+            codes = ", ".join(m.code for m in self.meetings)
+            raise InputError(
+                f"bad {what} {text!r}: expected YYYY-MM-DD (e.g. 2013-09-09) or a meeting code ({codes})"
+            ) from None
+
+    def regions(self) -> tuple[list[str], list[str]]:
+        states = self.on(date.today())
+        return sorted({s.region for s in states}), sorted({s.subregion for s in states})
+
+
+@dataclass
+class RegisterFilter:
+    states: set[str] | None = None
+    statuses: set[Status] | None = None
+    categories: set[str] | None = None
+    regions: set[str] | None = None
+    subregions: set[str] | None = None
+
+    def keeps(self, state: StateStatus) -> bool:
+        return (
+            (self.states is None or state.iso3 in self.states)
+            and (self.statuses is None or state.status in self.statuses)
+            and (self.categories is None or state.category in self.categories)
+            and (
+                (self.regions is None and self.subregions is None)
+                or state.region in (self.regions or ())
+                or state.subregion in (self.subregions or ())
+            )
+        )
+
+
+def parse_statuses(values: Iterable[str]) -> set[Status] | None:
+    chosen: set[Status] = set()
+    for value in values:
+        key = value.strip().lower().replace("_", "-").replace(" ", "-")
+        if key in ("states-parties", "states-party", "joined"):
+            chosen |= treaty.STATES_PARTIES_INCLUDING_PENDING
+            continue
+        if key in ("nonsignatory", "non-signatories"):
+            key = "non-signatory"
+        key = {"parties": "party", "signatories": "signatory"}.get(key, key)
+        try:
+            chosen.add(Status(key))
+        except ValueError:
+            raise one_of("status", value, STATUS_CHOICES) from None
+    return chosen or None
+
+
+def build_filter(
+    register: Register,
+    *,
+    states: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    categories: Iterable[str] = (),
+    regions: Iterable[str] = (),
+) -> RegisterFilter:
+    from ccmtui.domain.categories import parse_category
+
+    chosen_states = {register.index.resolve(text) for text in states} or None
+    chosen_categories = {parse_category(text).value for text in categories} or None
+    region_names, subregion_names = register.regions()
+    picked_regions: set[str] = set()
+    picked_subregions: set[str] = set()
+    for text in regions:
+        kind, name = match_region(text, region_names, subregion_names)
+        (picked_regions if kind == "region" else picked_subregions).add(name)
+    return RegisterFilter(
+        states=chosen_states,
+        statuses=parse_statuses(statuses),
+        categories=chosen_categories,
+        regions=picked_regions or None,
+        subregions=picked_subregions or None,
+    )
+
+
+def status_counts(states: Iterable[StateStatus]) -> Counter:
+    return Counter(state.status for state in states)
+
+
+def category_counts(states: Iterable[StateStatus]) -> Counter:
+    return Counter(state.category for state in states if state.category)
+
+

@@ -1,0 +1,64 @@
+"""Shared fixtures: an isolated config and data directory, throwaway databases, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample.db"
+REFERENCE = ROOT / "src" / "ccmtui" / "db" / "reference"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory, monkeypatch):
+    """No test reads or writes the developer's own config or database."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CCM_CONFIG", str(home / "config" / "config.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("CCM_DB", raising=False)
+    monkeypatch.delenv("CCM_DEBUG", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    return home
+
+
+@pytest.fixture
+def sample_db(tmp_path) -> Path:
+    """A private copy of the committed sample database."""
+    copy = tmp_path / "sample.db"
+    shutil.copy(SAMPLE, copy)
+    return copy
+
+
+@pytest.fixture
+def fresh_db(tmp_path) -> Path:
+    """A path where no database exists yet."""
+    return tmp_path / "fresh.db"
+
+
+class CCM:
+    """Runs `ccm` in-process against one database."""
+
+    def __init__(self, db: Path | None):
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        from ccmtui.cli import app
+
+        full = (["--db", str(self.db)] if self.db else []) + [str(a) for a in args]
+        return self.runner.invoke(app, full, input=input, prog_name="ccm")
+
+
+@pytest.fixture
+def ccm(sample_db) -> CCM:
+    return CCM(sample_db)
+
+
+@pytest.fixture
+def ccm_fresh(fresh_db) -> CCM:
+    return CCM(fresh_db)

@@ -1,0 +1,32 @@
+"""Generated artefacts must match the models and queries they come from."""
+
+from __future__ import annotations
+
+from ccmtui.db import compile as compile_queries
+from ccmtui.db.schema import schema_sql
+
+from ..conftest import ROOT
+
+
+def test_schema_sql_is_what_the_models_produce():
+    assert (ROOT / "schema.sql").read_text(encoding="utf-8") == schema_sql(), (
+        "schema.sql is stale: run python -m ccmtui.db.schema > schema.sql"
+    )
+
+
+def test_compiled_queries_are_what_the_core_selects_compile_to():
+    assert compile_queries.main(["--check"]) == 0, "run python -m ccmtui.db.compile"
+
+
+def test_fast_reader_and_sqlalchemy_reader_agree(sample_db):
+    from datetime import date
+
+    from ccmtui.db.read import AlchemyReader, SQLiteReader
+    from ccmtui.db.session import Database
+
+    fast = SQLiteReader(sample_db)
+    slow = AlchemyReader(Database(sample_db))
+    for name, params in (("register", {"as_of": date(2013, 9, 9)}), ("aliases", {}), ("meetings", {})):
+        assert fast.rows(name, **params) == slow.rows(name, **params), name
+    fast.close()
+    slow.close()

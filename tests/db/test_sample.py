@@ -1,0 +1,18 @@
+"""sample.db is exactly what its builder produces."""
+
+from __future__ import annotations
+
+from ccmtui.db.sample import build, logical_dump
+
+from ..conftest import SAMPLE
+
+
+def test_sample_db_matches_a_fresh_build(tmp_path):
+    rebuilt = build(tmp_path / "rebuilt.db")
+    assert logical_dump(rebuilt) == logical_dump(SAMPLE), "sample.db is stale: run ccm sample build sample.db"
+
+
+def test_sample_holds_the_2013_categories():
+    dump = logical_dump(SAMPLE)
+    categories = [row for row in dump["classifications"]]
+    assert len(categories) == 23 + 31 + 21
