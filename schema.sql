@@ -1,5 +1,49 @@
 -- Generated from src/ccmtui/db/models.py by `python -m ccmtui.db.schema`; do not edit.
 
+CREATE TABLE changesets (
+	made_at DATETIME NOT NULL, 
+	made_by VARCHAR(100), 
+	command VARCHAR(300) NOT NULL, 
+	reverts VARCHAR(36), 
+	reverted_by VARCHAR(36), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	FOREIGN KEY(reverts) REFERENCES changesets (uuid)
+);
+
+CREATE INDEX ix_changesets_made_at ON changesets (made_at);
+
+CREATE TABLE engagements (
+	occurred_on DATE NOT NULL, 
+	kind VARCHAR(20) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	channel VARCHAR(20) NOT NULL, 
+	summary VARCHAR(300) NOT NULL, 
+	notes TEXT NOT NULL, 
+	action_points VARCHAR(200) NOT NULL, 
+	follow_up_on DATE, 
+	recorded_by VARCHAR(100), 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_engagements_kind CHECK (kind IN ('demarche', 'meeting', 'letter', 'note-verbale', 'call', 'email', 'workshop', 'statement', 'other')), 
+	CONSTRAINT ck_engagements_area CHECK (area IN ('universalization', 'stockpile-destruction', 'clearance', 'victim-assistance', 'cooperation', 'transparency', 'national-implementation', 'compliance', 'implementation-support')), 
+	CONSTRAINT ck_engagements_channel CHECK (channel IN ('capital', 'geneva', 'new-york', 'other')), 
+	CONSTRAINT ck_engagements_summary CHECK (length(trim(summary)) > 0)
+);
+
+CREATE INDEX ix_engagements_area_occurred_on ON engagements (area, occurred_on);
+
+CREATE INDEX ix_engagements_follow_up_on ON engagements (follow_up_on);
+
+CREATE INDEX ix_engagements_kind_occurred_on ON engagements (kind, occurred_on);
+
+CREATE INDEX ix_engagements_occurred_on ON engagements (occurred_on);
+
 CREATE TABLE meetings (
 	code VARCHAR(10) NOT NULL, 
 	name VARCHAR(100) NOT NULL, 
@@ -37,6 +81,38 @@ CREATE TABLE states (
 	UNIQUE (iso3)
 );
 
+CREATE TABLE campaigns (
+	title VARCHAR(200) NOT NULL, 
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	selection VARCHAR(500) NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (engagement_uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE TABLE changes (
+	changeset_uuid VARCHAR(36) NOT NULL, 
+	seq INTEGER NOT NULL, 
+	table_name VARCHAR(40) NOT NULL, 
+	record_uuid VARCHAR(36) NOT NULL, 
+	action VARCHAR(6) NOT NULL, 
+	"before" TEXT, 
+	"after" TEXT, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	FOREIGN KEY(changeset_uuid) REFERENCES changesets (uuid)
+);
+
+CREATE INDEX ix_changes_changeset ON changes (changeset_uuid, seq);
+
+CREATE INDEX ix_changes_record ON changes (table_name, record_uuid);
+
 CREATE TABLE classifications (
 	iso3 VARCHAR(3) NOT NULL, 
 	category VARCHAR(3) NOT NULL, 
@@ -49,12 +125,40 @@ CREATE TABLE classifications (
 	updated_at DATETIME NOT NULL, 
 	PRIMARY KEY (uuid), 
 	CONSTRAINT ck_classifications_category CHECK (category IN ('I', 'II', 'III')), 
-	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(source_engagement) REFERENCES engagements (uuid)
 );
 
 CREATE INDEX ix_classifications_date ON classifications (assessed_on);
 
 CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
+
+CREATE TABLE engagement_actors (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	actor VARCHAR(100) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_engagement_actors UNIQUE (engagement_uuid, actor), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_engagement_actors_actor ON engagement_actors (actor, engagement_uuid);
+
+CREATE TABLE engagement_states (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	iso3 VARCHAR(3) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_engagement_states UNIQUE (engagement_uuid, iso3), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_engagement_states_iso3 ON engagement_states (iso3, engagement_uuid);
 
 CREATE TABLE state_aliases (
 	iso3 VARCHAR(3) NOT NULL, 
@@ -68,3 +172,42 @@ CREATE TABLE state_aliases (
 );
 
 CREATE INDEX ix_state_aliases_iso3 ON state_aliases (iso3);
+
+CREATE TABLE replies (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	iso3 VARCHAR(3) NOT NULL, 
+	status VARCHAR(10) NOT NULL, 
+	received_on DATE, 
+	stance VARCHAR(10), 
+	summary TEXT NOT NULL, 
+	supports_category VARCHAR(3), 
+	classification_uuid VARCHAR(36), 
+	recorded_by VARCHAR(100), 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_replies_engagement_state UNIQUE (engagement_uuid, iso3), 
+	CONSTRAINT ck_replies_status CHECK (status IN ('pending', 'replied', 'no-reply')), 
+	CONSTRAINT ck_replies_stance CHECK (stance IS NULL OR stance IN ('positive', 'neutral', 'negative')), 
+	CONSTRAINT ck_replies_category CHECK (supports_category IS NULL OR supports_category IN ('I', 'II', 'III')), 
+	CONSTRAINT ck_replies_received CHECK (status != 'replied' OR received_on IS NOT NULL), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(classification_uuid) REFERENCES classifications (uuid)
+);
+
+CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
+
+CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
+
+-- SQLite only: full-text search over engagements.
+
+CREATE VIRTUAL TABLE engagement_search USING fts5(summary, notes, content='engagements', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+
+CREATE TRIGGER engagement_search_insert AFTER INSERT ON engagements BEGIN INSERT INTO engagement_search(rowid, summary, notes) VALUES (new.rowid, new.summary, new.notes); END;
+
+CREATE TRIGGER engagement_search_delete AFTER DELETE ON engagements BEGIN INSERT INTO engagement_search(engagement_search, rowid, summary, notes) VALUES ('delete', old.rowid, old.summary, old.notes); END;
+
+CREATE TRIGGER engagement_search_update AFTER UPDATE OF summary, notes ON engagements BEGIN INSERT INTO engagement_search(engagement_search, rowid, summary, notes) VALUES ('delete', old.rowid, old.summary, old.notes); INSERT INTO engagement_search(rowid, summary, notes) VALUES (new.rowid, new.summary, new.notes); END;

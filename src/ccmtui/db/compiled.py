@@ -17,4 +17,190 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date')),
         {},
     ),
+    'engagements_recent': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
+    'engagements_of_state': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
+    'engagements_by_actor': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements JOIN engagement_actors ON engagement_actors.engagement_uuid = engagements.uuid \nWHERE engagement_actors.actor = :actor AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
+    'engagements_of_campaign': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements JOIN campaigns ON campaigns.engagement_uuid = engagements.uuid \nWHERE campaigns.uuid = :campaign AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
+    'engagement': (
+        'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
+        (('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('notes', None), ('action_points', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool'), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),
+        {},
+    ),
+    'states_of_engagements': (
+        'SELECT engagement_states.engagement_uuid, engagement_states.iso3 \nFROM engagement_states \nWHERE engagement_states.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY engagement_states.engagement_uuid, engagement_states.iso3',
+        (('engagement_uuid', None), ('iso3', None)),
+        {},
+    ),
+    'actors_of_engagements': (
+        'SELECT engagement_actors.engagement_uuid, engagement_actors.actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY engagement_actors.engagement_uuid, engagement_actors.created_at, engagement_actors.actor',
+        (('engagement_uuid', None), ('actor', None)),
+        {},
+    ),
+    'engagement_ids': (
+        'SELECT engagements.uuid \nFROM engagements \nWHERE engagements.uuid >= :low AND engagements.uuid < :high ORDER BY engagements.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'campaign_ids': (
+        'SELECT campaigns.uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high ORDER BY campaigns.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'campaign_board': (
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(replies.uuid) AS targets, sum(CASE WHEN (replies.status = :status_1) THEN :param_1 ELSE :param_2 END) AS replied, sum(CASE WHEN (replies.status = :status_2) THEN :param_3 ELSE :param_4 END) AS pending, sum(CASE WHEN (replies.status = :status_3) THEN :param_5 ELSE :param_6 END) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None)),
+        {'status_1': 'replied', 'param_1': 1, 'param_2': 0, 'status_2': 'pending', 'param_3': 1, 'param_4': 0, 'status_3': 'no-reply', 'param_5': 1, 'param_6': 0},
+    ),
+    'campaign_of_engagement': (
+        'SELECT campaigns.uuid, campaigns.title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement',
+        (('uuid', None), ('title', None)),
+        {},
+    ),
+    'replies_of_engagement': (
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by \nFROM replies JOIN states ON states.iso3 = replies.iso3 \nWHERE replies.engagement_uuid = :engagement ORDER BY states.name',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None)),
+        {},
+    ),
+    'replies_of_state': (
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.iso3 = :iso3 ORDER BY engagements.occurred_on',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('occurred_on', 'date'), ('engagement_summary', None)),
+        {},
+    ),
+    'replies_pending_since': (
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('occurred_on', 'date'), ('engagement_summary', None)),
+        {'status_1': 'pending', 'param_1': 0},
+    ),
+    'follow_ups_due': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
+    'classifications_of_state': (
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by \nFROM classifications \nWHERE classifications.iso3 = :iso3 ORDER BY classifications.assessed_on, classifications.created_at',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None)),
+        {},
+    ),
+    'classification_changes': (
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on < classifications.assessed_on OR classifications_1.assessed_on = classifications.assessed_on AND classifications_1.created_at < classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('name', None), ('previous', None)),
+        {'param_1': 1, 'param_2': 0},
+    ),
+    'search_portable': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, engagements.notes \nFROM engagements \nWHERE lower(engagements.summary) LIKE :pattern OR lower(engagements.notes) LIKE :pattern ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('summary', None), ('notes', None)),
+        {'param_1': 0},
+    ),
+    'recent_changesets': (
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, (SELECT count(changes.uuid) AS count_1 \nFROM changes \nWHERE changes.changeset_uuid = changesets.uuid) AS changes \nFROM changesets ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('reverts', None), ('reverted_by', None), ('changes', None)),
+        {'param_1': 0},
+    ),
+    'last_undoable': (
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
+        {'param_1': 1, 'param_2': 0},
+    ),
+    'changes_of': (
+        'SELECT changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
+        (('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
+        {},
+    ),
+}
+
+# table -> columns (name, converter kind, scalar default) and the writer's statements
+TABLES: dict[str, dict] = {
+    'changesets': {
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+    },
+    'engagements': {
+        'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagements (occurred_on, kind, area, channel, summary, notes, action_points, follow_up_on, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:occurred_on, :kind, :area, :channel, :summary, :notes, :action_points, :follow_up_on, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagements SET occurred_on=:occurred_on, kind=:kind, area=:area, channel=:channel, summary=:summary, notes=:notes, action_points=:action_points, follow_up_on=:follow_up_on, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagements.uuid = :uuid',
+        'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
+        'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
+    },
+    'meetings': {
+        'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO meetings (code, name, city, country, start, "end", president_state, source, notes, uuid, created_at, updated_at) VALUES (:code, :name, :city, :country, :start, :end, :president_state, :source, :notes, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE meetings SET code=:code, name=:name, city=:city, country=:country, start=:start, "end"=:end, president_state=:president_state, source=:source, notes=:notes, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE meetings.uuid = :uuid',
+        'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
+        'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
+    },
+    'states': {
+        'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO states (iso3, name, region, subregion, intermediate_region, signed, deposited, instrument, withdrawal_notified, source, uuid, created_at, updated_at) VALUES (:iso3, :name, :region, :subregion, :intermediate_region, :signed, :deposited, :instrument, :withdrawal_notified, :source, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE states SET iso3=:iso3, name=:name, region=:region, subregion=:subregion, intermediate_region=:intermediate_region, signed=:signed, deposited=:deposited, instrument=:instrument, withdrawal_notified=:withdrawal_notified, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE states.uuid = :uuid',
+        'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
+        'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
+    },
+    'campaigns': {
+        'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO campaigns (title, engagement_uuid, selection, recorded_by, uuid, created_at, updated_at) VALUES (:title, :engagement_uuid, :selection, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
+        'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
+        'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
+    },
+    'changes': {
+        'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changes (changeset_uuid, seq, table_name, record_uuid, action, "before", "after", uuid, created_at, updated_at) VALUES (:changeset_uuid, :seq, :table_name, :record_uuid, :action, :before, :after, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changes SET changeset_uuid=:changeset_uuid, seq=:seq, table_name=:table_name, record_uuid=:record_uuid, action=:action, "before"=:before, "after"=:after, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changes.uuid = :uuid',
+        'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
+        'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
+    },
+    'classifications': {
+        'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO classifications (iso3, category, assessed_on, rationale, source_engagement, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :category, :assessed_on, :rationale, :source_engagement, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE classifications SET iso3=:iso3, category=:category, assessed_on=:assessed_on, rationale=:rationale, source_engagement=:source_engagement, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE classifications.uuid = :uuid',
+        'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
+        'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
+    },
+    'engagement_actors': {
+        'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_actors (engagement_uuid, actor, uuid, created_at, updated_at) VALUES (:engagement_uuid, :actor, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_actors SET engagement_uuid=:engagement_uuid, actor=:actor, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_actors.uuid = :uuid',
+        'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
+        'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
+    },
+    'engagement_states': {
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
+        'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
+        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
+    },
+    'state_aliases': {
+        'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO state_aliases (iso3, alias, uuid, created_at, updated_at) VALUES (:iso3, :alias, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE state_aliases SET iso3=:iso3, alias=:alias, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE state_aliases.uuid = :uuid',
+        'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
+        'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
+    },
+    'replies': {
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
+        'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
+        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
+    },
 }

@@ -28,14 +28,40 @@ _CONVERT = {
 }
 
 
+def convert(kind: str | None, value):
+    """A stored SQLite value as Python (dates, datetimes, booleans)."""
+    if value is None or kind is None:
+        return value
+    return _CONVERT[kind](value)
+
+
 @cache
 def _row_type(name: str, columns: tuple[str, ...]):
     return namedtuple(f"{name.title().replace('_', '')}Row", columns)
 
 
-def _bind(params: dict) -> dict:
-    return {k: v.isoformat(sep=" ") if isinstance(v, datetime) else v.isoformat() if isinstance(v, date) else v
-            for k, v in params.items()}
+def _plain(value):
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _bind(sql: str, params: dict) -> tuple[str, dict]:
+    """Plain SQLite values; a list parameter expands SQLAlchemy's `IN (__[POSTCOMPILE_x])`."""
+    bound = {}
+    for key, value in params.items():
+        if isinstance(value, (list, tuple, set, frozenset)):
+            names = [f"{key}_{i}" for i in range(len(value))]
+            placeholder = ", ".join(f":{n}" for n in names) if names else "NULL"
+            sql = sql.replace(f"__[POSTCOMPILE_{key}]", placeholder)
+            bound.update({n: _plain(v) for n, v in zip(names, value)})
+        else:
+            bound[key] = _plain(value)
+    return sql, bound
 
 
 class SQLiteReader:
@@ -57,7 +83,8 @@ class SQLiteReader:
         converters = [(i, _CONVERT[kind]) for i, (_, kind) in enumerate(columns) if kind]
         row_type = _row_type(name, names)
         try:
-            cursor = self.connection.execute(sql, {**constants, **_bind(params)})
+            sql, bound = _bind(sql, params)
+            cursor = self.connection.execute(sql, {**constants, **bound})
             raw = cursor.fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.path))) from None
@@ -83,13 +110,17 @@ class AlchemyReader:
         self.database = database
 
     def rows(self, name: str, **params) -> list:
-        from ccmtui.db.queries import READ_QUERIES
         from ccmtui.db.session import translate_errors
+
+        with translate_errors(self.database.display), self.database.engine.connect() as connection:
+            return self.rows_on(connection, name, **params)
+
+    def rows_on(self, connection, name: str, **params) -> list:
+        from ccmtui.db.queries import READ_QUERIES
 
         query = READ_QUERIES[name]()
         row_type = _row_type(name, tuple(column.name for column in query.selected_columns))
-        with translate_errors(self.database.display), self.database.engine.connect() as connection:
-            return [row_type._make(row) for row in connection.execute(query, params)]
+        return [row_type._make(row) for row in connection.execute(query, params)]
 
     def close(self) -> None:
         self.database.dispose()

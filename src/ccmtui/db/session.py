@@ -160,6 +160,12 @@ class Database:
             if database.path is not None:
                 database.sqlite_pragma("journal_mode = WAL")
             Base.metadata.create_all(database.engine)
+            if database.engine.dialect.name == "sqlite":
+                from ccmtui.db import sqlite_extras
+
+                with database.engine.begin() as connection:
+                    for statement in sqlite_extras.DDL:
+                        connection.exec_driver_sql(statement)
             with database.transaction() as session:
                 reference.load_all(session)
 

@@ -1,37 +1,13 @@
-"""SQLAlchemy 2 models: the single source of the schema (schema.sql is generated from them).
-
-Every record has a stable text UUID primary key and created/updated timestamps
-(UTC), so that records from two coordinators' files can be merged by UUID.
-Types and constraints are portable: the same models serve SQLite and PostgreSQL.
-"""
+"""The register: states, their aliases, formal meetings, and Category I/II/III assessments."""
 
 from __future__ import annotations
 
-import uuid as uuidlib
-from datetime import date, datetime, timezone
+from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
-
-def new_uuid() -> str:
-    return str(uuidlib.uuid4())
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class Record:
-    """Columns every table carries."""
-
-    uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+from ccmtui.db.models.base import Base, Record
 
 
 class State(Record, Base):
@@ -93,7 +69,7 @@ class Classification(Record, Base):
     category: Mapped[str] = mapped_column(String(3))
     assessed_on: Mapped[date] = mapped_column(Date)
     rationale: Mapped[str] = mapped_column(Text, default="")
-    source_engagement: Mapped[str | None] = mapped_column(String(36))
+    source_engagement: Mapped[str | None] = mapped_column(String(36), ForeignKey("engagements.uuid"))
     recorded_by: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (

@@ -1,11 +1,4 @@
-"""The read queries, written once as SQLAlchemy Core selects.
-
-These selects are the only source of the SQL the tool runs to read. For the
-embedded SQLite default, `ccmtui.db.compiled` holds them compiled ahead of time
-(regenerate with `python -m ccmtui.db.compile`; a test fails when it is stale),
-so a read command needs only the standard library's sqlite3. Any other database
-runs the selects here through SQLAlchemy.
-"""
+"""Read queries on the register: states, aliases, meetings, categories."""
 
 from __future__ import annotations
 
@@ -54,7 +47,7 @@ def meetings() -> Select:
     )
 
 
-READ_QUERIES: dict[str, Callable[[], Select]] = {
+QUERIES: dict[str, Callable[[], Select]] = {
     "register": register,
     "aliases": aliases,
     "meetings": meetings,

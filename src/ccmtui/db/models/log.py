@@ -1,0 +1,110 @@
+"""The coordinator's daily log: engagements, campaigns, replies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ccmtui.db.models.base import Base, Record
+from ccmtui.domain.areas import AREAS
+from ccmtui.domain.engagements import CHANNELS, KINDS, REPLY_STATUSES, STANCES
+
+
+def _in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Engagement(Record, Base):
+    """A dated contact with one or more states: a démarche, a meeting, a letter, a note verbale…"""
+
+    __tablename__ = "engagements"
+
+    occurred_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    area: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(String(300))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    action_points: Mapped[str] = mapped_column(String(200), default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        CheckConstraint(_in("kind", KINDS), name="ck_engagements_kind"),
+        CheckConstraint(_in("area", AREAS), name="ck_engagements_area"),
+        CheckConstraint(_in("channel", CHANNELS), name="ck_engagements_channel"),
+        CheckConstraint("length(trim(summary)) > 0", name="ck_engagements_summary"),
+        Index("ix_engagements_occurred_on", "occurred_on"),
+        Index("ix_engagements_area_occurred_on", "area", "occurred_on"),
+        Index("ix_engagements_kind_occurred_on", "kind", "occurred_on"),
+        Index("ix_engagements_follow_up_on", "follow_up_on"),
+    )
+
+
+class EngagementState(Record, Base):
+    """A state an engagement was with."""
+
+    __tablename__ = "engagement_states"
+
+    engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"))
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+
+    __table_args__ = (
+        UniqueConstraint("engagement_uuid", "iso3", name="uq_engagement_states"),
+        Index("ix_engagement_states_iso3", "iso3", "engagement_uuid"),
+    )
+
+
+class EngagementActor(Record, Base):
+    """Who acted: a state (by ISO3) or an organisation ('ICRC', 'CMC', 'ISU')."""
+
+    __tablename__ = "engagement_actors"
+
+    engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"))
+    actor: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("engagement_uuid", "actor", name="uq_engagement_actors"),
+        Index("ix_engagement_actors_actor", "actor", "engagement_uuid"),
+    )
+
+
+class Campaign(Record, Base):
+    """One démarche or letter sent to many states at once; its engagement names the targets."""
+
+    __tablename__ = "campaigns"
+
+    title: Mapped[str] = mapped_column(String(200))
+    engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"), unique=True)
+    selection: Mapped[str] = mapped_column(String(500), default="")
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class Reply(Record, Base):
+    """A state's answer to an engagement; pending until it arrives."""
+
+    __tablename__ = "replies"
+
+    engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"))
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    received_on: Mapped[date | None] = mapped_column(Date)
+    stance: Mapped[str | None] = mapped_column(String(10))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    supports_category: Mapped[str | None] = mapped_column(String(3))
+    classification_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey("classifications.uuid"))
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        UniqueConstraint("engagement_uuid", "iso3", name="uq_replies_engagement_state"),
+        CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),
+        CheckConstraint("stance IS NULL OR " + _in("stance", STANCES), name="ck_replies_stance"),
+        CheckConstraint("supports_category IS NULL OR supports_category IN ('I', 'II', 'III')", name="ck_replies_category"),
+        CheckConstraint("status != 'replied' OR received_on IS NOT NULL", name="ck_replies_received"),
+        Index("ix_replies_iso3", "iso3", "engagement_uuid"),
+        Index("ix_replies_status_engagement", "status", "engagement_uuid"),
+    )

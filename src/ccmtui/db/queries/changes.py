@@ -1,0 +1,50 @@
+"""Read queries on the change log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Integer, Select, bindparam, func, select
+
+from ccmtui.db.models import Change, ChangeSet
+
+
+def recent_changesets() -> Select:
+    count = select(func.count(Change.uuid)).where(Change.changeset_uuid == ChangeSet.uuid).scalar_subquery()
+    return (
+        select(
+            ChangeSet.uuid,
+            ChangeSet.made_at,
+            ChangeSet.made_by,
+            ChangeSet.command,
+            ChangeSet.reverts,
+            ChangeSet.reverted_by,
+            count.label("changes"),
+        )
+        .order_by(ChangeSet.made_at.desc(), ChangeSet.uuid.desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+def last_undoable() -> Select:
+    return (
+        select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.command)
+        .where(ChangeSet.reverts.is_(None), ChangeSet.reverted_by.is_(None))
+        .order_by(ChangeSet.made_at.desc(), ChangeSet.uuid.desc())
+        .limit(1)
+    )
+
+
+def changes_of() -> Select:
+    return (
+        select(Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after)
+        .where(Change.changeset_uuid == bindparam("changeset"))
+        .order_by(Change.seq)
+    )
+
+
+QUERIES: dict[str, Callable[[], Select]] = {
+    "recent_changesets": recent_changesets,
+    "last_undoable": last_undoable,
+    "changes_of": changes_of,
+}

@@ -1,0 +1,290 @@
+"""Read queries on the daily log: engagements, campaigns, replies, categories, what is due.
+
+Listings come in variants, one per index that drives them (by date, by state, by actor,
+by campaign), with the remaining filters applied on top; none scans the engagement table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Date, Integer, Select, String, and_, bindparam, case, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ccmtui.db.models import (
+    Campaign,
+    Classification,
+    Engagement,
+    EngagementActor,
+    EngagementState,
+    Reply,
+    State,
+)
+
+ENGAGEMENT_COLUMNS = (
+    Engagement.uuid,
+    Engagement.occurred_on,
+    Engagement.kind,
+    Engagement.area,
+    Engagement.channel,
+    Engagement.summary,
+    Engagement.follow_up_on,
+    Engagement.recorded_by,
+    Engagement.illustrative,
+)
+
+
+def _optional(column, name: str):
+    parameter = bindparam(name, type_=String)
+    return or_(parameter.is_(None), column == parameter)
+
+
+def _listing(base: Select) -> Select:
+    return (
+        base.where(
+            Engagement.occurred_on >= bindparam("since", type_=Date),
+            Engagement.occurred_on <= bindparam("until", type_=Date),
+            _optional(Engagement.area, "area"),
+            _optional(Engagement.kind, "kind"),
+        )
+        .order_by(Engagement.occurred_on.desc(), Engagement.uuid)
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+def engagements_recent() -> Select:
+    return _listing(select(*ENGAGEMENT_COLUMNS))
+
+
+def engagements_of_state() -> Select:
+    return _listing(
+        select(*ENGAGEMENT_COLUMNS)
+        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
+        .where(EngagementState.iso3 == bindparam("iso3"))
+    )
+
+
+def engagements_by_actor() -> Select:
+    return _listing(
+        select(*ENGAGEMENT_COLUMNS)
+        .join(EngagementActor, EngagementActor.engagement_uuid == Engagement.uuid)
+        .where(EngagementActor.actor == bindparam("actor"))
+    )
+
+
+def engagements_of_campaign() -> Select:
+    return _listing(
+        select(*ENGAGEMENT_COLUMNS)
+        .join(Campaign, Campaign.engagement_uuid == Engagement.uuid)
+        .where(Campaign.uuid == bindparam("campaign"))
+    )
+
+
+def engagement() -> Select:
+    return select(Engagement).where(Engagement.uuid == bindparam("uuid"))
+
+
+def states_of_engagements() -> Select:
+    return (
+        select(EngagementState.engagement_uuid, EngagementState.iso3)
+        .where(EngagementState.engagement_uuid.in_(bindparam("uuids", expanding=True)))
+        .order_by(EngagementState.engagement_uuid, EngagementState.iso3)
+    )
+
+
+def actors_of_engagements() -> Select:
+    return (
+        select(EngagementActor.engagement_uuid, EngagementActor.actor)
+        .where(EngagementActor.engagement_uuid.in_(bindparam("uuids", expanding=True)))
+        .order_by(EngagementActor.engagement_uuid, EngagementActor.created_at, EngagementActor.actor)
+    )
+
+
+def _ids_with_prefix(model) -> Callable[[], Select]:
+    """Up to two ids starting with a prefix (a range on the primary key, so index-backed)."""
+
+    def build() -> Select:
+        return (
+            select(model.uuid)
+            .where(model.uuid >= bindparam("low"), model.uuid < bindparam("high"))
+            .order_by(model.uuid)
+            .limit(2)
+        )
+
+    return build
+
+
+def campaign_board() -> Select:
+    replied = func.sum(case((Reply.status == "replied", 1), else_=0))
+    no_reply = func.sum(case((Reply.status == "no-reply", 1), else_=0))
+    pending = func.sum(case((Reply.status == "pending", 1), else_=0))
+    return (
+        select(
+            Campaign.uuid,
+            Campaign.title,
+            Campaign.selection,
+            Engagement.uuid.label("engagement_uuid"),
+            Engagement.occurred_on,
+            Engagement.kind,
+            Engagement.area,
+            func.count(Reply.uuid).label("targets"),
+            replied.label("replied"),
+            pending.label("pending"),
+            no_reply.label("no_reply"),
+        )
+        .join(Engagement, Engagement.uuid == Campaign.engagement_uuid)
+        .outerjoin(Reply, Reply.engagement_uuid == Engagement.uuid)
+        .where(
+            Engagement.occurred_on >= bindparam("since", type_=Date),
+            Engagement.occurred_on <= bindparam("until", type_=Date),
+            _optional(Engagement.area, "area"),
+        )
+        .group_by(
+            Campaign.uuid,
+            Campaign.title,
+            Campaign.selection,
+            Engagement.uuid,
+            Engagement.occurred_on,
+            Engagement.kind,
+            Engagement.area,
+        )
+        .order_by(Engagement.occurred_on.desc(), Campaign.uuid)
+    )
+
+
+def campaign_of_engagement() -> Select:
+    return select(Campaign.uuid, Campaign.title).where(Campaign.engagement_uuid == bindparam("engagement"))
+
+
+REPLY_COLUMNS = (
+    Reply.uuid,
+    Reply.engagement_uuid,
+    Reply.iso3,
+    State.name,
+    Reply.status,
+    Reply.received_on,
+    Reply.stance,
+    Reply.summary,
+    Reply.supports_category,
+    Reply.recorded_by,
+)
+
+
+def replies_of_engagement() -> Select:
+    return (
+        select(*REPLY_COLUMNS)
+        .join(State, State.iso3 == Reply.iso3)
+        .where(Reply.engagement_uuid == bindparam("engagement"))
+        .order_by(State.name)
+    )
+
+
+def replies_of_state() -> Select:
+    return (
+        select(*REPLY_COLUMNS, Engagement.occurred_on, Engagement.summary.label("engagement_summary"))
+        .join(State, State.iso3 == Reply.iso3)
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(Reply.iso3 == bindparam("iso3"))
+        .order_by(Engagement.occurred_on)
+    )
+
+
+def replies_pending_since() -> Select:
+    """Replies still pending for an engagement made on or before :cutoff."""
+    return (
+        select(*REPLY_COLUMNS, Engagement.occurred_on, Engagement.summary.label("engagement_summary"))
+        .join(State, State.iso3 == Reply.iso3)
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
+        .order_by(Engagement.occurred_on, State.name)
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+def follow_ups_due() -> Select:
+    return (
+        select(*ENGAGEMENT_COLUMNS)
+        .where(Engagement.follow_up_on.is_not(None), Engagement.follow_up_on <= bindparam("until", type_=Date))
+        .order_by(Engagement.follow_up_on, Engagement.uuid)
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+CLASSIFICATION_COLUMNS = (
+    Classification.uuid,
+    Classification.iso3,
+    Classification.category,
+    Classification.assessed_on,
+    Classification.rationale,
+    Classification.source_engagement,
+    Classification.recorded_by,
+)
+
+
+def classifications_of_state() -> Select:
+    return (
+        select(*CLASSIFICATION_COLUMNS)
+        .where(Classification.iso3 == bindparam("iso3"))
+        .order_by(Classification.assessed_on, Classification.created_at)
+    )
+
+
+def classification_changes() -> Select:
+    """Classifications made in [:since, :until], each with the category it replaced."""
+    earlier = aliased(Classification)
+    previous = (
+        select(earlier.category)
+        .where(
+            earlier.iso3 == Classification.iso3,
+            or_(
+                earlier.assessed_on < Classification.assessed_on,
+                and_(earlier.assessed_on == Classification.assessed_on, earlier.created_at < Classification.created_at),
+            ),
+        )
+        .order_by(earlier.assessed_on.desc(), earlier.created_at.desc())
+        .limit(1)
+        .correlate(Classification)
+        .scalar_subquery()
+    )
+    return (
+        select(*CLASSIFICATION_COLUMNS, State.name, previous.label("previous"))
+        .join(State, State.iso3 == Classification.iso3)
+        .where(
+            Classification.assessed_on >= bindparam("since", type_=Date),
+            Classification.assessed_on <= bindparam("until", type_=Date),
+        )
+        .order_by(Classification.assessed_on, State.name)
+    )
+
+
+def search_portable() -> Select:
+    """Text search without FTS: summaries and notes containing every word (case-insensitive)."""
+    pattern = bindparam("pattern", type_=String)
+    return (
+        select(*ENGAGEMENT_COLUMNS[:4], Engagement.summary, Engagement.notes)
+        .where(or_(func.lower(Engagement.summary).like(pattern), func.lower(Engagement.notes).like(pattern)))
+        .order_by(Engagement.occurred_on.desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+QUERIES: dict[str, Callable[[], Select]] = {
+    "engagements_recent": engagements_recent,
+    "engagements_of_state": engagements_of_state,
+    "engagements_by_actor": engagements_by_actor,
+    "engagements_of_campaign": engagements_of_campaign,
+    "engagement": engagement,
+    "states_of_engagements": states_of_engagements,
+    "actors_of_engagements": actors_of_engagements,
+    "engagement_ids": _ids_with_prefix(Engagement),
+    "campaign_ids": _ids_with_prefix(Campaign),
+    "campaign_board": campaign_board,
+    "campaign_of_engagement": campaign_of_engagement,
+    "replies_of_engagement": replies_of_engagement,
+    "replies_of_state": replies_of_state,
+    "replies_pending_since": replies_pending_since,
+    "follow_ups_due": follow_ups_due,
+    "classifications_of_state": classifications_of_state,
+    "classification_changes": classification_changes,
+    "search_portable": search_portable,
+}

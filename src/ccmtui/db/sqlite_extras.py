@@ -1,0 +1,34 @@
+"""SQLite-only schema: full-text search over engagements (FTS5). The one place for SQLite-only DDL.
+
+Other databases search with the portable LIKE query in `queries.log.search_portable`.
+"""
+
+from __future__ import annotations
+
+DDL = (
+    "CREATE VIRTUAL TABLE engagement_search USING fts5("
+    "summary, notes, content='engagements', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER engagement_search_insert AFTER INSERT ON engagements BEGIN "
+    "INSERT INTO engagement_search(rowid, summary, notes) VALUES (new.rowid, new.summary, new.notes); END",
+    "CREATE TRIGGER engagement_search_delete AFTER DELETE ON engagements BEGIN "
+    "INSERT INTO engagement_search(engagement_search, rowid, summary, notes) "
+    "VALUES ('delete', old.rowid, old.summary, old.notes); END",
+    "CREATE TRIGGER engagement_search_update AFTER UPDATE OF summary, notes ON engagements BEGIN "
+    "INSERT INTO engagement_search(engagement_search, rowid, summary, notes) "
+    "VALUES ('delete', old.rowid, old.summary, old.notes); "
+    "INSERT INTO engagement_search(rowid, summary, notes) VALUES (new.rowid, new.summary, new.notes); END",
+)
+
+# Full-text search (SQLite-only SQL): engagements matching an FTS5 query, best first.
+SEARCH = (
+    "SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, "
+    "snippet(engagement_search, 1, '[', ']', '…', 12) AS excerpt "
+    "FROM engagement_search JOIN engagements ON engagements.rowid = engagement_search.rowid "
+    "WHERE engagement_search MATCH :query ORDER BY rank LIMIT :limit"
+)
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word must appear, as a prefix; no operators."""
+    words = [w.replace('"', "") for w in text.split()]
+    return " ".join(f'"{w}"*' for w in words if w)

@@ -1,0 +1,295 @@
+"""Every write goes through a Writer: one transaction, every change logged for undo and sync.
+
+`writing(target, by=…, command=…)` opens one transaction (BEGIN IMMEDIATE on SQLite,
+so concurrent writers queue rather than fail) and yields a Writer. Each insert, update
+and delete records a row in `changes` (values before and after, as JSON) under one
+`changesets` row naming the command and the coordinator. On SQLite the statements are
+the ones compiled from the models ahead of time (`ccmtui.db.compiled`); on other
+databases they are built from the same tables with SQLAlchemy Core.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+
+from ccmtui.db.failures import describe_failure
+from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, sqlite_path
+from ccmtui.domain.errors import DatabaseError
+
+UNLOGGED = frozenset({"changesets", "changes"})
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def plain(value):
+    """A value as JSON holds it (dates as ISO 8601 text)."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Writer:
+    """Inserts, updates and deletes inside one transaction, logging each change."""
+
+    def __init__(self, backend, *, by: str | None, command: str):
+        self.backend = backend
+        self.by = by
+        self.command = command
+        self.changeset: str | None = None
+        self._seq = 0
+        self.stamp = now()
+        self.counts: dict[str, int] = {}
+
+    # -- reads inside the transaction
+    def rows(self, name: str, **params) -> list:
+        return self.backend.rows(name, **params)
+
+    def get(self, table: str, uuid: str) -> dict | None:
+        return self.backend.get(table, uuid)
+
+    # -- writes
+    def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
+        row = self.backend.complete(table, values, self.stamp)
+        self.backend.insert(table, row)
+        if log:
+            self._log(table, row["uuid"], "insert", None, row)
+        return row
+
+    def update(self, table: str, uuid: str, changes: dict, *, touch: bool = True) -> dict:
+        before = self.backend.get(table, uuid)
+        if before is None:
+            raise DatabaseError(f"no {table} record {uuid}")
+        after = {**before, **changes}
+        if touch:
+            after["updated_at"] = self.stamp
+        if after != before:
+            self.backend.update(table, after)
+            self._log(table, uuid, "update", before, after)
+        return after
+
+    def delete(self, table: str, uuid: str) -> dict:
+        before = self.backend.get(table, uuid)
+        if before is None:
+            raise DatabaseError(f"no {table} record {uuid}")
+        self.backend.delete(table, uuid)
+        self._log(table, uuid, "delete", before, None)
+        return before
+
+    def restore(self, table: str, row: dict) -> None:
+        """Put a deleted record back exactly as it was (undo)."""
+        self.backend.insert(table, row)
+        self._log(table, row["uuid"], "insert", None, row)
+
+    def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
+        if table in UNLOGGED:
+            return
+        if self.changeset is None:
+            self.changeset = str(uuidlib.uuid4())
+            self.backend.insert(
+                "changesets",
+                self.backend.complete(
+                    "changesets",
+                    {"uuid": self.changeset, "made_at": self.stamp, "made_by": self.by, "command": self.command[:300]},
+                    self.stamp,
+                ),
+            )
+        self._seq += 1
+        self.counts[table] = self.counts.get(table, 0) + 1
+        self.backend.insert(
+            "changes",
+            self.backend.complete(
+                "changes",
+                {
+                    "changeset_uuid": self.changeset,
+                    "seq": self._seq,
+                    "table_name": table,
+                    "record_uuid": uuid,
+                    "action": action,
+                    "before": _dump(before),
+                    "after": _dump(after),
+                },
+                self.stamp,
+            ),
+        )
+
+
+def _dump(row: dict | None) -> str | None:
+    if row is None:
+        return None
+    return json.dumps({k: plain(v) for k, v in row.items()}, sort_keys=True, ensure_ascii=False)
+
+
+def load_row(table: str, text: str | None) -> dict | None:
+    """A logged row back as Python values."""
+    if text is None:
+        return None
+    from ccmtui.db.compiled import TABLES
+
+    raw = json.loads(text)
+    kinds = {name: kind for name, kind, _ in TABLES[table]["columns"]}
+    return {k: convert(kinds.get(k), v) for k, v in raw.items()}
+
+
+class SQLiteBackend:
+    """Compiled statements on a sqlite3 connection."""
+
+    def __init__(self, connection: sqlite3.Connection, reader: SQLiteReader):
+        self.connection = connection
+        self.reader = reader
+
+    def rows(self, name: str, **params) -> list:
+        return self.reader.rows(name, **params)
+
+    @staticmethod
+    def _table(table: str) -> dict:
+        from ccmtui.db.compiled import TABLES
+
+        return TABLES[table]
+
+    def complete(self, table: str, values: dict, stamp: datetime) -> dict:
+        spec = self._table(table)
+        unknown = set(values) - {name for name, _, _ in spec["columns"]}
+        if unknown:
+            raise ValueError(f"{table} has no column(s) {', '.join(sorted(unknown))}")
+        row = {}
+        for name, _kind, default in spec["columns"]:
+            if name in values:
+                row[name] = values[name]
+            elif name == "uuid":
+                row[name] = str(uuidlib.uuid4())
+            elif name in ("created_at", "updated_at"):
+                row[name] = stamp
+            else:
+                row[name] = default
+        return row
+
+    def _bind(self, row: dict) -> dict:
+        return {k: int(v) if isinstance(v, bool) else plain(v) for k, v in row.items()}
+
+    def insert(self, table: str, row: dict) -> None:
+        self.connection.execute(self._table(table)["insert"], self._bind(row))
+
+    def update(self, table: str, row: dict) -> None:
+        self.connection.execute(self._table(table)["update"], self._bind(row))
+
+    def delete(self, table: str, uuid: str) -> None:
+        self.connection.execute(self._table(table)["delete"], {"uuid": uuid})
+
+    def get(self, table: str, uuid: str) -> dict | None:
+        spec = self._table(table)
+        found = self.connection.execute(spec["select"], {"uuid": uuid}).fetchone()
+        if found is None:
+            return None
+        return {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+
+
+class AlchemyBackend:
+    """The same operations through SQLAlchemy Core (PostgreSQL and other servers)."""
+
+    def __init__(self, connection, reader):
+        from ccmtui.db.models import Base
+
+        self.connection = connection
+        self.reader = reader
+        self.tables = Base.metadata.tables
+
+    def rows(self, name: str, **params) -> list:
+        return self.reader.rows_on(self.connection, name, **params)
+
+    def complete(self, table: str, values: dict, stamp: datetime) -> dict:
+        columns = self.tables[table].columns
+        unknown = set(values) - set(columns.keys())
+        if unknown:
+            raise ValueError(f"{table} has no column(s) {', '.join(sorted(unknown))}")
+        row = {}
+        for column in columns:
+            if column.name in values:
+                row[column.name] = values[column.name]
+            elif column.name == "uuid":
+                row[column.name] = str(uuidlib.uuid4())
+            elif column.name in ("created_at", "updated_at"):
+                row[column.name] = stamp
+            elif column.default is not None and column.default.is_scalar:
+                row[column.name] = column.default.arg
+            else:
+                row[column.name] = None
+        return row
+
+    def insert(self, table: str, row: dict) -> None:
+        self.connection.execute(self.tables[table].insert(), row)
+
+    def update(self, table: str, row: dict) -> None:
+        t = self.tables[table]
+        self.connection.execute(t.update().where(t.c.uuid == row["uuid"]), row)
+
+    def delete(self, table: str, uuid: str) -> None:
+        t = self.tables[table]
+        self.connection.execute(t.delete().where(t.c.uuid == uuid))
+
+    def get(self, table: str, uuid: str) -> dict | None:
+        t = self.tables[table]
+        found = self.connection.execute(t.select().where(t.c.uuid == uuid)).mappings().fetchone()
+        return dict(found) if found is not None else None
+
+
+@contextmanager
+def writing(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
+    """One write transaction on the database at `target`, created on first use."""
+    path = sqlite_path(target)
+    if path is None:
+        yield from _writing_alchemy(target, by=by, command=command)
+        return
+    if not path.exists():
+        from ccmtui.db.session import Database
+
+        Database(path).ensure().dispose()
+    reader = SQLiteReader(path)
+    connection = reader.connection
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        reader.close()
+        raise DatabaseError(describe_failure(error, str(path))) from None
+    writer = Writer(SQLiteBackend(connection, reader), by=by, command=command)
+    try:
+        yield writer
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        _rollback(connection)
+        raise DatabaseError(describe_failure(error, str(path))) from None
+    except BaseException:
+        _rollback(connection)
+        raise
+    finally:
+        reader.close()
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    try:
+        connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
+def _writing_alchemy(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
+    from ccmtui.db.read import AlchemyReader
+    from ccmtui.db.session import Database, translate_errors
+
+    database = Database(target).ensure()
+    reader = AlchemyReader(database)
+    try:
+        with translate_errors(database.display), database.engine.begin() as connection:
+            yield Writer(AlchemyBackend(connection, reader), by=by, command=command)
+    finally:
+        database.dispose()
