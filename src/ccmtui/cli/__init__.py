@@ -11,6 +11,8 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import config as config_commands
+from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
@@ -49,6 +51,11 @@ def root(
 
 
 app.command("status")(status_commands.status)
+app.command("log")(journal_commands.log)
+app.command("classify")(journal_commands.classify)
+app.command("undo")(journal_commands.undo)
+app.command("changes")(journal_commands.changes)
+app.add_typer(config_commands.app, name="config")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
 

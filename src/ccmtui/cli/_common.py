@@ -79,6 +79,20 @@ class AppContext:
             self._database = Database(self.target).ensure()
         return self._database
 
+    def identity(self) -> str | None:
+        """The coordinator's identity; asked for on first interactive use."""
+        from ccmtui.actions.identity import identity
+
+        if not self.config.get("name") and sys.stdin.isatty() and sys.stdout.isatty():
+            ask_identity(self)
+        return identity(self.config)
+
+    def writing(self, command: str):
+        """One write transaction, stamped with the coordinator's identity."""
+        from ccmtui.db.write import writing
+
+        return writing(self.target, by=self.identity(), command=command)
+
     def register(self):
         from ccmtui.reports.register import Register
 
@@ -90,6 +104,25 @@ def app_context(ctx: typer.Context) -> AppContext:
     if not isinstance(root.obj, AppContext):
         root.obj = AppContext()
     return root.obj
+
+
+def ask_identity(context: AppContext) -> None:
+    """First use: ask who the coordinator is and keep it in config.toml."""
+    from ccmtui import config
+    from ccmtui.domain.areas import AREAS, parse_area
+
+    typer.echo("First use: ccm stamps what you record with who you are (ccm config set changes it).")
+    values = dict(context.config)
+    values["name"] = typer.prompt("Your name").strip()
+    state = typer.prompt("The state you coordinate for (ISO3 or name, blank to skip)", default="", show_default=False)
+    if state.strip():
+        values["state"] = context.register().index.resolve(state)
+    area = typer.prompt(f"Your thematic area ({', '.join(AREAS)}; blank to skip)", default="", show_default=False)
+    if area.strip():
+        values["area"] = parse_area(area)
+    path = config.save(values)
+    context._config = values
+    typer.echo(f"Saved to {path}.")
 
 
 def print_json(value) -> None:

@@ -39,7 +39,12 @@ _KEYS |= {normalize(alias): slug for alias, slug in _EXTRA.items()}
 
 def parse_area(text: str) -> str:
     """The slug of a thematic area, written as slug, full name or common short form."""
-    slug = _KEYS.get(normalize(text))
+    key = normalize(text)
+    slug = _KEYS.get(key)
+    if slug is None and len(key) >= 3:
+        # A unique beginning is enough: 'univ', 'stockpile', 'victim'.
+        starts = {s for k, s in _KEYS.items() if k.startswith(key)}
+        slug = starts.pop() if len(starts) == 1 else None
     if slug is None:
         raise one_of("thematic area", text, list(AREAS))
     return slug

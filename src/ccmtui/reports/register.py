@@ -96,6 +96,16 @@ class Register:
             self._rows_by_date[as_of] = standing
         return self._rows_by_date[as_of]
 
+    def record(self, iso3: str):
+        """The register's row for a state: its instruments, whatever the date asked."""
+        if not hasattr(self, "_records"):
+            self._records = {row.iso3: row for row in self.reader.rows("register", as_of=date.today())}
+        return self._records[iso3]
+
+    def resolve(self, text: str):
+        """The register's row for a state named in any usual way."""
+        return self.record(self.index.resolve(text))
+
     @property
     def index(self) -> StateIndex:
         if self._index is None:

@@ -1,0 +1,25 @@
+"""Short record ids: any unique prefix of a UUID (at least four characters), as git does."""
+
+from __future__ import annotations
+
+from ccmtui.domain.errors import InputError, NotFoundError
+
+MIN_PREFIX = 4
+
+
+def short(uuid: str) -> str:
+    return uuid[:8]
+
+
+def resolve_id(reader, query: str, text: str, what: str) -> str:
+    """The full UUID of the record whose id starts with `text`."""
+    prefix = text.strip().lower()
+    if len(prefix) < MIN_PREFIX or any(c not in "0123456789abcdef-" for c in prefix):
+        raise InputError(f"bad {what} id {text!r}: give at least {MIN_PREFIX} characters of the id shown in listings")
+    high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    found = reader.rows(query, low=prefix, high=high)
+    if not found:
+        raise NotFoundError(f"no {what} with id {text!r}")
+    if len(found) > 1:
+        raise InputError(f"{what} id {text!r} is ambiguous; give more characters")
+    return found[0].uuid

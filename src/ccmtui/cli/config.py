@@ -1,0 +1,58 @@
+"""`ccm config`: the coordinator's identity and defaults in config.toml."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context
+
+app = typer.Typer(help="Show and set your identity and defaults (config.toml).", no_args_is_help=True)
+
+
+@app.command("set")
+def set_value(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="name, state, area or db.")],
+    value: Annotated[str, typer.Argument()],
+) -> None:
+    """Set a value: `ccm config set name "Ana Silva"`, `ccm config set state PRT`."""
+    from ccmtui import config
+    from ccmtui.domain.areas import parse_area
+
+    context = app_context(ctx)
+    config.check_key(key)
+    cleaned = value.strip()
+    if key == "state":
+        cleaned = context.register().index.resolve(cleaned)
+    elif key == "area":
+        cleaned = parse_area(cleaned)
+    elif not cleaned:
+        raise typer.BadParameter("the value is empty", param_hint="VALUE")
+    values = {**context.config, key: cleaned}
+    path = config.save(values)
+    typer.echo(f"{key} = {cleaned}  ({path})")
+
+
+@app.command("show")
+def show(ctx: typer.Context) -> None:
+    """Show the configuration and which database is in use."""
+    from ccmtui import config
+    from ccmtui.paths import config_path, is_url
+
+    context = app_context(ctx)
+    for key in config.KEYS:
+        value = context.config.get(key)
+        if key == "db" and value and is_url(value):
+            from ccmtui.db.session import mask_password
+
+            value = mask_password(value)
+        typer.echo(f"{key} = {value if value is not None else ''}")
+    target = context.target
+    if is_url(target):
+        from ccmtui.db.session import mask_password
+
+        target = mask_password(target)
+    typer.echo(f"# config file: {config_path()}")
+    typer.echo(f"# database in use: {target}")

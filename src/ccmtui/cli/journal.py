@@ -1,0 +1,140 @@
+"""`ccm log`, `ccm classify`, `ccm undo`, `ccm changes`: writing the daily log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+
+Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
+
+
+def log(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="demarche, meeting, letter, note-verbale, call, email, workshop, statement, other.")],
+    states: Annotated[list[str], typer.Argument(metavar="STATE...", help="The states the engagement was with.")],
+    summary: Annotated[str, typer.Option("--summary", "-m", help="One line: what happened.")] = "",
+    date_: Date = None,
+    area: Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (default: yours, from config).")] = None,
+    channel: Annotated[str, typer.Option("--channel", help="capital, geneva, new-york or other.")] = "geneva",
+    by: Annotated[
+        list[str] | None, typer.Option("--by", help="Who acted: states or organisations (default: your state).")
+    ] = None,
+    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    action_point: Annotated[
+        list[str] | None, typer.Option("--ap", help="Action-plan points: VAP-3, DAP-12, LAP-17 (repeatable).")
+    ] = None,
+    follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
+) -> None:
+    """Log an engagement: a démarche, meeting, letter, note verbale, call… with one or more states."""
+    from ccmtui.actions.ids import short
+    from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
+    from ccmtui.domain.areas import AREAS, parse_area
+    from ccmtui.domain.dates import parse_date
+    from ccmtui.domain.errors import InputError
+    from ccmtui.domain.engagements import KINDS, parse_action_points, parse_channel, parse_kind
+
+    context = app_context(ctx)
+    register = context.register()
+    day = register.resolve_day(date_, "--date")
+    chosen_area = area or context.config.get("area")
+    if not chosen_area:
+        raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
+    engagement = NewEngagement(
+        occurred_on=day,
+        kind=parse_kind(kind),
+        area=parse_area(chosen_area),
+        channel=parse_channel(channel),
+        summary=summary,
+        states=[register.index.resolve(s) for s in states],
+        actors=parse_actors(register.index, by or ([context.config["state"]] if context.config.get("state") else [])),
+        notes=notes,
+        action_points=parse_action_points(action_point or []),
+        follow_up_on=parse_date(follow_up, "--follow-up") if follow_up else None,
+    )
+    engagement.check()
+    names = ", ".join(register.index.name(i) for i in engagement.states)
+    with context.writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
+        row = add_engagement(writer, engagement)
+    typer.echo(f"Logged {KINDS[engagement.kind].lower()} {short(row['uuid'])} with {names} on {day.isoformat()}.")
+
+
+def classify(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    category: Annotated[str, typer.Argument(metavar="I|II|III")],
+    rationale: Annotated[str, typer.Option("--rationale", "-r", help="Why: what the state said or did.")] = "",
+    date_: Date = None,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="ENGAGEMENT", help="The engagement it rests on (id).")
+    ] = None,
+) -> None:
+    """Record a Category I / II / III assessment of a state not yet party."""
+    from ccmtui.actions.ids import resolve_id
+    from ccmtui.actions.journal import classify as record_classification
+    from ccmtui.domain.categories import parse_category
+
+    context = app_context(ctx)
+    register = context.register()
+    record = register.resolve(state)
+    chosen = parse_category(category)
+    day = register.resolve_day(date_, "--date")
+    reader = context.reader()
+    source_uuid = resolve_id(reader, "engagement_ids", source, "engagement") if source else None
+    with context.writing(f"classify {record.name} as Category {chosen.value}") as writer:
+        record_classification(writer, record, chosen.value, day, rationale, source_uuid)
+    typer.echo(f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {day.isoformat()}.")
+
+
+def undo(ctx: typer.Context) -> None:
+    """Revert the last change (a whole campaign included) and say what was reverted."""
+    from ccmtui.actions.undo import undo_last
+
+    context = app_context(ctx)
+    with context.writing("undo") as writer:
+        undone = undo_last(writer)
+    by = f" by {undone.made_by}" if undone.made_by else ""
+    typer.echo(
+        f"Undid: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
+        f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC)."
+    )
+
+
+def changes(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List recent changes: who, when, what, and whether they were undone."""
+    from ccmtui.actions.ids import short
+
+    rows = app_context(ctx).reader().rows("recent_changesets", limit=limit)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": r.uuid,
+                    "made_at": r.made_at.isoformat(sep=" ", timespec="seconds"),
+                    "made_by": r.made_by,
+                    "command": r.command,
+                    "changes": r.changes,
+                    "undone": r.reverted_by is not None,
+                    "reverts": r.reverts,
+                }
+                for r in rows
+            ]
+        )
+        return
+    from rich.table import Table
+
+    from ccmtui.cli._common import console
+
+    table = Table(title="Recent changes", header_style="bold")
+    for heading in ("Id", "When (UTC)", "Who", "What", "Records"):
+        table.add_column(heading)
+    for r in rows:
+        what = r.command + (" [dim](undone)[/]" if r.reverted_by else "")
+        table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), r.made_by or "", what, str(r.changes))
+    console().print(table)
