@@ -307,11 +307,22 @@ def _meeting_name(day: date) -> str:
 
 
 class _Generator:
-    """Invents the rows in date order and hands them, a chunk at a time, to `send(table, rows)`."""
+    """Invents the rows in date order and hands them, a chunk at a time, to `send(table, rows)`.
 
-    def __init__(self, states: list[tuple], engagements: int, seed: int, send: Callable[[str, list], None]):
+    `milestone("engagements")` is called once every engagement has been sent.
+    """
+
+    def __init__(
+        self,
+        states: list[tuple],
+        engagements: int,
+        seed: int,
+        send: Callable[[str, list], None],
+        milestone: Callable[[str], None] = lambda name: None,
+    ):
         self.total = engagements
         self.send = send
+        self.milestone = milestone
         self.rng = random.Random(seed)
         self.states = [
             _State(iso3, name, region, _day(signed), _day(deposited), _day(withdrawal))
@@ -374,6 +385,7 @@ class _Generator:
         for planned in assessments[a_index:]:
             self._assessment(*planned)
         self.flush()
+        self.milestone("engagements")
         self._links()
         return self.counts
 
@@ -730,10 +742,16 @@ def _day(value: str | None) -> date | None:
 def _produce(sending, states: list[tuple], engagements: int, seed: int) -> None:
     """The inventing process: every chunk down the pipe, then the counts (or the failure)."""
     try:
-        counts = _Generator(states, engagements, seed, lambda table, rows: sending.send(("rows", table, rows))).run()
-        sending.send(("done", counts))
+        counts = _Generator(
+            states,
+            engagements,
+            seed,
+            send=lambda table, rows: sending.send(("rows", table, rows)),
+            milestone=lambda name: sending.send(("milestone", name, None)),
+        ).run()
+        sending.send(("done", counts, None))
     except BaseException:
-        sending.send(("failed", traceback.format_exc()))
+        sending.send(("failed", traceback.format_exc(), None))
     finally:
         sending.close()
 
@@ -758,8 +776,11 @@ class _Loader:
             )
             self.indexed = last
 
-    def finish(self) -> None:
+    def engagements_written(self) -> None:
+        """Merge the search index into one segment, while the other side sorts the links."""
         self.connection.execute("INSERT INTO engagement_search(engagement_search) VALUES ('optimize')")
+
+    def finish(self) -> None:
         self.connection.execute("INSERT INTO engagement_search(engagement_search, rank) VALUES ('automerge', 4)")
 
 
@@ -811,12 +832,15 @@ def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int
                     message = receiving.recv()
                 except EOFError:
                     raise GenerationError("the process inventing the rows stopped without a word") from None
-                if message[0] == "rows":
-                    loader.write(message[1], message[2])
-                elif message[0] == "failed":
-                    raise GenerationError(message[1])
+                kind, value, rows = message
+                if kind == "rows":
+                    loader.write(value, rows)
+                elif kind == "milestone":
+                    loader.engagements_written()
+                elif kind == "failed":
+                    raise GenerationError(value)
                 else:
-                    counts = message[1]
+                    counts = value
                     break
             receiving.close()
             loader.finish()
