@@ -190,12 +190,12 @@ def logical_dump(path: Path) -> dict[str, list[tuple]]:
     """Every table's rows in primary-key order: what a rebuild must reproduce."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
+        listed = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
+        # Full-text indexes (virtual tables and their shadow tables) are derived data, not records.
+        virtual = [name for name, sql in listed if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        tables = [name for name, _ in listed if not any(name == v or name.startswith(f"{v}_") for v in virtual)]
         return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall() for table in tables}
     finally:
         connection.close()
