@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +21,7 @@ for i in range(int(sys.argv[3])):
 """
 
 
+@pytest.mark.sqlite_only
 def test_two_processes_logging_at_once_both_land(sample_db):
     count = 25
     processes = [

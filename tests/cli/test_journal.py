@@ -6,14 +6,7 @@ import json
 
 import pytest
 
-from ccmtui.db.sample import logical_dump
-
 LOG_TABLES = ("changesets", "changes")
-
-
-def _data(path):
-    """The database's records, leaving out the change log itself."""
-    return {t: rows for t, rows in logical_dump(path).items() if t not in LOG_TABLES}
 
 
 def _last_id(ccm, *args):
@@ -57,13 +50,13 @@ def test_log_an_engagement_and_find_it_again(ccm):
         (["undo"], "nothing to undo"),
     ],
 )
-def test_bad_input_writes_nothing(ccm, sample_db, args, message):
-    before = logical_dump(sample_db)
+def test_bad_input_writes_nothing(ccm, args, message):
+    before = ccm.dump()
     result = ccm(*args)
     assert result.exit_code == 1, result.output
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
 
 
 def test_classify_keeps_history_and_status_uses_the_latest(ccm):
@@ -129,31 +122,31 @@ def test_campaign_to_every_non_signatory(ccm):
     assert board[0]["targets"] == 71  # 72 states had taken no action by then; the United States left out
 
 
-def test_undo_restores_the_exact_previous_state_including_a_whole_campaign(ccm, sample_db):
-    before = _data(sample_db)
+def test_undo_restores_the_exact_previous_state_including_a_whole_campaign(ccm):
+    before = ccm.dump(without=LOG_TABLES)
     assert ccm("campaign", "new", "C", "--to", "status:signatory", "-a", "univ", "--yes", "--date", "2020-01-01").exit_code == 0
     campaign = json.loads(ccm("campaign", "list", "--json").stdout)[0]["id"]
-    middle = _data(sample_db)
+    middle = ccm.dump(without=LOG_TABLES)
     assert ccm("reply", campaign[:8], "KEN", "-s", "positive", "--date", "2020-02-01", "-c", "I", "--classify").exit_code == 0
     undone = ccm("undo")
     assert undone.exit_code == 0 and "Undid: reply from Kenya" in undone.stdout
-    assert _data(sample_db) == middle
+    assert ccm.dump(without=LOG_TABLES) == middle
     undone = ccm("undo")
     assert "Undid: campaign new 'C'" in undone.stdout
-    assert _data(sample_db) == before
+    assert ccm.dump(without=LOG_TABLES) == before
     changes = json.loads(ccm("changes", "--json").stdout)
     assert [c["command"] for c in changes[:2]] == ["undo", "undo"]
     assert all(c["undone"] for c in changes[2:4])
 
 
-def test_undo_of_an_update_restores_the_old_values(ccm, sample_db):
+def test_undo_of_an_update_restores_the_old_values(ccm):
     assert ccm("log", "call", "UGA", "-m", "Call", "-a", "univ", "--date", "2024-01-01", "--follow-up", "2024-02-01").exit_code == 0
     engagement = _last_id(ccm)
-    before = _data(sample_db)
+    before = ccm.dump(without=LOG_TABLES)
     assert ccm("done", engagement[:8]).exit_code == 0
     assert json.loads(ccm("show", engagement[:8], "--json").stdout)["follow_up"] is None
     assert ccm("undo").exit_code == 0
-    assert _data(sample_db) == before
+    assert ccm.dump(without=LOG_TABLES) == before
 
 
 def test_due_lists_overdue_follow_ups_and_long_pending_replies(ccm):
@@ -173,7 +166,7 @@ def test_history_is_one_timeline(ccm):
     assert kinds == sorted(kinds, key=lambda k: k[0])
 
 
-def test_import_engagements_all_or_nothing(ccm, sample_db, tmp_path):
+def test_import_engagements_all_or_nothing(ccm, tmp_path):
     good = tmp_path / "good.csv"
     good.write_text(
         "date,kind,states,area,summary,notes,by\n"
@@ -191,12 +184,12 @@ def test_import_engagements_all_or_nothing(ccm, sample_db, tmp_path):
         "2024-01-10,meeting,KEN,universalization,\n",
         encoding="utf-8",
     )
-    before = logical_dump(sample_db)
+    before = ccm.dump()
     result = ccm("import", "engagements", bad)
     assert result.exit_code == 1
     assert "3 bad rows, nothing written" in result.stderr
     assert "line 3:" in result.stderr and "line 4:" in result.stderr and "line 5:" in result.stderr
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("when,what\n2024-01-01,x\n", encoding="utf-8")
     assert "missing column(s) date, kind" in ccm("import", "engagements", wrong).stderr

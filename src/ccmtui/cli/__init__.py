@@ -19,6 +19,7 @@ from ccmtui.cli import lookup as lookup_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
+from ccmtui.cli import team as team_commands
 from ccmtui.cli._common import AppContext, CCMGroup
 
 app = typer.Typer(
@@ -49,6 +50,7 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = AppContext(db_option=db)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
@@ -65,6 +67,8 @@ app.command("show")(lookup_commands.show)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
+app.command("merge")(team_commands.merge)
+app.command("sync")(team_commands.sync)
 app.add_typer(campaign_commands.app, name="campaign")
 app.add_typer(import_commands.app, name="import")
 app.add_typer(config_commands.app, name="config")

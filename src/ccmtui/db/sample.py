@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tomllib
-from datetime import datetime, time
+from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
 
@@ -172,6 +172,16 @@ def build(path: Path) -> Path:
 
             from ccmtui.db.models import State
 
+            from sqlalchemy import update
+
+            from ccmtui.db.models import DatabaseInfo
+
+            # A fixed id keeps the build reproducible; copies of the sample share it (sync allows that).
+            session.execute(
+                update(DatabaseInfo).values(
+                    uuid=stable_uuid("database", "sample"), label="sample.db", **_stamped(date(2013, 9, 9))
+                )
+            )
             register_rows = {s.iso3: s for s in session.scalars(select(State))}
             outreach = add_outreach_2011_2013(session, register_rows)
             session.flush()
@@ -186,8 +196,14 @@ def build(path: Path) -> Path:
     return path
 
 
-def logical_dump(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows in primary-key order: what a rebuild must reproduce."""
+def logical_dump(target: Path | str) -> dict[str, list[tuple]]:
+    """Every table's rows in primary-key order: what a rebuild must reproduce.
+
+    A path reads the SQLite file as it is; a server URL reads the model tables, values as JSON holds them.
+    """
+    if "://" in str(target):
+        return _server_dump(str(target))
+    path = target
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         listed = connection.execute(
@@ -199,3 +215,23 @@ def logical_dump(path: Path) -> dict[str, list[tuple]]:
         return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall() for table in tables}
     finally:
         connection.close()
+
+
+def _server_dump(url: str) -> dict[str, list[tuple]]:
+    from sqlalchemy import select
+
+    from ccmtui.db.models import Base
+    from ccmtui.db.write import plain
+
+    database = Database(url)
+    try:
+        with database.engine.connect() as connection:
+            return {
+                table.name: [
+                    tuple(plain(value) for value in row)
+                    for row in connection.execute(select(table).order_by(table.c.uuid))
+                ]
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        database.dispose()

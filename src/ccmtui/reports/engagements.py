@@ -9,7 +9,8 @@ from ccmtui.domain.engagements import KINDS
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(9999, 12, 31)
-NO_LIMIT = 2**62
+# The largest LIMIT every backend takes (PostgreSQL binds it as a 32-bit integer).
+NO_LIMIT = 2**31 - 1
 
 
 @dataclass
