@@ -3,6 +3,7 @@
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
+	made_in VARCHAR(36), 
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
 	reverted_by VARCHAR(36), 
@@ -13,7 +14,7 @@ CREATE TABLE changesets (
 	FOREIGN KEY(reverts) REFERENCES changesets (uuid)
 );
 
-CREATE INDEX ix_changesets_made_at ON changesets (made_at);
+CREATE INDEX ix_changesets_made_in_at ON changesets (made_in, made_at);
 
 CREATE TABLE database_info (
 	label VARCHAR(300) NOT NULL, 

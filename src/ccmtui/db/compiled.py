@@ -113,13 +113,13 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'last_undoable': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.made_in = :database AND changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
         (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
         {'param_1': 1, 'param_2': 0},
     ),
     'changes_of': (
-        'SELECT changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
-        (('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
+        'SELECT changes.uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
+        (('uuid', None), ('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
         {},
     ),
     'deletions': (
@@ -142,11 +142,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
     'changesets': {
-        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO changesets (made_at, made_by, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
-        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
     },
     'database_info': {

@@ -49,6 +49,7 @@ class Writer:
         self._seq = 0
         self.stamp = now()
         self.counts: dict[str, int] = {}
+        self._database_id: str | None = None
 
     # -- reads inside the transaction
     def rows(self, name: str, **params) -> list:
@@ -93,19 +94,33 @@ class Writer:
         self.backend.insert(table, row)
         self._log(table, row["uuid"], "insert", None, row)
 
+    def existing_database_id(self) -> str | None:
+        found = self.backend.rows("database_info")
+        return found[0].uuid if found else None
+
+    def database_id(self) -> str:
+        """This database's own id, given on its first write (so copies of an unused file differ)."""
+        if self._database_id is None:
+            self._database_id = self.existing_database_id()
+            if self._database_id is None:
+                row = self.backend.complete("database_info", {"label": ""}, self.stamp)
+                self.backend.insert("database_info", row)
+                self._database_id = row["uuid"]
+        return self._database_id
+
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
         if table in UNLOGGED:
             return
         if self.changeset is None:
             self.changeset = str(uuidlib.uuid4())
-            self.backend.insert(
-                "changesets",
-                self.backend.complete(
-                    "changesets",
-                    {"uuid": self.changeset, "made_at": self.stamp, "made_by": self.by, "command": self.command[:300]},
-                    self.stamp,
-                ),
-            )
+            values = {
+                "uuid": self.changeset,
+                "made_at": self.stamp,
+                "made_by": self.by,
+                "made_in": self.database_id(),
+                "command": self.command[:300],
+            }
+            self.backend.insert("changesets", self.backend.complete("changesets", values, self.stamp))
         self._seq += 1
         self.counts[table] = self.counts.get(table, 0) + 1
         self.backend.insert(
