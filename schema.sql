@@ -1,5 +1,15 @@
 -- Generated from src/ccmtui/db/models.py by `python -m ccmtui.db.schema`; do not edit.
 
+CREATE TABLE blobs (
+	sha256 VARCHAR(64) NOT NULL, 
+	content BLOB NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (sha256)
+);
+
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
@@ -100,6 +110,23 @@ CREATE TABLE sync_peers (
 	PRIMARY KEY (uuid), 
 	UNIQUE (peer_uuid)
 );
+
+CREATE TABLE attachments (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	filename VARCHAR(255) NOT NULL, 
+	media_type VARCHAR(100) NOT NULL, 
+	size INTEGER NOT NULL, 
+	sha256 VARCHAR(64) NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(sha256) REFERENCES blobs (sha256)
+);
+
+CREATE INDEX ix_attachments_engagement ON attachments (engagement_uuid);
 
 CREATE TABLE campaigns (
 	title VARCHAR(200) NOT NULL, 

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
 from ccmtui.cli import imports as import_commands
@@ -67,6 +68,8 @@ app.command("show")(lookup_commands.show)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
+app.command("attach")(attachment_commands.attach)
+app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)
 app.command("sync")(team_commands.sync)
 app.add_typer(campaign_commands.app, name="campaign")

@@ -17,6 +17,26 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date')),
         {},
     ),
+    'attachments_of_engagements': (
+        'SELECT attachments.uuid, attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.created_at \nFROM attachments \nWHERE attachments.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY attachments.created_at, attachments.filename',
+        (('uuid', None), ('engagement_uuid', None), ('filename', None), ('media_type', None), ('size', None), ('sha256', None), ('created_at', 'datetime')),
+        {},
+    ),
+    'attachment_ids': (
+        'SELECT attachments.uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high ORDER BY attachments.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'blob': (
+        'SELECT blobs.uuid, blobs.content \nFROM blobs \nWHERE blobs.sha256 = :sha256',
+        (('uuid', None), ('content', None)),
+        {},
+    ),
+    'attachments_by_id': (
+        'SELECT attachments.uuid, attachments.filename, attachments.size, attachments.sha256 \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        (('uuid', None), ('filename', None), ('size', None), ('sha256', None)),
+        {},
+    ),
     'engagements_recent': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -141,6 +161,14 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
+    'blobs': {
+        'columns': (('sha256', None, None), ('content', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO blobs (sha256, content, uuid, created_at, updated_at) VALUES (:sha256, :content, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE blobs SET sha256=:sha256, content=:content, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE blobs.uuid = :uuid',
+        'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
+        'select': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid = :uuid',
+        'stamps': 'SELECT blobs.uuid, blobs.updated_at \nFROM blobs',
+    },
     'changesets': {
         'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
@@ -188,6 +216,14 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
         'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
+    },
+    'attachments': {
+        'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO attachments (engagement_uuid, filename, media_type, size, sha256, recorded_by, uuid, created_at, updated_at) VALUES (:engagement_uuid, :filename, :media_type, :size, :sha256, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE attachments SET engagement_uuid=:engagement_uuid, filename=:filename, media_type=:media_type, size=:size, sha256=:sha256, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE attachments.uuid = :uuid',
+        'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
+        'select': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        'stamps': 'SELECT attachments.uuid, attachments.updated_at \nFROM attachments',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -22,7 +22,7 @@ from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, sqlite_path
 from ccmtui.domain.errors import DatabaseError
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
-UNLOGGED = frozenset({"changesets", "changes", "database_info", "sync_peers"})
+UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
 
 
 def now() -> datetime:
