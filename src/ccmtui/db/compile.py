@@ -85,6 +85,11 @@ def render() -> str:
         lines.append("    ),")
     lines.append("}")
     lines.append("")
+    from ccmtui.db.migrate import head
+
+    lines.append("# The schema revision these statements are for (Alembic head).")
+    lines.append(f"SCHEMA_REVISION = {head()!r}")
+    lines.append("")
     lines.append("# table -> columns (name, converter kind, scalar default) and the writer's statements")
     lines.append("TABLES: dict[str, dict] = {")
     for name, spec in compile_tables().items():

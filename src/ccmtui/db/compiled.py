@@ -159,6 +159,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
     ),
 }
 
+# The schema revision these statements are for (Alembic head).
+SCHEMA_REVISION = '0002'
+
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
     'blobs': {

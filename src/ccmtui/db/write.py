@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 
 from ccmtui.db.failures import describe_failure
-from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, sqlite_path
+from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader, sqlite_path
 from ccmtui.domain.errors import DatabaseError
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
@@ -288,11 +288,7 @@ def writing(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
     if path is None:
         yield from _writing_alchemy(target, by=by, command=command)
         return
-    if not path.exists():
-        from ccmtui.db.session import Database
-
-        Database(path).ensure().dispose()
-    reader = SQLiteReader(path)
+    reader = open_reader(str(path))
     connection = reader.connection
     try:
         connection.execute("PRAGMA foreign_keys = ON")
