@@ -109,3 +109,23 @@ def test_db_status_and_upgrade_commands(tmp_path):
     upgraded = ccm("db", "upgrade")
     assert upgraded.exit_code == 0 and f"0001 → {migrate.head()}" in upgraded.stdout
     assert "up to date" in ccm("db", "status").stdout
+
+
+def test_the_migrations_build_the_schema_the_models_describe(tmp_path):
+    """A model change without its migration fails here."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from ccmtui.db.models import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.config(connection), "head")
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = [d for d in compare_metadata(context, Base.metadata)]
+    finally:
+        engine.dispose()
+    assert differences == [], "the models changed without a migration: see docs/development.md"
