@@ -10,6 +10,12 @@ from ccmtui.db.models import Base
 target_metadata = Base.metadata
 
 
+def include_name(name, type_, parent_names) -> bool:
+    from ccmtui.db.sqlite_extras import is_search_table
+
+    return not (type_ == "table" and is_search_table(name))
+
+
 def run_migrations_online() -> None:
     connection = context.config.attributes["connection"]
     context.configure(
@@ -18,6 +24,7 @@ def run_migrations_online() -> None:
         # SQLite alters tables by copying them ("batch" mode).
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
