@@ -66,6 +66,11 @@ def compile_tables() -> dict[str, dict]:
             "delete": str(delete(table).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "select": str(select(*table.columns).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "stamps": str(select(table.c.uuid, table.c.updated_at).compile(dialect=dialect)),
+            "select_many": str(
+                select(*table.columns)
+                .where(table.c.uuid.in_(bindparam("uuids", expanding=True)))
+                .compile(dialect=dialect)
+            ),
         }
     return tables
 
