@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ccmtui.db import compile as compile_queries
 from ccmtui.db.schema import schema_sql
 
@@ -18,6 +20,7 @@ def test_compiled_queries_are_what_the_core_selects_compile_to():
     assert compile_queries.main(["--check"]) == 0, "run python -m ccmtui.db.compile"
 
 
+@pytest.mark.sqlite_only
 def test_fast_reader_and_sqlalchemy_reader_agree(sample_db):
     from datetime import date
 
@@ -30,3 +33,10 @@ def test_fast_reader_and_sqlalchemy_reader_agree(sample_db):
         assert fast.rows(name, **params) == slow.rows(name, **params), name
     fast.close()
     slow.close()
+
+
+def test_the_writer_leaves_unlogged_exactly_the_tables_the_models_say():
+    from ccmtui.db import write
+    from ccmtui.db.models import UNLOGGED_TABLES
+
+    assert write.UNLOGGED == UNLOGGED_TABLES
