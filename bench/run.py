@@ -1,0 +1,624 @@
+"""The benchmark: whole `ccm` processes on a large database, in interleaved rounds.
+
+    python bench/run.py            # 1,000,000 engagements, 15 rounds (builds the database once)
+    python bench/run.py --quick    # a small database, 3 rounds: checks the benchmark still runs
+
+Every round runs each row once, in a shuffled order, together with `python -c pass` and, where a
+row names one, the sqlite3 command-line shell running the same SQL; so a busy machine slows every
+figure alike. Each row reports the median, min and max wall time, the median as a multiple of
+`python -c pass` (and of the sqlite3 shell), and the process's peak memory. Commands that are not
+in this ccm yet get a "not available" row and are measured once they exist.
+
+Results go to bench/results/latest.md and latest.json (or --results DIR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+try:
+    import ccmtui  # noqa: F401
+except ImportError:  # run from a checkout without installing
+    sys.path.insert(0, str(ROOT / "src"))
+
+from ccmtui.db.generate import DEFAULT_SEED, generate  # noqa: E402
+
+LARGE = 1_000_000
+QUICK = 5_000
+ROUNDS = 15
+QUICK_ROUNDS = 3
+MIB = 1024 * 1024
+# A quarter of the large database with about 25,000 engagements (later years are busier).
+EXPORT_QUARTER = "2024Q2"
+
+# Runs a ccm command in-process, writing the compiled queries it ran (with their parameters) to
+# the file CCM_BENCH_RECORD names: the SQL the sqlite3 shell then runs for comparison.
+RECORDER = r"""
+import json, os, sys
+from ccmtui.db import read
+
+calls = []
+original = read.SQLiteReader.rows
+
+def rows(self, name, **params):
+    calls.append((name, params))
+    return original(self, name, **params)
+
+def plain(value):
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    return value
+
+read.SQLiteReader.rows = rows
+sys.argv = ["ccm", *sys.argv[1:]]
+try:
+    from ccmtui.cli import main
+    main()
+except SystemExit as stop:
+    if stop.code:
+        raise
+with open(os.environ["CCM_BENCH_RECORD"], "w") as f:
+    json.dump([(n, {k: plain(v) for k, v in p.items()}) for n, p in calls], f)
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_bytes: int
+    code: int
+    error: str = ""
+
+
+@dataclass
+class Row:
+    """One thing measured: a process run once per round."""
+
+    name: str
+    target: str = ""
+    argv: object = None  # callable(round number) -> argv, or None when not available
+    missing: str = ""  # why it is not measured
+    compare_sqlite: str | None = None  # the name of the sqlite3 row it is compared with
+    limit_ratio: float | None = None  # against python -c pass
+    limit_sqlite: float | None = None
+    limit_peak_mib: float | None = None
+    runs: list[Run] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def times(self) -> list[float]:
+        return [r.seconds for r in self.runs if r.code == 0]
+
+    @property
+    def failed(self) -> Run | None:
+        return next((r for r in self.runs if r.code != 0), None)
+
+
+# A small process that starts each measured one and times it: a child's peak memory counts the
+# memory of the process it was started from, so that process must be small (this one is about
+# 9 MiB; a figure at that floor means "no more than this").
+LAUNCHER = r"""
+import json, os, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 2, job["errors"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+    ]
+    started = time.perf_counter()
+    pid = os.posix_spawnp(job["argv"][0], job["argv"], os.environ, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - started
+    print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+"""
+
+
+class Launcher:
+    """Starts processes from the small launcher and reports their wall time and peak memory."""
+
+    def __init__(self, env: dict, workdir: Path):
+        self.errors = workdir / "stderr.txt"
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", LAUNCHER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+
+    def run(self, argv: list[str]) -> Run:
+        self.process.stdin.write(json.dumps({"argv": argv, "errors": str(self.errors)}) + "\n")
+        self.process.stdin.flush()
+        seconds, peak, code = json.loads(self.process.stdout.readline())
+        # ru_maxrss is in KiB on Linux, in bytes on macOS.
+        peak_bytes = peak if sys.platform == "darwin" else peak * 1024
+        error = ""
+        if code != 0:
+            lines = self.errors.read_text(errors="replace").strip().splitlines()
+            error = lines[-1] if lines else ""
+        return Run(seconds, peak_bytes, code, error)
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def ccm_executable() -> str:
+    beside = Path(sys.executable).with_name("ccm")
+    return str(beside) if beside.exists() else shutil.which("ccm") or "ccm"
+
+
+def available(ccm: str, env: dict, *command: str) -> bool:
+    """Whether this ccm has a command (its --help succeeds)."""
+    result = subprocess.run([ccm, *command, "--help"], env=env, capture_output=True)
+    return result.returncode == 0
+
+
+def sql_literal(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def sqlite_script(calls: list) -> str:
+    """The SQL a command ran through the fast reader, as a script for the sqlite3 shell."""
+    from ccmtui.db.compiled import QUERIES
+    from ccmtui.db.read import _bind
+
+    lines = [".parameter init"]
+    for name, params in calls:
+        sql, _columns, constants = QUERIES[name]
+        sql, bound = _bind(sql, {**constants, **params})
+        lines.append(".parameter clear")
+        lines.extend(f".parameter set :{key} {sql_literal(value)}" for key, value in bound.items())
+        lines.append(sql.replace("\n", " ") + ";")
+    return "\n".join(lines) + "\n"
+
+
+def record_queries(ccm_argv: list[str], env: dict, workdir: Path) -> list:
+    """The compiled queries (and parameters) a ccm command runs, recorded in one run of it."""
+    out = workdir / "recorded.json"
+    result = subprocess.run(
+        [sys.executable, "-c", RECORDER, *ccm_argv],
+        env={**env, "CCM_BENCH_RECORD": str(out)},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"recording ccm {' '.join(ccm_argv)} failed: {result.stderr.strip()[-300:]}")
+    return json.loads(out.read_text())
+
+
+def prepare_database(path: Path, engagements: int) -> None:
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building {path} ({engagements:,} engagements; once)…", flush=True)
+    started = time.perf_counter()
+    generate(path, engagements, DEFAULT_SEED)
+    print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A working copy, so the writing rows leave the built database as it was."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+
+
+def database_facts(path: Path) -> dict:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = lambda sql, *a: connection.execute(sql, a).fetchone()[0]  # noqa: E731
+        quarter_start, quarter_end = _quarter_bounds(EXPORT_QUARTER)
+        return {
+            "engagements": count("SELECT count(*) FROM engagements"),
+            "engagement_states": count("SELECT count(*) FROM engagement_states"),
+            "campaigns": count("SELECT count(*) FROM campaigns"),
+            "replies": count("SELECT count(*) FROM replies"),
+            "classifications": count("SELECT count(*) FROM classifications"),
+            "size_mib": round(path.stat().st_size / MIB, 1),
+            "export_quarter": EXPORT_QUARTER,
+            "export_quarter_engagements": count(
+                "SELECT count(*) FROM engagements WHERE occurred_on >= ? AND occurred_on <= ?",
+                quarter_start,
+                quarter_end,
+            ),
+        }
+    finally:
+        connection.close()
+
+
+def _quarter_bounds(text: str) -> tuple[str, str]:
+    year, quarter = int(text[:4]), int(text[-1])
+    first = date(year, 3 * quarter - 2, 1)
+    last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1).toordinal() - 1
+    return first.isoformat(), date.fromordinal(last).isoformat()
+
+
+def reply_targets(path: Path, count: int) -> list[tuple[str, str, str]]:
+    """(campaign id, state, reply date) for replies still pending, from the latest campaigns."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            "SELECT campaigns.uuid, replies.iso3, engagements.occurred_on FROM campaigns "
+            "JOIN engagements ON engagements.uuid = campaigns.engagement_uuid "
+            "JOIN replies ON replies.engagement_uuid = engagements.uuid "
+            "ORDER BY replies.status != 'pending', engagements.occurred_on DESC, replies.iso3 LIMIT ?",
+            (count,),
+        ).fetchall()
+    finally:
+        connection.close()
+    return [(uuid, iso3, _later(day, 20)) for uuid, iso3, day in rows]
+
+
+def _later(day: str, days: int) -> str:
+    return date.fromordinal(date.fromisoformat(day).toordinal() + days).isoformat()
+
+
+def isolated_env(home: Path) -> dict:
+    """No developer config or database: a coordinator identity of its own."""
+    from ccmtui import config
+
+    # PYTHONDONTWRITEBYTECODE would make every run compile ccm from source, as no installed copy does.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCM_") and k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(
+        {
+            "CCM_CONFIG": str(home / "config.toml"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "COLUMNS": "120",
+        }
+    )
+    config.save({"name": "Bench Coordinator", "state": "PRT", "area": "universalization"}, home / "config.toml")
+    return env
+
+
+def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tuple[list[Row], dict[str, Row]]:
+    total = rounds + 1  # the warm-up run too
+    rows: list[Row] = []
+    comparisons: dict[str, Row] = {}
+    sqlite_cli = shutil.which("sqlite3")
+
+    def ccm_argv(*args: str) -> list[str]:
+        return [ccm, "--db", str(db), *args]
+
+    status = Row(
+        "ccm status --category II",
+        "≤ 20× python -c pass",
+        lambda i: ccm_argv("status", "--category", "II"),
+        compare_sqlite="sqlite3: the status SQL",
+        limit_ratio=20,
+    )
+    rows.append(status)
+    rows.append(
+        Row(
+            "ccm log call KEN …",
+            "≤ 25×",
+            lambda i: ccm_argv(
+                "log", "call", "KEN", "-m", f"Benchmark call {i}", "--area", "universalization", "--date", "2025-06-02"
+            ),
+            limit_ratio=25,
+        )
+    )
+    if available(ccm, env, "reply"):
+        targets = reply_targets(db, total)
+        if len(targets) < total:
+            rows.append(Row("ccm reply CAMPAIGN STATE …", "≤ 25×", missing="too few campaign targets in this database"))
+        else:
+            rows.append(
+                Row(
+                    "ccm reply CAMPAIGN STATE …",
+                    "≤ 25×",
+                    lambda i: ccm_argv(
+                        "reply", targets[i][0], targets[i][1], "--stance", "positive", "-m", "Will join", "--date",
+                        targets[i][2],
+                    ),
+                    limit_ratio=25,
+                )
+            )
+    else:
+        rows.append(Row("ccm reply CAMPAIGN STATE …", "≤ 25×", missing="not available in this ccm"))
+    if available(ccm, env, "campaign", "new"):
+        rows.append(
+            Row(
+                "ccm campaign new --to status:non-signatory --yes",
+                "≤ 30×",
+                lambda i: ccm_argv(
+                    "campaign", "new", f"Benchmark démarche {i}", "--to", "status:non-signatory", "--yes",
+                    "--date", "2026-01-15",
+                ),
+                limit_ratio=30,
+            )
+        )
+    else:
+        rows.append(Row("ccm campaign new --to status:non-signatory --yes", "≤ 30×", missing="not available in this ccm"))
+    if available(ccm, env, "summary"):
+        rows.append(
+            Row("ccm summary universalization", "≤ 40×", lambda i: ccm_argv("summary", "universalization"), limit_ratio=40)
+        )
+    else:
+        rows.append(Row("ccm summary universalization", "≤ 40×", missing="not available in this ccm"))
+    if available(ccm, env, "export", "quarter"):
+        export_rows = []
+        for label, fmt in (("CSV", "csv"), ("Markdown", "md")):
+            out = workdir / f"quarter.{fmt}"
+            row = Row(
+                f"ccm export quarter {EXPORT_QUARTER} ({label})",
+                "≤ 3× sqlite3 -csv; ≤ 64 MiB",
+                lambda i, fmt=fmt, out=out: ccm_argv("export", "quarter", EXPORT_QUARTER, "-f", fmt, "-o", str(out)),
+                compare_sqlite="sqlite3 -csv: the export's SQL",
+                limit_sqlite=3,
+                limit_peak_mib=64,
+            )
+            export_rows.append(row)
+        rows.extend(export_rows)
+    else:
+        rows.append(
+            Row(f"ccm export quarter {EXPORT_QUARTER} (CSV, Markdown)", "≤ 3× sqlite3 -csv; ≤ 64 MiB", missing="not available in this ccm")
+        )
+
+    # The sqlite3 shell on the same SQL: recorded from one run of the command itself.
+    for row in rows:
+        if row.compare_sqlite is None or row.argv is None or row.compare_sqlite in comparisons:
+            continue
+        if sqlite_cli is None:
+            comparisons[row.compare_sqlite] = Row(row.compare_sqlite, missing="no sqlite3 shell on this machine")
+            continue
+        calls = record_queries(row.argv(0)[1:], env, workdir)
+        script = workdir / f"{len(comparisons)}.sql"
+        script.write_text(sqlite_script(calls), encoding="utf-8")
+        mode = ["-csv"] if "-csv" in row.compare_sqlite else []
+        comparisons[row.compare_sqlite] = Row(
+            row.compare_sqlite,
+            argv=lambda i, mode=mode, script=script: [sqlite_cli, *mode, "-readonly", str(db), f".read {script}"],
+        )
+        comparisons[row.compare_sqlite].notes.append(f"{len(calls)} statement{'s' * (len(calls) != 1)}")
+    return rows, comparisons
+
+
+def measure(rows: list[Row], baseline: Row, launcher: Launcher, rounds: int) -> None:
+    """A warm-up run of each, then `rounds` rounds, each in its own shuffled order."""
+    measured = [r for r in rows if r.argv is not None]
+    everything = [baseline, *measured]
+    for row in everything:
+        warm = launcher.run(row.argv(0))
+        if warm.code != 0:
+            row.runs.append(warm)
+    shuffler = random.Random(2008)
+    for number in range(1, rounds + 1):
+        order = [r for r in everything if r.failed is None]
+        shuffler.shuffle(order)
+        for row in order:
+            row.runs.append(launcher.run(row.argv(number)))
+        print(f"  round {number}/{rounds} done", flush=True)
+
+
+def summarise(row: Row, baseline: Row, comparisons: dict[str, Row]) -> dict:
+    result = {"name": row.name, "target": row.target}
+    if row.argv is None:
+        result["status"] = row.missing or "not available"
+        return result
+    failed = row.failed
+    if failed is not None:
+        result["status"] = f"failed (exit {failed.code}): {failed.error}"
+        return result
+    times = row.times
+    base = statistics.median(baseline.times)
+    median = statistics.median(times)
+    result.update(
+        {
+            "status": "measured",
+            "runs": len(times),
+            "median_ms": round(median * 1000, 1),
+            "min_ms": round(min(times) * 1000, 1),
+            "max_ms": round(max(times) * 1000, 1),
+            "ratio_python": round(median / base, 1),
+            "peak_mib": round(max(r.peak_bytes for r in row.runs) / MIB, 1),
+        }
+    )
+    verdicts = []
+    if row.limit_ratio is not None:
+        verdicts.append(result["ratio_python"] <= row.limit_ratio)
+    other = comparisons.get(row.compare_sqlite or "")
+    if other is not None and other.times:
+        result["ratio_sqlite"] = round(median / statistics.median(other.times), 1)
+        if row.limit_sqlite is not None:
+            verdicts.append(result["ratio_sqlite"] <= row.limit_sqlite)
+    if row.limit_peak_mib is not None:
+        verdicts.append(result["peak_mib"] <= row.limit_peak_mib)
+    if verdicts:
+        result["met"] = all(verdicts)
+    if row.notes:
+        result["notes"] = "; ".join(row.notes)
+    return result
+
+
+def versions() -> dict:
+    from importlib import metadata
+
+    found = {}
+    for package in ("ccmtui", "sqlalchemy", "typer", "click", "rich", "textual", "platformdirs", "tomli-w"):
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            pass
+    return found
+
+
+def machine() -> dict:
+    facts = {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": _cpu_model(),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "python_implementation": platform.python_implementation(),
+        "sqlite_library": sqlite3.sqlite_version,
+    }
+    cli = shutil.which("sqlite3")
+    if cli:
+        facts["sqlite_shell"] = subprocess.run([cli, "-version"], capture_output=True, text=True).stdout.split(" ")[0]
+    try:
+        facts["memory_gib"] = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3, 1)
+    except (ValueError, OSError, AttributeError):
+        pass
+    return facts
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None
+
+
+def render_markdown(report: dict) -> str:
+    lines = [
+        "# ccm benchmark",
+        "",
+        f"{report['when']} · {report['rounds']} interleaved rounds · database: {report['database']['engagements']:,} "
+        f"engagements ({report['database']['size_mib']} MiB)" + (" · **quick run: the targets apply to the 1,000,000-engagement database**" if report["quick"] else ""),
+        "",
+        f"`python -c pass`: median {report['baseline']['median_ms']} ms "
+        f"(min {report['baseline']['min_ms']}, max {report['baseline']['max_ms']}). "
+        "Ratios are medians over that median; peak memory is the process's maximum resident set.",
+        "",
+        "| what | median ms | min | max | × python -c pass | × sqlite3 shell | peak MiB | target | met |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in report["rows"]:
+        if row["status"] != "measured":
+            lines.append(f"| {row['name']} | {row['status']} | | | | | | {row['target']} | – |")
+            continue
+        met = {True: "yes", False: "**no**"}.get(row.get("met"), "")
+        lines.append(
+            f"| {row['name']} | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | {row['ratio_python']}× | "
+            f"{str(row['ratio_sqlite']) + '×' if 'ratio_sqlite' in row else ''} | {row['peak_mib']} | {row['target']} | {met} |"
+        )
+    for row in report["comparisons"]:
+        if row["status"] != "measured":
+            lines.append(f"| {row['name']} | {row['status']} | | | | | | | |")
+            continue
+        lines.append(
+            f"| {row['name']} ({row.get('notes', '')}) | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | "
+            f"{row['ratio_python']}× | | {row['peak_mib']} | | |"
+        )
+    db = report["database"]
+    lines += [
+        "",
+        f"Database: {db['engagements']:,} engagements, {db['engagement_states']:,} engagement–state links, "
+        f"{db['campaigns']:,} campaigns, {db['replies']:,} replies, {db['classifications']:,} classifications; "
+        f"{db['export_quarter']} holds {db['export_quarter_engagements']:,} engagements.",
+        "",
+        "Machine: " + ", ".join(f"{k} {v}" for k, v in report["machine"].items()),
+        "",
+        "Packages: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items()),
+        "",
+        f"Load average before and after: {report['load_before']} → {report['load_after']} "
+        "(the rounds are interleaved so that other work slows every row alike).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure ccm's commands on a large database.")
+    parser.add_argument("--quick", action="store_true", help="a small database and 3 rounds (CI)")
+    parser.add_argument("--rounds", type=int, help=f"rounds (default {ROUNDS}; --quick {QUICK_ROUNDS})")
+    parser.add_argument("--engagements", type=int, help=f"size of the database (default {LARGE:,}; --quick {QUICK:,})")
+    parser.add_argument("--data", type=Path, default=HERE / "data", help="where the databases live (default bench/data)")
+    parser.add_argument("--results", type=Path, default=HERE / "results", help="where to write latest.md and latest.json")
+    args = parser.parse_args(argv)
+    rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
+    if not args.quick and rounds < ROUNDS:
+        parser.error(f"a full run needs at least {ROUNDS} rounds (use --quick for fewer)")
+    engagements = args.engagements or (QUICK if args.quick else LARGE)
+    built = args.data / (f"large-{engagements}.db" if engagements != LARGE else "large.db")
+    prepare_database(built, engagements)
+
+    load_before = _load()
+    with tempfile.TemporaryDirectory(prefix="ccm-bench-") as scratch:
+        workdir = Path(scratch)
+        work_db = args.data / "work.db"
+        copy_database(built, work_db)
+        env = isolated_env(workdir)
+        ccm = ccm_executable()
+        rows, comparisons = build_rows(ccm, work_db, env, workdir, rounds)
+        baseline = Row("python -c pass", argv=lambda i: [sys.executable, "-c", "pass"])
+        print(f"measuring {sum(r.argv is not None for r in rows)} rows, {rounds} rounds…", flush=True)
+        launcher = Launcher(env, workdir)
+        try:
+            measure([*rows, *comparisons.values()], baseline, launcher, rounds)
+        finally:
+            launcher.close()
+        facts = database_facts(work_db)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work_db}{suffix}").unlink(missing_ok=True)
+    if baseline.failed or not baseline.times:
+        print("python -c pass failed", file=sys.stderr)
+        return 1
+    base_times = baseline.times
+    report = {
+        "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "quick": args.quick,
+        "rounds": rounds,
+        "database": facts,
+        "baseline": {
+            "median_ms": round(statistics.median(base_times) * 1000, 1),
+            "min_ms": round(min(base_times) * 1000, 1),
+            "max_ms": round(max(base_times) * 1000, 1),
+        },
+        "rows": [summarise(r, baseline, comparisons) for r in rows],
+        "comparisons": [summarise(r, baseline, {}) for r in comparisons.values()],
+        "machine": machine(),
+        "versions": versions(),
+        "load_before": load_before,
+        "load_after": _load(),
+    }
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    markdown = render_markdown(report)
+    (args.results / "latest.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+    broken = [r for r in report["rows"] + report["comparisons"] if r["status"].startswith("failed")]
+    for row in broken:
+        print(f"{row['name']}: {row['status']}", file=sys.stderr)
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
