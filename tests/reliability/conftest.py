@@ -1,0 +1,49 @@
+"""Shared helpers of the reliability suites: ccm in a real process, and database checks."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# The documented exit codes: 0 done, 1 bad input, 2 usage, 3 the database cannot be used.
+DOCUMENTED_EXITS = {0, 1, 2, 3}
+
+
+def ccm_process(*args: str, env: dict | None = None, **kwargs) -> subprocess.Popen:
+    """`ccm ARGS` in a process of its own (python -m ccmtui, so no PATH lookup)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "ccmtui", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
+
+
+def run_ccm(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
+    process = ccm_process(*args, **kwargs)
+    out, err = process.communicate(timeout=timeout)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def integrity(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def identity(isolated_environment):
+    """A coordinator identity in the isolated config, so writing commands never ask for one."""
+    from ccmtui import config
+
+    config.save({"name": "Test Coordinator", "state": "PRT", "area": "universalization"})
+    return os.environ["CCM_CONFIG"]
