@@ -56,7 +56,11 @@ def stamp_head(connection) -> None:
 def check(connection, where: str) -> str | None:
     """The database's revision; an error when it is newer than this ccm knows."""
     revision = current(connection)
-    if revision is not None and revision not in known_revisions():
+    if revision is None:
+        tables = sorted(inspect(connection).get_table_names())
+        shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        raise DatabaseError(f"{where} is not a ccm database (it holds other tables: {shown}); nothing was changed")
+    if revision not in known_revisions():
         raise DatabaseError(
             f"{where} was written by a newer ccm (schema revision {revision}); this ccm knows up to {head()}: "
             "upgrade ccm (pip install -U ccmtui) to open it"

@@ -60,8 +60,9 @@ def _configure_sqlite(engine: Engine) -> None:
 class Database:
     """A ccm database, a SQLite file or a server URL, created with its reference data on first use."""
 
-    def __init__(self, target: str | Path):
+    def __init__(self, target: str | Path, *, label: str | None = None):
         self.target = str(target)
+        self.label = label  # the name errors give it (a file being built is named as its target)
         self.is_sqlite = not is_url(self.target) or self.target.startswith("sqlite")
         self.url = self.target if is_url(self.target) else sqlite_url(self.target)
         self._engine: Engine | None = None
@@ -80,6 +81,8 @@ class Database:
 
     @property
     def display(self) -> str:
+        if self.label:
+            return self.label
         return str(self.path) if self.path else mask_password(self.url)
 
     @property
@@ -120,9 +123,10 @@ class Database:
                 yield session
 
     def exists(self) -> bool:
+        """Whether there is a database to open; an empty file (no tables yet) does not count."""
         path = self.path
         if path is not None:
-            return path.exists()
+            return path.exists() and not blank_file(path)
         with translate_errors(self.display):
             return inspect(self.engine).has_table("states")
 
@@ -137,17 +141,25 @@ class Database:
             return self
         # Build beside the target, then link it into place: a half-built file is never
         # seen, and of two processes creating at once only one file wins.
-        path.parent.mkdir(parents=True, exist_ok=True)
         building = path.with_name(f".{path.name}.{os.getpid()}.building")
-        building.unlink(missing_ok=True)
-        scratch = Database(building)
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            building.unlink(missing_ok=True)
+            # Owner-only from the first byte: it holds notes, and SQLite gives its -wal and -shm
+            # files the database file's permissions.
+            os.close(os.open(building, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as error:
+            raise DatabaseError(f"{path}: cannot create the database there ({error.strerror or error})") from None
+        scratch = Database(building, label=str(path))
         try:
             self._create(scratch)
             scratch.dispose()
             try:
                 os.link(building, path)
             except FileExistsError:
-                pass
+                # Another process created it first; or the file there is empty, and ours replaces it.
+                if blank_file(path):
+                    os.replace(building, path)
         finally:
             scratch.dispose()
             building.unlink(missing_ok=True)
@@ -180,6 +192,29 @@ class Database:
 
             with database.engine.begin() as connection:
                 migrate.stamp_head(connection)
+
+
+def blank_file(path: Path) -> bool:
+    """A file with nothing in it yet: empty, or a SQLite database of its first page alone (no table).
+
+    Read from the file's header, not through SQLite, so that a lock held elsewhere never delays it.
+    """
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return True
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return False
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    return size <= page_size
 
 
 @contextmanager
