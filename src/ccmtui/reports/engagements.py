@@ -158,12 +158,22 @@ def search(reader, text: str, limit: int = 50) -> list[SearchHit]:
     if not words:
         raise InputError("say what to search for")
     if isinstance(reader, SQLiteReader):
-        from ccmtui.db import sqlite_extras
+        import sqlite3
 
-        cursor = reader.connection.execute(sqlite_extras.SEARCH, {"query": sqlite_extras.fts_query(text), "limit": limit})
+        from ccmtui.db import sqlite_extras
+        from ccmtui.db.failures import describe_failure
+        from ccmtui.domain.errors import DatabaseError
+
+        query = sqlite_extras.fts_query(text)
+        if not query:
+            raise InputError(f"nothing to search for in {text!r}: give words, not only quotes")
+        try:
+            found = reader.connection.execute(sqlite_extras.SEARCH, {"query": query, "limit": limit}).fetchall()
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(reader.path))) from None
         return [
             SearchHit(uuid, date.fromisoformat(day), kind, area, summary, excerpt)
-            for uuid, day, kind, area, summary, excerpt in cursor.fetchall()
+            for uuid, day, kind, area, summary, excerpt in found
         ]
     # Portable fallback: the longest word narrows in SQL, every word must then appear.
     longest = max(words, key=len).lower()
