@@ -107,7 +107,7 @@ MEANINGFUL = {
     "summary": ["Met the ambassador", "O'Brien said '; DROP TABLE engagements; --", ""],
     "notes": ["Follow up in May.", "=HYPERLINK(\"x\")", ""], "rationale": ["Said it will join", ""],
     "title": ["Joint démarche 2026", "'; DELETE FROM campaigns; --", " "],
-    "text": ["ratification", "bill parliament", '"unbalanced', "NEAR(a b)", "*", "a OR"],
+    "text": ["ratification", "bill parliament", '"unbalanced', "NEAR(a b)", "*", "a OR", '"', '" "'],
     "key": ["name", "state", "area", "db", "colour"], "value": ["Ana Silva", "PRT", "univ", ""],
     "file": ["good.csv", "notes.txt", "missing.csv", "."], "output": ["saved.bin", "saved.bin", "."],
     "other": ["missing.db", "notes.txt"], "url": ["missing.db", "notes.txt"],
