@@ -9,6 +9,14 @@ from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.workplan import (
+    Milestone,
+    MilestoneEngagement,
+    MilestoneSlip,
+    WorkPlan,
+    WorkPlanItem,
+    WorkPlanState,
+)
 
 # Tables whose writes are not themselves logged as changes.
 UNLOGGED_TABLES = frozenset({"changesets", "changes"})
@@ -23,11 +31,17 @@ __all__ = [
     "EngagementActor",
     "EngagementState",
     "Meeting",
+    "Milestone",
+    "MilestoneEngagement",
+    "MilestoneSlip",
     "Record",
     "Reply",
     "State",
     "StateAlias",
     "UNLOGGED_TABLES",
+    "WorkPlan",
+    "WorkPlanItem",
+    "WorkPlanState",
     "new_uuid",
     "utcnow",
 ]
