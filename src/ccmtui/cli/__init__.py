@@ -12,10 +12,12 @@ import typer
 
 from ccmtui import __version__
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import export as export_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
+from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup
 
 app = typer.Typer(
@@ -58,6 +60,9 @@ app.command("changes")(journal_commands.changes)
 app.add_typer(config_commands.app, name="config")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
+app.add_typer(workplan_commands.app, name="workplan")
+app.add_typer(workplan_commands.milestone_app, name="milestone")
+app.add_typer(export_commands.app, name="export")
 
 
 def main() -> None:
