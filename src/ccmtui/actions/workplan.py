@@ -51,6 +51,7 @@ class MilestoneEntry:
     engagements: list[str] = field(default_factory=list)
     slips: list[SlipEntry] = field(default_factory=list)
     recorded_by: str | None = None
+    recorded_by_given: bool = False
     uuid: str = ""
 
 
@@ -73,6 +74,7 @@ class WorkPlanDocument:
     partners: list[str] = field(default_factory=list)
     source: str = ""
     recorded_by: str | None = None
+    recorded_by_given: bool = False  # an empty recorded_by says "nobody", a missing one "whoever imports"
     milestones: list[MilestoneEntry] = field(default_factory=list)
     uuid: str = ""
 
@@ -340,7 +342,8 @@ def read_work_plan(text: str, source: str, index: StateIndex) -> WorkPlanDocumen
         implementers=[_line(v) for v in values.get("implementers", []) if v.strip()],
         partners=[_line(v) for v in values.get("partners", []) if v.strip()],
         source=_text(values.get("source")),
-        recorded_by=values.get("recorded_by"),
+        recorded_by=_line(values.get("recorded_by") or "") or None,
+        recorded_by_given="recorded_by" in values,
     )
     if not document.uuid:
         # A hand-written file without ids: one work plan per area and period.
@@ -398,7 +401,8 @@ def _milestone(table: dict, path: tuple, plan: WorkPlanDocument, problems: Probl
         notes=_text(values.get("notes")),
         action_points=action_points,
         engagements=list(dict.fromkeys(engagements)),
-        recorded_by=values.get("recorded_by"),
+        recorded_by=_line(values.get("recorded_by") or "") or None,
+        recorded_by_given="recorded_by" in values,
     )
     for number, slip_table in enumerate(values.get("slips", [])):
         slip_path = path + ("slips", number)
@@ -443,7 +447,7 @@ def _plan_values(document: WorkPlanDocument, by: str | None) -> dict:
         "expected_outputs": document.expected_outputs,
         "estimated_budget": document.estimated_budget,
         "source": document.source,
-        "recorded_by": document.recorded_by if document.recorded_by is not None else by,
+        "recorded_by": document.recorded_by if document.recorded_by_given else by,
     }
 
 
@@ -458,7 +462,7 @@ def _milestone_values(entry: MilestoneEntry, plan_uuid: str, position: int, by: 
         "done_on": entry.done_on,
         "notes": entry.notes,
         "action_points": entry.action_points,
-        "recorded_by": entry.recorded_by if entry.recorded_by is not None else by,
+        "recorded_by": entry.recorded_by if entry.recorded_by_given else by,
     }
 
 

@@ -46,7 +46,7 @@ def render_docx(summary: QuarterSummary) -> bytes:
 
     document.add_heading("Milestones due and done this quarter", level=1)
     if summary.milestones:
-        document.add_paragraph(milestone_counts(summary.milestones) + ".")
+        document.add_paragraph(milestone_counts(summary.milestones, " due or done this quarter") + ".")
         _table(document, MILESTONE_HEADINGS, _milestone_rows(summary.milestones))
         for m in summary.milestones:
             if m.notes:

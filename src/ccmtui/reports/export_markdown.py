@@ -58,7 +58,7 @@ def render_markdown(summary: QuarterSummary) -> str:
     out += ["## In brief", ""]
     slipped = [m for m in summary.milestones if m.slips and any(q.start <= s.old.on <= q.end for s in m.slips)]
     if summary.milestones:
-        brief = f"- Due or done this quarter: {milestone_counts(summary.milestones)}"
+        brief = f"- {milestone_counts(summary.milestones, ' due or done this quarter')}"
         if slipped:
             brief += f"; {_plural(len(slipped), 'milestone')} slipped out of the quarter"
         out.append(brief + ".")

@@ -43,7 +43,6 @@ def work_plan_data(plan, states, items, milestones, slips, links) -> dict:
         "coordinators": [s.iso3 for s in states if s.role == "coordinator"],
         "states": [s.iso3 for s in states if s.role == "focus"],
         "source": plan["source"],
-        "recorded_by": plan["recorded_by"],
         "background": plan["background"],
         "objectives": listed("objective"),
         "strategy": plan["strategy"],
@@ -63,8 +62,6 @@ def work_plan_data(plan, states, items, milestones, slips, links) -> dict:
             "action_points": m.action_points.split(),
             "engagements": [link.engagement_uuid for link in links if link.milestone_uuid == m.uuid],
             "notes": m.notes,
-            # The work plan's recorder is every milestone's unless it says otherwise.
-            "recorded_by": m.recorded_by if m.recorded_by != plan["recorded_by"] else None,
             "slips": [
                 _kept(
                     {
@@ -78,8 +75,14 @@ def work_plan_data(plan, states, items, milestones, slips, links) -> dict:
                 if s.milestone_uuid == m.uuid
             ],
         }
-        entries.append(_kept(entry))
+        entry = _kept(entry)
+        # The work plan's recorder is every milestone's unless it says otherwise ("" for nobody).
+        if m.recorded_by != plan["recorded_by"]:
+            entry["recorded_by"] = m.recorded_by or ""
+        entries.append(entry)
     data = _kept(data)
+    # Always written: a file without it is stamped with whoever imports it.
+    data["recorded_by"] = plan["recorded_by"] or ""
     if entries:
         data["milestones"] = entries
     return data

@@ -278,8 +278,8 @@ def _plural(count: int, singular: str) -> str:
     return f"{count} {singular}{'s' * (count != 1)}"
 
 
-def milestone_counts(milestones: list[MilestoneLine]) -> str:
-    """'4 milestones: 1 done, 2 still open (2 overdue), 1 dropped'."""
+def milestone_counts(milestones: list[MilestoneLine], when: str = "") -> str:
+    """'4 milestones due or done this quarter: 1 done, 2 still open (2 overdue), 1 dropped'."""
     done = sum(m.status == "done" for m in milestones)
     dropped = sum(m.status == "dropped" for m in milestones)
     still_open = len(milestones) - done - dropped
@@ -287,7 +287,7 @@ def milestone_counts(milestones: list[MilestoneLine]) -> str:
     parts = [f"{done} done", f"{still_open} still open" + (f" ({overdue} overdue)" if overdue else "")]
     if dropped:
         parts.append(f"{dropped} dropped")
-    return f"{_plural(len(milestones), 'milestone')}: {', '.join(parts)}"
+    return f"{_plural(len(milestones), 'milestone')}{when}: {', '.join(parts)}"
 
 
 # -- building
@@ -366,7 +366,7 @@ def _engagements(reader, quarter: Quarter, area: str | None, redact: bool) -> En
             occurred_on=row.occurred_on,
             kind=row.kind,
             summary=row.summary,
-            states=tuple(states[row.uuid]),
+            states=tuple(sorted(states[row.uuid], key=lambda state: state[1])),
             action_points=tuple(row.action_points.split()),
             notes="" if redact else row.notes,
         )
