@@ -54,6 +54,7 @@ def test_workplan_reads_and_the_quarterly_summary_load_neither_textual_nor_sqlal
         ["milestone", "list", "--quarter", "2025Q1"],
         ["export", "quarter", "2025Q1", "-f", "csv", "-o", str(tmp_path / "q.csv")],
         ["workplan", "export", "-o", str(tmp_path / "plan.toml")],
+        ["export", "ics", "-o", str(tmp_path / "calendar.ics")],
     ):
         result = subprocess.run(
             [sys.executable, "-c", LIGHT_PROBE, str(sample_db), *args], capture_output=True, text=True, check=True

@@ -247,3 +247,8 @@ def test_ics_deadlines_of_chosen_states_include_open_obligations(ccm):
     summaries = {str(e["SUMMARY"]) for e in _events(text.encode()).values()}
     # Lao PDR's Article 4 deadline, extended to 1 August 2025 (shipped obligations data).
     assert "Laos: clearance of contaminated areas deadline (as extended) (Art. 4(1))" in summaries
+
+
+def test_the_docs_show_the_golden_summary():
+    docs = (Path(__file__).parents[2] / "docs" / "workplans.md").read_text(encoding="utf-8")
+    assert (GOLDEN / "quarter-2025Q1.md").read_text(encoding="utf-8") in docs

@@ -11,7 +11,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from importlib import resources
+from pathlib import Path
 
 from ccmtui.db.ids import stable_uuid
 from ccmtui.domain import treaty
@@ -37,7 +37,8 @@ def _uid(*parts: object) -> str:
 
 def obligations() -> list[dict]:
     """Articles 3 and 4 obligations from the shipped reference data: deadline, extension, completion."""
-    text = resources.files("ccmtui.db.reference").joinpath("obligations.csv").read_text(encoding="utf-8")
+    # Read beside the package, not through it: importing ccmtui.db.reference loads SQLAlchemy.
+    text = (Path(__file__).parents[1] / "db" / "reference" / "obligations.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
