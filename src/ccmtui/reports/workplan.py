@@ -40,7 +40,8 @@ def only_work_plan(reader) -> str:
 
 def plan_for_due(reader, due: Due, area: str | None) -> str:
     """The work plan a new milestone goes to when none is named: the one whose period holds its due date."""
-    plans = reader.rows("work_plans", area=area)
+    # The coordinator's own area first; any area when it has no work plan.
+    plans = (reader.rows("work_plans", area=area) if area else []) or reader.rows("work_plans", area=None)
     covering = [p for p in plans if p.starts_on <= due.on <= p.ends_on]
     if len(covering) == 1:
         return covering[0].uuid
