@@ -1,8 +1,19 @@
 -- Generated from src/ccmtui/db/models.py by `python -m ccmtui.db.schema`; do not edit.
 
+CREATE TABLE blobs (
+	sha256 VARCHAR(64) NOT NULL, 
+	content BLOB NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (sha256)
+);
+
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
+	made_in VARCHAR(36), 
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
 	reverted_by VARCHAR(36), 
@@ -13,7 +24,15 @@ CREATE TABLE changesets (
 	FOREIGN KEY(reverts) REFERENCES changesets (uuid)
 );
 
-CREATE INDEX ix_changesets_made_at ON changesets (made_at);
+CREATE INDEX ix_changesets_made_in_at ON changesets (made_in, made_at);
+
+CREATE TABLE database_info (
+	label VARCHAR(300) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid)
+);
 
 CREATE TABLE engagements (
 	occurred_on DATE NOT NULL, 
@@ -81,6 +100,17 @@ CREATE TABLE states (
 	UNIQUE (iso3)
 );
 
+CREATE TABLE sync_peers (
+	peer_uuid VARCHAR(36) NOT NULL, 
+	peer_label VARCHAR(300) NOT NULL, 
+	last_synced_at DATETIME NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (peer_uuid)
+);
+
 CREATE TABLE work_plans (
 	title VARCHAR(300) NOT NULL, 
 	area VARCHAR(30) NOT NULL, 
@@ -102,6 +132,23 @@ CREATE TABLE work_plans (
 );
 
 CREATE INDEX ix_work_plans_area_starts_on ON work_plans (area, starts_on);
+
+CREATE TABLE attachments (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	filename VARCHAR(255) NOT NULL, 
+	media_type VARCHAR(100) NOT NULL, 
+	size INTEGER NOT NULL, 
+	sha256 VARCHAR(64) NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(sha256) REFERENCES blobs (sha256)
+);
+
+CREATE INDEX ix_attachments_engagement ON attachments (engagement_uuid);
 
 CREATE TABLE campaigns (
 	title VARCHAR(200) NOT NULL, 
@@ -130,6 +177,8 @@ CREATE TABLE changes (
 	PRIMARY KEY (uuid), 
 	FOREIGN KEY(changeset_uuid) REFERENCES changesets (uuid)
 );
+
+CREATE INDEX ix_changes_action ON changes (action, table_name);
 
 CREATE INDEX ix_changes_changeset ON changes (changeset_uuid, seq);
 

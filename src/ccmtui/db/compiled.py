@@ -17,6 +17,26 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date')),
         {},
     ),
+    'attachments_of_engagements': (
+        'SELECT attachments.uuid, attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.created_at \nFROM attachments \nWHERE attachments.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY attachments.created_at, attachments.filename',
+        (('uuid', None), ('engagement_uuid', None), ('filename', None), ('media_type', None), ('size', None), ('sha256', None), ('created_at', 'datetime')),
+        {},
+    ),
+    'attachment_ids': (
+        'SELECT attachments.uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high ORDER BY attachments.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'blob': (
+        'SELECT blobs.uuid, blobs.content \nFROM blobs \nWHERE blobs.sha256 = :sha256',
+        (('uuid', None), ('content', None)),
+        {},
+    ),
+    'attachments_by_id': (
+        'SELECT attachments.uuid, attachments.filename, attachments.size, attachments.sha256 \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        (('uuid', None), ('filename', None), ('size', None), ('sha256', None)),
+        {},
+    ),
     'engagements_recent': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -113,13 +133,28 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'last_undoable': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.made_in = :database AND changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
         (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
         {'param_1': 1, 'param_2': 0},
     ),
     'changes_of': (
-        'SELECT changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
-        (('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
+        'SELECT changes.uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
+        (('uuid', None), ('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
+        {},
+    ),
+    'deletions': (
+        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT changes.record_uuid \nFROM changes \nWHERE changes.table_name = :table AND changes.action = :action_1) AND changes.action IN (__[POSTCOMPILE_action_2]) ORDER BY changesets.made_at, changes.seq',
+        (('record_uuid', None), ('action', None), ('made_at', 'datetime')),
+        {'action_1': 'delete', 'action_2': ['insert', 'delete']},
+    ),
+    'database_info': (
+        'SELECT database_info.uuid, database_info.label \nFROM database_info',
+        (('uuid', None), ('label', None)),
+        {},
+    ),
+    'sync_peer': (
+        'SELECT sync_peers.uuid, sync_peers.peer_uuid, sync_peers.last_synced_at \nFROM sync_peers \nWHERE sync_peers.peer_uuid = :peer',
+        (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime')),
         {},
     ),
     'work_plans': (
@@ -211,12 +246,29 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
+    'blobs': {
+        'columns': (('sha256', None, None), ('content', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO blobs (sha256, content, uuid, created_at, updated_at) VALUES (:sha256, :content, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE blobs SET sha256=:sha256, content=:content, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE blobs.uuid = :uuid',
+        'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
+        'select': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid = :uuid',
+        'stamps': 'SELECT blobs.uuid, blobs.updated_at \nFROM blobs',
+    },
     'changesets': {
-        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO changesets (made_at, made_by, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
-        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
+    },
+    'database_info': {
+        'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO database_info (label, uuid, created_at, updated_at) VALUES (:label, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE database_info SET label=:label, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE database_info.uuid = :uuid',
+        'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
+        'select': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid = :uuid',
+        'stamps': 'SELECT database_info.uuid, database_info.updated_at \nFROM database_info',
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -224,6 +276,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE engagements SET occurred_on=:occurred_on, kind=:kind, area=:area, channel=:channel, summary=:summary, notes=:notes, action_points=:action_points, follow_up_on=:follow_up_on, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagements.uuid = :uuid',
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
+        'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -231,6 +284,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE meetings SET code=:code, name=:name, city=:city, country=:country, start=:start, "end"=:end, president_state=:president_state, source=:source, notes=:notes, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE meetings.uuid = :uuid',
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
+        'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -238,6 +292,15 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE states SET iso3=:iso3, name=:name, region=:region, subregion=:subregion, intermediate_region=:intermediate_region, signed=:signed, deposited=:deposited, instrument=:instrument, withdrawal_notified=:withdrawal_notified, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE states.uuid = :uuid',
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
         'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
+        'stamps': 'SELECT states.uuid, states.updated_at \nFROM states',
+    },
+    'sync_peers': {
+        'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
+        'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
+        'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
+        'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
     },
     'work_plans': {
         'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -245,6 +308,15 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE work_plans SET title=:title, area=:area, starts_on=:starts_on, ends_on=:ends_on, background=:background, strategy=:strategy, expected_outputs=:expected_outputs, estimated_budget=:estimated_budget, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plans.uuid = :uuid',
         'delete': 'DELETE FROM work_plans WHERE work_plans.uuid = :uuid',
         'select': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
+        'stamps': 'SELECT work_plans.uuid, work_plans.updated_at \nFROM work_plans',
+    },
+    'attachments': {
+        'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO attachments (engagement_uuid, filename, media_type, size, sha256, recorded_by, uuid, created_at, updated_at) VALUES (:engagement_uuid, :filename, :media_type, :size, :sha256, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE attachments SET engagement_uuid=:engagement_uuid, filename=:filename, media_type=:media_type, size=:size, sha256=:sha256, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE attachments.uuid = :uuid',
+        'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
+        'select': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        'stamps': 'SELECT attachments.uuid, attachments.updated_at \nFROM attachments',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -252,6 +324,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
         'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
+        'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -259,6 +332,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE changes SET changeset_uuid=:changeset_uuid, seq=:seq, table_name=:table_name, record_uuid=:record_uuid, action=:action, "before"=:before, "after"=:after, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changes.uuid = :uuid',
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
         'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
+        'stamps': 'SELECT changes.uuid, changes.updated_at \nFROM changes',
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -266,6 +340,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE classifications SET iso3=:iso3, category=:category, assessed_on=:assessed_on, rationale=:rationale, source_engagement=:source_engagement, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE classifications.uuid = :uuid',
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
         'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
+        'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -273,6 +348,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE engagement_actors SET engagement_uuid=:engagement_uuid, actor=:actor, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_actors.uuid = :uuid',
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
         'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
+        'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -280,6 +356,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
+        'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -287,6 +364,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE milestones SET work_plan_uuid=:work_plan_uuid, position=:position, title=:title, due_on=:due_on, due_quarter=:due_quarter, status=:status, done_on=:done_on, notes=:notes, action_points=:action_points, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestones.uuid = :uuid',
         'delete': 'DELETE FROM milestones WHERE milestones.uuid = :uuid',
         'select': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid = :uuid',
+        'stamps': 'SELECT milestones.uuid, milestones.updated_at \nFROM milestones',
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -294,6 +372,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE state_aliases SET iso3=:iso3, alias=:alias, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE state_aliases.uuid = :uuid',
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
+        'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
     },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -301,6 +380,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE work_plan_items SET work_plan_uuid=:work_plan_uuid, section=:section, position=:position, text=:text, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_items.uuid = :uuid',
         'delete': 'DELETE FROM work_plan_items WHERE work_plan_items.uuid = :uuid',
         'select': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid = :uuid',
+        'stamps': 'SELECT work_plan_items.uuid, work_plan_items.updated_at \nFROM work_plan_items',
     },
     'work_plan_states': {
         'columns': (('work_plan_uuid', None, None), ('iso3', None, None), ('role', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -308,6 +388,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE work_plan_states SET work_plan_uuid=:work_plan_uuid, iso3=:iso3, role=:role, position=:position, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_states.uuid = :uuid',
         'delete': 'DELETE FROM work_plan_states WHERE work_plan_states.uuid = :uuid',
         'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
+        'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
     },
     'milestone_engagements': {
         'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -315,6 +396,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE milestone_engagements SET milestone_uuid=:milestone_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_engagements.uuid = :uuid',
         'delete': 'DELETE FROM milestone_engagements WHERE milestone_engagements.uuid = :uuid',
         'select': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid = :uuid',
+        'stamps': 'SELECT milestone_engagements.uuid, milestone_engagements.updated_at \nFROM milestone_engagements',
     },
     'milestone_slips': {
         'columns': (('milestone_uuid', None, None), ('recorded_on', 'date', None), ('from_due_on', 'date', None), ('from_quarter', None, None), ('to_due_on', 'date', None), ('to_quarter', None, None), ('reason', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -322,6 +404,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE milestone_slips SET milestone_uuid=:milestone_uuid, recorded_on=:recorded_on, from_due_on=:from_due_on, from_quarter=:from_quarter, to_due_on=:to_due_on, to_quarter=:to_quarter, reason=:reason, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_slips.uuid = :uuid',
         'delete': 'DELETE FROM milestone_slips WHERE milestone_slips.uuid = :uuid',
         'select': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid = :uuid',
+        'stamps': 'SELECT milestone_slips.uuid, milestone_slips.updated_at \nFROM milestone_slips',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -329,5 +412,6 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
         'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
+        'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
     },
 }

@@ -1,7 +1,4 @@
-"""Stable record ids: UUIDv5 of a record's natural key, the same in every coordinator's file.
-
-Kept apart from the reference loader so that writing commands need not import SQLAlchemy.
-"""
+"""Deterministic record ids: the same content gives the same UUID in every coordinator's file."""
 
 from __future__ import annotations
 
@@ -11,5 +8,5 @@ NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://ccmtui.invalid/records
 
 
 def stable_uuid(*parts: object) -> str:
-    """A UUIDv5 of the record's content: the same content gives the same id in every file."""
+    """A UUIDv5 of the record's content."""
     return str(uuidlib.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ccmtui.db.ids import NAMESPACE, stable_uuid  # noqa: F401 - re-exported
+from ccmtui.db.ids import stable_uuid
 from ccmtui.db.models import Meeting, State, StateAlias
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
