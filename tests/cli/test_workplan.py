@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
-from ccmtui.db.sample import logical_dump
-
-from ..conftest import CCM, ROOT
+from ..conftest import ROOT
 
 SAMPLE_PLAN = ROOT / "src" / "ccmtui" / "db" / "sample_data" / "workplan-2024-2025-stockpile-destruction.toml"
 # The sample's milestones (stable ids), in the plan's timeline order.
@@ -17,20 +14,16 @@ ENGAGE, REPORTING, DATABASE, WORKING_DOCUMENT = "580eb712", "6f591ea5", "9c375ec
 RECORDS = ("work_plans", "work_plan_states", "work_plan_items", "milestones", "milestone_slips", "milestone_engagements")
 
 
-def records(db) -> dict[str, list[tuple]]:
-    """The work-plan tables without their timestamps: what a round trip must keep."""
-    connection = sqlite3.connect(db)
-    try:
-        out = {}
-        for table in RECORDS:
-            cursor = connection.execute(f"SELECT * FROM {table} ORDER BY uuid")
-            names = [d[0] for d in cursor.description]
-            out[table] = [
-                tuple(v for n, v in zip(names, row) if n not in ("created_at", "updated_at")) for row in cursor
-            ]
-        return out
-    finally:
-        connection.close()
+def records(ccm) -> dict[str, list[tuple]]:
+    """The work-plan tables without their timestamps: what a round trip must keep (either backend)."""
+    from ccmtui.db.models import Base
+
+    dump = ccm.dump(portable=True)
+    out = {}
+    for table in RECORDS:
+        keep = [i for i, c in enumerate(Base.metadata.tables[table].columns) if c.name not in ("created_at", "updated_at")]
+        out[table] = [tuple(row[i] for i in keep) for row in dump[table]]
+    return out
 
 
 def milestone(ccm, prefix: str) -> dict:
@@ -67,8 +60,8 @@ def test_milestone_list_by_quarter_overdue_and_area(ccm):
     assert "Done 2025-03-20" in table.stdout and "Planned, overdue" in table.stdout
 
 
-def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm, sample_db):
-    before = records(sample_db)
+def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm):
+    before = records(ccm)
     added = ccm("milestone", "add", "Circulate the draft Working Document", "--due", "2025-05-15", "--ap", "LAP-17")
     assert added.exit_code == 0, added.output
     assert "due 2025-05-15" in added.stdout
@@ -87,7 +80,7 @@ def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm, sample_db):
     assert reporting["done_on"] == "2025-04-10" and reporting["notes"] == "2025-04-10: letters sent to BIH, NLD, ESP"
     for _ in range(5):
         assert ccm("undo").exit_code == 0
-    assert records(sample_db) == before
+    assert records(ccm) == before
 
 
 @pytest.mark.parametrize(
@@ -112,24 +105,24 @@ def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm, sample_db):
         (["export", "ics", "--since", "2026-01-01", "--until", "2025-01-01"], "is before --since"),
     ],
 )
-def test_bad_input_is_one_line_and_writes_nothing(ccm, sample_db, args, message):
-    before = logical_dump(sample_db)
+def test_bad_input_is_one_line_and_writes_nothing(ccm, args, message):
+    before = ccm.dump()
     result = ccm(*args)
     assert result.exit_code == 1, result.output
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
 
 
-def test_marking_done_a_dropped_milestone_is_refused(ccm, sample_db):
+def test_marking_done_a_dropped_milestone_is_refused(ccm):
     ccm("milestone", "drop", ENGAGE)
-    before = logical_dump(sample_db)
+    before = ccm.dump()
     result = ccm("milestone", "done", ENGAGE)
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot mark done the milestone 'Engage bilaterally")
     assert "it was dropped" in result.stderr
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
 
 
 # -- TOML in and out
@@ -143,30 +136,41 @@ def test_export_then_import_gives_identical_data(ccm, tmp_path):
     engagement = logged.stdout.split()[2]
     ccm("milestone", "slip", DATABASE, "2025-08-31", "--reason", "partners' input | pending", "--date", "2025-03-28")
     ccm("milestone", "done", REPORTING, "--date", "2025-03-20", "--note", "all three replied", "--engagement", engagement)
+    ccm("milestone", "add", "Circulate the draft Working Document", "--due", "2025-05-15")
     exported = tmp_path / "plan.toml"
     assert ccm("workplan", "export", "stockpile", "-o", exported).exit_code == 0
     assert exported.stat().st_mode & 0o777 == 0o600
-
     assert f'engagements = [\n    "{engagement}' in exported.read_text(encoding="utf-8")
+    as_exported = records(ccm)
 
-    # Another coordinator's file with the same engagement and no work plan yet.
-    other = tmp_path / "other.db"
-    other.write_bytes(ccm.db.read_bytes())
-    with sqlite3.connect(other) as connection:
-        for table in reversed(RECORDS):
-            connection.execute(f"DELETE FROM {table}")
-    fresh = CCM(other)
-    imported = fresh("workplan", "import", exported)
+    # Work goes on, then the file is imported again: the plan is exactly as exported.
+    ccm("milestone", "drop", ENGAGE)
+    ccm("milestone", "slip", DATABASE, "2025Q4")
+    ccm("milestone", "start", WORKING_DOCUMENT)
+    ccm("milestone", "add", "A milestone the file does not have", "--due", "2025Q3")
+    imported = ccm("workplan", "import", exported)
+    assert imported.exit_code == 0, imported.output
+    assert "1 milestones removed" in imported.stdout
+    assert records(ccm) == as_exported
+    again = tmp_path / "again.toml"
+    ccm("workplan", "export", "-o", again)
+    assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+    assert "nothing changed" in ccm("workplan", "import", exported).stdout
+
+
+def test_a_work_plan_moves_to_another_database_unchanged(ccm, ccm_fresh, tmp_path):
+    ccm("milestone", "slip", DATABASE, "2025Q3", "--reason", "awaiting partners", "--date", "2025-03-28")
+    ccm("milestone", "done", REPORTING, "--date", "2025-03-20", "--note", "letters sent")
+    exported = tmp_path / "plan.toml"
+    ccm("workplan", "export", "-o", exported)
+    imported = ccm_fresh("workplan", "import", exported)
     assert imported.exit_code == 0, imported.output
     assert "with 4 milestones" in imported.stdout
-    again = tmp_path / "again.toml"
-    fresh("workplan", "export", "-o", again)
-    assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
-    assert records(other) == records(ccm.db)
-    assert "nothing changed" in fresh("workplan", "import", exported).stdout
+    assert ccm_fresh("workplan", "export").stdout == exported.read_text(encoding="utf-8")
+    assert records(ccm_fresh) == records(ccm)
 
 
-def test_importing_an_edited_file_updates_the_plan(ccm, sample_db, tmp_path):
+def test_importing_an_edited_file_updates_the_plan(ccm, tmp_path):
     text = ccm("workplan", "export").stdout
     edited = text.replace('due = "2025Q2"\nstatus = "planned"', 'due = "2025Q2"\nstatus = "in-progress"')
     edited = edited.replace('"ICRC",\n', "")
@@ -211,28 +215,28 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("old", "new", "message"), BAD_FILES)
-def test_a_bad_file_names_the_key_and_line_and_writes_nothing(ccm, sample_db, tmp_path, old, new, message):
+def test_a_bad_file_names_the_key_and_line_and_writes_nothing(ccm, tmp_path, old, new, message):
     text = SAMPLE_PLAN.read_text(encoding="utf-8")
     assert old in text
     bad = tmp_path / "bad.toml"
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
-    before = logical_dump(sample_db)
+    before = ccm.dump()
     result = ccm("workplan", "import", bad)
     assert result.exit_code == 1, result.output
     assert message in result.stderr
     assert result.stderr.rstrip().endswith("nothing written")
     assert len(result.stderr.strip().splitlines()) == 1
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
 
 
-def test_a_file_naming_an_unknown_engagement_writes_nothing(ccm, sample_db, tmp_path):
+def test_a_file_naming_an_unknown_engagement_writes_nothing(ccm, tmp_path):
     text = SAMPLE_PLAN.read_text(encoding="utf-8").replace(
         'due = "2024Q4"', 'due = "2024Q4"\nengagements = ["00000000-0000-4000-8000-000000000000"]', 1
     )
     bad = tmp_path / "bad.toml"
     bad.write_text(text, encoding="utf-8")
-    before = logical_dump(sample_db)
+    before = ccm.dump()
     result = ccm("workplan", "import", bad)
     assert result.exit_code == 1
     assert "names engagement 00000000-0000-4000-8000-000000000000, which is not in the database" in result.stderr
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
