@@ -252,3 +252,24 @@ def test_ics_deadlines_of_chosen_states_include_open_obligations(ccm):
 def test_the_docs_show_the_golden_summary():
     docs = (Path(__file__).parents[2] / "docs" / "workplans.md").read_text(encoding="utf-8")
     assert (GOLDEN / "quarter-2025Q1.md").read_text(encoding="utf-8") in docs
+
+
+def test_the_2013_letter_campaign_and_the_4msp_categories(ccm, tmp_path):
+    # The sample's record of 2013: the letter to 74 missions (Q1) and the categories dated at the 4MSP (Q3).
+    data = json.loads(ccm("export", "quarter", "2013Q1", "-f", "json").stdout)
+    [letter] = data["campaigns"]
+    assert (letter["targets"], letter["replied"], letter["no_reply"], letter["reply_rate"]) == (74, 6, 68, 0.081)
+    assert data["engagements"]["total"] == 1 and len(data["engagements"]["by_state"]) == 74
+    out = tmp_path / "q3.md"
+    ccm("export", "quarter", "2013Q3", "-o", out)
+    text = out.read_text(encoding="utf-8")
+    assert "- 75 category changes." in text
+    rows = [line for line in text.splitlines() if line.startswith("| 2013-09-09 |")]
+    assert [row.split(" | ")[1] for row in rows] == [
+        "I (willing to join)", "II (interested, held back by obstacles)", "III (unlikely to join soon)"
+    ]
+    assert "Angola, Brunei, Cambodia" in rows[0]
+    assert len(json.loads(ccm("export", "quarter", "2013Q3", "-f", "json").stdout)["category_changes"]) == 75
+    # Another area's summary leaves the categories out.
+    assert "## Category changes" not in ccm("export", "quarter", "2013Q3", "--area", "clearance", "-f", "md",
+                                             "-o", tmp_path / "c.md").stdout + (tmp_path / "c.md").read_text()

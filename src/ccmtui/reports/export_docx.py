@@ -6,7 +6,14 @@ import io
 
 from ccmtui.domain.categories import MEANINGS, Category
 from ccmtui.domain.engagements import KINDS
-from ccmtui.reports.quarter import MilestoneLine, QuarterSummary, milestone_counts, one_line, status_text
+from ccmtui.reports.quarter import (
+    MilestoneLine,
+    QuarterSummary,
+    category_groups,
+    milestone_counts,
+    one_line,
+    status_text,
+)
 
 MILESTONE_HEADINGS = ("Milestone", "Work plan", "Due", "Status", "Action points")
 
@@ -92,11 +99,11 @@ def render_docx(summary: QuarterSummary) -> bytes:
         if summary.category_changes:
             _table(
                 document,
-                ("Date", "State", "Category", "Before", "Rationale"),
+                ("Date", "Category", "Before", "States", "Rationale"),
                 [
-                    [c.assessed_on.isoformat(), c.name, f"{c.category} ({MEANINGS[Category(c.category)]})",
-                     c.previous or "none", c.rationale]
-                    for c in summary.category_changes
+                    [day.isoformat(), f"{category} ({MEANINGS[Category(category)]})", previous or "none",
+                     ", ".join(names), rationale]
+                    for (day, category, previous, rationale), names in category_groups(summary.category_changes)
                 ],
             )
         else:

@@ -6,7 +6,14 @@ import re
 
 from ccmtui.domain.categories import MEANINGS, Category
 from ccmtui.domain.engagements import KINDS
-from ccmtui.reports.quarter import MilestoneLine, QuarterSummary, milestone_counts, one_line, status_text
+from ccmtui.reports.quarter import (
+    MilestoneLine,
+    QuarterSummary,
+    category_groups,
+    milestone_counts,
+    one_line,
+    status_text,
+)
 
 STATES_SHOWN = 10
 
@@ -79,7 +86,10 @@ def render_markdown(summary: QuarterSummary) -> str:
         out.append(f"- {_plural(len(events), 'treaty event')}: {listed}.")
     else:
         out.append(f"- {_plural(len(events), 'treaty event')}.")
-    out.append(f"- {_plural(len(summary.next_milestones), 'milestone')} due next quarter ({summary.next_quarter.label}).")
+    if summary.next_milestones:
+        out.append(f"- {_plural(len(summary.next_milestones), 'milestone')} due next quarter ({summary.next_quarter.label}).")
+    else:
+        out.append(f"- No milestone is due next quarter ({summary.next_quarter.label}).")
     out.append("")
 
     out += ["## Milestones due and done this quarter", ""]
@@ -144,16 +154,16 @@ def render_markdown(summary: QuarterSummary) -> str:
         out += ["## Category changes", ""]
         if summary.category_changes:
             out += _table(
-                ["Date", "State", "Category", "Before", "Rationale"],
+                ["Date", "Category", "Before", "States", "Rationale"],
                 [
                     [
-                        c.assessed_on.isoformat(),
-                        escape(c.name),
-                        f"{c.category} ({MEANINGS[Category(c.category)]})",
-                        c.previous or "none",
-                        escape(c.rationale),
+                        day.isoformat(),
+                        f"{category} ({MEANINGS[Category(category)]})",
+                        previous or "none",
+                        ", ".join(escape(name) for name in names),
+                        escape(rationale),
                     ]
-                    for c in summary.category_changes
+                    for (day, category, previous, rationale), names in category_groups(summary.category_changes)
                 ],
             )
         else:

@@ -274,6 +274,14 @@ def _engagement_data(e: NotableEngagement) -> dict:
     )
 
 
+def category_groups(changes: list[CategoryChange]) -> list[tuple[tuple, list[str]]]:
+    """Changes made together (same day, category, previous one and rationale), with their states' names."""
+    groups: dict[tuple, list[str]] = {}
+    for c in changes:
+        groups.setdefault((c.assessed_on, c.category, c.previous, c.rationale), []).append(c.name)
+    return sorted(groups.items(), key=lambda item: (item[0][0], item[0][1]))
+
+
 def _plural(count: int, singular: str) -> str:
     return f"{count} {singular}{'s' * (count != 1)}"
 
