@@ -27,12 +27,9 @@ def _split(value: str) -> list[str]:
 
 def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each data row; an error naming missing or unknown columns."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
+    from ccmtui.files import read_text
+
+    text = read_text(path, "save the spreadsheet as CSV UTF-8")
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]

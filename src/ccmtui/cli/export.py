@@ -93,7 +93,7 @@ def quarter(
     if output is None:
         typer.echo(content, nl=False)
         return
-    from ccmtui.reports.files import write_private
+    from ccmtui.files import write_private
 
     typer.echo(f"wrote {write_private(output, content)}")
 
@@ -148,6 +148,6 @@ def ics(
     if output is None:
         typer.echo(content.decode("utf-8"), nl=False)
         return
-    from ccmtui.reports.files import write_private
+    from ccmtui.files import write_private
 
     typer.echo(f"wrote {write_private(output, content)} ({len(events)} events)")

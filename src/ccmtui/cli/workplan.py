@@ -121,16 +121,10 @@ def import_plan(
     """Import a work plan from TOML; a plan already there is brought to what the file says."""
     from ccmtui.actions.ids import short
     from ccmtui.actions.workplan import import_work_plan, read_work_plan
-    from ccmtui.domain.errors import InputError
+    from ccmtui.files import read_text
 
     context = app_context(ctx)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read {file}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{file}: not UTF-8 text") from None
-    document = read_work_plan(text, str(file), context.register().index)
+    document = read_work_plan(read_text(file), str(file), context.register().index)
     with context.writing(f"import work plan {document.title[:200]} from {file.name}") as writer:
         result = import_work_plan(writer, document)
     if result.created:
@@ -159,7 +153,7 @@ def export_plan(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from ccmtui.reports.files import write_private
+    from ccmtui.files import write_private
 
     typer.echo(f"wrote {write_private(output, text)}")
 

@@ -193,12 +193,9 @@ class RegisterUpdate:
 
 def update_register(session: Session, path: Path) -> RegisterUpdate:
     """Refresh the states from a file of states.csv's columns: all rows valid, or nothing written."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+    from ccmtui.files import read_text
+
+    text = read_text(path)
     rows = read_states(text, source=str(path))
     existing = {state.iso3: state for state in session.scalars(select(State))}
     result = RegisterUpdate()

@@ -1,4 +1,4 @@
-"""Writing exports: whole or not at all, readable by the owner only (they may hold notes)."""
+"""Files a coordinator hands to ccm or gets from it: read as UTF-8 text, written owner-only."""
 
 from __future__ import annotations
 
@@ -8,8 +8,18 @@ from pathlib import Path
 from ccmtui.domain.errors import InputError
 
 
+def read_text(path: Path, hint: str = "") -> str:
+    """A user's text file (a UTF-8 byte-order mark is allowed); one-line errors when it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text{f' ({hint})' if hint else ''}") from None
+
+
 def write_private(path: Path, content: str | bytes) -> Path:
-    """Write `content` to `path` through a temporary file, mode 0600."""
+    """Write `content` to `path` whole or not at all, through a temporary file, mode 0600 (exports may hold notes)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = Path(path).expanduser()
     if path.is_dir():
