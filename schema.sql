@@ -197,7 +197,7 @@ CREATE TABLE classifications (
 	PRIMARY KEY (uuid), 
 	CONSTRAINT ck_classifications_category CHECK (category IN ('I', 'II', 'III')), 
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
-	FOREIGN KEY(source_engagement) REFERENCES engagements (uuid)
+	CONSTRAINT fk_classifications_source_engagement FOREIGN KEY(source_engagement) REFERENCES engagements (uuid)
 );
 
 CREATE INDEX ix_classifications_date ON classifications (assessed_on);

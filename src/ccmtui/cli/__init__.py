@@ -14,6 +14,7 @@ from ccmtui import __version__
 from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import database as database_commands
 from ccmtui.cli import export as export_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
@@ -77,6 +78,7 @@ app.command("sync")(team_commands.sync)
 app.add_typer(campaign_commands.app, name="campaign")
 app.add_typer(import_commands.app, name="import")
 app.add_typer(config_commands.app, name="config")
+app.add_typer(database_commands.app, name="db")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
 app.add_typer(workplan_commands.app, name="workplan")

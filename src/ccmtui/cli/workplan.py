@@ -124,7 +124,7 @@ def import_plan(
     from ccmtui.files import read_text
 
     context = app_context(ctx)
-    document = read_work_plan(read_text(file), str(file), context.register().index)
+    document = read_work_plan(read_text(file, "save it as UTF-8"), str(file), context.register().index)
     with context.writing(f"import work plan {document.title[:200]} from {file.name}") as writer:
         result = import_work_plan(writer, document)
     if result.created:

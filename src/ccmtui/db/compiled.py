@@ -244,6 +244,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
     ),
 }
 
+# The schema revision these statements are for (Alembic head).
+SCHEMA_REVISION = '0003'
+
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
     'blobs': {
@@ -253,6 +256,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
         'select': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid = :uuid',
         'stamps': 'SELECT blobs.uuid, blobs.updated_at \nFROM blobs',
+        'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'changesets': {
         'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -261,6 +265,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
         'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -269,6 +274,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
         'select': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid = :uuid',
         'stamps': 'SELECT database_info.uuid, database_info.updated_at \nFROM database_info',
+        'select_many': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -277,6 +283,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
+        'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -285,6 +292,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
+        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -293,6 +301,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
         'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
         'stamps': 'SELECT states.uuid, states.updated_at \nFROM states',
+        'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'sync_peers': {
         'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -301,6 +310,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
         'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
+        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'work_plans': {
         'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -309,6 +319,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM work_plans WHERE work_plans.uuid = :uuid',
         'select': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
         'stamps': 'SELECT work_plans.uuid, work_plans.updated_at \nFROM work_plans',
+        'select_many': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'attachments': {
         'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -317,6 +328,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
         'select': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid = :uuid',
         'stamps': 'SELECT attachments.uuid, attachments.updated_at \nFROM attachments',
+        'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -325,6 +337,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
         'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
         'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
+        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -333,6 +346,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
         'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
         'stamps': 'SELECT changes.uuid, changes.updated_at \nFROM changes',
+        'select_many': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -341,6 +355,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
         'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
+        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -349,6 +364,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
         'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
         'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
+        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -357,6 +373,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -365,6 +382,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM milestones WHERE milestones.uuid = :uuid',
         'select': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid = :uuid',
         'stamps': 'SELECT milestones.uuid, milestones.updated_at \nFROM milestones',
+        'select_many': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -373,6 +391,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
+        'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -381,6 +400,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM work_plan_items WHERE work_plan_items.uuid = :uuid',
         'select': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid = :uuid',
         'stamps': 'SELECT work_plan_items.uuid, work_plan_items.updated_at \nFROM work_plan_items',
+        'select_many': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'work_plan_states': {
         'columns': (('work_plan_uuid', None, None), ('iso3', None, None), ('role', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -389,6 +409,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM work_plan_states WHERE work_plan_states.uuid = :uuid',
         'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
         'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
+        'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'milestone_engagements': {
         'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -397,6 +418,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM milestone_engagements WHERE milestone_engagements.uuid = :uuid',
         'select': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid = :uuid',
         'stamps': 'SELECT milestone_engagements.uuid, milestone_engagements.updated_at \nFROM milestone_engagements',
+        'select_many': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'milestone_slips': {
         'columns': (('milestone_uuid', None, None), ('recorded_on', 'date', None), ('from_due_on', 'date', None), ('from_quarter', None, None), ('to_due_on', 'date', None), ('to_quarter', None, None), ('reason', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -405,6 +427,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM milestone_slips WHERE milestone_slips.uuid = :uuid',
         'select': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid = :uuid',
         'stamps': 'SELECT milestone_slips.uuid, milestone_slips.updated_at \nFROM milestone_slips',
+        'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -413,5 +436,6 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
         'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (__[POSTCOMPILE_uuids])',
     },
 }

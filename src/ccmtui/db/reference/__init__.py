@@ -21,6 +21,7 @@ from ccmtui.db.models import Meeting, State, StateAlias
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
+from ccmtui.files import RowProblems, read_text
 
 # Reference records are stamped with the date the data is current to (SOURCES.md).
 REFERENCE_STAMP = datetime(2025, 9, 8)
@@ -42,25 +43,6 @@ OPTIONAL_STATE_COLUMNS = ("intermediate_region",)
 
 def _text(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-
-
-@dataclass
-class RowProblems:
-    """Bad rows of a file, each with its line number and reason."""
-
-    source: str
-    problems: list[tuple[int, str]] = field(default_factory=list)
-
-    def add(self, line: int, reason: str) -> None:
-        self.problems.append((line, reason))
-
-    def raise_if_any(self) -> None:
-        if not self.problems:
-            return
-        shown = "; ".join(f"line {line}: {reason}" for line, reason in self.problems[:10])
-        more = f" (and {len(self.problems) - 10} more)" if len(self.problems) > 10 else ""
-        count = len(self.problems)
-        raise InputError(f"{self.source}: {count} bad row{'s' * (count != 1)}, nothing written: {shown}{more}")
 
 
 def _optional_date(value: str, column: str) -> date | None:
@@ -193,10 +175,7 @@ class RegisterUpdate:
 
 def update_register(session: Session, path: Path) -> RegisterUpdate:
     """Refresh the states from a file of states.csv's columns: all rows valid, or nothing written."""
-    from ccmtui.files import read_text
-
-    text = read_text(path)
-    rows = read_states(text, source=str(path))
+    rows = read_states(read_text(path), source=str(path))
     existing = {state.iso3: state for state in session.scalars(select(State))}
     result = RegisterUpdate()
     for values in rows:
