@@ -173,21 +173,18 @@ class RegisterUpdate:
     not_in_file: list[str] = field(default_factory=list)
 
 
-def update_register(session: Session, path: Path) -> RegisterUpdate:
+def update_register(writer, path: Path) -> RegisterUpdate:
     """Refresh the states from a file of states.csv's columns: all rows valid, or nothing written."""
     rows = read_states(read_text(path), source=str(path))
-    existing = {state.iso3: state for state in session.scalars(select(State))}
+    existing = {state["iso3"]: state for state in writer.get_many("states", list(writer.stamps("states")))}
     result = RegisterUpdate()
     for values in rows:
         state = existing.pop(values["iso3"], None)
         if state is None:
-            session.add(State(uuid=stable_uuid("state", values["iso3"]), **values))
+            writer.insert("states", {"uuid": stable_uuid("state", values["iso3"]), **values})
             result.added.append(values["iso3"])
-            continue
-        differs = {k: v for k, v in values.items() if getattr(state, k) != v}
-        if differs:
-            for key, value in differs.items():
-                setattr(state, key, value)
+        elif any(state[key] != value for key, value in values.items()):
+            writer.update("states", state["uuid"], values)
             result.changed.append(values["iso3"])
         else:
             result.unchanged += 1
