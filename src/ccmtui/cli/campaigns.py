@@ -68,8 +68,8 @@ def _campaign(context, text: str):
     from ccmtui.actions.ids import resolve_id
 
     uuid = resolve_id(context.reader(), "campaign_ids", text, "campaign")
-    board = _board(context)
-    return next(row for row in board if row.uuid == uuid)
+    (row,) = context.reader().rows("campaign_summary", campaign=uuid)
+    return row
 
 
 def _board(context, area: str | None = None):

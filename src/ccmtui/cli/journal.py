@@ -192,9 +192,7 @@ def resolve_reply_target(reader, text: str) -> tuple[str, str]:
     except NotFoundError:
         engagement = resolve_id(reader, "engagement_ids", text, "campaign or engagement")
         return engagement, f"engagement {engagement[:8]}"
-    from ccmtui.reports.engagements import EARLIEST, LATEST
-
-    row = next(r for r in reader.rows("campaign_board", since=EARLIEST, until=LATEST, area=None) if r.uuid == campaign)
+    (row,) = reader.rows("campaign_summary", campaign=campaign)
     return row.engagement_uuid, f"'{row.title}'"
 
 

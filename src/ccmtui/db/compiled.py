@@ -87,6 +87,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None)),
         {'status_1': 'replied', 'param_1': 1, 'param_2': 0, 'status_2': 'pending', 'param_3': 1, 'param_4': 0, 'status_3': 'no-reply', 'param_5': 1, 'param_6': 0},
     ),
+    'campaign_summary': (
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(replies.uuid) AS targets, sum(CASE WHEN (replies.status = :status_1) THEN :param_1 ELSE :param_2 END) AS replied, sum(CASE WHEN (replies.status = :status_2) THEN :param_3 ELSE :param_4 END) AS pending, sum(CASE WHEN (replies.status = :status_3) THEN :param_5 ELSE :param_6 END) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE campaigns.uuid = :campaign GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None)),
+        {'status_1': 'replied', 'param_1': 1, 'param_2': 0, 'status_2': 'pending', 'param_3': 1, 'param_4': 0, 'status_3': 'no-reply', 'param_5': 1, 'param_6': 0},
+    ),
     'campaign_of_engagement': (
         'SELECT campaigns.uuid, campaigns.title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement',
         (('uuid', None), ('title', None)),

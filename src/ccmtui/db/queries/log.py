@@ -117,6 +117,20 @@ def _ids_with_prefix(model) -> Callable[[], Select]:
 
 
 def campaign_board() -> Select:
+    """Every campaign whose engagement falls in [:since, :until], with its reply counts."""
+    return _board().where(
+        Engagement.occurred_on >= bindparam("since", type_=Date),
+        Engagement.occurred_on <= bindparam("until", type_=Date),
+        _optional(Engagement.area, "area"),
+    )
+
+
+def campaign_summary() -> Select:
+    """One campaign with its reply counts, found by its id (the board, without walking every engagement)."""
+    return _board().where(Campaign.uuid == bindparam("campaign"))
+
+
+def _board() -> Select:
     replied = func.sum(case((Reply.status == "replied", 1), else_=0))
     no_reply = func.sum(case((Reply.status == "no-reply", 1), else_=0))
     pending = func.sum(case((Reply.status == "pending", 1), else_=0))
@@ -136,11 +150,6 @@ def campaign_board() -> Select:
         )
         .join(Engagement, Engagement.uuid == Campaign.engagement_uuid)
         .outerjoin(Reply, Reply.engagement_uuid == Engagement.uuid)
-        .where(
-            Engagement.occurred_on >= bindparam("since", type_=Date),
-            Engagement.occurred_on <= bindparam("until", type_=Date),
-            _optional(Engagement.area, "area"),
-        )
         .group_by(
             Campaign.uuid,
             Campaign.title,
@@ -311,6 +320,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "engagement_ids": _ids_with_prefix(Engagement),
     "campaign_ids": _ids_with_prefix(Campaign),
     "campaign_board": campaign_board,
+    "campaign_summary": campaign_summary,
     "campaign_of_engagement": campaign_of_engagement,
     "replies_of_engagement": replies_of_engagement,
     "replies_of_state": replies_of_state,
