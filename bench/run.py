@@ -174,13 +174,16 @@ def available(ccm: str, env: dict, *command: str) -> bool:
 
 
 def sql_literal(value) -> str:
+    """A value as the sqlite3 shell's `.parameter set` takes it: SQL, quoted once more for the shell."""
     if value is None:
         return "NULL"
     if isinstance(value, bool):
         return str(int(value))
     if isinstance(value, (int, float)):
         return repr(value)
-    return "'" + str(value).replace("'", "''") + "'"
+    # Unquoted, '2024-04-01' would reach SQL as 2024 - 4 - 1.
+    sql = "'" + str(value).replace("'", "''") + "'"
+    return '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def sqlite_script(calls: list) -> str:
@@ -212,8 +215,22 @@ def record_queries(ccm_argv: list[str], env: dict, workdir: Path) -> list:
     return json.loads(out.read_text())
 
 
+def schema_revision(path: Path) -> str | None:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        finally:
+            connection.close()
+    except (sqlite3.Error, TypeError):
+        return None
+
+
 def prepare_database(path: Path, engagements: int) -> None:
-    if path.exists():
+    """The large database, built once; again when this ccm's schema has moved on."""
+    from ccmtui.db.compiled import SCHEMA_REVISION
+
+    if path.exists() and schema_revision(path) == SCHEMA_REVISION:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     print(f"building {path} ({engagements:,} engagements; once)…", flush=True)
@@ -570,6 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     built = args.data / (f"large-{engagements}.db" if engagements != LARGE else "large.db")
     prepare_database(built, engagements)
 
+    facts = database_facts(built)
     load_before = _load()
     with tempfile.TemporaryDirectory(prefix="ccm-bench-") as scratch:
         workdir = Path(scratch)
@@ -585,7 +603,6 @@ def main(argv: list[str] | None = None) -> int:
             measure([*rows, *comparisons.values()], baseline, launcher, rounds)
         finally:
             launcher.close()
-        facts = database_facts(work_db)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work_db}{suffix}").unlink(missing_ok=True)
     if baseline.failed or not baseline.times:
