@@ -46,6 +46,12 @@ QUICK_ROUNDS = 3
 MIB = 1024 * 1024
 # A quarter of the large database with about 25,000 engagements (later years are busier).
 EXPORT_QUARTER = "2024Q2"
+# The terminal app is ready when its screen has settled (loading indicators move until the data is
+# in): the time of the last byte before this long a silence.
+TUI_QUIET = 1.0
+TUI_KEY = "\x1b[B"  # ↓: the cursor moves down the focused table
+TUI_QUIT = "q"
+TUI_LABELS = ("ccm tui: ready with the dashboard's figures", "ccm tui: key press (↓) to repaint", "ccm tui: peak memory")
 
 # Runs a ccm command in-process, writing the compiled queries it ran (with their parameters) to
 # the file CCM_BENCH_RECORD names: the SQL the sqlite3 shell then runs for comparison.
@@ -86,6 +92,7 @@ class Run:
     peak_bytes: int
     code: int
     error: str = ""
+    repaint: float | None = None  # the terminal app: from a key press to the end of its repaint
 
 
 @dataclass
@@ -102,6 +109,12 @@ class Row:
     limit_peak_mib: float | None = None
     runs: list[Run] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    terminal: bool = False  # the app, run in a pseudo-terminal
+
+    def start(self, launcher: "Launcher", number: int) -> Run:
+        if self.terminal:
+            return launcher.run(self.argv(number), terminal=True, key=TUI_KEY, quit=TUI_QUIT)
+        return launcher.run(self.argv(number))
 
     @property
     def times(self) -> list[float]:
@@ -116,9 +129,9 @@ class Row:
 # memory of the process it was started from, so that process must be small (this one is about
 # 9 MiB; a figure at that floor means "no more than this").
 LAUNCHER = r"""
-import json, os, sys, time
-for line in sys.stdin:
-    job = json.loads(line)
+import fcntl, json, os, select, struct, sys, termios, time
+
+def spawn(job):
     actions = [
         (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
         (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
@@ -128,7 +141,67 @@ for line in sys.stdin:
     pid = os.posix_spawnp(job["argv"][0], job["argv"], os.environ, file_actions=actions)
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - started
-    print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+    return [seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), None]
+
+def settle(master, quiet, limit):
+    # Read the terminal until it has been quiet for `quiet` s: the time of the last byte, or None.
+    last, deadline = None, time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], quiet)
+        if not ready:
+            if last is not None:
+                return last
+            continue
+        try:
+            if not os.read(master, 65536):
+                return last
+        except OSError:
+            return last
+        last = time.perf_counter()
+    return None
+
+def terminal_app(job):
+    # The app in a 120x40 pseudo-terminal: ready once the screen settles, then a key and its repaint.
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    name = os.ttyname(slave)
+    actions = [(os.POSIX_SPAWN_OPEN, fd, name, os.O_RDWR, 0) for fd in (0, 1, 2)]
+    env = {**os.environ, "TERM": "xterm-256color"}
+    started = time.perf_counter()
+    pid = os.posix_spawnp(job["argv"][0], job["argv"], env, file_actions=actions, setsid=True)
+    os.close(slave)
+    ready = settle(master, job["quiet"], job["limit"])
+    repaint = None
+    if ready is not None:
+        pressed = time.perf_counter()
+        os.write(master, job["key"].encode())
+        shown = settle(master, job["quiet"] / 2, 10)
+        repaint = None if shown is None else shown - pressed
+        os.write(master, job["quit"].encode())
+    deadline = time.perf_counter() + 10
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        if time.perf_counter() > deadline:
+            os.kill(pid, 9)
+            _, status, usage = os.wait4(pid, 0)
+            break
+        select.select([master], [], [], 0.05)
+        try:
+            os.read(master, 65536)
+        except OSError:
+            pass
+    os.close(master)
+    code = os.waitstatus_to_exitcode(status)
+    if ready is None:
+        code = code or 124
+    return [None if ready is None else ready - started, usage.ru_maxrss, code if code != -9 else 137, repaint]
+
+for line in sys.stdin:
+    job = json.loads(line)
+    result = terminal_app(job) if job.get("terminal") else spawn(job)
+    print(json.dumps(result), flush=True)
 """
 
 
@@ -145,17 +218,19 @@ class Launcher:
             text=True,
         )
 
-    def run(self, argv: list[str]) -> Run:
-        self.process.stdin.write(json.dumps({"argv": argv, "errors": str(self.errors)}) + "\n")
+    def run(self, argv: list[str], **terminal) -> Run:
+        """Run to the end; or, with `terminal=True, key=…, quit=…`, the app in a pseudo-terminal."""
+        job = {"argv": argv, "errors": str(self.errors), "quiet": TUI_QUIET, "limit": 120, **terminal}
+        self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
-        seconds, peak, code = json.loads(self.process.stdout.readline())
+        seconds, peak, code, repaint = json.loads(self.process.stdout.readline())
         # ru_maxrss is in KiB on Linux, in bytes on macOS.
         peak_bytes = peak if sys.platform == "darwin" else peak * 1024
         error = ""
         if code != 0:
-            lines = self.errors.read_text(errors="replace").strip().splitlines()
-            error = lines[-1] if lines else ""
-        return Run(seconds, peak_bytes, code, error)
+            lines = self.errors.read_text(errors="replace").strip().splitlines() if not terminal else []
+            error = lines[-1] if lines else ("the app did not settle" if code == 124 else "")
+        return Run(seconds or 0.0, peak_bytes, code, error, repaint)
 
     def close(self) -> None:
         self.process.stdin.close()
@@ -398,6 +473,13 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
             Row(f"ccm export quarter {EXPORT_QUARTER} (CSV, Markdown)", "≤ 3× sqlite3 -csv; ≤ 64 MiB", missing="not available in this ccm")
         )
 
+    tui_targets = ("≤ 30× python -c pass", "≤ 100 ms", "≤ 120 MiB")
+    if available(ccm, env, "tui"):
+        rows.append(Row("ccm tui", "", lambda i: ccm_argv("tui"), terminal=True))
+    else:
+        for label, target in zip(TUI_LABELS, tui_targets):
+            rows.append(Row(label, target, missing="not available in this ccm"))
+
     # The sqlite3 shell on the same SQL: recorded from one run of the command itself.
     for row in rows:
         if row.compare_sqlite is None or row.argv is None or row.compare_sqlite in comparisons:
@@ -422,7 +504,7 @@ def measure(rows: list[Row], baseline: Row, launcher: Launcher, rounds: int) -> 
     measured = [r for r in rows if r.argv is not None]
     everything = [baseline, *measured]
     for row in everything:
-        warm = launcher.run(row.argv(0))
+        warm = row.start(launcher, 0)
         if warm.code != 0:
             row.runs.append(warm)
     shuffler = random.Random(2008)
@@ -430,8 +512,43 @@ def measure(rows: list[Row], baseline: Row, launcher: Launcher, rounds: int) -> 
         order = [r for r in everything if r.failed is None]
         shuffler.shuffle(order)
         for row in order:
-            row.runs.append(launcher.run(row.argv(number)))
+            row.runs.append(row.start(launcher, number))
         print(f"  round {number}/{rounds} done", flush=True)
+
+
+def summarise_terminal(row: Row, baseline: Row) -> list[dict]:
+    """The app's three rows: ready (against python -c pass), key press to repaint, peak memory."""
+    ready, key, peak = ({"name": label} for label in TUI_LABELS)
+    ready["target"], key["target"], peak["target"] = "≤ 30× python -c pass", "≤ 100 ms", "≤ 120 MiB"
+    failed = row.failed
+    if failed is not None:
+        for part in (ready, key, peak):
+            part["status"] = f"failed (exit {failed.code}): {failed.error}"
+        return [ready, key, peak]
+    base = statistics.median(baseline.times)
+    times = row.times
+    for part, values in ((ready, times), (key, [r.repaint for r in row.runs if r.repaint is not None])):
+        if not values:
+            part["status"] = "no repaint seen"
+            continue
+        median = statistics.median(values)
+        part.update(
+            status="measured",
+            runs=len(values),
+            median_ms=round(median * 1000, 1),
+            min_ms=round(min(values) * 1000, 1),
+            max_ms=round(max(values) * 1000, 1),
+            ratio_python=round(median / base, 1),
+            peak_mib=round(max(r.peak_bytes for r in row.runs) / MIB, 1),
+        )
+    if ready.get("status") == "measured":
+        ready["met"] = ready["ratio_python"] <= 30
+    if key.get("status") == "measured":
+        key["met"] = key["median_ms"] <= 100
+        del key["ratio_python"]
+    peak_mib = round(max(r.peak_bytes for r in row.runs) / MIB, 1)
+    peak.update(status="measured", runs=len(row.runs), median_ms="–", min_ms="–", max_ms="–", peak_mib=peak_mib, met=peak_mib <= 120)
+    return [ready, key, peak]
 
 
 def summarise(row: Row, baseline: Row, comparisons: dict[str, Row]) -> dict:
@@ -542,8 +659,9 @@ def render_markdown(report: dict) -> str:
             lines.append(f"| {row['name']} | {row['status']} | | | | | | {row['target']} | – |")
             continue
         met = {True: "yes", False: "**no**"}.get(row.get("met"), "")
+        ratio = f"{row['ratio_python']}×" if "ratio_python" in row else ""
         lines.append(
-            f"| {row['name']} | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | {row['ratio_python']}× | "
+            f"| {row['name']} | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | {ratio} | "
             f"{str(row['ratio_sqlite']) + '×' if 'ratio_sqlite' in row else ''} | {row['peak_mib']} | {row['target']} | {met} |"
         )
     for row in report["comparisons"]:
@@ -619,7 +737,11 @@ def main(argv: list[str] | None = None) -> int:
             "min_ms": round(min(base_times) * 1000, 1),
             "max_ms": round(max(base_times) * 1000, 1),
         },
-        "rows": [summarise(r, baseline, comparisons) for r in rows],
+        "rows": [
+            part
+            for r in rows
+            for part in (summarise_terminal(r, baseline) if r.terminal else [summarise(r, baseline, comparisons)])
+        ],
         "comparisons": [summarise(r, baseline, {}) for r in comparisons.values()],
         "machine": machine(),
         "versions": versions(),

@@ -34,3 +34,35 @@ def test_the_quick_benchmark_runs_and_reports_every_row(tmp_path):
     markdown = (tmp_path / "results" / "latest.md").read_text(encoding="utf-8")
     assert "| ccm status --category II |" in markdown and "× python -c pass" in markdown
     assert "python" in report["machine"] and "sqlalchemy" in report["versions"]
+
+
+FAKE_APP = r"""
+import os, sys, termios, time, tty
+tty.setraw(0)
+time.sleep(0.3)
+os.write(1, b"dashboard ready")
+while True:
+    key = os.read(0, 16)
+    if key == b"q":
+        break
+    time.sleep(0.02)
+    os.write(1, b"cursor moved")
+"""
+
+
+def test_the_terminal_app_harness_times_ready_and_a_key_press(tmp_path):
+    """The app's rows: run in a pseudo-terminal, ready once its screen settles, a key, then quit."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    launcher = run.Launcher(dict(__import__("os").environ), tmp_path)
+    try:
+        result = launcher.run([sys.executable, "-c", FAKE_APP], terminal=True, key=run.TUI_KEY, quit=run.TUI_QUIT)
+    finally:
+        launcher.close()
+    assert result.code == 0, result
+    assert 0.3 <= result.seconds < 5
+    assert result.repaint is not None and 0.02 <= result.repaint < 1
+    assert result.peak_bytes > 1024 * 1024
