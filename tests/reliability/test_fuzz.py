@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import string
 from pathlib import Path
 
 import pytest
@@ -269,4 +268,3 @@ def test_any_csv_file_gives_a_documented_exit_and_all_or_nothing(command, header
 def test_at_least_a_thousand_cases_run():
     assert PER_COMMAND * len(COMMANDS) + 3 * CSV_CASES >= 1_000
     assert len(COMMANDS) >= 20  # every command of the CLI, found from the app itself
-    assert string  # the alphabet above keeps path separators out
