@@ -1,7 +1,8 @@
 """kill -9 at random moments: the file stays sound and each command is fully there or fully absent.
 
-Each command is timed once undisturbed; then, many times, it is started and killed after a random
-share of that time (weighted towards the end, where it writes), and the database is checked.
+Each command is run once undisturbed, to time it (and, for the import, to see when its journal
+starts to fill); then, many times, it is started and killed at a random moment, and the database
+is checked. Both journal modes are covered: the sample's rollback journal, and WAL as ccm creates.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import shutil
 import signal
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +31,27 @@ def timed(*args) -> float:
     result = run_ccm(*args)
     assert result.returncode == 0, result.stderr
     return time.perf_counter() - started
+
+
+def journal_written(db) -> bool:
+    return any(
+        Path(f"{db}{suffix}").exists() and Path(f"{db}{suffix}").stat().st_size > 0 for suffix in ("-wal", "-journal")
+    )
+
+
+def write_window(db, *args) -> tuple[float, float]:
+    """An undisturbed run: (when its journal first holds data, when it ends), in seconds from the start."""
+    started = time.perf_counter()
+    process = ccm_process(*args)
+    first = None
+    while process.poll() is None:
+        if first is None and journal_written(db):
+            first = time.perf_counter() - started
+        time.sleep(0.005)
+    process.communicate()
+    assert process.returncode == 0
+    end = time.perf_counter() - started
+    return (first if first is not None else end / 2), end
 
 
 def kill_after(delay: float, *args) -> bool:
@@ -72,7 +95,18 @@ def campaign_state(db, title: str) -> str:
         connection.close()
 
 
-def test_killing_campaign_new_leaves_it_whole_or_absent(sample_db, identity):
+@pytest.fixture(params=["rollback journal", "WAL"])
+def journaled(request, sample_db):
+    """The sample keeps a rollback journal; a database ccm creates uses WAL: both must survive a kill."""
+    if request.param == "WAL":
+        connection = sqlite3.connect(sample_db)
+        assert connection.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+        connection.close()
+    return sample_db
+
+
+def test_killing_campaign_new_leaves_it_whole_or_absent(journaled, identity):
+    sample_db = journaled
     base = ("--db", sample_db, "campaign", "new")
     options = (*CAMPAIGN_TARGETS, "--yes", "--date", "2025-05-05", "--area", "universalization")
     duration = min(timed(*base, "Calibration campaign", *options) for _ in range(2))
@@ -90,7 +124,8 @@ def test_killing_campaign_new_leaves_it_whole_or_absent(sample_db, identity):
     assert campaign_state(sample_db, "After the crashes") == "whole"
 
 
-def test_killing_a_10000_row_import_leaves_all_rows_or_none(sample_db, identity, tmp_path):
+def test_killing_a_10000_row_import_leaves_all_rows_or_none(journaled, identity, tmp_path):
+    sample_db = journaled
     rng = random.Random(10_000)
     names = ["KEN", "UGA", "Lao PDR", "Ivory Coast", "BRA", "IND", "CHN", "USA", "Viet Nam"]
 
@@ -119,16 +154,22 @@ def test_killing_a_10000_row_import_leaves_all_rows_or_none(sample_db, identity,
         finally:
             connection.close()
 
-    duration = timed("--db", sample_db, "import", "engagements", write_file(999))
-    killed_before_commit = 0
+    writing, duration = write_window(sample_db, "--db", sample_db, "import", "engagements", write_file(999))
+    killed_before_commit = mid_write = 0
     for batch in range(8):
         path = write_file(batch)
-        kill_after(duration * rng.uniform(0.4, 1.05), "--db", sample_db, "import", "engagements", path)
+        # Every other kill falls while the import writes; the others anywhere in its run.
+        delay = rng.uniform(writing, duration) if batch % 2 == 0 else duration * rng.uniform(0.2, 1.05)
+        kill_after(delay, "--db", sample_db, "import", "engagements", path)
+        written_but_not_committed = journal_written(sample_db)
         assert integrity(sample_db) == "ok"
         found = batch_rows(batch)
         assert found in (0, IMPORT_ROWS), f"batch {batch}: {found} of {IMPORT_ROWS} rows"
         killed_before_commit += found == 0
+        # Data in a journal, and none of the rows: the kill came while the import was writing.
+        mid_write += written_but_not_committed and found == 0
     assert killed_before_commit > 0
+    assert mid_write > 0
     assert run_ccm("--db", sample_db, "import", "engagements", write_file(1000)).returncode == 0
     assert batch_rows(1000) == IMPORT_ROWS
     assert integrity(sample_db) == "ok"
