@@ -8,6 +8,7 @@ portable: the same models serve SQLite and PostgreSQL.
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
+from ccmtui.db.models.obligations import CooperationReport, NationalMeasure, Obligation, Retention, TransparencyReport
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
 
 # Tables whose writes are not themselves logged as changes.
@@ -19,14 +20,19 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Classification",
+    "CooperationReport",
     "Engagement",
     "EngagementActor",
     "EngagementState",
     "Meeting",
+    "NationalMeasure",
+    "Obligation",
     "Record",
     "Reply",
+    "Retention",
     "State",
     "StateAlias",
+    "TransparencyReport",
     "UNLOGGED_TABLES",
     "new_uuid",
     "utcnow",

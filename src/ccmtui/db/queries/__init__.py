@@ -13,6 +13,11 @@ from collections.abc import Callable
 
 from sqlalchemy import Select
 
-from ccmtui.db.queries import changes, log, register
+from ccmtui.db.queries import changes, log, obligations, register
 
-READ_QUERIES: dict[str, Callable[[], Select]] = {**register.QUERIES, **log.QUERIES, **changes.QUERIES}
+READ_QUERIES: dict[str, Callable[[], Select]] = {
+    **register.QUERIES,
+    **log.QUERIES,
+    **changes.QUERIES,
+    **obligations.QUERIES,
+}
