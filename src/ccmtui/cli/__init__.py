@@ -13,6 +13,7 @@ import typer
 from ccmtui import __version__
 from ccmtui.cli import config as config_commands
 from ccmtui.cli import journal as journal_commands
+from ccmtui.cli import obligations as obligation_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
@@ -58,6 +59,11 @@ app.command("changes")(journal_commands.changes)
 app.add_typer(config_commands.app, name="config")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
+app.add_typer(obligation_commands.obligation_app, name="obligation")
+app.add_typer(obligation_commands.retention_app, name="retention")
+app.add_typer(obligation_commands.transparency_app, name="transparency")
+app.add_typer(obligation_commands.measures_app, name="measures")
+app.add_typer(obligation_commands.cooperation_app, name="cooperation")
 
 
 def main() -> None:
