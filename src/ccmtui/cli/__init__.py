@@ -14,9 +14,11 @@ from ccmtui import __version__
 from ccmtui.cli import config as config_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import obligations as obligation_commands
+from ccmtui.cli import report as report_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
+from ccmtui.cli import summary as summary_commands
 from ccmtui.cli._common import AppContext, CCMGroup
 
 app = typer.Typer(
@@ -52,6 +54,7 @@ def root(
 
 
 app.command("status")(status_commands.status)
+app.command("summary")(summary_commands.summary)
 app.command("log")(journal_commands.log)
 app.command("classify")(journal_commands.classify)
 app.command("undo")(journal_commands.undo)
@@ -64,6 +67,7 @@ app.add_typer(obligation_commands.retention_app, name="retention")
 app.add_typer(obligation_commands.transparency_app, name="transparency")
 app.add_typer(obligation_commands.measures_app, name="measures")
 app.add_typer(obligation_commands.cooperation_app, name="cooperation")
+app.add_typer(report_commands.app, name="report")
 
 
 def main() -> None:
