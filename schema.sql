@@ -3,6 +3,7 @@
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
+	made_in VARCHAR(36), 
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
 	reverted_by VARCHAR(36), 
@@ -13,7 +14,15 @@ CREATE TABLE changesets (
 	FOREIGN KEY(reverts) REFERENCES changesets (uuid)
 );
 
-CREATE INDEX ix_changesets_made_at ON changesets (made_at);
+CREATE INDEX ix_changesets_made_in_at ON changesets (made_in, made_at);
+
+CREATE TABLE database_info (
+	label VARCHAR(300) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid)
+);
 
 CREATE TABLE engagements (
 	occurred_on DATE NOT NULL, 
@@ -81,6 +90,17 @@ CREATE TABLE states (
 	UNIQUE (iso3)
 );
 
+CREATE TABLE sync_peers (
+	peer_uuid VARCHAR(36) NOT NULL, 
+	peer_label VARCHAR(300) NOT NULL, 
+	last_synced_at DATETIME NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (peer_uuid)
+);
+
 CREATE TABLE campaigns (
 	title VARCHAR(200) NOT NULL, 
 	engagement_uuid VARCHAR(36) NOT NULL, 
@@ -108,6 +128,8 @@ CREATE TABLE changes (
 	PRIMARY KEY (uuid), 
 	FOREIGN KEY(changeset_uuid) REFERENCES changesets (uuid)
 );
+
+CREATE INDEX ix_changes_action ON changes (action, table_name);
 
 CREATE INDEX ix_changes_changeset ON changes (changeset_uuid, seq);
 

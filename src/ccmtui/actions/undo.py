@@ -19,7 +19,7 @@ class Undone:
 
 def undo_last(writer) -> Undone:
     """Revert the latest change set not yet undone, newest change first."""
-    found = writer.rows("last_undoable")
+    found = writer.rows("last_undoable", database=writer.database_id())
     if not found:
         raise InputError("nothing to undo")
     target = found[0]
@@ -34,6 +34,7 @@ def undo_last(writer) -> Undone:
             writer.restore(change.table_name, before)
     if writer.changeset is None:
         raise InputError("nothing to undo")
-    writer.update("changesets", target.uuid, {"reverted_by": writer.changeset}, touch=False)
-    writer.update("changesets", writer.changeset, {"reverts": target.uuid}, touch=False)
+    # Touched, so that a sync carries the mark to the other databases.
+    writer.update("changesets", target.uuid, {"reverted_by": writer.changeset})
+    writer.update("changesets", writer.changeset, {"reverts": target.uuid})
     return Undone(command=target.command, made_at=target.made_at, made_by=target.made_by, changes=len(changes))

@@ -10,9 +10,12 @@ from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.obligations import CooperationReport, NationalMeasure, Obligation, Retention, TransparencyReport
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 
+# Tables that belong to one database alone: never synced, never logged.
+LOCAL_TABLES = frozenset({"database_info", "sync_peers"})
 # Tables whose writes are not themselves logged as changes.
-UNLOGGED_TABLES = frozenset({"changesets", "changes"})
+UNLOGGED_TABLES = frozenset({"changesets", "changes"}) | LOCAL_TABLES
 
 __all__ = [
     "Base",
@@ -21,6 +24,7 @@ __all__ = [
     "ChangeSet",
     "Classification",
     "CooperationReport",
+    "DatabaseInfo",
     "Engagement",
     "EngagementActor",
     "EngagementState",
@@ -32,7 +36,9 @@ __all__ = [
     "Retention",
     "State",
     "StateAlias",
+    "SyncPeer",
     "TransparencyReport",
+    "LOCAL_TABLES",
     "UNLOGGED_TABLES",
     "new_uuid",
     "utcnow",

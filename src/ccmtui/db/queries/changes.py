@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Integer, Select, bindparam, func, select
 
-from ccmtui.db.models import Change, ChangeSet
+from ccmtui.db.models import Change, ChangeSet, DatabaseInfo, SyncPeer
 
 
 def recent_changesets() -> Select:
@@ -29,7 +29,11 @@ def recent_changesets() -> Select:
 def last_undoable() -> Select:
     return (
         select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.command)
-        .where(ChangeSet.reverts.is_(None), ChangeSet.reverted_by.is_(None))
+        .where(
+            ChangeSet.made_in == bindparam("database"),
+            ChangeSet.reverts.is_(None),
+            ChangeSet.reverted_by.is_(None),
+        )
         .order_by(ChangeSet.made_at.desc(), ChangeSet.uuid.desc())
         .limit(1)
     )
@@ -37,7 +41,7 @@ def last_undoable() -> Select:
 
 def changes_of() -> Select:
     return (
-        select(Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after)
+        select(Change.uuid, Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after)
         .where(Change.changeset_uuid == bindparam("changeset"))
         .order_by(Change.seq)
     )
@@ -48,3 +52,30 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "last_undoable": last_undoable,
     "changes_of": changes_of,
 }
+
+
+def deletions() -> Select:
+    """Records of a table whose latest logged change deleted them, with when (for sync)."""
+    return (
+        select(Change.record_uuid, Change.action, ChangeSet.made_at)
+        .join(ChangeSet, ChangeSet.uuid == Change.changeset_uuid)
+        .where(
+            Change.table_name == bindparam("table"),
+            Change.record_uuid.in_(
+                select(Change.record_uuid).where(Change.table_name == bindparam("table"), Change.action == "delete")
+            ),
+            Change.action.in_(("insert", "delete")),
+        )
+        .order_by(ChangeSet.made_at, Change.seq)
+    )
+
+
+def database_info() -> Select:
+    return select(DatabaseInfo.uuid, DatabaseInfo.label)
+
+
+def sync_peer() -> Select:
+    return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at).where(SyncPeer.peer_uuid == bindparam("peer"))
+
+
+QUERIES.update({"deletions": deletions, "database_info": database_info, "sync_peer": sync_peer})
