@@ -49,6 +49,8 @@ CREATE INDEX ix_engagements_area_occurred_on ON engagements (area, occurred_on);
 
 CREATE INDEX ix_engagements_follow_up_on ON engagements (follow_up_on);
 
+CREATE INDEX ix_engagements_kind_area_occurred_on ON engagements (kind, area, occurred_on);
+
 CREATE INDEX ix_engagements_kind_occurred_on ON engagements (kind, occurred_on);
 
 CREATE INDEX ix_engagements_occurred_on ON engagements (occurred_on);

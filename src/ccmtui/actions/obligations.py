@@ -1,7 +1,9 @@
 """Recording obligations, retention, Art. 7 reports, national measures and cooperation.
 
 Each function checks everything before it writes, so a refused record leaves the
-database untouched; every write goes through the Writer and can be undone.
+database untouched; every write goes through the Writer and can be undone. A record's
+id derives from what it is about (the state and article, year or kind), so two
+coordinators recording the same fact make the same record, and a sync merges them.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ccmtui.db.stable_ids import stable_uuid
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
@@ -110,6 +113,7 @@ def add_obligation(writer, state, article: int, given: ObligationInput, today: d
         "obligations",
         _stored(
             {
+                "uuid": stable_uuid("obligation", state.iso3, article),
                 "iso3": state.iso3,
                 "article": article,
                 **values,
@@ -179,6 +183,7 @@ def add_retention(writer, state, given: RetentionInput, today: date | None = Non
     return writer.insert(
         "retention",
         {
+            "uuid": stable_uuid("retention", state.iso3, year),
             "iso3": state.iso3,
             "year": year,
             "munitions_retained": given.munitions_retained,
@@ -228,6 +233,7 @@ def add_transparency_report(
     return writer.insert(
         "transparency_reports",
         {
+            "uuid": stable_uuid("transparency-report", state.iso3, kind, year),
             "iso3": state.iso3,
             "kind": kind,
             "year": year,
@@ -255,6 +261,7 @@ def add_measure(
     return writer.insert(
         "national_measures",
         {
+            "uuid": stable_uuid("national-measure", state.iso3, status, dated),
             "iso3": state.iso3,
             "status": status,
             "dated": str(dated),
@@ -276,6 +283,7 @@ def add_cooperation(
     return writer.insert(
         "cooperation_reports",
         {
+            "uuid": stable_uuid("cooperation-report", state.iso3, year, role),
             "iso3": state.iso3,
             "year": year,
             "role": role,

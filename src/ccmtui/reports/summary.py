@@ -212,7 +212,6 @@ class UniversalizationSummary:
     states_parties_by_year: list[tuple[int, int]]  # (year, States Parties at its end or on as_of)
     demarches: DemarcheTally
     campaigns: list[CampaignTally]
-    engagements: EngagementTally
     area: str = "universalization"
 
     @property
@@ -290,7 +289,6 @@ def _universalization(reader, register, period: Period) -> UniversalizationSumma
         states_parties_by_year=by_year,
         demarches=_demarches(reader, period),
         campaigns=_campaigns(reader, period),
-        engagements=_engagements(reader, "universalization", period),
     )
 
 

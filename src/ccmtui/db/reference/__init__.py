@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid as uuidlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
@@ -18,13 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ccmtui.db.models import Meeting, Obligation, State, StateAlias
+from ccmtui.db.stable_ids import NAMESPACE, stable_uuid  # noqa: F401 - re-exported
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import parse_partial_date
 from ccmtui.domain.obligations import OBLIGATION_STATUSES
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
 
-NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://ccmtui.invalid/records")
 # Reference records are stamped with the date the data is current to (SOURCES.md).
 REFERENCE_STAMP = datetime(2025, 9, 8)
 
@@ -44,11 +43,6 @@ STATE_COLUMNS = (
     "source",
 )
 OPTIONAL_STATE_COLUMNS = ("intermediate_region",)
-
-
-def stable_uuid(*parts: object) -> str:
-    """A UUIDv5 of the record's content: the same content gives the same id in every file."""
-    return str(uuidlib.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
 
 
 def _text(name: str) -> str:
