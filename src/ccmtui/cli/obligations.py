@@ -4,6 +4,7 @@ what States Parties owe and report, recorded with its source.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -92,7 +93,7 @@ def _obligation_input(
     granted = None
     if extension_granted:
         text = extension_granted.strip()
-        if text[:1].isdigit():
+        if re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", text):
             granted = parse_partial_date(text, "--extension-granted")
         else:
             # A meeting grants an extension by its close: the last day of the meeting.
@@ -322,7 +323,7 @@ def retention_list(
         )
         return
     _table(
-        f"Retention under Art. 3(6) — {len(rows)} record{'s' * (len(rows) != 1)}",
+        f"Retention under Art. 3(6) — {len(rows)} recorded",
         ("State", "Year", "Munitions", "Used", "Submunitions", "Used", "Purpose", "Source"),
         [
             (

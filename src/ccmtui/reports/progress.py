@@ -434,10 +434,19 @@ def _universalization(doc: _Document, ctx: _Context, u) -> None:
         if years >= 1
         else "In the first year after entry into force"
     )
+    signed = u.signatories_by_category
+    assessed = {k: len(v) for k, v in signed.items() if k != "unassessed" and v}
+    among = (
+        " Of these, the coordinators assess "
+        + ", ".join(f"{n} as Category {k}" for k, n in assessed.items())
+        + f"; {len(signed['unassessed'])} are not assessed."
+        if assessed
+        else ""
+    )
     doc.paragraph(
         f"{after}, {len(u.signatories_yet_to_ratify)} {verb(len(u.signatories_yet_to_ratify), 'signatory', 'signatories')}",
         doc.note(_names(u.signatories_yet_to_ratify)),
-        f" {verb(len(u.signatories_yet_to_ratify), 'has', 'have')} yet to ratify the CCM.",
+        f" {verb(len(u.signatories_yet_to_ratify), 'has', 'have')} yet to ratify the CCM.{among}",
     )
     categories = u.non_signatories_by_category
     assessed = sum(len(categories[k]) for k in ("I", "II", "III"))

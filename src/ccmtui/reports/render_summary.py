@@ -50,11 +50,32 @@ def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold")
 
 
-def _names(items, describe=lambda item: item.name) -> Text:
-    """A list of states as one paragraph; a name is never split across lines."""
-    if not items:
-        return Text("none", style="dim")
-    return Text(", ".join(describe(item).replace(" ", "\u00a0") for item in items))
+class NameList:
+    """States as a paragraph, wrapped between names only, so no name is split across lines."""
+
+    def __init__(self, names: list[str], label: str = ""):
+        self.names = names
+        self.label = label
+
+    def __rich_console__(self, console, options):
+        if not self.names:
+            yield Text.assemble((self.label, "bold"), ("none", "dim"))
+            return
+        width = options.max_width
+        line = Text(self.label, style="bold")
+        last = len(self.names) - 1
+        for index, name in enumerate(self.names):
+            piece = name + ("," if index < last else "")
+            if line.cell_len and line.cell_len + 1 + len(piece) > width and line.plain.strip() != self.label.strip():
+                yield line
+                line = Text(piece)
+            else:
+                line.append((" " if line.cell_len and not line.plain.endswith(" ") else "") + piece)
+        yield line
+
+
+def _names(items, describe=lambda item: item.name, label: str = "") -> NameList:
+    return NameList([describe(item) for item in items], f"{label}: " if label else "")
 
 
 def _chart(lines: list[str], style: str = "cyan") -> Text:
@@ -94,27 +115,28 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     if summary.joined:
         parts.append(_chart(charts.bar_lines(list(summary.joined_by_region.items()), _width(width)), "green"))
         parts.append(
-            Text.assemble(
-                ("Ratified: ", "bold"),
-                _names(summary.ratified, lambda j: f"{j.name} ({j.deposited.isoformat()})"),
-            )
+            _names(summary.ratified, lambda j: f"{j.name} ({j.deposited.isoformat()})", label="Ratified")
         )
         parts.append(
-            Text.assemble(
-                ("Acceded: ", "bold"), _names(summary.acceded, lambda j: f"{j.name} ({j.deposited.isoformat()})")
-            )
+            _names(summary.acceded, lambda j: f"{j.name} ({j.deposited.isoformat()})", label="Acceded")
         )
     if summary.withdrawals:
         parts.append(
-            Text.assemble(
-                ("Withdrawn: ", "bold red"),
-                _names(summary.withdrawals, lambda w: f"{w.name} (effective {w.effective.isoformat()})"),
-            )
+            _names(summary.withdrawals, lambda w: f"{w.name} (effective {w.effective.isoformat()})", label="Withdrawn")
         )
     parts += [
         _heading(f"Signatories yet to ratify: {len(summary.signatories_yet_to_ratify)}"),
         _names(summary.signatories_yet_to_ratify),
     ]
+    assessed = {k: v for k, v in summary.signatories_by_category.items() if v and k != "unassessed"}
+    if assessed:
+        parts.append(
+            Text(
+                "assessed: " + ", ".join(f"Category {k} {len(v)}" for k, v in assessed.items())
+                + f", not assessed {len(summary.signatories_by_category['unassessed'])}",
+                style="dim",
+            )
+        )
     categories = summary.non_signatories_by_category
     parts += [
         _heading(f"Non-signatories by category: {sum(len(v) for v in categories.values())}"),
@@ -128,7 +150,7 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     ]
     for key in ("I", "II", "III"):
         if categories[key]:
-            parts.append(Text.assemble((f"Category {key}: ", "bold"), _names(categories[key])))
+            parts.append(_names(categories[key], label=f"Category {key}"))
     tally = summary.demarches
     parts.append(_heading(f"Démarches since {label}: {tally.demarches}"))
     if tally.demarches:
@@ -192,9 +214,10 @@ def obligations(summary: ObligationsSummary, width: int) -> list[RenderableType]
     ]
     if summary.completed_in_period_undetermined:
         parts.append(
-            Text.assemble(
-                ("Completed around the start of the period (date too coarse to tell): ", "dim"),
-                _names(summary.completed_in_period_undetermined, lambda line: f"{line.name} ({line.completed})"),
+            _names(
+                summary.completed_in_period_undetermined,
+                lambda line: f"{line.name} ({line.completed})",
+                label="Completed around the start of the period (date too coarse to tell)",
             )
         )
     earlier = [line for line in summary.completed if line.completed_in_period is False]
@@ -277,7 +300,7 @@ def retention(summary: StockpileSummary) -> list[RenderableType]:
                 (f"  {summary.retained_by_year[0][0]}–{summary.retained_by_year[-1][0]}", "dim"),
             )
         )
-    parts.append(Text.assemble(("Use not reported: ", "bold"), _names(summary.use_not_reported)))
+    parts.append(_names(summary.use_not_reported, label="Use not reported"))
     return parts
 
 
@@ -360,8 +383,8 @@ def transparency(summary: TransparencySummary, width: int) -> list[RenderableTyp
                     _width(width),
                 )
             ),
-            Text.assemble(("Missing: ", "bold"), _names(latest.missing)),
-            Text.assemble(("Late: ", "bold"), _names(latest.late)),
+            _names(latest.missing, label="Missing"),
+            _names(latest.late, label="Late"),
         ]
     if len(summary.rounds) > 1:
         parts.append(_heading("Share of annual reports on time, per year covered"))
@@ -393,7 +416,7 @@ def national_measures(summary: NationalMeasuresSummary, width: int) -> list[Rend
     for status in ("in-progress", "existing-law", "none"):
         lines = summary.with_status(status)
         if lines:
-            parts.append(Text.assemble((f"{MEASURE_STATUSES[status].capitalize()}: ", "bold"), _names(lines)))
+            parts.append(_names(lines, label=f"{MEASURE_STATUSES[status].capitalize()}"))
     return parts
 
 

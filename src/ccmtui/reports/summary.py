@@ -208,6 +208,7 @@ class UniversalizationSummary:
     joined: list[Joined]
     withdrawals: list[Withdrawal]
     signatories_yet_to_ratify: list[StateRef]
+    signatories_by_category: dict[str, list[StateRef]]  # I, II, III, unassessed
     non_signatories_by_category: dict[str, list[StateRef]]  # I, II, III, unassessed
     states_parties_by_year: list[tuple[int, int]]  # (year, States Parties at its end or on as_of)
     demarches: DemarcheTally
@@ -259,9 +260,12 @@ def _universalization(reader, register, period: Period) -> UniversalizationSumma
         if s.status is Status.WITHDRAWN and period.covers(s.withdrawal_effective)
     ]
     categories: dict[str, list[StateRef]] = {"I": [], "II": [], "III": [], "unassessed": []}
+    signatory_categories: dict[str, list[StateRef]] = {"I": [], "II": [], "III": [], "unassessed": []}
     for s in now:
         if s.status is Status.NON_SIGNATORY:
             categories[s.category or "unassessed"].append(_ref(s))
+        elif s.status is Status.SIGNATORY:
+            signatory_categories[s.category or "unassessed"].append(_ref(s))
     by_year = []
     for year in range(treaty.CONVENTION_ENTRY_INTO_FORCE.year - 1, period.as_of.year + 1):
         day = min(date(year, 12, 31), period.as_of)
@@ -285,6 +289,7 @@ def _universalization(reader, register, period: Period) -> UniversalizationSumma
         joined=sorted(joined, key=lambda j: (j.deposited, normalize(j.name))),
         withdrawals=withdrawals,
         signatories_yet_to_ratify=[_ref(s) for s in now if s.status is Status.SIGNATORY],
+        signatories_by_category=signatory_categories,
         non_signatories_by_category=categories,
         states_parties_by_year=by_year,
         demarches=_demarches(reader, period),
