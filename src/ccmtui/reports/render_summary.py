@@ -160,19 +160,25 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
                 f"{tally.no_reply} no reply · reply rate {_percent(tally.reply_rate)}"
             )
         )
-        parts.append(
-            Text.assemble(
-                ("per month ", "dim"),
-                (charts.sparkline([count for _, count in tally.by_month]), "magenta"),
-                (f"  {tally.by_month[0][0]} … {tally.by_month[-1][0]}", "dim"),
+        if len(tally.by_month) > 1:
+            parts.append(
+                Text.assemble(
+                    ("per month ", "dim"),
+                    (charts.sparkline([count for _, count in tally.by_month]), "magenta"),
+                    (f"  {tally.by_month[0][0]} … {tally.by_month[-1][0]}", "dim"),
+                )
             )
-        )
     else:
         parts.append(Text("No universalization démarches logged in the period (ccm log demarche …).", style="dim"))
     if summary.campaigns:
-        table = Table(title=f"Campaigns since {label}", box=box.SIMPLE_HEAD, header_style="bold", title_justify="left")
+        table = Table(
+            title=f"Campaigns since {label}", box=box.SIMPLE_HEAD, header_style="bold", title_justify="left", expand=True
+        )
         for heading in ("Date", "Campaign", "Targets", "Replied", "Pending", "No reply", "Rate"):
-            table.add_column(heading, justify="right" if heading not in ("Campaign", "Date") else "left")
+            if heading == "Campaign":
+                table.add_column(heading, ratio=1, min_width=20)
+            else:
+                table.add_column(heading, justify="left" if heading == "Date" else "right", no_wrap=True)
         for c in summary.campaigns:
             table.add_row(
                 c.occurred_on.isoformat(), c.title, str(c.targets), str(c.replied), str(c.pending), str(c.no_reply),
@@ -292,7 +298,7 @@ def retention(summary: StockpileSummary) -> list[RenderableType]:
             line.purpose,
         )
     parts.append(table)
-    if summary.retained_by_year:
+    if len(summary.retained_by_year) > 1:
         parts.append(
             Text.assemble(
                 ("Submunitions retained, all States Parties, per year ", "dim"),
@@ -312,7 +318,7 @@ def victim_assistance(summary: VictimAssistanceSummary, width: int) -> list[Rend
                 "\nNo Art. 5 obligations are recorded (ccm obligation add STATE --article 5 --source …).", style="dim"
             )
         )
-        return parts
+        return parts + _engagement_chart(summary, width, "Victim assistance")
     parts += [
         _heading(f"States Parties: {len(summary.states_parties)}"),
         _names(summary.states_parties),
@@ -321,11 +327,20 @@ def victim_assistance(summary: VictimAssistanceSummary, width: int) -> list[Rend
     ]
     if summary.others:
         parts += [_heading("States not party nor signatory"), _names(summary.others)]
-    regions = {}
+    regions: dict[str, int] = {}
     for ref in summary.states_parties + summary.signatories:
         regions[ref.region] = regions.get(ref.region, 0) + 1
-    parts.append(_chart(charts.bar_lines(sorted(regions.items()), _width(width))))
-    return parts
+    parts += [_heading("By region"), _chart(charts.bar_lines(sorted(regions.items()), _width(width)))]
+    return parts + _engagement_chart(summary, width, "Victim assistance")
+
+
+def _engagement_chart(summary, width: int, area: str) -> list[RenderableType]:
+    if not summary.engagements.total:
+        return []
+    return [
+        _heading(f"{area} engagements since {summary.period.since_label}, by kind"),
+        _chart(charts.bar_lines(sorted(summary.engagements.by_kind.items()), _width(width))),
+    ]
 
 
 def cooperation(summary: CooperationSummary, width: int) -> list[RenderableType]:
@@ -345,9 +360,7 @@ def cooperation(summary: CooperationSummary, width: int) -> list[RenderableType]
         _heading("States Parties with obligations that may call for assistance (Art. 6)"),
         _names(summary.with_obligations),
     ]
-    if summary.engagements.total:
-        parts.append(_chart(charts.bar_lines(sorted(summary.engagements.by_kind.items()), _width(width))))
-    return parts
+    return parts + _engagement_chart(summary, width, "Cooperation")
 
 
 def transparency(summary: TransparencySummary, width: int) -> list[RenderableType]:
