@@ -208,3 +208,15 @@ def test_bad_input_writes_nothing(ccm, tmp_path, monkeypatch, args, message):
     assert len(result.stderr.strip().splitlines()) == 1
     assert ccm.dump() == before
     assert [p for p in tmp_path.iterdir() if p.name != "sample.db"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"), [("san-jose-progress-report.md", []), ("san-jose-progress-report-aggregate.md", ["--aggregate-only"])]
+)
+def test_the_documented_example_is_current(ccm, name, extra):
+    shown = (facts.ROOT / "docs" / "examples" / name).read_text(encoding="utf-8")
+    result = ccm("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", *extra)
+    assert result.stdout == shown, (
+        f"docs/examples/{name} is stale: run ccm --db sample.db report progress --since 4MSP --as-of 2014-06-30 "
+        f"{' '.join(extra)} -o docs/examples/{name}"
+    )
