@@ -176,3 +176,18 @@ def test_every_new_database_holds_the_obligations(ccm_fresh):
     assert len(rows) == len(shipped)
     assert sum(1 for r in rows if r["article"] == 3) == 41
     assert sum(1 for r in rows if r["article"] == 4) == 21
+
+
+def test_the_calendar_follows_recorded_extensions_and_completions(ccm):
+    from icalendar import Calendar
+
+    def summaries():
+        text = ccm("export", "ics", "-s", "Lao PDR", "-s", "MRT", "--since", "2025-01-01", "--until", "2027-12-31").stdout
+        return {str(event["SUMMARY"]) for event in Calendar.from_ical(text.encode()).walk("VEVENT")}
+
+    assert "Laos: clearance of contaminated areas deadline (as extended) (Art. 4(1))" in summaries()
+    assert ccm("obligation", "update", "MRT", "-a", "4", "--extended-to", "2026-08-01", "--source", "x").exit_code == 0
+    assert ccm("obligation", "update", "LAO", "-a", "4", "--completed", "2025-06", "--source", "x").exit_code == 0
+    after = summaries()
+    assert "Mauritania: clearance of contaminated areas deadline (as extended) (Art. 4(1))" in after
+    assert not any(s.startswith("Laos: clearance") for s in after)

@@ -39,9 +39,9 @@ TEMPLATE_HEADINGS = [
 ]
 
 
-@pytest.fixture
-def report(ccm) -> str:
-    result = ccm("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30")
+@pytest.fixture(scope="module")
+def report(reading) -> str:
+    result = reading("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30")
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -146,8 +146,8 @@ def test_annexes_hold_a_table_and_a_chart_per_area(report):
     assert "█" in annex2
 
 
-def test_aggregate_only_names_no_state(ccm):
-    result = ccm("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--aggregate-only")
+def test_aggregate_only_names_no_state(reading):
+    result = reading("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--aggregate-only")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "[^" not in text
@@ -213,9 +213,9 @@ def test_bad_input_writes_nothing(ccm, tmp_path, monkeypatch, args, message):
 @pytest.mark.parametrize(
     ("name", "extra"), [("san-jose-progress-report.md", []), ("san-jose-progress-report-aggregate.md", ["--aggregate-only"])]
 )
-def test_the_documented_example_is_current(ccm, name, extra):
+def test_the_documented_example_is_current(reading, name, extra):
     shown = (facts.ROOT / "docs" / "examples" / name).read_text(encoding="utf-8")
-    result = ccm("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", *extra)
+    result = reading("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", *extra)
     assert result.stdout == shown, (
         f"docs/examples/{name} is stale: run ccm --db sample.db report progress --since 4MSP --as-of 2014-06-30 "
         f"{' '.join(extra)} -o docs/examples/{name}"

@@ -40,9 +40,9 @@ def _iso3s(items) -> set[str]:
 
 
 @pytest.mark.parametrize(("since", "as_of"), PERIODS)
-def test_universalization_figures_match_the_register_file(ccm, since, as_of):
+def test_universalization_figures_match_the_register_file(reading, since, as_of):
     start, day = _day(since), _day(as_of)
-    data = _summary(ccm, "universalization", since, as_of)
+    data = _summary(reading, "universalization", since, as_of)
     assert data["period"] == {"as_of": day.isoformat(), "since": start.isoformat(), "since_meeting": since}
     assert data["in_force"] == len(facts.with_status(day, "party"))
     assert data["pending"] == len(facts.with_status(day, "pending"))
@@ -63,17 +63,17 @@ def test_universalization_figures_match_the_register_file(ccm, since, as_of):
     assert figures["States Parties"] == len(facts.states_parties(day))
 
 
-def test_the_2013_report_figures(ccm):
+def test_the_2013_report_figures(reading):
     # Portugal and Ghana's report to the 4MSP: 83 deposits by the 4MSP, 20 of them since the 2MSP,
     # 29 signatories yet to ratify.
-    data = _summary(ccm, "universalization", "2MSP", "4MSP")
+    data = _summary(reading, "universalization", "2MSP", "4MSP")
     assert data["in_force"] + data["pending"] == 83
     assert len(data["joined"]) == 20
     assert data["signatories"] == 29
 
 
-def test_withdrawal_takes_a_state_out_of_the_count(ccm):
-    data = _summary(ccm, "universalization", "12MSP", "2025-06-30")
+def test_withdrawal_takes_a_state_out_of_the_count(reading):
+    data = _summary(reading, "universalization", "12MSP", "2025-06-30")
     assert [w["iso3"] for w in data["withdrawals"]] == ["LTU"]
     assert data["withdrawals"][0]["effective"] == "2025-03-06"
     assert "LTU" not in facts.states_parties(date(2025, 6, 30))
@@ -88,12 +88,12 @@ def _names_to_iso3() -> dict[str, str]:
     return names
 
 
-def test_non_signatories_by_category_follow_the_2013_lists(ccm):
+def test_non_signatories_by_category_follow_the_2013_lists(reading):
     from ccmtui.domain.states import normalize
 
     names = _names_to_iso3()
     day = date(2014, 6, 30)
-    data = _summary(ccm, "universalization", "4MSP", "2014-06-30")
+    data = _summary(reading, "universalization", "4MSP", "2014-06-30")
     non_signatories = facts.with_status(day, "non-signatory")
     for label, listed in facts.categories_2013().items():
         key = {"Category I": "I", "Category II": "II", "Category III": "III"}.get(label, label)
@@ -101,9 +101,9 @@ def test_non_signatories_by_category_follow_the_2013_lists(ccm):
         assert _iso3s(data["non_signatories_by_category"][key]) == expected, label
 
 
-def test_demarches_and_campaigns_of_the_2011_2013_outreach(ccm):
+def test_demarches_and_campaigns_of_the_2011_2013_outreach(reading):
     campaigns = facts.campaigns_2011_2013()
-    data = _summary(ccm, "universalization", "2MSP", "4MSP")
+    data = _summary(reading, "universalization", "2MSP", "4MSP")
     demarches = [c for c in campaigns if c["kind"] == "demarche"]
     tally = data["demarches"]
     assert tally["demarches"] == len(demarches)
@@ -115,15 +115,15 @@ def test_demarches_and_campaigns_of_the_2011_2013_outreach(ccm):
         assert board[campaign["title"]]["targets"] == campaign["targets"]
         assert board[campaign["title"]]["replied"] == campaign["replied"]
     # The next period has none of them.
-    assert _summary(ccm, "universalization", "4MSP", "2014-06-30")["demarches"]["demarches"] == 0
+    assert _summary(reading, "universalization", "4MSP", "2014-06-30")["demarches"]["demarches"] == 0
 
 
 @pytest.mark.parametrize("article", ["3", "4"])
 @pytest.mark.parametrize(("since", "as_of"), PERIODS)
-def test_obligation_figures_match_the_obligations_file(ccm, article, since, as_of):
+def test_obligation_figures_match_the_obligations_file(reading, article, since, as_of):
     start, day = _day(since), _day(as_of)
     expected = facts.obligations(article, start, day)
-    data = _summary(ccm, "stockpile-destruction" if article == "3" else "clearance", since, as_of)
+    data = _summary(reading, "stockpile-destruction" if article == "3" else "clearance", since, as_of)
     lines = data["lines"]
 
     def having(standing):
@@ -143,8 +143,8 @@ def test_obligation_figures_match_the_obligations_file(ccm, article, since, as_o
     assert figures[f"States Parties with Art. {article} obligations"] == len(expected.with_obligations)
 
 
-def test_completion_dates_are_kept_as_the_source_gives_them(ccm):
-    data = _summary(ccm, "stockpile-destruction", "1MSP", "2025-12-31")
+def test_completion_dates_are_kept_as_the_source_gives_them(reading):
+    data = _summary(reading, "stockpile-destruction", "1MSP", "2025-12-31")
     completed = {line["iso3"]: line["completed"] for line in data["lines"]}
     assert completed["BGR"] == "2023-06"
     assert completed["AUT"] == "2010"
@@ -152,18 +152,18 @@ def test_completion_dates_are_kept_as_the_source_gives_them(ccm):
     assert completed["BEL"] is None  # completed, date never recorded: left empty
 
 
-def test_a_month_precise_completion_is_undetermined_within_that_month(ccm):
+def test_a_month_precise_completion_is_undetermined_within_that_month(reading):
     # Bulgaria declared completion in June 2023: unknown on 15 June, known on 30 June.
-    mid = {l["iso3"]: l["standing"] for l in _summary(ccm, "stockpile", "10MSP", "2023-06-15")["lines"]}
-    end = {l["iso3"]: l["standing"] for l in _summary(ccm, "stockpile", "10MSP", "2023-06-30")["lines"]}
+    mid = {l["iso3"]: l["standing"] for l in _summary(reading, "stockpile", "10MSP", "2023-06-15")["lines"]}
+    end = {l["iso3"]: l["standing"] for l in _summary(reading, "stockpile", "10MSP", "2023-06-30")["lines"]}
     assert mid["BGR"] == "undetermined"
     assert end["BGR"] == "completed"
 
 
 @pytest.mark.parametrize(("since", "as_of"), PERIODS)
-def test_transparency_deadlines_follow_article_7(ccm, since, as_of):
+def test_transparency_deadlines_follow_article_7(reading, since, as_of):
     day = _day(as_of)
-    data = _summary(ccm, "transparency", since, as_of)
+    data = _summary(reading, "transparency", since, as_of)
     parties = facts.states_parties(day)
     assert _iso3s(data["initial"]) == parties
     due = {r["iso3"]: r["due"] for r in data["initial"]}
@@ -240,13 +240,13 @@ def test_measures_victim_assistance_and_cooperation(ccm):
     assert _iso3s(co["providing_signatories"]) == {"CAN"}  # Canada deposited in 2015
 
 
-def test_terminal_summary_draws_its_charts(ccm):
-    out = ccm("summary", "universalization", "--since", "2MSP", "--as-of", "4MSP").stdout
+def test_terminal_summary_draws_its_charts(reading):
+    out = reading("summary", "universalization", "--since", "2MSP", "--as-of", "4MSP").stdout
     assert "Universalization — as of 2013-09-09, changes since the 2MSP (2011-09-13)" in out.replace("\n", " ")
     assert any(ch in out for ch in "▁▂▃▄▅▆▇") and "█" in out
     assert "Joined since the 2MSP: 20" in out
     assert "reply rate 88%" in out
-    out = ccm("summary", "clearance", "--since", "4MSP", "--as-of", "2014-06-30").stdout
+    out = reading("summary", "clearance", "--since", "4MSP", "--as-of", "2014-06-30").stdout
     assert "◆" in out and "LAO" in out and "Current obligations: 12" in out
     assert "Status uncertain" in out and "United Kingdom" in out
 
@@ -264,10 +264,10 @@ def test_overview_and_the_configured_area(ccm):
     assert json.loads(ccm("summary", "--json").stdout)["area"] == "overview"
 
 
-def test_default_since_is_the_last_meeting_before_the_day(ccm):
-    data = json.loads(ccm("summary", "universalization", "--as-of", "2014-06-30", "--json").stdout)
+def test_default_since_is_the_last_meeting_before_the_day(reading):
+    data = json.loads(reading("summary", "universalization", "--as-of", "2014-06-30", "--json").stdout)
     assert data["period"]["since_meeting"] == "4MSP"
-    data = json.loads(ccm("summary", "universalization", "--as-of", "2013-09-09", "--json").stdout)
+    data = json.loads(reading("summary", "universalization", "--as-of", "2013-09-09", "--json").stdout)
     assert data["period"]["since_meeting"] == "3MSP"  # a meeting's own day counts from the one before
 
 

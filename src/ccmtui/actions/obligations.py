@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ccmtui.db.stable_ids import stable_uuid
+from ccmtui.db.ids import stable_uuid
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError

@@ -11,8 +11,11 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import database as database_commands
+from ccmtui.cli import export as export_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
@@ -23,6 +26,7 @@ from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
 from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
+from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup
 
 app = typer.Typer(
@@ -71,13 +75,19 @@ app.command("show")(lookup_commands.show)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
+app.command("attach")(attachment_commands.attach)
+app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)
 app.command("sync")(team_commands.sync)
 app.add_typer(campaign_commands.app, name="campaign")
 app.add_typer(import_commands.app, name="import")
 app.add_typer(config_commands.app, name="config")
+app.add_typer(database_commands.app, name="db")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
+app.add_typer(workplan_commands.app, name="workplan")
+app.add_typer(workplan_commands.milestone_app, name="milestone")
+app.add_typer(export_commands.app, name="export")
 app.add_typer(obligation_commands.obligation_app, name="obligation")
 app.add_typer(obligation_commands.retention_app, name="retention")
 app.add_typer(obligation_commands.transparency_app, name="transparency")

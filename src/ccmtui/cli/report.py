@@ -76,7 +76,7 @@ def progress(
             return
         _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
     else:
-        from ccmtui.reports.export_docx import build_docx
+        from ccmtui.reports.export_progress_docx import build_docx
 
         document = build_docx(report)
         _write_atomically(output, lambda path: document.save(str(path)))

@@ -17,6 +17,26 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date')),
         {},
     ),
+    'attachments_of_engagements': (
+        'SELECT attachments.uuid, attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.created_at \nFROM attachments \nWHERE attachments.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY attachments.created_at, attachments.filename',
+        (('uuid', None), ('engagement_uuid', None), ('filename', None), ('media_type', None), ('size', None), ('sha256', None), ('created_at', 'datetime')),
+        {},
+    ),
+    'attachment_ids': (
+        'SELECT attachments.uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high ORDER BY attachments.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'blob': (
+        'SELECT blobs.uuid, blobs.content \nFROM blobs \nWHERE blobs.sha256 = :sha256',
+        (('uuid', None), ('content', None)),
+        {},
+    ),
+    'attachments_by_id': (
+        'SELECT attachments.uuid, attachments.filename, attachments.size, attachments.sha256 \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        (('uuid', None), ('filename', None), ('size', None), ('sha256', None)),
+        {},
+    ),
     'engagements_recent': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -137,6 +157,91 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime')),
         {},
     ),
+    'work_plans': (
+        'SELECT work_plans.uuid, work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, count(milestones.uuid) AS milestones, sum(CASE WHEN (milestones.status = :status_1) THEN :param_1 ELSE :param_2 END) AS done \nFROM work_plans LEFT OUTER JOIN milestones ON milestones.work_plan_uuid = work_plans.uuid \nWHERE :area IS NULL OR work_plans.area = :area GROUP BY work_plans.uuid, work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on ORDER BY work_plans.starts_on DESC, work_plans.area, work_plans.uuid',
+        (('uuid', None), ('title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date'), ('milestones', None), ('done', None)),
+        {'status_1': 'done', 'param_1': 1, 'param_2': 0},
+    ),
+    'work_plan': (
+        'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
+        (('title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date'), ('background', None), ('strategy', None), ('expected_outputs', None), ('estimated_budget', None), ('source', None), ('recorded_by', None), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),
+        {},
+    ),
+    'work_plan_ids': (
+        'SELECT work_plans.uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high ORDER BY work_plans.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'work_plan_states': (
+        'SELECT work_plan_states.uuid, work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position, work_plan_states.iso3, states.name \nFROM work_plan_states JOIN states ON states.iso3 = work_plan_states.iso3 \nWHERE work_plan_states.work_plan_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position',
+        (('uuid', None), ('work_plan_uuid', None), ('role', None), ('position', None), ('iso3', None), ('name', None)),
+        {},
+    ),
+    'work_plan_items': (
+        'SELECT work_plan_items.uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text \nFROM work_plan_items \nWHERE work_plan_items.work_plan_uuid = :work_plan ORDER BY work_plan_items.section, work_plan_items.position',
+        (('uuid', None), ('section', None), ('position', None), ('text', None)),
+        {},
+    ),
+    'milestones_of_work_plan': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.work_plan_uuid = :work_plan ORDER BY milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestones_due': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.due_on >= :since AND milestones.due_on <= :until AND milestones.status IN (__[POSTCOMPILE_statuses]) AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestones_done': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.done_on >= :since AND milestones.done_on <= :until AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestones_slipped_from': (
+        'SELECT DISTINCT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid JOIN milestone_slips ON milestone_slips.milestone_uuid = milestones.uuid \nWHERE milestone_slips.from_due_on >= :since AND milestone_slips.from_due_on <= :until AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestone': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.uuid = :uuid',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestone_ids': (
+        'SELECT milestones.uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high ORDER BY milestones.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'slips_of_milestones': (
+        'SELECT milestone_slips.uuid, milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY milestone_slips.milestone_uuid, milestone_slips.from_due_on, milestone_slips.recorded_on',
+        (('uuid', None), ('milestone_uuid', None), ('recorded_on', 'date'), ('from_due_on', 'date'), ('from_quarter', None), ('to_due_on', 'date'), ('to_quarter', None), ('reason', None)),
+        {},
+    ),
+    'engagements_of_milestones': (
+        'SELECT milestone_engagements.uuid, milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, engagements.occurred_on, engagements.summary \nFROM milestone_engagements JOIN engagements ON engagements.uuid = milestone_engagements.engagement_uuid \nWHERE milestone_engagements.milestone_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY milestone_engagements.milestone_uuid, engagements.occurred_on, engagements.uuid',
+        (('uuid', None), ('milestone_uuid', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('summary', None)),
+        {},
+    ),
+    'engagement_counts_by_kind': (
+        'SELECT engagements.kind, count(engagements.uuid) AS engagements \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY engagements.kind',
+        (('kind', None), ('engagements', None)),
+        {},
+    ),
+    'engagement_counts_by_state': (
+        'SELECT engagement_states.iso3, states.name, count(engagements.uuid) AS engagements \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid JOIN states ON states.iso3 = engagement_states.iso3 \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY engagement_states.iso3, states.name ORDER BY count(engagements.uuid) DESC, states.name',
+        (('iso3', None), ('name', None), ('engagements', None)),
+        {},
+    ),
+    'engagements_notable': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.notes, engagements.action_points \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (engagements.action_points != :action_points_1 OR (EXISTS (SELECT * \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = engagements.uuid))) ORDER BY engagements.occurred_on, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool'), ('notes', None), ('action_points', None)),
+        {'action_points_1': '', 'param_1': 0},
+    ),
+    'follow_ups_between': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on >= :since AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on, engagements.uuid',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {},
+    ),
     'obligations': (
         'SELECT obligations.uuid, obligations.iso3, states.name, states.region, states.signed, states.deposited, states.withdrawal_notified, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by \nFROM obligations JOIN states ON states.iso3 = obligations.iso3 \nWHERE :article IS NULL OR obligations.article = :article ORDER BY obligations.article, states.name',
         (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('signed', 'date'), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('article', None), ('deadline', 'date'), ('extension_requested', None), ('extension_requested_to', 'date'), ('extension_granted', None), ('extended_to', 'date'), ('completed', None), ('status', None), ('status_as_of', 'date'), ('source', None), ('notes', None), ('recorded_by', None)),
@@ -214,8 +319,20 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
     ),
 }
 
+# The schema revision these statements are for (Alembic head).
+SCHEMA_REVISION = '0004'
+
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
+    'blobs': {
+        'columns': (('sha256', None, None), ('content', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO blobs (sha256, content, uuid, created_at, updated_at) VALUES (:sha256, :content, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE blobs SET sha256=:sha256, content=:content, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE blobs.uuid = :uuid',
+        'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
+        'select': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid = :uuid',
+        'stamps': 'SELECT blobs.uuid, blobs.updated_at \nFROM blobs',
+        'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (__[POSTCOMPILE_uuids])',
+    },
     'changesets': {
         'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
@@ -223,6 +340,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
         'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -231,6 +349,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
         'select': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid = :uuid',
         'stamps': 'SELECT database_info.uuid, database_info.updated_at \nFROM database_info',
+        'select_many': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -239,6 +358,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
+        'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -247,6 +367,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
+        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -255,6 +376,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
         'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
         'stamps': 'SELECT states.uuid, states.updated_at \nFROM states',
+        'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'sync_peers': {
         'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -263,6 +385,25 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
         'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
+        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'work_plans': {
+        'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO work_plans (title, area, starts_on, ends_on, background, strategy, expected_outputs, estimated_budget, source, recorded_by, uuid, created_at, updated_at) VALUES (:title, :area, :starts_on, :ends_on, :background, :strategy, :expected_outputs, :estimated_budget, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE work_plans SET title=:title, area=:area, starts_on=:starts_on, ends_on=:ends_on, background=:background, strategy=:strategy, expected_outputs=:expected_outputs, estimated_budget=:estimated_budget, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plans.uuid = :uuid',
+        'delete': 'DELETE FROM work_plans WHERE work_plans.uuid = :uuid',
+        'select': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
+        'stamps': 'SELECT work_plans.uuid, work_plans.updated_at \nFROM work_plans',
+        'select_many': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'attachments': {
+        'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO attachments (engagement_uuid, filename, media_type, size, sha256, recorded_by, uuid, created_at, updated_at) VALUES (:engagement_uuid, :filename, :media_type, :size, :sha256, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE attachments SET engagement_uuid=:engagement_uuid, filename=:filename, media_type=:media_type, size=:size, sha256=:sha256, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE attachments.uuid = :uuid',
+        'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
+        'select': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        'stamps': 'SELECT attachments.uuid, attachments.updated_at \nFROM attachments',
+        'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -271,6 +412,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
         'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
         'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
+        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -279,6 +421,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
         'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
         'stamps': 'SELECT changes.uuid, changes.updated_at \nFROM changes',
+        'select_many': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -287,6 +430,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
         'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
+        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'cooperation_reports': {
         'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -295,6 +439,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM cooperation_reports WHERE cooperation_reports.uuid = :uuid',
         'select': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid = :uuid',
         'stamps': 'SELECT cooperation_reports.uuid, cooperation_reports.updated_at \nFROM cooperation_reports',
+        'select_many': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -303,6 +448,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
         'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
         'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
+        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -311,6 +457,16 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'milestones': {
+        'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO milestones (work_plan_uuid, position, title, due_on, due_quarter, status, done_on, notes, action_points, recorded_by, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :position, :title, :due_on, :due_quarter, :status, :done_on, :notes, :action_points, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE milestones SET work_plan_uuid=:work_plan_uuid, position=:position, title=:title, due_on=:due_on, due_quarter=:due_quarter, status=:status, done_on=:done_on, notes=:notes, action_points=:action_points, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestones.uuid = :uuid',
+        'delete': 'DELETE FROM milestones WHERE milestones.uuid = :uuid',
+        'select': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid = :uuid',
+        'stamps': 'SELECT milestones.uuid, milestones.updated_at \nFROM milestones',
+        'select_many': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'national_measures': {
         'columns': (('iso3', None, None), ('status', None, None), ('dated', None, None), ('measure', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -319,6 +475,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM national_measures WHERE national_measures.uuid = :uuid',
         'select': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid = :uuid',
         'stamps': 'SELECT national_measures.uuid, national_measures.updated_at \nFROM national_measures',
+        'select_many': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'obligations': {
         'columns': (('iso3', None, None), ('article', None, None), ('deadline', 'date', None), ('extension_requested', None, None), ('extension_requested_to', 'date', None), ('extension_granted', None, None), ('extended_to', 'date', None), ('completed', None, None), ('status', None, 'outstanding'), ('status_as_of', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -327,6 +484,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM obligations WHERE obligations.uuid = :uuid',
         'select': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid = :uuid',
         'stamps': 'SELECT obligations.uuid, obligations.updated_at \nFROM obligations',
+        'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'retention': {
         'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -335,6 +493,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM retention WHERE retention.uuid = :uuid',
         'select': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid = :uuid',
         'stamps': 'SELECT retention.uuid, retention.updated_at \nFROM retention',
+        'select_many': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -343,6 +502,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
+        'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'transparency_reports': {
         'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('due', 'date', None), ('submitted', 'date', None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -351,6 +511,43 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM transparency_reports WHERE transparency_reports.uuid = :uuid',
         'select': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid = :uuid',
         'stamps': 'SELECT transparency_reports.uuid, transparency_reports.updated_at \nFROM transparency_reports',
+        'select_many': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'work_plan_items': {
+        'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO work_plan_items (work_plan_uuid, section, position, text, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :section, :position, :text, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE work_plan_items SET work_plan_uuid=:work_plan_uuid, section=:section, position=:position, text=:text, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_items.uuid = :uuid',
+        'delete': 'DELETE FROM work_plan_items WHERE work_plan_items.uuid = :uuid',
+        'select': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid = :uuid',
+        'stamps': 'SELECT work_plan_items.uuid, work_plan_items.updated_at \nFROM work_plan_items',
+        'select_many': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'work_plan_states': {
+        'columns': (('work_plan_uuid', None, None), ('iso3', None, None), ('role', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO work_plan_states (work_plan_uuid, iso3, role, position, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :iso3, :role, :position, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE work_plan_states SET work_plan_uuid=:work_plan_uuid, iso3=:iso3, role=:role, position=:position, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_states.uuid = :uuid',
+        'delete': 'DELETE FROM work_plan_states WHERE work_plan_states.uuid = :uuid',
+        'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
+        'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
+        'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'milestone_engagements': {
+        'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO milestone_engagements (milestone_uuid, engagement_uuid, uuid, created_at, updated_at) VALUES (:milestone_uuid, :engagement_uuid, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE milestone_engagements SET milestone_uuid=:milestone_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_engagements.uuid = :uuid',
+        'delete': 'DELETE FROM milestone_engagements WHERE milestone_engagements.uuid = :uuid',
+        'select': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid = :uuid',
+        'stamps': 'SELECT milestone_engagements.uuid, milestone_engagements.updated_at \nFROM milestone_engagements',
+        'select_many': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'milestone_slips': {
+        'columns': (('milestone_uuid', None, None), ('recorded_on', 'date', None), ('from_due_on', 'date', None), ('from_quarter', None, None), ('to_due_on', 'date', None), ('to_quarter', None, None), ('reason', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO milestone_slips (milestone_uuid, recorded_on, from_due_on, from_quarter, to_due_on, to_quarter, reason, uuid, created_at, updated_at) VALUES (:milestone_uuid, :recorded_on, :from_due_on, :from_quarter, :to_due_on, :to_quarter, :reason, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE milestone_slips SET milestone_uuid=:milestone_uuid, recorded_on=:recorded_on, from_due_on=:from_due_on, from_quarter=:from_quarter, to_due_on=:to_due_on, to_quarter=:to_quarter, reason=:reason, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_slips.uuid = :uuid',
+        'delete': 'DELETE FROM milestone_slips WHERE milestone_slips.uuid = :uuid',
+        'select': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid = :uuid',
+        'stamps': 'SELECT milestone_slips.uuid, milestone_slips.updated_at \nFROM milestone_slips',
+        'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -359,5 +556,6 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
         'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (__[POSTCOMPILE_uuids])',
     },
 }

@@ -93,21 +93,22 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
                 if push:
                     deletions_there.append((table, uuid))
             else:
-                incoming.append(there.get(table, uuid))
+                incoming.append(uuid)
         for uuid, stamp in mine.items():
             if uuid in theirs:
                 continue
             if uuid in gone_there and plain(stamp) <= gone_there[uuid]:
                 deletions_here.append((table, uuid))
             elif push:
-                outgoing.append(here.get(table, uuid))
-        # Oldest first, so a record that refers to another of its table (an undo) comes after it.
-        for row in sorted(incoming, key=lambda r: (plain(r["created_at"]), r["uuid"])):
-            here.insert(table, row)
-            report.came_in[table] += 1
-        for row in sorted(outgoing, key=lambda r: (plain(r["created_at"]), r["uuid"])):
-            there.insert(table, row)
-            report.went_out[table] += 1
+                outgoing.append(uuid)
+        # New records are copied whole and in batches; the change log that travels with them
+        # says who made them. Oldest first, so a record that refers to another of its table comes after it.
+        if incoming:
+            here.copy_in(table, _oldest_first(there.get_many(table, incoming)))
+            report.came_in[table] += len(incoming)
+        if push and outgoing:
+            there.copy_in(table, _oldest_first(here.get_many(table, outgoing)))
+            report.went_out[table] += len(outgoing)
         for uuid in mine.keys() & theirs.keys():
             ours, other = plain(mine[uuid]), plain(theirs[uuid])
             if ours == other:
@@ -138,9 +139,13 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     return report
 
 
+def _oldest_first(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"]))
+
+
 def _hand_over_log(source, destination) -> None:
     if source.changeset is None:
         return
-    destination.insert("changesets", source.get("changesets", source.changeset))
-    for change in source.rows("changes_of", changeset=source.changeset):
-        destination.insert("changes", source.get("changes", change.uuid))
+    destination.copy_in("changesets", [source.get("changesets", source.changeset)])
+    changes = [change.uuid for change in source.rows("changes_of", changeset=source.changeset)]
+    destination.copy_in("changes", source.get_many("changes", changes))

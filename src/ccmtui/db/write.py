@@ -18,11 +18,12 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 
 from ccmtui.db.failures import describe_failure
-from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, sqlite_path
+from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader, sqlite_path
 from ccmtui.domain.errors import DatabaseError
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
-UNLOGGED = frozenset({"changesets", "changes", "database_info", "sync_peers"})
+CHUNK = 500  # records per statement when copying between databases
+UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
 
 
 def now() -> datetime:
@@ -41,13 +42,15 @@ def plain(value):
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change."""
 
-    def __init__(self, backend, *, by: str | None, command: str):
+    def __init__(self, backend, *, by: str | None, command: str, stamp: datetime | None = None, logged: bool = True):
         self.backend = backend
         self.by = by
         self.command = command
         self.changeset: str | None = None
         self._seq = 0
-        self.stamp = now()
+        # A fixed stamp and no change log let the sample builder write deterministic content.
+        self.stamp = stamp or now()
+        self.logged = logged
         self.counts: dict[str, int] = {}
         self._database_id: str | None = None
 
@@ -60,6 +63,18 @@ class Writer:
 
     def stamps(self, table: str) -> dict[str, str]:
         return self.backend.stamps(table)
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        """Whole records by uuid, read in chunks."""
+        rows: list[dict] = []
+        for start in range(0, len(uuids), CHUNK):
+            rows.extend(self.backend.get_many(table, uuids[start : start + CHUNK]))
+        return rows
+
+    def copy_in(self, table: str, rows: list[dict]) -> None:
+        """Records arriving whole from another database: written as they are, in batches, not logged."""
+        for start in range(0, len(rows), CHUNK):
+            self.backend.insert_many(table, rows[start : start + CHUNK])
 
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
@@ -109,7 +124,7 @@ class Writer:
         return self._database_id
 
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
-        if table in UNLOGGED:
+        if table in UNLOGGED or not self.logged:
             return
         if self.changeset is None:
             self.changeset = str(uuidlib.uuid4())
@@ -210,6 +225,22 @@ class SQLiteBackend:
     def delete(self, table: str, uuid: str) -> None:
         self._run(self._table(table)["delete"], {"uuid": uuid})
 
+    def insert_many(self, table: str, rows: list[dict]) -> None:
+        try:
+            self.connection.executemany(self._table(table)["insert"], [self._bind(row) for row in rows])
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        from ccmtui.db.read import _bind as expand
+
+        spec = self._table(table)
+        sql, params = expand(spec["select_many"], {"uuids": uuids})
+        return [
+            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+            for found in self._run(sql, params).fetchall()
+        ]
+
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
@@ -265,6 +296,14 @@ class AlchemyBackend:
         t = self.tables[table]
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
+    def insert_many(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self.connection.execute(self.tables[table].insert(), rows)
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        t = self.tables[table]
+        return [dict(row) for row in self.connection.execute(t.select().where(t.c.uuid.in_(uuids))).mappings()]
+
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(select_stamps(t))}
@@ -288,11 +327,7 @@ def writing(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
     if path is None:
         yield from _writing_alchemy(target, by=by, command=command)
         return
-    if not path.exists():
-        from ccmtui.db.session import Database
-
-        Database(path).ensure().dispose()
-    reader = SQLiteReader(path)
+    reader = open_reader(str(path))
     connection = reader.connection
     try:
         connection.execute("PRAGMA foreign_keys = ON")

@@ -5,7 +5,7 @@ module fills them from the summaries of `reports.summary` for a period (since a
 meeting, as of a day) and returns a plain document model: headings, paragraphs
 with footnotes naming the states behind a figure, and annexes of one table and one
 chart per thematic area. `to_markdown` renders it as text (charts drawn with
-characters); `reports.export_docx` renders it as a Word file with PNG charts.
+characters); `reports.export_progress_docx` renders it as a Word file with PNG charts.
 
 `aggregate_only` names no individual state anywhere, as the Beirut report series
 did: footnotes are dropped, annex tables count instead of listing, and meeting

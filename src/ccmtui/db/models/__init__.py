@@ -5,19 +5,31 @@ records from two coordinators' files can be merged by UUID. Types and constraint
 portable: the same models serve SQLite and PostgreSQL.
 """
 
+from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.obligations import CooperationReport, NationalMeasure, Obligation, Retention, TransparencyReport
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.workplan import (
+    Milestone,
+    MilestoneEngagement,
+    MilestoneSlip,
+    WorkPlan,
+    WorkPlanItem,
+    WorkPlanState,
+)
 from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 
 # Tables that belong to one database alone: never synced, never logged.
 LOCAL_TABLES = frozenset({"database_info", "sync_peers"})
 # Tables whose writes are not themselves logged as changes.
-UNLOGGED_TABLES = frozenset({"changesets", "changes"}) | LOCAL_TABLES
+# Blobs are content-addressed and never change: an attachment's row is logged, its bytes are not.
+UNLOGGED_TABLES = frozenset({"changesets", "changes", "blobs"}) | LOCAL_TABLES
 
 __all__ = [
+    "Attachment",
+    "Blob",
     "Base",
     "Campaign",
     "Change",
@@ -29,6 +41,9 @@ __all__ = [
     "EngagementActor",
     "EngagementState",
     "Meeting",
+    "Milestone",
+    "MilestoneEngagement",
+    "MilestoneSlip",
     "NationalMeasure",
     "Obligation",
     "Record",
@@ -40,6 +55,9 @@ __all__ = [
     "TransparencyReport",
     "LOCAL_TABLES",
     "UNLOGGED_TABLES",
+    "WorkPlan",
+    "WorkPlanItem",
+    "WorkPlanState",
     "new_uuid",
     "utcnow",
 ]
