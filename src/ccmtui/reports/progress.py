@@ -53,6 +53,11 @@ def states(count: int, singular: str = "State Party", plural: str = "States Part
     return f"{count} {singular if count == 1 else plural}"
 
 
+def some(count: int) -> str:
+    """'none' for zero, the number otherwise."""
+    return "none" if count == 0 else str(count)
+
+
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -265,11 +270,12 @@ def _general_trends(doc: _Document, ctx: _Context, s: dict) -> None:
     u = s["universalization"]
     doc.add("heading2", "Universalization")
     growth = u.states_parties - u.states_parties_at_since
-    trend = (
-        "The number of States Parties to the CCM continues to grow."
-        if growth > 0
-        else f"The number of States Parties to the CCM has not grown since {since}."
-    )
+    if growth > 0:
+        trend = "The number of States Parties to the CCM continues to grow."
+    elif growth < 0:
+        trend = f"The number of States Parties to the CCM has fallen since {since}, with withdrawals (Article 20)."
+    else:
+        trend = f"The number of States Parties to the CCM has not changed since {since}."
     share = u.un_members_joined / UN_MEMBER_COUNT
     half = "more than half" if share > 0.5 else ("half" if share == 0.5 else "less than half")
     joined = len(u.joined)
@@ -282,12 +288,18 @@ def _general_trends(doc: _Document, ctx: _Context, s: dict) -> None:
 
     st = s["stockpile-destruction"]
     doc.add("heading2", "Stockpile destruction and retention")
+    opening = (
+        "Since the entry into force of the CCM"
+        if ctx.period.as_of >= treaty.CONVENTION_ENTRY_INTO_FORCE
+        else f"By {day}"
+    )
+    done = len(st.completed)
+    in_period = f", {some(len(st.completed_in_period))} since {since}," if done else ","
     text = (
-        f"Since the entry into force of the CCM, {states(len(st.with_obligations))} "
+        f"{opening}, {states(len(st.with_obligations))} "
         f"{verb(len(st.with_obligations), 'has', 'have')} reported stockpiles of cluster munitions. "
-        f"{capital(states(len(st.completed)))} {verb(len(st.completed), 'has', 'have')} completed "
-        f"{verb(len(st.completed), 'its', 'their')} stockpile destruction obligations, "
-        f"{len(st.completed_in_period)} since {since}, and {states(len(st.current))} "
+        f"{capital(states(done))} {verb(done, 'has', 'have')} completed "
+        f"{verb(done, 'its', 'their')} stockpile destruction obligations{in_period} and {states(len(st.current))} "
         f"{verb(len(st.current), 'has', 'have')} current obligations."
     )
     if st.undetermined:
@@ -305,10 +317,11 @@ def _general_trends(doc: _Document, ctx: _Context, s: dict) -> None:
         f"{verb(done, 'its', 'their')} clearance obligations"
     )
     if done:
+        text += f", {some(len(cl.completed_in_period))} since {since}"
+    if before:
         text += (
-            f", {len(cl.completed_in_period)} since {since}, including {before} that cleared all contaminated areas "
-            f"under {verb(before, 'its', 'their')} jurisdiction or control prior to the entry into force of the "
-            f"Convention for {verb(before, 'it', 'them')}"
+            f", including {before} that cleared all contaminated areas under {verb(before, 'its', 'their')} "
+            f"jurisdiction or control prior to the entry into force of the Convention for {verb(before, 'it', 'them')}"
         )
     text += "."
     if cl.undetermined:
@@ -369,11 +382,15 @@ def _transparency_trend(tr, day: str) -> list[str]:
     )
     if not tr.recorded:
         due = sum(1 for r in tr.initial if r.due <= tr.period.as_of)
+        not_due = len(tr.initial_not_yet_due)
+        waiting = (
+            f" and {not_due} had not yet reached {verb(not_due, 'its', 'their')} deadline"
+            if not_due
+            else ", every State Party's deadline having passed"
+        )
         text = (
             "Article 7 reports are not recorded for this report, so submissions are not counted. "
-            f"By {day}, initial transparency reports had fallen due for {states(due)} and "
-            f"{len(tr.initial_not_yet_due)} had not yet reached {verb(len(tr.initial_not_yet_due), 'its', 'their')} "
-            "deadline."
+            f"By {day}, initial transparency reports had fallen due for {states(due)}{waiting}."
         )
         if latest:
             text += f" {capital(states(latest.owed))} owed {round_text}."
@@ -421,12 +438,14 @@ def _universalization(doc: _Document, ctx: _Context, u) -> None:
         )
     else:
         extra.append(f"The Convention is in force for all {u.in_force} of them.")
+    runs: list = [" ".join(extra)]
     if u.withdrawals:
-        extra.append(
-            f"{capital(states(len(u.withdrawals), 'State', 'States'))} withdrew from the Convention in the period "
-            "(Article 20)."
-        )
-    doc.paragraph(" ".join(extra))
+        runs += [
+            f" {capital(states(len(u.withdrawals), 'State', 'States'))}",
+            doc.note(_names(u.withdrawals)),
+            " withdrew from the Convention in the period, six months after notifying the depositary (Article 20(2)).",
+        ]
+    doc.paragraph(*runs)
     doc.add("heading3", "Progress")
     years = (ctx.period.as_of - treaty.CONVENTION_ENTRY_INTO_FORCE).days // 365
     after = (
@@ -498,7 +517,7 @@ def _obligations(doc: _Document, ctx: _Context, summary, heading: str) -> None:
         f"{what} obligations",
     ]
     if completed:
-        runs += [f", {len(in_period)}", doc.note(_names(in_period)), f" of them since {since}"]
+        runs += [f", {some(len(in_period))}", doc.note(_names(in_period)), f" of them since {since}"]
     runs.append(".")
     if summary.undetermined:
         runs += [
@@ -507,7 +526,7 @@ def _obligations(doc: _Document, ctx: _Context, summary, heading: str) -> None:
             " completion is recorded without a date, so they are counted neither as completed nor as current.",
         ]
     runs += [
-        f" There are thus {len(current)} States Parties",
+        f" There are thus {states(len(current))}",
         doc.note(_names(current)),
         f" with current obligations under Article {article}.",
     ]
