@@ -23,14 +23,13 @@ from ccmtui.domain.areas import AREAS, parse_area
 from ccmtui.domain.dates import PartialDate, optional_partial_date
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import (
-    ARTICLES,
     MEASURE_STATUSES,
     ObligationFacts,
     Standing,
     deadline_on,
     standing_on,
 )
-from ccmtui.domain.states import NOT_UN_MEMBERS, UN_MEMBER_COUNT, normalize
+from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
 
 # The areas with a summary, in the order CCM progress reports take them.
@@ -991,7 +990,6 @@ def summary_json(value):
 
 
 __all__ = [
-    "ARTICLES",
     "SUMMARY_AREAS",
     "Overview",
     "Period",
