@@ -26,6 +26,8 @@ class CalendarEvent:
     description: str = ""
     location: str = ""
     category: str = ""
+    state: str = ""  # ISO3, for a state's deadline
+    article: str = ""  # the article that sets a deadline
 
 
 def _uid(*parts: object) -> str:
@@ -33,20 +35,26 @@ def _uid(*parts: object) -> str:
 
 
 def deadline_events(
-    register_rows, states: set[str], since: date, until: date, obligation_rows=()
+    register_rows, states: set[str], since: date, until: date, obligation_rows=(), *, annual_reports: bool = True
 ) -> list[CalendarEvent]:
     """The treaty deadlines of `states` falling in [since, until] (Art. 3, 4 and 7).
 
     `obligation_rows` are the database's obligations (the `obligations` query): an
     extension or completion recorded with `ccm obligation update` moves or removes the
-    deadline.
+    deadline. Without `annual_reports`, the 30 April reports of every state are left out
+    (a caller may count them as one line).
     """
     events: list[CalendarEvent] = []
     names = {row.iso3: row.name for row in register_rows}
 
-    def add(day: date, iso3: str, key: str, summary: str, description: str) -> None:
+    def add(day: date, iso3: str, key: str, summary: str, description: str, article: str) -> None:
         if since <= day <= until:
-            events.append(CalendarEvent(_uid("deadline", iso3, key), day, day, summary, description, category="Deadline"))
+            events.append(
+                CalendarEvent(
+                    _uid("deadline", iso3, key), day, day, f"{summary} ({article})", description,
+                    category="Deadline", state=iso3, article=article,
+                )
+            )
 
     for row in register_rows:
         if row.iso3 not in states or not row.deposited:
@@ -58,16 +66,18 @@ def deadline_events(
             treaty.initial_report_due(in_force),
             row.iso3,
             "art7-initial",
-            f"{row.name}: initial transparency report due (Art. 7(1))",
+            f"{row.name}: initial transparency report due",
             f"180 days after entry into force for {row.name} ({in_force.isoformat()}).",
+            "Art. 7(1)",
         )
-        for year in range(max(since.year - 1, in_force.year), until.year):
+        for year in range(max(since.year - 1, in_force.year), until.year if annual_reports else 0):
             add(
                 treaty.annual_report_due(year),
                 row.iso3,
                 f"art7-annual-{year}",
-                f"{row.name}: annual transparency report for {year} due (Art. 7(2))",
+                f"{row.name}: annual transparency report for {year} due",
                 f"Covering calendar year {year}.",
+                "Art. 7(2)",
             )
     for obligation in obligation_rows:
         iso3 = obligation.iso3
@@ -82,8 +92,9 @@ def deadline_events(
             deadline,
             iso3,
             f"art{article}",
-            f"{names.get(iso3, iso3)}: {what} deadline{extended} ({rule})",
+            f"{names.get(iso3, iso3)}: {what} deadline{extended}",
             f"Source: {obligation.source}",
+            rule,
         )
     return events
 
