@@ -9,7 +9,7 @@ figure alike. Each row reports the median, min and max wall time, the median as 
 `python -c pass` (and of the sqlite3 shell), and the process's peak memory. Commands that are not
 in this ccm yet get a "not available" row and are measured once they exist.
 
-Results go to bench/results/latest.md and latest.json (or --results DIR).
+Results go to bench/results/latest.md and latest.json (--quick: bench/results/quick/; or --results DIR).
 """
 
 from __future__ import annotations
@@ -696,9 +696,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help=f"rounds (default {ROUNDS}; --quick {QUICK_ROUNDS})")
     parser.add_argument("--engagements", type=int, help=f"size of the database (default {LARGE:,}; --quick {QUICK:,})")
     parser.add_argument("--data", type=Path, default=HERE / "data", help="where the databases live (default bench/data)")
-    parser.add_argument("--results", type=Path, default=HERE / "results", help="where to write latest.md and latest.json")
+    parser.add_argument(
+        "--results", type=Path, help="where to write latest.md and latest.json (default bench/results; --quick: bench/results/quick)"
+    )
     args = parser.parse_args(argv)
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
+    # A quick run never overwrites the full run's results.
+    args.results = args.results or (HERE / "results" / "quick" if args.quick else HERE / "results")
     if not args.quick and rounds < ROUNDS:
         parser.error(f"a full run needs at least {ROUNDS} rounds (use --quick for fewer)")
     engagements = args.engagements or (QUICK if args.quick else LARGE)
