@@ -1,4 +1,4 @@
-"""Bad input, generated: every command's arguments and the CSV imports (well over 1,000 cases a run).
+"""Bad input, generated: every command's arguments, the CSV imports and TOML work plans (over 1,000 cases).
 
 Whatever the input: no traceback, only the documented exit codes (0, 1, 2, 3), and after any
 failure the database exactly as it was (compared by its logical dump). New commands are picked up
@@ -7,6 +7,7 @@ from the CLI itself. The cases are drawn the same way every run (derandomized), 
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -26,7 +27,7 @@ pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 # Left out: the app itself (a terminal UI), a program launcher, and a builder of files of any size.
 SKIPPED = {("tui",), ("attachment", "open"), ("sample", "build")}
 ARGUMENT_CASES = 1_000  # spread over every command
-CSV_CASES = 150  # per import
+CSV_CASES = 150  # per kind of imported file
 
 
 def _commands():
@@ -265,6 +266,55 @@ def test_any_csv_file_gives_a_documented_exit_and_all_or_nothing(command, header
     case()
 
 
+TOML_VALUES = [
+    '""', '"   "', "0", "-1", "1e999", "nan", "true", "2024-13-01", "2024-02-30", "9999-12-31", "[]", '["XXX"]',
+    "[1, 2]", "{}", "{ a = 1 }", '"2025Q5"', '"nope"', "\"=cmd|' /C calc'!A0\"", '"' + "x" * 5000 + '"', "[[",
+    '"unterminated', "'" * 3, '"d0dc20c8"', '"Q1 2025"', "2025-01-01T10:00:00",
+]  # fmt: skip
+TOML_LINES = ["[milestones]", "[[milestones]]", 'title = "A milestone"', 'due = "2025Q2"', 'id = "not-a-uuid"',
+              'area = "moon"', "= value", "key = ", 'status = "done"', "[[milestones.slips]]", "extra = 1"]  # fmt: skip
+
+
+@st.composite
+def toml_files(draw, base: str) -> bytes:
+    """A work plan's TOML, edited by hand: lines dropped, doubled or added, values changed, the end cut."""
+    lines = base.splitlines()
+    for _ in range(draw(st.integers(1, 4))):
+        operation = draw(st.sampled_from(["drop", "value", "value", "insert", "truncate", "double"]))
+        at = draw(st.integers(0, max(0, len(lines) - 1)))
+        if operation == "drop" and lines:
+            del lines[at]
+        elif operation == "value" and lines and "=" in lines[at]:
+            lines[at] = lines[at].split("=", 1)[0] + "= " + draw(st.sampled_from(TOML_VALUES))
+        elif operation == "insert":
+            lines.insert(at, draw(st.one_of(st.sampled_from(TOML_LINES), SAFE_TEXT)))
+        elif operation == "truncate":
+            lines = lines[:at]
+        elif operation == "double" and lines:
+            lines.insert(at, lines[at])
+    data = "\n".join(lines).encode("utf-8")
+    return data + "é".encode("latin-1") if draw(st.integers(0, 9)) == 0 else data
+
+
+def test_any_work_plan_toml_gives_a_documented_exit_and_all_or_nothing(workspace, identity, monkeypatch):
+    folder, db = workspace
+    monkeypatch.chdir(folder)
+    plans = json.loads(invoke(["workplan", "list", "--json"], db).output)
+    exported = invoke(["workplan", "export", plans[0]["id"]], db)
+    assert exported.exit_code == 0, exported.output
+    path = folder / "plan.toml"
+
+    @settings(FUZZ_SETTINGS, max_examples=CSV_CASES)
+    @given(data=toml_files(exported.output))
+    def case(data):
+        path.write_bytes(data)
+        before = logical_dump(db)
+        result = invoke(["workplan", "import", str(path)], db)
+        check(result, db, before, f"ccm workplan import with {data[:300]!r}")
+
+    case()
+
+
 def test_at_least_a_thousand_cases_run():
-    assert PER_COMMAND * len(COMMANDS) + 3 * CSV_CASES >= 1_000
+    assert PER_COMMAND * len(COMMANDS) + 4 * CSV_CASES >= 1_000
     assert len(COMMANDS) >= 20  # every command of the CLI, found from the app itself
