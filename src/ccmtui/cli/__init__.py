@@ -6,6 +6,7 @@ neither Textual nor SQLAlchemy.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -16,7 +17,7 @@ from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
-from ccmtui.cli._common import AppContext, CCMGroup
+from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
 app = typer.Typer(
     cls=CCMGroup,
@@ -47,9 +48,25 @@ def root(
 ) -> None:
     ctx.obj = AppContext(db_option=db)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        # A terminal opens the app; a pipe or a script gets the help.
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            tui(ctx)
+        else:
+            typer.echo(ctx.get_help())
 
 
+def tui(ctx: typer.Context) -> None:
+    """Open the app: dashboard, states, log, engagements, campaigns, changes."""
+    import time
+
+    started = time.perf_counter()
+    from ccmtui.tui.app import CCMApp
+
+    context = app_context(ctx)
+    CCMApp(context.target, config=context.config, started=started).run()
+
+
+app.command("tui")(tui)
 app.command("status")(status_commands.status)
 app.command("log")(journal_commands.log)
 app.command("classify")(journal_commands.classify)

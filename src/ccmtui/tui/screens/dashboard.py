@@ -1,0 +1,243 @@
+"""The dashboard: the register's figures today, what is due, recent engagements, campaigns.
+
+The frame shows at once; each panel fills in from its own thread worker.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from datetime import date, timedelta
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import DataTable, Static
+
+from ccmtui.domain.treaty import Status
+from ccmtui.tui import format as fmt
+from ccmtui.tui.messages import DashboardReady
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.source import EARLIEST, LATEST, states_of
+from ccmtui.tui.workers import deliver, reporting
+
+PANELS = ("register", "due", "recent", "campaigns")
+REPLY_WAIT_DAYS = 60
+RECENT_LIMIT = 20
+DUE_LIMIT = 100
+
+
+def index_of(app, register):
+    """The app's state index once loaded; until then the worker's own."""
+    return app.index if app.index is not None else register.index
+
+
+def register_figures(register, today: date) -> dict:
+    """Counts by status, category and region, from the same register `ccm status` reads."""
+    from ccmtui.reports.register import category_counts, status_counts
+
+    states = register.on(today)
+    by_region: dict[str, Counter] = {}
+    for state in states:
+        counts = by_region.setdefault(state.region, Counter())
+        counts["states"] += 1
+        counts[state.status.value] += 1
+        if state.category:
+            counts[state.category] += 1
+    return {
+        "status": status_counts(states),
+        "category": category_counts(states),
+        "regions": dict(sorted(by_region.items())),
+        "total": len(states),
+    }
+
+
+def render_register(figures: dict) -> Group:
+    status, category = figures["status"], figures["category"]
+    parties, pending = status[Status.PARTY], status[Status.PENDING]
+    not_party = figures["total"] - parties - pending
+
+    def figure(label: str, value: int, last: bool = False) -> tuple:
+        return (f"{label} ", "dim"), (str(value), "bold"), ("" if last else "  ·  ")
+
+    lines = [
+        Text.assemble(("States Parties ", "dim"), (str(parties + pending), "bold green"), f"  ({parties} in force, {pending} pending)"),
+        Text.assemble(
+            *figure("Signatories", status[Status.SIGNATORY]),
+            *figure("Non-signatories", status[Status.NON_SIGNATORY]),
+            *figure("Withdrawn", status[Status.WITHDRAWN], last=True),
+        ),
+        Text.assemble(
+            *figure("Category I", category["I"]),
+            *figure("II", category["II"]),
+            *figure("III", category["III"], last=True),
+            (f"  of {not_party} not party", "dim"),
+        ),
+    ]
+    regions = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False)
+    regions.add_column("Region")
+    for heading in ("States", "Parties", "Sign.", "Non-s.", "I", "II", "III"):
+        regions.add_column(heading, justify="right")
+    for region, counts in figures["regions"].items():
+        regions.add_row(
+            region,
+            str(counts["states"]),
+            str(counts["party"] + counts["pending"]),
+            str(counts["signatory"]),
+            str(counts["non-signatory"]),
+            str(counts["I"]),
+            str(counts["II"]),
+            str(counts["III"]),
+        )
+    return Group(*lines, Text(""), regions)
+
+
+class DashboardScreen(SectionScreen):
+    SECTION = "dashboard"
+    AUTO_FOCUS = "#due"
+
+    def __init__(self):
+        super().__init__()
+        self._pending: set[str] = set()
+        self._reported = False
+
+    def compose_body(self) -> ComposeResult:
+        with Grid(id="dashboard"):
+            yield Static(id="register", classes="panel")
+            yield DataTable(id="due", classes="panel", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="recent", classes="panel", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="campaigns", classes="panel", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        today = self.app.source.today.isoformat()
+        titles = {
+            "register": f"Register as of {today}",
+            "due": "Due",
+            "recent": "Recent engagements",
+            "campaigns": "Campaigns",
+        }
+        for panel, title in titles.items():
+            widget = self.query_one(f"#{panel}")
+            widget.border_title = title
+            widget.loading = True
+        self.query_one("#due", DataTable).add_columns("Date", "What", "With", "Summary")
+        self.query_one("#recent", DataTable).add_columns("Date", "Kind", "With", "Summary")
+        self.query_one("#campaigns", DataTable).add_columns("Date", "Campaign", "Replied", "Pending", "Rate")
+
+    def reload(self) -> None:
+        self._pending = set(PANELS)
+        self.load_register()
+        self.load_due()
+        self.load_recent()
+        self.load_campaigns()
+
+    def _filled(self, panel: str) -> None:
+        self.query_one(f"#{panel}").loading = False
+        self._pending.discard(panel)
+        if not self._pending and not self._reported:
+            self._reported = True
+            seconds = time.perf_counter() - self.app.started
+            self.app.ready_seconds = seconds
+            self.app.log.info(f"dashboard ready in {seconds:.3f} s")
+            self.post_message(DashboardReady(seconds))
+
+    # -- workers: each opens its own reader (sqlite3 connections stay in their thread)
+    @work(thread=True, exclusive=True, group="dashboard-register")
+    def load_register(self) -> None:
+        today = self.app.source.today
+        with reporting(self), self.app.source.register() as register:
+            figures = register_figures(register, today)
+            deliver(self, self._show_register, figures, today)
+
+    def _show_register(self, figures: dict, today: date) -> None:
+        self.query_one("#register", Static).update(render_register(figures))
+        self._filled("register")
+
+    @work(thread=True, exclusive=True, group="dashboard-due")
+    def load_due(self) -> None:
+        today = self.app.source.today
+        with reporting(self), self.app.source.register() as register:
+            reader = register.reader
+            follow_ups = reader.rows("follow_ups_due", until=today, limit=DUE_LIMIT)
+            cutoff = today - timedelta(days=REPLY_WAIT_DAYS)
+            waiting = reader.rows("replies_pending_since", cutoff=cutoff, limit=DUE_LIMIT)
+            states = states_of(reader, [row.uuid for row in follow_ups])
+            index = index_of(self.app, register)
+            rows = []
+            for row in follow_ups:
+                late = "Follow-up overdue" if row.follow_up_on < today else "Follow-up today"
+                rows.append((f"e:{row.uuid}", fmt.day(row.follow_up_on), late, fmt.names(states.get(row.uuid, []), index, 2), row.summary))
+            for row in waiting:
+                days = (today - row.occurred_on).days
+                rows.append(
+                    (f"r:{row.engagement_uuid}:{row.iso3}", fmt.day(row.occurred_on), f"No reply, {days} days", row.name, row.engagement_summary)
+                )
+            deliver(self, self._show_due, rows, len(follow_ups), len(waiting))
+
+    def _show_due(self, rows: list, follow_ups: int, waiting: int) -> None:
+        table = self.query_one("#due", DataTable)
+        table.clear()
+        for key, *cells in rows:
+            table.add_row(*cells, key=key)
+        more = lambda n: f"{n}+" if n >= DUE_LIMIT else str(n)  # noqa: E731
+        table.border_title = f"Due · {more(follow_ups)} follow-ups · {more(waiting)} replies > {REPLY_WAIT_DAYS} days"
+        if not rows:
+            table.add_row("", "Nothing due", "", "")
+        self._filled("due")
+
+    @work(thread=True, exclusive=True, group="dashboard-recent")
+    def load_recent(self) -> None:
+        today = self.app.source.today
+        with reporting(self), self.app.source.register() as register:
+            reader = register.reader
+            found = reader.rows(
+                "engagements_recent", since=EARLIEST, until=today, area=None, kind=None, limit=RECENT_LIMIT
+            )
+            states = states_of(reader, [row.uuid for row in found])
+            index = index_of(self.app, register)
+            rows = [
+                (row.uuid, fmt.day(row.occurred_on), fmt.kind(row.kind), fmt.names(states.get(row.uuid, []), index, 2), row.summary)
+                for row in found
+            ]
+            deliver(self, self._show_recent, rows)
+
+    def _show_recent(self, rows: list) -> None:
+        table = self.query_one("#recent", DataTable)
+        table.clear()
+        for key, *cells in rows:
+            table.add_row(*cells, key=f"e:{key}")
+        if not rows:
+            table.add_row("", "None yet", "", "Press l to log one")
+        self._filled("recent")
+
+    @work(thread=True, exclusive=True, group="dashboard-campaigns")
+    def load_campaigns(self) -> None:
+        with reporting(self), self.app.source.reader() as reader:
+            board = reader.rows("campaign_board", since=EARLIEST, until=LATEST, area=None)
+            rows = [
+                (row.uuid, fmt.day(row.occurred_on), row.title, f"{row.replied or 0}/{row.targets}", str(row.pending or 0), fmt.rate(row.replied, row.targets))
+                for row in board
+            ]
+            deliver(self, self._show_campaigns, rows)
+
+    def _show_campaigns(self, rows: list) -> None:
+        table = self.query_one("#campaigns", DataTable)
+        table.clear()
+        for key, *cells in rows:
+            table.add_row(*cells, key=f"c:{key}")
+        if not rows:
+            table.add_row("", "No campaigns yet", "", "", "")
+        self._filled("campaigns")
+
+    @on(DataTable.RowSelected)
+    def open_row(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        kind, _, rest = key.partition(":")
+        if kind in ("e", "r"):
+            self.app.open_engagement(rest.split(":")[0])
+        elif kind == "c":
+            self.app.open_campaign(rest)
+

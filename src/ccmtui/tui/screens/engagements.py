@@ -1,0 +1,178 @@
+"""Every engagement, newest first, a page at a time, filtered by state, area, kind and dates."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label, Select
+
+from ccmtui.domain.areas import AREAS
+from ccmtui.domain.engagements import KINDS
+from ccmtui.tui import format as fmt
+from ccmtui.tui.pager import Cursor, Filters, fetch
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.source import EARLIEST, LATEST
+from ccmtui.tui.workers import deliver, reporting
+
+PAGE_SIZE = 100
+
+
+class EngagementsScreen(SectionScreen):
+    SECTION = "engagements"
+    AUTO_FOCUS = "#engagements-table"
+    BINDINGS = [
+        Binding("right_square_bracket,pagedown", "next_page", "Next page", key_display="]", id="engagements.next"),
+        Binding("left_square_bracket,pageup", "previous_page", "Previous page", key_display="[", id="engagements.previous"),
+        Binding("home", "first_page", "First page", show=False, id="engagements.first"),
+        Binding("slash", "focus_filter", "Filter", key_display="/", id="engagements.filter"),
+        Binding("escape", "clear_filters", "Clear filters", id="engagements.clear"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.filters = Filters()
+        self.cursors: list[Cursor] = [Cursor(LATEST)]
+        self.next_cursor: Cursor | None = None
+        self.shown = 0
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(classes="filters"):
+            yield Input(placeholder="State (name, alias, ISO3)", id="eng-state", compact=True)
+            yield Select([(label, slug) for slug, label in AREAS.items()], prompt="Any area", id="eng-area", compact=True)
+            yield Select([(label, slug) for slug, label in KINDS.items()], prompt="Any kind", id="eng-kind", compact=True)
+            yield Input(placeholder="Since", id="eng-since", compact=True)
+            yield Input(placeholder="Until", id="eng-until", compact=True)
+        yield Label("", id="engagements-error", classes="error")
+        yield DataTable(id="engagements-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#engagements-table", DataTable)
+        table.add_column("Date", key="date")
+        table.add_column("Kind", width=17, key="kind")
+        table.add_column("Area", width=16, key="area")
+        table.add_column("With", width=22, key="with")
+        table.add_column("Summary", key="summary")
+        table.loading = True
+        self.query_one("#engagements-error").display = False
+
+    def reload(self) -> None:
+        self.load_page(self.cursors[-1])
+
+    # -- filters: parsed in a worker with the CLI's own parsers, then page 1
+    def _select(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return None if value == Select.NULL else str(value)
+
+    @on(Select.Changed)
+    @on(Input.Submitted, ".filters Input")
+    @on(Input.Blurred, ".filters Input")
+    def filters_changed(self, event) -> None:
+        if isinstance(event, Input.Submitted):
+            self.query_one("#engagements-table").focus()
+        self.apply_filters(
+            self.query_one("#eng-state", Input).value.strip(),
+            self._select("#eng-area"),
+            self._select("#eng-kind"),
+            self.query_one("#eng-since", Input).value.strip(),
+            self.query_one("#eng-until", Input).value.strip(),
+        )
+
+    @work(thread=True, exclusive=True, group="engagements-filters")
+    def apply_filters(self, state: str, area: str | None, kind: str | None, since: str, until: str) -> None:
+        from ccmtui.domain.errors import CCMError
+
+        with reporting(self), self.app.source.register() as register:
+            try:
+                filters = Filters(
+                    iso3=register.index.resolve(state) if state else None,
+                    area=area,
+                    kind=kind,
+                    since=register.resolve_day(since, "--since") if since else EARLIEST,
+                    until=register.resolve_day(until, "--until") if until else LATEST,
+                )
+            except CCMError as error:
+                deliver(self, self._show_error, str(error))
+                return
+            deliver(self, self._set_filters, filters)
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#engagements-error", Label)
+        error.update(f"Error: {message}")
+        error.display = True
+
+    def _set_filters(self, filters: Filters) -> None:
+        self.query_one("#engagements-error").display = False
+        if filters == self.filters:
+            return
+        self.filters = filters
+        self.cursors = [Cursor(filters.until)]
+        self.load_page(self.cursors[0])
+
+    # -- pages
+    @work(thread=True, exclusive=True, group="engagements-page")
+    def load_page(self, cursor: Cursor) -> None:
+        filters = self.filters
+        with reporting(self), self.app.source.register() as register:
+            page = fetch(register.reader, filters, cursor, PAGE_SIZE)
+            index = self.app.index or register.index
+            rows = [
+                (
+                    row.uuid,
+                    fmt.day(row.occurred_on),
+                    fmt.kind(row.kind),
+                    fmt.area(row.area),
+                    fmt.names(page.states.get(row.uuid, []), index, 2),
+                    row.summary,
+                )
+                for row in page.rows
+            ]
+            deliver(self, self._show_page, rows, page.more, page.next)
+
+    def _show_page(self, rows: list, more: bool, following: Cursor | None) -> None:
+        table = self.query_one("#engagements-table", DataTable)
+        table.clear()
+        for key, *cells in rows:
+            table.add_row(*cells, key=key)
+        table.loading = False
+        self.next_cursor = following
+        self.shown = len(rows)
+        number = len(self.cursors)
+        first = (number - 1) * PAGE_SIZE + 1
+        if rows:
+            span = f"{first}–{first + len(rows) - 1}"
+            title = f"Engagements {span} · page {number}" + (" · ] next" if more else " · last page")
+        else:
+            title = "No engagements match" if number == 1 else "No more engagements"
+        table.border_title = title
+
+    def action_next_page(self) -> None:
+        if self.next_cursor is not None:
+            self.cursors.append(self.next_cursor)
+            self.next_cursor = None
+            self.load_page(self.cursors[-1])
+
+    def action_previous_page(self) -> None:
+        if len(self.cursors) > 1:
+            self.cursors.pop()
+            self.load_page(self.cursors[-1])
+
+    def action_first_page(self) -> None:
+        self.cursors = self.cursors[:1]
+        self.load_page(self.cursors[0])
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#eng-state", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        for selector in ("#eng-state", "#eng-since", "#eng-until"):
+            self.query_one(selector, Input).value = ""
+        for select in self.query(Select):
+            select.clear()
+        self.query_one("#engagements-table").focus()
+        self._set_filters(Filters())
+
+    @on(DataTable.RowSelected, "#engagements-table")
+    def open_engagement(self, event: DataTable.RowSelected) -> None:
+        self.app.open_engagement(event.row_key.value)

@@ -1,0 +1,55 @@
+"""Pilot fixtures: the app on a private copy of sample.db, a fixed "today", no blinking cursor."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+TODAY = date(2025, 1, 15)
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch):
+    """A blinking cursor makes screenshots differ from run to run."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
+
+
+@pytest.fixture
+def make_app(sample_db):
+    """Build the app as `ccm tui` does, on the sample copy, with a coordinator's config."""
+    from ccmtui.tui.app import CCMApp
+
+    def build(config: dict | None = None, db: Path | None = None):
+        chosen = {"name": "Ana Tester", "state": "PRT", "area": "universalization"} if config is None else config
+        return CCMApp(str(db or sample_db), config=chosen, today=TODAY)
+
+    return build
+
+
+async def settle(pilot) -> None:
+    """Wait until every worker has finished and the screen has caught up (no sleeps)."""
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            await pilot.pause()
+            if not any(w.is_running for w in app.workers):
+                return
+
+
+def count(db: Path, sql: str, *params) -> int:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql, params).fetchone()[0]
+
+
+def rows(db: Path, sql: str, *params) -> list:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql, params).fetchall()
