@@ -15,6 +15,14 @@ CREATE TABLE changesets (
 
 CREATE INDEX ix_changesets_made_at ON changesets (made_at);
 
+CREATE TABLE database_info (
+	label VARCHAR(300) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid)
+);
+
 CREATE TABLE engagements (
 	occurred_on DATE NOT NULL, 
 	kind VARCHAR(20) NOT NULL, 
@@ -81,6 +89,17 @@ CREATE TABLE states (
 	UNIQUE (iso3)
 );
 
+CREATE TABLE sync_peers (
+	peer_uuid VARCHAR(36) NOT NULL, 
+	peer_label VARCHAR(300) NOT NULL, 
+	last_synced_at DATETIME NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (peer_uuid)
+);
+
 CREATE TABLE campaigns (
 	title VARCHAR(200) NOT NULL, 
 	engagement_uuid VARCHAR(36) NOT NULL, 
@@ -108,6 +127,8 @@ CREATE TABLE changes (
 	PRIMARY KEY (uuid), 
 	FOREIGN KEY(changeset_uuid) REFERENCES changesets (uuid)
 );
+
+CREATE INDEX ix_changes_action ON changes (action, table_name);
 
 CREATE INDEX ix_changes_changeset ON changes (changeset_uuid, seq);
 

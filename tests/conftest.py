@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import backends
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample.db"
 REFERENCE = ROOT / "src" / "ccmtui" / "db" / "reference"
@@ -43,7 +45,7 @@ def fresh_db(tmp_path) -> Path:
 class CCM:
     """Runs `ccm` in-process against one database."""
 
-    def __init__(self, db: Path | None):
+    def __init__(self, db: Path | str | None):
         self.db = db
         self.runner = CliRunner()
 
@@ -53,10 +55,31 @@ class CCM:
         full = (["--db", str(self.db)] if self.db else []) + [str(a) for a in args]
         return self.runner.invoke(app, full, input=input, prog_name="ccm")
 
+    def dump(self, *, without: tuple[str, ...] = ()) -> dict:
+        """The database's content, to compare before and after."""
+        from ccmtui.db.sample import logical_dump
+
+        return {t: rows for t, rows in logical_dump(self.db).items() if t not in without}
+
+
+def pytest_collection_modifyitems(config, items):
+    if not backends.on_postgresql():
+        return
+    skip = pytest.mark.skip(reason="SQLite-specific; this run is on PostgreSQL")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
 
 @pytest.fixture
 def ccm(sample_db) -> CCM:
-    return CCM(sample_db)
+    """The CLI on a private copy of the sample (a SQLite file, or a PostgreSQL database)."""
+    if backends.on_postgresql():
+        url = backends.new_database()
+        yield CCM(url)
+        backends.drop(url)
+    else:
+        yield CCM(sample_db)
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -19,6 +21,7 @@ print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
 """
 
 
+@pytest.mark.sqlite_only
 def test_status_imports_neither_textual_nor_sqlalchemy(sample_db):
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(sample_db)], capture_output=True, text=True, check=True

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from ccmtui.db.sample import logical_dump
-
 from ..conftest import REFERENCE
 
 
@@ -22,18 +20,18 @@ def test_update_applies_changes_from_a_file(ccm, tmp_path):
     assert algeria["entry_into_force"] == "2026-07-01"
 
 
-def test_a_bad_row_leaves_the_register_untouched(ccm, sample_db, tmp_path):
+def test_a_bad_row_leaves_the_register_untouched(ccm, tmp_path):
     lines = (REFERENCE / "states.csv").read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace("Algeria", "Algeria").replace(",DZA,", ",DZAA,")
     lines[10] = lines[10].replace("2008-12-03", "2008-12-33", 1)
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    before = logical_dump(sample_db)
+    before = ccm.dump()
     result = ccm("states", "update", bad)
     assert result.exit_code == 1
     assert "line 4:" in result.stderr and "line 11:" in result.stderr
     assert "nothing written" in result.stderr
-    assert logical_dump(sample_db) == before
+    assert ccm.dump() == before
 
 
 def test_a_missing_file_is_one_line(ccm, tmp_path):

@@ -88,16 +88,17 @@ def test_table_shows_the_states_and_the_totals(ccm):
         (["status", "--category", "IV"], "valid: I, II, III"),
     ],
 )
-def test_bad_input_is_one_line_and_non_zero(ccm, sample_db, args, message):
-    before = sample_db.read_bytes()
+def test_bad_input_is_one_line_and_non_zero(ccm, args, message):
+    before = ccm.dump()
     result = ccm(*args)
     assert result.exit_code == 1
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
-    assert sample_db.read_bytes() == before
+    assert ccm.dump() == before
 
 
+@pytest.mark.sqlite_only
 def test_first_use_creates_the_database_in_the_data_dir(isolated_environment):
     from ccmtui.paths import default_database_path
 
@@ -111,6 +112,7 @@ def test_first_use_creates_the_database_in_the_data_dir(isolated_environment):
     assert sqlite3.connect(path).execute("SELECT count(*) FROM states").fetchone() == (197,)
 
 
+@pytest.mark.sqlite_only
 def test_database_order_option_then_env_then_config(tmp_path, monkeypatch, isolated_environment):
     from ccmtui import config
     from ccmtui.paths import resolve_database

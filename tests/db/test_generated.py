@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ccmtui.db import compile as compile_queries
 from ccmtui.db.schema import schema_sql
 
@@ -18,6 +20,7 @@ def test_compiled_queries_are_what_the_core_selects_compile_to():
     assert compile_queries.main(["--check"]) == 0, "run python -m ccmtui.db.compile"
 
 
+@pytest.mark.sqlite_only
 def test_fast_reader_and_sqlalchemy_reader_agree(sample_db):
     from datetime import date
 

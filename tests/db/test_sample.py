@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ccmtui.db.sample import build, logical_dump
 
 from ..conftest import SAMPLE
+
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_sample_db_matches_a_fresh_build(tmp_path):

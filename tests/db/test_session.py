@@ -9,6 +9,8 @@ import pytest
 from ccmtui.db.session import Database
 from ccmtui.domain.errors import DatabaseError
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_a_new_database_holds_the_reference_data_and_uses_wal(fresh_db):
     Database(fresh_db).ensure().dispose()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Label, Select
 
 from ccmtui.tui.widgets.state_picker import StatePicker
 
 from .conftest import SIZE, count, rows, settle
+
+pytestmark = pytest.mark.sqlite_only
+ENGAGEMENTS = 5  # in sample.db
 
 
 async def open_log(pilot):
@@ -41,13 +45,15 @@ async def test_logging_through_the_form_writes_the_engagement(make_app, sample_d
         assert [str(n.message) for n in app._notifications][-1].startswith("Logged démarche ")
     found = rows(
         sample_db,
-        "SELECT kind, area, channel, summary, action_points, follow_up_on, occurred_on, recorded_by FROM engagements",
+        "SELECT uuid, kind, area, channel, summary, action_points, follow_up_on, recorded_by FROM engagements "
+        "WHERE occurred_on = '2025-01-15'",
     )
-    assert found == [
-        ("demarche", "universalization", "geneva", "Joint demarche on accession", "VAP-3 LAP-17", "2025-03-01", "2025-01-15", "Ana Tester (PRT)")
+    assert [row[1:] for row in found] == [
+        ("demarche", "universalization", "geneva", "Joint demarche on accession", "VAP-3 LAP-17", "2025-03-01", "Ana Tester (PRT)")
     ]
-    assert rows(sample_db, "SELECT iso3 FROM engagement_states ORDER BY iso3") == [("CIV",), ("LAO",)]
-    assert rows(sample_db, "SELECT actor FROM engagement_actors") == [("PRT",)]
+    uuid = found[0][0]
+    assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ? ORDER BY iso3", uuid) == [("CIV",), ("LAO",)]
+    assert rows(sample_db, "SELECT actor FROM engagement_actors WHERE engagement_uuid = ?", uuid) == [("PRT",)]
     assert rows(sample_db, "SELECT command, made_by FROM changesets") == [
         ("log demarche with Côte d'Ivoire, Laos: Joint demarche on accession", "Ana Tester (PRT)")
     ]
@@ -80,7 +86,7 @@ async def test_a_bad_date_shows_the_cli_message_and_writes_nothing(make_app, sam
         # The form keeps what was typed, so the coordinator only fixes the date.
         assert screen.query_one(StatePicker).value == ["KEN"]
         assert screen.query_one("#log-summary", Input).value == "Meeting in Nairobi"
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 0
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
     assert count(sample_db, "SELECT count(*) FROM changesets") == 0
 
 
@@ -95,7 +101,7 @@ async def test_an_unknown_state_and_an_empty_summary_are_refused(make_app, sampl
         assert str(screen.query_one("#error-summary", Label).render()) == (
             "Error: the summary is empty: say in one line what happened"
         )
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 0
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
 
 
 async def test_without_an_area_the_form_asks_for_one(make_app, sample_db):
@@ -110,4 +116,4 @@ async def test_without_an_area_the_form_asks_for_one(make_app, sample_db):
         assert str(screen.query_one("#error-area", Label).render()).startswith(
             "Error: say which thematic area (--area, or `ccm config set area …`)"
         )
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 0
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS

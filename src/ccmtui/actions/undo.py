@@ -34,6 +34,7 @@ def undo_last(writer) -> Undone:
             writer.restore(change.table_name, before)
     if writer.changeset is None:
         raise InputError("nothing to undo")
-    writer.update("changesets", target.uuid, {"reverted_by": writer.changeset}, touch=False)
-    writer.update("changesets", writer.changeset, {"reverts": target.uuid}, touch=False)
+    # Touched, so that a sync carries the mark to the other databases.
+    writer.update("changesets", target.uuid, {"reverted_by": writer.changeset})
+    writer.update("changesets", writer.changeset, {"reverts": target.uuid})
     return Undone(command=target.command, made_at=target.made_at, made_by=target.made_by, changes=len(changes))

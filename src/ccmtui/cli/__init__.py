@@ -12,11 +12,15 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
+from ccmtui.cli import lookup as lookup_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
+from ccmtui.cli import team as team_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
 app = typer.Typer(
@@ -47,6 +51,7 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = AppContext(db_option=db)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         # A terminal opens the app; a pipe or a script gets the help.
         if sys.stdin.isatty() and sys.stdout.isatty():
@@ -70,8 +75,19 @@ app.command("tui")(tui)
 app.command("status")(status_commands.status)
 app.command("log")(journal_commands.log)
 app.command("classify")(journal_commands.classify)
+app.command("reply")(journal_commands.reply)
+app.command("done")(journal_commands.done)
 app.command("undo")(journal_commands.undo)
 app.command("changes")(journal_commands.changes)
+app.command("engagements")(lookup_commands.engagements)
+app.command("show")(lookup_commands.show)
+app.command("history")(lookup_commands.history)
+app.command("due")(lookup_commands.due)
+app.command("search")(lookup_commands.search)
+app.command("merge")(team_commands.merge)
+app.command("sync")(team_commands.sync)
+app.add_typer(campaign_commands.app, name="campaign")
+app.add_typer(import_commands.app, name="import")
 app.add_typer(config_commands.app, name="config")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")

@@ -93,6 +93,13 @@ class AppContext:
 
         return writing(self.target, by=self.identity(), command=command)
 
+    def close(self) -> None:
+        """Release connections (a server has a limited number)."""
+        for resource in (self._reader, self._database):
+            if resource is not None:
+                (getattr(resource, "close", None) or resource.dispose)()
+        self._reader = self._database = None
+
     def register(self):
         from ccmtui.reports.register import Register
 

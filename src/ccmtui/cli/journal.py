@@ -11,6 +11,27 @@ from ccmtui.cli._common import app_context, print_json
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
 
 
+def engagement_basics(context, date_, area, kind, channel, action_point, follow_up) -> dict:
+    """The fields `ccm log` and `ccm campaign new` parse alike."""
+    from ccmtui.domain.areas import AREAS, parse_area
+    from ccmtui.domain.dates import parse_date
+    from ccmtui.domain.engagements import parse_action_points, parse_channel, parse_kind
+    from ccmtui.domain.errors import InputError
+
+    register = context.register()
+    chosen_area = area or context.config.get("area")
+    if not chosen_area:
+        raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
+    return {
+        "occurred_on": register.resolve_day(date_, "--date"),
+        "kind": parse_kind(kind),
+        "area": parse_area(chosen_area),
+        "channel": parse_channel(channel),
+        "action_points": parse_action_points(action_point or []),
+        "follow_up_on": parse_date(follow_up, "--follow-up") if follow_up else None,
+    }
+
+
 def log(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(help="demarche, meeting, letter, note-verbale, call, email, workshop, statement, other.")],
@@ -31,30 +52,19 @@ def log(
     """Log an engagement: a démarche, meeting, letter, note verbale, call… with one or more states."""
     from ccmtui.actions.ids import short
     from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
-    from ccmtui.domain.areas import AREAS, parse_area
-    from ccmtui.domain.dates import parse_date
-    from ccmtui.domain.errors import InputError
-    from ccmtui.domain.engagements import KINDS, parse_action_points, parse_channel, parse_kind
+    from ccmtui.domain.engagements import KINDS
 
     context = app_context(ctx)
     register = context.register()
-    day = register.resolve_day(date_, "--date")
-    chosen_area = area or context.config.get("area")
-    if not chosen_area:
-        raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
     engagement = NewEngagement(
-        occurred_on=day,
-        kind=parse_kind(kind),
-        area=parse_area(chosen_area),
-        channel=parse_channel(channel),
         summary=summary,
         states=[register.index.resolve(s) for s in states],
         actors=parse_actors(register.index, by or ([context.config["state"]] if context.config.get("state") else [])),
         notes=notes,
-        action_points=parse_action_points(action_point or []),
-        follow_up_on=parse_date(follow_up, "--follow-up") if follow_up else None,
+        **engagement_basics(context, date_, area, kind, channel, action_point, follow_up),
     )
     engagement.check()
+    day = engagement.occurred_on
     names = ", ".join(register.index.name(i) for i in engagement.states)
     with context.writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
         row = add_engagement(writer, engagement)
@@ -131,10 +141,73 @@ def changes(
 
     from ccmtui.cli._common import console
 
-    table = Table(title="Recent changes", header_style="bold")
+    from rich import box
+
+    table = Table(title="Recent changes", header_style="bold", box=box.SIMPLE_HEAD)
     for heading in ("Id", "When (UTC)", "Who", "What", "Records"):
         table.add_column(heading)
     for r in rows:
         what = r.command + (" [dim](undone)[/]" if r.reverted_by else "")
         table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), r.made_by or "", what, str(r.changes))
     console().print(table)
+
+
+def reply(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="CAMPAIGN|ENGAGEMENT", help="The id (or its first characters).")],
+    state: Annotated[str, typer.Argument(help="The state that replied.")],
+    stance: Annotated[str, typer.Option("--stance", "-s", help="positive, neutral or negative.")],
+    summary: Annotated[str, typer.Option("--summary", "-m", help="What the reply says.")] = "",
+    date_: Date = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", metavar="I|II|III", help="The category the reply supports.")
+    ] = None,
+    classify_: Annotated[
+        bool, typer.Option("--classify", help="Also record that category for the state, dated the reply.")
+    ] = False,
+) -> None:
+    """Record a state's reply to a campaign or an engagement (optionally classifying it)."""
+    from ccmtui.actions.campaigns import NewReply, record_reply
+
+    context = app_context(ctx)
+    register = context.register()
+    engagement_uuid, label = resolve_reply_target(context.reader(), target)
+    iso3 = register.index.resolve(state)
+    day = register.resolve_day(date_, "--date")
+    new = NewReply(iso3=iso3, received_on=day, stance=stance, summary=summary, supports_category=category, classify=classify_)
+    name = register.index.name(iso3)
+    with context.writing(f"reply from {name} to {label}") as writer:
+        record_reply(writer, engagement_uuid, new, register)
+    extra = f"; Category {new.supports_category} recorded" if classify_ else ""
+    typer.echo(f"Reply from {name} ({new.stance}) to {label} recorded{extra}.")
+
+
+def resolve_reply_target(reader, text: str) -> tuple[str, str]:
+    """(engagement uuid, label) for a campaign id or an engagement id."""
+    from ccmtui.actions.ids import resolve_id
+    from ccmtui.domain.errors import NotFoundError
+
+    try:
+        campaign = resolve_id(reader, "campaign_ids", text, "campaign")
+    except NotFoundError:
+        engagement = resolve_id(reader, "engagement_ids", text, "campaign or engagement")
+        return engagement, f"engagement {engagement[:8]}"
+    from ccmtui.reports.engagements import EARLIEST, LATEST
+
+    row = next(r for r in reader.rows("campaign_board", since=EARLIEST, until=LATEST, area=None) if r.uuid == campaign)
+    return row.engagement_uuid, f"'{row.title}'"
+
+
+def done(
+    ctx: typer.Context,
+    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
+) -> None:
+    """Mark an engagement's follow-up as done (clears its follow-up date)."""
+    from ccmtui.actions.ids import resolve_id
+    from ccmtui.actions.journal import follow_up_done
+
+    context = app_context(ctx)
+    uuid = resolve_id(context.reader(), "engagement_ids", engagement, "engagement")
+    with context.writing(f"follow-up done for engagement {uuid[:8]}") as writer:
+        follow_up_done(writer, uuid)
+    typer.echo(f"Follow-up of {uuid[:8]} done.")

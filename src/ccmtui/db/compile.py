@@ -65,6 +65,7 @@ def compile_tables() -> dict[str, dict]:
             ).replace(":uuid_", ":uuid"),
             "delete": str(delete(table).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "select": str(select(*table.columns).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
+            "stamps": str(select(table.c.uuid, table.c.updated_at).compile(dialect=dialect)),
         }
     return tables
 

@@ -122,6 +122,21 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
         {},
     ),
+    'deletions': (
+        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT changes.record_uuid \nFROM changes \nWHERE changes.table_name = :table AND changes.action = :action_1) AND changes.action IN (__[POSTCOMPILE_action_2]) ORDER BY changesets.made_at, changes.seq',
+        (('record_uuid', None), ('action', None), ('made_at', 'datetime')),
+        {'action_1': 'delete', 'action_2': ['insert', 'delete']},
+    ),
+    'database_info': (
+        'SELECT database_info.uuid, database_info.label \nFROM database_info',
+        (('uuid', None), ('label', None)),
+        {},
+    ),
+    'sync_peer': (
+        'SELECT sync_peers.uuid, sync_peers.peer_uuid, sync_peers.last_synced_at \nFROM sync_peers \nWHERE sync_peers.peer_uuid = :peer',
+        (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime')),
+        {},
+    ),
 }
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
@@ -132,6 +147,15 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
         'select': 'SELECT changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
+    },
+    'database_info': {
+        'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO database_info (label, uuid, created_at, updated_at) VALUES (:label, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE database_info SET label=:label, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE database_info.uuid = :uuid',
+        'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
+        'select': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid = :uuid',
+        'stamps': 'SELECT database_info.uuid, database_info.updated_at \nFROM database_info',
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -139,6 +163,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE engagements SET occurred_on=:occurred_on, kind=:kind, area=:area, channel=:channel, summary=:summary, notes=:notes, action_points=:action_points, follow_up_on=:follow_up_on, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagements.uuid = :uuid',
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
+        'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -146,6 +171,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE meetings SET code=:code, name=:name, city=:city, country=:country, start=:start, "end"=:end, president_state=:president_state, source=:source, notes=:notes, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE meetings.uuid = :uuid',
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
+        'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -153,6 +179,15 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE states SET iso3=:iso3, name=:name, region=:region, subregion=:subregion, intermediate_region=:intermediate_region, signed=:signed, deposited=:deposited, instrument=:instrument, withdrawal_notified=:withdrawal_notified, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE states.uuid = :uuid',
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
         'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
+        'stamps': 'SELECT states.uuid, states.updated_at \nFROM states',
+    },
+    'sync_peers': {
+        'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
+        'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
+        'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
+        'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -160,6 +195,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
         'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
+        'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -167,6 +203,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE changes SET changeset_uuid=:changeset_uuid, seq=:seq, table_name=:table_name, record_uuid=:record_uuid, action=:action, "before"=:before, "after"=:after, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changes.uuid = :uuid',
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
         'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
+        'stamps': 'SELECT changes.uuid, changes.updated_at \nFROM changes',
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -174,6 +211,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE classifications SET iso3=:iso3, category=:category, assessed_on=:assessed_on, rationale=:rationale, source_engagement=:source_engagement, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE classifications.uuid = :uuid',
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
         'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
+        'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -181,6 +219,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE engagement_actors SET engagement_uuid=:engagement_uuid, actor=:actor, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_actors.uuid = :uuid',
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
         'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
+        'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -188,6 +227,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
+        'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -195,6 +235,7 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE state_aliases SET iso3=:iso3, alias=:alias, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE state_aliases.uuid = :uuid',
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
+        'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -202,5 +243,6 @@ TABLES: dict[str, dict] = {
         'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
         'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
+        'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
     },
 }

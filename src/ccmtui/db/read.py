@@ -83,8 +83,8 @@ class SQLiteReader:
         converters = [(i, _CONVERT[kind]) for i, (_, kind) in enumerate(columns) if kind]
         row_type = _row_type(name, names)
         try:
-            sql, bound = _bind(sql, params)
-            cursor = self.connection.execute(sql, {**constants, **bound})
+            sql, bound = _bind(sql, {**constants, **params})
+            cursor = self.connection.execute(sql, bound)
             raw = cursor.fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.path))) from None

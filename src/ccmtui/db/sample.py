@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tomllib
-from datetime import datetime, time
+from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
 
@@ -37,7 +37,93 @@ def _index(session) -> StateIndex:
     return StateIndex((iso3, name, aliases.get(iso3, ())) for iso3, name in session.execute(select(State.iso3, State.name)))
 
 
-def add_categories_2013(session) -> int:
+def _stamped(day) -> dict:
+    stamp = datetime.combine(day, time())
+    return {"created_at": stamp, "updated_at": stamp}
+
+
+def add_outreach_2011_2013(session, register_rows: dict) -> dict[str, str]:
+    """The 2011-2012 joint démarche, the 2013 letter and the regional conferences; their uuids by key."""
+    from ccmtui.db.models import Campaign, Engagement, EngagementActor, EngagementState, Reply
+
+    data = _data("universalisation-2011-2013.toml")
+    categories = _data("categories-2013.toml")
+    index = _index(session)
+    category_of = {
+        index.resolve(name): parse_category(label).value
+        for label, group in categories["categories"].items()
+        for name in group["states"]
+    }
+    stance_of = {"I": "positive", "II": "neutral", "III": "negative"}
+    uuids: dict[str, str] = {}
+
+    def engagement(key, day, kind, channel, area, summary, notes, states, by, points, illustrative):
+        uuid = stable_uuid("engagement", key)
+        session.add(Engagement(uuid=uuid, occurred_on=day, kind=kind, channel=channel, area=area, summary=summary,
+                               notes=notes, action_points=" ".join(points), illustrative=illustrative,
+                               recorded_by=data_by, **_stamped(day)))
+        session.flush()  # the ORM orders inserts by relationship, and these tables declare none
+        for iso3 in states:
+            session.add(EngagementState(uuid=stable_uuid("engagement-state", key, iso3), engagement_uuid=uuid,
+                                        iso3=iso3, **_stamped(day)))
+        for actor in by:
+            session.add(EngagementActor(uuid=stable_uuid("engagement-actor", key, actor), engagement_uuid=uuid,
+                                        actor=actor, **_stamped(day)))
+        return uuid
+
+    data_by = "Portugal and Ghana (universalisation co-coordinators)"
+    for campaign in data["campaigns"]:
+        day = campaign["occurred_on"]
+        not_party = sorted(
+            (iso3 for iso3, row in register_rows.items()
+             if treaty.status_on(day, signed=row.signed, deposited=row.deposited)
+             not in treaty.STATES_PARTIES_INCLUDING_PENDING),
+            key=lambda iso3: register_rows[iso3].name,
+        )
+        wanted = ("I",) if campaign["kind"] == "letter" else ("I", "II", "III")
+        first = [i for i in not_party if category_of.get(i) in wanted]
+        if campaign["kind"] == "letter":
+            first += [i for i in not_party if category_of.get(i) == "II"]
+        targets = (first + [i for i in not_party if i not in first])[: campaign["targets"]]
+        key = campaign["key"]
+        uuid = engagement(key, day, campaign["kind"], campaign["channel"], campaign["area"], campaign["title"],
+                          campaign["notes"], sorted(targets), campaign["by"], campaign["action_points"],
+                          campaign["illustrative"])
+        uuids[key] = uuid
+        session.add(Campaign(uuid=stable_uuid("campaign", key), title=campaign["title"], engagement_uuid=uuid,
+                             selection=f"{campaign['targets']} states not yet party", recorded_by=data_by,
+                             **_stamped(day)))
+        session.flush()
+        replying = set(targets[: campaign["replied"]])
+        received = add_months_days(day)
+        for iso3 in targets:
+            values = {"status": "no-reply"}
+            if iso3 in replying:
+                category = category_of.get(iso3)
+                values = {
+                    "status": "replied",
+                    "received_on": received,
+                    "stance": stance_of[category] if category and campaign["kind"] != "letter" else "neutral",
+                    "summary": "Illustrative reply." if campaign["kind"] != "letter" else "Illustrative reply: inconclusive.",
+                    "supports_category": category if campaign["kind"] != "letter" else None,
+                }
+            session.add(Reply(uuid=stable_uuid("reply", key, iso3), engagement_uuid=uuid, iso3=iso3,
+                              recorded_by=data_by, illustrative=True, **values, **_stamped(day)))
+    for event in data["events"]:
+        uuids[event["key"]] = engagement(event["key"], event["occurred_on"], event["kind"], event["channel"],
+                                         event["area"], event["summary"], event["notes"], event["states"],
+                                         event["by"], event.get("action_points", []), False)
+    return uuids
+
+
+def add_months_days(day):
+    """Replies to the sample's campaigns are dated six weeks after the campaign (illustrative)."""
+    from datetime import timedelta
+
+    return day + timedelta(days=42)
+
+
+def add_categories_2013(session, source_engagement: str | None = None) -> int:
     """The Category I/II/III lists of the 2013 universalisation report, dated at the 4MSP."""
     from ccmtui.db.models import State
     from sqlalchemy import select
@@ -64,6 +150,7 @@ def add_categories_2013(session) -> int:
                     assessed_on=day,
                     rationale=f"{group['rationale']} Source: {data['source']}.",
                     recorded_by=data["recorded_by"],
+                    source_engagement=source_engagement,
                     created_at=stamp,
                     updated_at=stamp,
                 )
@@ -81,7 +168,24 @@ def build(path: Path) -> Path:
     database = Database(building).ensure()
     try:
         with database.transaction() as session:
-            add_categories_2013(session)
+            from sqlalchemy import select
+
+            from ccmtui.db.models import State
+
+            from sqlalchemy import update
+
+            from ccmtui.db.models import DatabaseInfo
+
+            # A fixed id keeps the build reproducible; copies of the sample share it (sync allows that).
+            session.execute(
+                update(DatabaseInfo).values(
+                    uuid=stable_uuid("database", "sample"), label="sample.db", **_stamped(date(2013, 9, 9))
+                )
+            )
+            register_rows = {s.iso3: s for s in session.scalars(select(State))}
+            outreach = add_outreach_2011_2013(session, register_rows)
+            session.flush()
+            add_categories_2013(session, outreach["joint-demarche-2011-2012"])
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")
@@ -92,16 +196,42 @@ def build(path: Path) -> Path:
     return path
 
 
-def logical_dump(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows in primary-key order: what a rebuild must reproduce."""
+def logical_dump(target: Path | str) -> dict[str, list[tuple]]:
+    """Every table's rows in primary-key order: what a rebuild must reproduce.
+
+    A path reads the SQLite file as it is; a server URL reads the model tables, values as JSON holds them.
+    """
+    if "://" in str(target):
+        return _server_dump(str(target))
+    path = target
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
+        listed = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
+        # Full-text indexes (virtual tables and their shadow tables) are derived data, not records.
+        virtual = [name for name, sql in listed if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+        tables = [name for name, _ in listed if not any(name == v or name.startswith(f"{v}_") for v in virtual)]
         return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall() for table in tables}
     finally:
         connection.close()
+
+
+def _server_dump(url: str) -> dict[str, list[tuple]]:
+    from sqlalchemy import select
+
+    from ccmtui.db.models import Base
+    from ccmtui.db.write import plain
+
+    database = Database(url)
+    try:
+        with database.engine.connect() as connection:
+            return {
+                table.name: [
+                    tuple(plain(value) for value in row)
+                    for row in connection.execute(select(table).order_by(table.c.uuid))
+                ]
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        database.dispose()

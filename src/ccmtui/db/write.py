@@ -21,7 +21,8 @@ from ccmtui.db.failures import describe_failure
 from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, sqlite_path
 from ccmtui.domain.errors import DatabaseError
 
-UNLOGGED = frozenset({"changesets", "changes"})
+# Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
+UNLOGGED = frozenset({"changesets", "changes", "database_info", "sync_peers"})
 
 
 def now() -> datetime:
@@ -55,6 +56,9 @@ class Writer:
 
     def get(self, table: str, uuid: str) -> dict | None:
         return self.backend.get(table, uuid)
+
+    def stamps(self, table: str) -> dict[str, str]:
+        return self.backend.stamps(table)
 
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
@@ -146,6 +150,13 @@ class SQLiteBackend:
         self.connection = connection
         self.reader = reader
 
+    def _run(self, sql: str, params: dict) -> sqlite3.Cursor:
+        # Failures name this database, even when another one's transaction is open around it.
+        try:
+            return self.connection.execute(sql, params)
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
+
     def rows(self, name: str, **params) -> list:
         return self.reader.rows(name, **params)
 
@@ -176,17 +187,21 @@ class SQLiteBackend:
         return {k: int(v) if isinstance(v, bool) else plain(v) for k, v in row.items()}
 
     def insert(self, table: str, row: dict) -> None:
-        self.connection.execute(self._table(table)["insert"], self._bind(row))
+        self._run(self._table(table)["insert"], self._bind(row))
 
     def update(self, table: str, row: dict) -> None:
-        self.connection.execute(self._table(table)["update"], self._bind(row))
+        self._run(self._table(table)["update"], self._bind(row))
 
     def delete(self, table: str, uuid: str) -> None:
-        self.connection.execute(self._table(table)["delete"], {"uuid": uuid})
+        self._run(self._table(table)["delete"], {"uuid": uuid})
+
+    def stamps(self, table: str) -> dict[str, str]:
+        """uuid -> updated_at (as stored text) of every record of a table."""
+        return dict(self._run(self._table(table)["stamps"], {}).fetchall())
 
     def get(self, table: str, uuid: str) -> dict | None:
         spec = self._table(table)
-        found = self.connection.execute(spec["select"], {"uuid": uuid}).fetchone()
+        found = self._run(spec["select"], {"uuid": uuid}).fetchone()
         if found is None:
             return None
         return {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
@@ -235,10 +250,20 @@ class AlchemyBackend:
         t = self.tables[table]
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
+    def stamps(self, table: str) -> dict[str, str]:
+        t = self.tables[table]
+        return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(select_stamps(t))}
+
     def get(self, table: str, uuid: str) -> dict | None:
         t = self.tables[table]
         found = self.connection.execute(t.select().where(t.c.uuid == uuid)).mappings().fetchone()
         return dict(found) if found is not None else None
+
+
+def select_stamps(table):
+    from sqlalchemy import select
+
+    return select(table.c.uuid, table.c.updated_at)
 
 
 @contextmanager

@@ -15,10 +15,14 @@ AREA_SHORT = {
     "victim-assistance": "Victim assistance",
     "cooperation": "Cooperation",
     "transparency": "Transparency",
-    "national-implementation": "Nat. implementation",
+    "national-implementation": "Nat. implement.",
     "compliance": "Compliance",
     "implementation-support": "Impl. support",
 }
+
+
+# Labels short enough for a table column.
+KIND_SHORT = {"meeting": "Meeting", "workshop": "Workshop", "note-verbale": "Note verbale"}
 
 
 def day(value: date | None) -> str:
@@ -29,8 +33,8 @@ def stamp(value: datetime | None) -> str:
     return value.isoformat(sep=" ", timespec="seconds") if value else ""
 
 
-def kind(slug: str) -> str:
-    return KINDS.get(slug, slug)
+def kind(slug: str, short: bool = True) -> str:
+    return (short and KIND_SHORT.get(slug)) or KINDS.get(slug, slug)
 
 
 def area(slug: str, short: bool = True) -> str:
@@ -48,10 +52,10 @@ def rate(part: int | None, whole: int | None) -> str:
 
 
 def names(codes: list[str], index, limit: int = 3) -> str:
-    """'Kenya, Peru and 4 more' for a list of ISO3 codes."""
-    shown = [index.name(c) if index is not None and c in index else c for c in codes[:limit]]
-    more = len(codes) - limit
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    """'Kenya, Peru' for a few ISO3 codes; '75 states' for many."""
+    if len(codes) > limit:
+        return f"{len(codes)} states"
+    return ", ".join(index.name(c) if index is not None and c in index else c for c in codes)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -13,9 +13,6 @@ from datetime import date
 
 from ccmtui.actions.identity import identity
 
-# Open ends for the listings' since/until parameters.
-EARLIEST, LATEST = date(1, 1, 1), date(9999, 12, 31)
-
 
 class Source:
     """The database target, the coordinator's config and the app's "today"."""
@@ -80,11 +77,3 @@ class Source:
 
         return writing(self.target, by=self.by, command=command)
 
-
-def states_of(reader, uuids: list[str]) -> dict[str, list[str]]:
-    """The ISO3 codes of the states each engagement was with."""
-    states: dict[str, list[str]] = {}
-    if uuids:
-        for row in reader.rows("states_of_engagements", uuids=uuids):
-            states.setdefault(row.engagement_uuid, []).append(row.iso3)
-    return states

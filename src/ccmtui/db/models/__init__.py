@@ -9,9 +9,12 @@ from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 
+# Tables that belong to one database alone: never synced, never logged.
+LOCAL_TABLES = frozenset({"database_info", "sync_peers"})
 # Tables whose writes are not themselves logged as changes.
-UNLOGGED_TABLES = frozenset({"changesets", "changes"})
+UNLOGGED_TABLES = frozenset({"changesets", "changes"}) | LOCAL_TABLES
 
 __all__ = [
     "Base",
@@ -19,6 +22,7 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Classification",
+    "DatabaseInfo",
     "Engagement",
     "EngagementActor",
     "EngagementState",
@@ -27,6 +31,8 @@ __all__ = [
     "Reply",
     "State",
     "StateAlias",
+    "SyncPeer",
+    "LOCAL_TABLES",
     "UNLOGGED_TABLES",
     "new_uuid",
     "utcnow",

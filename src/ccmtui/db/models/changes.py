@@ -40,4 +40,5 @@ class Change(Record, Base):
     __table_args__ = (
         Index("ix_changes_changeset", "changeset_uuid", "seq"),
         Index("ix_changes_record", "table_name", "record_uuid"),
+        Index("ix_changes_action", "action", "table_name"),
     )

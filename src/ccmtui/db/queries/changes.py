@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Integer, Select, bindparam, func, select
 
-from ccmtui.db.models import Change, ChangeSet
+from ccmtui.db.models import Change, ChangeSet, DatabaseInfo, SyncPeer
 
 
 def recent_changesets() -> Select:
@@ -48,3 +48,30 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "last_undoable": last_undoable,
     "changes_of": changes_of,
 }
+
+
+def deletions() -> Select:
+    """Records of a table whose latest logged change deleted them, with when (for sync)."""
+    return (
+        select(Change.record_uuid, Change.action, ChangeSet.made_at)
+        .join(ChangeSet, ChangeSet.uuid == Change.changeset_uuid)
+        .where(
+            Change.table_name == bindparam("table"),
+            Change.record_uuid.in_(
+                select(Change.record_uuid).where(Change.table_name == bindparam("table"), Change.action == "delete")
+            ),
+            Change.action.in_(("insert", "delete")),
+        )
+        .order_by(ChangeSet.made_at, Change.seq)
+    )
+
+
+def database_info() -> Select:
+    return select(DatabaseInfo.uuid, DatabaseInfo.label)
+
+
+def sync_peer() -> Select:
+    return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at).where(SyncPeer.peer_uuid == bindparam("peer"))
+
+
+QUERIES.update({"deletions": deletions, "database_info": database_info, "sync_peer": sync_peer})

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ccmtui.db.models import Meeting, State, StateAlias
+from ccmtui.db.models import DatabaseInfo, Meeting, State, StateAlias
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
@@ -179,7 +179,8 @@ def _stamped(values: dict, *key: object) -> dict:
 
 
 def load_all(session: Session) -> None:
-    """Fill an empty database with the shipped reference data."""
+    """Fill an empty database with the shipped reference data, and give it its own id."""
+    session.add(DatabaseInfo(label=""))
     for values in read_states(_text("states.csv")):
         session.add(State(**_stamped(values, "state", values["iso3"])))
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -33,51 +34,46 @@ class EngagementDialog(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="engagement")
     def load(self) -> None:
-        with reporting(self), self.app.source.register() as register:
-            reader = register.reader
-            found = reader.rows("engagement", uuid=self.uuid)
-            if not found:
-                deliver(self, self._show, None, [], [], [], None, None)
-                return
-            states = [row.iso3 for row in reader.rows("states_of_engagements", uuids=[self.uuid])]
-            actors = [row.actor for row in reader.rows("actors_of_engagements", uuids=[self.uuid])]
-            replies = reader.rows("replies_of_engagement", engagement=self.uuid)
-            campaign = reader.rows("campaign_of_engagement", engagement=self.uuid)
-            index = self.app.index or register.index
-            deliver(self, self._show, found[0], states, actors, replies, campaign[0] if campaign else None, index)
+        from ccmtui.reports.engagements import engagement_detail
 
-    def _show(self, row, states, actors, replies, campaign, index) -> None:
+        with reporting(self), self.app.source.register() as register:
+            if not register.reader.rows("engagement", uuid=self.uuid):
+                deliver(self, self._show, None, None)
+                return
+            # What `ccm show` shows.
+            detail = engagement_detail(register.reader, self.uuid)
+            deliver(self, self._show, detail, self.app.index or register.index)
+
+    def _show(self, detail, index) -> None:
         body = self.query_one("#engagement-body", Static)
-        if row is None:
+        if detail is None:
             body.update("This engagement no longer exists (undone?).")
             return
+        line = detail.line
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold", no_wrap=True)
         facts.add_column()
-        facts.add_row("Id", row.uuid[:8])
-        facts.add_row("Date", fmt.day(row.occurred_on))
-        facts.add_row("Kind", fmt.kind(row.kind))
-        facts.add_row("Area", fmt.area(row.area, short=False))
-        facts.add_row("Channel", fmt.channel(row.channel))
-        if campaign is not None:
-            facts.add_row("Campaign", campaign.title)
-        facts.add_row("With", ", ".join(f"{index.name(c)} ({c})" if c in index else c for c in states))
-        named = [index.name(a) if a in index else a for a in actors]
-        facts.add_row("By", ", ".join(named) or "—")
-        facts.add_row("Summary", row.summary)
-        if row.notes:
-            facts.add_row("Notes", row.notes)
-        facts.add_row("Action points", row.action_points or "—")
-        facts.add_row("Follow up", fmt.day(row.follow_up_on) or "—")
-        facts.add_row("Recorded by", row.recorded_by or "—")
+        facts.add_row("Id", line.uuid[:8])
+        facts.add_row("Date", fmt.day(line.occurred_on))
+        facts.add_row("Kind", line.kind_label)
+        facts.add_row("Area", fmt.area(line.area, short=False))
+        facts.add_row("Channel", fmt.channel(line.channel))
+        if detail.campaign is not None:
+            facts.add_row("Campaign", detail.campaign[1])
+        facts.add_row("With", ", ".join(f"{index.name(c)} ({c})" if c in index else c for c in line.states))
+        facts.add_row("By", ", ".join(index.name(a) if a in index else a for a in line.actors) or "—")
+        facts.add_row("Summary", line.summary)
+        if detail.notes:
+            facts.add_row("Notes", detail.notes)
+        facts.add_row("Action points", " ".join(detail.action_points) or "—")
+        facts.add_row("Follow up", fmt.day(line.follow_up_on) or "—")
+        facts.add_row("Recorded by", line.recorded_by or "—")
         parts = [facts]
-        if replies:
+        if detail.replies:
             table = Table(title="Replies", title_justify="left", header_style="bold", box=None, padding=(0, 1))
             for heading in ("State", "Status", "Received", "Stance", "Summary"):
                 table.add_column(heading)
-            for reply in replies:
+            for reply in detail.replies:
                 table.add_row(reply.name, reply.status, fmt.day(reply.received_on), reply.stance or "", reply.summary or "")
             parts += [Text(""), table]
-        from rich.console import Group
-
         body.update(Group(*parts))

@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.source import EARLIEST, LATEST
+from ccmtui.reports.engagements import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
 
 STATUS_STYLE = {"replied": "green", "pending": "yellow", "no-reply": "red"}

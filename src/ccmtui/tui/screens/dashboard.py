@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 from rich.console import Group
 from rich.table import Table
@@ -21,7 +21,7 @@ from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DashboardReady
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.source import EARLIEST, LATEST, states_of
+from ccmtui.reports.engagements import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
 
 PANELS = ("register", "due", "recent", "campaigns")
@@ -107,9 +107,9 @@ class DashboardScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         with Grid(id="dashboard"):
             yield Static(id="register", classes="panel")
-            yield DataTable(id="due", classes="panel", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="recent", classes="panel", cursor_type="row", zebra_stripes=True)
             yield DataTable(id="campaigns", classes="panel", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="due", classes="panel wide", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="recent", classes="panel wide", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         today = self.app.source.today.isoformat()
@@ -123,9 +123,20 @@ class DashboardScreen(SectionScreen):
             widget = self.query_one(f"#{panel}")
             widget.border_title = title
             widget.loading = True
-        self.query_one("#due", DataTable).add_columns("Date", "What", "With", "Summary")
-        self.query_one("#recent", DataTable).add_columns("Date", "Kind", "With", "Summary")
-        self.query_one("#campaigns", DataTable).add_columns("Date", "Campaign", "Replied", "Pending", "Rate")
+        due = self.query_one("#due", DataTable)
+        due.add_column("Date")
+        due.add_column("What", width=22)
+        due.add_column("With", width=20)
+        due.add_column("Summary")
+        recent = self.query_one("#recent", DataTable)
+        recent.add_column("Date")
+        recent.add_column("Kind", width=12)
+        recent.add_column("With", width=20)
+        recent.add_column("Summary")
+        campaigns = self.query_one("#campaigns", DataTable)
+        campaigns.add_column("Campaign", width=24)
+        campaigns.add_column("Replied")
+        campaigns.add_column("Rate")
 
     def reload(self) -> None:
         self._pending = set(PANELS)
@@ -158,49 +169,51 @@ class DashboardScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="dashboard-due")
     def load_due(self) -> None:
+        from ccmtui.reports.due import due
+
         today = self.app.source.today
         with reporting(self), self.app.source.register() as register:
-            reader = register.reader
-            follow_ups = reader.rows("follow_ups_due", until=today, limit=DUE_LIMIT)
-            cutoff = today - timedelta(days=REPLY_WAIT_DAYS)
-            waiting = reader.rows("replies_pending_since", cutoff=cutoff, limit=DUE_LIMIT)
-            states = states_of(reader, [row.uuid for row in follow_ups])
+            # What `ccm due` shows: follow-ups, replies long pending, treaty deadlines.
+            found = due(register.reader, register, today, pending_days=REPLY_WAIT_DAYS, limit=DUE_LIMIT)
             index = index_of(self.app, register)
             rows = []
-            for row in follow_ups:
-                late = "Follow-up overdue" if row.follow_up_on < today else "Follow-up today"
-                rows.append((f"e:{row.uuid}", fmt.day(row.follow_up_on), late, fmt.names(states.get(row.uuid, []), index, 2), row.summary))
-            for row in waiting:
-                days = (today - row.occurred_on).days
-                rows.append(
-                    (f"r:{row.engagement_uuid}:{row.iso3}", fmt.day(row.occurred_on), f"No reply, {days} days", row.name, row.engagement_summary)
-                )
-            deliver(self, self._show_due, rows, len(follow_ups), len(waiting))
+            for line in found.overdue_follow_ups:
+                late = (today - line.follow_up_on).days
+                what = f"Follow up, {late} days late" if late else "Follow up today"
+                rows.append((f"f:{line.uuid}", line.follow_up_on, what, fmt.names(line.states, index, 2), line.summary))
+            for line in found.upcoming_follow_ups:
+                rows.append((f"f:{line.uuid}", line.follow_up_on, "Follow up", fmt.names(line.states, index, 2), line.summary))
+            for reply in found.pending_replies:
+                days = (today - reply.occurred_on).days
+                rows.append((f"r:{reply.engagement_uuid}:{reply.iso3}", reply.occurred_on, f"No reply, {days} days", reply.name, reply.engagement_summary))
+            for number, deadline in enumerate(found.deadlines):
+                who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
+                rows.append((f"d:{number}", deadline.on, f"Deadline ({deadline.article})", who, deadline.what))
+            counts = (len(found.overdue_follow_ups), len(found.pending_replies), len(found.deadlines))
+            deliver(self, self._show_due, rows, counts)
 
-    def _show_due(self, rows: list, follow_ups: int, waiting: int) -> None:
+    def _show_due(self, rows: list, counts: tuple[int, int, int]) -> None:
         table = self.query_one("#due", DataTable)
         table.clear()
-        for key, *cells in rows:
-            table.add_row(*cells, key=key)
-        more = lambda n: f"{n}+" if n >= DUE_LIMIT else str(n)  # noqa: E731
-        table.border_title = f"Due · {more(follow_ups)} follow-ups · {more(waiting)} replies > {REPLY_WAIT_DAYS} days"
+        for key, day, *cells in rows:
+            table.add_row(fmt.day(day), *cells, key=key)
+        overdue, waiting, deadlines = counts
+        table.border_title = f"Due · {overdue} overdue · {waiting} unanswered > {REPLY_WAIT_DAYS} days · {deadlines} deadlines"
         if not rows:
             table.add_row("", "Nothing due", "", "")
         self._filled("due")
 
     @work(thread=True, exclusive=True, group="dashboard-recent")
     def load_recent(self) -> None:
+        from ccmtui.reports.engagements import EngagementFilter, list_engagements
+
         today = self.app.source.today
         with reporting(self), self.app.source.register() as register:
-            reader = register.reader
-            found = reader.rows(
-                "engagements_recent", since=EARLIEST, until=today, area=None, kind=None, limit=RECENT_LIMIT
-            )
-            states = states_of(reader, [row.uuid for row in found])
+            lines = list_engagements(register.reader, EngagementFilter(until=today, limit=RECENT_LIMIT))
             index = index_of(self.app, register)
             rows = [
-                (row.uuid, fmt.day(row.occurred_on), fmt.kind(row.kind), fmt.names(states.get(row.uuid, []), index, 2), row.summary)
-                for row in found
+                (line.uuid, fmt.day(line.occurred_on), fmt.kind(line.kind), fmt.names(line.states, index, 2), line.summary)
+                for line in lines
             ]
             deliver(self, self._show_recent, rows)
 
@@ -217,10 +230,7 @@ class DashboardScreen(SectionScreen):
     def load_campaigns(self) -> None:
         with reporting(self), self.app.source.reader() as reader:
             board = reader.rows("campaign_board", since=EARLIEST, until=LATEST, area=None)
-            rows = [
-                (row.uuid, fmt.day(row.occurred_on), row.title, f"{row.replied or 0}/{row.targets}", str(row.pending or 0), fmt.rate(row.replied, row.targets))
-                for row in board
-            ]
+            rows = [(row.uuid, row.title, f"{row.replied or 0}/{row.targets}", fmt.rate(row.replied, row.targets)) for row in board]
             deliver(self, self._show_campaigns, rows)
 
     def _show_campaigns(self, rows: list) -> None:
@@ -229,14 +239,14 @@ class DashboardScreen(SectionScreen):
         for key, *cells in rows:
             table.add_row(*cells, key=f"c:{key}")
         if not rows:
-            table.add_row("", "No campaigns yet", "", "", "")
+            table.add_row("No campaigns yet", "", "")
         self._filled("campaigns")
 
     @on(DataTable.RowSelected)
     def open_row(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value or ""
         kind, _, rest = key.partition(":")
-        if kind in ("e", "r"):
+        if kind in ("e", "f", "r"):
             self.app.open_engagement(rest.split(":")[0])
         elif kind == "c":
             self.app.open_campaign(rest)

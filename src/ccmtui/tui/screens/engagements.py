@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Label, Select
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
 from ccmtui.tui import format as fmt
-from ccmtui.tui.pager import Cursor, Filters, fetch
+from ccmtui.reports.engagements import EngagementFilter
+from ccmtui.tui.pager import Cursor, fetch
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.source import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
 
 PAGE_SIZE = 100
@@ -32,8 +32,8 @@ class EngagementsScreen(SectionScreen):
 
     def __init__(self):
         super().__init__()
-        self.filters = Filters()
-        self.cursors: list[Cursor] = [Cursor(LATEST)]
+        self.filters = EngagementFilter()
+        self.cursors: list[Cursor] = [Cursor()]
         self.next_cursor: Cursor | None = None
         self.shown = 0
 
@@ -85,12 +85,12 @@ class EngagementsScreen(SectionScreen):
 
         with reporting(self), self.app.source.register() as register:
             try:
-                filters = Filters(
-                    iso3=register.index.resolve(state) if state else None,
+                filters = EngagementFilter(
+                    state=register.index.resolve(state) if state else None,
                     area=area,
                     kind=kind,
-                    since=register.resolve_day(since, "--since") if since else EARLIEST,
-                    until=register.resolve_day(until, "--until") if until else LATEST,
+                    since=register.resolve_day(since, "--since") if since else None,
+                    until=register.resolve_day(until, "--until") if until else None,
                 )
             except CCMError as error:
                 deliver(self, self._show_error, str(error))
@@ -102,12 +102,12 @@ class EngagementsScreen(SectionScreen):
         error.update(f"Error: {message}")
         error.display = True
 
-    def _set_filters(self, filters: Filters) -> None:
+    def _set_filters(self, filters: EngagementFilter) -> None:
         self.query_one("#engagements-error").display = False
         if filters == self.filters:
             return
         self.filters = filters
-        self.cursors = [Cursor(filters.until)]
+        self.cursors = [Cursor(filters.until) if filters.until else Cursor()]
         self.load_page(self.cursors[0])
 
     # -- pages
@@ -119,14 +119,14 @@ class EngagementsScreen(SectionScreen):
             index = self.app.index or register.index
             rows = [
                 (
-                    row.uuid,
-                    fmt.day(row.occurred_on),
-                    fmt.kind(row.kind),
-                    fmt.area(row.area),
-                    fmt.names(page.states.get(row.uuid, []), index, 2),
-                    row.summary,
+                    line.uuid,
+                    fmt.day(line.occurred_on),
+                    fmt.kind(line.kind),
+                    fmt.area(line.area),
+                    fmt.names(line.states, index, 2),
+                    line.summary,
                 )
-                for row in page.rows
+                for line in page.lines
             ]
             deliver(self, self._show_page, rows, page.more, page.next)
 
@@ -171,7 +171,7 @@ class EngagementsScreen(SectionScreen):
         for select in self.query(Select):
             select.clear()
         self.query_one("#engagements-table").focus()
-        self._set_filters(Filters())
+        self._set_filters(EngagementFilter())
 
     @on(DataTable.RowSelected, "#engagements-table")
     def open_engagement(self, event: DataTable.RowSelected) -> None:

@@ -16,6 +16,8 @@ from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.workers import deliver, reporting
 
 KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "reply": "cyan"}
+KIND_LABEL = {"treaty": "Treaty", "category": "Category", "engagement": "Engagement", "reply": "Reply"}
+ENGAGEMENT_LIMIT = 200
 
 
 class StateDetailScreen(SectionScreen):
@@ -39,8 +41,8 @@ class StateDetailScreen(SectionScreen):
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)
         table.add_column("Date", key="date")
-        table.add_column("Event", width=30, key="event")
-        table.add_column("Detail", key="detail")
+        table.add_column("", width=10, key="kind")
+        table.add_column("What", key="what")
         table.loading = True
         self.query_one("#state-facts").border_title = self.iso3
 
@@ -49,14 +51,16 @@ class StateDetailScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="state-detail")
     def load(self) -> None:
-        from ccmtui.tui import timeline
+        from ccmtui.reports.history import state_history
 
         today = self.app.source.today
         with reporting(self), self.app.source.register() as register:
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             record = register.record(self.iso3)
-            events, cut = timeline.build(register.reader, record, today)
-            deliver(self, self._show, standing, record, events, cut)
+            # What `ccm history` shows, newest first.
+            entries = state_history(register.reader, record, limit=ENGAGEMENT_LIMIT)
+            cut = sum(1 for e in entries if e.kind == "engagement") >= ENGAGEMENT_LIMIT
+            deliver(self, self._show, standing, record, entries[::-1], cut)
 
     def _show(self, standing, record, events: list, cut: bool) -> None:
         facts = Table.grid(padding=(0, 2))
@@ -80,14 +84,12 @@ class StateDetailScreen(SectionScreen):
         panel.border_title = f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}"
         table = self.query_one("#timeline", DataTable)
         table.clear()
-        for number, event in enumerate(events):
-            style = KIND_STYLE[event.kind]
-            table.add_row(
-                fmt.day(event.on), Text(event.what, style=style), event.detail, key=event.key or f"t:{number}"
-            )
+        for number, entry in enumerate(events):
+            key = f"e:{entry.ref}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
+            table.add_row(fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what, key=key)
         table.loading = False
         title = f"Timeline · {fmt.plural(len(events), 'event')}"
-        table.border_title = title + (" (latest engagements only)" if cut else "")
+        table.border_title = title + (f" (the latest {ENGAGEMENT_LIMIT} engagements)" if cut else "")
 
     @on(DataTable.RowSelected, "#timeline")
     def open_event(self, event: DataTable.RowSelected) -> None:

@@ -1,0 +1,127 @@
+"""Importing engagements and replies from a spreadsheet: every row checked first, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccmtui.actions.campaigns import NewReply, record_reply
+from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
+from ccmtui.db.reference import RowProblems
+from ccmtui.domain.areas import parse_area
+from ccmtui.domain.dates import parse_date
+from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind, parse_stance
+from ccmtui.domain.errors import CCMError, InputError
+
+ENGAGEMENT_COLUMNS = ("date", "kind", "states", "area", "summary")
+ENGAGEMENT_OPTIONAL = ("channel", "by", "notes", "action_points", "follow_up")
+REPLY_COLUMNS = ("engagement", "state", "date", "stance")
+REPLY_OPTIONAL = ("summary", "category")
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.replace("|", ";").split(";") if part.strip()]
+
+
+def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """(line number, row) for each data row; an error naming missing or unknown columns."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(required + optional)}")
+    unknown = [c for c in header if c and c not in required + optional]
+    if unknown:
+        raise InputError(f"{path}: unknown column(s) {', '.join(unknown)}; expected {', '.join(required + optional)}")
+    reader.fieldnames = header
+    rows = []
+    for row in reader:
+        if None in row:
+            rows.append((reader.line_num, {"__extra__": "1"}))
+            continue
+        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+    if not rows:
+        raise InputError(f"{path}: no rows")
+    return rows
+
+
+def parse_engagement_row(row: dict, register, default_area: str | None) -> NewEngagement:
+    if "__extra__" in row:
+        raise InputError("more cells than columns")
+    occurred_on = parse_date(row["date"], "date")
+    states = [register.index.resolve(s) for s in _split(row["states"])]
+    if not states:
+        raise InputError("no state in the states column")
+    area = row.get("area") or default_area
+    if not area:
+        raise InputError("no area")
+    engagement = NewEngagement(
+        occurred_on=occurred_on,
+        kind=parse_kind(row["kind"]),
+        area=parse_area(area),
+        channel=parse_channel(row.get("channel") or "geneva"),
+        summary=clean_summary(row["summary"]),
+        states=states,
+        actors=parse_actors(register.index, _split(row.get("by", ""))),
+        notes=row.get("notes", ""),
+        action_points=parse_action_points([row.get("action_points", "")]),
+        follow_up_on=parse_date(row["follow_up"], "follow_up") if row.get("follow_up") else None,
+    )
+    engagement.check()
+    return engagement
+
+
+@dataclass
+class Imported:
+    rows: int
+
+
+def import_engagements(writer, path: Path, register, default_area: str | None = None) -> Imported:
+    problems = RowProblems(str(path))
+    parsed = []
+    for line, row in read_rows(path, ENGAGEMENT_COLUMNS, ENGAGEMENT_OPTIONAL):
+        try:
+            parsed.append(parse_engagement_row(row, register, default_area))
+        except CCMError as error:
+            problems.add(line, str(error))
+    problems.raise_if_any()
+    for engagement in parsed:
+        add_engagement(writer, engagement)
+    return Imported(len(parsed))
+
+
+def import_replies(writer, path: Path, register, resolve_target) -> Imported:
+    """Replies by campaign or engagement id; each checked against its engagement before any is written."""
+    problems = RowProblems(str(path))
+    parsed: list[tuple[int, str, NewReply]] = []
+    for line, row in read_rows(path, REPLY_COLUMNS, REPLY_OPTIONAL):
+        try:
+            if "__extra__" in row:
+                raise InputError("more cells than columns")
+            engagement_uuid, _label = resolve_target(row["engagement"])
+            reply = NewReply(
+                iso3=register.index.resolve(row["state"]),
+                received_on=parse_date(row["date"], "date"),
+                stance=parse_stance(row["stance"]),
+                summary=row.get("summary", ""),
+                supports_category=row.get("category") or None,
+            )
+            parsed.append((line, engagement_uuid, reply))
+        except CCMError as error:
+            problems.add(line, str(error))
+    problems.raise_if_any()
+    for line, engagement_uuid, reply in parsed:
+        try:
+            record_reply(writer, engagement_uuid, reply, register)
+        except CCMError as error:
+            problems.add(line, str(error))
+    problems.raise_if_any()
+    return Imported(len(parsed))

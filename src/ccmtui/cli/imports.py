@@ -1,0 +1,44 @@
+"""`ccm import`: engagements and replies from a spreadsheet saved as CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context
+
+app = typer.Typer(help="Import records from CSV files: every row checked first, all or nothing.", no_args_is_help=True)
+
+
+@app.command("engagements")
+def engagements(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+) -> None:
+    """Columns: date, kind, states (separated by ;), area, summary; optional channel, by, notes, action_points, follow_up."""
+    from ccmtui.actions.imports import import_engagements
+
+    context = app_context(ctx)
+    register = context.register()
+    with context.writing(f"import engagements from {file.name}") as writer:
+        result = import_engagements(writer, file, register, context.config.get("area"))
+    typer.echo(f"Imported {result.rows} engagement{'s' * (result.rows != 1)} from {file}.")
+
+
+@app.command("replies")
+def replies(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+) -> None:
+    """Columns: engagement (campaign or engagement id), state, date, stance; optional summary, category."""
+    from ccmtui.actions.imports import import_replies
+    from ccmtui.cli.journal import resolve_reply_target
+
+    context = app_context(ctx)
+    register = context.register()
+    reader = context.reader()
+    with context.writing(f"import replies from {file.name}") as writer:
+        result = import_replies(writer, file, register, lambda text: resolve_reply_target(reader, text))
+    typer.echo(f"Imported {result.rows} repl{'y' if result.rows == 1 else 'ies'} from {file}.")

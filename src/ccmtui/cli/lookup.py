@@ -1,0 +1,218 @@
+"""Looking things up: `ccm engagements`, `ccm show`, `ccm history`, `ccm due`, `ccm search`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, console, print_json
+
+
+def engagements(
+    ctx: typer.Context,
+    state: Annotated[str | None, typer.Option("--state", help="With this state.")] = None,
+    area: Annotated[str | None, typer.Option("--area", "-a")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Acting party: a state or an organisation.")] = None,
+    campaign: Annotated[str | None, typer.Option("--campaign", metavar="ID")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE|MEETING")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE|MEETING")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 50,
+    all_: Annotated[bool, typer.Option("--all", help="No limit.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
+    from ccmtui.actions.ids import resolve_id
+    from ccmtui.actions.journal import parse_actors
+    from ccmtui.domain.areas import parse_area
+    from ccmtui.domain.engagements import parse_kind
+    from ccmtui.domain.errors import InputError
+    from ccmtui.reports.engagements import EngagementFilter, list_engagements
+
+    context = app_context(ctx)
+    register = context.register()
+    reader = context.reader()
+    chosen = EngagementFilter(
+        state=register.index.resolve(state) if state else None,
+        actor=parse_actors(register.index, [by])[0] if by else None,
+        campaign=resolve_id(reader, "campaign_ids", campaign, "campaign") if campaign else None,
+        area=parse_area(area) if area else None,
+        kind=parse_kind(kind) if kind else None,
+        since=register.resolve_day(since, "--since") if since else None,
+        until=register.resolve_day(until, "--until") if until else None,
+        limit=None if all_ else limit,
+    )
+    if chosen.since and chosen.until and chosen.since > chosen.until:
+        raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
+    lines = list_engagements(reader, chosen)
+    if as_json:
+        print_json([line.as_json() for line in lines])
+        return
+    from rich.table import Table
+
+    from rich import box
+
+    out = console()
+    wide = out.width >= 110
+    more = "" if all_ or len(lines) < limit else ", newest first; --all for more"
+    table = Table(title=f"Engagements ({len(lines)}{more})", header_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Kind", max_width=12)
+    table.add_column("States", max_width=16 if wide else 11)
+    if wide:
+        table.add_column("By", max_width=12)
+    table.add_column("Summary", min_width=24, ratio=1)
+    if wide:
+        table.add_column("Follow-up", no_wrap=True)
+    for line in lines:
+        states = ", ".join(line.states[:6]) + (f" +{len(line.states) - 6}" if len(line.states) > 6 else "")
+        cells = [line.uuid[:8], line.occurred_on.isoformat(), line.kind_label if wide else line.kind, states]
+        if wide:
+            cells.append(", ".join(line.actors))
+        cells.append(line.summary + ("" if wide or not line.follow_up_on else f" (follow up {line.follow_up_on})"))
+        if wide:
+            cells.append(line.follow_up_on.isoformat() if line.follow_up_on else "")
+        table.add_row(*cells)
+    out.print(table)
+
+
+def show(
+    ctx: typer.Context,
+    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """One engagement in full: states, acting parties, notes, action points, replies."""
+    from ccmtui.actions.ids import resolve_id
+    from ccmtui.domain.areas import AREAS
+    from ccmtui.domain.engagements import CHANNELS
+    from ccmtui.reports.engagements import engagement_detail
+
+    reader = app_context(ctx).reader()
+    detail = engagement_detail(reader, resolve_id(reader, "engagement_ids", engagement, "engagement"))
+    line = detail.line
+    if as_json:
+        print_json(
+            {
+                **line.as_json(),
+                "notes": detail.notes,
+                "action_points": detail.action_points,
+                "campaign": detail.campaign[0] if detail.campaign else None,
+                "replies": [
+                    {"iso3": r.iso3, "status": r.status, "received": r.received_on.isoformat() if r.received_on else None,
+                     "stance": r.stance, "supports_category": r.supports_category, "summary": r.summary}
+                    for r in detail.replies
+                ],
+            }
+        )
+        return
+    out = console()
+    out.print(f"[bold]{line.kind_label}[/] {line.uuid}")
+    out.print(f"Date: {line.occurred_on.isoformat()} · {AREAS[line.area]} · {CHANNELS[line.channel]}")
+    out.print(f"With: {', '.join(line.states)}")
+    if line.actors:
+        out.print(f"By: {', '.join(line.actors)}")
+    if detail.campaign:
+        out.print(f"Campaign: {detail.campaign[1]} ({detail.campaign[0][:8]})")
+    out.print(f"Summary: {line.summary}", markup=False)
+    if detail.notes:
+        out.print(f"Notes: {detail.notes}", markup=False)
+    if detail.action_points:
+        out.print(f"Action points: {', '.join(detail.action_points)}")
+    if line.follow_up_on:
+        out.print(f"Follow up: {line.follow_up_on.isoformat()}")
+    if line.recorded_by:
+        out.print(f"Recorded by: {line.recorded_by}", markup=False)
+    if line.illustrative:
+        out.print("[dim]Illustrative record (sample data).[/]")
+    replied = [r for r in detail.replies if r.status != "pending"]
+    if detail.replies:
+        out.print(f"Replies: {len(replied)} of {len(detail.replies)}")
+        for r in replied:
+            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary}", markup=False)
+
+
+def history(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="The most recent engagements only.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """One state's timeline: treaty events, engagements, replies and categories."""
+    from rich.table import Table
+
+    from ccmtui.reports.history import state_history
+
+    context = app_context(ctx)
+    record = context.register().resolve(state)
+    entries = state_history(context.reader(), record, limit)
+    if as_json:
+        print_json([entry.as_json() for entry in entries])
+        return
+    from rich import box
+
+    table = Table(title=f"{record.name} ({record.iso3}) — history", header_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("What", overflow="fold", min_width=30, ratio=1)
+    table.add_column("Id", no_wrap=True)
+    style = {"treaty": "green", "category": "magenta", "engagement": "default", "reply": "cyan"}
+    for entry in entries:
+        table.add_row(entry.on.isoformat(), f"[{style[entry.kind]}]{entry.kind}[/]", entry.what, (entry.ref or "")[:8])
+    console().print(table)
+
+
+def due(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option("--days", min=1, help="Replies pending longer than this many days.")] = 60,
+    within: Annotated[int, typer.Option("--within", min=1, help="Treaty deadlines in the next N days.")] = 90,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """What needs attention: overdue follow-ups, replies long pending, treaty deadlines coming up."""
+    from datetime import date
+
+    from ccmtui.reports.due import due as build_due
+
+    context = app_context(ctx)
+    result = build_due(context.reader(), context.register(), date.today(), days, within)
+    if as_json:
+        print_json(result.as_json())
+        return
+    out = console()
+    out.print(f"[bold]Overdue follow-ups[/] ({len(result.overdue_follow_ups)})")
+    for line in result.overdue_follow_ups:
+        out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False)
+    if result.upcoming_follow_ups:
+        out.print(f"[bold]Follow-ups in the next 14 days[/] ({len(result.upcoming_follow_ups)})")
+        for line in result.upcoming_follow_ups:
+            out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False)
+    out.print(f"[bold]Replies pending more than {days} days[/] ({len(result.pending_replies)})")
+    for r in result.pending_replies:
+        waited = (result.today - r.occurred_on).days
+        out.print(f"  {r.name} ({r.iso3}), {waited} days: {r.engagement_summary}", markup=False)
+    out.print(f"[bold]Treaty deadlines in the next {within} days[/] ({len(result.deadlines)})")
+    for d in result.deadlines:
+        out.print(f"  {d.on} {d.what} ({d.article})", markup=False)
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words that must all appear.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Full-text search over engagement summaries and notes."""
+    from ccmtui.reports.engagements import search as run_search
+
+    hits = run_search(app_context(ctx).reader(), " ".join(text), limit)
+    if as_json:
+        print_json([{"id": h.uuid, "date": h.occurred_on.isoformat(), "kind": h.kind, "area": h.area,
+                     "summary": h.summary, "excerpt": h.excerpt} for h in hits])
+        return
+    out = console()
+    out.print(f"{len(hits)} match{'es' * (len(hits) != 1)}")
+    for h in hits:
+        out.print(f"{h.occurred_on} {h.uuid[:8]} [{h.kind}] {h.summary}", markup=False, highlight=False)
+        if h.excerpt and h.excerpt != h.summary:
+            out.print(f"    {h.excerpt}", markup=False, highlight=False)

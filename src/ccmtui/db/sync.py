@@ -1,0 +1,138 @@
+"""Merging two ccm databases record by record, matched by UUID.
+
+New records are copied; the same record edited on both sides resolves to the later
+edit (the overwritten version stays in the receiving database's change log, and the
+conflict is reported); deletions propagate, known from the change log; the change logs
+themselves are merged, so undo history stays valid. Running it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+# Parents before children; LOCAL_TABLES never travel.
+from ccmtui.db.models import LOCAL_TABLES, Base
+from ccmtui.db.write import plain
+
+SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
+
+
+@dataclass
+class Conflict:
+    table: str
+    uuid: str
+    kept: str  # "here" or "there"
+    here_updated: str
+    there_updated: str
+
+
+@dataclass
+class SyncReport:
+    here: str
+    there: str
+    came_in: Counter = field(default_factory=Counter)
+    went_out: Counter = field(default_factory=Counter)
+    deleted_here: Counter = field(default_factory=Counter)
+    deleted_there: Counter = field(default_factory=Counter)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def changed_nothing(self) -> bool:
+        return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
+
+
+def _deleted(writer, table: str) -> dict[str, str]:
+    """uuid -> when, for records whose latest logged change is a deletion."""
+    latest: dict[str, tuple[str, str]] = {}
+    for row in writer.rows("deletions", table=table):
+        latest[row.record_uuid] = (row.action, plain(row.made_at))
+    return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
+
+
+def database_id(writer) -> tuple[str, str]:
+    [row] = writer.rows("database_info")
+    return row.uuid, row.label
+
+
+def _last_synced(writer, peer: str) -> str | None:
+    found = writer.rows("sync_peer", peer=peer)
+    return plain(found[0].last_synced_at) if found else None
+
+
+def _remember(writer, peer: str, label: str) -> None:
+    found = writer.rows("sync_peer", peer=peer)
+    if found:
+        writer.update("sync_peers", found[0].uuid, {"last_synced_at": writer.stamp, "peer_label": label})
+    else:
+        writer.insert("sync_peers", {"peer_uuid": peer, "peer_label": label, "last_synced_at": writer.stamp})
+
+
+def synchronize(here, there, *, here_label: str, there_label: str, push: bool = True) -> SyncReport:
+    """Bring `there`'s records into `here` (and, with `push`, `here`'s into `there`).
+
+    `here` and `there` are Writers, each in its own transaction.
+    """
+    here_id, _ = database_id(here)
+    there_id, _ = database_id(there)
+    # Copies of one file share an id: they merge fine, but without a last-sync date to spot conflicts.
+    same_origin = here_id == there_id
+    since = None if same_origin else _last_synced(here, there_id)
+    report = SyncReport(here=here_label, there=there_label)
+    deletions_here: list[tuple[str, str]] = []
+    deletions_there: list[tuple[str, str]] = []
+    # Read both sides whole before writing: the sync's own log entries must not travel in this round.
+    snapshot = {
+        table: (here.stamps(table), there.stamps(table), _deleted(here, table), _deleted(there, table))
+        for table in SYNCED_TABLES
+    }
+    for table in SYNCED_TABLES:
+        mine, theirs, gone_here, gone_there = snapshot[table]
+        incoming, outgoing = [], []
+        for uuid, stamp in theirs.items():
+            if uuid in mine:
+                continue
+            if uuid in gone_here and plain(stamp) <= gone_here[uuid]:
+                if push:
+                    deletions_there.append((table, uuid))
+            else:
+                incoming.append(there.get(table, uuid))
+        for uuid, stamp in mine.items():
+            if uuid in theirs:
+                continue
+            if uuid in gone_there and plain(stamp) <= gone_there[uuid]:
+                deletions_here.append((table, uuid))
+            elif push:
+                outgoing.append(here.get(table, uuid))
+        # Oldest first, so a record that refers to another of its table (an undo) comes after it.
+        for row in sorted(incoming, key=lambda r: (plain(r["created_at"]), r["uuid"])):
+            here.insert(table, row)
+            report.came_in[table] += 1
+        for row in sorted(outgoing, key=lambda r: (plain(r["created_at"]), r["uuid"])):
+            there.insert(table, row)
+            report.went_out[table] += 1
+        for uuid in mine.keys() & theirs.keys():
+            ours, other = plain(mine[uuid]), plain(theirs[uuid])
+            if ours == other:
+                continue
+            if since is not None and ours > since and other > since:
+                report.conflicts.append(Conflict(table, uuid, "here" if ours > other else "there", ours, other))
+            if other > ours:
+                here.update(table, uuid, there.get(table, uuid), touch=False)
+                report.came_in[table] += 1
+            elif push:
+                there.update(table, uuid, here.get(table, uuid), touch=False)
+                report.went_out[table] += 1
+    # Children before parents.
+    order = {name: i for i, name in enumerate(SYNCED_TABLES)}
+    for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):
+        here.delete(table, uuid)
+        report.deleted_here[table] += 1
+    for table, uuid in sorted(deletions_there, key=lambda d: -order[d[0]]):
+        there.delete(table, uuid)
+        report.deleted_there[table] += 1
+    if not same_origin:
+        _remember(here, there_id, there_label)
+        if push:
+            _remember(there, here_id, here_label)
+    return report

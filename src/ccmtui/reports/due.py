@@ -1,0 +1,86 @@
+"""What needs attention: follow-ups, replies long pending, treaty deadlines coming up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ccmtui.domain import treaty
+from ccmtui.domain.treaty import Status
+from ccmtui.reports.engagements import EngagementLine, with_parties
+
+
+@dataclass(frozen=True)
+class Deadline:
+    on: date
+    iso3: str | None
+    what: str
+    article: str
+
+    def as_json(self) -> dict:
+        return {"date": self.on.isoformat(), "iso3": self.iso3, "what": self.what, "article": self.article}
+
+
+@dataclass
+class Due:
+    today: date
+    overdue_follow_ups: list[EngagementLine] = field(default_factory=list)
+    upcoming_follow_ups: list[EngagementLine] = field(default_factory=list)
+    pending_replies: list = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    pending_days: int = 60
+
+    def as_json(self) -> dict:
+        return {
+            "today": self.today.isoformat(),
+            "overdue_follow_ups": [line.as_json() for line in self.overdue_follow_ups],
+            "upcoming_follow_ups": [line.as_json() for line in self.upcoming_follow_ups],
+            "pending_replies": [
+                {
+                    "engagement": r.engagement_uuid,
+                    "iso3": r.iso3,
+                    "name": r.name,
+                    "sent": r.occurred_on.isoformat(),
+                    "days": (self.today - r.occurred_on).days,
+                    "engagement_summary": r.engagement_summary,
+                }
+                for r in self.pending_replies
+            ],
+            "deadlines": [d.as_json() for d in self.deadlines],
+        }
+
+
+def treaty_deadlines(register, today: date, within: int) -> list[Deadline]:
+    """Entries into force (Art. 17), initial reports (Art. 7(1)) and annual reports (Art. 7(2)) coming up."""
+    horizon = today + timedelta(days=within)
+    deadlines: list[Deadline] = []
+    parties = 0
+    for state in register.on(horizon):
+        if not state.entry_into_force:
+            continue
+        if state.status in (Status.PARTY, Status.PENDING):
+            parties += 1
+        if today <= state.entry_into_force <= horizon:
+            deadlines.append(Deadline(state.entry_into_force, state.iso3, f"Convention enters into force for {state.name}", "Art. 17"))
+        initial = treaty.initial_report_due(state.entry_into_force)
+        if today <= initial <= horizon:
+            deadlines.append(Deadline(initial, state.iso3, f"Initial transparency report of {state.name} due", "Art. 7(1)"))
+    annual = treaty.annual_report_due(today.year - 1)
+    if annual < today:
+        annual = treaty.annual_report_due(today.year)
+    if annual <= horizon:
+        deadlines.append(
+            Deadline(annual, None, f"Annual transparency reports of the {parties} States Parties due (covering {annual.year - 1})", "Art. 7(2)")
+        )
+    return sorted(deadlines, key=lambda d: (d.on, d.iso3 or ""))
+
+
+def due(reader, register, today: date, pending_days: int = 60, within: int = 90, limit: int = 200) -> Due:
+    soon = today + timedelta(days=14)
+    follow_ups = with_parties(reader, reader.rows("follow_ups_due", until=soon, limit=limit))
+    result = Due(today=today, pending_days=pending_days)
+    result.overdue_follow_ups = [line for line in follow_ups if line.follow_up_on <= today]
+    result.upcoming_follow_ups = [line for line in follow_ups if line.follow_up_on > today]
+    result.pending_replies = reader.rows("replies_pending_since", cutoff=today - timedelta(days=pending_days), limit=limit)
+    result.deadlines = treaty_deadlines(register, today, within)
+    return result

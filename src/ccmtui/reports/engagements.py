@@ -1,0 +1,175 @@
+"""Engagement listings, details and search: the same functions for the CLI and the TUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ccmtui.domain.engagements import KINDS
+
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9999, 12, 31)
+# The largest LIMIT every backend takes (PostgreSQL binds it as a 32-bit integer).
+NO_LIMIT = 2**31 - 1
+
+
+@dataclass
+class EngagementLine:
+    uuid: str
+    occurred_on: date
+    kind: str
+    area: str
+    channel: str
+    summary: str
+    follow_up_on: date | None
+    recorded_by: str | None
+    illustrative: bool
+    states: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.get(self.kind, self.kind)
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.uuid,
+            "date": self.occurred_on.isoformat(),
+            "kind": self.kind,
+            "area": self.area,
+            "channel": self.channel,
+            "summary": self.summary,
+            "states": self.states,
+            "by": self.actors,
+            "follow_up": self.follow_up_on.isoformat() if self.follow_up_on else None,
+            "recorded_by": self.recorded_by,
+            "illustrative": self.illustrative,
+        }
+
+
+@dataclass
+class EngagementFilter:
+    state: str | None = None
+    actor: str | None = None
+    campaign: str | None = None
+    area: str | None = None
+    kind: str | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = 50
+
+
+def with_parties(reader, rows) -> list[EngagementLine]:
+    """Attach each engagement's states and acting parties (two index-backed queries per page)."""
+    uuids = [row.uuid for row in rows]
+    states: dict[str, list[str]] = {}
+    actors: dict[str, list[str]] = {}
+    if uuids:
+        for row in reader.rows("states_of_engagements", uuids=uuids):
+            states.setdefault(row.engagement_uuid, []).append(row.iso3)
+        for row in reader.rows("actors_of_engagements", uuids=uuids):
+            actors.setdefault(row.engagement_uuid, []).append(row.actor)
+    return [
+        EngagementLine(
+            uuid=row.uuid,
+            occurred_on=row.occurred_on,
+            kind=row.kind,
+            area=row.area,
+            channel=row.channel,
+            summary=row.summary,
+            follow_up_on=row.follow_up_on,
+            recorded_by=row.recorded_by,
+            illustrative=bool(row.illustrative),
+            states=states.get(row.uuid, []),
+            actors=actors.get(row.uuid, []),
+        )
+        for row in rows
+    ]
+
+
+def list_engagements(reader, chosen: EngagementFilter) -> list[EngagementLine]:
+    """Newest first; the most selective filter picks the index that drives the query."""
+    params = {
+        "since": chosen.since or EARLIEST,
+        "until": chosen.until or LATEST,
+        "area": chosen.area,
+        "kind": chosen.kind,
+    }
+    limit = chosen.limit or NO_LIMIT
+    # A second driving filter is applied after reading, so read without a limit then.
+    post_actor = chosen.actor if (chosen.campaign or chosen.state) else None
+    params["limit"] = NO_LIMIT if post_actor else limit
+    if chosen.campaign:
+        rows = reader.rows("engagements_of_campaign", campaign=chosen.campaign, **params)
+    elif chosen.state:
+        rows = reader.rows("engagements_of_state", iso3=chosen.state, **params)
+    elif chosen.actor:
+        rows = reader.rows("engagements_by_actor", actor=chosen.actor, **params)
+    else:
+        rows = reader.rows("engagements_recent", **params)
+    lines = with_parties(reader, rows)
+    if chosen.state and chosen.campaign:
+        lines = [line for line in lines if chosen.state in line.states]
+    if post_actor:
+        lines = [line for line in lines if post_actor in line.actors][:limit]
+    return lines
+
+
+@dataclass
+class EngagementDetail:
+    line: EngagementLine
+    notes: str
+    action_points: list[str]
+    campaign: tuple[str, str] | None
+    replies: list
+
+
+def engagement_detail(reader, uuid: str) -> EngagementDetail:
+    [row] = reader.rows("engagement", uuid=uuid)
+    [line] = with_parties(reader, [row])
+    campaign = reader.rows("campaign_of_engagement", engagement=uuid)
+    return EngagementDetail(
+        line=line,
+        notes=row.notes,
+        action_points=row.action_points.split() if row.action_points else [],
+        campaign=(campaign[0].uuid, campaign[0].title) if campaign else None,
+        replies=reader.rows("replies_of_engagement", engagement=uuid),
+    )
+
+
+@dataclass
+class SearchHit:
+    uuid: str
+    occurred_on: date
+    kind: str
+    area: str
+    summary: str
+    excerpt: str
+
+
+def search(reader, text: str, limit: int = 50) -> list[SearchHit]:
+    """Full text over summaries and notes: FTS5 on SQLite, a portable LIKE elsewhere."""
+    from ccmtui.db.read import SQLiteReader
+    from ccmtui.domain.errors import InputError
+
+    words = text.split()
+    if not words:
+        raise InputError("say what to search for")
+    if isinstance(reader, SQLiteReader):
+        from ccmtui.db import sqlite_extras
+
+        cursor = reader.connection.execute(sqlite_extras.SEARCH, {"query": sqlite_extras.fts_query(text), "limit": limit})
+        return [
+            SearchHit(uuid, date.fromisoformat(day), kind, area, summary, excerpt)
+            for uuid, day, kind, area, summary, excerpt in cursor.fetchall()
+        ]
+    # Portable fallback: the longest word narrows in SQL, every word must then appear.
+    longest = max(words, key=len).lower()
+    rows = reader.rows("search_portable", pattern=f"%{longest}%", limit=limit * 20)
+    hits = []
+    for row in rows:
+        haystack = f"{row.summary}\n{row.notes}".lower()
+        if all(word.lower() in haystack for word in words):
+            excerpt = row.notes[:120] if longest not in row.summary.lower() else row.summary
+            hits.append(SearchHit(row.uuid, row.occurred_on, row.kind, row.area, row.summary, excerpt))
+    return hits[:limit]

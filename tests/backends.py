@@ -1,0 +1,105 @@
+"""The database the CLI tests run against: a SQLite file (default) or a PostgreSQL server.
+
+`CCM_TEST_BACKEND=postgresql` runs them on PostgreSQL: the server named by `CCM_TEST_PG`
+(a postgresql+psycopg:// URL with the right to create databases), or one started from
+Debian's binaries with scripts/pg-test-server. Each test gets a new database cloned from a
+template holding the sample.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BACKEND = os.environ.get("CCM_TEST_BACKEND", "sqlite")
+_counter = itertools.count()
+_state: dict[str, str] = {}
+
+
+def on_postgresql() -> bool:
+    return BACKEND == "postgresql"
+
+
+def server_url() -> str:
+    """The admin URL of the test server; starts one if none is named."""
+    if "url" in _state:
+        return _state["url"]
+    url = os.environ.get("CCM_TEST_PG")
+    if not url:
+        directory = Path(tempfile.gettempdir()) / "ccm-test-pg"
+        try:
+            url = subprocess.run(
+                [str(ROOT / "scripts" / "pg-test-server"), str(directory)],
+                capture_output=True, text=True, check=True,
+            ).stdout.strip()
+        except (subprocess.CalledProcessError, OSError) as error:
+            detail = getattr(error, "stderr", "") or str(error)
+            raise RuntimeError(f"no PostgreSQL server could start for the tests: {detail.strip()}") from None
+    _state["url"] = url
+    return url
+
+
+def _with_database(url: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _admin(statement: str) -> None:
+    _admin_on(server_url(), statement)
+
+
+def _admin_on(url: str, *statements: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            for statement in statements:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def template() -> str:
+    """A database holding the sample, made once per run."""
+    if "template" not in _state:
+        name = f"ccm_template_{os.getpid()}"
+        _admin(f'DROP DATABASE IF EXISTS "{name}"')
+        _admin(f'CREATE DATABASE "{name}"')
+        scratch = Path(tempfile.mkdtemp()) / "sample.db"
+        shutil.copy(ROOT / "sample.db", scratch)
+        from typer.testing import CliRunner
+
+        from ccmtui.cli import app
+
+        result = CliRunner().invoke(app, ["--db", _with_database(server_url(), name), "sync", str(scratch)])
+        if result.exit_code != 0:
+            raise RuntimeError(f"could not load the sample into PostgreSQL: {result.output}")
+        # The template holds what sample.db holds: not the log of loading it.
+        _admin_on(
+            _with_database(server_url(), name),
+            "DELETE FROM changes WHERE changeset_uuid IN (SELECT uuid FROM changesets WHERE command LIKE 'sync with %')",
+            "DELETE FROM changesets WHERE command LIKE 'sync with %'",
+            "DELETE FROM sync_peers",
+        )
+        _state["template"] = name
+    return _state["template"]
+
+
+def new_database() -> str:
+    """A fresh PostgreSQL database with the sample, as a URL."""
+    name = f"ccm_test_{os.getpid()}_{next(_counter)}"
+    _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template()}"')
+    return _with_database(server_url(), name)
+
+
+def drop(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    _admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
