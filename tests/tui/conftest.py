@@ -53,3 +53,15 @@ def count(db: Path, sql: str, *params) -> int:
 def rows(db: Path, sql: str, *params) -> list:
     with sqlite3.connect(db) as connection:
         return connection.execute(sql, params).fetchall()
+
+
+def screen_text(app) -> str:
+    """The terminal's text as the user sees it now."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

@@ -60,14 +60,18 @@ class EngagementDialog(ModalScreen[None]):
         facts.add_row("Channel", fmt.channel(line.channel))
         if detail.campaign is not None:
             facts.add_row("Campaign", detail.campaign[1])
-        facts.add_row("With", ", ".join(f"{index.name(c)} ({c})" if c in index else c for c in line.states))
-        facts.add_row("By", ", ".join(index.name(a) if a in index else a for a in line.actors) or "—")
         facts.add_row("Summary", line.summary)
-        if detail.notes:
-            facts.add_row("Notes", detail.notes)
+        facts.add_row("By", ", ".join(index.name(a) if a in index else a for a in line.actors) or "—")
         facts.add_row("Action points", " ".join(detail.action_points) or "—")
         facts.add_row("Follow up", fmt.day(line.follow_up_on) or "—")
         facts.add_row("Recorded by", line.recorded_by or "—")
+        if detail.notes:
+            facts.add_row("Notes", detail.notes)
+        named = sorted((index.name(c) if c in index else c, c) for c in line.states)
+        if len(named) <= 8:
+            facts.add_row("With", ", ".join(f"{name} ({code})" for name, code in named))
+        else:
+            facts.add_row("With", f"{len(named)} states: " + ", ".join(name for name, _ in named))
         parts = [facts]
         if detail.replies:
             table = Table(title="Replies", title_justify="left", header_style="bold", box=None, padding=(0, 1))

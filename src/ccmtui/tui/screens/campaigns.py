@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from ccmtui.tui import format as fmt
+from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.reports.engagements import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
@@ -20,7 +21,9 @@ class CampaignsScreen(SectionScreen):
     SECTION = "campaigns"
     AUTO_FOCUS = "#board"
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Board/replies", show=False, id="campaigns.switch"),
+        Binding("a", "reply", "Record reply…", id="campaigns.reply"),
+        Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
+        Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
     ]
 
     def __init__(self):
@@ -38,7 +41,6 @@ class CampaignsScreen(SectionScreen):
         board.border_title = "Campaigns"
         board.add_column("Date", key="date")
         board.add_column("Campaign", width=34, key="title")
-        board.add_column("Area", width=16, key="area")
         for heading in ("Targets", "Replied", "Pending", "No reply", "Rate"):
             board.add_column(heading, key=heading.lower())
         board.loading = True
@@ -75,7 +77,6 @@ class CampaignsScreen(SectionScreen):
             board.add_row(
                 fmt.day(row.occurred_on),
                 row.title,
-                fmt.area(row.area),
                 str(row.targets),
                 str(row.replied or 0),
                 str(row.pending or 0),
@@ -137,6 +138,60 @@ class CampaignsScreen(SectionScreen):
     def selected_state(self) -> str | None:
         return self.selected_reply() if self.query_one("#replies").has_focus else None
 
+    def action_open_engagement(self) -> None:
+        if self.engagement:
+            self.app.open_engagement(self.engagement)
+
     @on(DataTable.RowSelected, "#board")
     def open_replies(self) -> None:
         self.query_one("#replies").focus()
+
+    @on(DataTable.RowSelected, "#replies")
+    def reply_selected(self) -> None:
+        self.action_reply()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("reply", "close_campaign"):
+            return self.engagement is not None
+        return True
+
+    def action_reply(self) -> None:
+        from ccmtui.tui.dialogs.reply import ReplyDialog
+
+        row = self.board.get(self.campaign)
+        if row is None:
+            return
+        self.app.push_screen(ReplyDialog(row.engagement_uuid, row.title, self.selected_state()))
+
+    def action_close_campaign(self) -> None:
+        from ccmtui.tui.dialogs.confirm import ConfirmDialog
+
+        row = self.board.get(self.campaign)
+        if row is None:
+            return
+        if not row.pending:
+            self.notify(f"{row.title}: no reply is pending.", title="Close campaign")
+            return
+        question = (
+            f"Close “{row.title}”?\n\nIts {fmt.plural(row.pending, 'pending reply', 'pending replies')} "
+            "will be marked as no reply (as `ccm campaign close`). Undo reverts it."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.close_campaign(row.engagement_uuid, row.title)
+
+        self.app.push_screen(ConfirmDialog("Close the campaign", question, yes="Close"), answered)
+
+    @work(thread=True, exclusive=True, group="campaigns-close")
+    def close_campaign(self, engagement: str, title: str) -> None:
+        from ccmtui.actions.campaigns import close_campaign
+
+        with reporting(self):
+            with self.app.source.writing(f"campaign close '{title}'") as writer:
+                marked = close_campaign(writer, engagement)
+            deliver(self, self._closed, f"{title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")
+
+    def _closed(self, message: str) -> None:
+        self.notify(message, title="Campaign closed")
+        self.app.post_message(DataChanged("replies"))

@@ -14,12 +14,13 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import DataTable, Static
 
 from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
-from ccmtui.tui.messages import DashboardReady
+from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.reports.engagements import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
@@ -98,6 +99,7 @@ def render_register(figures: dict) -> Group:
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     AUTO_FOCUS = "#due"
+    BINDINGS = [Binding("x", "follow_up_done", "Follow-up done", id="dashboard.done")]
 
     def __init__(self):
         super().__init__()
@@ -251,3 +253,41 @@ class DashboardScreen(SectionScreen):
         elif kind == "c":
             self.app.open_campaign(rest)
 
+
+    # -- marking a follow-up done, as `ccm done`
+    def _highlighted_follow_up(self) -> str | None:
+        table = self.query_one("#due", DataTable)
+        if not table.has_focus or not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        return key[2:] if key.startswith("f:") else None
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "follow_up_done":
+            return self._highlighted_follow_up() is not None or None
+        return True
+
+    @on(DataTable.RowHighlighted, "#due")
+    def due_moved(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_follow_up_done(self) -> None:
+        uuid = self._highlighted_follow_up()
+        if uuid:
+            self.mark_done(uuid)
+
+    @work(thread=True, exclusive=True, group="dashboard-done")
+    def mark_done(self, uuid: str) -> None:
+        from ccmtui.actions.journal import follow_up_done
+
+        with reporting(self):
+            with self.app.source.writing(f"follow-up done for engagement {uuid[:8]}") as writer:
+                follow_up_done(writer, uuid)
+            deliver(self, self._done, f"Follow-up of {uuid[:8]} done.")
+
+    def _done(self, message: str) -> None:
+        self.notify(message, title="Follow-up")
+        self.app.post_message(DataChanged("follow-ups"))

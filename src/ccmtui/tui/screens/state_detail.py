@@ -85,7 +85,8 @@ class StateDetailScreen(SectionScreen):
         table = self.query_one("#timeline", DataTable)
         table.clear()
         for number, entry in enumerate(events):
-            key = f"e:{entry.ref}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
+            # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
+            key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
             table.add_row(fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what, key=key)
         table.loading = False
         title = f"Timeline · {fmt.plural(len(events), 'event')}"
@@ -95,7 +96,7 @@ class StateDetailScreen(SectionScreen):
     def open_event(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value or ""
         if key.startswith("e:"):
-            self.app.open_engagement(key[2:])
+            self.app.open_engagement(key.split(":")[1])
 
     def selected_state(self) -> str | None:
         return self.iso3
