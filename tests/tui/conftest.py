@@ -65,3 +65,8 @@ def screen_text(app) -> str:
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, record=True, legacy_windows=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def notices(app) -> list[str]:
+    """The notifications shown so far, oldest first."""
+    return [str(notification.message) for notification in app._notifications]

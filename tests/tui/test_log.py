@@ -7,7 +7,7 @@ from textual.widgets import Input, Label, Select
 
 from ccmtui.tui.widgets.state_picker import StatePicker
 
-from .conftest import SIZE, count, rows, settle
+from .conftest import SIZE, count, notices, rows, settle
 
 pytestmark = pytest.mark.sqlite_only
 ENGAGEMENTS = 5  # in sample.db
@@ -42,7 +42,7 @@ async def test_logging_through_the_form_writes_the_engagement(make_app, sample_d
         await type_into(pilot, "#log-follow-up", "2025-03-01")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert [str(n.message) for n in app._notifications][-1].startswith("Logged démarche ")
+        assert notices(app)[-1].startswith("Logged démarche ")
     found = rows(
         sample_db,
         "SELECT uuid, kind, area, channel, summary, action_points, follow_up_on, recorded_by FROM engagements "

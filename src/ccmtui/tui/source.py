@@ -39,6 +39,16 @@ class Source:
         return self._today or date.today()
 
     @property
+    def display(self) -> str:
+        """The database as the coordinator knows it: a file name, or a server URL without password."""
+        if "://" not in self.target:
+            from pathlib import Path
+
+            return Path(self.target).name
+        scheme, _, rest = self.target.partition("://")
+        return f"{scheme}://{rest.rpartition('@')[2]}"
+
+    @property
     def by(self) -> str | None:
         return identity(self.config)
 

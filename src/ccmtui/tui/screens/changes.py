@@ -48,7 +48,7 @@ class ChangesScreen(SectionScreen):
         for row in rows:
             what = Text(row.command)
             if row.reverted_by:
-                what = Text.assemble((row.command, "strike dim"), (" (undone)", "dim"))
+                what = Text.assemble(("(undone) ", "bold"), (row.command, "strike dim"))
             elif row.reverts:
                 what = Text(row.command, style="italic")
             table.add_row(row.uuid[:8], fmt.stamp(row.made_at), row.made_by or "", what, str(row.changes), key=row.uuid)

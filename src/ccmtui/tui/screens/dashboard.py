@@ -125,6 +125,7 @@ class DashboardScreen(SectionScreen):
             widget = self.query_one(f"#{panel}")
             widget.border_title = title
             widget.loading = True
+        self.query_one("#register").border_subtitle = self.app.source.display
         due = self.query_one("#due", DataTable)
         due.add_column("Date")
         due.add_column("What", width=22)

@@ -1,8 +1,6 @@
-"""The bar at the top: the sections with their keys, the current one lit; the database and today."""
+"""The bar at the top: the sections, the current one lit, each with its key underlined; today."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -10,6 +8,14 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ccmtui.tui.sections import SECTIONS
+
+
+def _label(title: str, key: str) -> str:
+    """The title with its key underlined ('C[u]h[/u]anges'), or the key after it."""
+    at = title.lower().find(key)
+    if at < 0:
+        return f"{title} [dim]{key}[/dim]"
+    return f"{title[:at]}[u]{title[at]}[/u]{title[at + 1:]}"
 
 
 class NavBar(Horizontal):
@@ -28,15 +34,13 @@ class NavBar(Horizontal):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        parts = [Content.from_markup("[b] ccm [/b]")]
+        parts = []
         for section in SECTIONS:
-            label = f" {section.title} [dim]{section.key}[/dim] "
+            label = f" {_label(section.title, section.key)} "
             if section.mode == self.current:
                 markup = f"[reverse]{label}[/reverse]"
             else:
                 markup = f"[@click=app.go('{section.mode}')]{label}[/]"
             parts.append(Content.from_markup(markup))
         yield Static(Content("│").join(parts), id="sections")
-        source = self.app.source
-        name = Path(source.target).name if "://" not in source.target else source.target.split("://")[0]
-        yield Static(f"{name} · {source.today.isoformat()}", id="where")
+        yield Static(self.app.source.today.isoformat(), id="where")
