@@ -190,8 +190,8 @@ class CampaignsScreen(SectionScreen):
         with reporting(self):
             with self.app.source.writing(f"campaign close '{title}'") as writer:
                 marked = close_campaign(writer, engagement)
-            deliver(self, self._closed, f"{title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")
+            deliver(self, self._after_close, f"{title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")
 
-    def _closed(self, message: str) -> None:
+    def _after_close(self, message: str) -> None:
         self.notify(message, title="Campaign closed")
         self.app.post_message(DataChanged("replies"))

@@ -103,7 +103,7 @@ class DashboardScreen(SectionScreen):
 
     def __init__(self):
         super().__init__()
-        self._pending: set[str] = set()
+        self._panels_loading: set[str] = set()
         self._reported = False
 
     def compose_body(self) -> ComposeResult:
@@ -142,7 +142,7 @@ class DashboardScreen(SectionScreen):
         campaigns.add_column("Rate")
 
     def reload(self) -> None:
-        self._pending = set(PANELS)
+        self._panels_loading = set(PANELS)
         self.load_register()
         self.load_due()
         self.load_recent()
@@ -150,8 +150,8 @@ class DashboardScreen(SectionScreen):
 
     def _filled(self, panel: str) -> None:
         self.query_one(f"#{panel}").loading = False
-        self._pending.discard(panel)
-        if not self._pending and not self._reported:
+        self._panels_loading.discard(panel)
+        if not self._panels_loading and not self._reported:
             self._reported = True
             seconds = time.perf_counter() - self.app.started
             self.app.ready_seconds = seconds
