@@ -77,11 +77,16 @@ class CampaignsScreen(SectionScreen):
             board.add_row(
                 fmt.day(row.occurred_on),
                 row.title,
-                str(row.targets),
-                str(row.replied or 0),
-                str(row.pending or 0),
-                str(row.no_reply or 0),
-                fmt.rate(row.replied, row.targets),
+                *(
+                    Text(value, justify="right")
+                    for value in (
+                        str(row.targets),
+                        str(row.replied or 0),
+                        str(row.pending or 0),
+                        str(row.no_reply or 0),
+                        fmt.rate(row.replied, row.targets),
+                    )
+                ),
                 key=row.uuid,
             )
         board.loading = False

@@ -30,7 +30,8 @@ def describe_bindings(screen: Screen) -> list[tuple[str, str, str, str]]:
             continue
         seen.add(marker)
         rows.append((where, app.get_key_display(binding), binding.description, binding.id or ""))
-    rows.sort(key=lambda r: r[0] == "App")
+    # This screen's keys first, then the app's, then those of the focused widget.
+    rows.sort(key=lambda r: (not r[3], r[0] == "App"))
     return rows
 
 
@@ -56,9 +57,10 @@ class HelpScreen(ModalScreen[None]):
         box.border_title = "Keys"
         box.border_subtitle = "Esc to close"
         table = self.query_one("#help-table", DataTable)
-        table.add_columns("Where", "Key", "Does", "Binding id")
+        table.add_column("Where", width=12)
+        table.add_column("Key", width=12)
+        table.add_column("Does", width=32)
+        table.add_column("Binding id")
         for row in describe_bindings(self.under):
             table.add_row(*row)
-        for section in SECTIONS:
-            table.add_row("App", section.key, f"{section.title}: {section.help}", f"go.{section.mode}")
         table.focus()

@@ -31,12 +31,14 @@ class StateDetailScreen(SectionScreen):
     def __init__(self, iso3: str):
         super().__init__()
         self.iso3 = iso3
+        self.entries: dict = {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="state-facts", classes="panel")
         table = DataTable(id="timeline", cursor_type="row", zebra_stripes=True, classes="panel")
         table.border_title = "Timeline"
         yield table
+        yield Static(id="timeline-preview")
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)
@@ -84,13 +86,21 @@ class StateDetailScreen(SectionScreen):
         panel.border_title = f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}"
         table = self.query_one("#timeline", DataTable)
         table.clear()
+        self.entries = {}
         for number, entry in enumerate(events):
             # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
             key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
             table.add_row(fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what, key=key)
+            self.entries[key] = entry
         table.loading = False
         title = f"Timeline · {fmt.plural(len(events), 'event')}"
         table.border_title = title + (f" (the latest {ENGAGEMENT_LIMIT} engagements)" if cut else "")
+
+    @on(DataTable.RowHighlighted, "#timeline")
+    def preview(self, event: DataTable.RowHighlighted) -> None:
+        entry = self.entries.get(event.row_key.value)
+        if entry is not None:
+            self.query_one("#timeline-preview", Static).update(Text(f"{fmt.day(entry.on)}  {entry.what}"))
 
     @on(DataTable.RowSelected, "#timeline")
     def open_event(self, event: DataTable.RowSelected) -> None:
