@@ -1,8 +1,19 @@
 -- Generated from src/ccmtui/db/models.py by `python -m ccmtui.db.schema`; do not edit.
 
+CREATE TABLE blobs (
+	sha256 VARCHAR(64) NOT NULL, 
+	content BLOB NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (sha256)
+);
+
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
+	made_in VARCHAR(36), 
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
 	reverted_by VARCHAR(36), 
@@ -13,7 +24,7 @@ CREATE TABLE changesets (
 	FOREIGN KEY(reverts) REFERENCES changesets (uuid)
 );
 
-CREATE INDEX ix_changesets_made_at ON changesets (made_at);
+CREATE INDEX ix_changesets_made_in_at ON changesets (made_in, made_at);
 
 CREATE TABLE database_info (
 	label VARCHAR(300) NOT NULL, 
@@ -100,6 +111,23 @@ CREATE TABLE sync_peers (
 	UNIQUE (peer_uuid)
 );
 
+CREATE TABLE attachments (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	filename VARCHAR(255) NOT NULL, 
+	media_type VARCHAR(100) NOT NULL, 
+	size INTEGER NOT NULL, 
+	sha256 VARCHAR(64) NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(sha256) REFERENCES blobs (sha256)
+);
+
+CREATE INDEX ix_attachments_engagement ON attachments (engagement_uuid);
+
 CREATE TABLE campaigns (
 	title VARCHAR(200) NOT NULL, 
 	engagement_uuid VARCHAR(36) NOT NULL, 
@@ -147,7 +175,7 @@ CREATE TABLE classifications (
 	PRIMARY KEY (uuid), 
 	CONSTRAINT ck_classifications_category CHECK (category IN ('I', 'II', 'III')), 
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
-	FOREIGN KEY(source_engagement) REFERENCES engagements (uuid)
+	CONSTRAINT fk_classifications_source_engagement FOREIGN KEY(source_engagement) REFERENCES engagements (uuid)
 );
 
 CREATE INDEX ix_classifications_date ON classifications (assessed_on);

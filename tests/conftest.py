@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -55,11 +56,11 @@ class CCM:
         full = (["--db", str(self.db)] if self.db else []) + [str(a) for a in args]
         return self.runner.invoke(app, full, input=input, prog_name="ccm")
 
-    def dump(self, *, without: tuple[str, ...] = ()) -> dict:
-        """The database's content, to compare before and after."""
+    def dump(self, *, without: tuple[str, ...] = (), portable: bool = False) -> dict:
+        """The database's content, to compare before and after (`portable`: across backends)."""
         from ccmtui.db.sample import logical_dump
 
-        return {t: rows for t, rows in logical_dump(self.db).items() if t not in without}
+        return {t: rows for t, rows in logical_dump(self.db, portable=portable).items() if t not in without}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -85,3 +86,14 @@ def ccm(sample_db) -> CCM:
 @pytest.fixture
 def ccm_fresh(fresh_db) -> CCM:
     return CCM(fresh_db)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> str:
+    """The test PostgreSQL server's URL; without one, these tests are skipped saying why (CI requires one)."""
+    try:
+        return backends.server_url()
+    except RuntimeError as error:
+        if os.environ.get("CCM_REQUIRE_PG"):
+            raise
+        pytest.skip(f"PostgreSQL tests skipped: {error} (set CCM_TEST_PG, or install postgresql)")

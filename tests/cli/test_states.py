@@ -38,3 +38,13 @@ def test_a_missing_file_is_one_line(ccm, tmp_path):
     result = ccm("states", "update", tmp_path / "nope.csv")
     assert result.exit_code == 1
     assert "cannot read" in result.stderr
+
+
+def test_a_register_update_can_be_undone(ccm, tmp_path):
+    text = (REFERENCE / "states.csv").read_text(encoding="utf-8")
+    changed = tmp_path / "states.csv"
+    changed.write_text(text.replace("Algeria,DZA,Africa,Northern Africa,,,,", "Algeria,DZA,Africa,Northern Africa,2009-01-01,,,"), encoding="utf-8")
+    before = ccm.dump(without=("changesets", "changes", "database_info"))
+    assert ccm("states", "update", changed).exit_code == 0
+    assert ccm("undo").stdout.startswith("Undid: states update from states.csv")
+    assert ccm.dump(without=("changesets", "changes", "database_info")) == before

@@ -33,3 +33,10 @@ def test_fast_reader_and_sqlalchemy_reader_agree(sample_db):
         assert fast.rows(name, **params) == slow.rows(name, **params), name
     fast.close()
     slow.close()
+
+
+def test_the_writer_leaves_unlogged_exactly_the_tables_the_models_say():
+    from ccmtui.db import write
+    from ccmtui.db.models import UNLOGGED_TABLES
+
+    assert write.UNLOGGED == UNLOGGED_TABLES

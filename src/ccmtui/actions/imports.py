@@ -9,11 +9,11 @@ from pathlib import Path
 
 from ccmtui.actions.campaigns import NewReply, record_reply
 from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
-from ccmtui.db.reference import RowProblems
 from ccmtui.domain.areas import parse_area
 from ccmtui.domain.dates import parse_date
 from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind, parse_stance
 from ccmtui.domain.errors import CCMError, InputError
+from ccmtui.files import RowProblems, read_text
 
 ENGAGEMENT_COLUMNS = ("date", "kind", "states", "area", "summary")
 ENGAGEMENT_OPTIONAL = ("channel", "by", "notes", "action_points", "follow_up")
@@ -27,13 +27,7 @@ def _split(value: str) -> list[str]:
 
 def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each data row; an error naming missing or unknown columns."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(read_text(path)))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:

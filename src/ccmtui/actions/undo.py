@@ -19,7 +19,7 @@ class Undone:
 
 def undo_last(writer) -> Undone:
     """Revert the latest change set not yet undone, newest change first."""
-    found = writer.rows("last_undoable")
+    found = writer.rows("last_undoable", database=writer.database_id())
     if not found:
         raise InputError("nothing to undo")
     target = found[0]

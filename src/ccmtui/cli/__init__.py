@@ -12,8 +12,10 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import database as database_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
@@ -84,11 +86,14 @@ app.command("show")(lookup_commands.show)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
+app.command("attach")(attachment_commands.attach)
+app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)
 app.command("sync")(team_commands.sync)
 app.add_typer(campaign_commands.app, name="campaign")
 app.add_typer(import_commands.app, name="import")
 app.add_typer(config_commands.app, name="config")
+app.add_typer(database_commands.app, name="db")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
 

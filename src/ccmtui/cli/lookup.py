@@ -99,6 +99,7 @@ def show(
                 "notes": detail.notes,
                 "action_points": detail.action_points,
                 "campaign": detail.campaign[0] if detail.campaign else None,
+                "attachments": [{"id": a.uuid, "filename": a.filename, "size": a.size} for a in detail.attachments],
                 "replies": [
                     {"iso3": r.iso3, "status": r.status, "received": r.received_on.isoformat() if r.received_on else None,
                      "stance": r.stance, "supports_category": r.supports_category, "summary": r.summary}
@@ -126,6 +127,8 @@ def show(
         out.print(f"Recorded by: {line.recorded_by}", markup=False)
     if line.illustrative:
         out.print("[dim]Illustrative record (sample data).[/]")
+    for attachment in detail.attachments:
+        out.print(f"Attached: {attachment.filename} ({attachment.size:,} bytes), id {attachment.uuid[:8]}", markup=False)
     replied = [r for r in detail.replies if r.status != "pending"]
     if detail.replies:
         out.print(f"Replies: {len(replied)} of {len(detail.replies)}")
@@ -157,7 +160,7 @@ def history(
     table.add_column("", no_wrap=True)
     table.add_column("What", overflow="fold", min_width=30, ratio=1)
     table.add_column("Id", no_wrap=True)
-    style = {"treaty": "green", "category": "magenta", "engagement": "default", "reply": "cyan"}
+    style = {"treaty": "green", "category": "magenta", "engagement": "default", "attachment": "blue", "reply": "cyan"}
     for entry in entries:
         table.add_row(entry.on.isoformat(), f"[{style[entry.kind]}]{entry.kind}[/]", entry.what, (entry.ref or "")[:8])
     console().print(table)

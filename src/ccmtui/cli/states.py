@@ -20,9 +20,8 @@ def update(
     """Refresh the register from a CSV file: every row checked first, all or nothing."""
     from ccmtui.db.reference import update_register
 
-    database = app_context(ctx).database()
-    with database.transaction() as session:
-        result = update_register(session, file)
+    with app_context(ctx).writing(f"states update from {file.name}") as writer:
+        result = update_register(writer, file)
     typer.echo(
         f"{len(result.added)} added, {len(result.changed)} changed, {result.unchanged} unchanged"
         + (f", {len(result.not_in_file)} not in the file (left as they were)" if result.not_in_file else "")

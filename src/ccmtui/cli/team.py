@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, console, print_json
+from ccmtui.cli._common import app_context, print_json
 
 
 def _print_report(report, as_json: bool) -> None:
@@ -24,26 +24,32 @@ def _print_report(report, as_json: bool) -> None:
             }
         )
         return
-    out = console()
+    out = typer
     if report.changed_nothing:
-        out.print(f"Already in step with {report.there}: nothing came in, nothing went out.", markup=False)
+        out.echo(f"Already in step with {report.there}: nothing came in, nothing went out.")
         return
 
     def counts(counter) -> str:
         return ", ".join(f"{n} {table}" for table, n in sorted(counter.items())) or "nothing"
 
-    out.print(f"Came in from {report.there}: {counts(report.came_in)}", markup=False)
-    out.print(f"Went out to {report.there}: {counts(report.went_out)}", markup=False)
+    out.echo(f"Came in from {report.there}: {counts(report.came_in)}")
+    out.echo(f"Went out to {report.there}: {counts(report.went_out)}")
     if report.deleted_here or report.deleted_there:
-        out.print(f"Deleted here: {counts(report.deleted_here)}; deleted there: {counts(report.deleted_there)}", markup=False)
+        out.echo(f"Deleted here: {counts(report.deleted_here)}; deleted there: {counts(report.deleted_there)}")
     for conflict in report.conflicts:
         kept = "the edit made here" if conflict.kept == "here" else f"the edit from {report.there}"
-        out.print(
+        out.echo(
             f"Conflict: {conflict.table} {conflict.uuid[:8]} was edited on both sides "
             f"(here {conflict.here_updated[:19]}, there {conflict.there_updated[:19]}); kept {kept}, the later; "
-            "the other version is in `ccm changes`.",
-            markup=False,
+            "the other version is in `ccm changes`."
         )
+
+
+def _where(context) -> str:
+    from ccmtui.db.session import mask_password
+
+    target = context.target
+    return mask_password(target) if "://" in target else str(Path(target).expanduser().resolve())
 
 
 def merge(
@@ -67,7 +73,7 @@ def merge(
     # The other file is opened in a transaction for a consistent read; with push=False nothing is written there.
     with writing(str(other), by=context.identity(), command="read for merge") as there:
         with context.writing(f"merge from {other.name}") as here:
-            report = synchronize(here, there, here_label="here", there_label=str(other), push=False)
+            report = synchronize(here, there, here_label=_where(context), there_label=str(other.resolve()), push=False)
     _print_report(report, as_json)
 
 
@@ -101,10 +107,10 @@ def sync(
     from ccmtui.db.write import writing
 
     context = app_context(ctx)
-    label = mask_password(url) if "://" in url else url
+    label = mask_password(url) if "://" in url else str(Path(url).resolve())
     if "://" not in url:
         check_ccm_file(Path(url))
     with writing(url, by=context.identity(), command=f"sync with {context.target if '://' not in context.target else mask_password(context.target)}") as there:
         with context.writing(f"sync with {label}") as here:
-            report = synchronize(here, there, here_label="here", there_label=label, push=True)
+            report = synchronize(here, there, here_label=_where(context), there_label=label, push=True)
     _print_report(report, as_json)

@@ -66,6 +66,11 @@ def compile_tables() -> dict[str, dict]:
             "delete": str(delete(table).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "select": str(select(*table.columns).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "stamps": str(select(table.c.uuid, table.c.updated_at).compile(dialect=dialect)),
+            "select_many": str(
+                select(*table.columns)
+                .where(table.c.uuid.in_(bindparam("uuids", expanding=True)))
+                .compile(dialect=dialect)
+            ),
         }
     return tables
 
@@ -84,6 +89,11 @@ def render() -> str:
         lines.append(f"        {constants!r},")
         lines.append("    ),")
     lines.append("}")
+    lines.append("")
+    from ccmtui.db.migrate import head
+
+    lines.append("# The schema revision these statements are for (Alembic head).")
+    lines.append(f"SCHEMA_REVISION = {head()!r}")
     lines.append("")
     lines.append("# table -> columns (name, converter kind, scalar default) and the writer's statements")
     lines.append("TABLES: dict[str, dict] = {")

@@ -17,6 +17,26 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date')),
         {},
     ),
+    'attachments_of_engagements': (
+        'SELECT attachments.uuid, attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.created_at \nFROM attachments \nWHERE attachments.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY attachments.created_at, attachments.filename',
+        (('uuid', None), ('engagement_uuid', None), ('filename', None), ('media_type', None), ('size', None), ('sha256', None), ('created_at', 'datetime')),
+        {},
+    ),
+    'attachment_ids': (
+        'SELECT attachments.uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high ORDER BY attachments.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'blob': (
+        'SELECT blobs.uuid, blobs.content \nFROM blobs \nWHERE blobs.sha256 = :sha256',
+        (('uuid', None), ('content', None)),
+        {},
+    ),
+    'attachments_by_id': (
+        'SELECT attachments.uuid, attachments.filename, attachments.size, attachments.sha256 \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        (('uuid', None), ('filename', None), ('size', None), ('sha256', None)),
+        {},
+    ),
     'engagements_recent': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -113,13 +133,13 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'last_undoable': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.made_in = :database AND changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
         (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
         {'param_1': 1, 'param_2': 0},
     ),
     'changes_of': (
-        'SELECT changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
-        (('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
+        'SELECT changes.uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
+        (('uuid', None), ('seq', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
         {},
     ),
     'deletions': (
@@ -139,15 +159,28 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
     ),
 }
 
+# The schema revision these statements are for (Alembic head).
+SCHEMA_REVISION = '0002'
+
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
+    'blobs': {
+        'columns': (('sha256', None, None), ('content', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO blobs (sha256, content, uuid, created_at, updated_at) VALUES (:sha256, :content, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE blobs SET sha256=:sha256, content=:content, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE blobs.uuid = :uuid',
+        'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
+        'select': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid = :uuid',
+        'stamps': 'SELECT blobs.uuid, blobs.updated_at \nFROM blobs',
+        'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (__[POSTCOMPILE_uuids])',
+    },
     'changesets': {
-        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO changesets (made_at, made_by, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
-        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -156,6 +189,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
         'select': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid = :uuid',
         'stamps': 'SELECT database_info.uuid, database_info.updated_at \nFROM database_info',
+        'select_many': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -164,6 +198,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
+        'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -172,6 +207,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
+        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -180,6 +216,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
         'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
         'stamps': 'SELECT states.uuid, states.updated_at \nFROM states',
+        'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'sync_peers': {
         'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -188,6 +225,16 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
         'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
+        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'attachments': {
+        'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO attachments (engagement_uuid, filename, media_type, size, sha256, recorded_by, uuid, created_at, updated_at) VALUES (:engagement_uuid, :filename, :media_type, :size, :sha256, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE attachments SET engagement_uuid=:engagement_uuid, filename=:filename, media_type=:media_type, size=:size, sha256=:sha256, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE attachments.uuid = :uuid',
+        'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
+        'select': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid = :uuid',
+        'stamps': 'SELECT attachments.uuid, attachments.updated_at \nFROM attachments',
+        'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -196,6 +243,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
         'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
         'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
+        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -204,6 +252,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
         'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
         'stamps': 'SELECT changes.uuid, changes.updated_at \nFROM changes',
+        'select_many': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -212,6 +261,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
         'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
+        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -220,6 +270,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
         'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
         'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
+        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -228,6 +279,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -236,6 +288,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
+        'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -244,5 +297,6 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
         'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (__[POSTCOMPILE_uuids])',
     },
 }

@@ -135,14 +135,29 @@ def sqlite_path(target: str) -> Path | None:
     return None
 
 
+def current_schema(connection: sqlite3.Connection) -> bool:
+    """Whether a SQLite file is at the revision the compiled statements are for (one tiny query)."""
+    from ccmtui.db.compiled import SCHEMA_REVISION
+
+    try:
+        found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        return False
+    return found == [(SCHEMA_REVISION,)]
+
+
 def open_reader(target: str):
-    """A reader on the database, creating it with its reference data on first use."""
+    """A reader on the database, created on first use, brought to this ccm's schema if older."""
     path = sqlite_path(target)
     if path is not None:
-        if not path.exists():
-            from ccmtui.db.session import Database
+        if path.exists():
+            reader = SQLiteReader(path)
+            if current_schema(reader.connection):
+                return reader
+            reader.close()
+        from ccmtui.db.session import Database
 
-            Database(path).ensure().dispose()
+        Database(path).ensure().dispose()
         return SQLiteReader(path)
     from ccmtui.db.session import Database
 

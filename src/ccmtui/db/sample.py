@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tomllib
-from datetime import date, datetime, time
+from datetime import datetime, time
 from importlib import resources
 from pathlib import Path
 
@@ -172,16 +172,6 @@ def build(path: Path) -> Path:
 
             from ccmtui.db.models import State
 
-            from sqlalchemy import update
-
-            from ccmtui.db.models import DatabaseInfo
-
-            # A fixed id keeps the build reproducible; copies of the sample share it (sync allows that).
-            session.execute(
-                update(DatabaseInfo).values(
-                    uuid=stable_uuid("database", "sample"), label="sample.db", **_stamped(date(2013, 9, 9))
-                )
-            )
             register_rows = {s.iso3: s for s in session.scalars(select(State))}
             outreach = add_outreach_2011_2013(session, register_rows)
             session.flush()
@@ -196,13 +186,14 @@ def build(path: Path) -> Path:
     return path
 
 
-def logical_dump(target: Path | str) -> dict[str, list[tuple]]:
+def logical_dump(target: Path | str, *, portable: bool = False) -> dict[str, list[tuple]]:
     """Every table's rows in primary-key order: what a rebuild must reproduce.
 
-    A path reads the SQLite file as it is; a server URL reads the model tables, values as JSON holds them.
+    A path reads the SQLite file as it is; a server URL (or `portable`) reads the model tables
+    ordered by UUID, values as JSON holds them, so that two backends compare equal.
     """
-    if "://" in str(target):
-        return _server_dump(str(target))
+    if "://" in str(target) or portable:
+        return _server_dump(str(target) if "://" in str(target) else f"sqlite:///{Path(target).resolve()}")
     path = target
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

@@ -127,8 +127,9 @@ class Database:
             return inspect(self.engine).has_table("states")
 
     def ensure(self) -> "Database":
-        """Create the database with its reference data if it does not exist yet."""
+        """Create the database with its reference data if it does not exist yet; upgrade an older one."""
         if self.exists():
+            self.upgrade()
             return self
         path = self.path
         if path is None:
@@ -152,6 +153,13 @@ class Database:
             building.unlink(missing_ok=True)
         return self
 
+    def upgrade(self):
+        """Bring an existing database to this ccm's schema (a backup copy first, on SQLite)."""
+        from ccmtui.db import migrate
+
+        with translate_errors(self.display):
+            return migrate.upgrade(self)
+
     @staticmethod
     def _create(database: "Database") -> None:
         from ccmtui.db import reference
@@ -168,6 +176,10 @@ class Database:
                         connection.exec_driver_sql(statement)
             with database.transaction() as session:
                 reference.load_all(session)
+            from ccmtui.db import migrate
+
+            with database.engine.begin() as connection:
+                migrate.stamp_head(connection)
 
 
 @contextmanager

@@ -50,11 +50,6 @@ def _deleted(writer, table: str) -> dict[str, str]:
     return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
 
 
-def database_id(writer) -> tuple[str, str]:
-    [row] = writer.rows("database_info")
-    return row.uuid, row.label
-
-
 def _last_synced(writer, peer: str) -> str | None:
     found = writer.rows("sync_peer", peer=peer)
     return plain(found[0].last_synced_at) if found else None
@@ -73,11 +68,13 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
 
     `here` and `there` are Writers, each in its own transaction.
     """
-    here_id, _ = database_id(here)
-    there_id, _ = database_id(there)
-    # Copies of one file share an id: they merge fine, but without a last-sync date to spot conflicts.
-    same_origin = here_id == there_id
-    since = None if same_origin else _last_synced(here, there_id)
+    here_id = here.database_id()
+    # A merge only reads the other file: it is known by its location until it has an id of its own.
+    there_id = there.database_id() if push else (there.existing_database_id() or f"file:{there_label}"[:36])
+    # Copies of one file share an id: then each knows the other by id and location.
+    if here_id == there_id:
+        here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
+    since = _last_synced(here, there_id)
     report = SyncReport(here=here_label, there=there_label)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
@@ -96,21 +93,22 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
                 if push:
                     deletions_there.append((table, uuid))
             else:
-                incoming.append(there.get(table, uuid))
+                incoming.append(uuid)
         for uuid, stamp in mine.items():
             if uuid in theirs:
                 continue
             if uuid in gone_there and plain(stamp) <= gone_there[uuid]:
                 deletions_here.append((table, uuid))
             elif push:
-                outgoing.append(here.get(table, uuid))
-        # Oldest first, so a record that refers to another of its table (an undo) comes after it.
-        for row in sorted(incoming, key=lambda r: (plain(r["created_at"]), r["uuid"])):
-            here.insert(table, row)
-            report.came_in[table] += 1
-        for row in sorted(outgoing, key=lambda r: (plain(r["created_at"]), r["uuid"])):
-            there.insert(table, row)
-            report.went_out[table] += 1
+                outgoing.append(uuid)
+        # New records are copied whole and in batches; the change log that travels with them
+        # says who made them. Oldest first, so a record that refers to another of its table comes after it.
+        if incoming:
+            here.copy_in(table, _oldest_first(there.get_many(table, incoming)))
+            report.came_in[table] += len(incoming)
+        if push and outgoing:
+            there.copy_in(table, _oldest_first(here.get_many(table, outgoing)))
+            report.went_out[table] += len(outgoing)
         for uuid in mine.keys() & theirs.keys():
             ours, other = plain(mine[uuid]), plain(theirs[uuid])
             if ours == other:
@@ -131,8 +129,23 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     for table, uuid in sorted(deletions_there, key=lambda d: -order[d[0]]):
         there.delete(table, uuid)
         report.deleted_there[table] += 1
-    if not same_origin:
-        _remember(here, there_id, there_label)
-        if push:
-            _remember(there, here_id, here_label)
+    # Each side's log of this very sync goes across too, so a second run finds nothing to do.
+    if push:
+        _hand_over_log(there, here)
+        _hand_over_log(here, there)
+    _remember(here, there_id, there_label)
+    if push:
+        _remember(there, here_id, here_label)
     return report
+
+
+def _oldest_first(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"]))
+
+
+def _hand_over_log(source, destination) -> None:
+    if source.changeset is None:
+        return
+    destination.copy_in("changesets", [source.get("changesets", source.changeset)])
+    changes = [change.uuid for change in source.rows("changes_of", changeset=source.changeset)]
+    destination.copy_in("changes", source.get_many("changes", changes))

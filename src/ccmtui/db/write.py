@@ -18,11 +18,12 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 
 from ccmtui.db.failures import describe_failure
-from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, sqlite_path
+from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader, sqlite_path
 from ccmtui.domain.errors import DatabaseError
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
-UNLOGGED = frozenset({"changesets", "changes", "database_info", "sync_peers"})
+CHUNK = 500  # records per statement when copying between databases
+UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
 
 
 def now() -> datetime:
@@ -49,6 +50,7 @@ class Writer:
         self._seq = 0
         self.stamp = now()
         self.counts: dict[str, int] = {}
+        self._database_id: str | None = None
 
     # -- reads inside the transaction
     def rows(self, name: str, **params) -> list:
@@ -59,6 +61,18 @@ class Writer:
 
     def stamps(self, table: str) -> dict[str, str]:
         return self.backend.stamps(table)
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        """Whole records by uuid, read in chunks."""
+        rows: list[dict] = []
+        for start in range(0, len(uuids), CHUNK):
+            rows.extend(self.backend.get_many(table, uuids[start : start + CHUNK]))
+        return rows
+
+    def copy_in(self, table: str, rows: list[dict]) -> None:
+        """Records arriving whole from another database: written as they are, in batches, not logged."""
+        for start in range(0, len(rows), CHUNK):
+            self.backend.insert_many(table, rows[start : start + CHUNK])
 
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
@@ -93,19 +107,33 @@ class Writer:
         self.backend.insert(table, row)
         self._log(table, row["uuid"], "insert", None, row)
 
+    def existing_database_id(self) -> str | None:
+        found = self.backend.rows("database_info")
+        return found[0].uuid if found else None
+
+    def database_id(self) -> str:
+        """This database's own id, given on its first write (so copies of an unused file differ)."""
+        if self._database_id is None:
+            self._database_id = self.existing_database_id()
+            if self._database_id is None:
+                row = self.backend.complete("database_info", {"label": ""}, self.stamp)
+                self.backend.insert("database_info", row)
+                self._database_id = row["uuid"]
+        return self._database_id
+
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
         if table in UNLOGGED:
             return
         if self.changeset is None:
             self.changeset = str(uuidlib.uuid4())
-            self.backend.insert(
-                "changesets",
-                self.backend.complete(
-                    "changesets",
-                    {"uuid": self.changeset, "made_at": self.stamp, "made_by": self.by, "command": self.command[:300]},
-                    self.stamp,
-                ),
-            )
+            values = {
+                "uuid": self.changeset,
+                "made_at": self.stamp,
+                "made_by": self.by,
+                "made_in": self.database_id(),
+                "command": self.command[:300],
+            }
+            self.backend.insert("changesets", self.backend.complete("changesets", values, self.stamp))
         self._seq += 1
         self.counts[table] = self.counts.get(table, 0) + 1
         self.backend.insert(
@@ -195,6 +223,22 @@ class SQLiteBackend:
     def delete(self, table: str, uuid: str) -> None:
         self._run(self._table(table)["delete"], {"uuid": uuid})
 
+    def insert_many(self, table: str, rows: list[dict]) -> None:
+        try:
+            self.connection.executemany(self._table(table)["insert"], [self._bind(row) for row in rows])
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        from ccmtui.db.read import _bind as expand
+
+        spec = self._table(table)
+        sql, params = expand(spec["select_many"], {"uuids": uuids})
+        return [
+            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+            for found in self._run(sql, params).fetchall()
+        ]
+
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
@@ -250,6 +294,14 @@ class AlchemyBackend:
         t = self.tables[table]
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
+    def insert_many(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self.connection.execute(self.tables[table].insert(), rows)
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        t = self.tables[table]
+        return [dict(row) for row in self.connection.execute(t.select().where(t.c.uuid.in_(uuids))).mappings()]
+
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(select_stamps(t))}
@@ -273,11 +325,7 @@ def writing(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
     if path is None:
         yield from _writing_alchemy(target, by=by, command=command)
         return
-    if not path.exists():
-        from ccmtui.db.session import Database
-
-        Database(path).ensure().dispose()
-    reader = SQLiteReader(path)
+    reader = open_reader(str(path))
     connection = reader.connection
     try:
         connection.execute("PRAGMA foreign_keys = ON")

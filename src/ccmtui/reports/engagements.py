@@ -122,6 +122,7 @@ class EngagementDetail:
     action_points: list[str]
     campaign: tuple[str, str] | None
     replies: list
+    attachments: list
 
 
 def engagement_detail(reader, uuid: str) -> EngagementDetail:
@@ -134,6 +135,7 @@ def engagement_detail(reader, uuid: str) -> EngagementDetail:
         action_points=row.action_points.split() if row.action_points else [],
         campaign=(campaign[0].uuid, campaign[0].title) if campaign else None,
         replies=reader.rows("replies_of_engagement", engagement=uuid),
+        attachments=reader.rows("attachments_of_engagements", uuids=[uuid]),
     )
 
 

@@ -12,7 +12,7 @@ from ccmtui.reports.engagements import EngagementFilter, list_engagements
 @dataclass(frozen=True)
 class TimelineEntry:
     on: date
-    kind: str  # treaty, engagement, reply, category
+    kind: str  # treaty, engagement, attachment, reply, category
     what: str
     ref: str | None = None
 
@@ -42,9 +42,16 @@ def treaty_events(record) -> list[TimelineEntry]:
 def state_history(reader, record, limit: int | None = None) -> list[TimelineEntry]:
     """Everything about one state, oldest first; `limit` keeps the most recent engagements."""
     entries = treaty_events(record)
-    for line in list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit)):
+    lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))
+    for line in lines:
         by = f" (by {', '.join(line.actors)})" if line.actors else ""
         entries.append(TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid))
+    dated = {line.uuid: line.occurred_on for line in lines}
+    if dated:
+        for row in reader.rows("attachments_of_engagements", uuids=list(dated)):
+            entries.append(
+                TimelineEntry(dated[row.engagement_uuid], "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid)
+            )
     for reply in reader.rows("replies_of_state", iso3=record.iso3):
         if reply.status == "replied":
             supports = f", supports Category {reply.supports_category}" if reply.supports_category else ""
@@ -54,6 +61,6 @@ def state_history(reader, record, limit: int | None = None) -> list[TimelineEntr
             entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
     for row in reader.rows("classifications_of_state", iso3=record.iso3):
         entries.append(TimelineEntry(row.assessed_on, "category", f"Category {row.category}: {row.rationale}", row.uuid))
-    order = {"treaty": 0, "category": 1, "engagement": 2, "reply": 3}
+    order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries

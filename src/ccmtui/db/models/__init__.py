@@ -5,6 +5,7 @@ records from two coordinators' files can be merged by UUID. Types and constraint
 portable: the same models serve SQLite and PostgreSQL.
 """
 
+from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
@@ -14,9 +15,12 @@ from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 # Tables that belong to one database alone: never synced, never logged.
 LOCAL_TABLES = frozenset({"database_info", "sync_peers"})
 # Tables whose writes are not themselves logged as changes.
-UNLOGGED_TABLES = frozenset({"changesets", "changes"}) | LOCAL_TABLES
+# Blobs are content-addressed and never change: an attachment's row is logged, its bytes are not.
+UNLOGGED_TABLES = frozenset({"changesets", "changes", "blobs"}) | LOCAL_TABLES
 
 __all__ = [
+    "Attachment",
+    "Blob",
     "Base",
     "Campaign",
     "Change",

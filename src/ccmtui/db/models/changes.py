@@ -17,11 +17,13 @@ class ChangeSet(Record, Base):
 
     made_at: Mapped[datetime] = mapped_column(DateTime)
     made_by: Mapped[str | None] = mapped_column(String(100))
+    # The database the command ran in: `ccm undo` reverts only what was done here.
+    made_in: Mapped[str | None] = mapped_column(String(36))
     command: Mapped[str] = mapped_column(String(300))
     reverts: Mapped[str | None] = mapped_column(String(36), ForeignKey("changesets.uuid"))
     reverted_by: Mapped[str | None] = mapped_column(String(36))
 
-    __table_args__ = (Index("ix_changesets_made_at", "made_at"),)
+    __table_args__ = (Index("ix_changesets_made_in_at", "made_in", "made_at"),)
 
 
 class Change(Record, Base):

@@ -69,7 +69,9 @@ class Classification(Record, Base):
     category: Mapped[str] = mapped_column(String(3))
     assessed_on: Mapped[date] = mapped_column(Date)
     rationale: Mapped[str] = mapped_column(Text, default="")
-    source_engagement: Mapped[str | None] = mapped_column(String(36), ForeignKey("engagements.uuid"))
+    source_engagement: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("engagements.uuid", name="fk_classifications_source_engagement")
+    )
     recorded_by: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (

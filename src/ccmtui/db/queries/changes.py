@@ -29,7 +29,11 @@ def recent_changesets() -> Select:
 def last_undoable() -> Select:
     return (
         select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.command)
-        .where(ChangeSet.reverts.is_(None), ChangeSet.reverted_by.is_(None))
+        .where(
+            ChangeSet.made_in == bindparam("database"),
+            ChangeSet.reverts.is_(None),
+            ChangeSet.reverted_by.is_(None),
+        )
         .order_by(ChangeSet.made_at.desc(), ChangeSet.uuid.desc())
         .limit(1)
     )
@@ -37,7 +41,7 @@ def last_undoable() -> Select:
 
 def changes_of() -> Select:
     return (
-        select(Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after)
+        select(Change.uuid, Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after)
         .where(Change.changeset_uuid == bindparam("changeset"))
         .order_by(Change.seq)
     )

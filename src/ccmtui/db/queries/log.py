@@ -12,6 +12,8 @@ from sqlalchemy import Date, Integer, Select, String, and_, bindparam, case, fun
 from sqlalchemy.orm import aliased
 
 from ccmtui.db.models import (
+    Attachment,
+    Blob,
     Campaign,
     Classification,
     Engagement,
@@ -268,7 +270,37 @@ def search_portable() -> Select:
     )
 
 
+def attachments_of_engagements() -> Select:
+    return (
+        select(
+            Attachment.uuid,
+            Attachment.engagement_uuid,
+            Attachment.filename,
+            Attachment.media_type,
+            Attachment.size,
+            Attachment.sha256,
+            Attachment.created_at,
+        )
+        .where(Attachment.engagement_uuid.in_(bindparam("uuids", expanding=True)))
+        .order_by(Attachment.created_at, Attachment.filename)
+    )
+
+
+def attachments_by_id() -> Select:
+    return select(Attachment.uuid, Attachment.filename, Attachment.size, Attachment.sha256).where(
+        Attachment.uuid == bindparam("uuid")
+    )
+
+
+def blob() -> Select:
+    return select(Blob.uuid, Blob.content).where(Blob.sha256 == bindparam("sha256"))
+
+
 QUERIES: dict[str, Callable[[], Select]] = {
+    "attachments_of_engagements": attachments_of_engagements,
+    "attachment_ids": _ids_with_prefix(Attachment),
+    "blob": blob,
+    "attachments_by_id": attachments_by_id,
     "engagements_recent": engagements_recent,
     "engagements_of_state": engagements_of_state,
     "engagements_by_actor": engagements_by_actor,

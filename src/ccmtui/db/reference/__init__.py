@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid as uuidlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
@@ -17,12 +16,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ccmtui.db.models import DatabaseInfo, Meeting, State, StateAlias
+from ccmtui.db.ids import stable_uuid
+from ccmtui.db.models import Meeting, State, StateAlias
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
+from ccmtui.files import RowProblems, read_text
 
-NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://ccmtui.invalid/records")
 # Reference records are stamped with the date the data is current to (SOURCES.md).
 REFERENCE_STAMP = datetime(2025, 9, 8)
 
@@ -41,32 +41,8 @@ STATE_COLUMNS = (
 OPTIONAL_STATE_COLUMNS = ("intermediate_region",)
 
 
-def stable_uuid(*parts: object) -> str:
-    """A UUIDv5 of the record's content: the same content gives the same id in every file."""
-    return str(uuidlib.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
-
-
 def _text(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-
-
-@dataclass
-class RowProblems:
-    """Bad rows of a file, each with its line number and reason."""
-
-    source: str
-    problems: list[tuple[int, str]] = field(default_factory=list)
-
-    def add(self, line: int, reason: str) -> None:
-        self.problems.append((line, reason))
-
-    def raise_if_any(self) -> None:
-        if not self.problems:
-            return
-        shown = "; ".join(f"line {line}: {reason}" for line, reason in self.problems[:10])
-        more = f" (and {len(self.problems) - 10} more)" if len(self.problems) > 10 else ""
-        count = len(self.problems)
-        raise InputError(f"{self.source}: {count} bad row{'s' * (count != 1)}, nothing written: {shown}{more}")
 
 
 def _optional_date(value: str, column: str) -> date | None:
@@ -179,8 +155,7 @@ def _stamped(values: dict, *key: object) -> dict:
 
 
 def load_all(session: Session) -> None:
-    """Fill an empty database with the shipped reference data, and give it its own id."""
-    session.add(DatabaseInfo(label=""))
+    """Fill an empty database with the shipped reference data."""
     for values in read_states(_text("states.csv")):
         session.add(State(**_stamped(values, "state", values["iso3"])))
     session.flush()
@@ -198,27 +173,18 @@ class RegisterUpdate:
     not_in_file: list[str] = field(default_factory=list)
 
 
-def update_register(session: Session, path: Path) -> RegisterUpdate:
+def update_register(writer, path: Path) -> RegisterUpdate:
     """Refresh the states from a file of states.csv's columns: all rows valid, or nothing written."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    rows = read_states(text, source=str(path))
-    existing = {state.iso3: state for state in session.scalars(select(State))}
+    rows = read_states(read_text(path), source=str(path))
+    existing = {state["iso3"]: state for state in writer.get_many("states", list(writer.stamps("states")))}
     result = RegisterUpdate()
     for values in rows:
         state = existing.pop(values["iso3"], None)
         if state is None:
-            session.add(State(uuid=stable_uuid("state", values["iso3"]), **values))
+            writer.insert("states", {"uuid": stable_uuid("state", values["iso3"]), **values})
             result.added.append(values["iso3"])
-            continue
-        differs = {k: v for k, v in values.items() if getattr(state, k) != v}
-        if differs:
-            for key, value in differs.items():
-                setattr(state, key, value)
+        elif any(state[key] != value for key, value in values.items()):
+            writer.update("states", state["uuid"], values)
             result.changed.append(values["iso3"])
         else:
             result.unchanged += 1

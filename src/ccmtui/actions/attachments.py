@@ -1,0 +1,44 @@
+"""Attaching files to engagements: stored in the database by content hash, so they sync."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from pathlib import Path
+
+from ccmtui.db.ids import stable_uuid
+from ccmtui.domain.errors import InputError
+
+MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
+
+
+def read_attachment(path: Path) -> bytes:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{path} is {size / 1024 / 1024:.1f} MiB; attachments are limited to {MAX_BYTES // 1024 // 1024} MiB")
+    if size == 0:
+        raise InputError(f"{path} is empty")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def attach(writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
+    digest = hashlib.sha256(content).hexdigest()
+    if not writer.rows("blob", sha256=digest):
+        writer.insert("blobs", {"uuid": stable_uuid("blob", digest), "sha256": digest, "content": content})
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return writer.insert(
+        "attachments",
+        {
+            "engagement_uuid": engagement_uuid,
+            "filename": path.name,
+            "media_type": media_type,
+            "size": len(content),
+            "sha256": digest,
+            "recorded_by": writer.by,
+        },
+    )

@@ -1,0 +1,114 @@
+"""`ccm attach` and `ccm attachment`: the signed letter or note verbale, kept with its record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+
+app = typer.Typer(help="List, open and save attached files.", no_args_is_help=True)
+
+
+def attach(
+    ctx: typer.Context,
+    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The document (at most 25 MiB).")],
+) -> None:
+    """Attach a document to an engagement; it is stored in the database, so it syncs."""
+    from ccmtui.actions.attachments import attach as attach_file
+    from ccmtui.actions.attachments import read_attachment
+    from ccmtui.actions.ids import resolve_id, short
+
+    context = app_context(ctx)
+    uuid = resolve_id(context.reader(), "engagement_ids", engagement, "engagement")
+    content = read_attachment(file)
+    with context.writing(f"attach {file.name} to engagement {uuid[:8]}") as writer:
+        row = attach_file(writer, uuid, file, content)
+    typer.echo(f"Attached {file.name} ({len(content):,} bytes) as {short(row['uuid'])} to engagement {uuid[:8]}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The files attached to an engagement."""
+    from ccmtui.actions.ids import resolve_id, short
+
+    reader = app_context(ctx).reader()
+    uuid = resolve_id(reader, "engagement_ids", engagement, "engagement")
+    rows = reader.rows("attachments_of_engagements", uuids=[uuid])
+    if as_json:
+        print_json([{"id": r.uuid, "filename": r.filename, "media_type": r.media_type, "size": r.size,
+                     "sha256": r.sha256, "attached": r.created_at.isoformat(sep=" ", timespec="seconds")} for r in rows])
+        return
+    for r in rows:
+        typer.echo(f"{short(r.uuid)}  {r.filename}  {r.size:,} bytes  {r.media_type}")
+
+
+def _load(reader, text: str):
+    from ccmtui.actions.ids import resolve_id
+    from ccmtui.domain.errors import NotFoundError
+
+    uuid = resolve_id(reader, "attachment_ids", text, "attachment")
+    row = next(
+        (r for r in reader.rows("attachments_by_id", uuid=uuid)),
+        None,
+    )
+    if row is None:
+        raise NotFoundError(f"no attachment with id {text!r}")
+    [blob] = reader.rows("blob", sha256=row.sha256)
+    return row, blob.content
+
+
+@app.command("save")
+def save(
+    ctx: typer.Context,
+    attachment: Annotated[str, typer.Argument(metavar="ID")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where (default: its own name here).")] = None,
+) -> None:
+    """Save an attached file."""
+    import os
+
+    from ccmtui.domain.errors import InputError
+
+    row, content = _load(app_context(ctx).reader(), attachment)
+    target = output or Path(row.filename)
+    if target.is_dir():
+        target = target / row.filename
+    if target.exists():
+        raise InputError(f"{target} exists; choose another name with -o")
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+    typer.echo(f"Saved {target} ({len(content):,} bytes).")
+
+
+@app.command("open")
+def open_(
+    ctx: typer.Context,
+    attachment: Annotated[str, typer.Argument(metavar="ID")],
+) -> None:
+    """Open an attached file with the system's viewer (a private temporary copy)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    row, content = _load(app_context(ctx).reader(), attachment)
+    folder = Path(tempfile.mkdtemp(prefix="ccm-"))
+    target = folder / row.filename
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    if shutil.which(opener):
+        subprocess.Popen([opener, str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        typer.echo(f"Opened {target}.")
+    else:
+        typer.echo(f"No viewer found ({opener}); the file is at {target}.")

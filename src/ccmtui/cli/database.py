@@ -1,0 +1,54 @@
+"""`ccm db`: the database's schema revision and its upgrade."""
+
+from __future__ import annotations
+
+import typer
+
+from ccmtui.cli._common import app_context
+
+app = typer.Typer(help="The database itself: schema revision and upgrade.", no_args_is_help=True)
+
+
+def _database(ctx):
+    from ccmtui.db.session import Database
+
+    return Database(app_context(ctx).target)
+
+
+@app.command("status")
+def status(ctx: typer.Context) -> None:
+    """Show the database, its schema revision and this ccm's."""
+    from ccmtui.db import migrate
+    from ccmtui.db.session import translate_errors
+
+    database = _database(ctx)
+    try:
+        if not database.exists():
+            typer.echo(f"{database.display}: no database yet (created on first use, at revision {migrate.head()})")
+            return
+        with translate_errors(database.display), database.engine.connect() as connection:
+            revision = migrate.check(connection, database.display)
+        head = migrate.head()
+        state = "up to date" if revision == head else f"behind: `ccm db upgrade` brings it to {head}"
+        typer.echo(f"{database.display}: schema revision {revision} ({state})")
+    finally:
+        database.dispose()
+
+
+@app.command("upgrade")
+def upgrade(ctx: typer.Context) -> None:
+    """Upgrade the database to this ccm's schema (a SQLite file is copied aside first)."""
+    database = _database(ctx)
+    try:
+        if not database.exists():
+            database.ensure()
+            typer.echo(f"{database.display}: created at the current revision")
+            return
+        result = database.upgrade()
+    finally:
+        database.dispose()
+    if result.before == result.after:
+        typer.echo(f"{database.display}: already at revision {result.after}")
+        return
+    backup = f"; backup: {result.backup}" if result.backup else ""
+    typer.echo(f"{database.display}: upgraded {result.before} → {result.after}{backup}")

@@ -1,0 +1,86 @@
+"""Schema versions (Alembic): create at head, upgrade older databases after a backup, refuse newer ones."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from ccmtui.domain.errors import DatabaseError
+
+# A database made before versioning began holds the first release's schema.
+BASELINE = "0001"
+
+
+def config(connection=None) -> Config:
+    settings = Config()
+    settings.set_main_option("script_location", "ccmtui.db:migrations")
+    if connection is not None:
+        settings.attributes["connection"] = connection
+    return settings
+
+
+def head() -> str:
+    return ScriptDirectory.from_config(config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(config()).walk_revisions()}
+
+
+def current(connection) -> str | None:
+    revision = MigrationContext.configure(connection).get_current_revision()
+    if revision is None and inspect(connection).has_table("states"):
+        return BASELINE
+    return revision
+
+
+@dataclass
+class Upgrade:
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def stamp_head(connection) -> None:
+    command.stamp(config(connection), "head")
+
+
+def check(connection, where: str) -> str | None:
+    """The database's revision; an error when it is newer than this ccm knows."""
+    revision = current(connection)
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            f"{where} was written by a newer ccm (schema revision {revision}); this ccm knows up to {head()}: "
+            "upgrade ccm (pip install -U ccmtui) to open it"
+        )
+    return revision
+
+
+def upgrade(database) -> Upgrade:
+    """Bring a database to the head revision, copying a SQLite file aside first."""
+    with database.engine.connect() as connection:
+        before = check(connection, database.display)
+    if before == head():
+        return Upgrade(before, before, None)
+    backup = None
+    path = database.path
+    if path is not None and path.exists():
+        database.dispose()
+        database.sqlite_pragma("wal_checkpoint(TRUNCATE)")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.name}.before-{before}-{stamp}.bak")
+        shutil.copy2(path, backup)
+        backup.chmod(0o600)
+    with database.engine.begin() as connection:
+        if MigrationContext.configure(connection).get_current_revision() is None:
+            command.stamp(config(connection), BASELINE)
+        command.upgrade(config(connection), "head")
+    return Upgrade(before, head(), backup)

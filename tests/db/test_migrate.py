@@ -1,0 +1,136 @@
+"""Schema versions: an older database is upgraded with its data intact, a newer one refused."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from sqlalchemy import create_engine
+
+from ccmtui.db import migrate
+from ccmtui.db.reference import _text, read_aliases, read_meetings, read_states, stable_uuid
+
+from ..conftest import CCM
+
+pytestmark = pytest.mark.sqlite_only
+
+
+def _first_release_database(path, *, versioned: bool = True):
+    """A database as the first release made it: schema revision 0001, with the register and categories."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        from alembic import command
+
+        command.upgrade(migrate.config(connection), "0001")
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    stamp = "2025-09-08 00:00:00.000000"
+    for state in read_states(_text("states.csv")):
+        values = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in state.items()}
+        connection.execute(
+            "INSERT INTO states (iso3, name, region, subregion, intermediate_region, signed, deposited, instrument, "
+            "withdrawal_notified, source, uuid, created_at, updated_at) VALUES (:iso3, :name, :region, :subregion, "
+            ":intermediate_region, :signed, :deposited, :instrument, :withdrawal_notified, :source, :uuid, :s, :s)",
+            {**values, "uuid": stable_uuid("state", state["iso3"]), "s": stamp},
+        )
+    for iso3, alias in read_aliases(_text("aliases.csv")):
+        connection.execute(
+            "INSERT INTO state_aliases (iso3, alias, uuid, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (iso3, alias, stable_uuid("alias", alias), stamp, stamp),
+        )
+    for meeting in read_meetings(_text("meetings.csv")):
+        connection.execute(
+            "INSERT INTO meetings (code, name, city, country, start, \"end\", president_state, source, notes, uuid, "
+            "created_at, updated_at) VALUES (:code, :name, :city, :country, :start, :end, :president_state, :source, "
+            ":notes, :uuid, :s, :s)",
+            {**meeting, "start": meeting["start"].isoformat(), "end": meeting["end"].isoformat(),
+             "uuid": stable_uuid("meeting", meeting["code"]), "s": stamp},
+        )
+    for iso3 in ("DZA", "ARG", "THA"):
+        connection.execute(
+            "INSERT INTO classifications (iso3, category, assessed_on, rationale, uuid, created_at, updated_at) "
+            "VALUES (?, 'II', '2013-09-09', 'From the 2013 report', ?, ?, ?)",
+            (iso3, stable_uuid("classification", iso3), stamp, stamp),
+        )
+    if not versioned:
+        connection.execute("DROP TABLE alembic_version")
+    connection.commit()
+    connection.close()
+
+
+def _rows(path, table):
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f"SELECT * FROM {table} ORDER BY uuid").fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("versioned", [True, False])
+def test_an_older_database_is_upgraded_after_a_backup_and_keeps_its_data(tmp_path, versioned):
+    path = tmp_path / "old.db"
+    _first_release_database(path, versioned=versioned)
+    before = {table: _rows(path, table) for table in ("states", "state_aliases", "meetings", "classifications")}
+    ccm = CCM(path)
+    result = ccm("status", "-c", "II", "--as-of", "4MSP", "--json")
+    assert result.exit_code == 0, result.output
+    assert [s["iso3"] for s in json.loads(result.stdout)] == ["DZA", "ARG", "THA"]
+    for table, rows in before.items():
+        assert _rows(path, table) == rows, table
+    [backup] = list(tmp_path.glob("old.db.before-0001-*.bak"))
+    assert {t for (t,) in sqlite3.connect(backup).execute("SELECT name FROM sqlite_master")} >= {"states"}
+    assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.head(),)
+    # What the new schema brings works on the upgraded file.
+    assert ccm("log", "meeting", "DZA", "-m", "Talked about the Lomé strategy", "-a", "univ").exit_code == 0
+    assert len(json.loads(ccm("search", "lomé", "--json").stdout)) == 1
+
+
+def test_a_newer_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "new.db"
+    ccm = CCM(path)
+    assert ccm("status", "--count").exit_code == 0
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    result = ccm("log", "meeting", "KEN", "-m", "x", "-a", "univ")
+    assert result.exit_code == 3
+    assert "newer ccm (schema revision 0099)" in result.stderr and "upgrade ccm" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_db_status_and_upgrade_commands(tmp_path):
+    path = tmp_path / "old.db"
+    _first_release_database(path)
+    ccm = CCM(path)
+    assert "0001" in ccm("db", "status").stdout and "behind" in ccm("db", "status").stdout
+    upgraded = ccm("db", "upgrade")
+    assert upgraded.exit_code == 0 and f"0001 → {migrate.head()}" in upgraded.stdout
+    assert "up to date" in ccm("db", "status").stdout
+
+
+def test_the_migrations_build_the_schema_the_models_describe(tmp_path):
+    """A model change without its migration fails here."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from ccmtui.db.models import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.config(connection), "head")
+        with engine.connect() as connection:
+            from ccmtui.db.sqlite_extras import is_search_table
+
+            context = MigrationContext.configure(
+                connection,
+                opts={"compare_type": True, "include_name": lambda name, kind, _: not (kind == "table" and is_search_table(name))},
+            )
+            differences = [d for d in compare_metadata(context, Base.metadata)]
+    finally:
+        engine.dispose()
+    assert differences == [], "the models changed without a migration: see docs/development.md"
