@@ -34,15 +34,18 @@ def make_app(sample_db):
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker has finished and the screen has caught up (no sleeps)."""
+    """Wait until the workers are done and the screen has caught up: three quiet rounds in a row."""
     app = pilot.app
-    for _ in range(20):
+    quiet = 0
+    for _ in range(50):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in app.workers):
-            await pilot.pause()
-            if not any(w.is_running for w in app.workers):
-                return
+        if any(worker.is_running for worker in app.workers):
+            quiet = 0
+            continue
+        quiet += 1
+        if quiet == 3:
+            return
 
 
 def count(db: Path, sql: str, *params) -> int:

@@ -61,12 +61,13 @@ class ChangesScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="undo")
     def find_last(self) -> None:
+        from ccmtui.actions.undo import next_undoable
+
         with reporting(self), self.app.source.reader() as reader:
-            found = reader.rows("last_undoable")
-            if not found:
+            last = next_undoable(reader)
+            if last is None:
                 deliver(self, self.notify, "Nothing to undo.", title="Undo")
                 return
-            last = found[0]
             count = len(reader.rows("changes_of", changeset=last.uuid))
             by = f" by {last.made_by}" if last.made_by else ""
             question = (
