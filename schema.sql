@@ -111,6 +111,28 @@ CREATE TABLE sync_peers (
 	UNIQUE (peer_uuid)
 );
 
+CREATE TABLE work_plans (
+	title VARCHAR(300) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	starts_on DATE NOT NULL, 
+	ends_on DATE NOT NULL, 
+	background TEXT NOT NULL, 
+	strategy TEXT NOT NULL, 
+	expected_outputs TEXT NOT NULL, 
+	estimated_budget TEXT NOT NULL, 
+	source TEXT NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_work_plans_area CHECK (area IN ('universalization', 'stockpile-destruction', 'clearance', 'victim-assistance', 'cooperation', 'transparency', 'national-implementation', 'compliance', 'implementation-support')), 
+	CONSTRAINT ck_work_plans_period CHECK (ends_on >= starts_on), 
+	CONSTRAINT ck_work_plans_title CHECK (length(trim(title)) > 0)
+);
+
+CREATE INDEX ix_work_plans_area_starts_on ON work_plans (area, starts_on);
+
 CREATE TABLE attachments (
 	engagement_uuid VARCHAR(36) NOT NULL, 
 	filename VARCHAR(255) NOT NULL, 
@@ -209,6 +231,33 @@ CREATE TABLE engagement_states (
 
 CREATE INDEX ix_engagement_states_iso3 ON engagement_states (iso3, engagement_uuid);
 
+CREATE TABLE milestones (
+	work_plan_uuid VARCHAR(36) NOT NULL, 
+	position INTEGER NOT NULL, 
+	title VARCHAR(300) NOT NULL, 
+	due_on DATE NOT NULL, 
+	due_quarter VARCHAR(6), 
+	status VARCHAR(12) NOT NULL, 
+	done_on DATE, 
+	notes TEXT NOT NULL, 
+	action_points VARCHAR(200) NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_milestones_status CHECK (status IN ('planned', 'in-progress', 'done', 'slipped', 'dropped')), 
+	CONSTRAINT ck_milestones_done_on CHECK ((status = 'done' AND done_on IS NOT NULL) OR (status != 'done' AND done_on IS NULL)), 
+	CONSTRAINT ck_milestones_title CHECK (length(trim(title)) > 0), 
+	FOREIGN KEY(work_plan_uuid) REFERENCES work_plans (uuid)
+);
+
+CREATE INDEX ix_milestones_done_on ON milestones (done_on);
+
+CREATE INDEX ix_milestones_due_on ON milestones (due_on);
+
+CREATE INDEX ix_milestones_work_plan ON milestones (work_plan_uuid, position);
+
 CREATE TABLE state_aliases (
 	iso3 VARCHAR(3) NOT NULL, 
 	alias VARCHAR(100) NOT NULL, 
@@ -221,6 +270,71 @@ CREATE TABLE state_aliases (
 );
 
 CREATE INDEX ix_state_aliases_iso3 ON state_aliases (iso3);
+
+CREATE TABLE work_plan_items (
+	work_plan_uuid VARCHAR(36) NOT NULL, 
+	section VARCHAR(12) NOT NULL, 
+	position INTEGER NOT NULL, 
+	text TEXT NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_work_plan_items UNIQUE (work_plan_uuid, section, position), 
+	CONSTRAINT ck_work_plan_items_section CHECK (section IN ('objective', 'implementer', 'partner')), 
+	FOREIGN KEY(work_plan_uuid) REFERENCES work_plans (uuid)
+);
+
+CREATE TABLE work_plan_states (
+	work_plan_uuid VARCHAR(36) NOT NULL, 
+	iso3 VARCHAR(3) NOT NULL, 
+	role VARCHAR(12) NOT NULL, 
+	position INTEGER NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_work_plan_states UNIQUE (work_plan_uuid, role, iso3), 
+	CONSTRAINT ck_work_plan_states_role CHECK (role IN ('coordinator', 'focus')), 
+	FOREIGN KEY(work_plan_uuid) REFERENCES work_plans (uuid), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_work_plan_states_iso3 ON work_plan_states (iso3, work_plan_uuid);
+
+CREATE TABLE milestone_engagements (
+	milestone_uuid VARCHAR(36) NOT NULL, 
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_milestone_engagements UNIQUE (milestone_uuid, engagement_uuid), 
+	FOREIGN KEY(milestone_uuid) REFERENCES milestones (uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_milestone_engagements_engagement ON milestone_engagements (engagement_uuid);
+
+CREATE TABLE milestone_slips (
+	milestone_uuid VARCHAR(36) NOT NULL, 
+	recorded_on DATE NOT NULL, 
+	from_due_on DATE NOT NULL, 
+	from_quarter VARCHAR(6), 
+	to_due_on DATE NOT NULL, 
+	to_quarter VARCHAR(6), 
+	reason TEXT NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_milestone_slips_later CHECK (to_due_on > from_due_on), 
+	FOREIGN KEY(milestone_uuid) REFERENCES milestones (uuid)
+);
+
+CREATE INDEX ix_milestone_slips_from_due_on ON milestone_slips (from_due_on);
+
+CREATE INDEX ix_milestone_slips_milestone ON milestone_slips (milestone_uuid, from_due_on);
 
 CREATE TABLE replies (
 	engagement_uuid VARCHAR(36) NOT NULL, 

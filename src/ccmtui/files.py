@@ -1,21 +1,24 @@
-"""Reading the files coordinators bring (CSV from a spreadsheet), and reporting their bad rows."""
+"""Files coordinators bring and take away: read as UTF-8 text (bad rows reported), exports written owner-only."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccmtui.domain.errors import InputError
 
+SPREADSHEET_HINT = "save the spreadsheet as CSV UTF-8"
 
-def read_text(path: Path) -> str:
+
+def read_text(path: Path, hint: str = SPREADSHEET_HINT) -> str:
     """A UTF-8 text file (a spreadsheet's byte-order mark ignored); a one-line error otherwise."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
+        raise InputError(f"{path}: not UTF-8 text ({hint})") from None
 
 
 @dataclass
@@ -35,3 +38,22 @@ class RowProblems:
         more = f" (and {len(self.problems) - 10} more)" if len(self.problems) > 10 else ""
         count = len(self.problems)
         raise InputError(f"{self.source}: {count} bad row{'s' * (count != 1)}, nothing written: {shown}{more}")
+
+
+def write_private(path: Path, content: str | bytes) -> Path:
+    """Write `content` to `path` whole or not at all, through a temporary file, mode 0600 (exports may hold notes)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a directory")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+    return path

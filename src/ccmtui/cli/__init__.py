@@ -16,6 +16,7 @@ from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
 from ccmtui.cli import database as database_commands
+from ccmtui.cli import export as export_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
@@ -23,6 +24,7 @@ from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
 from ccmtui.cli import team as team_commands
+from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
 app = typer.Typer(
@@ -96,6 +98,9 @@ app.add_typer(config_commands.app, name="config")
 app.add_typer(database_commands.app, name="db")
 app.add_typer(states_commands.app, name="states")
 app.add_typer(sample_commands.app, name="sample")
+app.add_typer(workplan_commands.app, name="workplan")
+app.add_typer(workplan_commands.milestone_app, name="milestone")
+app.add_typer(export_commands.app, name="export")
 
 
 def main() -> None:

@@ -157,10 +157,95 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime')),
         {},
     ),
+    'work_plans': (
+        'SELECT work_plans.uuid, work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, count(milestones.uuid) AS milestones, sum(CASE WHEN (milestones.status = :status_1) THEN :param_1 ELSE :param_2 END) AS done \nFROM work_plans LEFT OUTER JOIN milestones ON milestones.work_plan_uuid = work_plans.uuid \nWHERE :area IS NULL OR work_plans.area = :area GROUP BY work_plans.uuid, work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on ORDER BY work_plans.starts_on DESC, work_plans.area, work_plans.uuid',
+        (('uuid', None), ('title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date'), ('milestones', None), ('done', None)),
+        {'status_1': 'done', 'param_1': 1, 'param_2': 0},
+    ),
+    'work_plan': (
+        'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
+        (('title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date'), ('background', None), ('strategy', None), ('expected_outputs', None), ('estimated_budget', None), ('source', None), ('recorded_by', None), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),
+        {},
+    ),
+    'work_plan_ids': (
+        'SELECT work_plans.uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high ORDER BY work_plans.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'work_plan_states': (
+        'SELECT work_plan_states.uuid, work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position, work_plan_states.iso3, states.name \nFROM work_plan_states JOIN states ON states.iso3 = work_plan_states.iso3 \nWHERE work_plan_states.work_plan_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position',
+        (('uuid', None), ('work_plan_uuid', None), ('role', None), ('position', None), ('iso3', None), ('name', None)),
+        {},
+    ),
+    'work_plan_items': (
+        'SELECT work_plan_items.uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text \nFROM work_plan_items \nWHERE work_plan_items.work_plan_uuid = :work_plan ORDER BY work_plan_items.section, work_plan_items.position',
+        (('uuid', None), ('section', None), ('position', None), ('text', None)),
+        {},
+    ),
+    'milestones_of_work_plan': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.work_plan_uuid = :work_plan ORDER BY milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestones_due': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.due_on >= :since AND milestones.due_on <= :until AND milestones.status IN (__[POSTCOMPILE_statuses]) AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestones_done': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.done_on >= :since AND milestones.done_on <= :until AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestones_slipped_from': (
+        'SELECT DISTINCT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid JOIN milestone_slips ON milestone_slips.milestone_uuid = milestones.uuid \nWHERE milestone_slips.from_due_on >= :since AND milestone_slips.from_due_on <= :until AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestone': (
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.uuid = :uuid',
+        (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
+        {},
+    ),
+    'milestone_ids': (
+        'SELECT milestones.uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high ORDER BY milestones.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'slips_of_milestones': (
+        'SELECT milestone_slips.uuid, milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY milestone_slips.milestone_uuid, milestone_slips.from_due_on, milestone_slips.recorded_on',
+        (('uuid', None), ('milestone_uuid', None), ('recorded_on', 'date'), ('from_due_on', 'date'), ('from_quarter', None), ('to_due_on', 'date'), ('to_quarter', None), ('reason', None)),
+        {},
+    ),
+    'engagements_of_milestones': (
+        'SELECT milestone_engagements.uuid, milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, engagements.occurred_on, engagements.summary \nFROM milestone_engagements JOIN engagements ON engagements.uuid = milestone_engagements.engagement_uuid \nWHERE milestone_engagements.milestone_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY milestone_engagements.milestone_uuid, engagements.occurred_on, engagements.uuid',
+        (('uuid', None), ('milestone_uuid', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('summary', None)),
+        {},
+    ),
+    'engagement_counts_by_kind': (
+        'SELECT engagements.kind, count(engagements.uuid) AS engagements \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY engagements.kind',
+        (('kind', None), ('engagements', None)),
+        {},
+    ),
+    'engagement_counts_by_state': (
+        'SELECT engagement_states.iso3, states.name, count(engagements.uuid) AS engagements \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid JOIN states ON states.iso3 = engagement_states.iso3 \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY engagement_states.iso3, states.name ORDER BY count(engagements.uuid) DESC, states.name',
+        (('iso3', None), ('name', None), ('engagements', None)),
+        {},
+    ),
+    'engagements_notable': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.notes, engagements.action_points \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (engagements.action_points != :action_points_1 OR (EXISTS (SELECT * \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = engagements.uuid))) ORDER BY engagements.occurred_on, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool'), ('notes', None), ('action_points', None)),
+        {'action_points_1': '', 'param_1': 0},
+    ),
+    'follow_ups_between': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on >= :since AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on, engagements.uuid',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0002'
+SCHEMA_REVISION = '0003'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -227,6 +312,15 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
         'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (__[POSTCOMPILE_uuids])',
     },
+    'work_plans': {
+        'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO work_plans (title, area, starts_on, ends_on, background, strategy, expected_outputs, estimated_budget, source, recorded_by, uuid, created_at, updated_at) VALUES (:title, :area, :starts_on, :ends_on, :background, :strategy, :expected_outputs, :estimated_budget, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE work_plans SET title=:title, area=:area, starts_on=:starts_on, ends_on=:ends_on, background=:background, strategy=:strategy, expected_outputs=:expected_outputs, estimated_budget=:estimated_budget, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plans.uuid = :uuid',
+        'delete': 'DELETE FROM work_plans WHERE work_plans.uuid = :uuid',
+        'select': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
+        'stamps': 'SELECT work_plans.uuid, work_plans.updated_at \nFROM work_plans',
+        'select_many': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid IN (__[POSTCOMPILE_uuids])',
+    },
     'attachments': {
         'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO attachments (engagement_uuid, filename, media_type, size, sha256, recorded_by, uuid, created_at, updated_at) VALUES (:engagement_uuid, :filename, :media_type, :size, :sha256, :recorded_by, :uuid, :created_at, :updated_at)',
@@ -281,6 +375,15 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
         'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (__[POSTCOMPILE_uuids])',
     },
+    'milestones': {
+        'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO milestones (work_plan_uuid, position, title, due_on, due_quarter, status, done_on, notes, action_points, recorded_by, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :position, :title, :due_on, :due_quarter, :status, :done_on, :notes, :action_points, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE milestones SET work_plan_uuid=:work_plan_uuid, position=:position, title=:title, due_on=:due_on, due_quarter=:due_quarter, status=:status, done_on=:done_on, notes=:notes, action_points=:action_points, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestones.uuid = :uuid',
+        'delete': 'DELETE FROM milestones WHERE milestones.uuid = :uuid',
+        'select': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid = :uuid',
+        'stamps': 'SELECT milestones.uuid, milestones.updated_at \nFROM milestones',
+        'select_many': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid IN (__[POSTCOMPILE_uuids])',
+    },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO state_aliases (iso3, alias, uuid, created_at, updated_at) VALUES (:iso3, :alias, :uuid, :created_at, :updated_at)',
@@ -289,6 +392,42 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
         'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'work_plan_items': {
+        'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO work_plan_items (work_plan_uuid, section, position, text, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :section, :position, :text, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE work_plan_items SET work_plan_uuid=:work_plan_uuid, section=:section, position=:position, text=:text, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_items.uuid = :uuid',
+        'delete': 'DELETE FROM work_plan_items WHERE work_plan_items.uuid = :uuid',
+        'select': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid = :uuid',
+        'stamps': 'SELECT work_plan_items.uuid, work_plan_items.updated_at \nFROM work_plan_items',
+        'select_many': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'work_plan_states': {
+        'columns': (('work_plan_uuid', None, None), ('iso3', None, None), ('role', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO work_plan_states (work_plan_uuid, iso3, role, position, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :iso3, :role, :position, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE work_plan_states SET work_plan_uuid=:work_plan_uuid, iso3=:iso3, role=:role, position=:position, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_states.uuid = :uuid',
+        'delete': 'DELETE FROM work_plan_states WHERE work_plan_states.uuid = :uuid',
+        'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
+        'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
+        'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'milestone_engagements': {
+        'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO milestone_engagements (milestone_uuid, engagement_uuid, uuid, created_at, updated_at) VALUES (:milestone_uuid, :engagement_uuid, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE milestone_engagements SET milestone_uuid=:milestone_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_engagements.uuid = :uuid',
+        'delete': 'DELETE FROM milestone_engagements WHERE milestone_engagements.uuid = :uuid',
+        'select': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid = :uuid',
+        'stamps': 'SELECT milestone_engagements.uuid, milestone_engagements.updated_at \nFROM milestone_engagements',
+        'select_many': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'milestone_slips': {
+        'columns': (('milestone_uuid', None, None), ('recorded_on', 'date', None), ('from_due_on', 'date', None), ('from_quarter', None, None), ('to_due_on', 'date', None), ('to_quarter', None, None), ('reason', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO milestone_slips (milestone_uuid, recorded_on, from_due_on, from_quarter, to_due_on, to_quarter, reason, uuid, created_at, updated_at) VALUES (:milestone_uuid, :recorded_on, :from_due_on, :from_quarter, :to_due_on, :to_quarter, :reason, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE milestone_slips SET milestone_uuid=:milestone_uuid, recorded_on=:recorded_on, from_due_on=:from_due_on, from_quarter=:from_quarter, to_due_on=:to_due_on, to_quarter=:to_quarter, reason=:reason, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_slips.uuid = :uuid',
+        'delete': 'DELETE FROM milestone_slips WHERE milestone_slips.uuid = :uuid',
+        'select': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid = :uuid',
+        'stamps': 'SELECT milestone_slips.uuid, milestone_slips.updated_at \nFROM milestone_slips',
+        'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -159,6 +159,26 @@ def add_categories_2013(session, source_engagement: str | None = None) -> int:
     return added
 
 
+# The 2024-2025 work plans follow the 12MSP (Geneva, 10-13 September 2024); their records bear its last day.
+WORK_PLAN_STAMP = datetime(2024, 9, 13)
+WORK_PLAN_FILES = ("workplan-2024-2025-stockpile-destruction.toml",)
+
+
+def add_work_plans(session, database: Database) -> int:
+    """The thematic work plans, loaded by the same code as `ccm workplan import`."""
+    from ccmtui.actions.workplan import import_work_plan, read_work_plan
+    from ccmtui.db.read import AlchemyReader
+    from ccmtui.db.write import AlchemyBackend, Writer
+
+    index = _index(session)
+    backend = AlchemyBackend(session.connection(), AlchemyReader(database))
+    writer = Writer(backend, by=None, command="sample build", stamp=WORK_PLAN_STAMP, logged=False)
+    for name in WORK_PLAN_FILES:
+        text = resources.files("ccmtui.db.sample_data").joinpath(name).read_text(encoding="utf-8")
+        import_work_plan(writer, read_work_plan(text, name, index))
+    return len(WORK_PLAN_FILES)
+
+
 def build(path: Path) -> Path:
     """Write a fresh sample database at `path`, replacing any file there."""
     path = Path(path)
@@ -176,6 +196,7 @@ def build(path: Path) -> Path:
             outreach = add_outreach_2011_2013(session, register_rows)
             session.flush()
             add_categories_2013(session, outreach["joint-demarche-2011-2012"])
+            add_work_plans(session, database)
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")

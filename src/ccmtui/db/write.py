@@ -42,13 +42,15 @@ def plain(value):
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change."""
 
-    def __init__(self, backend, *, by: str | None, command: str):
+    def __init__(self, backend, *, by: str | None, command: str, stamp: datetime | None = None, logged: bool = True):
         self.backend = backend
         self.by = by
         self.command = command
         self.changeset: str | None = None
         self._seq = 0
-        self.stamp = now()
+        # A fixed stamp and no change log let the sample builder write deterministic content.
+        self.stamp = stamp or now()
+        self.logged = logged
         self.counts: dict[str, int] = {}
         self._database_id: str | None = None
 
@@ -122,7 +124,7 @@ class Writer:
         return self._database_id
 
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
-        if table in UNLOGGED:
+        if table in UNLOGGED or not self.logged:
             return
         if self.changeset is None:
             self.changeset = str(uuidlib.uuid4())

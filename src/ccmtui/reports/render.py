@@ -67,3 +67,67 @@ def register_table(rows: list[StateStatus], as_of: date, width: int = 120) -> Ta
         ]
         table.add_row(*cells)
     return table
+
+
+MILESTONE_STYLE = {"planned": "default", "in-progress": "cyan", "done": "green", "slipped": "yellow", "dropped": "dim"}
+
+
+def milestone_table(lines, title: str, *, with_plan: bool = True) -> Table:
+    """Milestones with their due date, status (overdue in red) and slips."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", expand=True)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Due", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Milestone", ratio=4, min_width=24)
+    if with_plan:
+        table.add_column("Work plan", ratio=1, min_width=12)
+    table.add_column("Points", no_wrap=True)
+    for m in lines:
+        status = Text(m.status_label, style="red" if m.overdue else MILESTONE_STYLE[m.status])
+        title_cell = Text(m.title)
+        for s in m.slips:
+            title_cell.append(f"\n{s.phrase}" + (f": {s.reason}" if s.reason else ""), style="dim")
+        plan = [m.work_plan] if with_plan else []
+        table.add_row(m.id[:8], m.due.label, status, title_cell, *plan, " ".join(m.action_points))
+    return table
+
+
+def work_plan_view(detail, lines):
+    """A work plan whole, in the order of the CCM work-plan template."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.rule import Rule
+
+    from ccmtui.domain.areas import AREAS
+
+    plan = detail.plan
+    parts: list = [
+        Text(plan["title"], style="bold"),
+        Text(
+            f"{AREAS[plan['area']]} · {detail.period} ({plan['starts_on']} to {plan['ends_on']}) · "
+            f"coordinators: {', '.join(detail.names('coordinator')) or 'none named'} · id {plan['uuid'][:8]}",
+            style="dim",
+        ),
+    ]
+
+    def section(heading: str, body) -> None:
+        if not body:
+            return
+        parts.append(Rule(heading, align="left", style="dim"))
+        if isinstance(body, list):
+            body = "\n".join(f"• {item}" for item in body)
+        parts.append(Padding(Text(body), (0, 0, 0, 2)))
+
+    section("Background", plan["background"])
+    section("Objectives", detail.listed("objective"))
+    section("Strategy", plan["strategy"])
+    section("States the strategy focuses on", detail.names("focus"))
+    section("Expected outputs", plan["expected_outputs"])
+    if lines:
+        parts.append(Rule("Timeline", align="left", style="dim"))
+        parts.append(milestone_table(lines, "", with_plan=False))
+    section("Estimated budget", plan["estimated_budget"])
+    section("Implementers", detail.listed("implementer"))
+    section("Potential implementing partners", detail.listed("partner"))
+    section("Source", plan["source"])
+    return Group(*parts)

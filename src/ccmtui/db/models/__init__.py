@@ -10,6 +10,14 @@ from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.workplan import (
+    Milestone,
+    MilestoneEngagement,
+    MilestoneSlip,
+    WorkPlan,
+    WorkPlanItem,
+    WorkPlanState,
+)
 from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 
 # Tables that belong to one database alone: never synced, never logged.
@@ -31,6 +39,9 @@ __all__ = [
     "EngagementActor",
     "EngagementState",
     "Meeting",
+    "Milestone",
+    "MilestoneEngagement",
+    "MilestoneSlip",
     "Record",
     "Reply",
     "State",
@@ -38,6 +49,9 @@ __all__ = [
     "SyncPeer",
     "LOCAL_TABLES",
     "UNLOGGED_TABLES",
+    "WorkPlan",
+    "WorkPlanItem",
+    "WorkPlanState",
     "new_uuid",
     "utcnow",
 ]

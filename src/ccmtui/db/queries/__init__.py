@@ -13,6 +13,6 @@ from collections.abc import Callable
 
 from sqlalchemy import Select
 
-from ccmtui.db.queries import changes, log, register
+from ccmtui.db.queries import changes, log, register, workplan
 
-READ_QUERIES: dict[str, Callable[[], Select]] = {**register.QUERIES, **log.QUERIES, **changes.QUERIES}
+READ_QUERIES: dict[str, Callable[[], Select]] = {**register.QUERIES, **log.QUERIES, **changes.QUERIES, **workplan.QUERIES}

@@ -1,0 +1,153 @@
+"""`ccm export`: the quarterly work-plan summary and the calendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context
+
+app = typer.Typer(help="Export the quarterly work-plan summary (md, toml, json, csv, docx) or a calendar (ics).", no_args_is_help=True)
+
+FORMATS = ("md", "toml", "json", "csv", "docx")
+_SUFFIXES = {".md": "md", ".markdown": "md", ".toml": "toml", ".json": "json", ".csv": "csv", ".docx": "docx"}
+
+
+def _format(chosen: str | None, output: Path | None) -> str:
+    from ccmtui.domain.errors import one_of
+
+    if chosen is None:
+        return _SUFFIXES.get(output.suffix.lower(), "md") if output else "md"
+    value = chosen.strip().lower().lstrip(".")
+    value = {"markdown": "md", "word": "docx"}.get(value, value)
+    if value not in FORMATS:
+        raise one_of("format", chosen, FORMATS)
+    return value
+
+
+@app.command("quarter")
+def quarter(
+    ctx: typer.Context,
+    quarter_: Annotated[str, typer.Argument(metavar="QUARTER", help="2025Q1, 2025-Q1 or Q1 2025.")],
+    area: Annotated[str | None, typer.Option("--area", "-a", help="One thematic area (default: all).")] = None,
+    format_: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="md|toml|json|csv|docx", help="Default: from -o's suffix, else md.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (default: the terminal).")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Leave out free-text notes and names of individuals.")] = False,
+    dated: Annotated[
+        str | None, typer.Option("--dated", metavar="DATE", help="The date the summary bears (default: today); open milestones due before it are overdue.")
+    ] = None,
+) -> None:
+    """The quarterly work-plan summary for the Coordination Committee: milestones, engagements,
+    campaigns, category changes, treaty events and next quarter's milestones."""
+    from ccmtui.domain.areas import parse_area
+    from ccmtui.domain.errors import InputError
+    from ccmtui.domain.workplan import Quarter
+    from ccmtui.reports.quarter import build_quarter_summary
+
+    context = app_context(ctx)
+    chosen = Quarter.parse(quarter_)
+    kind = _format(format_, output)
+    if kind == "docx" and output is None:
+        raise InputError("a .docx needs a file: add -o FILE.docx")
+    register = context.register()
+    day = register.resolve_day(dated, "--dated")
+    summary = build_quarter_summary(
+        context.reader(),
+        chosen,
+        area=parse_area(area) if area else None,
+        dated=day,
+        redact=redact,
+        prepared_by=None if redact else context.config.get("name"),
+    )
+    if kind == "md":
+        from ccmtui.reports.export_markdown import render_markdown
+
+        content = render_markdown(summary)
+        if output is None:
+            from rich.markdown import Markdown
+
+            from ccmtui.cli._common import console
+
+            console().print(Markdown(content))
+            return
+    elif kind == "docx":
+        from ccmtui.reports.export_docx import render_docx
+
+        content = render_docx(summary)
+    elif kind == "csv":
+        from ccmtui.reports.export_csv import render_csv
+
+        content = render_csv(summary)
+    elif kind == "toml":
+        from ccmtui.reports.export_toml import render_toml
+
+        content = render_toml(summary)
+    else:
+        from ccmtui.reports.export_toml import render_json
+
+        content = render_json(summary)
+    if output is None:
+        typer.echo(content, nl=False)
+        return
+    from ccmtui.files import write_private
+
+    typer.echo(f"wrote {write_private(output, content)}")
+
+
+@app.command("ics")
+def ics(
+    ctx: typer.Context,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE.ics", help="Write here (default: print).")] = None,
+    state: Annotated[
+        list[str] | None,
+        typer.Option("--state", "-s", help="Deadlines of these states (default: your state and those your work plans name)."),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Deadlines and follow-ups from (default: a year ago).")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="… until (default: two years ahead).")] = None,
+) -> None:
+    """A calendar (.ics): treaty deadlines (Art. 3, 4, 7), meetings, milestones and follow-ups.
+
+    Every event keeps its UID from one export to the next, so importing a newer file updates
+    the events in your calendar program instead of adding copies."""
+    from datetime import date, timedelta
+
+    from ccmtui.domain.errors import InputError
+    from ccmtui.reports import calendar
+
+    context = app_context(ctx)
+    reader = context.reader()
+    register = context.register()
+    today = date.today()
+    start = register.resolve_day(since, "--since") if since else today - timedelta(days=365)
+    end = register.resolve_day(until, "--until") if until else today + timedelta(days=730)
+    if end < start:
+        raise InputError(f"--until ({end}) is before --since ({start})")
+    if state:
+        chosen = {register.index.resolve(s) for s in state}
+    else:
+        plans = reader.rows("work_plans", area=None)
+        named = reader.rows("work_plan_states", uuids=[p.uuid for p in plans]) if plans else []
+        chosen = {s.iso3 for s in named} | ({context.config["state"]} if context.config.get("state") else set())
+    follow_ups = reader.rows("follow_ups_between", since=start, until=end)
+    states_of: dict[str, list[str]] = {}
+    if follow_ups:
+        for row in reader.rows("states_of_engagements", uuids=[r.uuid for r in follow_ups]):
+            states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
+    events = (
+        calendar.deadline_events(reader.rows("register", as_of=today), chosen, start, end)
+        + calendar.meeting_events(register.meetings)
+        + calendar.milestone_events(reader.rows("milestones_due", since=date.min, until=date.max, area=None,
+                                                statuses=["planned", "in-progress", "done", "slipped"]))
+        + calendar.follow_up_events(follow_ups, states_of)
+    )
+    content = calendar.render_ics(events)
+    if output is None:
+        typer.echo(content.decode("utf-8"), nl=False)
+        return
+    from ccmtui.files import write_private
+
+    typer.echo(f"wrote {write_private(output, content)} ({len(events)} events)")

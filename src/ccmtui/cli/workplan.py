@@ -1,0 +1,339 @@
+"""`ccm workplan` and `ccm milestone`: thematic work plans and their timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+
+app = typer.Typer(help="Thematic work plans: list, show, import and export them as TOML.", no_args_is_help=True)
+milestone_app = typer.Typer(help="Timeline milestones of the work plans: add, start, done, slip, drop, list.", no_args_is_help=True)
+
+Area = Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (e.g. stockpile-destruction).")]
+Plan = Annotated[str | None, typer.Argument(metavar="[PLAN]", help="Work plan id, or a thematic area for its latest plan.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
+MilestoneId = Annotated[str, typer.Argument(metavar="MILESTONE", help="Milestone id (its first characters suffice).")]
+
+
+def _plan(reader, text: str | None) -> str:
+    from ccmtui.reports.workplan import find_work_plan, only_work_plan
+
+    return find_work_plan(reader, text) if text else only_work_plan(reader)
+
+
+def _iso(value):
+    from datetime import date
+
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return _iso(value)
+
+
+@app.command("list")
+def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> None:
+    """List the work plans with their period, coordinators and milestones done."""
+    from ccmtui.domain.areas import AREAS, parse_area
+    from ccmtui.domain.workplan import period_label
+
+    reader = app_context(ctx).reader()
+    plans = reader.rows("work_plans", area=parse_area(area) if area else None)
+    states = reader.rows("work_plan_states", uuids=[p.uuid for p in plans]) if plans else []
+    coordinators = {p.uuid: [s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator"] for p in plans}
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": p.uuid,
+                    "title": p.title,
+                    "area": p.area,
+                    "starts_on": p.starts_on.isoformat(),
+                    "ends_on": p.ends_on.isoformat(),
+                    "coordinators": coordinators[p.uuid],
+                    "milestones": p.milestones,
+                    "done": p.done,
+                }
+                for p in plans
+            ]
+        )
+        return
+    if not plans:
+        typer.echo("No work plans yet: import one with `ccm workplan import FILE.toml`.")
+        return
+    from rich.table import Table
+
+    from ccmtui.actions.ids import short
+    from ccmtui.cli._common import console
+
+    table = Table(title="Work plans", header_style="bold", expand=True)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Area", ratio=1)
+    table.add_column("Period", no_wrap=True)
+    table.add_column("Coordinators", ratio=1)
+    table.add_column("Done", no_wrap=True)
+    table.add_column("Title", ratio=3)
+    for p in plans:
+        table.add_row(
+            short(p.uuid),
+            AREAS[p.area],
+            period_label(p.starts_on, p.ends_on),
+            ", ".join(coordinators[p.uuid]),
+            f"{p.done}/{p.milestones}",
+            p.title,
+        )
+    console().print(table)
+
+
+@app.command("show")
+def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
+    """Show a work plan whole: background, objectives, strategy, outputs, timeline, budget, partners."""
+    from datetime import date
+
+    from ccmtui.reports.workplan import work_plan_detail
+
+    reader = app_context(ctx).reader()
+    detail = work_plan_detail(reader, _plan(reader, plan))
+    if as_json:
+        print_json(_jsonable(detail.data()))
+        return
+    from ccmtui.cli._common import console
+    from ccmtui.reports.quarter import milestone_lines
+    from ccmtui.reports.render import work_plan_view
+
+    lines = milestone_lines(reader, detail.milestones, date.today(), redact=False)
+    console().print(work_plan_view(detail, lines))
+
+
+@app.command("import")
+def import_plan(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE.toml", help="A work plan in TOML (see docs/workplans.md).")],
+) -> None:
+    """Import a work plan from TOML; a plan already there is brought to what the file says."""
+    from ccmtui.actions.ids import short
+    from ccmtui.actions.workplan import import_work_plan, read_work_plan
+    from ccmtui.files import read_text
+
+    context = app_context(ctx)
+    document = read_work_plan(read_text(file, "save it as UTF-8"), str(file), context.register().index)
+    with context.writing(f"import work plan {document.title[:200]} from {file.name}") as writer:
+        result = import_work_plan(writer, document)
+    if result.created:
+        typer.echo(f"Imported work plan {short(result.uuid)} with {result.added} milestones: {result.title}")
+    elif result.changed:
+        typer.echo(
+            f"Updated work plan {short(result.uuid)}: {result.added} milestones added, "
+            f"{result.updated} records changed, {result.removed} milestones removed."
+        )
+    else:
+        typer.echo(f"Work plan {short(result.uuid)} is already as the file says; nothing changed.")
+
+
+@app.command("export")
+def export_plan(
+    ctx: typer.Context,
+    plan: Plan = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE.toml", help="Write here (default: print).")] = None,
+) -> None:
+    """Export a work plan as TOML, for editing and `ccm workplan import` (an exact round trip)."""
+    from ccmtui.reports.export_toml import render_work_plan
+    from ccmtui.reports.workplan import work_plan_detail
+
+    reader = app_context(ctx).reader()
+    text = render_work_plan(work_plan_detail(reader, _plan(reader, plan)).data())
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from ccmtui.files import write_private
+
+    typer.echo(f"wrote {write_private(output, text)}")
+
+
+# -- milestones
+
+
+def _milestone(reader, text: str) -> str:
+    from ccmtui.actions.ids import resolve_id
+
+    return resolve_id(reader, "milestone_ids", text, "milestone")
+
+
+def _engagements(reader, values: list[str] | None) -> list[str]:
+    from ccmtui.actions.ids import resolve_id
+
+    return [resolve_id(reader, "engagement_ids", v, "engagement") for v in values or []]
+
+
+@milestone_app.command("add")
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="What is to be achieved, in one line.")],
+    due: Annotated[str, typer.Option("--due", metavar="QUARTER|DATE", help="2025Q1, 2025-Q1, Q1 2025 or YYYY-MM-DD.")],
+    plan: Annotated[
+        str | None, typer.Option("--plan", "-p", help="Work plan id or area (default: the one whose period holds --due).")
+    ] = None,
+    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    action_point: Annotated[
+        list[str] | None, typer.Option("--ap", help="Action-plan points: LAP-17 (repeatable).")
+    ] = None,
+    engagement: Annotated[
+        list[str] | None, typer.Option("--engagement", "-e", help="An engagement that delivers it (id; repeatable).")
+    ] = None,
+) -> None:
+    """Add a milestone to a work plan's timeline, due by a quarter or on a date."""
+    from ccmtui.actions.ids import short
+    from ccmtui.actions.workplan import NewMilestone, add_milestone
+    from ccmtui.domain.areas import parse_area
+    from ccmtui.domain.engagements import parse_action_points
+    from ccmtui.domain.workplan import Due
+    from ccmtui.reports.workplan import find_work_plan, plan_for_due
+
+    context = app_context(ctx)
+    reader = context.reader()
+    when = Due.parse(due, "--due")
+    area = context.config.get("area")
+    plan_uuid = find_work_plan(reader, plan) if plan else plan_for_due(reader, when, parse_area(area) if area else None)
+    milestone = NewMilestone(
+        title=title,
+        due=when,
+        notes=notes,
+        action_points=parse_action_points(action_point or []),
+        engagements=_engagements(reader, engagement),
+    )
+    with context.writing(f"add milestone {title[:200]}") as writer:
+        row = add_milestone(writer, plan_uuid, milestone)
+    typer.echo(f"Added milestone {short(row['uuid'])}, due {when.label}: {row['title']}")
+
+
+@milestone_app.command("start")
+def start(
+    ctx: typer.Context,
+    milestone: MilestoneId,
+    date_: Date = None,
+    note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
+) -> None:
+    """Mark a milestone in progress."""
+    from ccmtui.actions.workplan import start_milestone
+
+    context = app_context(ctx)
+    uuid = _milestone(context.reader(), milestone)
+    day = context.register().resolve_day(date_, "--date")
+    with context.writing("start milestone") as writer:
+        row = start_milestone(writer, uuid, day, note)
+    typer.echo(f"In progress: {row['title']}")
+
+
+@milestone_app.command("done")
+def done(
+    ctx: typer.Context,
+    milestone: MilestoneId,
+    date_: Date = None,
+    note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
+    engagement: Annotated[
+        list[str] | None, typer.Option("--engagement", "-e", help="An engagement that delivered it (id; repeatable).")
+    ] = None,
+) -> None:
+    """Mark a milestone done on a day, with the engagements that delivered it."""
+    from ccmtui.actions.workplan import complete_milestone
+    from ccmtui.domain.workplan import Due
+
+    context = app_context(ctx)
+    reader = context.reader()
+    uuid = _milestone(reader, milestone)
+    day = context.register().resolve_day(date_, "--date")
+    engagements = _engagements(reader, engagement)
+    with context.writing("milestone done") as writer:
+        row = complete_milestone(writer, uuid, day, note, engagements)
+    due = Due.stored(row["due_on"], row["due_quarter"])
+    late = f", {(day - due.on).days} days after it was due ({due.label})" if day > due.on else ""
+    typer.echo(f"Done on {day.isoformat()}{late}: {row['title']}")
+
+
+@milestone_app.command("slip")
+def slip(
+    ctx: typer.Context,
+    milestone: MilestoneId,
+    to: Annotated[str, typer.Argument(metavar="QUARTER|DATE", help="The new due quarter or date.")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it slipped.")] = "",
+    date_: Date = None,
+) -> None:
+    """Move a milestone's due date later; the old and new dates are kept for the summary."""
+    from ccmtui.actions.workplan import slip_milestone
+    from ccmtui.domain.workplan import Due, slip_length
+
+    context = app_context(ctx)
+    uuid = _milestone(context.reader(), milestone)
+    new_due = Due.parse(to, "new due")
+    day = context.register().resolve_day(date_, "--date")
+    with context.writing(f"slip milestone to {new_due.label}") as writer:
+        row, old = slip_milestone(writer, uuid, new_due, day, reason)
+    typer.echo(f"Slipped from {old.label} to {new_due.label} ({slip_length(old, new_due)}): {row['title']}")
+
+
+@milestone_app.command("drop")
+def drop(
+    ctx: typer.Context,
+    milestone: MilestoneId,
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was dropped (added to its notes).")] = "",
+    date_: Date = None,
+) -> None:
+    """Drop a milestone: it stays on record, no longer expected."""
+    from ccmtui.actions.workplan import drop_milestone
+
+    context = app_context(ctx)
+    uuid = _milestone(context.reader(), milestone)
+    day = context.register().resolve_day(date_, "--date")
+    with context.writing("drop milestone") as writer:
+        row = drop_milestone(writer, uuid, day, reason)
+    typer.echo(f"Dropped: {row['title']}")
+
+
+@milestone_app.command("list")
+def list_milestones(
+    ctx: typer.Context,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="Due in this quarter: 2025Q1, 2025-Q1, Q1 2025.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only those still open after their due date.")] = False,
+    area: Area = None,
+    plan: Annotated[str | None, typer.Option("--plan", "-p", help="Work plan id or area.")] = None,
+    as_json: Json = False,
+) -> None:
+    """List milestones by due date, with status and slips."""
+    from datetime import date
+
+    from ccmtui.domain.areas import parse_area
+    from ccmtui.domain.workplan import Quarter
+    from ccmtui.reports.workplan import find_work_plan, milestone_listing
+
+    reader = app_context(ctx).reader()
+    chosen = Quarter.parse(quarter) if quarter else None
+    lines = milestone_listing(
+        reader,
+        today=date.today(),
+        quarter=chosen,
+        overdue=overdue,
+        area=parse_area(area) if area else None,
+        work_plan=find_work_plan(reader, plan) if plan else None,
+    )
+    if as_json:
+        from ccmtui.reports.quarter import milestone_data
+
+        print_json([_jsonable(milestone_data(m)) for m in lines])
+        return
+    if not lines:
+        typer.echo("No milestones match.")
+        return
+    from ccmtui.cli._common import console
+    from ccmtui.reports.render import milestone_table
+
+    title = "Overdue milestones" if overdue else "Milestones"
+    several_plans = len({m.work_plan for m in lines}) > 1
+    console().print(milestone_table(lines, f"{title}{f' due in {chosen.label}' if chosen else ''}", with_plan=several_plans))

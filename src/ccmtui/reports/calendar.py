@@ -1,0 +1,167 @@
+"""The coordinator's calendar: treaty deadlines, meetings, milestones and follow-ups.
+
+Each event has a UID derived from what it is (a record id, or a state, article and
+year), so importing a newer file into a calendar program updates events instead of
+adding copies. `render_ics` writes them with the icalendar library.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from ccmtui.db.ids import stable_uuid
+from ccmtui.domain import treaty
+from ccmtui.domain.workplan import MILESTONE_STATUSES, Due
+
+UID_DOMAIN = "ccmtui"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    start: date
+    end: date  # inclusive: the last day of the event
+    summary: str
+    description: str = ""
+    location: str = ""
+    category: str = ""
+
+
+def _uid(*parts: object) -> str:
+    return f"{stable_uuid('calendar', *parts)}@{UID_DOMAIN}"
+
+
+def obligations() -> list[dict]:
+    """Articles 3 and 4 obligations from the shipped reference data: deadline, extension, completion."""
+    # Read beside the package, not through it: importing ccmtui.db.reference loads SQLAlchemy.
+    text = (Path(__file__).parents[1] / "db" / "reference" / "obligations.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def deadline_events(register_rows, states: set[str], since: date, until: date) -> list[CalendarEvent]:
+    """The treaty deadlines of `states` falling in [since, until] (Art. 3, 4 and 7)."""
+    events: list[CalendarEvent] = []
+    names = {row.iso3: row.name for row in register_rows}
+
+    def add(day: date, iso3: str, key: str, summary: str, description: str) -> None:
+        if since <= day <= until:
+            events.append(CalendarEvent(_uid("deadline", iso3, key), day, day, summary, description, category="Deadline"))
+
+    for row in register_rows:
+        if row.iso3 not in states or not row.deposited:
+            continue
+        if row.withdrawal_notified and treaty.withdrawal_effective(row.withdrawal_notified) <= since:
+            continue
+        in_force = treaty.entry_into_force(row.deposited)
+        add(
+            treaty.initial_report_due(in_force),
+            row.iso3,
+            "art7-initial",
+            f"{row.name}: initial transparency report due (Art. 7(1))",
+            f"180 days after entry into force for {row.name} ({in_force.isoformat()}).",
+        )
+        for year in range(max(since.year - 1, in_force.year), until.year):
+            add(
+                treaty.annual_report_due(year),
+                row.iso3,
+                f"art7-annual-{year}",
+                f"{row.name}: annual transparency report for {year} due (Art. 7(2))",
+                f"Covering calendar year {year}.",
+            )
+    for obligation in obligations():
+        iso3 = obligation["iso3"]
+        if iso3 not in states or obligation["status"].strip() == "completed":
+            continue
+        article = obligation["article"]
+        deadline = date.fromisoformat(obligation["extended_to"] or obligation["deadline"])
+        what = "stockpile destruction" if article == "3" else "clearance of contaminated areas"
+        rule = "Art. 3(2)" if article == "3" else "Art. 4(1)"
+        extended = " (as extended)" if obligation["extended_to"] else ""
+        add(
+            deadline,
+            iso3,
+            f"art{article}",
+            f"{names.get(iso3, iso3)}: {what} deadline{extended} ({rule})",
+            f"Source: {obligation['source']}",
+        )
+    return events
+
+
+def meeting_events(meetings) -> list[CalendarEvent]:
+    return [
+        CalendarEvent(
+            _uid("meeting", m.code),
+            m.start,
+            m.end,
+            f"{m.code}: {m.name}",
+            location=f"{m.city}, {m.country}",
+            category="Meeting",
+        )
+        for m in meetings
+    ]
+
+
+def milestone_events(rows) -> list[CalendarEvent]:
+    """Milestones not dropped, on their due day (a quarter's last day when due by quarter)."""
+    events = []
+    for row in rows:
+        if row.status == "dropped":
+            continue
+        due = Due.stored(row.due_on, row.due_quarter)
+        status = MILESTONE_STATUSES[row.status] + (f" {row.done_on.isoformat()}" if row.done_on else "")
+        description = f"Work plan: {row.work_plan_title}\nDue: {due.label}\nStatus: {status}"
+        if row.action_points:
+            description += f"\nAction points: {row.action_points}"
+        if row.notes:
+            description += f"\n\n{row.notes}"
+        events.append(
+            CalendarEvent(
+                f"{row.uuid}@{UID_DOMAIN}", row.due_on, row.due_on, f"Milestone: {row.title}", description, category="Milestone"
+            )
+        )
+    return events
+
+
+def follow_up_events(rows, states_of: dict[str, list[str]]) -> list[CalendarEvent]:
+    return [
+        CalendarEvent(
+            _uid("follow-up", row.uuid),
+            row.follow_up_on,
+            row.follow_up_on,
+            f"Follow up: {row.summary}" + (f" ({', '.join(states_of[row.uuid])})" if states_of.get(row.uuid) else ""),
+            f"Engagement of {row.occurred_on.isoformat()} ({row.kind}).",
+            category="Follow-up",
+        )
+        for row in rows
+    ]
+
+
+def render_ics(events: list[CalendarEvent], stamp: datetime | None = None) -> bytes:
+    """An iCalendar file: all-day events, stable UIDs."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//ccmtui//Convention on Cluster Munitions tracker//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "CCM coordination")
+    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    for item in sorted(events, key=lambda e: (e.start, e.uid)):
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end + timedelta(days=1))  # iCalendar's all-day end is exclusive
+        event.add("summary", item.summary)
+        event.add("transp", "TRANSPARENT")
+        if item.description:
+            event.add("description", item.description)
+        if item.location:
+            event.add("location", item.location)
+        if item.category:
+            event.add("categories", [item.category])
+        calendar.add_component(event)
+    return calendar.to_ical()
