@@ -96,3 +96,8 @@ class TestLists:
 
     def test_campaigns(self, snap_compare, make_app):
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("c"))
+
+
+class TestWorkPlan:
+    def test_milestones(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("w"))

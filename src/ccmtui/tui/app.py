@@ -19,6 +19,7 @@ from ccmtui.tui.screens.dashboard import DashboardScreen
 from ccmtui.tui.screens.engagements import EngagementsScreen
 from ccmtui.tui.screens.log import LogScreen
 from ccmtui.tui.screens.states import StatesScreen
+from ccmtui.tui.screens.workplan import WorkPlanScreen
 from ccmtui.tui.sections import SECTIONS
 from ccmtui.tui.source import Source
 from ccmtui.tui.workers import deliver, reporting
@@ -36,6 +37,7 @@ class CCMApp(App[None]):
         "log": LogScreen,
         "engagements": EngagementsScreen,
         "campaigns": CampaignsScreen,
+        "workplan": WorkPlanScreen,
         "changes": ChangesScreen,
     }
     BINDINGS = [

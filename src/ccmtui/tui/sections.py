@@ -18,5 +18,6 @@ SECTIONS = (
     Section("log", "Log", "l", "Log an engagement: démarche, meeting, letter, note verbale…"),
     Section("engagements", "Engagements", "e", "Every engagement, newest first, by page; filters"),
     Section("campaigns", "Campaigns", "c", "Campaigns and their replies; record a reply"),
+    Section("workplan", "Work plan", "w", "Work plans and milestones; the quarterly summary"),
     Section("changes", "Changes", "h", "Recent changes, who made them; undo the last one"),
 )

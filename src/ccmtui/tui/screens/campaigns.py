@@ -109,6 +109,7 @@ class CampaignsScreen(SectionScreen):
             return
         self.campaign = uuid
         self.engagement = row.engagement_uuid
+        self.refresh_bindings()  # the footer's reply and close keys depend on a campaign being chosen
         self.load_replies(row.engagement_uuid, row.title)
 
     @work(thread=True, exclusive=True, group="campaigns-replies")
