@@ -85,6 +85,21 @@ async def test_escape_leaves_a_field_so_letters_navigate_again(make_app):
         assert not app.is_running
 
 
+async def test_a_keymap_in_the_config_rebinds_keys_by_id(make_app):
+    app = make_app(config={"keymap": {"go.states": "f2", "app.quit": "ctrl+q"}})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.current_mode == "states"
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
 def test_ccm_without_a_terminal_prints_the_help(ccm):
     result = ccm()
     assert result.exit_code == 0

@@ -64,13 +64,17 @@ class CCMApp(App[None]):
         self.index = None  # the StateIndex, once loaded
         self.data_version = 0
         self.ready_seconds: float | None = None
+        # [keymap] in config.toml rebinds keys by binding id: "go.states" = "f2".
+        keymap = self.source.config.get("keymap")
+        if isinstance(keymap, dict):
+            self.set_keymap({str(binding): str(keys) for binding, keys in keymap.items()})
 
     def on_mount(self) -> None:
         try:
             self.source.ensure()
         except CCMError as error:
             self.notify(str(error), title="Error", severity="error", timeout=30)
-        self.load_index()
+        self.call_after_refresh(self.load_index)
         self.switch_mode("dashboard")
 
     def on_unmount(self) -> None:

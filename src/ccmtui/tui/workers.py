@@ -31,3 +31,11 @@ def reporting(node, title: str = "Error") -> Iterator[None]:
         yield
     except CCMError as error:
         deliver(node, node.app.notify, str(error), title=title, severity="error", timeout=8)
+        deliver(node, _stop_loading, node)
+
+
+def _stop_loading(node) -> None:
+    """Nothing more is coming: take the loading indicators down."""
+    for widget in node.query("*"):
+        if widget.loading:
+            widget.loading = False

@@ -143,6 +143,10 @@ class DashboardScreen(SectionScreen):
 
     def reload(self) -> None:
         self._panels_loading = set(PANELS)
+        # The frame first: the workers would otherwise hold the GIL while it is drawn.
+        self.call_after_refresh(self._load_panels)
+
+    def _load_panels(self) -> None:
         self.load_register()
         self.load_due()
         self.load_recent()
