@@ -23,9 +23,9 @@ class EngagementsScreen(SectionScreen):
     SECTION = "engagements"
     AUTO_FOCUS = "#engagements-table"
     BINDINGS = [
-        Binding("right_square_bracket,pagedown", "next_page", "Next page", key_display="]", id="engagements.next"),
-        Binding("left_square_bracket,pageup", "previous_page", "Previous page", key_display="[", id="engagements.previous"),
-        Binding("home", "first_page", "First page", show=False, id="engagements.first"),
+        Binding("right_square_bracket", "next_page", "Next page", key_display="]", id="engagements.next"),
+        Binding("left_square_bracket", "previous_page", "Previous page", key_display="[", id="engagements.previous"),
+        Binding("g", "first_page", "First page", show=False, id="engagements.first"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="engagements.filter"),
         Binding("escape", "clear_filters", "Clear filters", id="engagements.clear"),
     ]
