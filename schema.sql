@@ -59,6 +59,8 @@ CREATE INDEX ix_engagements_area_occurred_on ON engagements (area, occurred_on);
 
 CREATE INDEX ix_engagements_follow_up_on ON engagements (follow_up_on);
 
+CREATE INDEX ix_engagements_kind_area_occurred_on ON engagements (kind, area, occurred_on);
+
 CREATE INDEX ix_engagements_kind_occurred_on ON engagements (kind, occurred_on);
 
 CREATE INDEX ix_engagements_occurred_on ON engagements (occurred_on);
@@ -204,6 +206,24 @@ CREATE INDEX ix_classifications_date ON classifications (assessed_on);
 
 CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
 
+CREATE TABLE cooperation_reports (
+	iso3 VARCHAR(3) NOT NULL, 
+	year INTEGER NOT NULL, 
+	role VARCHAR(10) NOT NULL, 
+	details TEXT NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_cooperation_state_year_role UNIQUE (iso3, year, role), 
+	CONSTRAINT ck_cooperation_role CHECK (role IN ('needs', 'provides')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_cooperation_year ON cooperation_reports (year, role);
+
 CREATE TABLE engagement_actors (
 	engagement_uuid VARCHAR(36) NOT NULL, 
 	actor VARCHAR(100) NOT NULL, 
@@ -258,6 +278,73 @@ CREATE INDEX ix_milestones_due_on ON milestones (due_on);
 
 CREATE INDEX ix_milestones_work_plan ON milestones (work_plan_uuid, position);
 
+CREATE TABLE national_measures (
+	iso3 VARCHAR(3) NOT NULL, 
+	status VARCHAR(20) NOT NULL, 
+	dated VARCHAR(10) NOT NULL, 
+	measure VARCHAR(300) NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_national_measures UNIQUE (iso3, status, dated), 
+	CONSTRAINT ck_national_measures_status CHECK (status IN ('adopted', 'existing-law', 'in-progress', 'none')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_national_measures_state ON national_measures (iso3, dated);
+
+CREATE TABLE obligations (
+	iso3 VARCHAR(3) NOT NULL, 
+	article INTEGER NOT NULL, 
+	deadline DATE, 
+	extension_requested VARCHAR(10), 
+	extension_requested_to DATE, 
+	extension_granted VARCHAR(10), 
+	extended_to DATE, 
+	completed VARCHAR(10), 
+	status VARCHAR(30) NOT NULL, 
+	status_as_of DATE NOT NULL, 
+	source TEXT, 
+	notes TEXT NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_obligations_state_article UNIQUE (iso3, article), 
+	CONSTRAINT ck_obligations_article CHECK (article IN (3, 4, 5)), 
+	CONSTRAINT ck_obligations_status CHECK (status IN ('outstanding', 'completed', 'no stockpile reported', 'uncertain')), 
+	CONSTRAINT ck_obligations_extension CHECK (extended_to IS NULL OR deadline IS NULL OR extended_to > deadline), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_obligations_article ON obligations (article, iso3);
+
+CREATE TABLE retention (
+	iso3 VARCHAR(3) NOT NULL, 
+	year INTEGER NOT NULL, 
+	munitions_retained INTEGER, 
+	submunitions_retained INTEGER, 
+	munitions_used INTEGER, 
+	submunitions_used INTEGER, 
+	purpose TEXT NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_retention_state_year UNIQUE (iso3, year), 
+	CONSTRAINT ck_retention_counts CHECK ((munitions_retained IS NULL OR munitions_retained >= 0) AND (submunitions_retained IS NULL OR submunitions_retained >= 0) AND (munitions_used IS NULL OR munitions_used >= 0) AND (submunitions_used IS NULL OR submunitions_used >= 0)), 
+	CONSTRAINT ck_retention_used CHECK ((munitions_used IS NULL OR munitions_used <= munitions_retained) AND (submunitions_used IS NULL OR submunitions_used <= submunitions_retained)), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_retention_year ON retention (year, iso3);
+
 CREATE TABLE state_aliases (
 	iso3 VARCHAR(3) NOT NULL, 
 	alias VARCHAR(100) NOT NULL, 
@@ -270,6 +357,25 @@ CREATE TABLE state_aliases (
 );
 
 CREATE INDEX ix_state_aliases_iso3 ON state_aliases (iso3);
+
+CREATE TABLE transparency_reports (
+	iso3 VARCHAR(3) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	year INTEGER NOT NULL, 
+	due DATE NOT NULL, 
+	submitted DATE, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_transparency_state_kind_year UNIQUE (iso3, kind, year), 
+	CONSTRAINT ck_transparency_kind CHECK (kind IN ('initial', 'annual')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_transparency_kind_year ON transparency_reports (kind, year);
 
 CREATE TABLE work_plan_items (
 	work_plan_uuid VARCHAR(36) NOT NULL, 

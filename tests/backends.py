@@ -100,6 +100,17 @@ def new_database() -> str:
 
 
 def drop(url: str) -> None:
-    from sqlalchemy.engine import make_url
+    import time
 
-    _admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ProgrammingError
+
+    # FORCE may not end an autovacuum worker (a superuser's process) busy on the database: wait for it.
+    for attempt in range(20):
+        try:
+            _admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+            return
+        except ProgrammingError:
+            if attempt == 19:
+                raise
+            time.sleep(0.25)

@@ -156,7 +156,11 @@ def test_due_lists_overdue_follow_ups_and_long_pending_replies(ccm):
     result = json.loads(ccm("due", "--json", "--days", "30").stdout)
     assert [f["summary"] for f in result["overdue_follow_ups"]] == ["Chase the instrument"]
     assert [(p["iso3"], p["engagement_summary"]) for p in result["pending_replies"]] == [("KEN", "Letter")]
-    assert any(d["article"] == "Art. 7(2)" for d in json.loads(ccm("due", "--json", "--within", "366").stdout)["deadlines"])
+    deadlines = json.loads(ccm("due", "--json", "--within", "4000").stdout)["deadlines"]
+    assert any(d["article"] == "Art. 7(2)" and d["iso3"] is None for d in deadlines)
+    # South Sudan's Art. 4 clearance deadline, 1 February 2034, from the shipped obligations.
+    assert {"date": "2034-02-01", "iso3": "SSD", "article": "Art. 4(1)",
+            "what": "South Sudan: clearance of contaminated areas deadline"} in deadlines
 
 
 def test_history_is_one_timeline(ccm):

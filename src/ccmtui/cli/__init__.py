@@ -20,9 +20,12 @@ from ccmtui.cli import export as export_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
+from ccmtui.cli import obligations as obligation_commands
+from ccmtui.cli import report as report_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
+from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
 from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
@@ -77,6 +80,7 @@ def tui(ctx: typer.Context) -> None:
 
 app.command("tui")(tui)
 app.command("status")(status_commands.status)
+app.command("summary")(summary_commands.summary)
 app.command("log")(journal_commands.log)
 app.command("classify")(journal_commands.classify)
 app.command("reply")(journal_commands.reply)
@@ -101,6 +105,12 @@ app.add_typer(sample_commands.app, name="sample")
 app.add_typer(workplan_commands.app, name="workplan")
 app.add_typer(workplan_commands.milestone_app, name="milestone")
 app.add_typer(export_commands.app, name="export")
+app.add_typer(obligation_commands.obligation_app, name="obligation")
+app.add_typer(obligation_commands.retention_app, name="retention")
+app.add_typer(obligation_commands.transparency_app, name="transparency")
+app.add_typer(obligation_commands.measures_app, name="measures")
+app.add_typer(obligation_commands.cooperation_app, name="cooperation")
+app.add_typer(report_commands.app, name="report")
 
 
 def main() -> None:

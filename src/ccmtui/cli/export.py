@@ -138,7 +138,9 @@ def ics(
         for row in reader.rows("states_of_engagements", uuids=[r.uuid for r in follow_ups]):
             states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
     events = (
-        calendar.deadline_events(reader.rows("register", as_of=today), chosen, start, end)
+        calendar.deadline_events(
+            reader.rows("register", as_of=today), chosen, start, end, reader.rows("obligations", article=None)
+        )
         + calendar.meeting_events(register.meetings)
         + calendar.milestone_events(reader.rows("milestones_due", since=date.min, until=date.max, area=None,
                                                 statuses=["planned", "in-progress", "done", "slipped"]))

@@ -116,24 +116,24 @@ def show(
         out.print(f"By: {', '.join(line.actors)}")
     if detail.campaign:
         out.print(f"Campaign: {detail.campaign[1]} ({detail.campaign[0][:8]})")
-    out.print(f"Summary: {line.summary}", markup=False)
+    out.print(f"Summary: {line.summary}", markup=False, soft_wrap=True)
     if detail.notes:
-        out.print(f"Notes: {detail.notes}", markup=False)
+        out.print(f"Notes: {detail.notes}", markup=False, soft_wrap=True)
     if detail.action_points:
         out.print(f"Action points: {', '.join(detail.action_points)}")
     if line.follow_up_on:
         out.print(f"Follow up: {line.follow_up_on.isoformat()}")
     if line.recorded_by:
-        out.print(f"Recorded by: {line.recorded_by}", markup=False)
+        out.print(f"Recorded by: {line.recorded_by}", markup=False, soft_wrap=True)
     if line.illustrative:
         out.print("[dim]Illustrative record (sample data).[/]")
     for attachment in detail.attachments:
-        out.print(f"Attached: {attachment.filename} ({attachment.size:,} bytes), id {attachment.uuid[:8]}", markup=False)
+        out.print(f"Attached: {attachment.filename} ({attachment.size:,} bytes), id {attachment.uuid[:8]}", markup=False, soft_wrap=True)
     replied = [r for r in detail.replies if r.status != "pending"]
     if detail.replies:
         out.print(f"Replies: {len(replied)} of {len(detail.replies)}")
         for r in replied:
-            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary}", markup=False)
+            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary}", markup=False, soft_wrap=True)
 
 
 def history(
@@ -185,18 +185,18 @@ def due(
     out = console()
     out.print(f"[bold]Overdue follow-ups[/] ({len(result.overdue_follow_ups)})")
     for line in result.overdue_follow_ups:
-        out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False)
+        out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False, soft_wrap=True)
     if result.upcoming_follow_ups:
         out.print(f"[bold]Follow-ups in the next 14 days[/] ({len(result.upcoming_follow_ups)})")
         for line in result.upcoming_follow_ups:
-            out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False)
+            out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False, soft_wrap=True)
     out.print(f"[bold]Replies pending more than {days} days[/] ({len(result.pending_replies)})")
     for r in result.pending_replies:
         waited = (result.today - r.occurred_on).days
-        out.print(f"  {r.name} ({r.iso3}), {waited} days: {r.engagement_summary}", markup=False)
+        out.print(f"  {r.name} ({r.iso3}), {waited} days: {r.engagement_summary}", markup=False, soft_wrap=True)
     out.print(f"[bold]Treaty deadlines in the next {within} days[/] ({len(result.deadlines)})")
     for d in result.deadlines:
-        out.print(f"  {d.on} {d.what} ({d.article})", markup=False)
+        out.print(f"  {d.on} {d.what} ({d.article})", markup=False, soft_wrap=True)
 
 
 def search(

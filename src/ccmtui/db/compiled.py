@@ -242,10 +242,85 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
         {},
     ),
+    'obligations': (
+        'SELECT obligations.uuid, obligations.iso3, states.name, states.region, states.signed, states.deposited, states.withdrawal_notified, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by \nFROM obligations JOIN states ON states.iso3 = obligations.iso3 \nWHERE :article IS NULL OR obligations.article = :article ORDER BY obligations.article, states.name',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('signed', 'date'), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('article', None), ('deadline', 'date'), ('extension_requested', None), ('extension_requested_to', 'date'), ('extension_granted', None), ('extended_to', 'date'), ('completed', None), ('status', None), ('status_as_of', 'date'), ('source', None), ('notes', None), ('recorded_by', None)),
+        {},
+    ),
+    'obligation_of_state': (
+        'SELECT obligations.uuid, obligations.status, obligations.completed \nFROM obligations \nWHERE obligations.iso3 = :iso3 AND obligations.article = :article',
+        (('uuid', None), ('status', None), ('completed', None)),
+        {},
+    ),
+    'retention': (
+        'SELECT retention.uuid, retention.iso3, states.name, states.region, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source \nFROM retention JOIN states ON states.iso3 = retention.iso3 ORDER BY retention.year, states.name',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('year', None), ('munitions_retained', None), ('submunitions_retained', None), ('munitions_used', None), ('submunitions_used', None), ('purpose', None), ('source', None)),
+        {},
+    ),
+    'retention_of_state': (
+        'SELECT retention.uuid \nFROM retention \nWHERE retention.iso3 = :iso3 AND retention.year = :year',
+        (('uuid', None),),
+        {},
+    ),
+    'transparency_reports': (
+        'SELECT transparency_reports.uuid, transparency_reports.iso3, states.name, states.region, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source \nFROM transparency_reports JOIN states ON states.iso3 = transparency_reports.iso3 ORDER BY transparency_reports.kind DESC, transparency_reports.year, states.name',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('kind', None), ('year', None), ('due', 'date'), ('submitted', 'date'), ('source', None)),
+        {},
+    ),
+    'transparency_of_state': (
+        'SELECT transparency_reports.uuid, transparency_reports.kind, transparency_reports.year \nFROM transparency_reports \nWHERE transparency_reports.iso3 = :iso3',
+        (('uuid', None), ('kind', None), ('year', None)),
+        {},
+    ),
+    'national_measures': (
+        'SELECT national_measures.uuid, national_measures.iso3, states.name, states.region, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source \nFROM national_measures JOIN states ON states.iso3 = national_measures.iso3 ORDER BY states.name, national_measures.dated',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('status', None), ('dated', None), ('measure', None), ('source', None)),
+        {},
+    ),
+    'national_measure_of_state': (
+        'SELECT national_measures.uuid \nFROM national_measures \nWHERE national_measures.iso3 = :iso3 AND national_measures.status = :status AND national_measures.dated = :dated',
+        (('uuid', None),),
+        {},
+    ),
+    'cooperation_reports': (
+        'SELECT cooperation_reports.uuid, cooperation_reports.iso3, states.name, states.region, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source \nFROM cooperation_reports JOIN states ON states.iso3 = cooperation_reports.iso3 ORDER BY cooperation_reports.year, cooperation_reports.role, states.name',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('year', None), ('role', None), ('details', None), ('source', None)),
+        {},
+    ),
+    'cooperation_of_state': (
+        'SELECT cooperation_reports.uuid \nFROM cooperation_reports \nWHERE cooperation_reports.iso3 = :iso3 AND cooperation_reports.year = :year AND cooperation_reports.role = :role',
+        (('uuid', None),),
+        {},
+    ),
+    'meeting_details': (
+        'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state \nFROM meetings ORDER BY meetings.start',
+        (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date'), ('president_state', None)),
+        {},
+    ),
+    'engagements_by_kind': (
+        'SELECT engagements.kind, count(*) AS engagements \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.kind ORDER BY engagements.kind',
+        (('kind', None), ('engagements', None)),
+        {},
+    ),
+    'demarches_by_month': (
+        "SELECT CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER) AS year, CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER) AS month, count(*) AS demarches \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER), CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER) ORDER BY CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER), CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER)",
+        (('year', None), ('month', None), ('demarches', None)),
+        {'kind_1': 'demarche'},
+    ),
+    'demarche_reach': (
+        'SELECT engagement_states.iso3, count(*) AS demarches \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY engagement_states.iso3 ORDER BY engagement_states.iso3',
+        (('iso3', None), ('demarches', None)),
+        {'kind_1': 'demarche'},
+    ),
+    'demarche_replies': (
+        'SELECT replies.status, count(*) AS replies \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY replies.status ORDER BY replies.status',
+        (('status', None), ('replies', None)),
+        {'kind_1': 'demarche'},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0003'
+SCHEMA_REVISION = '0004'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -357,6 +432,15 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
         'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (__[POSTCOMPILE_uuids])',
     },
+    'cooperation_reports': {
+        'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO cooperation_reports (iso3, year, role, details, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :role, :details, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE cooperation_reports SET iso3=:iso3, year=:year, role=:role, details=:details, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE cooperation_reports.uuid = :uuid',
+        'delete': 'DELETE FROM cooperation_reports WHERE cooperation_reports.uuid = :uuid',
+        'select': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid = :uuid',
+        'stamps': 'SELECT cooperation_reports.uuid, cooperation_reports.updated_at \nFROM cooperation_reports',
+        'select_many': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid IN (__[POSTCOMPILE_uuids])',
+    },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO engagement_actors (engagement_uuid, actor, uuid, created_at, updated_at) VALUES (:engagement_uuid, :actor, :uuid, :created_at, :updated_at)',
@@ -384,6 +468,33 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT milestones.uuid, milestones.updated_at \nFROM milestones',
         'select_many': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid IN (__[POSTCOMPILE_uuids])',
     },
+    'national_measures': {
+        'columns': (('iso3', None, None), ('status', None, None), ('dated', None, None), ('measure', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO national_measures (iso3, status, dated, measure, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :status, :dated, :measure, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE national_measures SET iso3=:iso3, status=:status, dated=:dated, measure=:measure, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE national_measures.uuid = :uuid',
+        'delete': 'DELETE FROM national_measures WHERE national_measures.uuid = :uuid',
+        'select': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid = :uuid',
+        'stamps': 'SELECT national_measures.uuid, national_measures.updated_at \nFROM national_measures',
+        'select_many': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'obligations': {
+        'columns': (('iso3', None, None), ('article', None, None), ('deadline', 'date', None), ('extension_requested', None, None), ('extension_requested_to', 'date', None), ('extension_granted', None, None), ('extended_to', 'date', None), ('completed', None, None), ('status', None, 'outstanding'), ('status_as_of', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO obligations (iso3, article, deadline, extension_requested, extension_requested_to, extension_granted, extended_to, completed, status, status_as_of, source, notes, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :article, :deadline, :extension_requested, :extension_requested_to, :extension_granted, :extended_to, :completed, :status, :status_as_of, :source, :notes, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE obligations SET iso3=:iso3, article=:article, deadline=:deadline, extension_requested=:extension_requested, extension_requested_to=:extension_requested_to, extension_granted=:extension_granted, extended_to=:extended_to, completed=:completed, status=:status, status_as_of=:status_as_of, source=:source, notes=:notes, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE obligations.uuid = :uuid',
+        'delete': 'DELETE FROM obligations WHERE obligations.uuid = :uuid',
+        'select': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid = :uuid',
+        'stamps': 'SELECT obligations.uuid, obligations.updated_at \nFROM obligations',
+        'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'retention': {
+        'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO retention (iso3, year, munitions_retained, submunitions_retained, munitions_used, submunitions_used, purpose, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :munitions_retained, :submunitions_retained, :munitions_used, :submunitions_used, :purpose, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE retention SET iso3=:iso3, year=:year, munitions_retained=:munitions_retained, submunitions_retained=:submunitions_retained, munitions_used=:munitions_used, submunitions_used=:submunitions_used, purpose=:purpose, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE retention.uuid = :uuid',
+        'delete': 'DELETE FROM retention WHERE retention.uuid = :uuid',
+        'select': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid = :uuid',
+        'stamps': 'SELECT retention.uuid, retention.updated_at \nFROM retention',
+        'select_many': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid IN (__[POSTCOMPILE_uuids])',
+    },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO state_aliases (iso3, alias, uuid, created_at, updated_at) VALUES (:iso3, :alias, :uuid, :created_at, :updated_at)',
@@ -392,6 +503,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
         'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'transparency_reports': {
+        'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('due', 'date', None), ('submitted', 'date', None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO transparency_reports (iso3, kind, year, due, submitted, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :kind, :year, :due, :submitted, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE transparency_reports SET iso3=:iso3, kind=:kind, year=:year, due=:due, submitted=:submitted, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE transparency_reports.uuid = :uuid',
+        'delete': 'DELETE FROM transparency_reports WHERE transparency_reports.uuid = :uuid',
+        'select': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid = :uuid',
+        'stamps': 'SELECT transparency_reports.uuid, transparency_reports.updated_at \nFROM transparency_reports',
+        'select_many': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

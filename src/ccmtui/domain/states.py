@@ -14,6 +14,11 @@ from ccmtui.domain.errors import NotFoundError, one_of
 
 INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
 
+# The register's states that are not UN member states: the Holy See and the State of Palestine
+# (observer states), the Cook Islands and Niue. The other 193 are the UN's members.
+NOT_UN_MEMBERS = frozenset({"VAT", "PSE", "COK", "NIU"})
+UN_MEMBER_COUNT = 193
+
 
 @dataclass(frozen=True, slots=True)
 class StateRecord:

@@ -132,6 +132,53 @@ def annual_report_due(covering_year: int) -> date:
     return date(covering_year + 1, 4, 30)
 
 
+def first_annual_report_year(in_force: date) -> int:
+    """Art. 7(2): the calendar year the first annual update covers.
+
+    The initial report (Art. 7(1)) gives the situation at entry into force; the
+    updates then cover each calendar year from the one in which the initial
+    report fell due. Entry into force on 1 August 2010 (initial report due
+    28 January 2011) gives a first update covering 2011, due 30 April 2012.
+    """
+    return initial_report_due(in_force).year
+
+
+def annual_reports_due(in_force: date, on: date) -> list[int]:
+    """Art. 7(2): the calendar years whose annual update was due by `on`."""
+    first = first_annual_report_year(in_force)
+    return [year for year in range(first, on.year) if annual_report_due(year) <= on]
+
+
+def report_is_late(due: date, submitted: date | None, on: date) -> bool:
+    """Art. 7(1)-(2): a report is late once its due date has passed without it, or it came after."""
+    if submitted is None or submitted > on:
+        return due < on
+    return submitted > due
+
+
+def in_retention_limits(retained: int | None, used: int | None) -> bool:
+    """Art. 3(6)-(8): a retained stock and its use are counts; no more can be used than was retained."""
+    if retained is not None and retained < 0:
+        return False
+    if used is None:
+        return True
+    return used >= 0 and (retained is None or used <= retained)
+
+
+def deadline_in_effect(deadline: date | None, extended_to: date | None, granted_by: date | None, on: date) -> date | None:
+    """The deadline that applies on `on`, given an extension (Art. 3(3)-(5), Art. 4(5)-(8)).
+
+    A granted extension applies from the day it was granted. When that day is not
+    recorded, it applies from the original deadline: a request is decided by a
+    Meeting of States Parties or Review Conference before the deadline expires.
+    """
+    if extended_to is None or deadline is None:
+        return extended_to or deadline
+    if granted_by is not None:
+        return extended_to if granted_by <= on else deadline
+    return extended_to if on >= deadline else deadline
+
+
 @dataclass(frozen=True, slots=True)
 class TreatyDates:
     """The dates that follow from a state's instruments."""

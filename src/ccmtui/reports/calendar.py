@@ -7,11 +7,8 @@ adding copies. `render_ics` writes them with the icalendar library.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 from ccmtui.db.ids import stable_uuid
 from ccmtui.domain import treaty
@@ -29,27 +26,35 @@ class CalendarEvent:
     description: str = ""
     location: str = ""
     category: str = ""
+    state: str = ""  # ISO3, for a state's deadline
+    article: str = ""  # the article that sets a deadline
 
 
 def _uid(*parts: object) -> str:
     return f"{stable_uuid('calendar', *parts)}@{UID_DOMAIN}"
 
 
-def obligations() -> list[dict]:
-    """Articles 3 and 4 obligations from the shipped reference data: deadline, extension, completion."""
-    # Read beside the package, not through it: importing ccmtui.db.reference loads SQLAlchemy.
-    text = (Path(__file__).parents[1] / "db" / "reference" / "obligations.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+def deadline_events(
+    register_rows, states: set[str], since: date, until: date, obligation_rows=(), *, annual_reports: bool = True
+) -> list[CalendarEvent]:
+    """The treaty deadlines of `states` falling in [since, until] (Art. 3, 4 and 7).
 
-
-def deadline_events(register_rows, states: set[str], since: date, until: date) -> list[CalendarEvent]:
-    """The treaty deadlines of `states` falling in [since, until] (Art. 3, 4 and 7)."""
+    `obligation_rows` are the database's obligations (the `obligations` query): an
+    extension or completion recorded with `ccm obligation update` moves or removes the
+    deadline. Without `annual_reports`, the 30 April reports of every state are left out
+    (a caller may count them as one line).
+    """
     events: list[CalendarEvent] = []
     names = {row.iso3: row.name for row in register_rows}
 
-    def add(day: date, iso3: str, key: str, summary: str, description: str) -> None:
+    def add(day: date, iso3: str, key: str, summary: str, description: str, article: str) -> None:
         if since <= day <= until:
-            events.append(CalendarEvent(_uid("deadline", iso3, key), day, day, summary, description, category="Deadline"))
+            events.append(
+                CalendarEvent(
+                    _uid("deadline", iso3, key), day, day, f"{summary} ({article})", description,
+                    category="Deadline", state=iso3, article=article,
+                )
+            )
 
     for row in register_rows:
         if row.iso3 not in states or not row.deposited:
@@ -61,32 +66,35 @@ def deadline_events(register_rows, states: set[str], since: date, until: date) -
             treaty.initial_report_due(in_force),
             row.iso3,
             "art7-initial",
-            f"{row.name}: initial transparency report due (Art. 7(1))",
+            f"{row.name}: initial transparency report due",
             f"180 days after entry into force for {row.name} ({in_force.isoformat()}).",
+            "Art. 7(1)",
         )
-        for year in range(max(since.year - 1, in_force.year), until.year):
+        for year in range(max(since.year - 1, in_force.year), until.year if annual_reports else 0):
             add(
                 treaty.annual_report_due(year),
                 row.iso3,
                 f"art7-annual-{year}",
-                f"{row.name}: annual transparency report for {year} due (Art. 7(2))",
+                f"{row.name}: annual transparency report for {year} due",
                 f"Covering calendar year {year}.",
+                "Art. 7(2)",
             )
-    for obligation in obligations():
-        iso3 = obligation["iso3"]
-        if iso3 not in states or obligation["status"].strip() == "completed":
+    for obligation in obligation_rows:
+        iso3 = obligation.iso3
+        deadline = obligation.extended_to or obligation.deadline
+        if iso3 not in states or obligation.status == "completed" or deadline is None:
             continue
-        article = obligation["article"]
-        deadline = date.fromisoformat(obligation["extended_to"] or obligation["deadline"])
-        what = "stockpile destruction" if article == "3" else "clearance of contaminated areas"
-        rule = "Art. 3(2)" if article == "3" else "Art. 4(1)"
-        extended = " (as extended)" if obligation["extended_to"] else ""
+        article = obligation.article
+        what = "stockpile destruction" if article == 3 else "clearance of contaminated areas"
+        rule = "Art. 3(2)" if article == 3 else "Art. 4(1)"
+        extended = " (as extended)" if obligation.extended_to else ""
         add(
             deadline,
             iso3,
             f"art{article}",
-            f"{names.get(iso3, iso3)}: {what} deadline{extended} ({rule})",
-            f"Source: {obligation['source']}",
+            f"{names.get(iso3, iso3)}: {what} deadline{extended}",
+            f"Source: {obligation.source}",
+            rule,
         )
     return events
 

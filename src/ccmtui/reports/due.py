@@ -50,27 +50,28 @@ class Due:
         }
 
 
-def treaty_deadlines(register, today: date, within: int) -> list[Deadline]:
-    """Entries into force (Art. 17), initial reports (Art. 7(1)) and annual reports (Art. 7(2)) coming up."""
+def treaty_deadlines(reader, register, today: date, within: int) -> list[Deadline]:
+    """Entries into force (Art. 17), Art. 3 and 4 deadlines, initial (Art. 7(1)) and annual (Art. 7(2)) reports."""
+    from ccmtui.reports.calendar import deadline_events
+
     horizon = today + timedelta(days=within)
-    deadlines: list[Deadline] = []
-    parties = 0
-    for state in register.on(horizon):
-        if not state.entry_into_force:
-            continue
-        if state.status in (Status.PARTY, Status.PENDING):
-            parties += 1
-        if today <= state.entry_into_force <= horizon:
-            deadlines.append(Deadline(state.entry_into_force, state.iso3, f"Convention enters into force for {state.name}", "Art. 17"))
-        initial = treaty.initial_report_due(state.entry_into_force)
-        if today <= initial <= horizon:
-            deadlines.append(Deadline(initial, state.iso3, f"Initial transparency report of {state.name} due", "Art. 7(1)"))
+    standing = register.on(horizon)
+    deadlines = [
+        Deadline(state.entry_into_force, state.iso3, f"Convention enters into force for {state.name}", "Art. 17")
+        for state in standing
+        if state.entry_into_force and today <= state.entry_into_force <= horizon
+    ]
+    rows = reader.rows("register", as_of=today)
+    parties = {state.iso3 for state in standing if state.status in (Status.PARTY, Status.PENDING)}
+    obligations = reader.rows("obligations", article=None)
+    for event in deadline_events(rows, parties, today, horizon, obligations, annual_reports=False):
+        deadlines.append(Deadline(event.start, event.state, event.summary.removesuffix(f" ({event.article})"), event.article))
     annual = treaty.annual_report_due(today.year - 1)
     if annual < today:
         annual = treaty.annual_report_due(today.year)
     if annual <= horizon:
         deadlines.append(
-            Deadline(annual, None, f"Annual transparency reports of the {parties} States Parties due (covering {annual.year - 1})", "Art. 7(2)")
+            Deadline(annual, None, f"Annual transparency reports of the {len(parties)} States Parties due (covering {annual.year - 1})", "Art. 7(2)")
         )
     return sorted(deadlines, key=lambda d: (d.on, d.iso3 or ""))
 
@@ -82,5 +83,5 @@ def due(reader, register, today: date, pending_days: int = 60, within: int = 90,
     result.overdue_follow_ups = [line for line in follow_ups if line.follow_up_on <= today]
     result.upcoming_follow_ups = [line for line in follow_ups if line.follow_up_on > today]
     result.pending_replies = reader.rows("replies_pending_since", cutoff=today - timedelta(days=pending_days), limit=limit)
-    result.deadlines = treaty_deadlines(register, today, within)
+    result.deadlines = treaty_deadlines(reader, register, today, within)
     return result

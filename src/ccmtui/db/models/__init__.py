@@ -9,6 +9,7 @@ from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
+from ccmtui.db.models.obligations import CooperationReport, NationalMeasure, Obligation, Retention, TransparencyReport
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
 from ccmtui.db.models.workplan import (
     Milestone,
@@ -34,6 +35,7 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Classification",
+    "CooperationReport",
     "DatabaseInfo",
     "Engagement",
     "EngagementActor",
@@ -42,11 +44,15 @@ __all__ = [
     "Milestone",
     "MilestoneEngagement",
     "MilestoneSlip",
+    "NationalMeasure",
+    "Obligation",
     "Record",
     "Reply",
+    "Retention",
     "State",
     "StateAlias",
     "SyncPeer",
+    "TransparencyReport",
     "LOCAL_TABLES",
     "UNLOGGED_TABLES",
     "WorkPlan",

@@ -40,6 +40,8 @@ class Engagement(Record, Base):
         Index("ix_engagements_occurred_on", "occurred_on"),
         Index("ix_engagements_area_occurred_on", "area", "occurred_on"),
         Index("ix_engagements_kind_occurred_on", "kind", "occurred_on"),
+        # The summaries count one kind in one area over a period (démarches for universalization).
+        Index("ix_engagements_kind_area_occurred_on", "kind", "area", "occurred_on"),
         Index("ix_engagements_follow_up_on", "follow_up_on"),
     )
 

@@ -13,6 +13,12 @@ from collections.abc import Callable
 
 from sqlalchemy import Select
 
-from ccmtui.db.queries import changes, log, register, workplan
+from ccmtui.db.queries import changes, log, obligations, register, workplan
 
-READ_QUERIES: dict[str, Callable[[], Select]] = {**register.QUERIES, **log.QUERIES, **changes.QUERIES, **workplan.QUERIES}
+READ_QUERIES: dict[str, Callable[[], Select]] = {
+    **register.QUERIES,
+    **log.QUERIES,
+    **changes.QUERIES,
+    **workplan.QUERIES,
+    **obligations.QUERIES,
+}

@@ -1,4 +1,4 @@
-"""The reference data shipped with ccmtui: states, aliases and meetings (see SOURCES.md).
+"""The reference data shipped with ccmtui: states, aliases, meetings and obligations (see SOURCES.md).
 
 Every new database is filled from these files. Records get UUIDs derived from
 their natural keys, so the same state has the same UUID in every coordinator's file.
@@ -17,14 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ccmtui.db.ids import stable_uuid
-from ccmtui.db.models import Meeting, State, StateAlias
+from ccmtui.db.models import Meeting, Obligation, State, StateAlias
 from ccmtui.domain import treaty
+from ccmtui.domain.dates import parse_partial_date
+from ccmtui.domain.obligations import OBLIGATION_STATUSES
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
 from ccmtui.files import RowProblems, read_text
 
 # Reference records are stamped with the date the data is current to (SOURCES.md).
 REFERENCE_STAMP = datetime(2025, 9, 8)
+
+# The day the reference data is current to; the obligations' `status` is as known then.
+REFERENCE_DAY = REFERENCE_STAMP.date()
 
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 STATE_COLUMNS = (
@@ -150,6 +155,64 @@ def read_aliases(text: str) -> list[tuple[str, str]]:
     return [(row["iso3"], row["alias"]) for row in csv.DictReader(io.StringIO(text))]
 
 
+OBLIGATION_COLUMNS = ("iso3", "article", "deadline", "extended_to", "completed", "source", "status")
+
+
+def read_obligations(text: str, known_states: set[str], source: str = "obligations.csv") -> list[dict]:
+    """The Art. 3 and 4 obligations file, every row checked; dates kept at the precision given."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in OBLIGATION_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"{source}: missing column(s) {', '.join(missing)}")
+    problems = RowProblems(source)
+    rows, seen = [], {}
+    for row in reader:
+        line = reader.line_num
+        try:
+            iso3 = row["iso3"].strip().upper()
+            if iso3 not in known_states:
+                raise ValueError(f"unknown state {iso3!r}")
+            article = int(row["article"])
+            if article not in (3, 4):
+                raise ValueError(f"article {row['article']!r} is not 3 or 4")
+            status = row["status"].strip()
+            if status not in OBLIGATION_STATUSES:
+                raise ValueError(f"status {status!r} is not one of {', '.join(OBLIGATION_STATUSES)}")
+            completed = row["completed"].strip()
+            if completed:
+                parse_partial_date(completed, "completed")
+                if status != "completed":
+                    raise ValueError(f"completed {completed} with status {status!r}")
+            deadline = _optional_date(row["deadline"], "deadline")
+            extended_to = _optional_date(row["extended_to"], "extended_to")
+            if extended_to and deadline and extended_to <= deadline:
+                raise ValueError(f"extended_to {extended_to} is not after the deadline {deadline}")
+        except InputError as error:
+            problems.add(line, str(error))
+            continue
+        except (ValueError, AttributeError, TypeError) as error:
+            problems.add(line, str(error) if isinstance(error, ValueError) else "too few columns")
+            continue
+        if (iso3, article) in seen:
+            problems.add(line, f"{iso3} Art. {article} already given on line {seen[iso3, article]}")
+            continue
+        seen[iso3, article] = line
+        rows.append(
+            {
+                "iso3": iso3,
+                "article": article,
+                "deadline": deadline,
+                "extended_to": extended_to,
+                "completed": completed or None,
+                "status": status,
+                "status_as_of": REFERENCE_DAY,
+                "source": row["source"].strip() or None,
+            }
+        )
+    problems.raise_if_any()
+    return rows
+
+
 def _stamped(values: dict, *key: object) -> dict:
     return {"uuid": stable_uuid(*key), "created_at": REFERENCE_STAMP, "updated_at": REFERENCE_STAMP, **values}
 
@@ -163,6 +226,9 @@ def load_all(session: Session) -> None:
         session.add(StateAlias(**_stamped({"iso3": iso3, "alias": alias}, "alias", alias)))
     for values in read_meetings(_text("meetings.csv")):
         session.add(Meeting(**_stamped(values, "meeting", values["code"])))
+    known = set(session.scalars(select(State.iso3)))
+    for values in read_obligations(_text("obligations.csv"), known):
+        session.add(Obligation(**_stamped(values, "obligation", values["iso3"], values["article"])))
 
 
 @dataclass

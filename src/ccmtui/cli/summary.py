@@ -1,0 +1,48 @@
+"""`ccm summary`: a thematic area's figures as of a day, with what changed since a meeting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+
+
+def summary(
+    ctx: typer.Context,
+    area: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[AREA]",
+            help="universalization, stockpile-destruction, clearance, victim-assistance, cooperation, transparency, "
+            "national-implementation (default: your area from config, else all).",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE|MEETING", help="The figures as they stood that day (default: today).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="MEETING|DATE", help="Count changes after this (default: the last meeting)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    overview: Annotated[bool, typer.Option("--all", help="All areas, even when your config names one.")] = False,
+) -> None:
+    """Summarise a thematic area: the figures a progress report needs, with charts."""
+    from ccmtui.reports.summary import SUMMARY_AREAS, build_summary, summary_json
+
+    context = app_context(ctx)
+    chosen = area
+    if chosen is None and not overview:
+        configured = context.config.get("area")
+        chosen = configured if configured in SUMMARY_AREAS else None
+    result = build_summary(context.reader(), chosen, as_of, since, register=context.register())
+    if as_json:
+        print_json(summary_json(result))
+        return
+    from ccmtui.cli._common import console
+    from ccmtui.reports.render_summary import render
+
+    out = console()
+    out.print(render(result, out.width))

@@ -1,0 +1,245 @@
+"""Read queries for the summaries: obligations, retention, Art. 7 reports, national measures,
+cooperation, meeting details, and the period's démarches counted through the engagement indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Date, Integer, Select, String, bindparam, extract, func, or_, select
+
+from ccmtui.db.models import (
+    CooperationReport,
+    Engagement,
+    EngagementState,
+    Meeting,
+    NationalMeasure,
+    Obligation,
+    Reply,
+    Retention,
+    State,
+    TransparencyReport,
+)
+
+STATE_COLUMNS = (State.name, State.region)
+
+
+def _optional(column, name: str, kind=String):
+    parameter = bindparam(name, type_=kind)
+    return or_(parameter.is_(None), column == parameter)
+
+
+def obligations() -> Select:
+    """Obligations under Art. 3, 4 and 5 (all, or one :article), with the state's instruments."""
+    return (
+        select(
+            Obligation.uuid,
+            Obligation.iso3,
+            *STATE_COLUMNS,
+            State.signed,
+            State.deposited,
+            State.withdrawal_notified,
+            Obligation.article,
+            Obligation.deadline,
+            Obligation.extension_requested,
+            Obligation.extension_requested_to,
+            Obligation.extension_granted,
+            Obligation.extended_to,
+            Obligation.completed,
+            Obligation.status,
+            Obligation.status_as_of,
+            Obligation.source,
+            Obligation.notes,
+            Obligation.recorded_by,
+        )
+        .join(State, State.iso3 == Obligation.iso3)
+        .where(_optional(Obligation.article, "article", Integer))
+        .order_by(Obligation.article, State.name)
+    )
+
+
+def obligation_of_state() -> Select:
+    return select(Obligation.uuid, Obligation.status, Obligation.completed).where(
+        Obligation.iso3 == bindparam("iso3"), Obligation.article == bindparam("article", type_=Integer)
+    )
+
+
+def retention() -> Select:
+    return (
+        select(
+            Retention.uuid,
+            Retention.iso3,
+            *STATE_COLUMNS,
+            Retention.year,
+            Retention.munitions_retained,
+            Retention.submunitions_retained,
+            Retention.munitions_used,
+            Retention.submunitions_used,
+            Retention.purpose,
+            Retention.source,
+        )
+        .join(State, State.iso3 == Retention.iso3)
+        .order_by(Retention.year, State.name)
+    )
+
+
+def retention_of_state() -> Select:
+    return select(Retention.uuid).where(
+        Retention.iso3 == bindparam("iso3"), Retention.year == bindparam("year", type_=Integer)
+    )
+
+
+def transparency_reports() -> Select:
+    return (
+        select(
+            TransparencyReport.uuid,
+            TransparencyReport.iso3,
+            *STATE_COLUMNS,
+            TransparencyReport.kind,
+            TransparencyReport.year,
+            TransparencyReport.due,
+            TransparencyReport.submitted,
+            TransparencyReport.source,
+        )
+        .join(State, State.iso3 == TransparencyReport.iso3)
+        .order_by(TransparencyReport.kind.desc(), TransparencyReport.year, State.name)
+    )
+
+
+def transparency_of_state() -> Select:
+    return select(TransparencyReport.uuid, TransparencyReport.kind, TransparencyReport.year).where(
+        TransparencyReport.iso3 == bindparam("iso3")
+    )
+
+
+def national_measures() -> Select:
+    return (
+        select(
+            NationalMeasure.uuid,
+            NationalMeasure.iso3,
+            *STATE_COLUMNS,
+            NationalMeasure.status,
+            NationalMeasure.dated,
+            NationalMeasure.measure,
+            NationalMeasure.source,
+        )
+        .join(State, State.iso3 == NationalMeasure.iso3)
+        .order_by(State.name, NationalMeasure.dated)
+    )
+
+
+def national_measure_of_state() -> Select:
+    return select(NationalMeasure.uuid).where(
+        NationalMeasure.iso3 == bindparam("iso3"),
+        NationalMeasure.status == bindparam("status"),
+        NationalMeasure.dated == bindparam("dated"),
+    )
+
+
+def cooperation_reports() -> Select:
+    return (
+        select(
+            CooperationReport.uuid,
+            CooperationReport.iso3,
+            *STATE_COLUMNS,
+            CooperationReport.year,
+            CooperationReport.role,
+            CooperationReport.details,
+            CooperationReport.source,
+        )
+        .join(State, State.iso3 == CooperationReport.iso3)
+        .order_by(CooperationReport.year, CooperationReport.role, State.name)
+    )
+
+
+def cooperation_of_state() -> Select:
+    return select(CooperationReport.uuid).where(
+        CooperationReport.iso3 == bindparam("iso3"),
+        CooperationReport.year == bindparam("year", type_=Integer),
+        CooperationReport.role == bindparam("role"),
+    )
+
+
+def meeting_details() -> Select:
+    return select(
+        Meeting.code,
+        Meeting.name,
+        Meeting.city,
+        Meeting.country,
+        Meeting.start,
+        Meeting.end,
+        Meeting.president_state,
+    ).order_by(Meeting.start)
+
+
+def _in_period(*conditions):
+    """Engagements of one :area in [:since, :until]: a range on ix_engagements_area_occurred_on."""
+    return (
+        Engagement.area == bindparam("area"),
+        Engagement.occurred_on >= bindparam("since", type_=Date),
+        Engagement.occurred_on <= bindparam("until", type_=Date),
+        *conditions,
+    )
+
+
+def engagements_by_kind() -> Select:
+    """How many engagements of each kind an area logged in the period."""
+    return (
+        select(Engagement.kind, func.count().label("engagements"))
+        .where(*_in_period())
+        .group_by(Engagement.kind)
+        .order_by(Engagement.kind)
+    )
+
+
+def demarches_by_month() -> Select:
+    """Démarches of an area per month of the period."""
+    year = extract("year", Engagement.occurred_on)
+    month = extract("month", Engagement.occurred_on)
+    return (
+        select(year.label("year"), month.label("month"), func.count().label("demarches"))
+        .where(*_in_period(Engagement.kind == "demarche"))
+        .group_by(year, month)
+        .order_by(year, month)
+    )
+
+
+def demarche_reach() -> Select:
+    """The states the period's démarches went to, each with how many it received."""
+    return (
+        select(EngagementState.iso3, func.count().label("demarches"))
+        .join(Engagement, Engagement.uuid == EngagementState.engagement_uuid)
+        .where(*_in_period(Engagement.kind == "demarche"))
+        .group_by(EngagementState.iso3)
+        .order_by(EngagementState.iso3)
+    )
+
+
+def demarche_replies() -> Select:
+    """Replies to the period's démarches, counted by status (pending, replied, no-reply)."""
+    return (
+        select(Reply.status, func.count().label("replies"))
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(*_in_period(Engagement.kind == "demarche"))
+        .group_by(Reply.status)
+        .order_by(Reply.status)
+    )
+
+
+QUERIES: dict[str, Callable[[], Select]] = {
+    "obligations": obligations,
+    "obligation_of_state": obligation_of_state,
+    "retention": retention,
+    "retention_of_state": retention_of_state,
+    "transparency_reports": transparency_reports,
+    "transparency_of_state": transparency_of_state,
+    "national_measures": national_measures,
+    "national_measure_of_state": national_measure_of_state,
+    "cooperation_reports": cooperation_reports,
+    "cooperation_of_state": cooperation_of_state,
+    "meeting_details": meeting_details,
+    "engagements_by_kind": engagements_by_kind,
+    "demarches_by_month": demarches_by_month,
+    "demarche_reach": demarche_reach,
+    "demarche_replies": demarche_replies,
+}

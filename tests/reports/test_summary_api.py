@@ -1,0 +1,105 @@
+"""The summaries as a library (for the TUI) and their read path: light imports, index-backed counts."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from ccmtui.domain.errors import InputError
+
+PROBE = """
+import sys
+sys.argv = ["ccm", "--db", sys.argv[1], *sys.argv[2:]]
+try:
+    from ccmtui.cli import main
+    main()
+except SystemExit:
+    pass
+import json
+print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
+"""
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "universalization"],
+        ["summary", "--as-of", "2014-06-30"],
+        ["report", "progress", "--since", "4MSP", "--as-of", "2014-06-30"],
+    ],
+)
+def test_summaries_and_the_markdown_report_load_no_heavy_library(sample_db, args):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(sample_db), *args], capture_output=True, text=True, check=True
+    )
+    modules = set(json.loads(result.stdout.splitlines()[-1]))
+    assert not modules & {"sqlalchemy", "textual", "matplotlib", "docx", "numpy", "pydantic"}
+
+
+def test_build_summary_returns_plain_dataclasses(sample_db):
+    from ccmtui.db.read import open_reader
+    from ccmtui.reports.summary import SUMMARY_AREAS, Overview, build_summary, summary_json
+
+    reader = open_reader(str(sample_db))
+    for area in SUMMARY_AREAS:
+        summary = build_summary(reader, area, date(2014, 6, 30), "4MSP")
+        assert dataclasses.is_dataclass(summary) and summary.area == area
+        assert summary.period.as_of == date(2014, 6, 30) and summary.period.since_meeting == "4MSP"
+        assert all(isinstance(label, str) for label, _ in summary.figures())
+        json.dumps(summary_json(summary))
+    overview = build_summary(reader, None, "2014-06-30")
+    assert isinstance(overview, Overview) and list(overview.summaries) == list(SUMMARY_AREAS)
+    with pytest.raises(InputError, match="no summary for compliance"):
+        build_summary(reader, "compliance")
+    with pytest.raises(InputError, match="is after"):
+        build_summary(reader, "clearance", date(2013, 1, 1), date(2014, 1, 1))
+
+
+@pytest.mark.sqlite_only
+def test_fast_and_sqlalchemy_readers_agree_on_the_summary_queries(sample_db):
+    from ccmtui.db.read import AlchemyReader, SQLiteReader
+    from ccmtui.db.session import Database
+
+    fast, slow = SQLiteReader(sample_db), AlchemyReader(Database(sample_db))
+    period = {"area": "universalization", "since": date(2011, 9, 14), "until": date(2013, 9, 9)}
+    checks = [
+        ("obligations", {"article": None}),
+        ("obligations", {"article": 4}),
+        ("retention", {}),
+        ("transparency_reports", {}),
+        ("national_measures", {}),
+        ("cooperation_reports", {}),
+        ("meeting_details", {}),
+        ("engagements_by_kind", period),
+        ("demarches_by_month", period),
+        ("demarche_reach", period),
+        ("demarche_replies", period),
+    ]
+    for name, params in checks:
+        assert fast.rows(name, **params) == slow.rows(name, **params), name
+    assert len(fast.rows("demarche_reach", **period)) == 113
+    fast.close()
+    slow.close()
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("name", ["engagements_by_kind", "demarches_by_month", "demarche_reach", "demarche_replies"])
+def test_period_counts_search_an_index_never_scan_the_engagements(sample_db, name):
+    import sqlite3
+
+    from ccmtui.db.compiled import QUERIES
+
+    sql, _, constants = QUERIES[name]
+    connection = sqlite3.connect(sample_db)
+    plan = connection.execute(
+        f"EXPLAIN QUERY PLAN {sql}", {**constants, "area": "universalization", "since": "2011-01-01", "until": "2014-01-01"}
+    ).fetchall()
+    details = [row[-1] for row in plan]
+    assert any(d.startswith("SEARCH engagements USING") and "INDEX" in d for d in details), details
+    assert not any(d.startswith("SCAN engagements") for d in details), details
