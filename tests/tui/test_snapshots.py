@@ -101,3 +101,17 @@ class TestLists:
 class TestWorkPlan:
     def test_milestones(self, snap_compare, make_app):
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("w"))
+
+
+class TestSummary:
+    def test_universalization(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("m")(pilot)
+            pilot.app.screen.query_one("#summary-as-of", Input).value = "2014-06-30"
+            pilot.app.screen.query_one("#summary-as-of", Input).focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            pilot.app.screen.query_one("#summary-scroll").focus()
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)

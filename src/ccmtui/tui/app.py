@@ -19,6 +19,7 @@ from ccmtui.tui.screens.dashboard import DashboardScreen
 from ccmtui.tui.screens.engagements import EngagementsScreen
 from ccmtui.tui.screens.log import LogScreen
 from ccmtui.tui.screens.states import StatesScreen
+from ccmtui.tui.screens.summary import SummaryScreen
 from ccmtui.tui.screens.workplan import WorkPlanScreen
 from ccmtui.tui.sections import SECTIONS
 from ccmtui.tui.source import Source
@@ -38,6 +39,7 @@ class CCMApp(App[None]):
         "engagements": EngagementsScreen,
         "campaigns": CampaignsScreen,
         "workplan": WorkPlanScreen,
+        "summary": SummaryScreen,
         "changes": ChangesScreen,
     }
     BINDINGS = [

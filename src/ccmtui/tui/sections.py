@@ -19,5 +19,6 @@ SECTIONS = (
     Section("engagements", "Engagements", "e", "Every engagement, newest first, by page; filters"),
     Section("campaigns", "Campaigns", "c", "Campaigns and their replies; record a reply"),
     Section("workplan", "Work plan", "w", "Work plans and milestones; the quarterly summary"),
+    Section("summary", "Summary", "m", "A thematic area's figures as of a day, and changes since a meeting"),
     Section("changes", "Changes", "h", "Recent changes, who made them; undo the last one"),
 )

@@ -85,8 +85,9 @@ class EngagementsScreen(SectionScreen):
 
         with reporting(self), self.app.source.register() as register:
             try:
+                index = self.app.index or register.index
                 filters = EngagementFilter(
-                    state=register.index.resolve(state) if state else None,
+                    state=index.resolve(state) if state else None,
                     area=area,
                     kind=kind,
                     since=register.resolve_day(since, "--since") if since else None,
