@@ -117,3 +117,20 @@ async def test_without_an_area_the_form_asks_for_one(make_app, sample_db):
             "Error: say which thematic area (--area, or `ccm config set area …`)"
         )
     assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
+
+
+async def test_n_on_a_state_opens_the_form_with_it_picked(make_app):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        table = app.screen.query_one("#states-table", DataTable)
+        table.move_cursor(row=table.get_row_index("VNM"))
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.current_mode == "log"
+        assert app.screen.query_one(StatePicker).value == ["VNM"]
+        assert app.screen.focused is app.screen.query_one("#log-summary")

@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from ccmtui.domain.errors import CCMError
 from ccmtui.tui.commands import CCMCommands
-from ccmtui.tui.messages import DataChanged, IndexReady
+from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.screens.campaigns import CampaignsScreen
 from ccmtui.tui.screens.changes import ChangesScreen
@@ -90,8 +90,6 @@ class CCMApp(App[None]):
 
     def _set_index(self, index) -> None:
         self.index = index
-        for screen in self.screen_stack:
-            screen.post_message(IndexReady())
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.data_version += 1

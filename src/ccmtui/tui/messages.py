@@ -15,11 +15,6 @@ class DataChanged(Message):
 
 
 @dataclass
-class IndexReady(Message):
-    """The state index (names, aliases, ISO3) is loaded, so pickers can match."""
-
-
-@dataclass
 class DashboardReady(Message):
     """Every dashboard panel shows real figures."""
 
