@@ -72,7 +72,7 @@ class ChangesScreen(SectionScreen):
             by = f" by {last.made_by}" if last.made_by else ""
             question = (
                 f"Undo “{last.command}”?\n\n{fmt.plural(count, 'change')}{by}, {fmt.stamp(last.made_at)} UTC. "
-                "The undo is itself recorded, and can be undone."
+                "The undo is itself recorded among the changes."
             )
             deliver(self, self._confirm, question)
 
