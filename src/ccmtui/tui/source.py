@@ -6,9 +6,9 @@ its own reader for the length of its job (`with source.register() as register:`)
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-import threading
 from datetime import date
 
 from ccmtui.actions.identity import identity
