@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -116,3 +117,24 @@ async def test_enter_opens_the_engagement(make_app, busy_db):
         await settle(pilot)
         seen = screen_text(app)
         assert "Contact 2024-06-01" in seen and "Recorded by    Bench" in seen
+
+
+async def test_words_search_summaries_and_notes_as_ccm_search_does(make_app, ccm):
+    expected = [hit["id"] for hit in json.loads(ccm("search", "regional conference", "--json").stdout)]
+    assert len(expected) == 2
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        screen.query_one("#eng-text", Input).value = "regional conference"
+        screen.query_one("#eng-text", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert keys(screen) == expected
+        assert screen.query_one("#engagements-table").border_title == "2 engagements with “regional conference”"
+        # Pages do not apply to search hits; Esc goes back to the whole list.
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert keys(screen) == expected
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(keys(screen)) == 5

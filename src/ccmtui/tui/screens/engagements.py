@@ -36,6 +36,7 @@ class EngagementsScreen(SectionScreen):
         self.cursors: list[Cursor] = [Cursor()]
         self.next_cursor: Cursor | None = None
         self.shown = 0
+        self.searching: str | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
@@ -44,21 +45,25 @@ class EngagementsScreen(SectionScreen):
             yield Select([(label, slug) for slug, label in KINDS.items()], prompt="Any kind", id="eng-kind", compact=True)
             yield Input(placeholder="Since", id="eng-since", compact=True)
             yield Input(placeholder="Until", id="eng-until", compact=True)
+            yield Input(placeholder="Search words", id="eng-text", compact=True)
         yield Label("", id="engagements-error", classes="error")
         yield DataTable(id="engagements-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#engagements-table", DataTable)
         table.add_column("Date", key="date")
-        table.add_column("Kind", width=17, key="kind")
+        table.add_column("Kind", width=12, key="kind")
         table.add_column("Area", width=16, key="area")
-        table.add_column("With", width=22, key="with")
+        table.add_column("With", width=20, key="with")
         table.add_column("Summary", key="summary")
         table.loading = True
         self.query_one("#engagements-error").display = False
 
     def reload(self) -> None:
-        self.load_page(self.cursors[-1])
+        if self.searching:
+            self.search(self.searching)
+        else:
+            self.load_page(self.cursors[-1])
 
     # -- filters: parsed in a worker with the CLI's own parsers, then page 1
     def _select(self, selector: str) -> str | None:
@@ -71,6 +76,13 @@ class EngagementsScreen(SectionScreen):
     def filters_changed(self, event) -> None:
         if isinstance(event, Input.Submitted):
             self.query_one("#engagements-table").focus()
+        text = self.query_one("#eng-text", Input).value.strip()
+        if text:
+            self.search(text)
+            return
+        if self.searching:
+            self.searching = None
+            self.filters = None  # the list is showing search hits: read the page again
         self.apply_filters(
             self.query_one("#eng-state", Input).value.strip(),
             self._select("#eng-area"),
@@ -105,7 +117,7 @@ class EngagementsScreen(SectionScreen):
 
     def _set_filters(self, filters: EngagementFilter) -> None:
         self.query_one("#engagements-error").display = False
-        if filters == self.filters:
+        if filters == self.filters or self.searching:
             return
         self.filters = filters
         self.cursors = [Cursor(filters.until) if filters.until else Cursor()]
@@ -148,14 +160,55 @@ class EngagementsScreen(SectionScreen):
             title = "No engagements match" if number == 1 else "No more engagements"
         table.border_title = title
 
+    # -- full-text search, as `ccm search`: the best matches, no pages
+    @work(thread=True, exclusive=True, group="engagements-page")
+    def search(self, text: str) -> None:
+        from ccmtui.domain.errors import CCMError
+        from ccmtui.reports.engagements import search
+
+        with reporting(self), self.app.source.reader() as reader:
+            try:
+                hits = search(reader, text, limit=PAGE_SIZE)
+            except CCMError as error:
+                deliver(self, self._show_error, str(error))
+                return
+            states: dict[str, list[str]] = {}
+            if hits:
+                for row in reader.rows("states_of_engagements", uuids=[h.uuid for h in hits]):
+                    states.setdefault(row.engagement_uuid, []).append(row.iso3)
+            index = self.app.index
+            rows = [
+                (
+                    h.uuid,
+                    fmt.day(h.occurred_on),
+                    fmt.kind(h.kind),
+                    fmt.area(h.area),
+                    fmt.names(states.get(h.uuid, []), index, 2),
+                    # Where the words were found, when not in the summary itself.
+                    h.summary if h.excerpt == h.summary else f"{h.summary} · {h.excerpt}",
+                )
+                for h in hits
+            ]
+            deliver(self, self._show_hits, text, rows)
+
+    def _show_hits(self, text: str, rows: list) -> None:
+        self.query_one("#engagements-error").display = False
+        self.searching = text
+        self._show_page(rows, False, None)
+        matches = "no engagement" if not rows else fmt.plural(len(rows), "engagement")
+        more = " (the best 100)" if len(rows) == PAGE_SIZE else ""
+        self.query_one("#engagements-table").border_title = f"{matches} with “{text}”{more}"
+
     def action_next_page(self) -> None:
+        if self.searching:
+            return
         if self.next_cursor is not None:
             self.cursors.append(self.next_cursor)
             self.next_cursor = None
             self.load_page(self.cursors[-1])
 
     def action_previous_page(self) -> None:
-        if len(self.cursors) > 1:
+        if len(self.cursors) > 1 and not self.searching:
             self.cursors.pop()
             self.load_page(self.cursors[-1])
 
@@ -167,8 +220,11 @@ class EngagementsScreen(SectionScreen):
         self.query_one("#eng-state", Input).focus()
 
     def action_clear_filters(self) -> None:
-        for selector in ("#eng-state", "#eng-since", "#eng-until"):
+        for selector in ("#eng-state", "#eng-since", "#eng-until", "#eng-text"):
             self.query_one(selector, Input).value = ""
+        if self.searching:
+            self.searching = None
+            self.filters = None
         for select in self.query(Select):
             select.clear()
         self.query_one("#engagements-table").focus()
