@@ -68,7 +68,7 @@ def root(
 
 
 def tui(ctx: typer.Context) -> None:
-    """Open the app: dashboard, states, log, engagements, campaigns, changes."""
+    """Open the app: dashboard, states, log, engagements, campaigns, work plans, summaries, changes."""
     import time
 
     started = time.perf_counter()
