@@ -86,3 +86,27 @@ def test_no_suggestion_for_nonsense_still_says_what_to_type(index):
 def test_normalize_ignores_case_accents_and_punctuation():
     assert normalize("  Côte  d'Ivoire ") == normalize("COTE D IVOIRE") == "cote d ivoire"
     assert normalize("St Kitts & Nevis") == "saint kitts and nevis"
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("ken", "KEN"),
+        ("KEN", "KEN"),
+        ("côte", "CIV"),
+        ("ivory", "CIV"),
+        ("laos", "LAO"),
+        ("viet", "VNM"),
+        ("macedonia", "MKD"),
+    ],
+)
+def test_search_puts_the_likeliest_state_first(index, typed, first):
+    assert index.search(typed)[0] == first
+
+
+def test_search_matches_word_starts_and_ignores_accents(index):
+    found = index.search("guinea")
+    assert {"GIN", "GNB", "GNQ", "PNG"} <= set(found)
+    assert found[0] == "GIN"
+    assert index.search("  ") == []
+    assert len(index.search("a", limit=5)) == 5

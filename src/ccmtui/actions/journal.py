@@ -82,6 +82,11 @@ def add_engagement(writer, engagement: NewEngagement) -> dict:
     return row
 
 
+def follow_up_done(writer, uuid: str) -> dict:
+    """A follow-up made: the engagement no longer shows as due."""
+    return writer.update("engagements", uuid, {"follow_up_on": None})
+
+
 def check_classifiable(state, on: date) -> None:
     """A category assesses a state that has not joined: refused once it has deposited (Art. 17)."""
     status = treaty.status_on(

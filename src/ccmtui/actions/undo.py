@@ -17,6 +17,15 @@ class Undone:
     changes: int
 
 
+def next_undoable(reader):
+    """The change set `undo_last` would revert now (to show before asking), or None."""
+    found = reader.rows("database_info")
+    if not found:
+        return None
+    rows = reader.rows("last_undoable", database=found[0].uuid)
+    return rows[0] if rows else None
+
+
 def undo_last(writer) -> Undone:
     """Revert the latest change set not yet undone, newest change first."""
     found = writer.rows("last_undoable", database=writer.database_id())

@@ -6,6 +6,7 @@ neither Textual nor SQLAlchemy.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -27,7 +28,7 @@ from ccmtui.cli import status as status_commands
 from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
 from ccmtui.cli import workplan as workplan_commands
-from ccmtui.cli._common import AppContext, CCMGroup
+from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
 app = typer.Typer(
     cls=CCMGroup,
@@ -59,9 +60,25 @@ def root(
     ctx.obj = AppContext(db_option=db)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        # A terminal opens the app; a pipe or a script gets the help.
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            tui(ctx)
+        else:
+            typer.echo(ctx.get_help())
 
 
+def tui(ctx: typer.Context) -> None:
+    """Open the app: dashboard, states, log, engagements, campaigns, work plans, summaries, changes."""
+    import time
+
+    started = time.perf_counter()
+    from ccmtui.tui.app import CCMApp
+
+    context = app_context(ctx)
+    CCMApp(context.target, config=context.config, started=started).run()
+
+
+app.command("tui")(tui)
 app.command("status")(status_commands.status)
 app.command("summary")(summary_commands.summary)
 app.command("log")(journal_commands.log)

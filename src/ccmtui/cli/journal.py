@@ -202,9 +202,10 @@ def done(
 ) -> None:
     """Mark an engagement's follow-up as done (clears its follow-up date)."""
     from ccmtui.actions.ids import resolve_id
+    from ccmtui.actions.journal import follow_up_done
 
     context = app_context(ctx)
     uuid = resolve_id(context.reader(), "engagement_ids", engagement, "engagement")
     with context.writing(f"follow-up done for engagement {uuid[:8]}") as writer:
-        writer.update("engagements", uuid, {"follow_up_on": None})
+        follow_up_done(writer, uuid)
     typer.echo(f"Follow-up of {uuid[:8]} done.")

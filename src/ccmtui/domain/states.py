@@ -97,6 +97,34 @@ class StateIndex:
         unique = list(dict.fromkeys(found))
         return [f"{self._names[i]} ({i})" for i in unique[:limit]]
 
+    def iso3_codes(self) -> list[str]:
+        return list(self._names)
+
+    def search(self, text: str, limit: int = 8) -> list[str]:
+        """ISO3 codes of the states `text` could mean, best first: an exact code, name or alias,
+        then names and aliases starting with it, then those with a word starting with it,
+        then those containing it. Case, accents and punctuation are ignored."""
+        key = normalize(text)
+        if not key:
+            return []
+        rank: dict[str, tuple[int, str]] = {}
+        exact = self.find(text)
+        if exact:
+            rank[exact] = (0, "")
+        for k, iso3 in self._by_key.items():
+            if k.startswith(key):
+                level = 1
+            elif f" {key}" in f" {k}":
+                level = 2
+            elif len(key) >= 3 and key in k:
+                level = 3
+            else:
+                continue
+            best = (level, normalize(self._names[iso3]))
+            if iso3 not in rank or best < rank[iso3]:
+                rank[iso3] = best
+        return sorted(rank, key=lambda iso3: rank[iso3])[:limit]
+
     def resolve(self, text: str) -> str:
         """The ISO3 code for `text`; an error naming the closest matches otherwise."""
         iso3 = self.find(text)

@@ -1,0 +1,142 @@
+"""The ccm app: one mode per section, data read and written in thread workers."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from ccmtui.domain.errors import CCMError
+from ccmtui.tui.commands import CCMCommands
+from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.screens.campaigns import CampaignsScreen
+from ccmtui.tui.screens.changes import ChangesScreen
+from ccmtui.tui.screens.dashboard import DashboardScreen
+from ccmtui.tui.screens.engagements import EngagementsScreen
+from ccmtui.tui.screens.log import LogScreen
+from ccmtui.tui.screens.states import StatesScreen
+from ccmtui.tui.screens.summary import SummaryScreen
+from ccmtui.tui.screens.workplan import WorkPlanScreen
+from ccmtui.tui.sections import SECTIONS
+from ccmtui.tui.source import Source
+from ccmtui.tui.workers import deliver, reporting
+
+
+class CCMApp(App[None]):
+    """Track the Convention on Cluster Munitions: register, daily log, campaigns, changes."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "ccm"
+    COMMANDS = App.COMMANDS | {CCMCommands}
+    MODES = {
+        "dashboard": DashboardScreen,
+        "states": StatesScreen,
+        "log": LogScreen,
+        "engagements": EngagementsScreen,
+        "campaigns": CampaignsScreen,
+        "workplan": WorkPlanScreen,
+        "summary": SummaryScreen,
+        "changes": ChangesScreen,
+    }
+    BINDINGS = [
+        *(
+            Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}")
+            for s in SECTIONS
+        ),
+        Binding("k", "app.classify", "Classify", show=False, id="app.classify"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        target: str,
+        *,
+        config: dict | None = None,
+        today: date | None = None,
+        started: float | None = None,
+    ):
+        super().__init__()
+        self.source = Source(target, config, today)
+        self.started = started if started is not None else time.perf_counter()
+        self.index = None  # the StateIndex, once loaded
+        self.data_version = 0
+        self.ready_seconds: float | None = None
+        # [keymap] in config.toml rebinds keys by binding id: "go.states" = "f2".
+        keymap = self.source.config.get("keymap")
+        if isinstance(keymap, dict):
+            self.set_keymap({str(binding): str(keys) for binding, keys in keymap.items()})
+
+    def on_mount(self) -> None:
+        try:
+            self.source.ensure()
+        except CCMError as error:
+            self.notify(str(error), title="Error", severity="error", timeout=30)
+        self.call_after_refresh(self.load_index)
+        self.switch_mode("dashboard")
+
+    def on_unmount(self) -> None:
+        self.source.close()
+
+    @work(thread=True, exclusive=True, group="index")
+    def load_index(self) -> None:
+        with reporting(self), self.source.register() as register:
+            index = register.index
+            deliver(self, self._set_index, index)
+
+    def _set_index(self, index) -> None:
+        self.index = index
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.data_version += 1
+        if isinstance(self.screen, SectionScreen):
+            self.screen.catch_up()
+
+    def data_changed(self, what: str) -> None:
+        self.post_message(DataChanged(what))
+
+    # -- actions
+    def action_go(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from ccmtui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_classify(self, iso3: str | None = None) -> None:
+        from ccmtui.tui.dialogs.classify import ClassifyDialog
+
+        if iso3 is None:
+            iso3 = getattr(self.screen, "selected_state", lambda: None)()
+        self.push_screen(ClassifyDialog(iso3))
+
+    def action_undo(self) -> None:
+        self.action_go("changes")
+        self.call_after_refresh(lambda: self.screen.action_undo())
+
+    def open_state(self, iso3: str) -> None:
+        from ccmtui.tui.screens.state_detail import StateDetailScreen
+
+        self.action_go("states")
+        self.push_screen(StateDetailScreen(iso3))
+
+    def open_engagement(self, uuid: str) -> None:
+        from ccmtui.tui.dialogs.engagement import EngagementDialog
+
+        self.push_screen(EngagementDialog(uuid))
+
+    def open_campaign(self, uuid: str) -> None:
+        self.action_go("campaigns")
+        self.call_after_refresh(lambda: self.screen.show_campaign(uuid))
+
+    def log_with(self, states: list[str]) -> None:
+        """Open the log form with these states already picked."""
+        self.action_go("log")
+        self.call_after_refresh(lambda: self.screen.prefill(states))

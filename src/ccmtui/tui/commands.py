@@ -1,0 +1,47 @@
+"""The command palette (ctrl+p): sections, actions that fit the current screen, and states by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ccmtui.tui.sections import SECTIONS
+
+
+class CCMCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        commands = [(f"Go to {s.title}", s.help, partial(app.action_go, s.mode)) for s in SECTIONS]
+        commands += [
+            ("Log an engagement", "Open the log form", partial(app.action_go, "log")),
+            ("Classify a state…", "Record a Category I / II / III assessment", app.action_classify),
+            ("Undo the last change…", "Revert the last change set, after confirmation", app.action_undo),
+            ("Keys", "Every key that works here", app.action_help),
+        ]
+        screen = self.screen
+        reload = getattr(screen, "action_reload", None)
+        if reload is not None:
+            commands.append(("Refresh", "Read this screen's data again", reload))
+        iso3 = getattr(screen, "selected_state", lambda: None)()
+        if iso3 and app.index is not None and iso3 in app.index:
+            name = app.index.name(iso3)
+            commands.append((f"Log an engagement with {name}", "Open the log form with this state", partial(app.log_with, [iso3])))
+            commands.append((f"Classify {name}…", "Record a category for this state", partial(app.action_classify, iso3)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, command in self._commands():
+            yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, command in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)
+        index = self.app.index
+        if index is not None and len(query.strip()) >= 2:
+            for rank, iso3 in enumerate(index.search(query, limit=5)):
+                title = f"State: {index.name(iso3)} ({iso3})"
+                yield Hit(0.9 - rank * 0.05, title, partial(self.app.open_state, iso3), help="Treaty dates and timeline")

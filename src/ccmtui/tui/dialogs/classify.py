@@ -1,0 +1,154 @@
+"""Classify: record a Category I / II / III assessment, as `ccm classify` does."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from ccmtui.domain.categories import Category
+from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.widgets.state_picker import StatePicker
+from ccmtui.tui.workers import deliver, reporting
+
+ERRORS = ("state", "category", "date", "rationale", "source", "form")
+
+
+class ClassifyDialog(ModalScreen[str | None]):
+    """Returns the confirmation line when a classification was recorded, None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="classify.cancel"),
+        Binding("ctrl+s", "save", "Record", id="classify.save"),
+    ]
+
+    def __init__(self, iso3: str | None = None):
+        super().__init__()
+        self.iso3 = iso3
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="classify-box", classes="dialog form"):
+            with Horizontal(classes="row tall"):
+                yield Label("State", classes="label")
+                yield StatePicker(multiple=False, id="classify-state")
+            yield Label("", id="classify-error-state", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Category", classes="label")
+                yield Select(
+                    [(f"{c.value} — {c.meaning}", c.value) for c in Category], prompt="I, II or III", id="classify-category", compact=True
+                )
+            yield Label("", id="classify-error-category", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("As of", classes="label")
+                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="classify-date", compact=True)
+            yield Label("", id="classify-error-date", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Rationale", classes="label")
+                yield Input(placeholder="Why: what the state said or did", id="classify-rationale", compact=True)
+            yield Label("", id="classify-error-rationale", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Source", classes="label")
+                yield Input(placeholder="Engagement id it rests on (optional)", id="classify-source", compact=True)
+            yield Label("", id="classify-error-source", classes="error")
+            yield Label("", id="classify-error-form", classes="error")
+            with Horizontal(classes="row buttons"):
+                yield Button("Record (ctrl+s)", id="classify-save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="classify-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#classify-box").border_title = "Classify a state"
+        self._clear_errors()
+        picker = self.query_one(StatePicker)
+        if self.iso3:
+            picker.set_value([self.iso3])
+            self.query_one("#classify-category").focus()
+        else:
+            picker.focus()
+
+    def _clear_errors(self) -> None:
+        for name in ERRORS:
+            label = self.query_one(f"#classify-error-{name}", Label)
+            label.update("")
+            label.display = False
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self._clear_errors()
+        for name, message in errors.items():
+            label = self.query_one(f"#classify-error-{name}", Label)
+            label.update(f"Error: {message}")
+            label.display = True
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#classify-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#classify-save")
+    def action_save(self) -> None:
+        picker = self.query_one(StatePicker)
+        category = self.query_one("#classify-category", Select).value
+        self._clear_errors()
+        self.save(
+            {
+                "state": picker.value[0] if picker.value else picker.pending_text,
+                "category": "" if category == Select.NULL else str(category),
+                "date": self.query_one("#classify-date", Input).value.strip(),
+                "rationale": self.query_one("#classify-rationale", Input).value,
+                "source": self.query_one("#classify-source", Input).value.strip(),
+            }
+        )
+
+    @work(thread=True, exclusive=True, group="classify")
+    def save(self, values: dict) -> None:
+        from ccmtui.actions.ids import resolve_id
+        from ccmtui.actions.journal import classify as record_classification
+        from ccmtui.domain.categories import parse_category
+        from ccmtui.domain.errors import CCMError, InputError
+
+        source = self.app.source
+        errors: dict[str, str] = {}
+
+        def field(name: str, parse):
+            try:
+                return parse()
+            except CCMError as error:
+                errors[name] = str(error)
+                return None
+
+        def state():
+            if not values["state"]:
+                raise InputError("name the state to classify")
+            return register.resolve(values["state"])
+
+        with reporting(self), source.register() as register:
+            # The same steps, in the same order, as `ccm classify`.
+            record = field("state", state)
+            chosen = field("category", lambda: parse_category(values["category"]))
+            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
+            source_uuid = field(
+                "source",
+                lambda: resolve_id(register.reader, "engagement_ids", values["source"], "engagement") if values["source"] else None,
+            )
+            if errors:
+                deliver(self, self._show_errors, errors)
+                return
+            try:
+                with source.writing(f"classify {record.name} as Category {chosen.value}") as writer:
+                    record_classification(writer, record, chosen.value, day, values["rationale"], source_uuid)
+            except CCMError as error:
+                target = "rationale" if "--rationale" in str(error) else "form"
+                deliver(self, self._show_errors, {target: str(error)})
+                return
+            deliver(self, self._saved, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {day.isoformat()}.")
+
+    def _saved(self, message: str) -> None:
+        self.app.notify(message, title="Classified")
+        self.app.post_message(DataChanged("classifications"))
+        self.dismiss(message)

@@ -1,0 +1,168 @@
+"""Record a state's reply to a campaign, as `ccm reply` does (optionally classifying the state)."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from ccmtui.domain.categories import Category
+from ccmtui.domain.engagements import STANCES
+from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.widgets.state_picker import StatePicker
+from ccmtui.tui.workers import deliver, reporting
+
+ERRORS = ("state", "stance", "date", "form")
+
+
+class ReplyDialog(ModalScreen[str | None]):
+    """Returns the confirmation line when the reply was recorded, None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="reply.cancel"),
+        Binding("ctrl+s", "save", "Record", id="reply.save"),
+    ]
+
+    def __init__(self, engagement_uuid: str, title: str, iso3: str | None = None):
+        super().__init__()
+        self.engagement_uuid = engagement_uuid
+        self.campaign_title = title
+        self.iso3 = iso3
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reply-box", classes="dialog form"):
+            with Horizontal(classes="row tall"):
+                yield Label("State", classes="label")
+                yield StatePicker(multiple=False, id="reply-state")
+            yield Label("", id="reply-error-state", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Stance", classes="label")
+                yield Select([(s, s) for s in STANCES], prompt="positive, neutral or negative", id="reply-stance", compact=True)
+            yield Label("", id="reply-error-stance", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Received", classes="label")
+                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="reply-date", compact=True)
+            yield Label("", id="reply-error-date", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Summary", classes="label")
+                yield Input(placeholder="What the reply says", id="reply-summary", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Supports", classes="label")
+                yield Select(
+                    [(f"Category {c.value} — {c.meaning}", c.value) for c in Category], prompt="No category", id="reply-category", compact=True
+                )
+            with Horizontal(classes="row"):
+                yield Label("", classes="label")
+                yield Checkbox("Also record that category for the state, dated the reply", id="reply-classify", compact=True)
+            yield Label("", id="reply-error-form", classes="error")
+            with Horizontal(classes="row buttons"):
+                yield Button("Record (ctrl+s)", id="reply-save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="reply-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        box = self.query_one("#reply-box")
+        box.border_title = f"Reply to “{self.campaign_title}”"
+        self._clear_errors()
+        if self.iso3:
+            self.query_one(StatePicker).set_value([self.iso3])
+            self.query_one("#reply-stance").focus()
+        else:
+            self.query_one(StatePicker).focus()
+
+    def _clear_errors(self) -> None:
+        for name in ERRORS:
+            label = self.query_one(f"#reply-error-{name}", Label)
+            label.update("")
+            label.display = False
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self._clear_errors()
+        for name, message in errors.items():
+            label = self.query_one(f"#reply-error-{name}", Label)
+            label.update(f"Error: {message}")
+            label.display = True
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#reply-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#reply-save")
+    def action_save(self) -> None:
+        picker = self.query_one(StatePicker)
+
+        def select(selector: str) -> str:
+            value = self.query_one(selector, Select).value
+            return "" if value == Select.NULL else str(value)
+
+        self._clear_errors()
+        self.save(
+            {
+                "state": picker.value[0] if picker.value else picker.pending_text,
+                "stance": select("#reply-stance"),
+                "date": self.query_one("#reply-date", Input).value.strip(),
+                "summary": self.query_one("#reply-summary", Input).value,
+                "category": select("#reply-category"),
+                "classify": self.query_one("#reply-classify", Checkbox).value,
+            }
+        )
+
+    @work(thread=True, exclusive=True, group="reply")
+    def save(self, values: dict) -> None:
+        from ccmtui.actions.campaigns import NewReply, record_reply
+        from ccmtui.domain.engagements import parse_stance
+        from ccmtui.domain.errors import CCMError, InputError
+
+        source = self.app.source
+        errors: dict[str, str] = {}
+
+        def field(name: str, parse):
+            try:
+                return parse()
+            except CCMError as error:
+                errors[name] = str(error)
+                return None
+
+        def state():
+            if not values["state"]:
+                raise InputError("name the state that replied")
+            return register.index.resolve(values["state"])
+
+        with reporting(self), source.register() as register:
+            # The same steps as `ccm reply`; record_reply makes the remaining checks.
+            iso3 = field("state", state)
+            field("stance", lambda: parse_stance(values["stance"]))
+            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
+            if errors:
+                deliver(self, self._show_errors, errors)
+                return
+            new = NewReply(
+                iso3=iso3,
+                received_on=day,
+                stance=values["stance"],
+                summary=values["summary"],
+                supports_category=values["category"] or None,
+                classify=values["classify"],
+            )
+            name = register.index.name(iso3)
+            label = f"'{self.campaign_title}'"
+            try:
+                with source.writing(f"reply from {name} to {label}") as writer:
+                    record_reply(writer, self.engagement_uuid, new, register)
+            except CCMError as error:
+                deliver(self, self._show_errors, {"form": str(error)})
+                return
+            extra = f"; Category {new.supports_category} recorded" if new.classify else ""
+            deliver(self, self._saved, f"Reply from {name} ({new.stance}) to {label} recorded{extra}.")
+
+    def _saved(self, message: str) -> None:
+        self.app.notify(message, title="Reply recorded")
+        self.app.post_message(DataChanged("replies"))
+        self.dismiss(message)

@@ -1,0 +1,62 @@
+"""What every section screen shares: the navigation bar, the footer, reloading after a write."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ccmtui.tui.widgets.navbar import NavBar
+
+
+class SectionScreen(Screen):
+    """A section of the app. `reload()` fetches its data in workers; it runs when first shown
+    and again whenever a write happened since the screen last loaded."""
+
+    SECTION: ClassVar[str] = ""
+    BINDINGS = [
+        Binding("r", "reload", "Refresh", show=False, id="screen.reload"),
+        # Leave a text field so that single-letter keys reach the app again.
+        Binding("escape", "leave_field", "Leave field", show=False, id="screen.leave-field"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.loaded_version = -1
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.SECTION)
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Reload if the database changed since this screen last loaded."""
+        if self.loaded_version != self.app.data_version:
+            self.loaded_version = self.app.data_version
+            self.reload()
+
+    def action_leave_field(self) -> None:
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)):
+            self.set_focus(None)
+
+    def action_reload(self) -> None:
+        self.loaded_version = self.app.data_version
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch this screen's data (in workers)."""
+
+    def selected_state(self) -> str | None:
+        """The state the cursor is on, for actions such as Classify."""
+        return None

@@ -1,0 +1,226 @@
+"""Log an engagement: the form behind `ccm log`, with the same checks and the same messages.
+
+Everything is parsed and written in a worker, with the functions the CLI calls; a field that
+does not parse shows its message under it, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from ccmtui.domain.areas import AREAS
+from ccmtui.domain.engagements import CHANNELS, KINDS
+from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.state_picker import StatePicker
+from ccmtui.tui.workers import deliver, reporting
+
+FIELDS = ("kind", "date", "area", "channel", "states", "by", "summary", "notes", "ap", "follow-up")
+ERRORS = ("date", "area", "states", "by", "summary", "ap", "follow-up", "form")
+
+
+class LogScreen(SectionScreen):
+    SECTION = "log"
+    AUTO_FOCUS = "#log-states #picker-input"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Log it", id="log.save"),
+        Binding("ctrl+r", "clear_form", "Clear", id="log.clear"),
+        Binding("ctrl+t", "app.classify", "Classify…", id="log.classify"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        config = self.app.source.config
+        with VerticalScroll(id="log-form", classes="form"):
+            with Horizontal(classes="row"):
+                yield Label("Kind", classes="label")
+                yield Select([(label, slug) for slug, label in KINDS.items()], value="demarche", allow_blank=False, id="log-kind", compact=True)
+                yield Label("Date", classes="label short")
+                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="log-date", compact=True)
+            yield Label("", id="error-date", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Area", classes="label")
+                area = config.get("area") if config.get("area") in AREAS else Select.NULL
+                yield Select([(label, slug) for slug, label in AREAS.items()], value=area, prompt="Thematic area", id="log-area", compact=True)
+                yield Label("Channel", classes="label short")
+                yield Select([(label, slug) for slug, label in CHANNELS.items()], value="geneva", allow_blank=False, id="log-channel", compact=True)
+            yield Label("", id="error-area", classes="error")
+            with Horizontal(classes="row tall"):
+                yield Label("With", classes="label")
+                yield StatePicker(id="log-states")
+            yield Label("", id="error-states", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("By", classes="label")
+                yield Input(str(config.get("state") or ""), placeholder="Who acted: states or organisations (default: your state)", id="log-by", compact=True)
+            yield Label("", id="error-by", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Summary", classes="label")
+                yield Input(placeholder="One line: what happened", id="log-summary", compact=True)
+            yield Label("", id="error-summary", classes="error")
+            with Horizontal(classes="row notes"):
+                yield Label("Notes", classes="label")
+                yield TextArea(id="log-notes", compact=True, soft_wrap=True)
+            with Horizontal(classes="row"):
+                yield Label("Action points", classes="label")
+                yield Input(placeholder="VAP-3, DAP-12, LAP-17", id="log-ap", compact=True)
+                yield Label("Follow up", classes="label short")
+                yield Input(placeholder="YYYY-MM-DD", id="log-follow-up", compact=True)
+            yield Label("", id="error-ap", classes="error")
+            yield Label("", id="error-follow-up", classes="error")
+            with Horizontal(classes="row buttons"):
+                yield Static(classes="label")
+                yield Button("Log it", id="log-save", variant="primary", compact=True)
+                yield Button("Clear", id="log-clear", compact=True)
+                yield Static(self._who(), id="log-who")
+            yield Label("", id="error-form", classes="error")
+
+    def _who(self) -> str:
+        by = self.app.source.by
+        return f"recorded as {by}" if by else "no name set (ccm config set name …)"
+
+    def on_mount(self) -> None:
+        self.query_one("#log-form").border_title = "Log an engagement"
+        self._clear_errors()
+
+    def prefill(self, states: list[str]) -> None:
+        picker = self.query_one(StatePicker)
+        picker.set_value(states)
+        self.query_one("#log-summary", Input).focus()
+
+    # -- errors shown under their field
+    def _clear_errors(self) -> None:
+        for name in ERRORS:
+            error = self.query_one(f"#error-{name}", Label)
+            error.update("")
+            error.display = False
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self._clear_errors()
+        for name, message in errors.items():
+            error = self.query_one(f"#error-{name}", Label)
+            error.update(f"Error: {message}")
+            error.display = True
+        first = next((n for n in FIELDS if n in errors), None)
+        if first == "states":
+            self.query_one(StatePicker).focus()
+        elif first:
+            self.query_one(f"#log-{first}").focus()
+
+    def values(self) -> dict:
+        def select(name: str):
+            value = self.query_one(f"#log-{name}", Select).value
+            return None if value == Select.NULL else value
+
+        picker = self.query_one(StatePicker)
+        return {
+            "kind": select("kind"),
+            "date": self.query_one("#log-date", Input).value.strip(),
+            "area": select("area"),
+            "channel": select("channel"),
+            "states": picker.value,
+            "pending_state": picker.pending_text,
+            "by": self.query_one("#log-by", Input).value.strip(),
+            "summary": self.query_one("#log-summary", Input).value,
+            "notes": self.query_one("#log-notes", TextArea).text,
+            "ap": self.query_one("#log-ap", Input).value.strip(),
+            "follow-up": self.query_one("#log-follow-up", Input).value.strip(),
+        }
+
+    # -- actions
+    @on(Button.Pressed, "#log-save")
+    def action_save(self) -> None:
+        self._clear_errors()
+        self.save(self.values())
+
+    @on(Button.Pressed, "#log-clear")
+    def action_clear_form(self) -> None:
+        for name in ("summary", "ap", "follow-up"):
+            self.query_one(f"#log-{name}", Input).value = ""
+        self.query_one("#log-notes", TextArea).text = ""
+        self.query_one(StatePicker).clear()
+        self._clear_errors()
+        self.query_one(StatePicker).focus()
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @work(thread=True, exclusive=True, group="log-save")
+    def save(self, values: dict) -> None:
+        from ccmtui.actions.ids import short
+        from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
+        from ccmtui.domain.areas import parse_area
+        from ccmtui.domain.dates import parse_date
+        from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind
+        from ccmtui.domain.errors import CCMError, InputError
+
+        source = self.app.source
+        errors: dict[str, str] = {}
+
+        def field(name: str, parse):
+            try:
+                return parse()
+            except CCMError as error:
+                errors[name] = str(error)
+                return None
+
+        def area():
+            chosen = values["area"] or source.config.get("area")
+            if not chosen:
+                raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
+            return parse_area(chosen)
+
+        with reporting(self), source.register() as register:
+            index = register.index
+
+            def states():
+                found = list(values["states"])
+                if values["pending_state"]:
+                    found.append(index.resolve(values["pending_state"]))
+                return found
+
+            # The same parsers, in the same order, as `ccm log`.
+            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
+            kind = field("kind", lambda: parse_kind(values["kind"] or ""))
+            chosen_area = field("area", area)
+            channel = field("channel", lambda: parse_channel(values["channel"] or "geneva"))
+            codes = field("states", states)
+            actors = field("by", lambda: parse_actors(index, [values["by"]] if values["by"] else []))
+            points = field("ap", lambda: parse_action_points([values["ap"]] if values["ap"] else []))
+            follow_up = field("follow-up", lambda: parse_date(values["follow-up"], "--follow-up") if values["follow-up"] else None)
+            field("summary", lambda: clean_summary(values["summary"]))
+            if errors:
+                deliver(self, self._show_errors, errors)
+                return
+            engagement = NewEngagement(
+                occurred_on=day,
+                kind=kind,
+                area=chosen_area,
+                channel=channel,
+                summary=values["summary"],
+                states=codes,
+                actors=actors,
+                notes=values["notes"],
+                action_points=points,
+                follow_up_on=follow_up,
+            )
+            try:
+                engagement.check()
+                names = ", ".join(index.name(i) for i in engagement.states)
+                with source.writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
+                    row = add_engagement(writer, engagement)
+            except CCMError as error:
+                target = "states" if not engagement.states else "follow-up" if "follow-up" in str(error) else "form"
+                deliver(self, self._show_errors, {target: str(error)})
+                return
+            message = f"Logged {KINDS[engagement.kind].lower()} {short(row['uuid'])} with {names} on {day.isoformat()}."
+            deliver(self, self._saved, message)
+
+    def _saved(self, message: str) -> None:
+        self.notify(message, title="Logged")
+        self.app.post_message(DataChanged("engagements"))
+        self.action_clear_form()

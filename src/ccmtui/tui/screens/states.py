@@ -1,0 +1,180 @@
+"""All 197 states: status, treaty dates and category, as of any day, with filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label, Select
+
+from ccmtui.domain.categories import Category
+from ccmtui.domain.treaty import Status
+from ccmtui.reports.render import STATUS_STYLE
+from ccmtui.tui import format as fmt
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.workers import deliver, reporting
+
+STATUS_OPTIONS = [
+    ("States Parties (party + pending)", "states-parties"),
+    *((status.value, status.value) for status in Status),
+]
+REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+
+
+class StatesScreen(SectionScreen):
+    SECTION = "states"
+    AUTO_FOCUS = "#states-table"
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", key_display="/", id="states.filter"),
+        Binding("k", "app.classify", "Classify", id="states.classify"),
+        Binding("n", "log_with", "Log with", id="states.log"),
+        Binding("escape", "clear_filters", "Clear filters", id="states.clear"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.as_of: date | None = None
+        self.shown = 0
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="state-filters", classes="filters"):
+            yield Input(placeholder="Name, alias or ISO3", id="filter-name", compact=True)
+            yield Select(STATUS_OPTIONS, prompt="Any status", id="filter-status", compact=True)
+            yield Select([(r, r) for r in REGIONS], prompt="Any region", id="filter-region", compact=True)
+            yield Select(
+                [(f"Category {c.value}", c.value) for c in Category], prompt="Any category", id="filter-category", compact=True
+            )
+            yield Input(placeholder="As of (today)", id="filter-as-of", compact=True)
+        yield Label("", id="states-error", classes="error")
+        table = DataTable(id="states-table", cursor_type="row", zebra_stripes=True)
+        table.border_title = "States"
+        yield table
+
+    def on_mount(self) -> None:
+        table = self.query_one("#states-table", DataTable)
+        table.add_column("State", width=22, key="name")
+        table.add_column("ISO3", key="iso3")
+        table.add_column("Region", width=8, key="region")
+        table.add_column("Status", width=13, key="status")
+        table.add_column("Signed", key="signed")
+        table.add_column("Deposited", key="deposited")
+        table.add_column("In force", key="in-force")
+        table.add_column("Cat.", key="category")
+        table.loading = True
+
+    def reload(self) -> None:
+        self.apply_filters()
+
+    # -- filters
+    def _value(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return None if value == Select.NULL else str(value)
+
+    @on(Input.Changed, "#filter-name")
+    @on(Select.Changed)
+    @on(Input.Submitted, "#filter-as-of")
+    def filters_changed(self) -> None:
+        self.apply_filters()
+
+    @on(Input.Blurred, "#filter-as-of")
+    def as_of_left(self) -> None:
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        self.load(
+            self.query_one("#filter-name", Input).value,
+            self._value("#filter-status"),
+            self._value("#filter-region"),
+            self._value("#filter-category"),
+            self.query_one("#filter-as-of", Input).value.strip(),
+        )
+
+    @work(thread=True, exclusive=True, group="states")
+    def load(self, name: str, status: str | None, region: str | None, category: str | None, as_of: str) -> None:
+        from ccmtui.domain.errors import CCMError
+        from ccmtui.reports.register import build_filter
+
+        source = self.app.source
+        with reporting(self), source.register() as register:
+            try:
+                # The same reading of --as-of, --status, --region and --category as `ccm status`.
+                day = register.resolve_day(as_of, "--as-of") if as_of else source.today
+                chosen = build_filter(
+                    register,
+                    statuses=[status] if status else (),
+                    regions=[region] if region else (),
+                    categories=[category] if category else (),
+                )
+            except CCMError as error:
+                deliver(self, self._show_error, str(error))
+                return
+            rows = [state for state in register.on(day) if chosen.keeps(state)]
+            if name.strip():
+                index = self.app.index or register.index
+                matching = set(index.search(name, limit=len(index.iso3_codes())))
+                rows = [state for state in rows if state.iso3 in matching]
+            deliver(self, self._show, rows, day)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#states-error", Label).update(message)
+        self.query_one("#states-error").display = True
+
+    def _show(self, rows: list, day: date) -> None:
+        self.query_one("#states-error").display = False
+        self.as_of = day
+        table = self.query_one("#states-table", DataTable)
+        current = self.selected_state()
+        table.clear()
+        for state in rows:
+            table.add_row(
+                state.name,
+                state.iso3,
+                state.region,
+                Text(state.status.value, style=STATUS_STYLE[state.status]),
+                fmt.day(state.signed),
+                fmt.day(state.deposited),
+                fmt.day(state.entry_into_force),
+                state.category or "",
+                key=state.iso3,
+            )
+        table.loading = False
+        self.shown = len(rows)
+        table.border_title = f"{fmt.plural(len(rows), 'state')} as of {day.isoformat()}"
+        if current and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), scroll=False)
+
+    # -- actions
+    def selected_state(self) -> str | None:
+        table = self.query_one("#states-table", DataTable)
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+
+    @on(DataTable.RowSelected, "#states-table")
+    def open_state(self, event: DataTable.RowSelected) -> None:
+        from ccmtui.tui.screens.state_detail import StateDetailScreen
+
+        self.app.push_screen(StateDetailScreen(event.row_key.value))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter-name", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#filter-name", Input).value = ""
+        for select in self.query(Select):
+            select.clear()
+        self.query_one("#filter-as-of", Input).value = ""
+        self.query_one("#states-table").focus()
+        self.apply_filters()
+
+    def action_log_with(self) -> None:
+        iso3 = self.selected_state()
+        if iso3:
+            self.app.log_with([iso3])

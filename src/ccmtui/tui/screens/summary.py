@@ -1,0 +1,97 @@
+"""A thematic area's figures as of a day, and what changed since a meeting (`ccm summary`)."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from ccmtui.domain.areas import AREAS
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.workers import deliver, reporting
+
+# The areas with a summary (reports.summary.SUMMARY_AREAS), listed here so that opening the
+# app does not import the summaries; a test checks the two lists agree.
+SUMMARY_AREAS = (
+    "universalization",
+    "stockpile-destruction",
+    "clearance",
+    "victim-assistance",
+    "cooperation",
+    "transparency",
+    "national-implementation",
+)
+
+
+class SummaryScreen(SectionScreen):
+    SECTION = "summary"
+    AUTO_FOCUS = "#summary-scroll"
+    BINDINGS = [Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter")]
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(classes="filters"):
+            yield Select(
+                [(AREAS[area], area) for area in SUMMARY_AREAS], prompt="All thematic areas", id="summary-area", compact=True
+            )
+            yield Input(placeholder="As of (today)", id="summary-as-of", compact=True)
+            yield Input(placeholder="Since (the last meeting)", id="summary-since", compact=True)
+        yield Label("", id="summary-error", classes="error")
+        with VerticalScroll(id="summary-scroll", classes="panel"):
+            yield Static(id="summary")
+
+    def on_mount(self) -> None:
+        area = self.app.source.config.get("area")
+        if area in SUMMARY_AREAS:
+            self.query_one("#summary-area", Select).value = area
+        self.query_one("#summary-error").display = False
+        self.query_one("#summary-scroll").loading = True
+
+    def reload(self) -> None:
+        self.apply()
+
+    @on(Select.Changed, "#summary-area")
+    @on(Input.Submitted, ".filters Input")
+    def apply(self) -> None:
+        area = self.query_one("#summary-area", Select).value
+        scroll = self.query_one("#summary-scroll")
+        # The charts take the width they are given.
+        width = max(60, scroll.scrollable_content_region.width or self.app.size.width - 4)
+        self.load(
+            None if area == Select.NULL else str(area),
+            self.query_one("#summary-as-of", Input).value.strip() or self.app.source.today,
+            self.query_one("#summary-since", Input).value.strip() or None,
+            width,
+        )
+
+    @work(thread=True, exclusive=True, group="summary")
+    def load(self, area: str | None, as_of, since: str | None, width: int) -> None:
+        from ccmtui.domain.errors import CCMError
+        from ccmtui.reports.render_summary import render
+        from ccmtui.reports.summary import build_summary
+
+        with reporting(self), self.app.source.register() as register:
+            try:
+                summary = build_summary(register.reader, area, as_of, since, register=register)
+            except CCMError as error:
+                deliver(self, self._show_error, str(error))
+                return
+            deliver(self, self._show, render(summary, width), summary.period)
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#summary-error", Label)
+        error.update(f"Error: {message}")
+        error.display = True
+        self.query_one("#summary-scroll").loading = False
+
+    def _show(self, renderable, period) -> None:
+        self.query_one("#summary-error").display = False
+        self.query_one("#summary", Static).update(renderable)
+        scroll = self.query_one("#summary-scroll")
+        scroll.loading = False
+        scroll.border_title = f"Summary as of {period.as_of.isoformat()}, changes since {period.since_label}"
+        scroll.border_subtitle = "ccm summary · ccm report progress writes the progress report"
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#summary-area").focus()

@@ -1,0 +1,93 @@
+"""The campaigns board, a campaign's replies, recording a reply and closing a campaign."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, Label, Select
+
+from ccmtui.tui.dialogs.reply import ReplyDialog
+
+from .conftest import SIZE, count, notices, rows, settle
+
+pytestmark = pytest.mark.sqlite_only
+
+
+async def open_campaigns(pilot):
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+def cells(table: DataTable, key: str) -> list[str]:
+    return [str(c) for c in table.get_row(key)]
+
+
+async def test_the_board_shows_reply_rates_and_the_replies(make_app, sample_db):
+    board_rows = rows(sample_db, "SELECT c.uuid, c.title FROM campaigns c JOIN engagements e ON e.uuid = c.engagement_uuid ORDER BY e.occurred_on DESC")
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        board = screen.query_one("#board", DataTable)
+        assert board.row_count == 2
+        letter, demarche = board_rows
+        assert cells(board, letter[0])[2:] == ["74", "6", "0", "68", "8%"]
+        assert cells(board, demarche[0])[2:] == ["113", "100", "0", "13", "88%"]
+        replies = screen.query_one("#replies", DataTable)
+        assert replies.row_count == 74
+        board.move_cursor(row=1)
+        await settle(pilot)
+        assert replies.row_count == 113
+        assert cells(replies, "KEN")[:4] == ["Kenya", "replied", "2011-12-27", "positive"]
+
+
+async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
+    # A fresh campaign with pending replies, made with the CLI.
+    made = ccm("campaign", "new", "Letter on the 1RC", "--to", "category:I", "--date", "2015-01-10", "-a", "univ", "--yes")
+    assert made.exit_code == 0, made.output
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        board = screen.query_one("#board", DataTable)
+        assert board.get_row_at(0)[1] == "Letter on the 1RC"
+        replies = screen.query_one("#replies", DataTable)
+        replies.focus()
+        replies.move_cursor(row=replies.get_row_index("VNM"))
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReplyDialog)
+        assert dialog.query_one("#reply-state").value == ["VNM"]
+        # A date before the letter is refused with the CLI's message, and nothing is written.
+        dialog.query_one("#reply-stance", Select).value = "positive"
+        dialog.query_one("#reply-date", Input).value = "2015-01-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(dialog.query_one("#reply-error-form", Label).render()) == (
+            "Error: the reply (2015-01-01) is dated before the engagement (2015-01-10)"
+        )
+        assert count(sample_db, "SELECT count(*) FROM replies WHERE status = 'replied' AND received_on = '2015-02-03'") == 0
+        dialog.query_one("#reply-date", Input).value = "2015-02-03"
+        dialog.query_one("#reply-summary", Input).value = "Will attend the 1RC"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1] == "Reply from Viet Nam (positive) to 'Letter on the 1RC' recorded."
+        assert cells(replies, "VNM")[:4] == ["Viet Nam", "replied", "2015-02-03", "positive"]
+        assert cells(board, board.coordinate_to_cell_key((0, 0)).row_key.value)[3] == "1"
+    assert rows(sample_db, "SELECT status, received_on, stance, summary FROM replies WHERE received_on = '2015-02-03'") == [
+        ("replied", "2015-02-03", "positive", "Will attend the 1RC")
+    ]
+
+
+async def test_closing_a_campaign_marks_pending_replies(make_app, sample_db, ccm):
+    assert ccm("campaign", "new", "Letter", "--to", "category:III", "--date", "2015-01-10", "-a", "univ", "--yes").exit_code == 0
+    pending = count(sample_db, "SELECT count(*) FROM replies WHERE status = 'pending'")
+    assert pending > 0
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_campaigns(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1] == f"Letter: {pending} pending replies marked as no reply."
+    assert count(sample_db, "SELECT count(*) FROM replies WHERE status = 'pending'") == 0

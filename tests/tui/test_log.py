@@ -1,0 +1,136 @@
+"""Logging an engagement through the form writes what `ccm log` writes; bad input writes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Label, Select
+
+from ccmtui.tui.widgets.state_picker import StatePicker
+
+from .conftest import SIZE, count, notices, rows, settle
+
+pytestmark = pytest.mark.sqlite_only
+ENGAGEMENTS = 5  # in sample.db
+
+
+async def open_log(pilot):
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+    await pilot.press(*text)
+
+
+async def test_logging_through_the_form_writes_the_engagement(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        # The picker matches case- and accent-insensitively; Enter picks the first match.
+        await pilot.press(*"cote d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.press(*"lao pdr", "enter")
+        await pilot.pause()
+        assert screen.query_one(StatePicker).value == ["CIV", "LAO"]
+        await type_into(pilot, "#log-summary", "Joint demarche on accession")
+        await type_into(pilot, "#log-ap", "vap 3, LAP-17")
+        await type_into(pilot, "#log-follow-up", "2025-03-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Logged démarche ")
+    found = rows(
+        sample_db,
+        "SELECT uuid, kind, area, channel, summary, action_points, follow_up_on, recorded_by FROM engagements "
+        "WHERE occurred_on = '2025-01-15'",
+    )
+    assert [row[1:] for row in found] == [
+        ("demarche", "universalization", "geneva", "Joint demarche on accession", "VAP-3 LAP-17", "2025-03-01", "Ana Tester (PRT)")
+    ]
+    uuid = found[0][0]
+    assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ? ORDER BY iso3", uuid) == [("CIV",), ("LAO",)]
+    assert rows(sample_db, "SELECT actor FROM engagement_actors WHERE engagement_uuid = ?", uuid) == [("PRT",)]
+    assert rows(sample_db, "SELECT command, made_by FROM changesets") == [
+        ("log demarche with Côte d'Ivoire, Laos: Joint demarche on accession", "Ana Tester (PRT)")
+    ]
+
+
+def cli_error(ccm, *args) -> str:
+    result = ccm(*args)
+    assert result.exit_code == 1
+    return result.output.strip().splitlines()[-1]
+
+
+async def test_a_bad_date_shows_the_cli_message_and_writes_nothing(make_app, sample_db, ccm):
+    date_message = cli_error(ccm, "log", "demarche", "KEN", "-m", "x", "-a", "univ", "--date", "2025-13-01")
+    follow_up_message = cli_error(ccm, "log", "demarche", "KEN", "-m", "x", "-a", "univ", "--follow-up", "soon")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press(*"KEN", "enter")
+        await type_into(pilot, "#log-summary", "Meeting in Nairobi")
+        screen.query_one("#log-date", Input).value = "2025-13-01"
+        screen.query_one("#log-follow-up", Input).value = "soon"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        date_error = screen.query_one("#error-date", Label)
+        assert date_error.display
+        # Word for word what `ccm log` prints.
+        assert str(date_error.render()) == date_message == "Error: bad --date '2025-13-01': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert str(screen.query_one("#error-follow-up", Label).render()) == follow_up_message
+        assert not screen.query_one("#error-summary").display
+        # The form keeps what was typed, so the coordinator only fixes the date.
+        assert screen.query_one(StatePicker).value == ["KEN"]
+        assert screen.query_one("#log-summary", Input).value == "Meeting in Nairobi"
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
+    assert count(sample_db, "SELECT count(*) FROM changesets") == 0
+
+
+async def test_an_unknown_state_and_an_empty_summary_are_refused(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press(*"Atlantis")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(screen.query_one("#error-states", Label).render()).startswith("Error: unknown state 'Atlantis'")
+        assert str(screen.query_one("#error-summary", Label).render()) == (
+            "Error: the summary is empty: say in one line what happened"
+        )
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
+
+
+async def test_without_an_area_the_form_asks_for_one(make_app, sample_db):
+    app = make_app(config={})
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        assert screen.query_one("#log-area", Select).value == Select.NULL
+        await pilot.press(*"peru", "enter")
+        await type_into(pilot, "#log-summary", "Call with the mission")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(screen.query_one("#error-area", Label).render()).startswith(
+            "Error: say which thematic area (--area, or `ccm config set area …`)"
+        )
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
+
+
+async def test_n_on_a_state_opens_the_form_with_it_picked(make_app):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        table = app.screen.query_one("#states-table", DataTable)
+        table.move_cursor(row=table.get_row_index("VNM"))
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.current_mode == "log"
+        assert app.screen.query_one(StatePicker).value == ["VNM"]
+        assert app.screen.focused is app.screen.query_one("#log-summary")

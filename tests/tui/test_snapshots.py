@@ -1,0 +1,117 @@
+"""Screenshots of each screen at 100×30 on a copy of sample.db, "today" fixed at 2025-01-15.
+
+Update with `pytest tests/tui/test_snapshots.py --snapshot-update`, after reading the report
+(`snapshot_report.html`) to check every difference is wanted.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, Select
+
+from .conftest import SIZE, settle
+
+pytestmark = pytest.mark.sqlite_only
+
+
+def go(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+class TestDashboard:
+    def test_ready(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go())
+
+
+class TestStates:
+    def test_category_ii_at_the_4msp(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("s")(pilot)
+            screen = pilot.app.screen
+            screen.query_one("#filter-category", Select).value = "II"
+            screen.query_one("#filter-as-of", Input).value = "4MSP"
+            screen.query_one("#filter-as-of", Input).focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            screen.query_one("#states-table").focus()
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_state_detail(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("s")(pilot)
+            table = pilot.app.screen.query_one("#states-table", DataTable)
+            table.move_cursor(row=table.get_row_index("KEN"))
+            await pilot.press("enter")
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_help(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("s", "question_mark"))
+
+
+class TestLog:
+    def test_picker_matches(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("l")(pilot)
+            await pilot.press(*"lao", "enter", *"cote")
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_errors_under_their_fields(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("l")(pilot)
+            await pilot.press(*"KEN", "enter")
+            screen = pilot.app.screen
+            screen.query_one("#log-date", Input).value = "2025-02-30"
+            screen.query_one("#log-ap", Input).value = "VAP-3, XYZ-1"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_classify_dialog(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("s")(pilot)
+            table = pilot.app.screen.query_one("#states-table", DataTable)
+            table.move_cursor(row=table.get_row_index("VNM"))
+            await pilot.press("k")
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+class TestLists:
+    def test_engagements(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("e"))
+
+    def test_campaigns(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("c"))
+
+
+class TestWorkPlan:
+    def test_milestones(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("w"))
+
+
+class TestSummary:
+    def test_universalization(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("m")(pilot)
+            pilot.app.screen.query_one("#summary-as-of", Input).value = "2014-06-30"
+            pilot.app.screen.query_one("#summary-as-of", Input).focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            pilot.app.screen.query_one("#summary-scroll").focus()
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,54 @@
+"""The Summary section: `build_summary` drawn as `ccm summary` draws it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Label, Select
+
+from .conftest import SIZE, screen_text, settle
+
+pytestmark = pytest.mark.sqlite_only
+
+
+def test_the_screen_offers_every_area_with_a_summary():
+    from ccmtui.reports.summary import SUMMARY_AREAS
+    from ccmtui.tui.screens import summary
+
+    assert summary.SUMMARY_AREAS == SUMMARY_AREAS
+
+
+async def test_universalization_since_the_4msp(make_app, ccm):
+    expected = ccm("summary", "universalization", "--as-of", "2014-06-30").output
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        # The coordinator's own area comes first.
+        assert screen.query_one("#summary-area", Select).value == "universalization"
+        screen.query_one("#summary-as-of", Input).value = "2014-06-30"
+        screen.query_one("#summary-as-of", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        seen = screen_text(app)
+        assert screen.query_one("#summary-scroll").border_title == "Summary as of 2014-06-30, changes since the 4MSP"
+        for line in ("States Parties              84", "Acceded since the 4MSP       1"):
+            assert line in expected and line in seen
+
+
+async def test_since_after_as_of_is_refused_with_the_cli_message(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#summary-as-of", Input).value = "4MSP"
+        screen.query_one("#summary-since", Input).value = "2020-01-01"
+        screen.query_one("#summary-since", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        error = screen.query_one("#summary-error", Label)
+        assert error.display
+        assert str(error.render()) == "Error: --since 2020-01-01 is after --as-of 2013-09-09"
