@@ -73,9 +73,8 @@ def _campaign(context, text: str):
 
 
 def _board(context, area: str | None = None):
-    from ccmtui.reports.engagements import EARLIEST, LATEST
 
-    return context.reader().rows("campaign_board", since=EARLIEST, until=LATEST, area=area)
+    return context.reader().rows("campaigns_all", area=area)
 
 
 def _rate(row) -> str:

@@ -139,7 +139,8 @@ def show(
 def history(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="The most recent engagements only.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many of the most recent engagements.")] = 200,
+    all_: Annotated[bool, typer.Option("--all", help="Every engagement, however many.")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
@@ -149,13 +150,15 @@ def history(
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    entries = state_history(context.reader(), record, limit)
+    entries = state_history(context.reader(), record, None if all_ else limit)
     if as_json:
         print_json([entry.as_json() for entry in entries])
         return
     from rich import box
 
-    table = Table(title=f"{record.name} ({record.iso3}) — history", header_style="bold", box=box.SIMPLE_HEAD)
+    shown = sum(1 for entry in entries if entry.kind == "engagement")
+    more = "" if all_ or shown < limit else f" (the {limit} most recent engagements; --all for every one)"
+    table = Table(title=f"{record.name} ({record.iso3}) — history{more}", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("Date", no_wrap=True)
     table.add_column("", no_wrap=True)
     table.add_column("What", overflow="fold", min_width=30, ratio=1)

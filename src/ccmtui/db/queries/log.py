@@ -125,6 +125,12 @@ def campaign_board() -> Select:
     )
 
 
+def campaigns_all() -> Select:
+    """Every campaign with its reply counts. Without a date range, SQLite drives it from the
+    (few) campaigns rather than from the date index of every engagement."""
+    return _board().where(_optional(Engagement.area, "area"))
+
+
 def campaign_summary() -> Select:
     """One campaign with its reply counts, found by its id (the board, without walking every engagement)."""
     return _board().where(Campaign.uuid == bindparam("campaign"))
@@ -320,6 +326,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "engagement_ids": _ids_with_prefix(Engagement),
     "campaign_ids": _ids_with_prefix(Campaign),
     "campaign_board": campaign_board,
+    "campaigns_all": campaigns_all,
     "campaign_summary": campaign_summary,
     "campaign_of_engagement": campaign_of_engagement,
     "replies_of_engagement": replies_of_engagement,

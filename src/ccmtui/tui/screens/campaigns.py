@@ -11,7 +11,6 @@ from textual.widgets import DataTable
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.reports.engagements import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
 
 STATUS_STYLE = {"replied": "green", "pending": "yellow", "no-reply": "red"}
@@ -66,7 +65,7 @@ class CampaignsScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="campaigns-board")
     def load_board(self) -> None:
         with reporting(self), self.app.source.reader() as reader:
-            rows = reader.rows("campaign_board", since=EARLIEST, until=LATEST, area=None)
+            rows = reader.rows("campaigns_all", area=None)
             deliver(self, self._show_board, rows)
 
     def _show_board(self, rows: list) -> None:

@@ -22,7 +22,6 @@ from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.reports.engagements import EARLIEST, LATEST
 from ccmtui.tui.workers import deliver, reporting
 
 PANELS = ("register", "due", "recent", "campaigns")
@@ -236,7 +235,7 @@ class DashboardScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="dashboard-campaigns")
     def load_campaigns(self) -> None:
         with reporting(self), self.app.source.reader() as reader:
-            board = reader.rows("campaign_board", since=EARLIEST, until=LATEST, area=None)
+            board = reader.rows("campaigns_all", area=None)
             rows = [(row.uuid, row.title, f"{row.replied or 0}/{row.targets}", fmt.rate(row.replied, row.targets)) for row in board]
             deliver(self, self._show_campaigns, rows)
 
