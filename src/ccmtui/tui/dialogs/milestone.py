@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -78,8 +80,8 @@ class MilestoneForm(ModalScreen[str | None]):
         self.clear_errors()
         self.save({name: self.value(name) for name in self.FIELDS})
 
-    def save(self, values: dict) -> None:
-        raise NotImplementedError
+    # Each dialog below defines save(values): add a milestone, or change one.
+    save: Callable[[dict], None]
 
     def saved(self, message: str) -> None:
         self.app.notify(message, title="Milestone")
