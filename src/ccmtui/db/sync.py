@@ -16,6 +16,11 @@ from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.write import plain
 
 SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
+# Tables with a foreign key to themselves: their new records must arrive in order.
+SELF_REFERRING = frozenset(
+    t.name for t in Base.metadata.sorted_tables if any(fk.column.table is t for fk in t.foreign_keys)
+)
+BATCH = 5_000
 
 
 @dataclass
@@ -104,10 +109,10 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         # New records are copied whole and in batches; the change log that travels with them
         # says who made them. Oldest first, so a record that refers to another of its table comes after it.
         if incoming:
-            here.copy_in(table, _oldest_first(there.get_many(table, incoming)))
+            _copy(there, here, table, incoming)
             report.came_in[table] += len(incoming)
         if push and outgoing:
-            there.copy_in(table, _oldest_first(here.get_many(table, outgoing)))
+            _copy(here, there, table, outgoing)
             report.went_out[table] += len(outgoing)
         for uuid in mine.keys() & theirs.keys():
             ours, other = plain(mine[uuid]), plain(theirs[uuid])
@@ -139,8 +144,15 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     return report
 
 
-def _oldest_first(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"]))
+def _copy(source, destination, table: str, uuids: list[str]) -> None:
+    """New records, copied whole in batches (a million of them must not sit in memory at once)."""
+    if table in SELF_REFERRING:
+        # Oldest first, so that a change set that reverts another comes after it.
+        rows = source.get_many(table, uuids)
+        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])))
+        return
+    for start in range(0, len(uuids), BATCH):
+        destination.copy_in(table, source.get_many(table, uuids[start : start + BATCH]))
 
 
 def _hand_over_log(source, destination) -> None:
