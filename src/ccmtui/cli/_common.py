@@ -47,7 +47,6 @@ class AppContext:
     db_option: str | None = None
     _config: dict | None = field(default=None, repr=False)
     _reader: object = field(default=None, repr=False)
-    _database: object = field(default=None, repr=False)
 
     @property
     def config(self) -> dict:
@@ -71,14 +70,6 @@ class AppContext:
             self._reader = open_reader(self.target)
         return self._reader
 
-    def database(self):
-        """The SQLAlchemy database, for writes."""
-        if self._database is None:
-            from ccmtui.db.session import Database
-
-            self._database = Database(self.target).ensure()
-        return self._database
-
     def identity(self) -> str | None:
         """The coordinator's identity; asked for on first interactive use."""
         from ccmtui.actions.identity import identity
@@ -95,10 +86,9 @@ class AppContext:
 
     def close(self) -> None:
         """Release connections (a server has a limited number)."""
-        for resource in (self._reader, self._database):
-            if resource is not None:
-                (getattr(resource, "close", None) or resource.dispose)()
-        self._reader = self._database = None
+        if self._reader is not None:
+            self._reader.close()
+        self._reader = None
 
     def register(self):
         from ccmtui.reports.register import Register
