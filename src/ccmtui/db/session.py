@@ -130,8 +130,23 @@ class Database:
         with translate_errors(self.display):
             return inspect(self.engine).has_table("states")
 
+    def at_current_revision(self) -> bool:
+        """One small query: is the database already at this ccm's schema? (Spares importing Alembic.)"""
+        from sqlalchemy import text
+
+        from ccmtui.db.compiled import SCHEMA_REVISION
+
+        try:
+            with self.engine.connect() as connection:
+                found = connection.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+        except DBAPIError:
+            return False
+        return [tuple(row) for row in found] == [(SCHEMA_REVISION,)]
+
     def ensure(self) -> "Database":
         """Create the database with its reference data if it does not exist yet; upgrade an older one."""
+        if self.path is None and self.at_current_revision():
+            return self
         if self.exists():
             self.upgrade()
             return self
