@@ -11,14 +11,18 @@ from textual.widgets import Button, Input, Label, Select
 
 from ccmtui.domain.categories import Category
 from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
 ERRORS = ("state", "category", "date", "rationale", "source", "form")
 
 
-class ClassifyDialog(ModalScreen[str | None]):
+class ClassifyDialog(FieldErrors, ModalScreen[str | None]):
     """Returns the confirmation line when a classification was recorded, None when cancelled."""
+
+    ERROR_ID = "classify-error-"
+    ERROR_FIELDS = ERRORS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="classify.cancel"),
@@ -60,7 +64,7 @@ class ClassifyDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#classify-box").border_title = "Classify a state"
-        self._clear_errors()
+        self.clear_errors()
         picker = self.query_one(StatePicker)
         if self.iso3:
             picker.set_value([self.iso3])
@@ -68,18 +72,7 @@ class ClassifyDialog(ModalScreen[str | None]):
         else:
             picker.focus()
 
-    def _clear_errors(self) -> None:
-        for name in ERRORS:
-            label = self.query_one(f"#classify-error-{name}", Label)
-            label.update("")
-            label.display = False
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        self._clear_errors()
-        for name, message in errors.items():
-            label = self.query_one(f"#classify-error-{name}", Label)
-            label.update(f"Error: {message}")
-            label.display = True
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -94,7 +87,7 @@ class ClassifyDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         picker = self.query_one(StatePicker)
         category = self.query_one("#classify-category", Select).value
-        self._clear_errors()
+        self.clear_errors()
         self.save(
             {
                 "state": picker.value[0] if picker.value else picker.pending_text,
@@ -116,11 +109,7 @@ class ClassifyDialog(ModalScreen[str | None]):
         errors: dict[str, str] = {}
 
         def field(name: str, parse):
-            try:
-                return parse()
-            except CCMError as error:
-                errors[name] = str(error)
-                return None
+            return parse_field(errors, name, parse)
 
         def state():
             if not values["state"]:
@@ -137,14 +126,14 @@ class ClassifyDialog(ModalScreen[str | None]):
                 lambda: resolve_id(register.reader, "engagement_ids", values["source"], "engagement") if values["source"] else None,
             )
             if errors:
-                deliver(self, self._show_errors, errors)
+                deliver(self, self.show_errors, errors)
                 return
             try:
                 with source.writing(f"classify {record.name} as Category {chosen.value}") as writer:
                     record_classification(writer, record, chosen.value, day, values["rationale"], source_uuid)
             except CCMError as error:
                 target = "rationale" if "--rationale" in str(error) else "form"
-                deliver(self, self._show_errors, {target: str(error)})
+                deliver(self, self.show_errors, {target: str(error)})
                 return
             deliver(self, self._saved, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {day.isoformat()}.")
 

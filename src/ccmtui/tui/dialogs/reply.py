@@ -12,14 +12,18 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from ccmtui.domain.categories import Category
 from ccmtui.domain.engagements import STANCES
 from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
 ERRORS = ("state", "stance", "date", "form")
 
 
-class ReplyDialog(ModalScreen[str | None]):
+class ReplyDialog(FieldErrors, ModalScreen[str | None]):
     """Returns the confirmation line when the reply was recorded, None when cancelled."""
+
+    ERROR_ID = "reply-error-"
+    ERROR_FIELDS = ERRORS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="reply.cancel"),
@@ -65,25 +69,14 @@ class ReplyDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         box = self.query_one("#reply-box")
         box.border_title = f"Reply to “{self.campaign_title}”"
-        self._clear_errors()
+        self.clear_errors()
         if self.iso3:
             self.query_one(StatePicker).set_value([self.iso3])
             self.query_one("#reply-stance").focus()
         else:
             self.query_one(StatePicker).focus()
 
-    def _clear_errors(self) -> None:
-        for name in ERRORS:
-            label = self.query_one(f"#reply-error-{name}", Label)
-            label.update("")
-            label.display = False
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        self._clear_errors()
-        for name, message in errors.items():
-            label = self.query_one(f"#reply-error-{name}", Label)
-            label.update(f"Error: {message}")
-            label.display = True
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -102,7 +95,7 @@ class ReplyDialog(ModalScreen[str | None]):
             value = self.query_one(selector, Select).value
             return "" if value == Select.NULL else str(value)
 
-        self._clear_errors()
+        self.clear_errors()
         self.save(
             {
                 "state": picker.value[0] if picker.value else picker.pending_text,
@@ -124,11 +117,7 @@ class ReplyDialog(ModalScreen[str | None]):
         errors: dict[str, str] = {}
 
         def field(name: str, parse):
-            try:
-                return parse()
-            except CCMError as error:
-                errors[name] = str(error)
-                return None
+            return parse_field(errors, name, parse)
 
         def state():
             if not values["state"]:
@@ -141,7 +130,7 @@ class ReplyDialog(ModalScreen[str | None]):
             field("stance", lambda: parse_stance(values["stance"]))
             day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
             if errors:
-                deliver(self, self._show_errors, errors)
+                deliver(self, self.show_errors, errors)
                 return
             new = NewReply(
                 iso3=iso3,
@@ -157,7 +146,7 @@ class ReplyDialog(ModalScreen[str | None]):
                 with source.writing(f"reply from {name} to {label}") as writer:
                     record_reply(writer, self.engagement_uuid, new, register)
             except CCMError as error:
-                deliver(self, self._show_errors, {"form": str(error)})
+                deliver(self, self.show_errors, {"form": str(error)})
                 return
             extra = f"; Category {new.supports_category} recorded" if new.classify else ""
             deliver(self, self._saved, f"Reply from {name} ({new.stance}) to {label} recorded{extra}.")

@@ -16,6 +16,7 @@ from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import CHANNELS, KINDS
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
@@ -23,8 +24,10 @@ FIELDS = ("kind", "date", "area", "channel", "states", "by", "summary", "notes",
 ERRORS = ("date", "area", "states", "by", "summary", "ap", "follow-up", "form")
 
 
-class LogScreen(SectionScreen):
+class LogScreen(FieldErrors, SectionScreen):
     SECTION = "log"
+    ERROR_ID = "error-"
+    ERROR_FIELDS = ERRORS
     AUTO_FOCUS = "#log-states #picker-input"
     BINDINGS = [
         Binding("ctrl+s", "save", "Log it", id="log.save"),
@@ -83,26 +86,16 @@ class LogScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.query_one("#log-form").border_title = "Log an engagement"
-        self._clear_errors()
+        self.clear_errors()
 
     def prefill(self, states: list[str]) -> None:
         picker = self.query_one(StatePicker)
         picker.set_value(states)
         self.query_one("#log-summary", Input).focus()
 
-    # -- errors shown under their field
-    def _clear_errors(self) -> None:
-        for name in ERRORS:
-            error = self.query_one(f"#error-{name}", Label)
-            error.update("")
-            error.display = False
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        self._clear_errors()
-        for name, message in errors.items():
-            error = self.query_one(f"#error-{name}", Label)
-            error.update(f"Error: {message}")
-            error.display = True
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """The errors under their fields, and the first of those fields focused."""
+        super().show_errors(errors)
         first = next((n for n in FIELDS if n in errors), None)
         if first == "states":
             self.query_one(StatePicker).focus()
@@ -132,7 +125,7 @@ class LogScreen(SectionScreen):
     # -- actions
     @on(Button.Pressed, "#log-save")
     def action_save(self) -> None:
-        self._clear_errors()
+        self.clear_errors()
         self.save(self.values())
 
     @on(Button.Pressed, "#log-clear")
@@ -141,7 +134,7 @@ class LogScreen(SectionScreen):
             self.query_one(f"#log-{name}", Input).value = ""
         self.query_one("#log-notes", TextArea).text = ""
         self.query_one(StatePicker).clear()
-        self._clear_errors()
+        self.clear_errors()
         self.query_one(StatePicker).focus()
 
     @on(Input.Submitted)
@@ -162,11 +155,7 @@ class LogScreen(SectionScreen):
         errors: dict[str, str] = {}
 
         def field(name: str, parse):
-            try:
-                return parse()
-            except CCMError as error:
-                errors[name] = str(error)
-                return None
+            return parse_field(errors, name, parse)
 
         def area():
             chosen = values["area"] or source.config.get("area")
@@ -194,7 +183,7 @@ class LogScreen(SectionScreen):
             follow_up = field("follow-up", lambda: parse_date(values["follow-up"], "--follow-up") if values["follow-up"] else None)
             field("summary", lambda: clean_summary(values["summary"]))
             if errors:
-                deliver(self, self._show_errors, errors)
+                deliver(self, self.show_errors, errors)
                 return
             engagement = NewEngagement(
                 occurred_on=day,
@@ -215,7 +204,7 @@ class LogScreen(SectionScreen):
                     row = add_engagement(writer, engagement)
             except CCMError as error:
                 target = "states" if not engagement.states else "follow-up" if "follow-up" in str(error) else "form"
-                deliver(self, self._show_errors, {target: str(error)})
+                deliver(self, self.show_errors, {target: str(error)})
                 return
             message = f"Logged {KINDS[engagement.kind].lower()} {short(row['uuid'])} with {names} on {day.isoformat()}."
             deliver(self, self._saved, message)
