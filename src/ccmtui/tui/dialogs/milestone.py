@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from ccmtui.domain.errors import CCMError
 from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.widgets.field_errors import FieldErrors
 from ccmtui.tui.workers import deliver, reporting
 
 MOVES = {"start": "Start (in progress)", "done": "Done", "slip": "Slip to a later date", "drop": "Drop"}
@@ -24,10 +25,11 @@ def _engagement_ids(reader, text: str) -> list[str]:
     return [resolve_id(reader, "engagement_ids", value, "engagement") for value in text.replace(",", " ").split()]
 
 
-class MilestoneForm(ModalScreen[str | None]):
+class MilestoneForm(FieldErrors, ModalScreen[str | None]):
     """What both dialogs share: a form of rows, errors under fields, a worker that writes."""
 
     FIELDS: tuple[str, ...] = ()
+    ERROR_ID = "ms-error-"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="milestone.cancel"),
         Binding("ctrl+s", "save", "Record", id="milestone.save"),
@@ -49,16 +51,10 @@ class MilestoneForm(ModalScreen[str | None]):
         self.clear_errors()
 
     def clear_errors(self) -> None:
+        # The two dialogs have different fields: every error label of the form.
         for label in self.query(".error"):
             label.update("")
             label.display = False
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.clear_errors()
-        for name, message in errors.items():
-            label = self.query_one(f"#ms-error-{name}", Label)
-            label.update(f"Error: {message}")
-            label.display = True
 
     def value(self, name: str) -> str:
         widget = self.query_one(f"#ms-{name}")
