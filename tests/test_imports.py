@@ -65,3 +65,61 @@ def test_workplan_reads_and_the_quarterly_summary_load_neither_textual_nor_sqlal
         modules = set(json.loads(result.stdout.splitlines()[-1]))
         assert "sqlalchemy" not in modules, args
         assert "textual" not in modules, args
+
+
+APP_PROBE = """
+import sys
+from ccmtui import launch
+from ccmtui.tui.dashboard_data import EarlyDashboard
+from ccmtui.tui.source import Source
+
+early = EarlyDashboard(Source(sys.argv[1], {}))
+import ccmtui.tui.app  # what `ccm tui` loads before running the app
+data = early.wait()
+assert data.register["total"] == 197, data.register
+import json
+print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
+"""
+
+
+@pytest.mark.sqlite_only
+def test_opening_the_app_loads_neither_the_command_parser_nor_sqlalchemy(sample_db):
+    result = subprocess.run([sys.executable, "-c", APP_PROBE, str(sample_db)], capture_output=True, text=True, check=True)
+    modules = set(json.loads(result.stdout.splitlines()[-1]))
+    assert "textual" in modules
+    assert "typer" not in modules and "click" not in modules
+    assert "sqlalchemy" not in modules
+
+
+@pytest.mark.parametrize(
+    ("argv", "interactive", "expected"),
+    [
+        ([], True, (True, None)),
+        ([], False, (False, None)),  # a pipe or a script gets the help
+        (["tui"], False, (True, None)),
+        (["--db", "x.db", "tui"], False, (True, "x.db")),
+        (["--db=x.db"], True, (True, "x.db")),
+        (["--db", "x.db"], False, (False, None)),
+        (["tui", "--help"], True, (False, None)),
+        (["status"], True, (False, None)),
+        (["--db"], True, (False, None)),
+        (["--version"], True, (False, None)),
+    ],
+)
+def test_only_the_app_skips_the_command_parser(argv, interactive, expected):
+    from ccmtui.launch import app_request
+
+    assert app_request(argv, interactive) == expected
+
+
+def test_a_bad_config_stops_the_app_with_one_line(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("name = \n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "ccmtui", "tui"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "CCM_CONFIG": str(config)},
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {config}: not valid TOML") and len(result.stderr.splitlines()) == 1

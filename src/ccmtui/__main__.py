@@ -1,3 +1,3 @@
-from ccmtui.cli import main
+from ccmtui.launch import main
 
 main()

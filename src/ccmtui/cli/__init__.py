@@ -69,13 +69,10 @@ def root(
 
 def tui(ctx: typer.Context) -> None:
     """Open the app: dashboard, states, log, engagements, campaigns, work plans, summaries, changes."""
-    import time
-
-    started = time.perf_counter()
-    from ccmtui.tui.app import CCMApp
+    from ccmtui.launch import open_app
 
     context = app_context(ctx)
-    CCMApp(context.target, config=context.config, started=started).run()
+    open_app(context.db_option, context.config)
 
 
 app.command("tui")(tui)

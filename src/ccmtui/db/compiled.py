@@ -122,6 +122,16 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
         {'param_1': 0},
     ),
+    'follow_ups_overdue_count': (
+        'SELECT count(*) AS count \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until',
+        (('count', None),),
+        {},
+    ),
+    'replies_pending_since_count': (
+        'SELECT count(*) AS count \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff',
+        (('count', None),),
+        {'status_1': 'pending'},
+    ),
     'classifications_of_state': (
         'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by \nFROM classifications \nWHERE classifications.iso3 = :iso3 ORDER BY classifications.assessed_on, classifications.created_at',
         (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None)),

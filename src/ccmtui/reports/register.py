@@ -54,11 +54,17 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _as_it_stood(row, as_of: date) -> StateStatus:
-    """A state's standing on `as_of`: instruments after that day are not yet known."""
+def _known_on(row, as_of: date) -> tuple[date | None, date | None, date | None]:
+    """A state's signature, deposit and notice of withdrawal as known on `as_of`."""
     signed = row.signed if row.signed and row.signed <= as_of else None
     deposited = row.deposited if row.deposited and row.deposited <= as_of else None
     withdrawal = row.withdrawal_notified if row.withdrawal_notified and row.withdrawal_notified <= as_of else None
+    return signed, deposited, withdrawal
+
+
+def _as_it_stood(row, as_of: date) -> StateStatus:
+    """A state's standing on `as_of`: instruments after that day are not yet known."""
+    signed, deposited, withdrawal = _known_on(row, as_of)
     status = treaty.status_on(as_of, signed=signed, deposited=deposited, withdrawal_notified=withdrawal)
     # A category assesses a state that has not joined; once it has deposited, it no longer applies.
     assessed = status not in treaty.STATES_PARTIES_INCLUDING_PENDING
@@ -86,6 +92,7 @@ class Register:
         self._rows_by_date: dict[date, list[StateStatus]] = {}
         self._index: StateIndex | None = None
         self._meetings = None
+        self._records_by_iso3: dict | None = None
 
     def on(self, as_of: date) -> list[StateStatus]:
         """Every state as it stood on `as_of`, sorted by name."""
@@ -96,11 +103,23 @@ class Register:
             self._rows_by_date[as_of] = standing
         return self._rows_by_date[as_of]
 
+    def _records(self) -> dict:
+        if self._records_by_iso3 is None:
+            self._records_by_iso3 = {row.iso3: row for row in self.reader.rows("register", as_of=date.today())}
+        return self._records_by_iso3
+
     def record(self, iso3: str):
         """The register's row for a state: its instruments, whatever the date asked."""
-        if not hasattr(self, "_records"):
-            self._records = {row.iso3: row for row in self.reader.rows("register", as_of=date.today())}
-        return self._records[iso3]
+        return self._records()[iso3]
+
+    def count_on(self, day: date, statuses: Iterable[Status]) -> int:
+        """How many states had one of `statuses` on `day`, from their instruments (no query per day)."""
+        wanted = set(statuses)
+        count = 0
+        for row in self._records().values():
+            signed, deposited, withdrawal = _known_on(row, day)
+            count += treaty.status_on(day, signed=signed, deposited=deposited, withdrawal_notified=withdrawal) in wanted
+        return count
 
     def resolve(self, text: str):
         """The register's row for a state named in any usual way."""

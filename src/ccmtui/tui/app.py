@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
+from importlib import import_module
 
 from textual import work
 from textual.app import App
@@ -13,17 +15,19 @@ from ccmtui.domain.errors import CCMError
 from ccmtui.tui.commands import CCMCommands
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.screens.campaigns import CampaignsScreen
-from ccmtui.tui.screens.changes import ChangesScreen
 from ccmtui.tui.screens.dashboard import DashboardScreen
-from ccmtui.tui.screens.engagements import EngagementsScreen
-from ccmtui.tui.screens.log import LogScreen
-from ccmtui.tui.screens.states import StatesScreen
-from ccmtui.tui.screens.summary import SummaryScreen
-from ccmtui.tui.screens.workplan import WorkPlanScreen
 from ccmtui.tui.sections import SECTIONS
 from ccmtui.tui.source import Source
 from ccmtui.tui.workers import deliver, reporting
+
+
+def _section(module: str, name: str) -> Callable[[], SectionScreen]:
+    """A section's screen, imported when first opened: starting the app waits on the dashboard only."""
+
+    def make() -> SectionScreen:
+        return getattr(import_module(f"ccmtui.tui.screens.{module}"), name)()
+
+    return make
 
 
 class CCMApp(App[None]):
@@ -34,14 +38,16 @@ class CCMApp(App[None]):
     COMMANDS = App.COMMANDS | {CCMCommands}
     MODES = {
         "dashboard": DashboardScreen,
-        "states": StatesScreen,
-        "log": LogScreen,
-        "engagements": EngagementsScreen,
-        "campaigns": CampaignsScreen,
-        "workplan": WorkPlanScreen,
-        "summary": SummaryScreen,
-        "changes": ChangesScreen,
+        "states": _section("states", "StatesScreen"),
+        "log": _section("log", "LogScreen"),
+        "engagements": _section("engagements", "EngagementsScreen"),
+        "campaigns": _section("campaigns", "CampaignsScreen"),
+        "workplan": _section("workplan", "WorkPlanScreen"),
+        "summary": _section("summary", "SummaryScreen"),
+        "changes": _section("changes", "ChangesScreen"),
     }
+    # Narrow terminals (80 columns) get shorter labels and fewer side panels.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         *(
             Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}")
@@ -59,9 +65,12 @@ class CCMApp(App[None]):
         config: dict | None = None,
         today: date | None = None,
         started: float | None = None,
+        source: Source | None = None,
+        early=None,
     ):
         super().__init__()
-        self.source = Source(target, config, today)
+        self.source = source or Source(target, config, today)
+        self._early = early  # the dashboard's data, being read since before the app was loaded
         self.started = started if started is not None else time.perf_counter()
         self.index = None  # the StateIndex, once loaded
         self.data_version = 0
@@ -72,18 +81,26 @@ class CCMApp(App[None]):
             self.set_keymap({str(binding): str(keys) for binding, keys in keymap.items()})
 
     def on_mount(self) -> None:
-        try:
-            self.source.ensure()
-        except CCMError as error:
-            self.notify(str(error), title="Error", severity="error", timeout=30)
-        self.call_after_refresh(self.load_index)
+        if self._early is None:
+            try:
+                self.source.ensure()
+            except CCMError as error:
+                self.notify(str(error), title="Error", severity="error", timeout=30)
         self.switch_mode("dashboard")
+        self.call_after_refresh(self.load_index)
+
+    def take_early_dashboard(self):
+        """The dashboard's data read while the app started (once; later reloads read afresh)."""
+        early, self._early = self._early, None
+        return early
 
     def on_unmount(self) -> None:
         self.source.close()
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
+        if self.index is not None:  # the dashboard brought it
+            return
         with reporting(self), self.source.register() as register:
             index = register.index
             deliver(self, self._set_index, index)

@@ -218,6 +218,23 @@ def replies_pending_since() -> Select:
     )
 
 
+def replies_pending_since_count() -> Select:
+    """How many replies `replies_pending_since` would list without its limit."""
+    return (
+        select(func.count().label("count"))
+        .select_from(Reply)
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
+    )
+
+
+def follow_ups_overdue_count() -> Select:
+    """How many follow-ups fell due on or before :until."""
+    return select(func.count().label("count")).where(
+        Engagement.follow_up_on.is_not(None), Engagement.follow_up_on <= bindparam("until", type_=Date)
+    )
+
+
 def follow_ups_due() -> Select:
     return (
         select(*ENGAGEMENT_COLUMNS)
@@ -333,6 +350,8 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "replies_of_state": replies_of_state,
     "replies_pending_since": replies_pending_since,
     "follow_ups_due": follow_ups_due,
+    "follow_ups_overdue_count": follow_ups_overdue_count,
+    "replies_pending_since_count": replies_pending_since_count,
     "classifications_of_state": classifications_of_state,
     "classification_changes": classification_changes,
     "search_portable": search_portable,

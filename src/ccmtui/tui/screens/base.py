@@ -7,8 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
+from ccmtui.tui.widgets.footer import KeysFooter
 from ccmtui.tui.widgets.navbar import NavBar
 
 
@@ -30,7 +30,7 @@ class SectionScreen(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.SECTION)
         yield from self.compose_body()
-        yield Footer()
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -1,12 +1,13 @@
-"""The dashboard: the register's figures today, what is due, recent engagements, campaigns.
+"""The dashboard: the register's figures today and over the years, what is due, the next
+milestones of my area, recent engagements, campaigns and their reply rates.
 
-The frame shows at once; each panel fills in from its own thread worker.
+The figures are usually in the first frame: `ccm tui` starts reading them before the app has
+even loaded (see `dashboard_data`). Otherwise the frame shows at once and fills in from a worker.
 """
 
 from __future__ import annotations
 
 import time
-from collections import Counter
 from datetime import date
 
 from rich.console import Group
@@ -15,44 +16,21 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
+from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
+from ccmtui.domain.areas import AREAS
 from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
+from ccmtui.tui.dashboard_data import REPLY_WAIT_DAYS, DashboardData, load_dashboard
 from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.charts import YearChart, share_bar
 from ccmtui.tui.workers import deliver, reporting
 
-PANELS = ("register", "due", "recent", "campaigns")
-REPLY_WAIT_DAYS = 60
-RECENT_LIMIT = 20
-DUE_LIMIT = 100
-
-
-def index_of(app, register):
-    """The app's state index once loaded; until then the worker's own."""
-    return app.index if app.index is not None else register.index
-
-
-def register_figures(register, today: date) -> dict:
-    """Counts by status, category and region, from the same register `ccm status` reads."""
-    from ccmtui.reports.register import category_counts, status_counts
-
-    states = register.on(today)
-    by_region: dict[str, Counter] = {}
-    for state in states:
-        counts = by_region.setdefault(state.region, Counter())
-        counts["states"] += 1
-        counts[state.status.value] += 1
-        if state.category:
-            counts[state.category] += 1
-    return {
-        "status": status_counts(states),
-        "category": category_counts(states),
-        "regions": dict(sorted(by_region.items())),
-        "total": len(states),
-    }
+PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns")
+CAMPAIGN_LIMIT = 20
+MILESTONE_STYLE = {"planned": "", "in-progress": "cyan", "slipped": "yellow"}
 
 
 def render_register(figures: dict) -> Group:
@@ -102,151 +80,128 @@ class DashboardScreen(SectionScreen):
 
     def __init__(self):
         super().__init__()
-        self._panels_loading: set[str] = set()
         self._reported = False
+        self._follow_up_shown = False
 
     def compose_body(self) -> ComposeResult:
-        with Grid(id="dashboard"):
-            yield Static(id="register", classes="panel")
-            yield DataTable(id="campaigns", classes="panel", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="due", classes="panel wide", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="recent", classes="panel wide", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="dashboard"):
+            with Horizontal(id="dashboard-top"):
+                yield Static(id="register", classes="panel")
+                yield YearChart(id="parties-chart", classes="panel")
+            with Horizontal(classes="dashboard-row"):
+                yield DataTable(id="due", classes="panel main", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="milestones", classes="panel side", cursor_type="row", zebra_stripes=True)
+            with Horizontal(classes="dashboard-row"):
+                yield DataTable(id="recent", classes="panel main", cursor_type="row", zebra_stripes=True)
+                yield DataTable(id="campaigns", classes="panel side", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         today = self.app.source.today.isoformat()
+        area = self.app.source.config.get("area")
         titles = {
             "register": f"Register as of {today}",
+            "parties-chart": "States Parties, year by year",
             "due": "Due",
+            "milestones": f"Next milestones · {AREAS[area]}" if area in AREAS else "Next milestones",
             "recent": "Recent engagements",
             "campaigns": "Campaigns",
         }
         for panel, title in titles.items():
-            widget = self.query_one(f"#{panel}")
-            widget.border_title = title
-            widget.loading = True
+            self.query_one(f"#{panel}").border_title = title
         self.query_one("#register").border_subtitle = self.app.source.display
-        due = self.query_one("#due", DataTable)
-        due.add_column("Date")
-        due.add_column("What", width=22)
-        due.add_column("With", width=20)
-        due.add_column("Summary")
-        recent = self.query_one("#recent", DataTable)
-        recent.add_column("Date")
-        recent.add_column("Kind", width=12)
-        recent.add_column("With", width=20)
-        recent.add_column("Summary")
-        campaigns = self.query_one("#campaigns", DataTable)
-        campaigns.add_column("Campaign", width=24)
-        campaigns.add_column("Replied")
-        campaigns.add_column("Rate")
+        columns = {
+            "due": (("Date", None), ("What", 22), ("With", 16), ("Summary", None)),
+            "milestones": (("Due", None), ("Milestone", None)),
+            "recent": (("Date", None), ("Kind", 10), ("With", 18), ("Summary", None)),
+            "campaigns": (("Campaign", 16), ("Replied", None), ("Rate", None)),
+        }
+        for panel, headings in columns.items():
+            table = self.query_one(f"#{panel}", DataTable)
+            for heading, width in headings:
+                table.add_column(heading, width=width)
 
     def reload(self) -> None:
-        self._panels_loading = set(PANELS)
-        # The frame first: the workers would otherwise hold the GIL while it is drawn.
-        self.call_after_refresh(self._load_panels)
+        early = self.app.take_early_dashboard()
+        if early is not None:
+            try:
+                data = early.wait(early.FIRST_FRAME_WAIT)
+            except Exception:
+                data = None  # the worker reports it
+            if data is not None:
+                # Read while the app started: in the first frame.
+                self._show(data)
+                return
+        for panel in PANELS:
+            self.query_one(f"#{panel}").loading = True
+        # The frame first: the worker would otherwise hold the GIL while it is drawn.
+        self.call_after_refresh(self.load, early)
 
-    def _load_panels(self) -> None:
-        self.load_register()
-        self.load_due()
-        self.load_recent()
-        self.load_campaigns()
+    @work(thread=True, exclusive=True, group="dashboard")
+    def load(self, early=None) -> None:
+        with reporting(self):
+            data = early.wait() if early is not None else load_dashboard(self.app.source)
+            deliver(self, self._show, data)
 
-    def _filled(self, panel: str) -> None:
-        self.query_one(f"#{panel}").loading = False
-        self._panels_loading.discard(panel)
-        if not self._panels_loading and not self._reported:
+    def _show(self, data: DashboardData) -> None:
+        if self.app.index is None:
+            self.app.index = data.index
+        self.query_one("#register", Static).update(render_register(data.register))
+        chart = self.query_one("#parties-chart", YearChart)
+        chart.show(data.parties_by_year)
+        if data.parties_by_year:
+            year, parties = data.parties_by_year[-1]
+            chart.border_subtitle = f"{parties} on {data.today.isoformat()}"
+        self._show_due(data.due, data.due_counts)
+        self._show_milestones(data.milestones)
+        self._show_recent(data.recent)
+        self._show_campaigns(data.campaigns)
+        for panel in PANELS:
+            self.query_one(f"#{panel}").loading = False
+        if not self._reported:
             self._reported = True
             seconds = time.perf_counter() - self.app.started
             self.app.ready_seconds = seconds
             self.app.log.info(f"dashboard ready in {seconds:.3f} s")
             self.post_message(DashboardReady(seconds))
 
-    # -- workers: each opens its own reader (sqlite3 connections stay in their thread)
-    @work(thread=True, exclusive=True, group="dashboard-register")
-    def load_register(self) -> None:
-        today = self.app.source.today
-        with reporting(self), self.app.source.register() as register:
-            figures = register_figures(register, today)
-            deliver(self, self._show_register, figures, today)
-
-    def _show_register(self, figures: dict, today: date) -> None:
-        self.query_one("#register", Static).update(render_register(figures))
-        self._filled("register")
-
-    @work(thread=True, exclusive=True, group="dashboard-due")
-    def load_due(self) -> None:
-        from ccmtui.reports.due import due
-
-        today = self.app.source.today
-        with reporting(self), self.app.source.register() as register:
-            # What `ccm due` shows: follow-ups, replies long pending, treaty deadlines.
-            found = due(register.reader, register, today, pending_days=REPLY_WAIT_DAYS, limit=DUE_LIMIT)
-            index = index_of(self.app, register)
-            rows = []
-            for line in found.overdue_follow_ups:
-                late = (today - line.follow_up_on).days
-                what = f"Follow up, {late} days late" if late else "Follow up today"
-                rows.append((f"f:{line.uuid}", line.follow_up_on, what, fmt.names(line.states, index, 2), line.summary))
-            for line in found.upcoming_follow_ups:
-                rows.append((f"f:{line.uuid}", line.follow_up_on, "Follow up", fmt.names(line.states, index, 2), line.summary))
-            for reply in found.pending_replies:
-                days = (today - reply.occurred_on).days
-                rows.append((f"r:{reply.engagement_uuid}:{reply.iso3}", reply.occurred_on, f"No reply, {days} days", reply.name, reply.engagement_summary))
-            for number, deadline in enumerate(found.deadlines):
-                who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
-                rows.append((f"d:{number}", deadline.on, f"Deadline ({deadline.article})", who, deadline.what))
-            counts = (len(found.overdue_follow_ups), len(found.pending_replies), len(found.deadlines))
-            deliver(self, self._show_due, rows, counts)
-
     def _show_due(self, rows: list, counts: tuple[int, int, int]) -> None:
         table = self.query_one("#due", DataTable)
         table.clear()
         for key, day, *cells in rows:
             table.add_row(fmt.day(day), *cells, key=key)
-        overdue, waiting, deadlines = counts
+        overdue, waiting, deadlines = (f"{count:,}" for count in counts)
         table.border_title = f"Due · {overdue} overdue · {waiting} unanswered > {REPLY_WAIT_DAYS} days · {deadlines} deadlines"
         if not rows:
             table.add_row("", "Nothing due", "", "")
-        self._filled("due")
 
-    @work(thread=True, exclusive=True, group="dashboard-recent")
-    def load_recent(self) -> None:
-        from ccmtui.reports.engagements import EngagementFilter, list_engagements
-
-        today = self.app.source.today
-        with reporting(self), self.app.source.register() as register:
-            lines = list_engagements(register.reader, EngagementFilter(until=today, limit=RECENT_LIMIT))
-            index = index_of(self.app, register)
-            rows = [
-                (line.uuid, fmt.day(line.occurred_on), fmt.kind(line.kind), fmt.names(line.states, index, 2), line.summary)
-                for line in lines
-            ]
-            deliver(self, self._show_recent, rows)
+    def _show_milestones(self, rows: list) -> None:
+        table = self.query_one("#milestones", DataTable)
+        table.clear()
+        for key, due, status, title, overdue in rows:
+            when = Text(due, style="bold red" if overdue else "")
+            table.add_row(when, Text(title, style=MILESTONE_STYLE.get(status, "")), key=f"m:{key}")
+        if not rows:
+            area = self.app.source.config.get("area")
+            table.add_row("", f"None open in {AREAS[area]}" if area in AREAS else "None open")
 
     def _show_recent(self, rows: list) -> None:
         table = self.query_one("#recent", DataTable)
         table.clear()
-        for key, *cells in rows:
-            table.add_row(*cells, key=f"e:{key}")
+        for key, day, *cells in rows:
+            table.add_row(fmt.day(day), *cells, key=f"e:{key}")
         if not rows:
             table.add_row("", "None yet", "", "Press l to log one")
-        self._filled("recent")
-
-    @work(thread=True, exclusive=True, group="dashboard-campaigns")
-    def load_campaigns(self) -> None:
-        with reporting(self), self.app.source.reader() as reader:
-            board = reader.rows("campaigns_all", area=None)
-            rows = [(row.uuid, row.title, f"{row.replied or 0}/{row.targets}", fmt.rate(row.replied, row.targets)) for row in board]
-            deliver(self, self._show_campaigns, rows)
 
     def _show_campaigns(self, rows: list) -> None:
         table = self.query_one("#campaigns", DataTable)
         table.clear()
-        for key, *cells in rows:
-            table.add_row(*cells, key=f"c:{key}")
+        for key, title, replied, targets in rows[:CAMPAIGN_LIMIT]:
+            rate = Text.assemble((share_bar(replied, targets, 5), "cyan"), f" {fmt.rate(replied, targets):>4}")
+            table.add_row(title, f"{replied}/{targets}", rate, key=f"c:{key}")
         if not rows:
             table.add_row("No campaigns yet", "", "")
-        self._filled("campaigns")
+        more = f" · the latest {CAMPAIGN_LIMIT} of {len(rows)}" if len(rows) > CAMPAIGN_LIMIT else ""
+        table.border_title = f"Campaigns{more}"
 
     @on(DataTable.RowSelected)
     def open_row(self, event: DataTable.RowSelected) -> None:
@@ -256,7 +211,8 @@ class DashboardScreen(SectionScreen):
             self.app.open_engagement(rest.split(":")[0])
         elif kind == "c":
             self.app.open_campaign(rest)
-
+        elif kind == "m":
+            self.app.action_go("workplan")
 
     # -- marking a follow-up done, as `ccm done`
     def _highlighted_follow_up(self) -> str | None:
@@ -273,10 +229,17 @@ class DashboardScreen(SectionScreen):
 
     @on(DataTable.RowHighlighted, "#due")
     def due_moved(self) -> None:
-        self.refresh_bindings()
+        self._follow_up_binding_changed()
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+        self._follow_up_binding_changed()
+
+    def _follow_up_binding_changed(self) -> None:
+        # The footer redraws itself on every refresh: only when the binding comes or goes.
+        available = self._highlighted_follow_up() is not None
+        if available != self._follow_up_shown:
+            self._follow_up_shown = available
+            self.refresh_bindings()
 
     def action_follow_up_done(self) -> None:
         uuid = self._highlighted_follow_up()

@@ -25,7 +25,8 @@ class NavBar(Horizontal):
         dock: top;
         background: $panel;
     }
-    NavBar #sections { width: 1fr; }
+    NavBar .sections { width: 1fr; }
+    NavBar #sections-short { display: none; }
     NavBar #where { width: auto; color: $text-muted; padding: 0 1; }
     """
 
@@ -34,13 +35,17 @@ class NavBar(Horizontal):
         self.current = current
 
     def compose(self) -> ComposeResult:
+        yield Static(self._bar(short=False), id="sections", classes="sections")
+        yield Static(self._bar(short=True), id="sections-short", classes="sections")
+        yield Static(self.app.source.today.isoformat(), id="where")
+
+    def _bar(self, short: bool) -> Content:
         parts = []
         for section in SECTIONS:
-            label = f" {_label(section.title, section.key)} "
+            label = f" {_label(section.short if short else section.title, section.key)} "
             if section.mode == self.current:
                 markup = f"[reverse]{label}[/reverse]"
             else:
                 markup = f"[@click=app.go('{section.mode}')]{label}[/]"
             parts.append(Content.from_markup(markup))
-        yield Static(Content("│").join(parts), id="sections")
-        yield Static(self.app.source.today.isoformat(), id="where")
+        return Content("│").join(parts)

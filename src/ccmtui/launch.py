@@ -1,0 +1,56 @@
+"""`ccm`: the app at once when that is all that was asked, every other command through Typer.
+
+`ccm`, `ccm tui`, `ccm --db PATH` and `ccm --db PATH tui` open the app. They skip loading the
+command line's parser, and the dashboard's figures are read in a thread while Textual loads.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+def app_request(argv: list[str], interactive: bool) -> tuple[bool, str | None]:
+    """Whether these arguments only open the app, and the --db they name."""
+    db = None
+    rest = list(argv)
+    if rest[:1] == ["--db"] and len(rest) >= 2:
+        db, rest = rest[1], rest[2:]
+    elif rest[:1] and rest[0].startswith("--db="):
+        db, rest = rest[0].removeprefix("--db="), rest[1:]
+    if rest == ["tui"] or (not rest and interactive):
+        return True, db
+    return False, None
+
+
+def open_app(db_option: str | None, config: dict | None = None, started: float | None = None) -> None:
+    """Resolve the database as every command does, start reading the dashboard, then run the app."""
+    from ccmtui import config as config_file
+    from ccmtui.paths import resolve_database
+    from ccmtui.tui.dashboard_data import EarlyDashboard
+    from ccmtui.tui.source import Source
+
+    started = time.perf_counter() if started is None else started
+    config = config_file.load() if config is None else config
+    source = Source(resolve_database(db_option, config.get("db")), config)
+    early = EarlyDashboard(source)
+    from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
+
+    CCMApp(source.target, started=started, source=source, early=early).run()
+
+
+def main() -> None:
+    started = time.perf_counter()
+    wanted, db = app_request(sys.argv[1:], sys.stdin.isatty() and sys.stdout.isatty())
+    if not wanted:
+        from ccmtui.cli import main as commands
+
+        commands()
+        return
+    from ccmtui.domain.errors import CCMError
+
+    try:
+        open_app(db, started=started)
+    except CCMError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)

@@ -1,0 +1,166 @@
+"""What the dashboard shows, read without Textual.
+
+`ccm tui` starts reading it in a thread before Textual is even imported (`EarlyDashboard`), so
+the first frame can already hold the figures; later reloads read it in a worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ccmtui.domain.treaty import OPENED_FOR_SIGNATURE, STATES_PARTIES_INCLUDING_PENDING
+from ccmtui.domain.workplan import OPEN_STATUSES, Due, is_overdue
+from ccmtui.tui import format as fmt
+
+REPLY_WAIT_DAYS = 60
+RECENT_LIMIT = 20
+DUE_LIMIT = 25  # of each kind: the panel shows a screenful, its title the full counts
+MILESTONE_LIMIT = 12
+
+
+@dataclass
+class DashboardData:
+    today: date
+    area: str | None
+    index: object  # the StateIndex, handed on to the app
+    register: dict
+    parties_by_year: list[tuple[int, int]]
+    due: list[tuple] = field(default_factory=list)  # (key, day, what, with, summary)
+    due_counts: tuple[int, int, int] = (0, 0, 0)  # overdue follow-ups, replies waiting, deadlines
+    recent: list[tuple] = field(default_factory=list)  # (uuid, day, kind, with, summary)
+    campaigns: list[tuple] = field(default_factory=list)  # (uuid, title, replied, targets)
+    milestones: list[tuple] = field(default_factory=list)  # (uuid, due label, status, title, overdue)
+
+
+def register_figures(register, today: date) -> dict:
+    """Counts by status, category and region, from the same register `ccm status` reads."""
+    from ccmtui.reports.register import category_counts, status_counts
+
+    states = register.on(today)
+    by_region: dict[str, Counter] = {}
+    for state in states:
+        counts = by_region.setdefault(state.region, Counter())
+        counts["states"] += 1
+        counts[state.status.value] += 1
+        if state.category:
+            counts[state.category] += 1
+    return {
+        "status": status_counts(states),
+        "category": category_counts(states),
+        "regions": dict(sorted(by_region.items())),
+        "total": len(states),
+    }
+
+
+def parties_by_year(register, today: date) -> list[tuple[int, int]]:
+    """States Parties (pending included, as CCM documents count) at the end of each year, and today."""
+    years = range(OPENED_FOR_SIGNATURE.year, today.year + 1)
+    return [
+        (year, register.count_on(min(date(year, 12, 31), today), STATES_PARTIES_INCLUDING_PENDING))
+        for year in years
+    ]
+
+
+def due_rows(reader, register, today: date, index) -> tuple[list[tuple], tuple[int, int, int]]:
+    """What `ccm due` shows: follow-ups, replies long pending, treaty deadlines."""
+    from ccmtui.reports.due import due
+
+    found = due(reader, register, today, pending_days=REPLY_WAIT_DAYS, limit=DUE_LIMIT)
+    rows = []
+    for line in found.overdue_follow_ups:
+        late = (today - line.follow_up_on).days
+        what = f"Follow up, {late} days late" if late else "Follow up today"
+        rows.append((f"f:{line.uuid}", line.follow_up_on, what, fmt.names(line.states, index, 2), line.summary))
+    for line in found.upcoming_follow_ups:
+        rows.append((f"f:{line.uuid}", line.follow_up_on, "Follow up", fmt.names(line.states, index, 2), line.summary))
+    for reply in found.pending_replies:
+        days = (today - reply.occurred_on).days
+        rows.append((f"r:{reply.engagement_uuid}:{reply.iso3}", reply.occurred_on, f"No reply, {days} days", reply.name, reply.engagement_summary))
+    for number, deadline in enumerate(found.deadlines):
+        who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
+        rows.append((f"d:{number}", deadline.on, f"Deadline ({deadline.article})", who, deadline.what))
+    counts = (
+        reader.rows("follow_ups_overdue_count", until=today)[0].count,
+        reader.rows("replies_pending_since_count", cutoff=today - timedelta(days=REPLY_WAIT_DAYS))[0].count,
+        len(found.deadlines),
+    )
+    return rows, counts
+
+
+def recent_rows(reader, today: date, index) -> list[tuple]:
+    from ccmtui.reports.engagements import EngagementFilter, list_engagements
+
+    lines = list_engagements(reader, EngagementFilter(until=today, limit=RECENT_LIMIT))
+    return [(line.uuid, line.occurred_on, fmt.kind(line.kind), fmt.names(line.states, index, 2), line.summary) for line in lines]
+
+
+def campaign_rows(reader) -> list[tuple]:
+    return [(row.uuid, row.title, row.replied or 0, row.targets) for row in reader.rows("campaigns_all", area=None)]
+
+
+def milestone_rows(reader, today: date, area: str | None) -> list[tuple]:
+    """The next milestones still open (the overdue ones first), of the coordinator's area when set."""
+    rows = reader.rows("milestones_due", since=date.min, until=date.max, area=area, statuses=list(OPEN_STATUSES))
+    return [
+        (row.uuid, Due.stored(row.due_on, row.due_quarter).label, row.status, row.title, is_overdue(row.status, row.due_on, today))
+        for row in rows[:MILESTONE_LIMIT]
+    ]
+
+
+def load_dashboard(source) -> DashboardData:
+    """Everything the dashboard shows, through one reader."""
+    today = source.today
+    area = source.config.get("area") or None
+    with source.register() as register:
+        reader = register.reader
+        index = register.index
+        due, counts = due_rows(reader, register, today, index)
+        return DashboardData(
+            today=today,
+            area=area,
+            index=index,
+            register=register_figures(register, today),
+            parties_by_year=parties_by_year(register, today),
+            due=due,
+            due_counts=counts,
+            recent=recent_rows(reader, today, index),
+            campaigns=campaign_rows(reader),
+            milestones=milestone_rows(reader, today, area),
+        )
+
+
+class EarlyDashboard:
+    """The dashboard's data, read in a thread while the app is still starting."""
+
+    # The first frame waits this long for the figures, rather than show loading indicators
+    # and draw everything again a moment later; a slow server gets the indicators.
+    FIRST_FRAME_WAIT = 0.25
+
+    def __init__(self, source):
+        self.data: DashboardData | None = None
+        self.error: Exception | None = None
+        self._thread = threading.Thread(target=self._read, args=(source,), name="ccm-early-dashboard", daemon=True)
+        self._thread.start()
+
+    def _read(self, source) -> None:
+        try:
+            source.ensure()
+            self.data = load_dashboard(source)
+        except Exception as error:  # handed to the app, which reports it as any worker would
+            self.error = error
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> DashboardData | None:
+        """The data (None if `timeout` passed first); the error, if reading failed."""
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            return None
+        if self.error is not None:
+            raise self.error
+        return self.data
