@@ -15,7 +15,22 @@ KEYS = {
     "name": "your name, stamped on every record you make",
     "state": "the State Party you coordinate for (ISO3 or name)",
     "area": "your thematic area (e.g. universalization)",
+    "theme": "the app's colours: textual-dark, textual-light or another Textual theme",
 }
+
+LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
+
+
+def parse_theme(text: str) -> str:
+    """A theme the app knows by name."""
+    from textual.theme import BUILTIN_THEMES
+
+    cleaned = text.strip().lower()
+    if cleaned in ("light", "dark"):
+        cleaned = LIGHT_THEME if cleaned == "light" else DARK_THEME
+    if cleaned not in BUILTIN_THEMES:
+        raise one_of("theme", text, sorted(BUILTIN_THEMES))
+    return cleaned
 
 
 def load(path: Path | None = None) -> dict:

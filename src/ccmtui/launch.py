@@ -36,7 +36,7 @@ def open_app(db_option: str | None, config: dict | None = None, started: float |
     early = EarlyDashboard(source)
     from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
 
-    CCMApp(source.target, started=started, source=source, early=early).run()
+    CCMApp(source.target, started=started, source=source, early=early, ask_identity=True).run()
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ app = typer.Typer(help="Show and set your identity and defaults (config.toml).",
 @app.command("set")
 def set_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="name, state, area or db.")],
+    key: Annotated[str, typer.Argument(help="name, state, area, theme or db.")],
     value: Annotated[str, typer.Argument()],
 ) -> None:
     """Set a value: `ccm config set name "Ana Silva"`, `ccm config set state PRT`."""
@@ -28,6 +28,8 @@ def set_value(
         cleaned = context.register().index.resolve(cleaned)
     elif key == "area":
         cleaned = parse_area(cleaned)
+    elif key == "theme":
+        cleaned = config.parse_theme(cleaned)
     elif not cleaned:
         raise typer.BadParameter("the value is empty", param_hint="VALUE")
     values = {**context.config, key: cleaned}

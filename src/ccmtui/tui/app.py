@@ -54,6 +54,7 @@ class CCMApp(App[None]):
             for s in SECTIONS
         ),
         Binding("k", "app.classify", "Classify", show=False, id="app.classify"),
+        Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
@@ -67,10 +68,15 @@ class CCMApp(App[None]):
         started: float | None = None,
         source: Source | None = None,
         early=None,
+        ask_identity: bool = False,
     ):
         super().__init__()
         self.source = source or Source(target, config, today)
         self._early = early  # the dashboard's data, being read since before the app was loaded
+        self._ask_identity = ask_identity
+        theme = self.source.config.get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
         self.started = started if started is not None else time.perf_counter()
         self.index = None  # the StateIndex, once loaded
         self.data_version = 0
@@ -88,6 +94,29 @@ class CCMApp(App[None]):
                 self.notify(str(error), title="Error", severity="error", timeout=30)
         self.switch_mode("dashboard")
         self.call_after_refresh(self.load_index)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        if self._ask_identity and not self.source.by:
+            self.call_after_refresh(self._ask_who)
+
+    def _ask_who(self) -> None:
+        from ccmtui.tui.dialogs.identity import IdentityDialog
+
+        self.push_screen(IdentityDialog())
+
+    def _keep_theme(self, theme) -> None:
+        """The theme chosen (with T or the command palette) is the one the app opens with next time."""
+        from ccmtui import config
+
+        if self.source.config.get("theme") == theme.name:
+            return
+        chosen = {**self.source.config, "theme": theme.name}
+        try:
+            path = config.save(chosen)
+        except CCMError as error:
+            self.notify(str(error), title="Theme", severity="error")
+            return
+        self.source.config = chosen
+        self.log.info(f"theme {theme.name} saved to {path}")
 
     def take_early_dashboard(self):
         """The dashboard's data read while the app started (once; later reloads read afresh)."""
@@ -126,6 +155,11 @@ class CCMApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_switch_theme(self) -> None:
+        from ccmtui.config import DARK_THEME, LIGHT_THEME
+
+        self.theme = DARK_THEME if self.current_theme.dark is False else LIGHT_THEME
 
     def action_classify(self, iso3: str | None = None) -> None:
         from ccmtui.tui.dialogs.classify import ClassifyDialog

@@ -18,6 +18,7 @@ class CCMCommands(Provider):
             ("Classify a state…", "Record a Category I / II / III assessment", app.action_classify),
             ("Undo the last change…", "Revert the last change set, after confirmation", app.action_undo),
             ("Keys", "Every key that works here", app.action_help),
+            ("Light or dark theme", "Switch between the light and the dark theme (T); kept for next time", app.action_switch_theme),
         ]
         screen = self.screen
         reload = getattr(screen, "action_reload", None)
