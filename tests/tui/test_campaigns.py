@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Label, Select
 
 from ccmtui.tui.dialogs.reply import ReplyDialog
 
-from .conftest import SIZE, count, notices, rows, settle
+from .conftest import SIZE, count, notices, rows, screen_text, settle
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -91,3 +91,46 @@ async def test_closing_a_campaign_marks_pending_replies(make_app, sample_db, ccm
         await settle(pilot)
         assert notices(app)[-1] == f"Letter: {pending} pending replies marked as no reply."
     assert count(sample_db, "SELECT count(*) FROM replies WHERE status = 'pending'") == 0
+
+
+async def test_a_new_campaign_previews_its_targets_and_writes_a_pending_reply_for_each(make_app, sample_db):
+    from ccmtui.tui.dialogs.campaign import CampaignDialog
+
+    campaigns = count(sample_db, "SELECT count(*) FROM campaigns")
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, CampaignDialog)
+        # Nothing chosen: each missing field says so under it, and nothing is written.
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(dialog.query_one("#campaign-error-title", Label).render()) == "Error: the campaign title is empty"
+        assert str(dialog.query_one("#campaign-error-to", Label).render()).startswith("Error: choose the targets with --to")
+        dialog.query_one("#campaign-title", Input).value = "Joint démarche on joining, Asia 2025"
+        dialog.query_one("#campaign-to", Input).value = "category:II, region:Asia, Atlantis"
+        await settle(pilot)
+        assert "unknown state 'Atlantis'" in str(dialog.query_one("#campaign-preview").render())
+        dialog.query_one("#campaign-to", Input).value = "category:II, region:Asia"
+        dialog.query_one("#campaign-except", Input).value = "thailand"
+        await settle(pilot)
+        preview = str(dialog.query_one("#campaign-preview").render())
+        assert preview.startswith("11 targets: Armenia, Bahrain") and "Thailand" not in preview
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen, screen_text(pilot.app)
+        assert notices(pilot.app)[-1].startswith("Created campaign ") and notices(pilot.app)[-1].endswith(": 11 pending replies.")
+        board = screen.query_one("#board", DataTable)
+        assert board.row_count == 3
+        assert str(board.get_row_at(board.cursor_row)[1]) == "Joint démarche on joining, Asia 2025"
+        assert screen.query_one("#replies", DataTable).row_count == 11
+    assert count(sample_db, "SELECT count(*) FROM campaigns") == campaigns + 1
+    assert count(
+        sample_db,
+        "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid "
+        "WHERE c.title = 'Joint démarche on joining, Asia 2025' AND r.status = 'pending'",
+    ) == 11
+    assert rows(sample_db, "SELECT kind, area, occurred_on FROM engagements WHERE summary = 'Joint démarche on joining, Asia 2025'") == [
+        ("demarche", "universalization", "2025-01-15")
+    ]

@@ -20,6 +20,7 @@ class CampaignsScreen(SectionScreen):
     SECTION = "campaigns"
     AUTO_FOCUS = "#board"
     BINDINGS = [
+        Binding("n", "new_campaign", "New campaign…", id="campaigns.new"),
         Binding("a", "reply", "Record reply…", id="campaigns.reply"),
         Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
         Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
@@ -53,6 +54,15 @@ class CampaignsScreen(SectionScreen):
 
     def reload(self) -> None:
         self.load_board()
+
+    def action_new_campaign(self) -> None:
+        from ccmtui.tui.dialogs.campaign import CampaignDialog
+
+        def created(uuid: str | None) -> None:
+            if uuid:
+                self.campaign = uuid  # highlighted once the board has read it
+
+        self.app.push_screen(CampaignDialog(), created)
 
     def show_campaign(self, uuid: str) -> None:
         """Select a campaign on the board (from the dashboard)."""
@@ -91,7 +101,7 @@ class CampaignsScreen(SectionScreen):
         board.loading = False
         board.border_title = f"Campaigns · {len(rows)}"
         if not rows:
-            self.query_one("#replies", DataTable).border_title = "No campaigns yet: `ccm campaign` sends one démarche to many capitals"
+            self.query_one("#replies", DataTable).border_title = "No campaigns yet: n sends one démarche to many capitals"
             return
         chosen = self.campaign if self.campaign in self.board else rows[0].uuid
         board.move_cursor(row=board.get_row_index(chosen))

@@ -1,0 +1,207 @@
+"""A new campaign: one démarche or letter to many states, as `ccm campaign new` creates it.
+
+The targets are previewed as they are typed; saving writes the campaign, its engagement and a
+pending reply for each target in one transaction.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ccmtui.domain.areas import AREAS
+from ccmtui.domain.engagements import KINDS
+from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
+from ccmtui.tui.workers import deliver, reporting
+
+PREVIEW_NAMES = 12
+
+
+def split_list(text: str) -> list[str]:
+    """'category:II, region:Asia, Sri Lanka' → the three; state names may hold spaces, not commas."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class CampaignDialog(FieldErrors, ModalScreen[str | None]):
+    """Returns the new campaign's id, or None when cancelled."""
+
+    ERROR_ID = "campaign-error-"
+    ERROR_FIELDS = ("title", "to", "except", "kind", "date", "area", "form")
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="campaign.cancel"),
+        Binding("ctrl+s", "save", "Create", id="campaign.save"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        config = self.app.source.config
+        with Vertical(id="campaign-box", classes="dialog form"):
+            with Horizontal(classes="row"):
+                yield Label("Title", classes="label")
+                yield Input(placeholder="e.g. Joint démarche on universalization 2026", id="campaign-title", compact=True)
+            yield Label("", id="campaign-error-title", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("To", classes="label")
+                yield Input(placeholder="category:II, region:Asia, status:non-signatory, or states; commas between", id="campaign-to", compact=True)
+            yield Label("", id="campaign-error-to", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Except", classes="label")
+                yield Input(placeholder="States to leave out, commas between (optional)", id="campaign-except", compact=True)
+            yield Label("", id="campaign-error-except", classes="error")
+            yield Static("", id="campaign-preview")
+            with Horizontal(classes="row"):
+                yield Label("Kind", classes="label")
+                yield Select([(label, slug) for slug, label in KINDS.items()], value="demarche", allow_blank=False, id="campaign-kind", compact=True)
+                yield Label("Date", classes="label short")
+                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="campaign-date", compact=True)
+            yield Label("", id="campaign-error-kind", classes="error")
+            yield Label("", id="campaign-error-date", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Area", classes="label")
+                area = config.get("area")
+                yield Select(
+                    [(label, slug) for slug, label in AREAS.items()],
+                    prompt="Thematic area",
+                    value=area if area in AREAS else Select.NULL,
+                    id="campaign-area",
+                    compact=True,
+                )
+            yield Label("", id="campaign-error-area", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Notes", classes="label")
+                yield Input(placeholder="Optional", id="campaign-notes", compact=True)
+            yield Label("", id="campaign-error-form", classes="error")
+            with Horizontal(classes="row buttons"):
+                yield Button("Create (ctrl+s)", id="campaign-save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="campaign-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#campaign-box").border_title = "New campaign"
+        self.query_one("#campaign-preview", Static).update("The targets show here as you choose them.")
+        self.clear_errors()
+        self.query_one("#campaign-title").focus()
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Input.Changed, "#campaign-to, #campaign-except, #campaign-date")
+    def targets_changed(self) -> None:
+        self.preview(self._value("#campaign-to"), self._value("#campaign-except"), self._value("#campaign-date"))
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value.strip()
+
+    def _select(self, selector: str) -> str:
+        value = self.query_one(selector, Select).value
+        return "" if value == Select.NULL else str(value)
+
+    @work(thread=True, exclusive=True, group="campaign-preview")
+    def preview(self, to: str, excluded: str, day: str) -> None:
+        from ccmtui.actions.campaigns import parse_targets, select_targets
+        from ccmtui.domain.errors import CCMError
+
+        if not to:
+            deliver(self, self._show_preview, "The targets show here as you choose them.")
+            return
+        with self.app.source.register() as register:
+            try:
+                on = register.resolve_day(day or self.app.source.today.isoformat(), "--date")
+                targets = select_targets(register, parse_targets(register, split_list(to), split_list(excluded)), on)
+            except CCMError as error:
+                deliver(self, self._show_preview, f"[dim]{error}[/dim]")
+                return
+        names = ", ".join(s.name for s in targets[:PREVIEW_NAMES])
+        more = f" and {len(targets) - PREVIEW_NAMES} more" if len(targets) > PREVIEW_NAMES else ""
+        deliver(self, self._show_preview, f"[b]{len(targets)} target{'s' * (len(targets) != 1)}[/b]: {names}{more}")
+
+    def _show_preview(self, text: str) -> None:
+        self.query_one("#campaign-preview", Static).update(text)
+
+    @on(Button.Pressed, "#campaign-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#campaign-save")
+    def action_save(self) -> None:
+        self.clear_errors()
+        self.save(
+            {
+                "title": self._value("#campaign-title"),
+                "to": self._value("#campaign-to"),
+                "except": self._value("#campaign-except"),
+                "kind": self._select("#campaign-kind"),
+                "date": self._value("#campaign-date"),
+                "area": self._select("#campaign-area"),
+                "notes": self.query_one("#campaign-notes", Input).value,
+            }
+        )
+
+    @work(thread=True, exclusive=True, group="campaign-save")
+    def save(self, values: dict) -> None:
+        from ccmtui.actions.campaigns import create_campaign, parse_targets, select_targets
+        from ccmtui.actions.ids import short
+        from ccmtui.actions.journal import NewEngagement, parse_actors
+        from ccmtui.domain.areas import parse_area
+        from ccmtui.domain.engagements import parse_action_points, parse_kind
+        from ccmtui.domain.errors import CCMError, InputError
+
+        source = self.app.source
+        errors: dict[str, str] = {}
+
+        def field(name: str, parse):
+            return parse_field(errors, name, parse)
+
+        def title() -> str:
+            if not " ".join(values["title"].split()):
+                raise InputError("the campaign title is empty")
+            return values["title"]
+
+        def area() -> str:
+            if not values["area"]:
+                raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
+            return parse_area(values["area"])
+
+        with reporting(self), source.register() as register:
+            # The same steps, in the same order, as `ccm campaign new`.
+            field("title", title)
+            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
+            kind = field("kind", lambda: parse_kind(values["kind"] or "demarche"))
+            chosen_area = field("area", area)
+            excluded = field("except", lambda: [register.index.resolve(s) for s in split_list(values["except"])])
+            selection = field("to", lambda: parse_targets(register, split_list(values["to"]), excluded or []))
+            targets = field("to", lambda: select_targets(register, selection, day)) if selection and day else None
+            if errors:
+                deliver(self, self.show_errors, errors)
+                return
+            engagement = NewEngagement(
+                occurred_on=day,
+                kind=kind,
+                area=chosen_area,
+                channel="capital",
+                summary=values["title"],
+                states=[s.iso3 for s in targets],
+                actors=parse_actors(register.index, [source.config["state"]] if source.config.get("state") else []),
+                notes=values["notes"],
+                action_points=parse_action_points([]),
+                follow_up_on=None,
+            )
+            try:
+                with source.writing(f"campaign new '{values['title']}' to {len(targets)} states") as writer:
+                    campaign = create_campaign(writer, values["title"], engagement, selection)
+            except CCMError as error:
+                deliver(self, self.show_errors, {"form": str(error)})
+                return
+            message = f"Created campaign {short(campaign['uuid'])}: {len(targets)} pending replies."
+            deliver(self, self._saved, campaign["uuid"], message)
+
+    def _saved(self, uuid: str, message: str) -> None:
+        self.app.notify(message, title="Campaign")
+        self.app.post_message(DataChanged("campaigns"))
+        self.dismiss(uuid)
