@@ -113,3 +113,20 @@ def test_ccm_tui_opens_the_app_on_the_resolved_database(ccm, sample_db, monkeypa
     monkeypatch.setattr(CCMApp, "run", lambda self: opened.append(self.source.target))
     assert ccm("tui").exit_code == 0
     assert opened == [str(sample_db)]
+
+
+async def test_the_palette_reaches_the_screens_own_keys(make_app):
+    from ccmtui.tui.dialogs.campaign import CampaignDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"new campaign")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CampaignDialog)

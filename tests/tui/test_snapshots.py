@@ -28,6 +28,21 @@ class TestDashboard:
     def test_ready(self, snap_compare, make_app):
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go())
 
+    def test_at_80_by_24(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=go())
+
+    def test_light_theme(self, snap_compare, make_app):
+        app = make_app({"name": "Ana Tester", "state": "PRT", "area": "stockpile-destruction", "theme": "textual-light"})
+        assert snap_compare(app, terminal_size=SIZE, run_before=go())
+
+    def test_first_use(self, snap_compare, sample_db):
+        from ccmtui.tui.app import CCMApp
+
+        from .conftest import TODAY
+
+        app = CCMApp(str(sample_db), config={}, today=TODAY, ask_identity=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=go())
+
 
 class TestStates:
     def test_category_ii_at_the_4msp(self, snap_compare, make_app):
@@ -96,6 +111,22 @@ class TestLists:
 
     def test_campaigns(self, snap_compare, make_app):
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("c"))
+
+    def test_new_campaign(self, snap_compare, make_app):
+        async def run_before(pilot) -> None:
+            await go("c", "n")(pilot)
+            screen = pilot.app.screen
+            screen.query_one("#campaign-title", Input).value = "Joint démarche on joining, Asia 2025"
+            screen.query_one("#campaign-to", Input).value = "category:II, region:Asia"
+            screen.query_one("#campaign-to", Input).focus()
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+    def test_changes(self, snap_compare, make_app, ccm):
+        assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2025-01-10").exit_code == 0
+        assert ccm("classify", "Kenya", "II", "--rationale", "Interested; the ratification bill awaits parliament", "--date", "2025-01-10").exit_code == 0
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("h"))
 
 
 class TestWorkPlan:

@@ -24,12 +24,28 @@ class CCMCommands(Provider):
         reload = getattr(screen, "action_reload", None)
         if reload is not None:
             commands.append(("Refresh", "Read this screen's data again", reload))
+        commands += self._screen_keys(screen, {title for title, _, _ in commands})
         iso3 = getattr(screen, "selected_state", lambda: None)()
         if iso3 and app.index is not None and iso3 in app.index:
             name = app.index.name(iso3)
             commands.append((f"Log an engagement with {name}", "Open the log form with this state", partial(app.log_with, [iso3])))
             commands.append((f"Classify {name}…", "Record a category for this state", partial(app.action_classify, iso3)))
         return commands
+
+    def _screen_keys(self, screen, taken: set[str]) -> list[tuple[str, str, object]]:
+        """What the screen's own keys do (the footer's), so the palette reaches every binding."""
+        found = []
+        for key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
+            action = binding.action
+            if not enabled or not binding.description or action.startswith(("app.go", "app.", "leave_field", "reload")):
+                continue
+            title = binding.description.rstrip("…")
+            if title in taken:
+                continue
+            taken.add(title)
+            shown = self.app.get_key_display(binding)
+            found.append((title, f"Here: the {shown} key", partial(self.app.run_action, action, node)))
+        return found
 
     async def discover(self) -> Hits:
         for title, help_text, command in self._commands():
