@@ -7,7 +7,7 @@ import pytest
 from ccmtui import config
 from ccmtui.tui.dialogs.identity import IdentityDialog
 
-from .conftest import SIZE, TODAY, count, screen_text, settle
+from .conftest import SIZE, TODAY, screen_text, settle
 
 pytestmark = pytest.mark.sqlite_only
 

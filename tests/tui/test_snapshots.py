@@ -123,9 +123,22 @@ class TestLists:
 
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
-    def test_changes(self, snap_compare, make_app, ccm):
+    def test_changes(self, snap_compare, make_app, ccm, sample_db):
+        import sqlite3
+
+        assert ccm("config", "set", "name", "Ana Tester").exit_code == 0
+        assert ccm("config", "set", "state", "PRT").exit_code == 0
         assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2025-01-10").exit_code == 0
-        assert ccm("classify", "Kenya", "II", "--rationale", "Interested; the ratification bill awaits parliament", "--date", "2025-01-10").exit_code == 0
+        assert ccm("classify", "Kenya", "II", "--rationale", "Interested; the bill awaits parliament", "--date", "2025-01-10").exit_code == 0
+        # Made now, they would show today's time and new ids: fix both for the picture.
+        with sqlite3.connect(sample_db) as connection:
+            made = connection.execute("SELECT uuid FROM changesets ORDER BY made_at").fetchall()
+            for number, (uuid,) in enumerate(made, start=1):
+                fixed = f"{number:08d}-0000-4000-8000-000000000000"
+                connection.execute("UPDATE changes SET changeset_uuid = ? WHERE changeset_uuid = ?", (fixed, uuid))
+                connection.execute(
+                    "UPDATE changesets SET uuid = ?, made_at = ? WHERE uuid = ?", (fixed, f"2025-01-1{number} 09:3{number}:00.000000", uuid)
+                )
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("h"))
 
 

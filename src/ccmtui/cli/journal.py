@@ -13,19 +13,16 @@ Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="
 
 def engagement_basics(context, date_, area, kind, channel, action_point, follow_up) -> dict:
     """The fields `ccm log` and `ccm campaign new` parse alike."""
-    from ccmtui.domain.areas import AREAS, parse_area
+    from ccmtui.domain.areas import chosen_area
     from ccmtui.domain.dates import parse_date
     from ccmtui.domain.engagements import parse_action_points, parse_channel, parse_kind
-    from ccmtui.domain.errors import InputError
 
     register = context.register()
-    chosen_area = area or context.config.get("area")
-    if not chosen_area:
-        raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
+    the_area = chosen_area(area, context.config.get("area"))
     return {
         "occurred_on": register.resolve_day(date_, "--date"),
         "kind": parse_kind(kind),
-        "area": parse_area(chosen_area),
+        "area": the_area,
         "channel": parse_channel(channel),
         "action_points": parse_action_points(action_point or []),
         "follow_up_on": parse_date(follow_up, "--follow-up") if follow_up else None,

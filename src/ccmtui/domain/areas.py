@@ -48,3 +48,13 @@ def parse_area(text: str) -> str:
     if slug is None:
         raise one_of("thematic area", text, list(AREAS))
     return slug
+
+
+def chosen_area(given: str | None, configured: str | None) -> str:
+    """The area a record goes under: the one given, else the coordinator's own (config.toml)."""
+    text = given or configured
+    if not text:
+        from ccmtui.domain.errors import InputError
+
+        raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
+    return parse_area(text)

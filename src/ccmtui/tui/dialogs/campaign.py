@@ -148,7 +148,7 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
         from ccmtui.actions.campaigns import create_campaign, parse_targets, select_targets
         from ccmtui.actions.ids import short
         from ccmtui.actions.journal import NewEngagement, parse_actors
-        from ccmtui.domain.areas import parse_area
+        from ccmtui.domain.areas import chosen_area
         from ccmtui.domain.engagements import parse_action_points, parse_kind
         from ccmtui.domain.errors import CCMError, InputError
 
@@ -163,17 +163,12 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
                 raise InputError("the campaign title is empty")
             return values["title"]
 
-        def area() -> str:
-            if not values["area"]:
-                raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
-            return parse_area(values["area"])
-
         with reporting(self), source.register() as register:
             # The same steps, in the same order, as `ccm campaign new`.
             field("title", title)
             day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
             kind = field("kind", lambda: parse_kind(values["kind"] or "demarche"))
-            chosen_area = field("area", area)
+            the_area = field("area", lambda: chosen_area(values["area"], None))
             excluded = field("except", lambda: [register.index.resolve(s) for s in split_list(values["except"])])
             selection = field("to", lambda: parse_targets(register, split_list(values["to"]), excluded or []))
             targets = field("to", lambda: select_targets(register, selection, day)) if selection and day else None
@@ -183,7 +178,7 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
             engagement = NewEngagement(
                 occurred_on=day,
                 kind=kind,
-                area=chosen_area,
+                area=the_area,
                 channel="capital",
                 summary=values["title"],
                 states=[s.iso3 for s in targets],

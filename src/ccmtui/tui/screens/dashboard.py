@@ -8,7 +8,6 @@ even loaded (see `dashboard_data`). Otherwise the frame shows at once and fills 
 from __future__ import annotations
 
 import time
-from datetime import date
 
 from rich.console import Group
 from rich.table import Table

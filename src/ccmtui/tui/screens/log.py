@@ -146,22 +146,16 @@ class LogScreen(FieldErrors, SectionScreen):
     def save(self, values: dict) -> None:
         from ccmtui.actions.ids import short
         from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
-        from ccmtui.domain.areas import parse_area
+        from ccmtui.domain.areas import chosen_area
         from ccmtui.domain.dates import parse_date
         from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind
-        from ccmtui.domain.errors import CCMError, InputError
+        from ccmtui.domain.errors import CCMError
 
         source = self.app.source
         errors: dict[str, str] = {}
 
         def field(name: str, parse):
             return parse_field(errors, name, parse)
-
-        def area():
-            chosen = values["area"] or source.config.get("area")
-            if not chosen:
-                raise InputError(f"say which thematic area (--area, or `ccm config set area …`): {', '.join(AREAS)}")
-            return parse_area(chosen)
 
         with reporting(self), source.register() as register:
             index = register.index
@@ -175,7 +169,7 @@ class LogScreen(FieldErrors, SectionScreen):
             # The same parsers, in the same order, as `ccm log`.
             day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
             kind = field("kind", lambda: parse_kind(values["kind"] or ""))
-            chosen_area = field("area", area)
+            the_area = field("area", lambda: chosen_area(values["area"], source.config.get("area")))
             channel = field("channel", lambda: parse_channel(values["channel"] or "geneva"))
             codes = field("states", states)
             actors = field("by", lambda: parse_actors(index, [values["by"]] if values["by"] else []))
@@ -188,7 +182,7 @@ class LogScreen(FieldErrors, SectionScreen):
             engagement = NewEngagement(
                 occurred_on=day,
                 kind=kind,
-                area=chosen_area,
+                area=the_area,
                 channel=channel,
                 summary=values["summary"],
                 states=codes,
