@@ -57,6 +57,31 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
         {'param_1': 0},
     ),
+    'engagement_days': (
+        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        (('occurred_on', 'date'), ('engagements', None)),
+        {},
+    ),
+    'engagement_days_of_area': (
+        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        (('occurred_on', 'date'), ('engagements', None)),
+        {},
+    ),
+    'engagement_days_of_kind': (
+        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.kind = :kind AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        (('occurred_on', 'date'), ('engagements', None)),
+        {},
+    ),
+    'engagement_days_of_kind_area': (
+        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.kind = :kind AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        (('occurred_on', 'date'), ('engagements', None)),
+        {},
+    ),
+    'engagement_days_of_state': (
+        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        (('occurred_on', 'date'), ('engagements', None)),
+        {},
+    ),
     'engagement': (
         'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         (('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('notes', None), ('action_points', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool'), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),

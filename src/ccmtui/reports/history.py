@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ccmtui.domain import treaty
-from ccmtui.reports.engagements import EngagementFilter, list_engagements
+from ccmtui.reports.engagements import EngagementFilter, list_engagements, rows_of_engagements
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,10 @@ def state_history(reader, record, limit: int | None = None) -> list[TimelineEntr
         entries.append(TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid))
     dated = {line.uuid: line.occurred_on for line in lines}
     if dated:
-        for row in reader.rows("attachments_of_engagements", uuids=list(dated)):
+        attachments = rows_of_engagements(reader, "attachments_of_engagements", list(dated))
+        # In the query's own order across the chunks.
+        attachments.sort(key=lambda row: (row.created_at, row.filename))
+        for row in attachments:
             entries.append(
                 TimelineEntry(dated[row.engagement_uuid], "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid)
             )

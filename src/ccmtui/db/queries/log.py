@@ -82,6 +82,55 @@ def engagements_of_campaign() -> Select:
     )
 
 
+def _days(base: Select) -> Select:
+    """Engagements per day in [:since, :until], newest first: where each day starts in a listing,
+    without reading the listing. Each variant reads one covering index and never the table."""
+    return (
+        base.where(
+            Engagement.occurred_on >= bindparam("since", type_=Date),
+            Engagement.occurred_on <= bindparam("until", type_=Date),
+        )
+        .group_by(Engagement.occurred_on)
+        .order_by(Engagement.occurred_on.desc())
+    )
+
+
+DAY_COLUMNS = (Engagement.occurred_on, func.count().label("engagements"))
+
+
+def engagement_days() -> Select:
+    return _days(select(*DAY_COLUMNS))
+
+
+def engagement_days_of_area() -> Select:
+    return _days(select(*DAY_COLUMNS).where(Engagement.area == bindparam("area", type_=String)))
+
+
+def engagement_days_of_kind() -> Select:
+    return _days(select(*DAY_COLUMNS).where(Engagement.kind == bindparam("kind", type_=String)))
+
+
+def engagement_days_of_kind_area() -> Select:
+    return _days(
+        select(*DAY_COLUMNS).where(
+            Engagement.kind == bindparam("kind", type_=String), Engagement.area == bindparam("area", type_=String)
+        )
+    )
+
+
+def engagement_days_of_state() -> Select:
+    """A state's engagements are few next to the whole log: its index, then each engagement."""
+    return _days(
+        select(*DAY_COLUMNS)
+        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
+        .where(
+            EngagementState.iso3 == bindparam("iso3"),
+            _optional(Engagement.area, "area"),
+            _optional(Engagement.kind, "kind"),
+        )
+    )
+
+
 def engagement() -> Select:
     return select(Engagement).where(Engagement.uuid == bindparam("uuid"))
 
@@ -337,6 +386,11 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "engagements_of_state": engagements_of_state,
     "engagements_by_actor": engagements_by_actor,
     "engagements_of_campaign": engagements_of_campaign,
+    "engagement_days": engagement_days,
+    "engagement_days_of_area": engagement_days_of_area,
+    "engagement_days_of_kind": engagement_days_of_kind,
+    "engagement_days_of_kind_area": engagement_days_of_kind_area,
+    "engagement_days_of_state": engagement_days_of_state,
     "engagement": engagement,
     "states_of_engagements": states_of_engagements,
     "actors_of_engagements": actors_of_engagements,

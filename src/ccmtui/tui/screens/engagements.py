@@ -1,4 +1,4 @@
-"""Every engagement, newest first, a page at a time, filtered by state, area, kind and dates."""
+"""Every engagement, newest first, in one list of any length, filtered by state, area, kind and dates."""
 
 from __future__ import annotations
 
@@ -6,26 +6,35 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
-from ccmtui.tui import format as fmt
 from ccmtui.reports.engagements import EngagementFilter
-from ccmtui.tui.pager import Cursor, fetch
+from ccmtui.tui import format as fmt
+from ccmtui.tui.pager import EngagementRows, count_days
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
-PAGE_SIZE = 100
+SEARCH_HITS = 100
+COLUMNS = (
+    Column("Date", 10),
+    Column("Kind", 12),
+    Column("Area", 16),
+    Column("With", 20),
+    Column("Summary"),
+)
 
 
 class EngagementsScreen(SectionScreen):
     SECTION = "engagements"
     AUTO_FOCUS = "#engagements-table"
     BINDINGS = [
-        Binding("right_square_bracket", "next_page", "Next page", key_display="]", id="engagements.next"),
-        Binding("left_square_bracket", "previous_page", "Previous page", key_display="[", id="engagements.previous"),
-        Binding("g", "first_page", "First page", show=False, id="engagements.first"),
+        Binding("g", "newest", "Newest", id="engagements.newest"),
+        Binding("G", "oldest", "Oldest", id="engagements.oldest"),
+        Binding("right_square_bracket", "page_down", "Page down", show=False, key_display="]", id="engagements.next"),
+        Binding("left_square_bracket", "page_up", "Page up", show=False, key_display="[", id="engagements.previous"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="engagements.filter"),
         Binding("escape", "clear_filters", "Clear filters", id="engagements.clear"),
     ]
@@ -33,9 +42,7 @@ class EngagementsScreen(SectionScreen):
     def __init__(self):
         super().__init__()
         self.filters = EngagementFilter()
-        self.cursors: list[Cursor] = [Cursor()]
-        self.next_cursor: Cursor | None = None
-        self.shown = 0
+        self.rows: EngagementRows | None = None
         self.searching: str | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -47,25 +54,24 @@ class EngagementsScreen(SectionScreen):
             yield Input(placeholder="Until", id="eng-until", compact=True)
             yield Input(placeholder="Search words", id="eng-text", compact=True)
         yield Label("", id="engagements-error", classes="error")
-        yield DataTable(id="engagements-table", cursor_type="row", zebra_stripes=True)
+        yield VirtualTable(COLUMNS, id="engagements-table")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#engagements-table", VirtualTable)
 
     def on_mount(self) -> None:
-        table = self.query_one("#engagements-table", DataTable)
-        table.add_column("Date", key="date")
-        table.add_column("Kind", width=12, key="kind")
-        table.add_column("Area", width=16, key="area")
-        table.add_column("With", width=20, key="with")
-        table.add_column("Summary", key="summary")
-        table.loading = True
+        self.table.loading = True
+        self.table.border_title = "Engagements"
         self.query_one("#engagements-error").display = False
 
     def reload(self) -> None:
         if self.searching:
             self.search(self.searching)
         else:
-            self.load_page(self.cursors[-1])
+            self.show_list(keep_cursor=self.rows is not None)
 
-    # -- filters: parsed in a worker with the CLI's own parsers, then page 1
+    # -- filters: parsed in a worker with the CLI's own parsers, then the list from the top
     def _select(self, selector: str) -> str | None:
         value = self.query_one(selector, Select).value
         return None if value == Select.NULL else str(value)
@@ -75,14 +81,14 @@ class EngagementsScreen(SectionScreen):
     @on(Input.Blurred, ".filters Input")
     def filters_changed(self, event) -> None:
         if isinstance(event, Input.Submitted):
-            self.query_one("#engagements-table").focus()
+            self.table.focus()
         text = self.query_one("#eng-text", Input).value.strip()
         if text:
             self.search(text)
             return
         if self.searching:
             self.searching = None
-            self.filters = None  # the list is showing search hits: read the page again
+            self.filters = None  # the list is showing search hits: read the list again
         self.apply_filters(
             self.query_one("#eng-state", Input).value.strip(),
             self._select("#eng-area"),
@@ -120,55 +126,43 @@ class EngagementsScreen(SectionScreen):
         if filters == self.filters or self.searching:
             return
         self.filters = filters
-        self.cursors = [Cursor(filters.until) if filters.until else Cursor()]
-        self.load_page(self.cursors[0])
+        self.show_list()
 
-    # -- pages
-    @work(thread=True, exclusive=True, group="engagements-page")
-    def load_page(self, cursor: Cursor) -> None:
-        filters = self.filters
-        with reporting(self), self.app.source.register() as register:
-            page = fetch(register.reader, filters, cursor, PAGE_SIZE)
-            index = self.app.index or register.index
-            rows = [
-                (
-                    line.uuid,
-                    fmt.day(line.occurred_on),
-                    fmt.kind(line.kind),
-                    fmt.area(line.area),
-                    fmt.names(line.states, index, 2),
-                    line.summary,
-                )
-                for line in page.lines
-            ]
-            deliver(self, self._show_page, rows, page.more, page.next)
+    # -- the list: the first block at once, every other one once the days are counted
+    def show_list(self, keep_cursor: bool = False) -> None:
+        self.rows = EngagementRows(self.filters, self.app.index)
+        self.table.show(self.rows, keep_cursor=keep_cursor)
+        self.table.border_title = "Engagements · counting…"
+        self.count(self.rows)
 
-    def _show_page(self, rows: list, more: bool, following: Cursor | None) -> None:
-        table = self.query_one("#engagements-table", DataTable)
-        table.clear()
-        for key, *cells in rows:
-            table.add_row(*cells, key=key)
-        table.loading = False
-        self.next_cursor = following
-        self.shown = len(rows)
-        number = len(self.cursors)
-        first = (number - 1) * PAGE_SIZE + 1
-        if rows:
-            span = f"{first}–{first + len(rows) - 1}"
-            title = f"Engagements {span} · page {number}" + (" · ] next" if more else " · last page")
-        else:
-            title = "No engagements match" if number == 1 else "No more engagements"
-        table.border_title = title
+    @work(thread=True, exclusive=True, group="engagements-count")
+    def count(self, rows: EngagementRows) -> None:
+        with reporting(self), self.app.source.reader() as reader:
+            days = count_days(reader, rows.filters)
+            deliver(self, self._counted, rows, days)
 
-    # -- full-text search, as `ccm search`: the best matches, no pages
-    @work(thread=True, exclusive=True, group="engagements-page")
+    def _counted(self, rows: EngagementRows, days) -> None:
+        if rows is not self.rows or self.searching:
+            return
+        rows.counted(days)
+        table = self.table
+        table.set_length(days.total)
+        if not days.total:
+            table.border_title = "No engagements match"
+            return
+        filtered = self.filters != EngagementFilter()
+        number = f"{days.total:,} engagement{'s' * (days.total != 1)}"
+        table.border_title = f"{number}{' match' * filtered}, newest first"
+
+    # -- full-text search, as `ccm search`: the best matches, a short list
+    @work(thread=True, exclusive=True, group="engagements-search")
     def search(self, text: str) -> None:
         from ccmtui.domain.errors import CCMError
         from ccmtui.reports.engagements import search
 
         with reporting(self), self.app.source.reader() as reader:
             try:
-                hits = search(reader, text, limit=PAGE_SIZE)
+                hits = search(reader, text, limit=SEARCH_HITS)
             except CCMError as error:
                 deliver(self, self._show_error, str(error))
                 return
@@ -178,43 +172,44 @@ class EngagementsScreen(SectionScreen):
                     states.setdefault(row.engagement_uuid, []).append(row.iso3)
             index = self.app.index
             rows = [
-                (
+                Row(
                     h.uuid,
-                    fmt.day(h.occurred_on),
-                    fmt.kind(h.kind),
-                    fmt.area(h.area),
-                    fmt.names(states.get(h.uuid, []), index, 2),
-                    # Where the words were found, when not in the summary itself.
-                    h.summary if h.excerpt == h.summary else f"{h.summary} · {h.excerpt}",
+                    (
+                        fmt.day(h.occurred_on),
+                        fmt.kind(h.kind),
+                        fmt.area(h.area),
+                        fmt.names(states.get(h.uuid, []), index, 2),
+                        # Where the words were found, when not in the summary itself.
+                        h.summary if h.excerpt == h.summary else f"{h.summary} · {h.excerpt}",
+                    ),
                 )
                 for h in hits
             ]
             deliver(self, self._show_hits, text, rows)
 
-    def _show_hits(self, text: str, rows: list) -> None:
+    def _show_hits(self, text: str, rows: list[Row]) -> None:
         self.query_one("#engagements-error").display = False
         self.searching = text
-        self._show_page(rows, False, None)
+        self.rows = None
+        self.workers.cancel_group(self, "engagements-count")
+        table = self.table
+        table.show(LocalRows(rows, lambda _, row: row))
         matches = "no engagement" if not rows else fmt.plural(len(rows), "engagement")
-        more = " (the best 100)" if len(rows) == PAGE_SIZE else ""
-        self.query_one("#engagements-table").border_title = f"{matches} with “{text}”{more}"
+        more = f" (the best {SEARCH_HITS})" if len(rows) == SEARCH_HITS else ""
+        table.border_title = f"{matches} with “{text}”{more}"
 
-    def action_next_page(self) -> None:
-        if self.searching:
-            return
-        if self.next_cursor is not None:
-            self.cursors.append(self.next_cursor)
-            self.next_cursor = None
-            self.load_page(self.cursors[-1])
+    # -- keys
+    def action_newest(self) -> None:
+        self.table.action_first()
 
-    def action_previous_page(self) -> None:
-        if len(self.cursors) > 1 and not self.searching:
-            self.cursors.pop()
-            self.load_page(self.cursors[-1])
+    def action_oldest(self) -> None:
+        self.table.action_last()
 
-    def action_first_page(self) -> None:
-        self.cursors = self.cursors[:1]
-        self.load_page(self.cursors[0])
+    def action_page_down(self) -> None:
+        self.table.action_page_down()
+
+    def action_page_up(self) -> None:
+        self.table.action_page_up()
 
     def action_focus_filter(self) -> None:
         self.query_one("#eng-state", Input).focus()
@@ -227,9 +222,9 @@ class EngagementsScreen(SectionScreen):
             self.filters = None
         for select in self.query(Select):
             select.clear()
-        self.query_one("#engagements-table").focus()
+        self.table.focus()
         self._set_filters(EngagementFilter())
 
-    @on(DataTable.RowSelected, "#engagements-table")
-    def open_engagement(self, event: DataTable.RowSelected) -> None:
-        self.app.open_engagement(event.row_key.value)
+    @on(VirtualTable.RowSelected, "#engagements-table")
+    def open_engagement(self, event: VirtualTable.RowSelected) -> None:
+        self.app.open_engagement(event.key)

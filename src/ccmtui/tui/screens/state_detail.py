@@ -7,17 +7,30 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ccmtui.domain.categories import Category
 from ccmtui.reports.render import STATUS_STYLE
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
-KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "reply": "cyan"}
-KIND_LABEL = {"treaty": "Treaty", "category": "Category", "engagement": "Engagement", "reply": "Reply"}
-ENGAGEMENT_LIMIT = 200
+KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "attachment": "", "reply": "cyan"}
+KIND_LABEL = {
+    "treaty": "Treaty",
+    "category": "Category",
+    "engagement": "Engagement",
+    "attachment": "Attachment",
+    "reply": "Reply",
+}
+COLUMNS = (Column("Date", 10), Column("", 10), Column("What"))
+
+
+def timeline_row(number: int, entry) -> Row:
+    # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
+    key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
+    return Row(key, (fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what))
 
 
 class StateDetailScreen(SectionScreen):
@@ -31,21 +44,17 @@ class StateDetailScreen(SectionScreen):
     def __init__(self, iso3: str):
         super().__init__()
         self.iso3 = iso3
-        self.entries: dict = {}
+        self.events: list = []
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="state-facts", classes="panel")
-        table = DataTable(id="timeline", cursor_type="row", zebra_stripes=True, classes="panel")
+        table = VirtualTable(COLUMNS, id="timeline", classes="panel")
         table.border_title = "Timeline"
         yield table
         yield Static(id="timeline-preview")
 
     def on_mount(self) -> None:
-        table = self.query_one("#timeline", DataTable)
-        table.add_column("Date", key="date")
-        table.add_column("", width=10, key="kind")
-        table.add_column("What", key="what")
-        table.loading = True
+        self.query_one("#timeline", VirtualTable).loading = True
         self.query_one("#state-facts").border_title = self.iso3
 
     def reload(self) -> None:
@@ -59,12 +68,13 @@ class StateDetailScreen(SectionScreen):
         with reporting(self), self.app.source.register() as register:
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             record = register.record(self.iso3)
-            # What `ccm history` shows, newest first.
-            entries = state_history(register.reader, record, limit=ENGAGEMENT_LIMIT)
-            cut = sum(1 for e in entries if e.kind == "engagement") >= ENGAGEMENT_LIMIT
-            deliver(self, self._show, standing, record, entries[::-1], cut)
+            deliver(self, self._show_facts, standing, record)
+            # What `ccm history` shows, every entry, newest first.
+            entries = state_history(register.reader, record)
+            entries.reverse()
+            deliver(self, self._show_timeline, entries)
 
-    def _show(self, standing, record, events: list, cut: bool) -> None:
+    def _show_facts(self, standing, record) -> None:
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold")
         facts.add_column()
@@ -84,29 +94,22 @@ class StateDetailScreen(SectionScreen):
         panel = self.query_one("#state-facts", Static)
         panel.update(facts)
         panel.border_title = f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}"
-        table = self.query_one("#timeline", DataTable)
-        table.clear()
-        self.entries = {}
-        for number, entry in enumerate(events):
-            # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
-            key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
-            table.add_row(fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what, key=key)
-            self.entries[key] = entry
-        table.loading = False
-        title = f"Timeline · {fmt.plural(len(events), 'event')}"
-        table.border_title = title + (f" (the latest {ENGAGEMENT_LIMIT} engagements)" if cut else "")
 
-    @on(DataTable.RowHighlighted, "#timeline")
-    def preview(self, event: DataTable.RowHighlighted) -> None:
-        entry = self.entries.get(event.row_key.value)
-        if entry is not None:
-            self.query_one("#timeline-preview", Static).update(Text(f"{fmt.day(entry.on)}  {entry.what}"))
+    def _show_timeline(self, events: list) -> None:
+        self.events = events
+        table = self.query_one("#timeline", VirtualTable)
+        table.show(LocalRows(events, timeline_row), keep_cursor=True)
+        table.border_title = f"Timeline · {len(events):,} event{'s' * (len(events) != 1)}"
 
-    @on(DataTable.RowSelected, "#timeline")
-    def open_event(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value or ""
-        if key.startswith("e:"):
-            self.app.open_engagement(key.split(":")[1])
+    @on(VirtualTable.RowHighlighted, "#timeline")
+    def preview(self, event: VirtualTable.RowHighlighted) -> None:
+        entry = self.events[event.index]
+        self.query_one("#timeline-preview", Static).update(Text(f"{fmt.day(entry.on)}  {entry.what}"))
+
+    @on(VirtualTable.RowSelected, "#timeline")
+    def open_event(self, event: VirtualTable.RowSelected) -> None:
+        if event.key.startswith("e:"):
+            self.app.open_engagement(event.key.split(":")[1])
 
     def selected_state(self) -> str | None:
         return self.iso3

@@ -84,6 +84,11 @@ class StatesScreen(SectionScreen):
     def as_of_left(self) -> None:
         self.apply_filters()
 
+    @on(Input.Submitted, "#filter-name")
+    def name_entered(self) -> None:
+        # The name typed, Enter goes to the matching states (and Enter again opens one).
+        self.query_one("#states-table").focus()
+
     def apply_filters(self) -> None:
         self.load(
             self.query_one("#filter-name", Input).value,

@@ -1,0 +1,420 @@
+"""A table for lists of any length: rows are read by position as they come into view.
+
+Only the lines on screen are drawn (Textual's Line API). Rows come from a `Rows` source in
+blocks, read in thread workers; a row whose block has not arrived shows as a dim placeholder
+and fills in when it does. A few dozen blocks are kept, so neither memory nor drawing grows
+with the list: a million rows cost what a hundred do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Protocol
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, work
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from ccmtui.tui.workers import deliver, reporting
+
+BLOCK = 200
+# 40 blocks of 200: 8,000 rows at most in memory, whatever the length of the list.
+KEPT_BLOCKS = 40
+HEADER = 1
+PLACEHOLDER = "·" * 3
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: int | None = None  # None: the width the other columns leave
+
+
+class Row(NamedTuple):
+    key: str
+    cells: tuple  # one str or rich Text per column
+
+
+class Rows(Protocol):
+    """What a VirtualTable shows: rows by position."""
+
+    # None until known: the table then shows the first block alone.
+    length: int | None
+    # True when the rows are in memory already: read on the UI thread, without a worker.
+    local: bool
+
+    def read(self, register, start: int, count: int) -> list[Row]:
+        """Rows start…start+count-1 (fewer at the end). Runs in a worker with its own register."""
+        ...
+
+
+class LocalRows:
+    """Items already in memory, each made into a Row only when it comes into view."""
+
+    local = True
+
+    def __init__(self, items: Sequence, row: Callable[[int, Any], Row]):
+        self.items = items
+        self.row = row
+        self.length = len(items)
+
+    def read(self, register, start: int, count: int) -> list[Row]:
+        return [self.row(i, self.items[i]) for i in range(start, min(start + count, self.length))]
+
+
+class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """Fixed columns under a header line, a row cursor, rows read lazily in blocks."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open", show=False, id="list.open"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("home,ctrl+home", "first", "First row", show=False, id="list.first"),
+        Binding("end,ctrl+end", "last", "Last row", show=False, id="list.last"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--even-row",
+        "virtual-table--odd-row",
+        "virtual-table--placeholder",
+    }
+
+    # The look of the app's DataTables, so both kinds of table read alike.
+    DEFAULT_CSS = """
+    VirtualTable {
+        height: 1fr;
+        background: $surface;
+        color: $foreground;
+        border: round $primary 50%;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+
+        &:focus {
+            border: round $accent;
+            background-tint: $foreground 5%;
+            & > .virtual-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .virtual-table--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        &:dark > .virtual-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+        & > .virtual-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .virtual-table--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .virtual-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        & > .virtual-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .virtual-table--placeholder {
+            color: $text-disabled;
+        }
+    }
+    """
+
+    @dataclass
+    class RowHighlighted(Message):
+        """The cursor rests on a row that has been read."""
+
+        table: VirtualTable
+        index: int
+        key: str
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    @dataclass
+    class RowSelected(Message):
+        """Enter (or a click on the cursor's row) on a row that has been read."""
+
+        table: VirtualTable
+        index: int
+        key: str
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self.columns = tuple(columns)
+        self.rows: Rows | None = None
+        self.cursor = 0
+        self.length = 0
+        self.counted = False  # whether `length` is the whole list's (or the first block's, so far)
+        self._blocks: LRUCache[int, list[Row]] = LRUCache(KEPT_BLOCKS)
+        self._loading: tuple[int, ...] = ()  # the blocks the running worker reads
+        self._last_wanted = False  # End before the length was known: go there once it is
+        self._highlighted: tuple[int, str] | None = None
+
+    # -- what to show
+    def show(self, rows: Rows, *, keep_cursor: bool = False) -> None:
+        """Show these rows (from the top, or where the cursor was)."""
+        self.rows = rows
+        self._blocks.clear()
+        self._loading = ()
+        self._highlighted = None
+        self._last_wanted = False
+        self.length = rows.length or 0
+        self.counted = rows.length is not None
+        if not keep_cursor:
+            self.cursor = 0
+            self.scroll_to(y=0, animate=False)
+        elif self.counted:
+            self.cursor = max(0, min(self.cursor, self.length - 1))
+        self._resize()
+        if self.counted:
+            self.loading = False
+        self._request()
+        self._keep_cursor_in_view()
+        self._show_position()
+        self.refresh()
+
+    def set_length(self, length: int) -> None:
+        """The source has counted its rows."""
+        if self.rows is None:
+            return
+        self.length = length
+        self.counted = True
+        self.loading = False
+        self._resize()
+        if self._last_wanted:
+            self._last_wanted = False
+            self.move_cursor(length - 1)
+        else:
+            self.cursor = max(0, min(self.cursor, length - 1))
+            self._request()
+            self._keep_cursor_in_view()
+        self._show_position()
+        self.refresh()
+
+    def row(self, index: int) -> Row | None:
+        """The row at `index`, if its block has been read."""
+        block = self._blocks.get(index // BLOCK)
+        if block is None:
+            return None
+        offset = index % BLOCK
+        return block[offset] if offset < len(block) else None
+
+    @property
+    def cursor_row(self) -> Row | None:
+        return self.row(self.cursor)
+
+    @property
+    def body_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - HEADER)
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.length + HEADER)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._resize()
+        self._request()
+        self._show_position()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- reading blocks
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._request()
+
+    def _request(self) -> None:
+        """Read the blocks on screen that are not here yet."""
+        rows = self.rows
+        if rows is None or not self.is_mounted:
+            return
+        if not self.counted:
+            wanted = [0]  # where any other block starts is known once the rows are counted
+        else:
+            if not self.length:
+                return
+            top = int(self.scroll_y)
+            bottom = min(self.length, top + self.body_height) - 1
+            wanted = list(range(top // BLOCK, max(top, bottom) // BLOCK + 1))
+        missing = tuple(block for block in wanted if block not in self._blocks)
+        if not missing or missing == self._loading:
+            return
+        if rows.local:
+            for block in missing:
+                self._arrived(rows, block, rows.read(None, block * BLOCK, BLOCK))
+            return
+        self._loading = missing
+        self._read(rows, missing)
+
+    @work(thread=True, exclusive=True, group="virtual-table")
+    def _read(self, rows: Rows, blocks: tuple[int, ...]) -> None:
+        # Exclusive: a newer request (the view moved on) cancels this one between blocks.
+        worker = get_current_worker()
+        try:
+            with reporting(self), self.app.source.register() as register:
+                for block in blocks:
+                    if worker.is_cancelled:
+                        return
+                    found = rows.read(register, block * BLOCK, BLOCK)
+                    deliver(self, self._arrived, rows, block, found)
+        finally:
+            deliver(self, self._read_done, blocks)
+
+    def _read_done(self, blocks: tuple[int, ...]) -> None:
+        if self._loading == blocks:
+            self._loading = ()
+
+    def _arrived(self, rows: Rows, block: int, found: list[Row]) -> None:
+        if rows is not self.rows:
+            return  # read for a list no longer shown
+        self._blocks[block] = found
+        if not self.counted and block == 0:
+            self.length = max(self.length, len(found))
+            self._resize()
+        self.loading = False
+        if block * BLOCK <= self.cursor < (block + 1) * BLOCK:
+            self._post_highlighted()
+        self.refresh()
+
+    # -- drawing: one line at a time, only those on screen
+    def _widths(self, width: int) -> list[int]:
+        # One space either side of each cell, as a DataTable draws them.
+        fixed = sum(column.width + 2 for column in self.columns if column.width is not None)
+        rest = max(1, width - fixed - 2 * sum(1 for c in self.columns if c.width is None))
+        return [column.width if column.width is not None else rest for column in self.columns]
+
+    def _line(self, cells: Sequence, style: Style, width: int) -> Strip:
+        line = Text(style=style, no_wrap=True, end="")
+        for cell, cell_width in zip(cells, self._widths(width)):
+            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+            text.truncate(cell_width, overflow="ellipsis", pad=True)
+            line.append(" ")
+            line.append_text(text)
+            line.append(" ")
+        strip = Strip(line.render(self.app.console), line.cell_len)
+        return strip.adjust_cell_length(width, style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y < HEADER:
+            style = base + self.get_component_styles("virtual-table--header").rich_style
+            return self._line([column.label for column in self.columns], style, width)
+        index = int(self.scroll_y) + y - HEADER
+        if index >= self.length:
+            return Strip.blank(width, base)
+        parity = "virtual-table--odd-row" if index % 2 else "virtual-table--even-row"
+        style = base + self.get_component_styles(parity).rich_style
+        if index == self.cursor:
+            style += self.get_component_styles("virtual-table--cursor").rich_style
+        row = self.row(index)
+        if row is None:
+            placeholder = style + self.get_component_styles("virtual-table--placeholder").rich_style
+            return self._line([PLACEHOLDER], placeholder, width)
+        return self._line(row.cells, style, width)
+
+    # -- the cursor
+    def move_cursor(self, index: int) -> None:
+        if not self.length:
+            return
+        index = max(0, min(index, self.length - 1))
+        if index != self.cursor:
+            # Rows are lines HEADER and down of the scrolled content.
+            self.refresh_line(self.cursor + HEADER)
+            self.cursor = index
+            self.refresh_line(index + HEADER)
+        self._keep_cursor_in_view()
+        self._request()
+        self._post_highlighted()
+
+    def _keep_cursor_in_view(self) -> None:
+        top = int(self.scroll_y)
+        height = self.body_height
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def _post_highlighted(self) -> None:
+        row = self.cursor_row
+        if row is None:
+            return
+        if self._highlighted != (self.cursor, row.key):
+            self._highlighted = (self.cursor, row.key)
+            self.post_message(self.RowHighlighted(self, self.cursor, row.key))
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """Where the cursor is in a list longer than the screen: "12,345 of 1,000,000"."""
+        long = self.counted and self.length > self.body_height
+        self.border_subtitle = f"{self.cursor + 1:,} of {self.length:,}" if long else ""
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self.cursor - self.body_height)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self.cursor + self.body_height)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        if self.rows is not None and not self.counted:
+            self._last_wanted = True  # still counting
+            return
+        self.move_cursor(self.length - 1)
+
+    def action_select(self) -> None:
+        row = self.cursor_row
+        if row is not None:
+            self.post_message(self.RowSelected(self, self.cursor, row.key))
+
+    def on_click(self, event: events.Click) -> None:
+        y = event.y - self.gutter.top - HEADER
+        if y < 0 or self.loading:
+            return
+        index = int(self.scroll_y) + y
+        if index >= self.length:
+            return
+        if index == self.cursor:
+            self.action_select()
+        else:
+            self.move_cursor(index)
