@@ -168,6 +168,25 @@ def test_every_read_query_on_the_log_is_index_backed(db):
     assert checked >= 10
 
 
+DAY_COUNTS = [name for name in QUERIES if name.startswith("engagement_days")]
+
+
+def test_engagements_are_counted_per_day_from_an_index_alone(db):
+    """The app's list places any position on a day from these counts: an index, never the table."""
+    assert len(DAY_COUNTS) == 5
+    for name in DAY_COUNTS:
+        sql, _columns, constants = QUERIES[name]
+        plan = _plan(db, sql, constants)
+        steps = [step for step in plan if re.match(r"(SCAN|SEARCH) engagements\b", step)]
+        assert steps, (name, plan)
+        if name == "engagement_days_of_state":
+            # One state's engagements, each found by its id through the state's index.
+            assert plan[0].startswith("SEARCH engagement_states USING COVERING INDEX ix_engagement_states_iso3"), plan
+            assert all(step.startswith("SEARCH engagements USING INDEX sqlite_autoindex_engagements") for step in steps), plan
+        else:
+            assert all(step.startswith("SEARCH engagements USING COVERING INDEX ix_engagements_") for step in steps), plan
+
+
 def test_the_search_fallback_is_the_one_full_scan(db):
     sql, _, constants = QUERIES["search_portable"]
     assert any(step.startswith("SCAN engagements") for step in _plan(db, sql, constants))

@@ -1,4 +1,4 @@
-"""The engagements list: pages on the LIMITed listing queries, never the whole table."""
+"""The engagements list: the full filtered list, read a block at a time by position."""
 
 from __future__ import annotations
 
@@ -6,16 +6,17 @@ import json
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from ccmtui.actions.journal import NewEngagement, add_engagement
 from ccmtui.db.write import writing
+from ccmtui.tui.widgets.virtual_table import BLOCK, VirtualTable
 
 from .conftest import SIZE, rows, screen_text, settle
 
 pytestmark = pytest.mark.sqlite_only
 
-# Many engagements on few days, so that pages begin and end inside a day.
+# Many engagements on few days, so that blocks begin and end inside a day.
 DAYS = {date(2024, 6, 1): 120, date(2024, 5, 1): 100, date(2024, 4, 1): 35}
 
 
@@ -38,8 +39,21 @@ def busy_db(sample_db):
     return sample_db
 
 
-def keys(screen) -> list[str]:
-    return [key.value for key in screen.query_one("#engagements-table", DataTable).rows]
+def table_of(screen) -> VirtualTable:
+    return screen.query_one("#engagements-table", VirtualTable)
+
+
+async def keys(pilot, screen) -> list[str]:
+    """Every row of the list, newest first: the cursor visits each block so that it is read."""
+    table = table_of(screen)
+    found = []
+    for start in range(0, table.length, BLOCK):
+        table.move_cursor(start)
+        await settle(pilot)
+        found += [table.row(i).key for i in range(start, min(start + BLOCK, table.length))]
+    table.move_cursor(0)
+    await settle(pilot)
+    return found
 
 
 async def open_engagements(pilot):
@@ -49,31 +63,46 @@ async def open_engagements(pilot):
     return pilot.app.screen
 
 
-async def test_pages_cover_every_engagement_once_newest_first(make_app, busy_db):
-    everything = [r[0] for r in rows(busy_db, "SELECT uuid FROM engagements ORDER BY occurred_on DESC, uuid")]
+def newest_first(db) -> list[str]:
+    return [r[0] for r in rows(db, "SELECT uuid FROM engagements ORDER BY occurred_on DESC, uuid")]
+
+
+async def test_one_list_holds_every_engagement_newest_first(make_app, busy_db):
+    everything = newest_first(busy_db)
     assert len(everything) == 260
     app = make_app(db=busy_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_engagements(pilot)
-        table = screen.query_one("#engagements-table", DataTable)
-        seen = []
-        titles = []
-        for _ in range(3):
-            seen += keys(screen)
-            titles.append(table.border_title)
-            await pilot.press("right_square_bracket")
-            await settle(pilot)
-        assert seen == everything
-        assert titles == [
-            "Engagements 1–100 · page 1 · ] next",
-            "Engagements 101–200 · page 2 · ] next",
-            "Engagements 201–260 · page 3 · last page",
-        ]
-        # Back one page: the same rows as before.
-        await pilot.press("left_square_bracket")
+        table = table_of(screen)
+        assert table.border_title == "260 engagements, newest first"
+        assert await keys(pilot, screen) == everything
+        # End: the oldest engagement, on screen, under the cursor.
+        await pilot.press("end")
         await settle(pilot)
-        assert keys(screen) == everything[100:200]
-        assert table.row_count == 100
+        assert table.cursor == 259 and table.cursor_row.key == everything[-1]
+        assert table.border_subtitle == "260 of 260"
+        oldest = rows(busy_db, "SELECT summary FROM engagements WHERE uuid = ?", everything[-1])[0][0]
+        assert oldest[:25] in screen_text(app)
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.cursor == 0 and table.cursor_row.key == everything[0]
+        # Page keys move a screenful; ] and [ do the same, g and G go to either end.
+        await pilot.press("pagedown")
+        await settle(pilot)
+        page = table.body_height
+        assert table.cursor == page
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert table.cursor == 2 * page
+        await pilot.press("left_square_bracket", "up")
+        await settle(pilot)
+        assert table.cursor == page - 1
+        await pilot.press("G")
+        await settle(pilot)
+        assert table.cursor_row.key == everything[-1]
+        await pilot.press("g")
+        await settle(pilot)
+        assert table.cursor == 0
 
 
 async def test_filters_narrow_with_the_clis_parsers(make_app, busy_db, ccm):
@@ -98,25 +127,98 @@ async def test_filters_narrow_with_the_clis_parsers(make_app, busy_db, ccm):
             "SELECT e.uuid FROM engagements e JOIN engagement_states s ON s.engagement_uuid = e.uuid "
             "WHERE s.iso3 = 'KEN' AND e.kind = 'email' AND e.occurred_on >= '2024-05-01' ORDER BY e.occurred_on DESC, e.uuid",
         )
-        assert keys(screen) == [r[0] for r in expected]
+        assert await keys(pilot, screen) == [r[0] for r in expected]
         assert len(expected) == 22
+        assert table_of(screen).border_title == "22 engagements match, newest first"
         assert "Kenya" in screen_text(app)
         # Esc clears every filter.
         await pilot.press("escape")
         await settle(pilot)
-        assert len(keys(screen)) == 100
+        assert table_of(screen).length == 260
 
 
-async def test_enter_opens_the_engagement(make_app, busy_db):
+async def test_an_area_and_a_kind_count_through_their_own_index(make_app, busy_db):
     app = make_app(db=busy_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_engagements(pilot)
-        table = screen.query_one("#engagements-table", DataTable)
-        table.move_cursor(row=0)
+        screen.query_one("#eng-area", Select).value = "clearance"
+        await settle(pilot)
+        clearance = rows(busy_db, "SELECT uuid FROM engagements WHERE area = 'clearance' ORDER BY occurred_on DESC, uuid")
+        assert await keys(pilot, screen) == [r[0] for r in clearance]
+        screen.query_one("#eng-kind", Select).value = "call"
+        await settle(pilot)
+        calls = rows(
+            busy_db, "SELECT uuid FROM engagements WHERE area = 'clearance' AND kind = 'call' ORDER BY occurred_on DESC, uuid"
+        )
+        assert await keys(pilot, screen) == [r[0] for r in calls]
+        assert table_of(screen).border_title == f"{len(calls)} engagements match, newest first"
+
+
+async def test_a_bad_date_says_why_in_one_line_and_keeps_the_list(make_app, busy_db):
+    app = make_app(db=busy_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        screen.query_one("#eng-until", Input).value = "2024-02-30"
+        screen.query_one("#eng-until", Input).focus()
         await pilot.press("enter")
         await settle(pilot)
+        error = screen.query_one("#engagements-error", Label)
+        assert error.display
+        assert str(error.render()) == "Error: bad --until '2024-02-30': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert table_of(screen).length == 260
+
+
+async def test_nothing_matching_says_so(make_app, busy_db):
+    app = make_app(db=busy_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        screen.query_one("#eng-until", Input).value = "1999-12-31"
+        screen.query_one("#eng-until", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert table_of(screen).length == 0
+        assert table_of(screen).border_title == "No engagements match"
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+
+
+async def test_enter_opens_the_highlighted_engagement(make_app, busy_db):
+    everything = newest_first(busy_db)
+    app = make_app(db=busy_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        summary = rows(busy_db, "SELECT summary FROM engagements WHERE uuid = ?", everything[2])[0][0]
         seen = screen_text(app)
-        assert "Contact 2024-06-01" in seen and "Recorded by    Bench" in seen
+        assert summary in seen and "Recorded by    Bench" in seen
+        await pilot.press("escape")
+        await settle(pilot)
+        # The oldest, from the far end of the list.
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        summary = rows(busy_db, "SELECT summary FROM engagements WHERE uuid = ?", everything[-1])[0][0]
+        assert summary in screen_text(app)
+
+
+async def test_the_list_is_read_again_after_a_write(make_app, busy_db):
+    app = make_app(db=busy_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        with writing(str(busy_db), by="Bench", command="log") as writer:
+            add_engagement(
+                writer,
+                NewEngagement(
+                    occurred_on=date(2024, 7, 1), kind="call", area="clearance", channel="geneva",
+                    summary="A later call with Peru", states=["PER"],
+                ),
+            )
+        app.data_changed("engagement")
+        await settle(pilot)
+        table = table_of(screen)
+        assert table.length == 261 and table.border_title == "261 engagements, newest first"
+        assert "A later call with Peru" in screen_text(app)
 
 
 async def test_words_search_summaries_and_notes_as_ccm_search_does(make_app, ccm):
@@ -129,12 +231,44 @@ async def test_words_search_summaries_and_notes_as_ccm_search_does(make_app, ccm
         screen.query_one("#eng-text", Input).focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert keys(screen) == expected
-        assert screen.query_one("#engagements-table").border_title == "2 engagements with “regional conference”"
-        # Pages do not apply to search hits; Esc goes back to the whole list.
-        await pilot.press("right_square_bracket")
+        assert await keys(pilot, screen) == expected
+        assert table_of(screen).border_title == "2 engagements with “regional conference”"
+        await pilot.press("end", "enter")
         await settle(pilot)
-        assert keys(screen) == expected
+        assert "Regional conference" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
-        assert len(keys(screen)) == 5
+        # Esc goes back to the whole list.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert table_of(screen).length == 5
+
+
+@pytest.fixture(scope="module")
+def large_db(tmp_path_factory):
+    from ccmtui.db.generate import generate
+
+    return generate(tmp_path_factory.mktemp("large") / "large.db", 50_000, seed=11).path
+
+
+async def test_end_on_fifty_thousand_engagements_shows_the_oldest(make_app, large_db):
+    oldest = rows(large_db, "SELECT uuid, occurred_on, summary FROM engagements ORDER BY occurred_on, uuid DESC LIMIT 1")[0]
+    app = make_app(db=large_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        table = table_of(screen)
+        assert table.length == 50_000
+        assert table.border_title == "50,000 engagements, newest first"
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor == 49_999 and table.cursor_row.key == oldest[0]
+        assert table.border_subtitle == "50,000 of 50,000"
+        seen = screen_text(app)
+        assert oldest[1] in seen and oldest[2][:25] in seen
+        # Only the blocks seen were read: the first and the last.
+        assert len(table._blocks) <= 3
+        # The middle of the list, as a drag of the scrollbar would reach it.
+        table.scroll_to(y=25_000, animate=False)
+        await settle(pilot)
+        middle = rows(large_db, "SELECT uuid FROM engagements ORDER BY occurred_on DESC, uuid LIMIT 1 OFFSET 25000")[0][0]
+        assert table.row(25_000).key == middle

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input, Label, Select
 
 from ccmtui.tui.screens.state_detail import StateDetailScreen
+from ccmtui.tui.widgets.virtual_table import VirtualTable
 
 from .conftest import SIZE, screen_text, settle
 
@@ -95,8 +96,8 @@ async def test_enter_opens_the_state_with_its_timeline(make_app):
         detail = pilot.app.screen
         assert isinstance(detail, StateDetailScreen)
         assert detail.query_one("#state-facts").border_title == "Kenya (KEN) · Africa › Sub-Saharan Africa"
-        timeline = detail.query_one("#timeline", DataTable)
-        rows = [[str(c) for c in timeline.get_row_at(i)] for i in range(timeline.row_count)]
+        timeline = detail.query_one("#timeline", VirtualTable)
+        rows = [[str(c) for c in timeline.row(i).cells] for i in range(timeline.length)]
         # Newest first: the 2013 category, the letter, the reply, the démarche, the signature.
         assert [(r[0], r[1]) for r in rows] == [
             ("2013-09-09", "Category"),
@@ -107,7 +108,7 @@ async def test_enter_opens_the_state_with_its_timeline(make_app):
         ]
         assert rows[0][2].startswith("Category I: ")
         # Enter on an engagement opens it in full.
-        timeline.move_cursor(row=3)
+        timeline.move_cursor(3)
         await pilot.press("enter")
         await settle(pilot)
         seen = screen_text(pilot.app)
@@ -116,3 +117,13 @@ async def test_enter_opens_the_state_with_its_timeline(make_app):
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert pilot.app.screen is screen
+
+
+async def test_enter_in_the_name_filter_goes_to_the_states_and_enter_opens_one(make_app):
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_states(pilot)
+        await pilot.press("slash", *"MNE", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, StateDetailScreen) and pilot.app.screen.iso3 == "MNE"

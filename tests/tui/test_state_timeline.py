@@ -1,0 +1,89 @@
+"""A state's timeline holds every event, however many engagements the state has."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from ccmtui.actions.journal import NewEngagement, add_engagement
+from ccmtui.db.write import writing
+from ccmtui.tui.screens.state_detail import StateDetailScreen
+from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+from ..conftest import CCM
+from .conftest import SIZE, screen_text, settle
+
+pytestmark = pytest.mark.sqlite_only
+
+LOGGED = 450
+
+
+@pytest.fixture
+def busy_state_db(sample_db):
+    """Peru with 450 engagements more than the sample's: past the 200 a timeline used to keep."""
+    with writing(str(sample_db), by="Bench", command="fill") as writer:
+        for i in range(LOGGED):
+            add_engagement(
+                writer,
+                NewEngagement(
+                    occurred_on=date(2015, 1, 1) + timedelta(days=7 * i),
+                    kind="call",
+                    area="universalization",
+                    channel="geneva",
+                    summary=f"Weekly call with Peru #{i}",
+                    states=["PER"],
+                ),
+            )
+    return sample_db
+
+
+async def open_peru(pilot) -> StateDetailScreen:
+    await settle(pilot)
+    pilot.app.open_state("PER")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_the_timeline_shows_every_event_of_a_busy_state(make_app, busy_state_db):
+    history = json.loads(CCM(busy_state_db)("history", "PER", "--all", "--json").stdout)
+    assert sum(1 for e in history if e["kind"] == "engagement") > LOGGED
+    app = make_app(db=busy_state_db)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = await open_peru(pilot)
+        timeline = detail.query_one("#timeline", VirtualTable)
+        assert timeline.length == len(history)
+        assert timeline.border_title == f"Timeline · {len(history)} events"
+        # Newest first, every one: the rows as `ccm history --all` lists them, reversed.
+        newest_first = history[::-1]
+        for index in range(0, len(history), 97):
+            timeline.move_cursor(index)
+            row = timeline.row(index)
+            assert str(row.cells[0]) == newest_first[index]["date"]
+            assert row.cells[2] == newest_first[index]["what"]
+        # End: the oldest event, with its preview under the table.
+        await pilot.press("end")
+        await settle(pilot)
+        assert timeline.cursor == len(history) - 1
+        oldest = history[0]
+        assert oldest["what"] in str(detail.query_one("#timeline-preview").render())
+        assert oldest["date"] in screen_text(app)
+        # Up from the end: the oldest of the 450 calls, which Enter opens.
+        first_call = next(i for i, e in enumerate(history) if e["what"].endswith("Weekly call with Peru #0"))
+        timeline.move_cursor(len(history) - 1 - first_call)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Weekly call with Peru #0" in screen_text(app) and "Recorded by    Bench" in screen_text(app)
+
+
+async def test_the_screen_paints_before_the_timeline_arrives(make_app, busy_state_db):
+    app = make_app(db=busy_state_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_state("PER")
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", VirtualTable)
+        assert timeline.loading or timeline.length
+        await settle(pilot)
+        assert not timeline.loading and timeline.length > LOGGED
