@@ -315,14 +315,18 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         rest = max(1, width - fixed - 2 * sum(1 for c in self.columns if c.width is None))
         return [column.width if column.width is not None else rest for column in self.columns]
 
-    def _line(self, cells: Sequence, style: Style, width: int) -> Strip:
-        line = Text(style=style, no_wrap=True, end="")
+    def _line(self, cells: Sequence, style: Style, width: int, over: Style | None = None) -> Strip:
+        line = Text(no_wrap=True, end="")
         for cell, cell_width in zip(cells, self._widths(width)):
             text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")
             line.append_text(text)
             line.append(" ")
+        # Under the cells' own styles (a Text renders its base style only inside a console).
+        line.stylize_before(style)
+        if over is not None:
+            line.stylize(over)  # the cursor reads the same whatever the cells' colours
         strip = Strip(line.render(self.app.console), line.cell_len)
         return strip.adjust_cell_length(width, style)
 
@@ -337,13 +341,15 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         parity = "virtual-table--odd-row" if index % 2 else "virtual-table--even-row"
         style = base + self.get_component_styles(parity).rich_style
+        cursor = None
         if index == self.cursor:
-            style += self.get_component_styles("virtual-table--cursor").rich_style
+            cursor = self.get_component_styles("virtual-table--cursor").rich_style
+            style += cursor
         row = self.row(index)
         if row is None:
             placeholder = style + self.get_component_styles("virtual-table--placeholder").rich_style
             return self._line([PLACEHOLDER], placeholder, width)
-        return self._line(row.cells, style, width)
+        return self._line(row.cells, style, width, cursor)
 
     # -- the cursor
     def move_cursor(self, index: int) -> None:
