@@ -7,7 +7,9 @@ Every round runs each row once, in a shuffled order, together with `python -c pa
 row names one, the sqlite3 command-line shell running the same SQL; so a busy machine slows every
 figure alike. Each row reports the median, min and max wall time, the median as a multiple of
 `python -c pass` (and of the sqlite3 shell), and the process's peak memory. Commands that are not
-in this ccm yet get a "not available" row and are measured once they exist.
+in this ccm yet get a "not available" row and are measured once they exist. The app runs in a
+pseudo-terminal: ready, a key press to repaint and peak memory; then `End` at the far end of the
+longest lists, reached with setup keys first.
 
 Results go to bench/results/latest.md and latest.json (--quick: bench/results/quick/; or --results DIR).
 """

@@ -66,3 +66,45 @@ def test_the_terminal_app_harness_times_ready_and_a_key_press(tmp_path):
     assert 0.3 <= result.seconds < 5
     assert result.repaint is not None and 0.02 <= result.repaint < 1
     assert result.peak_bytes > 1024 * 1024
+
+
+FAKE_SCREENS = r"""
+import os, sys, time, tty
+tty.setraw(0)
+os.write(1, b"dashboard ready")
+seen = b""
+while True:
+    key = os.read(0, 16)
+    if key == b"q":
+        break
+    if key == b"\x1b[F":
+        # The measured key must come after every setup key, each in its turn.
+        time.sleep(0.03)
+        os.write(1, b"the oldest row" if seen == b"e/x" else b"too early")
+        continue
+    seen += key
+    if key != b"/":  # a text field: its cursor would blink, the screen never settles
+        time.sleep(0.2)
+        os.write(1, b"screen " + key)
+sys.exit(0 if seen == b"e/x" else 3)
+"""
+
+
+def test_setup_keys_reach_a_screen_before_the_measured_key(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    row = run.Row("fake", "≤ 100 ms", lambda i: [sys.executable, "-c", FAKE_SCREENS], terminal=True,
+                  setup=("e", ("/", 0.3), "x"), key=run.TUI_END)
+    launcher = run.Launcher(dict(__import__("os").environ), tmp_path)
+    try:
+        result = row.start(launcher, 0)
+    finally:
+        launcher.close()
+    assert result.code == 0, result
+    assert result.repaint is not None and 0.03 <= result.repaint < 1
+    row.runs.append(result)
+    summary = run.summarise_key(row)
+    assert summary["status"] == "measured" and summary["met"] in (True, False) and summary["peak_mib"] > 1

@@ -103,6 +103,8 @@ class StateDetailScreen(SectionScreen):
 
     @on(VirtualTable.RowHighlighted, "#timeline")
     def preview(self, event: VirtualTable.RowHighlighted) -> None:
+        if event.index >= len(self.events):
+            return  # from a timeline read before the last one
         entry = self.events[event.index]
         self.query_one("#timeline-preview", Static).update(Text(f"{fmt.day(entry.on)}  {entry.what}"))
 
