@@ -87,3 +87,53 @@ async def test_the_screen_paints_before_the_timeline_arrives(make_app, busy_stat
         assert timeline.loading or timeline.length
         await settle(pilot)
         assert not timeline.loading and timeline.length > LOGGED
+
+
+async def test_a_reply_recorded_from_a_states_page_shows_in_its_timeline_and_undo_takes_it_back(make_app, sample_db, ccm):
+    from textual.widgets import Select
+
+    from ccmtui.tui.dialogs.reply import ReplyDialog
+
+    from .conftest import count, notices
+
+    assert ccm("campaign", "new", "Letter on joining the Convention", "--to", "category:II", "--date", "2025-01-05", "-a", "univ", "--yes").exit_code == 0
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_state("IDN")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReplyDialog)
+        assert dialog.query_one("#reply-box").border_title == "Reply to “Letter on joining the Convention”"
+        dialog.query_one("#reply-stance", Select).value = "positive"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StateDetailScreen)
+        assert "Replied (positive) to: Letter on joining the Convention" in screen_text(app)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Undid: reply")
+        app.open_state("IDN")
+        await settle(pilot)
+        assert "Replied (positive)" not in screen_text(app)
+    assert count(sample_db, "SELECT count(*) FROM replies WHERE iso3 = 'IDN' AND status = 'pending'") == 1
+
+
+async def test_a_state_no_campaign_waits_on_says_so(make_app):
+    from .conftest import notices
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_state("KEN")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, StateDetailScreen)
+        assert notices(app)[-1] == "No campaign is waiting for a reply from this state."

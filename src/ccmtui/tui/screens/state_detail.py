@@ -39,6 +39,7 @@ class StateDetailScreen(SectionScreen):
         Binding("escape,backspace", "app.pop_screen", "Back", id="state.back"),
         Binding("k", "classify", "Classify", id="state.classify"),
         Binding("n", "log_with", "Log with", id="state.log"),
+        Binding("a", "reply", "Record reply…", id="state.reply"),
     ]
 
     def __init__(self, iso3: str):
@@ -121,3 +122,25 @@ class StateDetailScreen(SectionScreen):
 
     def action_log_with(self) -> None:
         self.app.log_with([self.iso3])
+
+    # -- recording this state's reply, as `ccm reply`
+    def action_reply(self) -> None:
+        row = self.query_one("#timeline", VirtualTable).cursor_row
+        highlighted = row.key.split(":")[1] if row is not None and row.key.startswith("e:") else None
+        self.find_pending_reply(highlighted)
+
+    @work(thread=True, exclusive=True, group="state-reply")
+    def find_pending_reply(self, highlighted: str | None) -> None:
+        """The campaign highlighted in the timeline, if it awaits this state's reply; else the latest that does."""
+        with reporting(self), self.app.source.reader() as reader:
+            pending = [r for r in reader.rows("replies_of_state", iso3=self.iso3) if r.status == "pending"]
+        chosen = next((r for r in pending if r.engagement_uuid == highlighted), None) or (pending[-1] if pending else None)
+        if chosen is None:
+            deliver(self, self.notify, "No campaign is waiting for a reply from this state.", title="Reply", severity="warning")
+        else:
+            deliver(self, self._open_reply, chosen.engagement_uuid, chosen.engagement_summary)
+
+    def _open_reply(self, engagement: str, title: str) -> None:
+        from ccmtui.tui.dialogs.reply import ReplyDialog
+
+        self.app.push_screen(ReplyDialog(engagement, title, self.iso3))
