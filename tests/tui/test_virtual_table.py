@@ -138,3 +138,24 @@ async def test_a_click_moves_the_cursor_and_a_second_click_selects():
         await pilot.click(VirtualTable, offset=(5, 4))
         await settle(pilot)
         assert app.selected == ["n2"]
+
+
+class Failing(Numbers):
+    def read(self, register, start: int, count: int) -> list[Row]:
+        from ccmtui.domain.errors import DatabaseError
+
+        self.gate.wait(10)
+        raise DatabaseError("database is locked")
+
+
+async def test_a_failed_read_is_one_notice_and_the_table_stops_loading():
+    rows = Failing()
+    app = TableApp(rows)
+    async with app.run_test(size=(60, 12)) as pilot:
+        table = app.query_one(VirtualTable)
+        table.loading = True
+        rows.gate.set()
+        await settle(pilot)
+        assert not table.loading
+        assert [str(n.message) for n in app._notifications] == ["database is locked"]
+        assert PLACEHOLDER in screen_text(app)

@@ -295,6 +295,8 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _read_done(self, blocks: tuple[int, ...]) -> None:
         if self._loading == blocks:
             self._loading = ()
+        # After a failed read too (its error is a notification): the header and placeholders show.
+        self.loading = False
 
     def _arrived(self, rows: Rows, block: int, found: list[Row]) -> None:
         if rows is not self.rows:
