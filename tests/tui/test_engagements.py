@@ -187,7 +187,7 @@ async def test_enter_opens_the_highlighted_engagement(make_app, busy_db):
     everything = newest_first(busy_db)
     app = make_app(db=busy_db)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_engagements(pilot)
+        await open_engagements(pilot)
         await pilot.press("down", "down", "enter")
         await settle(pilot)
         summary = rows(busy_db, "SELECT summary FROM engagements WHERE uuid = ?", everything[2])[0][0]

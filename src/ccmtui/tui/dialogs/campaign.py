@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
+from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
 from ccmtui.tui.workers import deliver, reporting
 
 PREVIEW_NAMES = 12
@@ -153,10 +153,7 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
         from ccmtui.domain.errors import CCMError, InputError
 
         source = self.app.source
-        errors: dict[str, str] = {}
-
-        def field(name: str, parse):
-            return parse_field(errors, name, parse)
+        field = Checks()
 
         def title() -> str:
             if not " ".join(values["title"].split()):
@@ -172,8 +169,8 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
             excluded = field("except", lambda: [register.index.resolve(s) for s in split_list(values["except"])])
             selection = field("to", lambda: parse_targets(register, split_list(values["to"]), excluded or []))
             targets = field("to", lambda: select_targets(register, selection, day)) if selection and day else None
-            if errors:
-                deliver(self, self.show_errors, errors)
+            if field.errors:
+                deliver(self, self.show_errors, field.errors)
                 return
             engagement = NewEngagement(
                 occurred_on=day,

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from ccmtui.domain.categories import Category
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
+from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
@@ -106,10 +106,7 @@ class ClassifyDialog(FieldErrors, ModalScreen[str | None]):
         from ccmtui.domain.errors import CCMError, InputError
 
         source = self.app.source
-        errors: dict[str, str] = {}
-
-        def field(name: str, parse):
-            return parse_field(errors, name, parse)
+        field = Checks()
 
         def state():
             if not values["state"]:
@@ -125,8 +122,8 @@ class ClassifyDialog(FieldErrors, ModalScreen[str | None]):
                 "source",
                 lambda: resolve_id(register.reader, "engagement_ids", values["source"], "engagement") if values["source"] else None,
             )
-            if errors:
-                deliver(self, self.show_errors, errors)
+            if field.errors:
+                deliver(self, self.show_errors, field.errors)
                 return
             try:
                 with source.writing(f"classify {record.name} as Category {chosen.value}") as writer:

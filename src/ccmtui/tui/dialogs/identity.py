@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ccmtui.domain.areas import AREAS
-from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
+from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
@@ -82,7 +82,7 @@ class IdentityDialog(FieldErrors, ModalScreen[dict | None]):
         from ccmtui import config
         from ccmtui.domain.errors import CCMError, InputError
 
-        errors: dict[str, str] = {}
+        field = Checks()
 
         def name() -> str:
             if not values["name"]:
@@ -91,13 +91,13 @@ class IdentityDialog(FieldErrors, ModalScreen[dict | None]):
 
         with reporting(self), self.app.source.register() as register:
             chosen = dict(self.app.source.config)
-            chosen["name"] = parse_field(errors, "name", name)
+            chosen["name"] = field("name", name)
             if values["state"]:
-                chosen["state"] = parse_field(errors, "state", lambda: register.index.resolve(values["state"]))
+                chosen["state"] = field("state", lambda: register.index.resolve(values["state"]))
             if values["area"]:
                 chosen["area"] = values["area"]
-            if errors:
-                deliver(self, self.show_errors, errors)
+            if field.errors:
+                deliver(self, self.show_errors, field.errors)
                 return
             try:
                 path = config.save(chosen)

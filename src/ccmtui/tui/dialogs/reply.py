@@ -12,7 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from ccmtui.domain.categories import Category
 from ccmtui.domain.engagements import STANCES
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
+from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
@@ -114,10 +114,7 @@ class ReplyDialog(FieldErrors, ModalScreen[str | None]):
         from ccmtui.domain.errors import CCMError, InputError
 
         source = self.app.source
-        errors: dict[str, str] = {}
-
-        def field(name: str, parse):
-            return parse_field(errors, name, parse)
+        field = Checks()
 
         def state():
             if not values["state"]:
@@ -129,8 +126,8 @@ class ReplyDialog(FieldErrors, ModalScreen[str | None]):
             iso3 = field("state", state)
             field("stance", lambda: parse_stance(values["stance"]))
             day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
-            if errors:
-                deliver(self, self.show_errors, errors)
+            if field.errors:
+                deliver(self, self.show_errors, field.errors)
                 return
             new = NewReply(
                 iso3=iso3,

@@ -16,7 +16,7 @@ from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import CHANNELS, KINDS
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.widgets.field_errors import FieldErrors, parse_field
+from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
@@ -152,10 +152,7 @@ class LogScreen(FieldErrors, SectionScreen):
         from ccmtui.domain.errors import CCMError
 
         source = self.app.source
-        errors: dict[str, str] = {}
-
-        def field(name: str, parse):
-            return parse_field(errors, name, parse)
+        field = Checks()
 
         with reporting(self), source.register() as register:
             index = register.index
@@ -176,8 +173,8 @@ class LogScreen(FieldErrors, SectionScreen):
             points = field("ap", lambda: parse_action_points([values["ap"]] if values["ap"] else []))
             follow_up = field("follow-up", lambda: parse_date(values["follow-up"], "--follow-up") if values["follow-up"] else None)
             field("summary", lambda: clean_summary(values["summary"]))
-            if errors:
-                deliver(self, self.show_errors, errors)
+            if field.errors:
+                deliver(self, self.show_errors, field.errors)
                 return
             engagement = NewEngagement(
                 occurred_on=day,

@@ -32,10 +32,16 @@ class FieldErrors:
             label.display = True
 
 
-def parse_field(errors: dict[str, str], name: str, parse: Callable[[], T]) -> T | None:
-    """The parsed value, or None with the error kept under `name` (every field is checked at once)."""
-    try:
-        return parse()
-    except CCMError as error:
-        errors[name] = str(error)
-        return None
+class Checks:
+    """Parses a form's fields in turn, keeping each one's error under its name, so that every
+    field is checked at once: `field = Checks()`, `day = field("date", parse)`, `field.errors`."""
+
+    def __init__(self):
+        self.errors: dict[str, str] = {}
+
+    def __call__(self, name: str, parse: Callable[[], T]) -> T | None:
+        try:
+            return parse()
+        except CCMError as error:
+            self.errors[name] = str(error)
+            return None
