@@ -32,3 +32,20 @@ async def test_log_then_undo_through_the_app_as_the_cli_sees_it(make_app, ccm):
         await settle(pilot)
         assert notices(app)[-1].startswith("Undid: log demarche with Kenya: Met the ambassador")
     assert json.loads(ccm("engagements", "--state", "KEN", "--since", "2025-01-01", "--json").stdout) == []
+
+
+async def test_the_dashboard_read_while_the_app_loads(ccm):
+    from ccmtui.tui.app import CCMApp
+    from ccmtui.tui.dashboard_data import EarlyDashboard
+    from ccmtui.tui.source import Source
+
+    from .conftest import TODAY
+
+    source = Source(str(ccm.db), {"name": "Ana Tester", "area": "stockpile-destruction"}, TODAY)
+    app = CCMApp(str(ccm.db), source=source, early=EarlyDashboard(source))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen = screen_text(app)
+        assert "States Parties 112  (112 in force, 0 pending)" in seen
+        assert "Joint démarche b  100/113  ████▍  88%" in seen
+        assert "Q4 2024" in seen  # the stockpile destruction work plan's first milestone
