@@ -10,7 +10,7 @@ from ccmtui.tui.messages import DashboardReady
 from ccmtui.tui.screens.dashboard import DashboardScreen
 from ccmtui.tui.widgets.charts import YearChart
 
-from .conftest import SIZE, rows, screen_text, settle
+from .conftest import SIZE, count, rows, screen_text, settle
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -148,3 +148,22 @@ async def test_the_due_panel_counts_everything_it_cannot_list(make_app, ccm, tmp
         assert due.border_title.startswith("Due · 30 overdue")
         assert due.row_count == DUE_LIMIT < 30
         assert [str(c) for c in due.get_row_at(0)][:3] == ["2024-12-01", "Follow up, 45 days late", "Kenya"]
+
+
+async def test_a_new_database_is_created_before_any_screen_reads_it(tmp_path):
+    from ccmtui.tui.app import CCMApp
+    from ccmtui.tui.dashboard_data import EarlyDashboard
+    from ccmtui.tui.source import Source
+
+    from .conftest import TODAY, notices
+
+    target = tmp_path / "new folder" / "ccm.db"
+    source = Source(str(target), {"name": "Ana Tester"}, TODAY)
+    app = CCMApp(str(target), source=source, early=EarlyDashboard(source))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # a second screen's workers start while the file is being made
+        await settle(pilot)
+        assert notices(app) == []
+        assert app.index is not None and app.index.name("PER") == "Peru"
+        assert "197 states as of 2025-01-15" in screen_text(app)
+    assert count(target, "SELECT count(*) FROM states") == 197

@@ -142,6 +142,7 @@ class EarlyDashboard:
     def __init__(self, source):
         self.data: DashboardData | None = None
         self.error: Exception | None = None
+        source.expect_ensure()
         self._thread = threading.Thread(target=self._read, args=(source,), name="ccm-early-dashboard", daemon=True)
         self._thread.start()
 

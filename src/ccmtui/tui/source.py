@@ -23,16 +23,25 @@ class Source:
         self._today = today
         self._server = None  # one AlchemyReader for a server database: its engine is thread-safe
         self._lock = threading.Lock()
+        self._ensured = threading.Event()
+        self._ensured.set()
+
+    def expect_ensure(self) -> None:
+        """`ensure()` is about to run in another thread: readers wait until it is done."""
+        self._ensured.clear()
 
     def ensure(self) -> None:
         """Create a missing SQLite database once, before workers race to open it."""
         from ccmtui.db.read import sqlite_path
 
-        path = sqlite_path(self.target)
-        if path is not None and not path.exists():
-            from ccmtui.db.session import Database
+        try:
+            path = sqlite_path(self.target)
+            if path is not None and not path.exists():
+                from ccmtui.db.session import Database
 
-            Database(path).ensure().dispose()
+                Database(path).ensure().dispose()
+        finally:
+            self._ensured.set()
 
     @property
     def today(self) -> date:
@@ -55,6 +64,8 @@ class Source:
     @contextmanager
     def reader(self) -> Iterator:
         from ccmtui.db.read import SQLiteReader, open_reader, sqlite_path
+
+        self._ensured.wait()  # a half-created file would read as a damaged one
 
         path = sqlite_path(self.target)
         if path is None:
