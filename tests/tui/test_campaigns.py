@@ -108,6 +108,11 @@ async def test_a_new_campaign_previews_its_targets_and_writes_a_pending_reply_fo
         await settle(pilot)
         assert str(dialog.query_one("#campaign-error-title", Label).render()) == "Error: the campaign title is empty"
         assert str(dialog.query_one("#campaign-error-to", Label).render()).startswith("Error: choose the targets with --to")
+        dialog.query_one("#campaign-date", Input).value = "2025-02-30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(dialog.query_one("#campaign-error-date", Label).render()).startswith("Error: bad --date '2025-02-30'")
+        dialog.query_one("#campaign-date", Input).value = "2025-01-15"
         dialog.query_one("#campaign-title", Input).value = "Joint démarche on joining, Asia 2025"
         dialog.query_one("#campaign-to", Input).value = "category:II, region:Asia, Atlantis"
         await settle(pilot)

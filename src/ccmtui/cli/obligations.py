@@ -132,69 +132,53 @@ StatusOption = Annotated[
 Notes = Annotated[str | None, typer.Option("--notes", "-n", help="Free notes.")]
 
 
-@obligation_app.command("add")
-def obligation_add(
-    ctx: typer.Context,
-    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    article: Article,
-    source: Source = None,
-    deadline: Deadline = None,
-    extension_requested: Requested = None,
-    requested_to: RequestedTo = None,
-    extension_granted: Granted = None,
-    extended_to: ExtendedTo = None,
-    completed: Completed = None,
-    status: StatusOption = None,
-    notes: Notes = None,
-) -> None:
-    """Record a state's obligation under Art. 3, 4 or 5, with its source."""
-    from ccmtui.actions.obligations import add_obligation
-    from ccmtui.domain.obligations import ARTICLES, parse_article
+def _obligation_command(action: str):
+    """`obligation add` and `obligation update`: the same options, read the same way."""
 
-    context = app_context(ctx)
-    register = context.register()
-    record = register.resolve(state)
-    number = parse_article(article)
-    given = _obligation_input(
-        register, deadline, extension_requested, requested_to, extension_granted, extended_to, completed, status, source, notes
-    )
-    with context.writing(f"obligation add {record.name} Art. {number}") as writer:
-        row = add_obligation(writer, record, number, given)
-    deadline_text = f", deadline {row['deadline'].isoformat()}" if row["deadline"] else ""
-    typer.echo(f"{record.name}: Art. {number} ({ARTICLES[number]}) obligation recorded, {row['status']}{deadline_text}.")
+    def command(
+        ctx: typer.Context,
+        state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+        article: Article,
+        source: Source = None,
+        deadline: Deadline = None,
+        extension_requested: Requested = None,
+        requested_to: RequestedTo = None,
+        extension_granted: Granted = None,
+        extended_to: ExtendedTo = None,
+        completed: Completed = None,
+        status: StatusOption = None,
+        notes: Notes = None,
+    ) -> None:
+        from ccmtui.actions.obligations import add_obligation, update_obligation
+        from ccmtui.domain.obligations import ARTICLES, parse_article
+
+        context = app_context(ctx)
+        register = context.register()
+        record = register.resolve(state)
+        number = parse_article(article)
+        given = _obligation_input(
+            register, deadline, extension_requested, requested_to, extension_granted, extended_to, completed, status, source, notes
+        )
+        with context.writing(f"obligation {action} {record.name} Art. {number}") as writer:
+            row = (add_obligation if action == "add" else update_obligation)(writer, record, number, given)
+        if action == "add":
+            deadline_text = f", deadline {row['deadline'].isoformat()}" if row["deadline"] else ""
+            typer.echo(f"{record.name}: Art. {number} ({ARTICLES[number]}) obligation recorded, {row['status']}{deadline_text}.")
+        else:
+            extra = f", completed {row['completed']}" if row["completed"] else ""
+            extra += f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
+            typer.echo(f"{record.name}: Art. {number} obligation now {row['status']}{extra}.")
+
+    command.__name__ = f"obligation_{action}"
+    command.__doc__ = {
+        "add": "Record a state's obligation under Art. 3, 4 or 5, with its source.",
+        "update": "Change an obligation: completion declared, extension requested or granted, status.",
+    }[action]
+    return command
 
 
-@obligation_app.command("update")
-def obligation_update(
-    ctx: typer.Context,
-    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    article: Article,
-    source: Source = None,
-    deadline: Deadline = None,
-    extension_requested: Requested = None,
-    requested_to: RequestedTo = None,
-    extension_granted: Granted = None,
-    extended_to: ExtendedTo = None,
-    completed: Completed = None,
-    status: StatusOption = None,
-    notes: Notes = None,
-) -> None:
-    """Change an obligation: completion declared, extension requested or granted, status."""
-    from ccmtui.actions.obligations import update_obligation
-    from ccmtui.domain.obligations import parse_article
-
-    context = app_context(ctx)
-    register = context.register()
-    record = register.resolve(state)
-    number = parse_article(article)
-    given = _obligation_input(
-        register, deadline, extension_requested, requested_to, extension_granted, extended_to, completed, status, source, notes
-    )
-    with context.writing(f"obligation update {record.name} Art. {number}") as writer:
-        row = update_obligation(writer, record, number, given)
-    extra = f", completed {row['completed']}" if row["completed"] else ""
-    extra += f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
-    typer.echo(f"{record.name}: Art. {number} obligation now {row['status']}{extra}.")
+obligation_add = obligation_app.command("add")(_obligation_command("add"))
+obligation_update = obligation_app.command("update")(_obligation_command("update"))
 
 
 @obligation_app.command("list")
