@@ -1,6 +1,6 @@
 """Write a large invented database: `python bench/mkdb.py PATH [--engagements N] [--seed S]`.
 
-The generator lives in the package (`ccmtui.db.generate`, also `ccm sample build --large N PATH`).
+The generator lives in the package (`ccmtui.seed.generate`, also `ccm sample build --large N PATH`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 try:
-    from ccmtui.db.generate import DEFAULT_ENGAGEMENTS, DEFAULT_SEED, generate
+    from ccmtui.seed.generate import DEFAULT_ENGAGEMENTS, DEFAULT_SEED, generate
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from ccmtui.db.generate import DEFAULT_ENGAGEMENTS, DEFAULT_SEED, generate
+    from ccmtui.seed.generate import DEFAULT_ENGAGEMENTS, DEFAULT_SEED, generate
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,7 +39,7 @@ try:
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
 
-from ccmtui.db.generate import DEFAULT_SEED, generate  # noqa: E402
+from ccmtui.seed.generate import DEFAULT_SEED, generate  # noqa: E402
 
 LARGE = 1_000_000
 QUICK = 5_000

@@ -58,7 +58,7 @@ class CCM:
 
     def dump(self, *, without: tuple[str, ...] = (), portable: bool = False) -> dict:
         """The database's content, to compare before and after (`portable`: across backends)."""
-        from ccmtui.db.sample import logical_dump
+        from ccmtui.seed.sample import logical_dump
 
         return {t: rows for t, rows in logical_dump(self.db, portable=portable).items() if t not in without}
 

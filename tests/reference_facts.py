@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "src" / "ccmtui" / "db" / "reference"
-SAMPLE_DATA = ROOT / "src" / "ccmtui" / "db" / "sample_data"
+SAMPLE_DATA = ROOT / "src" / "ccmtui" / "seed" / "sample_data"
 STATUS_KNOWN_ON = date(2025, 9, 8)  # SOURCES.md: the data is current to this day
 
 

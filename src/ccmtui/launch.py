@@ -23,22 +23,6 @@ def app_request(argv: list[str], interactive: bool) -> tuple[bool, str | None]:
     return False, None
 
 
-def open_app(db_option: str | None, config: dict | None = None, started: float | None = None) -> None:
-    """Resolve the database as every command does, start reading the dashboard, then run the app."""
-    from ccmtui import config as config_file
-    from ccmtui.paths import resolve_database
-    from ccmtui.tui.dashboard_data import EarlyDashboard
-    from ccmtui.tui.source import Source
-
-    started = time.perf_counter() if started is None else started
-    config = config_file.load() if config is None else config
-    source = Source(resolve_database(db_option, config.get("db")), config)
-    early = EarlyDashboard(source)
-    from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
-
-    CCMApp(source.target, started=started, source=source, early=early, ask_identity=True).run()
-
-
 def main() -> None:
     started = time.perf_counter()
     wanted, db = app_request(sys.argv[1:], sys.stdin.isatty() and sys.stdout.isatty())
@@ -48,6 +32,7 @@ def main() -> None:
         commands()
         return
     from ccmtui.domain.errors import CCMError
+    from ccmtui.tui import open_app
 
     try:
         open_app(db, started=started)

@@ -8,7 +8,7 @@ import pytest
 
 from ..conftest import ROOT
 
-SAMPLE_PLAN = ROOT / "src" / "ccmtui" / "db" / "sample_data" / "workplan-2024-2025-stockpile-destruction.toml"
+SAMPLE_PLAN = ROOT / "src" / "ccmtui" / "seed" / "sample_data" / "workplan-2024-2025-stockpile-destruction.toml"
 # The sample's milestones (stable ids), in the plan's timeline order.
 ENGAGE, REPORTING, DATABASE, WORKING_DOCUMENT = "580eb712", "6f591ea5", "9c375ece", "969d758f"
 RECORDS = ("work_plans", "work_plan_states", "work_plan_items", "milestones", "milestone_slips", "milestone_engagements")

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ccmtui.db.sample import logical_dump
+from ccmtui.seed.sample import logical_dump
 
 from ..conftest import SAMPLE
 from .conftest import DOCUMENTED_EXITS

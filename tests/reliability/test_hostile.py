@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ccmtui.db.sample import logical_dump
+from ccmtui.seed.sample import logical_dump
 
 from ..conftest import CCM
 from .conftest import integrity, run_ccm

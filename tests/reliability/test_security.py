@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ccmtui.db.sample import logical_dump
+from ccmtui.seed.sample import logical_dump
 
 from ..conftest import CCM, REFERENCE
 from .conftest import run_ccm
@@ -69,7 +69,7 @@ def test_config_is_owner_only_even_over_a_leftover_from_an_interrupted_save(isol
 
 
 def test_a_large_generated_database_is_owner_only(tmp_path, open_umask):
-    from ccmtui.db.generate import generate
+    from ccmtui.seed.generate import generate
 
     built = generate(tmp_path / "large.db", 50, seed=1)
     assert mode(built.path) == 0o600

@@ -246,7 +246,7 @@ async def test_words_search_summaries_and_notes_as_ccm_search_does(make_app, ccm
 
 @pytest.fixture(scope="module")
 def large_db(tmp_path_factory):
-    from ccmtui.db.generate import generate
+    from ccmtui.seed.generate import generate
 
     return generate(tmp_path_factory.mktemp("large") / "large.db", 50_000, seed=11).path
 

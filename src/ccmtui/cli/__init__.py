@@ -69,7 +69,7 @@ def root(
 
 def tui(ctx: typer.Context) -> None:
     """Open the app: dashboard, states, log, engagements, campaigns, work plans, summaries, changes."""
-    from ccmtui.launch import open_app
+    from ccmtui.tui import open_app
 
     context = app_context(ctx)
     open_app(context.db_option, context.config)

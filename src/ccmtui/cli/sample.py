@@ -28,12 +28,12 @@ def build(
     if large is None:
         if seed is not None:
             raise typer.BadParameter("--seed goes with --large", param_hint="--seed")
-        from ccmtui.db.sample import build as build_sample
+        from ccmtui.seed.sample import build as build_sample
 
         written = build_sample(path)
         typer.echo(f"wrote {written}")
         return
-    from ccmtui.db.generate import DEFAULT_SEED, generate
+    from ccmtui.seed.generate import DEFAULT_SEED, generate
 
     built = generate(path, large, DEFAULT_SEED if seed is None else seed)
     counts = built.counts

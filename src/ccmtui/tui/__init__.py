@@ -6,8 +6,20 @@ never load Textual.
 
 from __future__ import annotations
 
+import time
 
-def run(target: str, config: dict | None = None) -> None:
-    from ccmtui.tui.app import CCMApp
 
-    CCMApp(target, config=config).run()
+def open_app(db_option: str | None, config: dict | None = None, started: float | None = None) -> None:
+    """Resolve the database as every command does, start reading the dashboard, then run the app."""
+    from ccmtui import config as config_file
+    from ccmtui.paths import resolve_database
+    from ccmtui.tui.dashboard_data import EarlyDashboard
+    from ccmtui.tui.source import Source
+
+    started = time.perf_counter() if started is None else started
+    config = config_file.load() if config is None else config
+    source = Source(resolve_database(db_option, config.get("db")), config)
+    early = EarlyDashboard(source)
+    from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
+
+    CCMApp(source.target, started=started, source=source, early=early, ask_identity=True).run()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccmtui.db.sample import build, logical_dump
+from ccmtui.seed.sample import build, logical_dump
 
 from ..conftest import SAMPLE
 

@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 
 from ccmtui.db.compiled import QUERIES
-from ccmtui.db.generate import generate
-from ccmtui.db.sample import logical_dump
 from ccmtui.domain import treaty
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import CHANNELS, KINDS
+from ccmtui.seed.generate import generate
+from ccmtui.seed.sample import logical_dump
 
 from ..conftest import CCM
 

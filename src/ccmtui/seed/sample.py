@@ -23,7 +23,7 @@ from ccmtui.domain.states import StateIndex
 
 
 def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("ccmtui.db.sample_data").joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(resources.files("ccmtui.seed.sample_data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _index(session) -> StateIndex:
@@ -174,7 +174,7 @@ def add_work_plans(session, database: Database) -> int:
     backend = AlchemyBackend(session.connection(), AlchemyReader(database))
     writer = Writer(backend, by=None, command="sample build", stamp=WORK_PLAN_STAMP, logged=False)
     for name in WORK_PLAN_FILES:
-        text = resources.files("ccmtui.db.sample_data").joinpath(name).read_text(encoding="utf-8")
+        text = resources.files("ccmtui.seed.sample_data").joinpath(name).read_text(encoding="utf-8")
         import_work_plan(writer, read_work_plan(text, name, index))
     return len(WORK_PLAN_FILES)
 
