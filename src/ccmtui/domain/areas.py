@@ -18,6 +18,17 @@ AREAS: dict[str, str] = {
     "implementation-support": "Implementation support",
 }
 
+# The areas with a summary (`ccm summary`), in the order CCM progress reports take them.
+SUMMARY_AREAS = (
+    "universalization",
+    "stockpile-destruction",
+    "clearance",
+    "victim-assistance",
+    "cooperation",
+    "transparency",
+    "national-implementation",
+)
+
 _EXTRA = {
     "universalisation": "universalization",
     "stockpile": "stockpile-destruction",

@@ -8,21 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from ccmtui.domain.areas import AREAS
+from ccmtui.domain.areas import AREAS, SUMMARY_AREAS
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.workers import deliver, reporting
-
-# The areas with a summary (reports.summary.SUMMARY_AREAS), listed here so that opening the
-# app does not import the summaries; a test checks the two lists agree.
-SUMMARY_AREAS = (
-    "universalization",
-    "stockpile-destruction",
-    "clearance",
-    "victim-assistance",
-    "cooperation",
-    "transparency",
-    "national-implementation",
-)
 
 
 class SummaryScreen(SectionScreen):

@@ -1,0 +1,63 @@
+"""Art. 6 cooperation and assistance: who reported needing it, who reported providing it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
+from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
+from ccmtui.reports.summary.victim_assistance import victim_assistance_summary
+
+@dataclass
+class CooperationSummary:
+    """Art. 6: who reported needing cooperation and assistance, and who reported providing it."""
+
+    period: Period
+    in_need: list[StateRef]  # States Parties reporting a need in the day's year or the one before
+    providing_states_parties: list[StateRef]  # ever, by the day
+    providing_signatories: list[StateRef]
+    with_obligations: list[StateRef]  # States Parties with current Art. 3/4 or any Art. 5 obligations
+    recorded: bool
+    engagements: EngagementTally
+    area: str = "cooperation"
+
+    def figures(self) -> list[tuple[str, object]]:
+        recorded = self.recorded
+        return [
+            ("States Parties reporting a need", len(self.in_need) if recorded else None),
+            ("States Parties reporting providing", len(self.providing_states_parties) if recorded else None),
+            ("Signatories reporting providing", len(self.providing_signatories) if recorded else None),
+            ("States Parties with obligations (Art. 3-5)", len(self.with_obligations)),
+            ("Engagements in the period", self.engagements.total),
+        ]
+
+
+def cooperation_summary(reader, register, period: Period, stockpile=None, clearance=None, victims=None) -> CooperationSummary:
+    standing = {s.iso3: s for s in register.on(period.as_of)}
+    rows = [r for r in reader.rows("cooperation_reports") if r.year <= period.as_of.year]
+    in_need, providing_parties, providing_signatories = {}, {}, {}
+    for row in rows:
+        state = standing[row.iso3]
+        ref = StateRef(row.iso3, row.name, row.region)
+        if row.role == "needs" and row.year >= period.as_of.year - 1 and state.status in STATES_PARTIES:
+            in_need[row.iso3] = ref
+        elif row.role == "provides":
+            if state.status in STATES_PARTIES:
+                providing_parties[row.iso3] = ref
+            elif state.status is Status.SIGNATORY:
+                providing_signatories[row.iso3] = ref
+    stockpile = stockpile or stockpile_summary(reader, register, period)
+    clearance = clearance or clearance_summary(reader, register, period)
+    victims = victims or victim_assistance_summary(reader, register, period)
+    owing = {line.iso3: StateRef(line.iso3, line.name, line.region) for line in stockpile.current + clearance.current}
+    owing |= {ref.iso3: ref for ref in victims.states_parties}
+    return CooperationSummary(
+        period=period,
+        in_need=by_name(in_need.values()),
+        providing_states_parties=by_name(providing_parties.values()),
+        providing_signatories=by_name(providing_signatories.values()),
+        with_obligations=by_name(owing.values()),
+        recorded=bool(rows) or bool(reader.rows("cooperation_reports")),
+        engagements=engagement_tally(reader, "cooperation", period),
+    )

@@ -1,0 +1,260 @@
+"""Art. 3 stockpile destruction (with the retention of Art. 3(6)-(8)) and Art. 4 clearance."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ccmtui.domain.dates import PartialDate, optional_partial_date
+from ccmtui.domain.obligations import ObligationFacts, Standing, deadline_on, standing_on
+from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.common import STATES_PARTIES, Period, after_day, by_name, states_parties_on
+
+@dataclass(frozen=True, slots=True)
+class ObligationLine:
+    """One state's obligation as it stood on the summary's day."""
+
+    iso3: str
+    name: str
+    region: str
+    status: str  # the state's status under the Convention on the day
+    entry_into_force: date | None
+    standing: Standing
+    deadline: date | None  # the original deadline (Art. 3(2), 4(1))
+    deadline_in_effect: date | None  # after any extension granted by the day
+    extension_requested: str | None  # pending on the day: requested, not yet granted
+    extension_requested_to: date | None
+    completed: str | None  # as the source gives it: 2010, 2023-06, 2014-03-20
+    completed_in_period: bool | None  # None: the date's precision cannot tell
+    completed_before_entry_into_force: bool | None
+    overdue: bool
+    source: str | None
+
+    @property
+    def extended(self) -> bool:
+        return self.deadline_in_effect is not None and self.deadline_in_effect != self.deadline
+
+
+def _obligation_line(row, state, period: Period) -> ObligationLine:
+    facts = ObligationFacts(
+        article=row.article,
+        deadline=row.deadline,
+        extended_to=row.extended_to,
+        extension_granted=optional_partial_date(row.extension_granted),
+        completed=optional_partial_date(row.completed),
+        status=row.status,
+        status_as_of=row.status_as_of,
+    )
+    on = period.as_of
+    standing = standing_on(facts, on)
+    in_effect = deadline_on(facts, on)
+    completed = facts.completed if standing is Standing.COMPLETED else None
+    in_force = state.entry_into_force
+    requested = optional_partial_date(row.extension_requested)
+    pending_request = requested is not None and requested.certainly_by(on) and in_effect == row.deadline
+    return ObligationLine(
+        iso3=row.iso3,
+        name=row.name,
+        region=row.region,
+        status=state.status.value,
+        entry_into_force=in_force,
+        standing=standing,
+        deadline=row.deadline,
+        deadline_in_effect=in_effect,
+        extension_requested=str(requested) if pending_request else None,
+        extension_requested_to=row.extension_requested_to if pending_request else None,
+        completed=row.completed if standing is Standing.COMPLETED else None,
+        completed_in_period=after_day(completed, period.since) if completed else False,
+        completed_before_entry_into_force=_before(completed, in_force) if completed and in_force else False,
+        overdue=standing is Standing.CURRENT and in_effect is not None and in_effect < on,
+        source=row.source,
+    )
+
+
+def _before(value: PartialDate, day: date) -> bool | None:
+    if value.latest < day:
+        return True
+    return False if value.earliest >= day else None
+
+
+@dataclass
+class ObligationsSummary:
+    """States Parties' obligations under one article (3 or 4) on the day, and completions in the period."""
+
+    period: Period
+    article: int
+    lines: list[ObligationLine]  # States Parties on the day
+    not_yet_party: list[ObligationLine]  # states with an obligation recorded that had not joined by the day
+    area: str
+
+    def _with(self, standing: Standing) -> list[ObligationLine]:
+        return [line for line in self.lines if line.standing is standing]
+
+    @property
+    def with_obligations(self) -> list[ObligationLine]:
+        """States Parties that have or have had obligations (not those that reported holding none)."""
+        return [line for line in self.lines if line.standing not in (Standing.NONE_HELD, Standing.UNCERTAIN)]
+
+    @property
+    def completed(self) -> list[ObligationLine]:
+        return self._with(Standing.COMPLETED)
+
+    @property
+    def completed_in_period(self) -> list[ObligationLine]:
+        return [line for line in self.completed if line.completed_in_period is True]
+
+    @property
+    def completed_in_period_undetermined(self) -> list[ObligationLine]:
+        return [line for line in self.completed if line.completed_in_period is None]
+
+    @property
+    def completed_before_entry_into_force(self) -> list[ObligationLine]:
+        return [line for line in self.completed if line.completed_before_entry_into_force is True]
+
+    @property
+    def current(self) -> list[ObligationLine]:
+        return sorted(self._with(Standing.CURRENT), key=lambda line: (line.deadline_in_effect or date.max, line.name))
+
+    @property
+    def overdue(self) -> list[ObligationLine]:
+        return [line for line in self.current if line.overdue]
+
+    @property
+    def undetermined(self) -> list[ObligationLine]:
+        return self._with(Standing.UNDETERMINED)
+
+    @property
+    def none_held(self) -> list[ObligationLine]:
+        return self._with(Standing.NONE_HELD)
+
+    @property
+    def uncertain(self) -> list[ObligationLine]:
+        return self._with(Standing.UNCERTAIN)
+
+    @property
+    def extended(self) -> list[ObligationLine]:
+        return [line for line in self.current if line.extended]
+
+    @property
+    def extension_requests(self) -> list[ObligationLine]:
+        return [line for line in self.current if line.extension_requested]
+
+    def completions_by_year(self) -> list[tuple[int, int]]:
+        """Completions with a known year, per year (for the chart)."""
+        years = Counter(int(line.completed[:4]) for line in self.completed if line.completed)
+        if not years:
+            return []
+        return [(year, years.get(year, 0)) for year in range(min(years), self.period.as_of.year + 1)]
+
+    def figures(self) -> list[tuple[str, object]]:
+        label = self.period.since_label
+        rows = [
+            (f"States Parties with Art. {self.article} obligations", len(self.with_obligations)),
+            ("  completed", len(self.completed)),
+            (f"  completed since {label}", len(self.completed_in_period)),
+            ("  current", len(self.current)),
+            ("  overdue", len(self.overdue)),
+            ("  completion date not recorded", len(self.undetermined)),
+        ]
+        if self.none_held:
+            rows.append(("Reported holding no stockpile", len(self.none_held)))
+        if self.uncertain:
+            rows.append(("Status uncertain", len(self.uncertain)))
+        if self.not_yet_party:
+            rows.append(("States not yet party with obligations recorded", len(self.not_yet_party)))
+        return rows
+
+
+def _obligation_lines(reader, register, article: int, period: Period) -> tuple[list, list]:
+    standing = {s.iso3: s for s in register.on(period.as_of)}
+    parties, others = [], []
+    for row in reader.rows("obligations", article=article):
+        state = standing[row.iso3]
+        line = _obligation_line(row, state, period)
+        if state.status in STATES_PARTIES:
+            parties.append(line)
+        elif state.status is not Status.WITHDRAWN:
+            others.append(line)
+    return by_name(parties), by_name(others)
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionLine:
+    """The latest retention figures a State Party reported by the day (Art. 3(6)-(8))."""
+
+    iso3: str
+    name: str
+    region: str
+    year: int
+    munitions_retained: int | None
+    submunitions_retained: int | None
+    munitions_used: int | None
+    submunitions_used: int | None
+    purpose: str
+
+    @property
+    def use_reported(self) -> bool:
+        munitions = self.munitions_retained is None or self.munitions_used is not None
+        submunitions = self.submunitions_retained is None or self.submunitions_used is not None
+        return munitions and submunitions
+
+
+@dataclass
+class StockpileSummary(ObligationsSummary):
+    """Art. 3: stockpile destruction, with the retention figures of Art. 3(6)-(8)."""
+
+    retention: list[RetentionLine] = field(default_factory=list)
+    retained_by_year: list[tuple[int, int]] = field(default_factory=list)  # (year, submunitions retained, all states)
+
+    @property
+    def use_not_reported(self) -> list[RetentionLine]:
+        return [line for line in self.retention if not line.use_reported]
+
+    def figures(self) -> list[tuple[str, object]]:
+        return [
+            *super().figures(),
+            ("States Parties retaining cluster munitions", len(self.retention)),
+            ("  use not reported", len(self.use_not_reported)),
+        ]
+
+
+def stockpile_summary(reader, register, period: Period) -> StockpileSummary:
+    parties, others = _obligation_lines(reader, register, 3, period)
+    members = states_parties_on(register, period.as_of)
+    # Figures for a year are known once the year is over.
+    known = [r for r in reader.rows("retention") if r.year < period.as_of.year]
+    latest: dict[str, object] = {}
+    for row in known:
+        if row.iso3 in members:
+            latest[row.iso3] = row
+    totals = Counter()
+    for row in known:
+        totals[row.year] += row.submunitions_retained or 0
+    return StockpileSummary(
+        period=period,
+        article=3,
+        lines=parties,
+        not_yet_party=others,
+        area="stockpile-destruction",
+        retention=by_name(
+            RetentionLine(
+                r.iso3,
+                r.name,
+                r.region,
+                r.year,
+                r.munitions_retained,
+                r.submunitions_retained,
+                r.munitions_used,
+                r.submunitions_used,
+                r.purpose,
+            )
+            for r in latest.values()
+        ),
+        retained_by_year=sorted(totals.items()),
+    )
+
+
+def clearance_summary(reader, register, period: Period) -> ObligationsSummary:
+    parties, others = _obligation_lines(reader, register, 4, period)
+    return ObligationsSummary(period=period, article=4, lines=parties, not_yet_party=others, area="clearance")

@@ -1,0 +1,199 @@
+"""Universalization: States Parties, signatories and the states not yet party, démarches and campaigns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ccmtui.domain import treaty
+from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
+from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.common import STATES_PARTIES, Period, StateRef, count_by_region, state_ref
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A state that deposited its instrument in the period."""
+
+    iso3: str
+    name: str
+    region: str
+    instrument: str
+    deposited: date
+    entry_into_force: date
+
+    @property
+    def acceded(self) -> bool:
+        return self.instrument == "accession"
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    iso3: str
+    name: str
+    region: str
+    effective: date
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignTally:
+    title: str
+    occurred_on: date
+    kind: str
+    targets: int
+    replied: int
+    pending: int
+    no_reply: int
+
+    @property
+    def reply_rate(self) -> float | None:
+        return self.replied / self.targets if self.targets else None
+
+
+@dataclass(frozen=True, slots=True)
+class DemarcheTally:
+    """The universalization démarches of the period: how many, to whom, and the replies."""
+
+    demarches: int
+    states_reached: int
+    replied: int
+    pending: int
+    no_reply: int
+    by_month: list[tuple[str, int]]
+
+    @property
+    def replies_expected(self) -> int:
+        return self.replied + self.pending + self.no_reply
+
+    @property
+    def reply_rate(self) -> float | None:
+        return self.replied / self.replies_expected if self.replies_expected else None
+
+
+@dataclass
+class UniversalizationSummary:
+    """States Parties, signatories and the states not yet party, and what changed in the period."""
+
+    period: Period
+    in_force: int
+    pending: int
+    signatories: int
+    non_signatories: int
+    withdrawn: int
+    states_parties_at_since: int
+    un_members_joined: int  # UN member states that are States Parties or signatories
+    joined: list[Joined]
+    withdrawals: list[Withdrawal]
+    signatories_yet_to_ratify: list[StateRef]
+    signatories_by_category: dict[str, list[StateRef]]  # I, II, III, unassessed
+    non_signatories_by_category: dict[str, list[StateRef]]  # I, II, III, unassessed
+    states_parties_by_year: list[tuple[int, int]]  # (year, States Parties at its end or on as_of)
+    demarches: DemarcheTally
+    campaigns: list[CampaignTally]
+    area: str = "universalization"
+
+    @property
+    def states_parties(self) -> int:
+        return self.in_force + self.pending
+
+    @property
+    def ratified(self) -> list[Joined]:
+        return [j for j in self.joined if not j.acceded]
+
+    @property
+    def acceded(self) -> list[Joined]:
+        return [j for j in self.joined if j.acceded]
+
+    @property
+    def joined_by_region(self) -> dict[str, int]:
+        return count_by_region(self.joined)
+
+    def figures(self) -> list[tuple[str, object]]:
+        return [
+            ("States Parties", self.states_parties),
+            ("  in force", self.in_force),
+            ("  pending entry into force", self.pending),
+            ("Signatories yet to ratify", self.signatories),
+            ("Non-signatories", self.non_signatories),
+            (f"States Parties at {self.period.since_label}", self.states_parties_at_since),
+            (f"Ratified since {self.period.since_label}", len(self.ratified)),
+            (f"Acceded since {self.period.since_label}", len(self.acceded)),
+            ("Démarches in the period", self.demarches.demarches),
+        ]
+
+
+def universalization_summary(reader, register, period: Period) -> UniversalizationSummary:
+    now = register.on(period.as_of)
+    then = register.on(period.since)
+    counts = Counter(s.status for s in now)
+    joined = [
+        Joined(s.iso3, s.name, s.region, s.instrument, s.deposited, s.entry_into_force)
+        for s in now
+        if s.status in STATES_PARTIES and period.covers(s.deposited)
+    ]
+    withdrawals = [
+        Withdrawal(s.iso3, s.name, s.region, s.withdrawal_effective)
+        for s in now
+        if s.status is Status.WITHDRAWN and period.covers(s.withdrawal_effective)
+    ]
+    categories: dict[str, list[StateRef]] = {"I": [], "II": [], "III": [], "unassessed": []}
+    signatory_categories: dict[str, list[StateRef]] = {"I": [], "II": [], "III": [], "unassessed": []}
+    for s in now:
+        if s.status is Status.NON_SIGNATORY:
+            categories[s.category or "unassessed"].append(state_ref(s))
+        elif s.status is Status.SIGNATORY:
+            signatory_categories[s.category or "unassessed"].append(state_ref(s))
+    by_year = []
+    for year in range(treaty.CONVENTION_ENTRY_INTO_FORCE.year - 1, period.as_of.year + 1):
+        day = min(date(year, 12, 31), period.as_of)
+        joined_by_then = sum(
+            1
+            for s in now
+            if s.deposited and s.deposited <= day and not (s.withdrawal_effective and s.withdrawal_effective <= day)
+        )
+        by_year.append((year, joined_by_then))
+    return UniversalizationSummary(
+        period=period,
+        in_force=counts[Status.PARTY],
+        pending=counts[Status.PENDING],
+        signatories=counts[Status.SIGNATORY],
+        non_signatories=counts[Status.NON_SIGNATORY],
+        withdrawn=counts[Status.WITHDRAWN],
+        states_parties_at_since=sum(1 for s in then if s.status in STATES_PARTIES),
+        un_members_joined=sum(
+            1 for s in now if s.iso3 not in NOT_UN_MEMBERS and (s.status in STATES_PARTIES or s.status is Status.SIGNATORY)
+        ),
+        joined=sorted(joined, key=lambda j: (j.deposited, normalize(j.name))),
+        withdrawals=withdrawals,
+        signatories_yet_to_ratify=[state_ref(s) for s in now if s.status is Status.SIGNATORY],
+        signatories_by_category=signatory_categories,
+        non_signatories_by_category=categories,
+        states_parties_by_year=by_year,
+        demarches=_demarches(reader, period),
+        campaigns=_campaigns(reader, period),
+    )
+
+
+def _demarches(reader, period: Period) -> DemarcheTally:
+    params = {"area": "universalization", "since": period.since + timedelta(days=1), "until": period.as_of}
+    by_month = [(f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows("demarches_by_month", **params)]
+    reach = reader.rows("demarche_reach", **params)
+    replies = {r.status: r.replies for r in reader.rows("demarche_replies", **params)}
+    return DemarcheTally(
+        demarches=sum(count for _, count in by_month),
+        states_reached=len(reach),
+        replied=replies.get("replied", 0),
+        pending=replies.get("pending", 0),
+        no_reply=replies.get("no-reply", 0),
+        by_month=by_month,
+    )
+
+
+def _campaigns(reader, period: Period) -> list[CampaignTally]:
+    rows = reader.rows(
+        "campaign_board", since=period.since + timedelta(days=1), until=period.as_of, area="universalization"
+    )
+    return [
+        CampaignTally(r.title, r.occurred_on, r.kind, r.targets or 0, r.replied or 0, r.pending or 0, r.no_reply or 0)
+        for r in sorted(rows, key=lambda r: r.occurred_on)
+    ]
