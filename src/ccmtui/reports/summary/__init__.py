@@ -47,7 +47,6 @@ from ccmtui.reports.summary.universalization import (
 )
 from ccmtui.reports.summary.victim_assistance import VictimAssistanceSummary, victim_assistance_summary
 
-
 # -- the entry points
 
 BUILDERS = {

@@ -9,6 +9,7 @@ from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Perio
 from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
 from ccmtui.reports.summary.victim_assistance import victim_assistance_summary
 
+
 @dataclass
 class CooperationSummary:
     """Art. 6: who reported needing cooperation and assistance, and who reported providing it."""

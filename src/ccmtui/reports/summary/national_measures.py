@@ -8,6 +8,7 @@ from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import MEASURE_STATUSES
 from ccmtui.reports.summary.common import Period, StateRef, after_day, by_name, state_ref, states_parties_on
 
+
 @dataclass(frozen=True, slots=True)
 class MeasureLine:
     """A State Party's latest Art. 9 status recorded by the day."""

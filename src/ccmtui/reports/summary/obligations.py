@@ -11,6 +11,7 @@ from ccmtui.domain.obligations import ObligationFacts, Standing, deadline_on, st
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, after_day, by_name, states_parties_on
 
+
 @dataclass(frozen=True, slots=True)
 class ObligationLine:
     """One state's obligation as it stood on the summary's day."""

@@ -8,6 +8,7 @@ from datetime import date
 from ccmtui.domain import treaty
 from ccmtui.reports.summary.common import Period, StateRef, by_name, state_ref, states_parties_on
 
+
 @dataclass(frozen=True, slots=True)
 class InitialReport:
     """A State Party's initial Art. 7 report on the day: submitted, late, overdue or not yet due."""

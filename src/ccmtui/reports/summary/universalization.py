@@ -11,6 +11,7 @@ from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, StateRef, count_by_region, state_ref
 
+
 @dataclass(frozen=True, slots=True)
 class Joined:
     """A state that deposited its instrument in the period."""

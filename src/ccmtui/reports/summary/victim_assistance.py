@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 
+
 @dataclass
 class VictimAssistanceSummary:
     """Art. 5: the States Parties and signatories recorded with cluster munition victims in areas under their jurisdiction."""
