@@ -15,18 +15,22 @@ from ccmtui import __version__
 from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import cooperation as cooperation_commands
 from ccmtui.cli import database as database_commands
 from ccmtui.cli import export as export_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
+from ccmtui.cli import measures as measures_commands
 from ccmtui.cli import obligations as obligation_commands
 from ccmtui.cli import report as report_commands
+from ccmtui.cli import retention as retention_commands
 from ccmtui.cli import sample as sample_commands
 from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
 from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
+from ccmtui.cli import transparency as transparency_commands
 from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
@@ -102,11 +106,11 @@ app.add_typer(sample_commands.app, name="sample")
 app.add_typer(workplan_commands.app, name="workplan")
 app.add_typer(workplan_commands.milestone_app, name="milestone")
 app.add_typer(export_commands.app, name="export")
-app.add_typer(obligation_commands.obligation_app, name="obligation")
-app.add_typer(obligation_commands.retention_app, name="retention")
-app.add_typer(obligation_commands.transparency_app, name="transparency")
-app.add_typer(obligation_commands.measures_app, name="measures")
-app.add_typer(obligation_commands.cooperation_app, name="cooperation")
+app.add_typer(obligation_commands.app, name="obligation")
+app.add_typer(retention_commands.app, name="retention")
+app.add_typer(transparency_commands.app, name="transparency")
+app.add_typer(measures_commands.app, name="measures")
+app.add_typer(cooperation_commands.app, name="cooperation")
 app.add_typer(report_commands.app, name="report")
 
 

@@ -17,8 +17,9 @@ def parse_date(text: str, what: str = "date") -> date:
         raise InputError(f"bad {what} {text!r}: expected YYYY-MM-DD, e.g. 2013-09-09") from None
 
 
-def iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
+def iso(value):
+    """A date as YYYY-MM-DD for JSON; anything else (None, text, numbers) as it is."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -1,0 +1,63 @@
+"""`ccm cooperation`: Art. 6 cooperation and assistance, who reported needing or providing it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+
+app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
+
+
+@app.command("add")
+def cooperation_add(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    role: Annotated[str, typer.Argument(metavar="needs|provides", help="Reported needing, or providing, assistance.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="The year reported on.")],
+    source: Source = None,
+    details: Annotated[str, typer.Option("--details", help="What for, how much, to whom.")] = "",
+) -> None:
+    """Record that a state reported needing or providing cooperation and assistance (Art. 6) in a year."""
+    from ccmtui.actions.obligations import add_cooperation
+    from ccmtui.domain.obligations import COOPERATION_ROLES, parse_role
+
+    context = app_context(ctx)
+    record = context.register().resolve(state)
+    chosen = parse_role(role)
+    with context.writing(f"cooperation {record.name} {chosen} {year}") as writer:
+        add_cooperation(writer, record, year, chosen, details, source)
+    typer.echo(f"{record.name}: {COOPERATION_ROLES[chosen]} in {year}.")
+
+
+@app.command("list")
+def cooperation_list(
+    ctx: typer.Context,
+    states: States = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="One year only.")] = None,
+    as_json: Json = False,
+) -> None:
+    """List recorded reports of needing or providing cooperation and assistance."""
+    context = app_context(ctx)
+    chosen = chosen_states(context.register(), states)
+    rows = [
+        r
+        for r in context.reader().rows("cooperation_reports")
+        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
+    ]
+    if as_json:
+        print_json(
+            [
+                {"iso3": r.iso3, "name": r.name, "year": r.year, "role": r.role, "details": r.details, "source": r.source}
+                for r in rows
+            ]
+        )
+        return
+    record_table(
+        f"Cooperation and assistance (Art. 6) — {len(rows)} recorded",
+        ("State", "Year", "Role", "Details", "Source"),
+        [(r.name, r.year, r.role, r.details, r.source) for r in rows],
+    )

@@ -1,0 +1,98 @@
+"""`ccm retention`: cluster munitions retained under Art. 3(6)-(8), per state and year."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+
+app = typer.Typer(help="Cluster munitions retained under Art. 3(6)-(8), per state and year.", no_args_is_help=True)
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+@app.command("add")
+def retention_add(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="The calendar year the figures are for.")],
+    source: Source = None,
+    munitions: Annotated[int | None, typer.Option("--munitions", help="Cluster munitions retained.")] = None,
+    submunitions: Annotated[int | None, typer.Option("--submunitions", help="Explosive submunitions retained.")] = None,
+    used_munitions: Annotated[int | None, typer.Option("--used-munitions", help="Cluster munitions used that year.")] = None,
+    used_submunitions: Annotated[
+        int | None, typer.Option("--used-submunitions", help="Explosive submunitions used that year.")
+    ] = None,
+    purpose: Annotated[str, typer.Option("--purpose", help="What they are kept or used for (Art. 3(6)).")] = "",
+) -> None:
+    """Record what a State Party retained in a year for permitted purposes, and what it used."""
+    from ccmtui.actions.obligations import RetentionInput, add_retention
+
+    context = app_context(ctx)
+    record = context.register().resolve(state)
+    given = RetentionInput(year, munitions, submunitions, used_munitions, used_submunitions, purpose, source)
+    with context.writing(f"retention {record.name} {year}") as writer:
+        row = add_retention(writer, record, given)
+    parts = []
+    if row["munitions_retained"] is not None:
+        parts.append(f"{row['munitions_retained']:,} cluster munitions")
+    if row["submunitions_retained"] is not None:
+        parts.append(f"{row['submunitions_retained']:,} submunitions")
+    typer.echo(f"{record.name}, {year}: retained {' and '.join(parts)}.")
+
+
+@app.command("list")
+def retention_list(
+    ctx: typer.Context,
+    states: States = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="One year only.")] = None,
+    as_json: Json = False,
+) -> None:
+    """List retention figures per state and year; an empty 'used' cell means use not reported."""
+    context = app_context(ctx)
+    chosen = chosen_states(context.register(), states)
+    rows = [
+        r
+        for r in context.reader().rows("retention")
+        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
+    ]
+    if as_json:
+        print_json(
+            [
+                {
+                    "iso3": r.iso3,
+                    "name": r.name,
+                    "year": r.year,
+                    "munitions_retained": r.munitions_retained,
+                    "submunitions_retained": r.submunitions_retained,
+                    "munitions_used": r.munitions_used,
+                    "submunitions_used": r.submunitions_used,
+                    "purpose": r.purpose,
+                    "source": r.source,
+                }
+                for r in rows
+            ]
+        )
+        return
+    record_table(
+        f"Retention under Art. 3(6) — {len(rows)} recorded",
+        ("State", "Year", "Munitions", "Used", "Submunitions", "Used", "Purpose", "Source"),
+        [
+            (
+                r.name,
+                r.year,
+                _count(r.munitions_retained),
+                _count(r.munitions_used),
+                _count(r.submunitions_retained),
+                _count(r.submunitions_used),
+                r.purpose,
+                r.source,
+            )
+            for r in rows
+        ],
+    )

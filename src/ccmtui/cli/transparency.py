@@ -1,0 +1,96 @@
+"""`ccm transparency`: Art. 7 transparency reports, initial and annual, due and submitted."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.domain.dates import iso
+
+app = typer.Typer(help="Art. 7 transparency reports: initial and annual, due and submitted.", no_args_is_help=True)
+
+
+@app.command("add")
+def transparency_add(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    source: Source = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Annual report: the calendar year it covers.")] = None,
+    initial: Annotated[bool, typer.Option("--initial", help="The initial report (Art. 7(1)).")] = False,
+    submitted: Annotated[str | None, typer.Option("--submitted", metavar="DATE", help="When it was submitted.")] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", metavar="DATE", help="Default: 180 days after entry into force, or 30 April.")
+    ] = None,
+) -> None:
+    """Record an Art. 7 report: the initial one (--initial) or the annual update covering --year."""
+    from ccmtui.actions.obligations import add_transparency_report
+    from ccmtui.domain.dates import parse_date
+
+    context = app_context(ctx)
+    record = context.register().resolve(state)
+    kind = "initial" if initial else "annual"
+    with context.writing(f"transparency {record.name} {kind} {year or ''}".strip()) as writer:
+        row = add_transparency_report(
+            writer,
+            record,
+            kind,
+            year,
+            parse_date(submitted, "--submitted") if submitted else None,
+            parse_date(due, "--due") if due else None,
+            source,
+        )
+    what = "initial report" if kind == "initial" else f"annual report covering {row['year']}"
+    when = f"submitted {row['submitted'].isoformat()}" if row["submitted"] else "not submitted"
+    late = " (late)" if row["submitted"] and row["submitted"] > row["due"] else ""
+    typer.echo(f"{record.name}: {what}, due {row['due'].isoformat()}, {when}{late}.")
+
+
+@app.command("list")
+def transparency_list(
+    ctx: typer.Context,
+    states: States = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="One year only.")] = None,
+    as_json: Json = False,
+) -> None:
+    """List recorded Art. 7 reports with their due and submission dates."""
+    context = app_context(ctx)
+    chosen = chosen_states(context.register(), states)
+    rows = [
+        r
+        for r in context.reader().rows("transparency_reports")
+        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
+    ]
+    if as_json:
+        print_json(
+            [
+                {
+                    "iso3": r.iso3,
+                    "name": r.name,
+                    "kind": r.kind,
+                    "year": r.year,
+                    "due": iso(r.due),
+                    "submitted": iso(r.submitted),
+                    "late": bool(r.submitted and r.submitted > r.due),
+                    "source": r.source,
+                }
+                for r in rows
+            ]
+        )
+        return
+    record_table(
+        f"Art. 7 reports — {len(rows)} recorded",
+        ("State", "Report", "Due", "Submitted", "Source"),
+        [
+            (
+                r.name,
+                "initial" if r.kind == "initial" else f"annual {r.year}",
+                iso(r.due),
+                (iso(r.submitted) or "—") + (" (late)" if r.submitted and r.submitted > r.due else ""),
+                r.source,
+            )
+            for r in rows
+        ],
+    )
