@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.domain.dates import iso
 
 app = typer.Typer(help="Thematic work plans: list, show, import and export them as TOML.", no_args_is_help=True)
 milestone_app = typer.Typer(help="Timeline milestones of the work plans: add, start, done, slip, drop, list.", no_args_is_help=True)
@@ -25,18 +26,12 @@ def _plan(reader, text: str | None) -> str:
     return find_work_plan(reader, text) if text else only_work_plan(reader)
 
 
-def _iso(value):
-    from datetime import date
-
-    return value.isoformat() if isinstance(value, date) else value
-
-
 def _jsonable(value):
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
-    return _iso(value)
+    return iso(value)
 
 
 @app.command("list")

@@ -6,6 +6,7 @@ import re
 
 from ccmtui.domain.categories import MEANINGS, Category
 from ccmtui.domain.engagements import KINDS
+from ccmtui.domain.words import plural
 from ccmtui.reports.quarter import (
     MilestoneLine,
     QuarterSummary,
@@ -36,10 +37,6 @@ def escape(text: str) -> str:
     return line
 
 
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
-
-
 def _table(headings: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(headings) + " |", "|" + "|".join("---" for _ in headings) + "|"]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
@@ -67,27 +64,27 @@ def render_markdown(summary: QuarterSummary) -> str:
     if summary.milestones:
         brief = f"- {milestone_counts(summary.milestones, ' due or done this quarter')}"
         if slipped:
-            brief += f"; {_plural(len(slipped), 'milestone')} slipped out of the quarter"
+            brief += f"; {plural(len(slipped), 'milestone')} slipped out of the quarter"
         out.append(brief + ".")
     else:
         out.append("- No milestone was due this quarter.")
     e = summary.engagements
     if e.total:
-        out.append(f"- {_plural(e.total, 'engagement')} with {_plural(len(e.by_state), 'state')}.")
+        out.append(f"- {plural(e.total, 'engagement')} with {plural(len(e.by_state), 'state')}.")
     else:
         out.append("- No engagement was recorded this quarter.")
     if summary.campaigns:
-        out.append(f"- {_plural(len(summary.campaigns), 'campaign')} launched.")
+        out.append(f"- {plural(len(summary.campaigns), 'campaign')} launched.")
     if summary.category_changes:
-        out.append(f"- {_plural(len(summary.category_changes), 'category change')}.")
+        out.append(f"- {plural(len(summary.category_changes), 'category change')}.")
     events = summary.treaty_events
     if events and len(events) <= 3:
         listed = "; ".join(f"{escape(t.name)}, {t.label.lower()} ({t.on.isoformat()})" for t in events)
-        out.append(f"- {_plural(len(events), 'treaty event')}: {listed}.")
+        out.append(f"- {plural(len(events), 'treaty event')}: {listed}.")
     else:
-        out.append(f"- {_plural(len(events), 'treaty event')}.")
+        out.append(f"- {plural(len(events), 'treaty event')}.")
     if summary.next_milestones:
-        out.append(f"- {_plural(len(summary.next_milestones), 'milestone')} due next quarter ({summary.next_quarter.label}).")
+        out.append(f"- {plural(len(summary.next_milestones), 'milestone')} due next quarter ({summary.next_quarter.label}).")
     else:
         out.append(f"- No milestone is due next quarter ({summary.next_quarter.label}).")
     out.append("")
@@ -106,15 +103,15 @@ def render_markdown(summary: QuarterSummary) -> str:
     out += ["## Engagements", ""]
     if e.total:
         out.append(
-            f"{_plural(e.total, 'engagement')} were recorded with {_plural(len(e.by_state), 'state')}."
-            if e.total != 1 else f"One engagement was recorded with {_plural(len(e.by_state), 'state')}."
+            f"{plural(e.total, 'engagement')} were recorded with {plural(len(e.by_state), 'state')}."
+            if e.total != 1 else f"One engagement was recorded with {plural(len(e.by_state), 'state')}."
         )
         out += ["", *_table(["Kind", "Engagements"], [[KINDS.get(k, k), str(n)] for k, n in e.by_kind]), ""]
         shown = e.by_state[:STATES_SHOWN]
         out += _table(["State", "Engagements"], [[escape(name), str(n)] for _, name, n in shown])
         if len(e.by_state) > len(shown):
             rest = e.by_state[len(shown):]
-            out += ["", f"And {_plural(len(rest), 'other state')} ({sum(n for *_, n in rest)} engagements)."]
+            out += ["", f"And {plural(len(rest), 'other state')} ({sum(n for *_, n in rest)} engagements)."]
         if e.notable:
             out += ["", "Notable engagements:", ""]
             for n in e.notable:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from ccmtui.domain.dates import iso
 from ccmtui.reports.quarter import QuarterSummary
 
 
@@ -15,12 +16,13 @@ def render_toml(summary: QuarterSummary) -> str:
 
 
 def render_json(summary: QuarterSummary) -> str:
-    return json.dumps(summary.as_data(), ensure_ascii=False, indent=2, default=_iso) + "\n"
+    return json.dumps(summary.as_data(), ensure_ascii=False, indent=2, default=_json_value) + "\n"
 
 
-def _iso(value):
+def _json_value(value):
+    """`json.dumps`' hook: dates as YYYY-MM-DD; any other value it cannot write is refused."""
     if isinstance(value, date):
-        return value.isoformat()
+        return iso(value)
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 

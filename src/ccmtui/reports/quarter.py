@@ -14,6 +14,7 @@ from datetime import date
 from ccmtui.domain import treaty
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
+from ccmtui.domain.words import plural
 from ccmtui.domain.workplan import MILESTONE_STATUSES, Due, Quarter, is_overdue, period_label, slip_length
 
 NOTABLE_LIMIT = 12
@@ -282,10 +283,6 @@ def category_groups(changes: list[CategoryChange]) -> list[tuple[tuple, list[str
     return sorted(groups.items(), key=lambda item: (item[0][0], item[0][1]))
 
 
-def _plural(count: int, singular: str) -> str:
-    return f"{count} {singular}{'s' * (count != 1)}"
-
-
 def milestone_counts(milestones: list[MilestoneLine], when: str = "") -> str:
     """'4 milestones due or done this quarter: 1 done, 2 still open (2 overdue), 1 dropped'."""
     done = sum(m.status == "done" for m in milestones)
@@ -295,7 +292,7 @@ def milestone_counts(milestones: list[MilestoneLine], when: str = "") -> str:
     parts = [f"{done} done", f"{still_open} still open" + (f" ({overdue} overdue)" if overdue else "")]
     if dropped:
         parts.append(f"{dropped} dropped")
-    return f"{_plural(len(milestones), 'milestone')}{when}: {', '.join(parts)}"
+    return f"{plural(len(milestones), 'milestone')}{when}: {', '.join(parts)}"
 
 
 # -- building

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ccmtui.domain import treaty
-from ccmtui.domain.dates import parse_date
+from ccmtui.domain.dates import iso, parse_date
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.states import StateIndex, match_region, normalize
 from ccmtui.domain.treaty import Status
@@ -40,18 +40,14 @@ class StateStatus:
             "region": self.region,
             "subregion": self.subregion,
             "status": self.status.value,
-            "signed": _iso(self.signed),
-            "deposited": _iso(self.deposited),
+            "signed": iso(self.signed),
+            "deposited": iso(self.deposited),
             "instrument": self.instrument,
-            "entry_into_force": _iso(self.entry_into_force),
-            "withdrawal_effective": _iso(self.withdrawal_effective),
+            "entry_into_force": iso(self.entry_into_force),
+            "withdrawal_effective": iso(self.withdrawal_effective),
             "category": self.category,
-            "category_since": _iso(self.category_since),
+            "category_since": iso(self.category_since),
         }
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _known_on(row, as_of: date) -> tuple[date | None, date | None, date | None]:

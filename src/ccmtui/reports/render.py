@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ccmtui.domain.treaty import Status
+from ccmtui.domain.words import plural
 from ccmtui.reports.register import StateStatus, status_counts
 
 STATUS_STYLE = {
@@ -18,10 +19,6 @@ STATUS_STYLE = {
     Status.NON_SIGNATORY: "default",
     Status.WITHDRAWN: "red",
 }
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
 def _day(value: date | None) -> str:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import CHANNELS, KINDS
+from ccmtui.domain.words import plural as plural  # the screens say fmt.plural
 
 # Shorter than the CCM names, to fit a table column.
 AREA_SHORT = {
@@ -56,7 +57,3 @@ def names(codes: list[str], index, limit: int = 3) -> str:
     if len(codes) > limit:
         return f"{len(codes)} states"
     return ", ".join(index.name(c) if index is not None and c in index else c for c in codes)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
