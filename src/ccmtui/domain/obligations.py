@@ -101,13 +101,6 @@ def parse_role(text: str) -> str:
     return key
 
 
-def parse_report_kind(text: str) -> str:
-    key = normalize(text)
-    if key not in REPORT_KINDS:
-        raise one_of("report kind", text, REPORT_KINDS)
-    return key
-
-
 def check_count(value: int | None, what: str) -> None:
     if value is not None and value < 0:
         raise InputError(f"{what} cannot be negative ({value})")

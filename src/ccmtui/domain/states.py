@@ -6,10 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
 
-from ccmtui.domain import treaty
 from ccmtui.domain.errors import NotFoundError, one_of
 
 INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
@@ -18,32 +15,6 @@ INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
 # (observer states), the Cook Islands and Niue. The other 193 are the UN's members.
 NOT_UN_MEMBERS = frozenset({"VAT", "PSE", "COK", "NIU"})
 UN_MEMBER_COUNT = 193
-
-
-@dataclass(frozen=True, slots=True)
-class StateRecord:
-    """One state as the register holds it."""
-
-    iso3: str
-    name: str
-    region: str
-    subregion: str
-    signed: date | None = None
-    deposited: date | None = None
-    instrument: str | None = None
-    withdrawal_notified: date | None = None
-
-    def status_on(self, on: date) -> treaty.Status:
-        return treaty.status_on(
-            on,
-            signed=self.signed,
-            deposited=self.deposited,
-            withdrawal_notified=self.withdrawal_notified,
-        )
-
-    @property
-    def entry_into_force(self) -> date | None:
-        return treaty.entry_into_force(self.deposited) if self.deposited else None
 
 
 _PUNCTUATION = re.compile(r"[\s\-‐–—'’`´.,()/&]+")

@@ -6,7 +6,6 @@ article of the Convention on Cluster Munitions (Dublin, 30 May 2008) it applies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import calendar
 from datetime import date, timedelta
 from enum import StrEnum
@@ -177,26 +176,3 @@ def deadline_in_effect(deadline: date | None, extended_to: date | None, granted_
     if granted_by is not None:
         return extended_to if granted_by <= on else deadline
     return extended_to if on >= deadline else deadline
-
-
-@dataclass(frozen=True, slots=True)
-class TreatyDates:
-    """The dates that follow from a state's instruments."""
-
-    entry_into_force: date | None
-    withdrawal_effective: date | None
-    stockpile_deadline: date | None
-    clearance_deadline: date | None
-    initial_report_due: date | None
-
-
-def treaty_dates(deposited: date | None, withdrawal_notified: date | None = None) -> TreatyDates:
-    """All the dates a deposit sets running (Art. 3, 4, 7, 17, 20)."""
-    in_force = entry_into_force(deposited) if deposited else None
-    return TreatyDates(
-        entry_into_force=in_force,
-        withdrawal_effective=withdrawal_effective(withdrawal_notified) if withdrawal_notified else None,
-        stockpile_deadline=stockpile_destruction_deadline(in_force) if in_force else None,
-        clearance_deadline=clearance_deadline(in_force) if in_force else None,
-        initial_report_due=initial_report_due(in_force) if in_force else None,
-    )

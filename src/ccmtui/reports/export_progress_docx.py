@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from pathlib import Path
 
 from ccmtui.reports.progress import ChartSpec, Note, ProgressReport, TableSpec
 
@@ -108,7 +107,3 @@ def build_docx(report: ProgressReport):
             if block.chart.note:
                 document.add_paragraph().add_run(block.chart.note).italic = True
     return document
-
-
-def write_docx(report: ProgressReport, path: Path) -> None:
-    build_docx(report).save(str(path))

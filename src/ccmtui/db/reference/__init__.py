@@ -43,7 +43,6 @@ STATE_COLUMNS = (
     "withdrawal_notified",
     "source",
 )
-OPTIONAL_STATE_COLUMNS = ("intermediate_region",)
 
 
 def _text(name: str) -> str:
