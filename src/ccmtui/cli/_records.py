@@ -9,12 +9,23 @@ import typer
 States = Annotated[list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
 Source = Annotated[str | None, typer.Option("--source", help="Where it comes from: document, page, date (required).")]
+Year = Annotated[int | None, typer.Option("--year", "-y", help="One year only.")]
 
 FREE_TEXT = ("Source", "Purpose", "Details", "Measure")
 
 
 def chosen_states(register, states: list[str] | None) -> set[str] | None:
     return {register.index.resolve(s) for s in states} if states else None
+
+
+def recorded_rows(context, query: str, states: list[str] | None, year: int | None = None) -> list:
+    """A listing's rows for the states named (all when none) and the year given (all when None)."""
+    chosen = chosen_states(context.register(), states)
+    return [
+        r
+        for r in context.reader().rows(query)
+        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
+    ]
 
 
 def record_table(title: str, headings: tuple[str, ...], rows: list[tuple], caption: str | None = None) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
-from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
 
@@ -37,17 +37,11 @@ def cooperation_add(
 def cooperation_list(
     ctx: typer.Context,
     states: States = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="One year only.")] = None,
+    year: Year = None,
     as_json: Json = False,
 ) -> None:
     """List recorded reports of needing or providing cooperation and assistance."""
-    context = app_context(ctx)
-    chosen = chosen_states(context.register(), states)
-    rows = [
-        r
-        for r in context.reader().rows("cooperation_reports")
-        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
-    ]
+    rows = recorded_rows(app_context(ctx), "cooperation_reports", states, year)
     if as_json:
         print_json(
             [

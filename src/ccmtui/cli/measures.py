@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
-from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._records import Json, Source, States, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 9 national implementation measures.", no_args_is_help=True)
 
@@ -45,9 +45,7 @@ def measures_list(ctx: typer.Context, states: States = None, as_json: Json = Fal
     """List recorded national implementation measures, oldest first for each state."""
     from ccmtui.domain.obligations import MEASURE_STATUSES
 
-    context = app_context(ctx)
-    chosen = chosen_states(context.register(), states)
-    rows = [r for r in context.reader().rows("national_measures") if chosen is None or r.iso3 in chosen]
+    rows = recorded_rows(app_context(ctx), "national_measures", states)
     if as_json:
         print_json(
             [

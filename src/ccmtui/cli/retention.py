@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
-from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 
 app = typer.Typer(help="Cluster munitions retained under Art. 3(6)-(8), per state and year.", no_args_is_help=True)
 
@@ -50,17 +50,11 @@ def retention_add(
 def retention_list(
     ctx: typer.Context,
     states: States = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="One year only.")] = None,
+    year: Year = None,
     as_json: Json = False,
 ) -> None:
     """List retention figures per state and year; an empty 'used' cell means use not reported."""
-    context = app_context(ctx)
-    chosen = chosen_states(context.register(), states)
-    rows = [
-        r
-        for r in context.reader().rows("retention")
-        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
-    ]
+    rows = recorded_rows(app_context(ctx), "retention", states, year)
     if as_json:
         print_json(
             [

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
-from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 from ccmtui.domain.dates import iso
 
 app = typer.Typer(help="Art. 7 transparency reports: initial and annual, due and submitted.", no_args_is_help=True)
@@ -52,17 +52,11 @@ def transparency_add(
 def transparency_list(
     ctx: typer.Context,
     states: States = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="One year only.")] = None,
+    year: Year = None,
     as_json: Json = False,
 ) -> None:
     """List recorded Art. 7 reports with their due and submission dates."""
-    context = app_context(ctx)
-    chosen = chosen_states(context.register(), states)
-    rows = [
-        r
-        for r in context.reader().rows("transparency_reports")
-        if (chosen is None or r.iso3 in chosen) and (year is None or r.year == year)
-    ]
+    rows = recorded_rows(app_context(ctx), "transparency_reports", states, year)
     if as_json:
         print_json(
             [
