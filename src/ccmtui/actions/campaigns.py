@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ccmtui.actions.journal import NewEngagement, add_engagement, check_classifiable
-from ccmtui.domain.categories import parse_category
+from ccmtui.actions.journal import NewEngagement, add_engagement
+from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
 from ccmtui.domain.errors import InputError
 from ccmtui.reports.register import Register, parse_statuses

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ccmtui.domain import treaty
-from ccmtui.domain.categories import parse_category
+from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import clean_summary
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import StateIndex
@@ -85,17 +84,6 @@ def add_engagement(writer, engagement: NewEngagement) -> dict:
 def follow_up_done(writer, uuid: str) -> dict:
     """A follow-up made: the engagement no longer shows as due."""
     return writer.update("engagements", uuid, {"follow_up_on": None})
-
-
-def check_classifiable(state, on: date) -> None:
-    """A category assesses a state that has not joined: refused once it has deposited (Art. 17)."""
-    status = treaty.status_on(
-        on, signed=state.signed, deposited=state.deposited, withdrawal_notified=state.withdrawal_notified
-    )
-    if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
-        raise InputError(
-            f"{state.name} is a State Party on {on} ({status.value}); categories are for states not yet party"
-        )
 
 
 def classify(

@@ -37,7 +37,7 @@ def new(
 ) -> None:
     """Create a campaign: preview the targets, then write the campaign and a pending reply for each."""
     from ccmtui.actions.campaigns import create_campaign, parse_targets, select_targets
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.actions.journal import NewEngagement, parse_actors
     from ccmtui.cli.journal import engagement_basics
 
@@ -65,7 +65,7 @@ def new(
 
 
 def _campaign(context, text: str):
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
 
     uuid = resolve_id(context.reader(), "campaign_ids", text, "campaign")
     (row,) = context.reader().rows("campaign_summary", campaign=uuid)
@@ -88,7 +88,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Every campaign with replied / pending / no reply and its reply rate."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.domain.areas import parse_area
 
     rows = _board(app_context(ctx), parse_area(area) if area else None)

@@ -47,7 +47,7 @@ def log(
     follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
 ) -> None:
     """Log an engagement: a démarche, meeting, letter, note verbale, call… with one or more states."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
     from ccmtui.domain.engagements import KINDS
 
@@ -79,7 +79,7 @@ def classify(
     ] = None,
 ) -> None:
     """Record a Category I / II / III assessment of a state not yet party."""
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
     from ccmtui.actions.journal import classify as record_classification
     from ccmtui.domain.categories import parse_category
 
@@ -115,7 +115,7 @@ def changes(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List recent changes: who, when, what, and whether they were undone."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
 
     rows = app_context(ctx).reader().rows("recent_changesets", limit=limit)
     if as_json:
@@ -181,7 +181,7 @@ def reply(
 
 def resolve_reply_target(reader, text: str) -> tuple[str, str]:
     """(engagement uuid, label) for a campaign id or an engagement id."""
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
     from ccmtui.domain.errors import NotFoundError
 
     try:
@@ -198,7 +198,7 @@ def done(
     engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
 ) -> None:
     """Mark an engagement's follow-up as done (clears its follow-up date)."""
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
     from ccmtui.actions.journal import follow_up_done
 
     context = app_context(ctx)

@@ -71,7 +71,7 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
         return
     from rich.table import Table
 
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.cli._common import console
 
     table = Table(title="Work plans", header_style="bold", expand=True)
@@ -119,7 +119,7 @@ def import_plan(
     file: Annotated[Path, typer.Argument(metavar="FILE.toml", help="A work plan in TOML (see docs/workplans.md).")],
 ) -> None:
     """Import a work plan from TOML; a plan already there is brought to what the file says."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.actions.workplan import import_work_plan, read_work_plan
     from ccmtui.files import read_text
 
@@ -162,13 +162,13 @@ def export_plan(
 
 
 def _milestone(reader, text: str) -> str:
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
 
     return resolve_id(reader, "milestone_ids", text, "milestone")
 
 
 def _engagements(reader, values: list[str] | None) -> list[str]:
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
 
     return [resolve_id(reader, "engagement_ids", v, "engagement") for v in values or []]
 
@@ -190,7 +190,7 @@ def add(
     ] = None,
 ) -> None:
     """Add a milestone to a work plan's timeline, due by a quarter or on a date."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.actions.workplan import NewMilestone, add_milestone
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.engagements import parse_action_points

@@ -146,7 +146,7 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="campaign-save")
     def save(self, values: dict) -> None:
         from ccmtui.actions.campaigns import create_campaign, parse_targets, select_targets
-        from ccmtui.actions.ids import short
+        from ccmtui.db.ids import short
         from ccmtui.actions.journal import NewEngagement, parse_actors
         from ccmtui.domain.areas import chosen_area
         from ccmtui.domain.engagements import parse_action_points, parse_kind

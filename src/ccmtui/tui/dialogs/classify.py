@@ -100,7 +100,7 @@ class ClassifyDialog(FieldErrors, ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="classify")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.ids import resolve_id
+        from ccmtui.db.ids import resolve_id
         from ccmtui.actions.journal import classify as record_classification
         from ccmtui.domain.categories import parse_category
         from ccmtui.domain.errors import CCMError, InputError

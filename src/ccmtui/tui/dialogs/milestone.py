@@ -20,7 +20,7 @@ MOVES = {"start": "Start (in progress)", "done": "Done", "slip": "Slip to a late
 
 
 def _engagement_ids(reader, text: str) -> list[str]:
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
 
     return [resolve_id(reader, "engagement_ids", value, "engagement") for value in text.replace(",", " ").split()]
 
@@ -120,7 +120,7 @@ class AddMilestoneDialog(MilestoneForm):
 
     @work(thread=True, exclusive=True, group="milestone")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.ids import short
+        from ccmtui.db.ids import short
         from ccmtui.actions.workplan import NewMilestone, add_milestone
         from ccmtui.domain.engagements import parse_action_points
         from ccmtui.domain.workplan import Due

@@ -144,7 +144,7 @@ class LogScreen(FieldErrors, SectionScreen):
 
     @work(thread=True, exclusive=True, group="log-save")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.ids import short
+        from ccmtui.db.ids import short
         from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
         from ccmtui.domain.areas import chosen_area
         from ccmtui.domain.dates import parse_date
