@@ -150,27 +150,33 @@ def _write_items(writer, document: WorkPlanDocument) -> bool:
 
 def _write_milestones(writer, document: WorkPlanDocument, plan_recorder: str | None, result: ImportResult) -> None:
     """Remove the milestones the file no longer has; add or update the others, in its order."""
-    plan_uuid = document.uuid
     wanted = {entry.uuid for entry in document.milestones}
-    for uuid in [row.uuid for row in writer.rows("milestones_of_work_plan", work_plan=plan_uuid)]:
-        if uuid not in wanted:
-            _delete_milestone(writer, uuid)
+    for row in writer.rows("milestones_of_work_plan", work_plan=document.uuid):
+        if row.uuid not in wanted:
+            _delete_milestone(writer, row.uuid)
             result.removed += 1
     for position, entry in enumerate(document.milestones, 1):
-        found = writer.get("milestones", entry.uuid)
-        _check_milestone(writer, entry, found, plan_uuid)
-        # A new milestone without its own recorder is the work plan's recorder's.
-        fields = _milestone_values(entry, plan_uuid, position, plan_recorder if found is None else found["recorded_by"])
-        if found is None:
-            writer.insert("milestones", {"uuid": entry.uuid, **fields})
-            result.added += 1
-        changes = _differs(found, fields) if found is not None else {}
-        if changes:
-            writer.update("milestones", entry.uuid, changes)
-        slips_changed = _write_slips(writer, entry)
-        links_changed = _write_links(writer, entry)
-        if found is not None and (changes or slips_changed or links_changed):
-            result.updated += 1
+        outcome = _write_milestone(writer, entry, document.uuid, position, plan_recorder)
+        result.added += outcome == "added"
+        result.updated += outcome == "updated"
+
+
+def _write_milestone(writer, entry: MilestoneEntry, plan_uuid: str, position: int, plan_recorder: str | None) -> str:
+    """One milestone with its slips and links: "added", "updated" or "" (as it was)."""
+    found = writer.get("milestones", entry.uuid)
+    _check_milestone(writer, entry, found, plan_uuid)
+    # A new milestone without its own recorder is the work plan's recorder's.
+    fields = _milestone_values(entry, plan_uuid, position, plan_recorder if found is None else found["recorded_by"])
+    if found is None:
+        writer.insert("milestones", {"uuid": entry.uuid, **fields})
+    changes = _differs(found, fields) if found is not None else {}
+    if changes:
+        writer.update("milestones", entry.uuid, changes)
+    slips_changed = _write_slips(writer, entry)
+    links_changed = _write_links(writer, entry)
+    if found is None:
+        return "added"
+    return "updated" if changes or slips_changed or links_changed else ""
 
 
 def _check_milestone(writer, entry: MilestoneEntry, found: dict | None, plan_uuid: str) -> None:
