@@ -146,7 +146,7 @@ def engagement_fields(
         "channel": fields("channel", lambda: parse_channel(given(channel) or default_channel)),
         "actors": fields("by", lambda: parse_actors(register.index, [b for b in by if b.strip()] or own_state)),
         "action_points": fields("action_points", lambda: parse_action_points(list(action_points))),
-        "follow_up_on": fields("follow_up", lambda: parse_date(follow_up, "--follow-up") if given(follow_up) else None),
+        "follow_up_on": fields("follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None),
     }
     occurred_on, follow_up_on = values["occurred_on"], values["follow_up_on"]
     if occurred_on and follow_up_on and follow_up_on < occurred_on:
@@ -214,7 +214,7 @@ def classify_state(
     chosen = fields("category", lambda: parse_category(category or ""))
     on = fields("date", lambda: day(register, date, today))
     source_uuid = fields(
-        "source", lambda: resolve_id(register.reader, "engagement_ids", source, "engagement") if given(source) else None
+        "source", lambda: resolve_id(register.reader, "engagement_ids", given(source), "engagement") if given(source) else None
     )
     reason = fields("rationale", lambda: named(" ".join(rationale.split()), "give the reason for the category (--rationale)"))
     fields.check()

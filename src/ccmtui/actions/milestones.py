@@ -175,7 +175,7 @@ def add_milestone(
 
     fields = Fields()
     line = fields("title", lambda: _title(title))
-    when = fields("due", lambda: Due.parse(due or "", "--due"))
+    when = fields("due", lambda: Due.parse(given(due) or "", "--due"))
     points = fields("action_points", lambda: parse_action_points(list(action_points)))
     linked = fields("engagements", lambda: engagement_ids(reader, engagements))
     fields.check()
@@ -215,7 +215,7 @@ def move_milestone(
     chosen = fields("move", lambda: _move(move))
     uuid = fields("milestone", lambda: resolve_id(register.reader, "milestone_ids", milestone, "milestone"))
     on = fields("date", lambda: day(register, date, today))
-    later = fields("new_due", lambda: Due.parse(new_due or "", "new due")) if chosen == "slip" else None
+    later = fields("new_due", lambda: Due.parse(given(new_due) or "", "new due")) if chosen == "slip" else None
     linked = fields("engagements", lambda: engagement_ids(register.reader, engagements)) if chosen == "done" else []
     fields.check()
     if chosen == "start":
