@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ccmtui.actions.journal import NewEngagement, add_engagement, check_classifiable
-from ccmtui.domain.categories import parse_category
+from ccmtui.actions.fields import Fields, Written, day, given, named
+from ccmtui.actions.journal import NewEngagement, add_engagement, engagement_fields
+from ccmtui.db.ids import resolve_id, short
+from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
-from ccmtui.domain.errors import InputError
+from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.reports.register import Register, parse_statuses
 
 TARGET_KINDS = ("category", "region", "status", "state")
@@ -85,7 +88,7 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
     return chosen
 
 
-def create_campaign(
+def write_campaign(
     writer,
     title: str,
     engagement: NewEngagement,
@@ -157,9 +160,123 @@ def record_reply(writer, engagement_uuid: str, reply: NewReply, register: Regist
     return writer.update("replies", existing.uuid, values)
 
 
-def close_campaign(writer, engagement_uuid: str) -> int:
+def mark_no_reply(writer, engagement_uuid: str) -> int:
     """Mark every reply still pending as no reply; the number marked."""
     pending = [r for r in writer.rows("replies_of_engagement", engagement=engagement_uuid) if r.status == "pending"]
     for reply in pending:
         writer.update("replies", reply.uuid, {"status": "no-reply"})
     return len(pending)
+
+
+# -- the actions behind `ccm campaign new|close`, `ccm reply` and the app's dialogs
+
+
+@dataclass
+class CampaignPlan:
+    """A campaign checked and its targets chosen, not yet written: shown first, then created."""
+
+    title: str
+    selection: TargetSelection
+    targets: list
+    engagement: NewEngagement
+
+    @property
+    def heading(self) -> str:
+        count = len(self.targets)
+        return f"{count} target{'s' * (count != 1)} ({self.selection.describe()})"
+
+
+def plan_campaign(
+    register: Register,
+    *,
+    title: str,
+    to: Sequence[str],
+    except_: Sequence[str] = (),
+    kind: str | None = None,
+    date: str | None = None,
+    area: str | None = None,
+    channel: str | None = None,
+    by: Sequence[str] = (),
+    notes: str = "",
+    action_points: Sequence[str] = (),
+    follow_up: str | None = None,
+    config: Mapping,
+    today: date | None = None,
+) -> CampaignPlan:
+    """Check a new campaign's fields and choose its targets on its date; nothing is written."""
+    fields = Fields()
+    line = fields("title", lambda: named(" ".join(title.split()), "the campaign title is empty"))
+    basics = engagement_fields(
+        fields, register, kind=given(kind) or "demarche", date=date, area=area, channel=channel, by=by,
+        action_points=action_points, follow_up=follow_up, config=config, today=today, default_channel="capital",
+    )
+    excluded = fields("except", lambda: [register.index.resolve(text) for text in except_ if text.strip()])
+    selection = fields("to", lambda: parse_targets(register, [t for t in to if t.strip()], excluded or []))
+    targets: list = []
+    if selection and fields.ok("date", "except"):
+        targets = fields("to", lambda: select_targets(register, selection, basics["occurred_on"]))
+    fields.check()
+    engagement = NewEngagement(summary=line, states=[s.iso3 for s in targets], notes=notes, **basics)
+    return CampaignPlan(title=line, selection=selection, targets=targets, engagement=engagement)
+
+
+def create_campaign(writing, plan: CampaignPlan) -> Written:
+    """Write a planned campaign: its engagement with every target, and a pending reply for each."""
+    with writing(f"campaign new '{plan.title}' to {len(plan.targets)} states") as writer:
+        campaign = write_campaign(writer, plan.title, plan.engagement, plan.selection)
+    return Written(campaign, f"Created campaign {short(campaign['uuid'])}: {len(plan.targets)} pending replies.")
+
+
+def reply_target(reader, text: str) -> tuple[str, str]:
+    """(engagement uuid, how to name it) for a campaign id or an engagement id."""
+    try:
+        campaign = resolve_id(reader, "campaign_ids", text, "campaign")
+    except NotFoundError:
+        engagement = resolve_id(reader, "engagement_ids", text, "campaign or engagement")
+        found = reader.rows("campaign_of_engagement", engagement=engagement)
+        return engagement, f"'{found[0].title}'" if found else f"engagement {short(engagement)}"
+    (row,) = reader.rows("campaign_summary", campaign=campaign)
+    return row.engagement_uuid, f"'{row.title}'"
+
+
+def record_state_reply(
+    register: Register,
+    writing,
+    *,
+    to: str,
+    state: str,
+    stance: str,
+    summary: str = "",
+    date: str | None = None,
+    category: str | None = None,
+    classify: bool = False,
+    today: date | None = None,
+) -> Written:
+    """Record a state's reply to a campaign or an engagement; with `classify`, its category too."""
+    fields = Fields()
+    target = fields("to", lambda: reply_target(register.reader, to))
+    iso3 = fields("state", lambda: register.index.resolve(named(state, "name the state that replied")))
+    chosen = fields("stance", lambda: parse_stance(stance or ""))
+    received = fields("date", lambda: day(register, date, today))
+    fields.check()
+    engagement_uuid, label = target
+    new = NewReply(
+        iso3=iso3, received_on=received, stance=chosen, summary=summary, supports_category=category or None, classify=classify
+    )
+    name = register.index.name(iso3)
+    with writing(f"reply from {name} to {label}") as writer:
+        row = record_reply(writer, engagement_uuid, new, register)
+    extra = f"; Category {row['supports_category']} recorded" if classify else ""
+    return Written(row, f"Reply from {name} ({chosen}) to {label} recorded{extra}.")
+
+
+def close_campaign(reader, writing, *, campaign: str) -> Written:
+    """Mark every reply still pending as no reply."""
+    uuid = resolve_id(reader, "campaign_ids", campaign, "campaign")
+    (row,) = reader.rows("campaign_summary", campaign=uuid)
+    with writing(f"campaign close '{row.title}'") as writer:
+        marked = mark_no_reply(writer, row.engagement_uuid)
+    return Written(
+        {"uuid": row.uuid, "engagement_uuid": row.engagement_uuid, "title": row.title, "marked": marked},
+        f"{row.title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.",
+    )

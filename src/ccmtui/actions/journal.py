@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ccmtui.domain import treaty
-from ccmtui.domain.categories import parse_category
-from ccmtui.domain.engagements import clean_summary
+from ccmtui.actions.fields import Fields, Written, day, given, named
+from ccmtui.db.ids import resolve_id, short
+from ccmtui.domain.areas import chosen_area
+from ccmtui.domain.categories import check_classifiable, parse_category
+from ccmtui.domain.dates import parse_date
+from ccmtui.domain.engagements import KINDS, clean_summary, parse_action_points, parse_channel, parse_kind
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import StateIndex
 
@@ -87,17 +91,6 @@ def follow_up_done(writer, uuid: str) -> dict:
     return writer.update("engagements", uuid, {"follow_up_on": None})
 
 
-def check_classifiable(state, on: date) -> None:
-    """A category assesses a state that has not joined: refused once it has deposited (Art. 17)."""
-    status = treaty.status_on(
-        on, signed=state.signed, deposited=state.deposited, withdrawal_notified=state.withdrawal_notified
-    )
-    if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
-        raise InputError(
-            f"{state.name} is a State Party on {on} ({status.value}); categories are for states not yet party"
-        )
-
-
 def classify(
     writer,
     state,
@@ -123,3 +116,117 @@ def classify(
     if uuid:
         values["uuid"] = uuid
     return writer.insert("classifications", values)
+
+
+# -- the actions behind `ccm log`, `ccm classify`, `ccm done` and the app's forms
+
+
+def engagement_fields(
+    fields: Fields,
+    register,
+    *,
+    kind: str | None,
+    date: str | None,
+    area: str | None,
+    channel: str | None,
+    by: Sequence[str],
+    action_points: Sequence[str],
+    follow_up: str | None,
+    config: Mapping,
+    today: date | None,
+    default_channel: str,
+) -> dict:
+    """The fields an engagement and a campaign share, parsed alike: NewEngagement's keywords
+    (a field that does not parse is left out; `fields.check()` then refuses)."""
+    own_state = [config["state"]] if config.get("state") else []
+    values = {
+        "kind": fields("kind", lambda: parse_kind(kind or "")),
+        "occurred_on": fields("date", lambda: day(register, date, today)),
+        "area": fields("area", lambda: chosen_area(given(area), config.get("area"))),
+        "channel": fields("channel", lambda: parse_channel(given(channel) or default_channel)),
+        "actors": fields("by", lambda: parse_actors(register.index, [b for b in by if b.strip()] or own_state)),
+        "action_points": fields("action_points", lambda: parse_action_points(list(action_points))),
+        "follow_up_on": fields("follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None),
+    }
+    occurred_on, follow_up_on = values["occurred_on"], values["follow_up_on"]
+    if occurred_on and follow_up_on and follow_up_on < occurred_on:
+        fields.fail("follow_up", f"the follow-up date {follow_up_on} is before the engagement ({occurred_on})")
+    return values
+
+
+def log_engagement(
+    register,
+    writing,
+    *,
+    kind: str,
+    states: Sequence[str],
+    summary: str,
+    date: str | None = None,
+    area: str | None = None,
+    channel: str | None = None,
+    by: Sequence[str] = (),
+    notes: str = "",
+    action_points: Sequence[str] = (),
+    follow_up: str | None = None,
+    config: Mapping,
+    today: date | None = None,
+) -> Written:
+    """Log an engagement with one or more states; every field is checked before anything is written."""
+    fields = Fields()
+
+    def resolve_states() -> list[str]:
+        codes = [register.index.resolve(text) for text in states if text.strip()]
+        if not codes:
+            raise InputError("name at least one state the engagement was with")
+        return codes
+
+    codes = fields("states", resolve_states)
+    line = fields("summary", lambda: clean_summary(summary))
+    basics = engagement_fields(
+        fields, register, kind=kind, date=date, area=area, channel=channel, by=by, action_points=action_points,
+        follow_up=follow_up, config=config, today=today, default_channel="geneva",
+    )
+    fields.check()
+    engagement = NewEngagement(summary=line, states=codes, notes=notes, **basics)
+    names = ", ".join(register.index.name(iso3) for iso3 in engagement.states)
+    with writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
+        row = add_engagement(writer, engagement)
+    return Written(
+        row,
+        f"Logged {KINDS[engagement.kind].lower()} {short(row['uuid'])} with {names} on {engagement.occurred_on.isoformat()}.",
+    )
+
+
+def classify_state(
+    register,
+    writing,
+    *,
+    state: str,
+    category: str,
+    rationale: str = "",
+    date: str | None = None,
+    source: str | None = None,
+    today: date | None = None,
+) -> Written:
+    """Record a Category I / II / III assessment of a state not yet party."""
+    fields = Fields()
+    record = fields("state", lambda: register.resolve(named(state, "name the state to classify")))
+    chosen = fields("category", lambda: parse_category(category or ""))
+    on = fields("date", lambda: day(register, date, today))
+    source_uuid = fields(
+        "source", lambda: resolve_id(register.reader, "engagement_ids", given(source), "engagement") if given(source) else None
+    )
+    reason = fields("rationale", lambda: named(" ".join(rationale.split()), "give the reason for the category (--rationale)"))
+    fields.check()
+    check_classifiable(record, on)
+    with writing(f"classify {record.name} as Category {chosen.value}") as writer:
+        row = classify(writer, record, chosen.value, on, reason, source_uuid)
+    return Written(row, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {on.isoformat()}.")
+
+
+def mark_follow_up_done(reader, writing, *, engagement: str) -> Written:
+    """An engagement's follow-up made: its follow-up date is cleared."""
+    uuid = resolve_id(reader, "engagement_ids", engagement, "engagement")
+    with writing(f"follow-up done for engagement {short(uuid)}") as writer:
+        row = follow_up_done(writer, uuid)
+    return Written(row, f"Follow-up of {short(uuid)} done.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ccmtui.actions.fields import Written
 from ccmtui.db.write import load_row
 from ccmtui.domain.errors import InputError
 
@@ -47,3 +48,15 @@ def undo_last(writer) -> Undone:
     writer.update("changesets", target.uuid, {"reverted_by": writer.changeset})
     writer.update("changesets", writer.changeset, {"reverts": target.uuid})
     return Undone(command=target.command, made_at=target.made_at, made_by=target.made_by, changes=len(changes))
+
+
+def undo(writing) -> Written:
+    """`ccm undo` and the app's Changes screen: revert the last change and say what was reverted."""
+    with writing("undo") as writer:
+        undone = undo_last(writer)
+    by = f" by {undone.made_by}" if undone.made_by else ""
+    return Written(
+        undone,
+        f"Undid: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
+        f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC).",
+    )

@@ -20,7 +20,7 @@ def attach(
     """Attach a document to an engagement; it is stored in the database, so it syncs."""
     from ccmtui.actions.attachments import attach as attach_file
     from ccmtui.actions.attachments import read_attachment
-    from ccmtui.actions.ids import resolve_id, short
+    from ccmtui.db.ids import resolve_id, short
 
     context = app_context(ctx)
     uuid = resolve_id(context.reader(), "engagement_ids", engagement, "engagement")
@@ -37,7 +37,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The files attached to an engagement."""
-    from ccmtui.actions.ids import resolve_id, short
+    from ccmtui.db.ids import resolve_id, short
 
     reader = app_context(ctx).reader()
     uuid = resolve_id(reader, "engagement_ids", engagement, "engagement")
@@ -51,7 +51,7 @@ def list_(
 
 
 def _load(reader, text: str):
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
     from ccmtui.domain.errors import NotFoundError
 
     uuid = resolve_id(reader, "attachment_ids", text, "attachment")

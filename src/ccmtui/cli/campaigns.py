@@ -36,36 +36,24 @@ def new(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the targets and write nothing.")] = False,
 ) -> None:
     """Create a campaign: preview the targets, then write the campaign and a pending reply for each."""
-    from ccmtui.actions.campaigns import create_campaign, parse_targets, select_targets
-    from ccmtui.actions.ids import short
-    from ccmtui.actions.journal import NewEngagement, parse_actors
-    from ccmtui.cli.journal import engagement_basics
+    from ccmtui.actions.campaigns import create_campaign, plan_campaign
 
     context = app_context(ctx)
-    register = context.register()
-    basics = engagement_basics(context, date_, area, kind, channel, action_point, follow_up)
-    selection = parse_targets(register, to, except_ or [])
-    targets = select_targets(register, selection, basics["occurred_on"])
-    typer.echo(f"{len(targets)} target{'s' * (len(targets) != 1)} ({selection.describe()}):", err=True)
-    typer.echo("  " + ", ".join(f"{s.name} ({s.iso3})" for s in targets), err=True)
+    plan = plan_campaign(
+        context.register(), title=title, to=to, except_=except_ or [], kind=kind, date=date_, area=area, channel=channel,
+        by=by or [], notes=notes, action_points=action_point or [], follow_up=follow_up, config=context.config,
+    )
+    typer.echo(f"{plan.heading}:", err=True)
+    typer.echo("  " + ", ".join(f"{s.name} ({s.iso3})" for s in plan.targets), err=True)
     if dry_run:
         return
-    if not yes and not typer.confirm(f"Create the campaign to {len(targets)} states?", err=True):
+    if not yes and not typer.confirm(f"Create the campaign to {len(plan.targets)} states?", err=True):
         raise typer.Exit(1)
-    engagement = NewEngagement(
-        summary=title,
-        states=[s.iso3 for s in targets],
-        actors=parse_actors(register.index, by or ([context.config["state"]] if context.config.get("state") else [])),
-        notes=notes,
-        **basics,
-    )
-    with context.writing(f"campaign new '{title}' to {len(targets)} states") as writer:
-        campaign = create_campaign(writer, title, engagement, selection)
-    typer.echo(f"Created campaign {short(campaign['uuid'])}: {len(targets)} pending replies.")
+    typer.echo(create_campaign(context.writing, plan).message)
 
 
 def _campaign(context, text: str):
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
 
     uuid = resolve_id(context.reader(), "campaign_ids", text, "campaign")
     (row,) = context.reader().rows("campaign_summary", campaign=uuid)
@@ -88,7 +76,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Every campaign with replied / pending / no reply and its reply rate."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.domain.areas import parse_area
 
     rows = _board(app_context(ctx), parse_area(area) if area else None)
@@ -184,7 +172,4 @@ def close(
     from ccmtui.actions.campaigns import close_campaign
 
     context = app_context(ctx)
-    row = _campaign(context, campaign)
-    with context.writing(f"campaign close '{row.title}'") as writer:
-        marked = close_campaign(writer, row.engagement_uuid)
-    typer.echo(f"{row.title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")
+    typer.echo(close_campaign(context.reader(), context.writing, campaign=campaign).message)

@@ -34,11 +34,11 @@ def replies(
 ) -> None:
     """Columns: engagement (campaign or engagement id), state, date, stance; optional summary, category."""
     from ccmtui.actions.imports import import_replies
-    from ccmtui.cli.journal import resolve_reply_target
+    from ccmtui.actions.campaigns import reply_target
 
     context = app_context(ctx)
     register = context.register()
     reader = context.reader()
     with context.writing(f"import replies from {file.name}") as writer:
-        result = import_replies(writer, file, register, lambda text: resolve_reply_target(reader, text))
+        result = import_replies(writer, file, register, lambda text: reply_target(reader, text))
     typer.echo(f"Imported {result.rows} repl{'y' if result.rows == 1 else 'ies'} from {file}.")

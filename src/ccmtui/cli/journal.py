@@ -11,24 +11,6 @@ from ccmtui.cli._common import app_context, print_json
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
 
 
-def engagement_basics(context, date_, area, kind, channel, action_point, follow_up) -> dict:
-    """The fields `ccm log` and `ccm campaign new` parse alike."""
-    from ccmtui.domain.areas import chosen_area
-    from ccmtui.domain.dates import parse_date
-    from ccmtui.domain.engagements import parse_action_points, parse_channel, parse_kind
-
-    register = context.register()
-    the_area = chosen_area(area, context.config.get("area"))
-    return {
-        "occurred_on": register.resolve_day(date_, "--date"),
-        "kind": parse_kind(kind),
-        "area": the_area,
-        "channel": parse_channel(channel),
-        "action_points": parse_action_points(action_point or []),
-        "follow_up_on": parse_date(follow_up, "--follow-up") if follow_up else None,
-    }
-
-
 def log(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(help="demarche, meeting, letter, note-verbale, call, email, workshop, statement, other.")],
@@ -47,25 +29,15 @@ def log(
     follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
 ) -> None:
     """Log an engagement: a démarche, meeting, letter, note verbale, call… with one or more states."""
-    from ccmtui.actions.ids import short
-    from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
-    from ccmtui.domain.engagements import KINDS
+    from ccmtui.actions.journal import log_engagement
 
     context = app_context(ctx)
-    register = context.register()
-    engagement = NewEngagement(
-        summary=summary,
-        states=[register.index.resolve(s) for s in states],
-        actors=parse_actors(register.index, by or ([context.config["state"]] if context.config.get("state") else [])),
-        notes=notes,
-        **engagement_basics(context, date_, area, kind, channel, action_point, follow_up),
+    written = log_engagement(
+        context.register(), context.writing, kind=kind, states=states, summary=summary, date=date_, area=area,
+        channel=channel, by=by or [], notes=notes, action_points=action_point or [], follow_up=follow_up,
+        config=context.config,
     )
-    engagement.check()
-    day = engagement.occurred_on
-    names = ", ".join(register.index.name(i) for i in engagement.states)
-    with context.writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
-        row = add_engagement(writer, engagement)
-    typer.echo(f"Logged {KINDS[engagement.kind].lower()} {short(row['uuid'])} with {names} on {day.isoformat()}.")
+    typer.echo(written.message)
 
 
 def classify(
@@ -79,34 +51,20 @@ def classify(
     ] = None,
 ) -> None:
     """Record a Category I / II / III assessment of a state not yet party."""
-    from ccmtui.actions.ids import resolve_id
-    from ccmtui.actions.journal import classify as record_classification
-    from ccmtui.domain.categories import parse_category
+    from ccmtui.actions.journal import classify_state
 
     context = app_context(ctx)
-    register = context.register()
-    record = register.resolve(state)
-    chosen = parse_category(category)
-    day = register.resolve_day(date_, "--date")
-    reader = context.reader()
-    source_uuid = resolve_id(reader, "engagement_ids", source, "engagement") if source else None
-    with context.writing(f"classify {record.name} as Category {chosen.value}") as writer:
-        record_classification(writer, record, chosen.value, day, rationale, source_uuid)
-    typer.echo(f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {day.isoformat()}.")
+    written = classify_state(
+        context.register(), context.writing, state=state, category=category, rationale=rationale, date=date_, source=source
+    )
+    typer.echo(written.message)
 
 
 def undo(ctx: typer.Context) -> None:
     """Revert the last change (a whole campaign included) and say what was reverted."""
-    from ccmtui.actions.undo import undo_last
+    from ccmtui.actions.undo import undo as undo_last
 
-    context = app_context(ctx)
-    with context.writing("undo") as writer:
-        undone = undo_last(writer)
-    by = f" by {undone.made_by}" if undone.made_by else ""
-    typer.echo(
-        f"Undid: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
-        f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC)."
-    )
+    typer.echo(undo_last(app_context(ctx).writing).message)
 
 
 def changes(
@@ -115,7 +73,7 @@ def changes(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List recent changes: who, when, what, and whether they were undone."""
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
 
     rows = app_context(ctx).reader().rows("recent_changesets", limit=limit)
     if as_json:
@@ -164,33 +122,14 @@ def reply(
     ] = False,
 ) -> None:
     """Record a state's reply to a campaign or an engagement (optionally classifying it)."""
-    from ccmtui.actions.campaigns import NewReply, record_reply
+    from ccmtui.actions.campaigns import record_state_reply
 
     context = app_context(ctx)
-    register = context.register()
-    engagement_uuid, label = resolve_reply_target(context.reader(), target)
-    iso3 = register.index.resolve(state)
-    day = register.resolve_day(date_, "--date")
-    new = NewReply(iso3=iso3, received_on=day, stance=stance, summary=summary, supports_category=category, classify=classify_)
-    name = register.index.name(iso3)
-    with context.writing(f"reply from {name} to {label}") as writer:
-        record_reply(writer, engagement_uuid, new, register)
-    extra = f"; Category {new.supports_category} recorded" if classify_ else ""
-    typer.echo(f"Reply from {name} ({new.stance}) to {label} recorded{extra}.")
-
-
-def resolve_reply_target(reader, text: str) -> tuple[str, str]:
-    """(engagement uuid, label) for a campaign id or an engagement id."""
-    from ccmtui.actions.ids import resolve_id
-    from ccmtui.domain.errors import NotFoundError
-
-    try:
-        campaign = resolve_id(reader, "campaign_ids", text, "campaign")
-    except NotFoundError:
-        engagement = resolve_id(reader, "engagement_ids", text, "campaign or engagement")
-        return engagement, f"engagement {engagement[:8]}"
-    (row,) = reader.rows("campaign_summary", campaign=campaign)
-    return row.engagement_uuid, f"'{row.title}'"
+    written = record_state_reply(
+        context.register(), context.writing, to=target, state=state, stance=stance, summary=summary, date=date_,
+        category=category, classify=classify_,
+    )
+    typer.echo(written.message)
 
 
 def done(
@@ -198,11 +137,7 @@ def done(
     engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
 ) -> None:
     """Mark an engagement's follow-up as done (clears its follow-up date)."""
-    from ccmtui.actions.ids import resolve_id
-    from ccmtui.actions.journal import follow_up_done
+    from ccmtui.actions.journal import mark_follow_up_done
 
     context = app_context(ctx)
-    uuid = resolve_id(context.reader(), "engagement_ids", engagement, "engagement")
-    with context.writing(f"follow-up done for engagement {uuid[:8]}") as writer:
-        follow_up_done(writer, uuid)
-    typer.echo(f"Follow-up of {uuid[:8]} done.")
+    typer.echo(mark_follow_up_done(context.reader(), context.writing, engagement=engagement).message)

@@ -23,7 +23,7 @@ def engagements(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
     from ccmtui.actions.journal import parse_actors
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.engagements import parse_kind
@@ -84,7 +84,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """One engagement in full: states, acting parties, notes, action points, replies."""
-    from ccmtui.actions.ids import resolve_id
+    from ccmtui.db.ids import resolve_id
     from ccmtui.domain.areas import AREAS
     from ccmtui.domain.engagements import CHANNELS
     from ccmtui.reports.engagements import engagement_detail

@@ -66,7 +66,7 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
         return
     from rich.table import Table
 
-    from ccmtui.actions.ids import short
+    from ccmtui.db.ids import short
     from ccmtui.cli._common import console
 
     table = Table(title="Work plans", header_style="bold", expand=True)
@@ -114,23 +114,10 @@ def import_plan(
     file: Annotated[Path, typer.Argument(metavar="FILE.toml", help="A work plan in TOML (see docs/workplans.md).")],
 ) -> None:
     """Import a work plan from TOML; a plan already there is brought to what the file says."""
-    from ccmtui.actions.ids import short
-    from ccmtui.actions.workplan import import_work_plan, read_work_plan
-    from ccmtui.files import read_text
+    from ccmtui.actions.workplan import import_work_plan_file
 
     context = app_context(ctx)
-    document = read_work_plan(read_text(file, "save it as UTF-8"), str(file), context.register().index)
-    with context.writing(f"import work plan {document.title[:200]} from {file.name}") as writer:
-        result = import_work_plan(writer, document)
-    if result.created:
-        typer.echo(f"Imported work plan {short(result.uuid)} with {result.added} milestones: {result.title}")
-    elif result.changed:
-        typer.echo(
-            f"Updated work plan {short(result.uuid)}: {result.added} milestones added, "
-            f"{result.updated} records changed, {result.removed} milestones removed."
-        )
-    else:
-        typer.echo(f"Work plan {short(result.uuid)} is already as the file says; nothing changed.")
+    typer.echo(import_work_plan_file(context.register(), context.writing, file).message)
 
 
 @app.command("export")
@@ -156,18 +143,6 @@ def export_plan(
 # -- milestones
 
 
-def _milestone(reader, text: str) -> str:
-    from ccmtui.actions.ids import resolve_id
-
-    return resolve_id(reader, "milestone_ids", text, "milestone")
-
-
-def _engagements(reader, values: list[str] | None) -> list[str]:
-    from ccmtui.actions.ids import resolve_id
-
-    return [resolve_id(reader, "engagement_ids", v, "engagement") for v in values or []]
-
-
 @milestone_app.command("add")
 def add(
     ctx: typer.Context,
@@ -185,28 +160,25 @@ def add(
     ] = None,
 ) -> None:
     """Add a milestone to a work plan's timeline, due by a quarter or on a date."""
-    from ccmtui.actions.ids import short
-    from ccmtui.actions.workplan import NewMilestone, add_milestone
-    from ccmtui.domain.areas import parse_area
-    from ccmtui.domain.engagements import parse_action_points
-    from ccmtui.domain.workplan import Due
-    from ccmtui.reports.workplan import find_work_plan, plan_for_due
+    from ccmtui.actions.milestones import add_milestone
 
     context = app_context(ctx)
-    reader = context.reader()
-    when = Due.parse(due, "--due")
-    area = context.config.get("area")
-    plan_uuid = find_work_plan(reader, plan) if plan else plan_for_due(reader, when, parse_area(area) if area else None)
-    milestone = NewMilestone(
-        title=title,
-        due=when,
-        notes=notes,
-        action_points=parse_action_points(action_point or []),
-        engagements=_engagements(reader, engagement),
+    written = add_milestone(
+        context.reader(), context.writing, title=title, due=due, plan=plan, notes=notes,
+        action_points=action_point or [], engagements=engagement or [], config=context.config,
     )
-    with context.writing(f"add milestone {title[:200]}") as writer:
-        row = add_milestone(writer, plan_uuid, milestone)
-    typer.echo(f"Added milestone {short(row['uuid'])}, due {when.label}: {row['title']}")
+    typer.echo(written.message)
+
+
+def _move(ctx: typer.Context, move: str, milestone: str, date_: str | None, note: str, **values) -> None:
+    """`ccm milestone start|done|slip|drop`: one action, told which change to make."""
+    from ccmtui.actions.milestones import move_milestone
+
+    context = app_context(ctx)
+    written = move_milestone(
+        context.register(), context.writing, move=move, milestone=milestone, date=date_, note=note, **values
+    )
+    typer.echo(written.message)
 
 
 @milestone_app.command("start")
@@ -217,14 +189,7 @@ def start(
     note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
 ) -> None:
     """Mark a milestone in progress."""
-    from ccmtui.actions.workplan import start_milestone
-
-    context = app_context(ctx)
-    uuid = _milestone(context.reader(), milestone)
-    day = context.register().resolve_day(date_, "--date")
-    with context.writing("start milestone") as writer:
-        row = start_milestone(writer, uuid, day, note)
-    typer.echo(f"In progress: {row['title']}")
+    _move(ctx, "start", milestone, date_, note)
 
 
 @milestone_app.command("done")
@@ -238,19 +203,7 @@ def done(
     ] = None,
 ) -> None:
     """Mark a milestone done on a day, with the engagements that delivered it."""
-    from ccmtui.actions.workplan import complete_milestone
-    from ccmtui.domain.workplan import Due
-
-    context = app_context(ctx)
-    reader = context.reader()
-    uuid = _milestone(reader, milestone)
-    day = context.register().resolve_day(date_, "--date")
-    engagements = _engagements(reader, engagement)
-    with context.writing("milestone done") as writer:
-        row = complete_milestone(writer, uuid, day, note, engagements)
-    due = Due.stored(row["due_on"], row["due_quarter"])
-    late = f", {(day - due.on).days} days after it was due ({due.label})" if day > due.on else ""
-    typer.echo(f"Done on {day.isoformat()}{late}: {row['title']}")
+    _move(ctx, "done", milestone, date_, note, engagements=engagement or [])
 
 
 @milestone_app.command("slip")
@@ -262,16 +215,7 @@ def slip(
     date_: Date = None,
 ) -> None:
     """Move a milestone's due date later; the old and new dates are kept for the summary."""
-    from ccmtui.actions.workplan import slip_milestone
-    from ccmtui.domain.workplan import Due, slip_length
-
-    context = app_context(ctx)
-    uuid = _milestone(context.reader(), milestone)
-    new_due = Due.parse(to, "new due")
-    day = context.register().resolve_day(date_, "--date")
-    with context.writing(f"slip milestone to {new_due.label}") as writer:
-        row, old = slip_milestone(writer, uuid, new_due, day, reason)
-    typer.echo(f"Slipped from {old.label} to {new_due.label} ({slip_length(old, new_due)}): {row['title']}")
+    _move(ctx, "slip", milestone, date_, reason, new_due=to)
 
 
 @milestone_app.command("drop")
@@ -282,14 +226,7 @@ def drop(
     date_: Date = None,
 ) -> None:
     """Drop a milestone: it stays on record, no longer expected."""
-    from ccmtui.actions.workplan import drop_milestone
-
-    context = app_context(ctx)
-    uuid = _milestone(context.reader(), milestone)
-    day = context.register().resolve_day(date_, "--date")
-    with context.writing("drop milestone") as writer:
-        row = drop_milestone(writer, uuid, day, reason)
-    typer.echo(f"Dropped: {row['title']}")
+    _move(ctx, "drop", milestone, date_, reason)
 
 
 @milestone_app.command("list")

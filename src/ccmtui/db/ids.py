@@ -1,8 +1,10 @@
-"""Deterministic record ids: the same content gives the same UUID in every coordinator's file."""
+"""Record ids: deterministic UUIDs for shipped content, and short ids typed back as any unique prefix."""
 
 from __future__ import annotations
 
 import uuid as uuidlib
+
+from ccmtui.domain.errors import InputError, NotFoundError
 
 NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://ccmtui.invalid/records")
 
@@ -10,3 +12,26 @@ NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://ccmtui.invalid/records
 def stable_uuid(*parts: object) -> str:
     """A UUIDv5 of the record's content."""
     return str(uuidlib.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
+
+
+# -- short ids: any unique prefix of a UUID (at least four characters), as git does
+
+MIN_PREFIX = 4
+
+
+def short(uuid: str) -> str:
+    return uuid[:8]
+
+
+def resolve_id(reader, query: str, text: str, what: str) -> str:
+    """The full UUID of the record whose id starts with `text`."""
+    prefix = text.strip().lower()
+    if len(prefix) < MIN_PREFIX or any(c not in "0123456789abcdef-" for c in prefix):
+        raise InputError(f"bad {what} id {text!r}: give at least {MIN_PREFIX} characters of the id shown in listings")
+    high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    found = reader.rows(query, low=prefix, high=high)
+    if not found:
+        raise NotFoundError(f"no {what} with id {text!r}")
+    if len(found) > 1:
+        raise InputError(f"{what} id {text!r} is ambiguous; give more characters")
+    return found[0].uuid

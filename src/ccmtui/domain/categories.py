@@ -7,9 +7,11 @@ back by obstacles; III, unlikely to join soon.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
-from ccmtui.domain.errors import one_of
+from ccmtui.domain import treaty
+from ccmtui.domain.errors import InputError, one_of
 
 
 class Category(StrEnum):
@@ -38,3 +40,14 @@ def parse_category(text: str) -> Category:
         return Category(value)
     except ValueError:
         raise one_of("category", text, [c.value for c in Category]) from None
+
+
+def check_classifiable(state, on: date) -> None:
+    """A category assesses a state that has not joined: refused once it has deposited (Art. 17)."""
+    status = treaty.status_on(
+        on, signed=state.signed, deposited=state.deposited, withdrawal_notified=state.withdrawal_notified
+    )
+    if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
+        raise InputError(
+            f"{state.name} is a State Party on {on} ({status.value}); categories are for states not yet party"
+        )

@@ -13,6 +13,17 @@ class InputError(CCMError):
     """A value on the command line or in a file is not valid."""
 
 
+class FieldErrors(InputError):
+    """Values that do not parse, each message under the name of its field, in the order checked.
+
+    `str()` is the first message, the one line a command prints; a form shows each under its field.
+    """
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = dict(errors)
+        super().__init__(next(iter(self.errors.values())))
+
+
 class NotFoundError(CCMError):
     """A state, meeting or record that does not exist."""
 

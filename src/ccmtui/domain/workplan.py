@@ -22,6 +22,7 @@ MILESTONE_STATUSES: dict[str, str] = {
     "dropped": "Dropped",
 }
 OPEN_STATUSES = ("planned", "in-progress", "slipped")
+TITLE_MAX = 300  # a milestone's title is one line; the rest goes in its notes
 _STATUS_ALIASES = {"in progress": "in-progress", "started": "in-progress", "ongoing": "in-progress", "completed": "done"}
 
 ORDINALS = ("first", "second", "third", "fourth")

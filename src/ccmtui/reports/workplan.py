@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ccmtui.actions.ids import resolve_id
+from ccmtui.db.ids import resolve_id
 from ccmtui.domain.areas import AREAS, parse_area
 from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, Quarter, period_label

@@ -348,7 +348,7 @@ class Generator:
         self._classification(iso3, category, day, CATEGORY_RATIONALE[category], source, "Universalization review")
 
     def _classification(self, iso3, category, day, rationale, source, recorded_by) -> str | None:
-        from ccmtui.actions.journal import check_classifiable
+        from ccmtui.domain.categories import check_classifiable
         from ccmtui.domain.errors import InputError
 
         try:

@@ -1,4 +1,5 @@
-"""A new campaign: one démarche or letter to many states, as `ccm campaign new` creates it.
+"""A new campaign: one démarche or letter to many states, planned and created by the actions
+`ccm campaign new` calls.
 
 The targets are previewed as they are typed; saving writes the campaign, its engagement and a
 pending reply for each target in one transaction.
@@ -16,8 +17,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
-from ccmtui.tui.workers import deliver, reporting
+from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.workers import deliver
 
 PREVIEW_NAMES = 12
 
@@ -27,7 +28,7 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class CampaignDialog(FieldErrors, ModalScreen[str | None]):
+class CampaignDialog(FormErrors, ModalScreen[str | None]):
     """Returns the new campaign's id, or None when cancelled."""
 
     ERROR_ID = "campaign-error-"
@@ -134,8 +135,8 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
         self.save(
             {
                 "title": self._value("#campaign-title"),
-                "to": self._value("#campaign-to"),
-                "except": self._value("#campaign-except"),
+                "to": split_list(self._value("#campaign-to")),
+                "except_": split_list(self._value("#campaign-except")),
                 "kind": self._select("#campaign-kind"),
                 "date": self._value("#campaign-date"),
                 "area": self._select("#campaign-area"),
@@ -145,53 +146,17 @@ class CampaignDialog(FieldErrors, ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="campaign-save")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.campaigns import create_campaign, parse_targets, select_targets
-        from ccmtui.actions.ids import short
-        from ccmtui.actions.journal import NewEngagement, parse_actors
-        from ccmtui.domain.areas import chosen_area
-        from ccmtui.domain.engagements import parse_action_points, parse_kind
-        from ccmtui.domain.errors import CCMError, InputError
+        from ccmtui.actions.campaigns import create_campaign, plan_campaign
 
         source = self.app.source
-        field = Checks()
 
-        def title() -> str:
-            if not " ".join(values["title"].split()):
-                raise InputError("the campaign title is empty")
-            return values["title"]
+        def create(register):
+            plan = plan_campaign(register, config=source.config, today=source.today, **values)
+            return create_campaign(source.writing, plan)
 
-        with reporting(self), source.register() as register:
-            # The same steps, in the same order, as `ccm campaign new`.
-            field("title", title)
-            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
-            kind = field("kind", lambda: parse_kind(values["kind"] or "demarche"))
-            the_area = field("area", lambda: chosen_area(values["area"], None))
-            excluded = field("except", lambda: [register.index.resolve(s) for s in split_list(values["except"])])
-            selection = field("to", lambda: parse_targets(register, split_list(values["to"]), excluded or []))
-            targets = field("to", lambda: select_targets(register, selection, day)) if selection and day else None
-            if field.errors:
-                deliver(self, self.show_errors, field.errors)
-                return
-            engagement = NewEngagement(
-                occurred_on=day,
-                kind=kind,
-                area=the_area,
-                channel="capital",
-                summary=values["title"],
-                states=[s.iso3 for s in targets],
-                actors=parse_actors(register.index, [source.config["state"]] if source.config.get("state") else []),
-                notes=values["notes"],
-                action_points=parse_action_points([]),
-                follow_up_on=None,
-            )
-            try:
-                with source.writing(f"campaign new '{values['title']}' to {len(targets)} states") as writer:
-                    campaign = create_campaign(writer, values["title"], engagement, selection)
-            except CCMError as error:
-                deliver(self, self.show_errors, {"form": str(error)})
-                return
-            message = f"Created campaign {short(campaign['uuid'])}: {len(targets)} pending replies."
-            deliver(self, self._saved, campaign["uuid"], message)
+        written = self.run_action(create)
+        if written:
+            deliver(self, self._saved, written.record["uuid"], written.message)
 
     def _saved(self, uuid: str, message: str) -> None:
         self.app.notify(message, title="Campaign")

@@ -1,4 +1,4 @@
-"""Classify: record a Category I / II / III assessment, as `ccm classify` does."""
+"""Classify: record a Category I / II / III assessment through the action `ccm classify` calls."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from textual.widgets import Button, Input, Label, Select
 
 from ccmtui.domain.categories import Category
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
+from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
-from ccmtui.tui.workers import deliver, reporting
+from ccmtui.tui.workers import deliver
 
 ERRORS = ("state", "category", "date", "rationale", "source", "form")
 
 
-class ClassifyDialog(FieldErrors, ModalScreen[str | None]):
+class ClassifyDialog(FormErrors, ModalScreen[str | None]):
     """Returns the confirmation line when a classification was recorded, None when cancelled."""
 
     ERROR_ID = "classify-error-"
@@ -92,47 +92,20 @@ class ClassifyDialog(FieldErrors, ModalScreen[str | None]):
             {
                 "state": picker.value[0] if picker.value else picker.pending_text,
                 "category": "" if category == Select.NULL else str(category),
-                "date": self.query_one("#classify-date", Input).value.strip(),
+                "date": self.query_one("#classify-date", Input).value,
                 "rationale": self.query_one("#classify-rationale", Input).value,
-                "source": self.query_one("#classify-source", Input).value.strip(),
+                "source": self.query_one("#classify-source", Input).value,
             }
         )
 
     @work(thread=True, exclusive=True, group="classify")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.ids import resolve_id
-        from ccmtui.actions.journal import classify as record_classification
-        from ccmtui.domain.categories import parse_category
-        from ccmtui.domain.errors import CCMError, InputError
+        from ccmtui.actions.journal import classify_state
 
         source = self.app.source
-        field = Checks()
-
-        def state():
-            if not values["state"]:
-                raise InputError("name the state to classify")
-            return register.resolve(values["state"])
-
-        with reporting(self), source.register() as register:
-            # The same steps, in the same order, as `ccm classify`.
-            record = field("state", state)
-            chosen = field("category", lambda: parse_category(values["category"]))
-            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
-            source_uuid = field(
-                "source",
-                lambda: resolve_id(register.reader, "engagement_ids", values["source"], "engagement") if values["source"] else None,
-            )
-            if field.errors:
-                deliver(self, self.show_errors, field.errors)
-                return
-            try:
-                with source.writing(f"classify {record.name} as Category {chosen.value}") as writer:
-                    record_classification(writer, record, chosen.value, day, values["rationale"], source_uuid)
-            except CCMError as error:
-                target = "rationale" if "--rationale" in str(error) else "form"
-                deliver(self, self.show_errors, {target: str(error)})
-                return
-            deliver(self, self._saved, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {day.isoformat()}.")
+        written = self.run_action(lambda register: classify_state(register, source.writing, today=source.today, **values))
+        if written:
+            deliver(self, self._saved, written.message)
 
     def _saved(self, message: str) -> None:
         self.app.notify(message, title="Classified")

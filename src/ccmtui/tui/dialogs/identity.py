@@ -10,12 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ccmtui.domain.areas import AREAS
-from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
+from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver, reporting
 
 
-class IdentityDialog(FieldErrors, ModalScreen[dict | None]):
+class IdentityDialog(FormErrors, ModalScreen[dict | None]):
     """Returns the saved config, or None when put off (it is asked again next time)."""
 
     ERROR_ID = "identity-error-"
@@ -80,9 +80,10 @@ class IdentityDialog(FieldErrors, ModalScreen[dict | None]):
     @work(thread=True, exclusive=True, group="identity")
     def save(self, values: dict) -> None:
         from ccmtui import config
+        from ccmtui.actions.fields import Fields
         from ccmtui.domain.errors import CCMError, InputError
 
-        field = Checks()
+        field = Fields()
 
         def name() -> str:
             if not values["name"]:

@@ -1,4 +1,4 @@
-"""Add a milestone, or move one on (start, done, slip, drop): what `ccm milestone …` does."""
+"""Add a milestone, or move one on (start, done, slip, drop), through the actions `ccm milestone …` calls."""
 
 from __future__ import annotations
 
@@ -13,23 +13,18 @@ from textual.widgets import Button, Input, Label, Select
 
 from ccmtui.domain.errors import CCMError
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import FieldErrors
-from ccmtui.tui.workers import deliver, reporting
+from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.workers import deliver
 
 MOVES = {"start": "Start (in progress)", "done": "Done", "slip": "Slip to a later date", "drop": "Drop"}
 
 
-def _engagement_ids(reader, text: str) -> list[str]:
-    from ccmtui.actions.ids import resolve_id
-
-    return [resolve_id(reader, "engagement_ids", value, "engagement") for value in text.replace(",", " ").split()]
-
-
-class MilestoneForm(FieldErrors, ModalScreen[str | None]):
+class MilestoneForm(FormErrors, ModalScreen[str | None]):
     """What both dialogs share: a form of rows, errors under fields, a worker that writes."""
 
     FIELDS: tuple[str, ...] = ()
     ERROR_ID = "ms-error-"
+    ERROR_NAMES = {"action_points": "ap"}
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="milestone.cancel"),
         Binding("ctrl+s", "save", "Record", id="milestone.save"),
@@ -50,17 +45,11 @@ class MilestoneForm(FieldErrors, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.clear_errors()
 
-    def clear_errors(self) -> None:
-        # The two dialogs have different fields: every error label of the form.
-        for label in self.query(".error"):
-            label.update("")
-            label.display = False
-
     def value(self, name: str) -> str:
         widget = self.query_one(f"#ms-{name}")
         if isinstance(widget, Select):
             return "" if widget.value == Select.NULL else str(widget.value)
-        return widget.value.strip()
+        return widget.value
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -85,19 +74,9 @@ class MilestoneForm(FieldErrors, ModalScreen[str | None]):
         self.dismiss(message)
 
 
-def _fields(values: dict, errors: dict, steps: dict):
-    """Run each field's parser; a failure is kept under the field's name."""
-    results = {}
-    for name, parse in steps.items():
-        try:
-            results[name] = parse()
-        except CCMError as error:
-            errors[name] = str(error)
-    return results
-
-
 class AddMilestoneDialog(MilestoneForm):
     FIELDS = ("title", "due", "ap", "engagements", "notes")
+    ERROR_FIELDS = (*FIELDS, "form")
 
     def __init__(self, plan_uuid: str, plan_label: str):
         super().__init__()
@@ -120,39 +99,23 @@ class AddMilestoneDialog(MilestoneForm):
 
     @work(thread=True, exclusive=True, group="milestone")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.ids import short
-        from ccmtui.actions.workplan import NewMilestone, add_milestone
-        from ccmtui.domain.engagements import parse_action_points
-        from ccmtui.domain.workplan import Due
+        from ccmtui.actions.milestones import add_milestone
 
-        errors: dict[str, str] = {}
-        with reporting(self), self.app.source.reader() as reader:
-            parsed = _fields(
-                values,
-                errors,
-                {
-                    "due": lambda: Due.parse(values["due"], "--due"),
-                    "ap": lambda: parse_action_points([values["ap"]] if values["ap"] else []),
-                    "engagements": lambda: _engagement_ids(reader, values["engagements"]),
-                },
+        source = self.app.source
+        written = self.run_action(
+            lambda register: add_milestone(
+                register.reader, source.writing, title=values["title"], due=values["due"], plan=self.plan_uuid,
+                notes=values["notes"], action_points=[values["ap"]], engagements=[values["engagements"]],
+                config=source.config,
             )
-            if errors:
-                deliver(self, self.show_errors, errors)
-                return
-            milestone = NewMilestone(
-                title=values["title"], due=parsed["due"], notes=values["notes"], action_points=parsed["ap"], engagements=parsed["engagements"]
-            )
-            try:
-                with self.app.source.writing(f"add milestone {values['title'][:200]}") as writer:
-                    row = add_milestone(writer, self.plan_uuid, milestone)
-            except CCMError as error:
-                deliver(self, self.show_errors, {"form": str(error)})
-                return
-            deliver(self, self.saved, f"Added milestone {short(row['uuid'])}, due {parsed['due'].label}: {row['title']}")
+        )
+        if written:
+            deliver(self, self.saved, written.message)
 
 
 class UpdateMilestoneDialog(MilestoneForm):
     FIELDS = ("move", "date", "new-due", "note", "engagements")
+    ERROR_FIELDS = (*FIELDS, "form")
 
     def __init__(self, line):
         super().__init__()
@@ -185,57 +148,14 @@ class UpdateMilestoneDialog(MilestoneForm):
 
     @work(thread=True, exclusive=True, group="milestone")
     def save(self, values: dict) -> None:
-        from ccmtui.actions import workplan as actions
-        from ccmtui.domain.errors import InputError
-        from ccmtui.domain.workplan import Due, slip_length
+        from ccmtui.actions.milestones import move_milestone
 
-        move = values["move"]
-        uuid = self.line.id
-        errors: dict[str, str] = {}
         source = self.app.source
-        with reporting(self), source.register() as register:
-
-            def chosen():
-                if not move:
-                    raise InputError("choose the change: start, done, slip or drop")
-                return move
-
-            parsed = _fields(
-                values,
-                errors,
-                {
-                    "move": chosen,
-                    "date": lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"),
-                    "new-due": lambda: Due.parse(values["new-due"], "new due") if move == "slip" else None,
-                    "engagements": lambda: _engagement_ids(register.reader, values["engagements"]) if move == "done" else [],
-                },
+        written = self.run_action(
+            lambda register: move_milestone(
+                register, source.writing, move=values["move"], milestone=self.line.id, date=values["date"],
+                note=values["note"], new_due=values["new-due"], engagements=[values["engagements"]], today=source.today,
             )
-            if errors:
-                deliver(self, self.show_errors, errors)
-                return
-            day, note = parsed["date"], values["note"]
-            # The same commands, change-set names and messages as `ccm milestone start|done|slip|drop`.
-            try:
-                if move == "start":
-                    with source.writing("start milestone") as writer:
-                        row = actions.start_milestone(writer, uuid, day, note)
-                    message = f"In progress: {row['title']}"
-                elif move == "done":
-                    with source.writing("milestone done") as writer:
-                        row = actions.complete_milestone(writer, uuid, day, note, parsed["engagements"])
-                    due = Due.stored(row["due_on"], row["due_quarter"])
-                    late = f", {(day - due.on).days} days after it was due ({due.label})" if day > due.on else ""
-                    message = f"Done on {day.isoformat()}{late}: {row['title']}"
-                elif move == "slip":
-                    new_due = parsed["new-due"]
-                    with source.writing(f"slip milestone to {new_due.label}") as writer:
-                        row, old = actions.slip_milestone(writer, uuid, new_due, day, note)
-                    message = f"Slipped from {old.label} to {new_due.label} ({slip_length(old, new_due)}): {row['title']}"
-                else:
-                    with source.writing("drop milestone") as writer:
-                        row = actions.drop_milestone(writer, uuid, day, note)
-                    message = f"Dropped: {row['title']}"
-            except CCMError as error:
-                deliver(self, self.show_errors, {"form": str(error)})
-                return
-            deliver(self, self.saved, message)
+        )
+        if written:
+            deliver(self, self.saved, written.message)

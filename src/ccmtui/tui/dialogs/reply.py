@@ -1,4 +1,4 @@
-"""Record a state's reply to a campaign, as `ccm reply` does (optionally classifying the state)."""
+"""Record a state's reply to a campaign through the action `ccm reply` calls (optionally classifying the state)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from ccmtui.domain.categories import Category
 from ccmtui.domain.engagements import STANCES
 from ccmtui.tui.messages import DataChanged
-from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
+from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
-from ccmtui.tui.workers import deliver, reporting
+from ccmtui.tui.workers import deliver
 
 ERRORS = ("state", "stance", "date", "form")
 
 
-class ReplyDialog(FieldErrors, ModalScreen[str | None]):
+class ReplyDialog(FormErrors, ModalScreen[str | None]):
     """Returns the confirmation line when the reply was recorded, None when cancelled."""
 
     ERROR_ID = "reply-error-"
@@ -100,7 +100,7 @@ class ReplyDialog(FieldErrors, ModalScreen[str | None]):
             {
                 "state": picker.value[0] if picker.value else picker.pending_text,
                 "stance": select("#reply-stance"),
-                "date": self.query_one("#reply-date", Input).value.strip(),
+                "date": self.query_one("#reply-date", Input).value,
                 "summary": self.query_one("#reply-summary", Input).value,
                 "category": select("#reply-category"),
                 "classify": self.query_one("#reply-classify", Checkbox).value,
@@ -109,44 +109,16 @@ class ReplyDialog(FieldErrors, ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="reply")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.campaigns import NewReply, record_reply
-        from ccmtui.domain.engagements import parse_stance
-        from ccmtui.domain.errors import CCMError, InputError
+        from ccmtui.actions.campaigns import record_state_reply
 
         source = self.app.source
-        field = Checks()
-
-        def state():
-            if not values["state"]:
-                raise InputError("name the state that replied")
-            return register.index.resolve(values["state"])
-
-        with reporting(self), source.register() as register:
-            # The same steps as `ccm reply`; record_reply makes the remaining checks.
-            iso3 = field("state", state)
-            field("stance", lambda: parse_stance(values["stance"]))
-            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
-            if field.errors:
-                deliver(self, self.show_errors, field.errors)
-                return
-            new = NewReply(
-                iso3=iso3,
-                received_on=day,
-                stance=values["stance"],
-                summary=values["summary"],
-                supports_category=values["category"] or None,
-                classify=values["classify"],
+        written = self.run_action(
+            lambda register: record_state_reply(
+                register, source.writing, to=self.engagement_uuid, today=source.today, **values
             )
-            name = register.index.name(iso3)
-            label = f"'{self.campaign_title}'"
-            try:
-                with source.writing(f"reply from {name} to {label}") as writer:
-                    record_reply(writer, self.engagement_uuid, new, register)
-            except CCMError as error:
-                deliver(self, self.show_errors, {"form": str(error)})
-                return
-            extra = f"; Category {new.supports_category} recorded" if new.classify else ""
-            deliver(self, self._saved, f"Reply from {name} ({new.stance}) to {label} recorded{extra}.")
+        )
+        if written:
+            deliver(self, self._saved, written.message)
 
     def _saved(self, message: str) -> None:
         self.app.notify(message, title="Reply recorded")

@@ -194,18 +194,17 @@ class CampaignsScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.close_campaign(row.engagement_uuid, row.title)
+                self.close_campaign(row.uuid)
 
         self.app.push_screen(ConfirmDialog("Close the campaign", question, yes="Close"), answered)
 
     @work(thread=True, exclusive=True, group="campaigns-close")
-    def close_campaign(self, engagement: str, title: str) -> None:
+    def close_campaign(self, campaign: str) -> None:
         from ccmtui.actions.campaigns import close_campaign
 
-        with reporting(self):
-            with self.app.source.writing(f"campaign close '{title}'") as writer:
-                marked = close_campaign(writer, engagement)
-            deliver(self, self._after_close, f"{title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")
+        source = self.app.source
+        with reporting(self), source.reader() as reader:
+            deliver(self, self._after_close, close_campaign(reader, source.writing, campaign=campaign).message)
 
     def _after_close(self, message: str) -> None:
         self.notify(message, title="Campaign closed")

@@ -87,18 +87,10 @@ class ChangesScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="undo")
     def undo(self) -> None:
-        from ccmtui.actions.undo import undo_last
+        from ccmtui.actions.undo import undo
 
-        undone = None
-        with reporting(self, title="Nothing undone"), self.app.source.writing("undo") as writer:
-            undone = undo_last(writer)
-        if undone is not None:
-            by = f" by {undone.made_by}" if undone.made_by else ""
-            message = (
-                f"Undid: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
-                f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC)."
-            )
-            deliver(self, self._undone, message)
+        with reporting(self, title="Nothing undone"):
+            deliver(self, self._undone, undo(self.app.source.writing).message)
 
     def _undone(self, message: str) -> None:
         self.notify(message, title="Undo")

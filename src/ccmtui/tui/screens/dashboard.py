@@ -247,12 +247,11 @@ class DashboardScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="dashboard-done")
     def mark_done(self, uuid: str) -> None:
-        from ccmtui.actions.journal import follow_up_done
+        from ccmtui.actions.journal import mark_follow_up_done
 
-        with reporting(self):
-            with self.app.source.writing(f"follow-up done for engagement {uuid[:8]}") as writer:
-                follow_up_done(writer, uuid)
-            deliver(self, self._done, f"Follow-up of {uuid[:8]} done.")
+        source = self.app.source
+        with reporting(self), source.reader() as reader:
+            deliver(self, self._done, mark_follow_up_done(reader, source.writing, engagement=uuid).message)
 
     def _done(self, message: str) -> None:
         self.notify(message, title="Follow-up")

@@ -1,7 +1,7 @@
-"""Log an engagement: the form behind `ccm log`, with the same checks and the same messages.
+"""Log an engagement: the form over the action `ccm log` calls.
 
-Everything is parsed and written in a worker, with the functions the CLI calls; a field that
-does not parse shows its message under it, and nothing is written.
+The action parses and writes in a worker; a field that does not parse shows its message under
+it, and nothing is written.
 """
 
 from __future__ import annotations
@@ -16,18 +16,19 @@ from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import CHANNELS, KINDS
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.widgets.field_errors import Checks, FieldErrors
+from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
-from ccmtui.tui.workers import deliver, reporting
+from ccmtui.tui.workers import deliver
 
 FIELDS = ("kind", "date", "area", "channel", "states", "by", "summary", "notes", "ap", "follow-up")
 ERRORS = ("date", "area", "states", "by", "summary", "ap", "follow-up", "form")
 
 
-class LogScreen(FieldErrors, SectionScreen):
+class LogScreen(FormErrors, SectionScreen):
     SECTION = "log"
     ERROR_ID = "error-"
     ERROR_FIELDS = ERRORS
+    ERROR_NAMES = {"action_points": "ap"}
     AUTO_FOCUS = "#log-states #picker-input"
     BINDINGS = [
         Binding("ctrl+s", "save", "Log it", id="log.save"),
@@ -96,7 +97,8 @@ class LogScreen(FieldErrors, SectionScreen):
     def show_errors(self, errors: dict[str, str]) -> None:
         """The errors under their fields, and the first of those fields focused."""
         super().show_errors(errors)
-        first = next((n for n in FIELDS if n in errors), None)
+        shown = self.labelled(errors)
+        first = next((n for n in FIELDS if n in shown), None)
         if first == "states":
             self.query_one(StatePicker).focus()
         elif first:
@@ -110,16 +112,15 @@ class LogScreen(FieldErrors, SectionScreen):
         picker = self.query_one(StatePicker)
         return {
             "kind": select("kind"),
-            "date": self.query_one("#log-date", Input).value.strip(),
+            "date": self.query_one("#log-date", Input).value,
             "area": select("area"),
             "channel": select("channel"),
-            "states": picker.value,
-            "pending_state": picker.pending_text,
-            "by": self.query_one("#log-by", Input).value.strip(),
+            "states": [*picker.value, picker.pending_text],
+            "by": [self.query_one("#log-by", Input).value],
             "summary": self.query_one("#log-summary", Input).value,
             "notes": self.query_one("#log-notes", TextArea).text,
-            "ap": self.query_one("#log-ap", Input).value.strip(),
-            "follow-up": self.query_one("#log-follow-up", Input).value.strip(),
+            "action_points": [self.query_one("#log-ap", Input).value],
+            "follow_up": self.query_one("#log-follow-up", Input).value,
         }
 
     # -- actions
@@ -144,61 +145,14 @@ class LogScreen(FieldErrors, SectionScreen):
 
     @work(thread=True, exclusive=True, group="log-save")
     def save(self, values: dict) -> None:
-        from ccmtui.actions.ids import short
-        from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
-        from ccmtui.domain.areas import chosen_area
-        from ccmtui.domain.dates import parse_date
-        from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind
-        from ccmtui.domain.errors import CCMError
+        from ccmtui.actions.journal import log_engagement
 
         source = self.app.source
-        field = Checks()
-
-        with reporting(self), source.register() as register:
-            index = register.index
-
-            def states():
-                found = list(values["states"])
-                if values["pending_state"]:
-                    found.append(index.resolve(values["pending_state"]))
-                return found
-
-            # The same parsers, in the same order, as `ccm log`.
-            day = field("date", lambda: register.resolve_day(values["date"] or source.today.isoformat(), "--date"))
-            kind = field("kind", lambda: parse_kind(values["kind"] or ""))
-            the_area = field("area", lambda: chosen_area(values["area"], source.config.get("area")))
-            channel = field("channel", lambda: parse_channel(values["channel"] or "geneva"))
-            codes = field("states", states)
-            actors = field("by", lambda: parse_actors(index, [values["by"]] if values["by"] else []))
-            points = field("ap", lambda: parse_action_points([values["ap"]] if values["ap"] else []))
-            follow_up = field("follow-up", lambda: parse_date(values["follow-up"], "--follow-up") if values["follow-up"] else None)
-            field("summary", lambda: clean_summary(values["summary"]))
-            if field.errors:
-                deliver(self, self.show_errors, field.errors)
-                return
-            engagement = NewEngagement(
-                occurred_on=day,
-                kind=kind,
-                area=the_area,
-                channel=channel,
-                summary=values["summary"],
-                states=codes,
-                actors=actors,
-                notes=values["notes"],
-                action_points=points,
-                follow_up_on=follow_up,
-            )
-            try:
-                engagement.check()
-                names = ", ".join(index.name(i) for i in engagement.states)
-                with source.writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
-                    row = add_engagement(writer, engagement)
-            except CCMError as error:
-                target = "states" if not engagement.states else "follow-up" if "follow-up" in str(error) else "form"
-                deliver(self, self.show_errors, {target: str(error)})
-                return
-            message = f"Logged {KINDS[engagement.kind].lower()} {short(row['uuid'])} with {names} on {day.isoformat()}."
-            deliver(self, self._saved, message)
+        written = self.run_action(
+            lambda register: log_engagement(register, source.writing, config=source.config, today=source.today, **values)
+        )
+        if written:
+            deliver(self, self._saved, written.message)
 
     def _saved(self, message: str) -> None:
         self.notify(message, title="Logged")

@@ -1,22 +1,30 @@
-"""Errors shown under the fields of a form, in the CLI's own one-line words."""
+"""Errors shown under the fields of a form, in the command line's own one-line words."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 from textual.widgets import Label
 
-from ccmtui.domain.errors import CCMError
+from ccmtui.domain.errors import CCMError, FieldErrors
+from ccmtui.tui.workers import deliver, reporting
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from ccmtui.actions.fields import Written
+    from ccmtui.reports.register import Register
 
 
-class FieldErrors:
-    """For a screen whose error labels are `#<ERROR_ID><field>`, one per name in ERROR_FIELDS."""
+class FormErrors:
+    """For a screen whose error labels are `#<ERROR_ID><name>`, one per name in ERROR_FIELDS, with
+    "form" among them for what no one field explains.
+
+    An action's field `follow_up` shows under the label `follow-up`; ERROR_NAMES renames others.
+    """
 
     ERROR_ID: str
     ERROR_FIELDS: tuple[str, ...]
+    ERROR_NAMES: dict[str, str] = {}
 
     def clear_errors(self) -> None:
         for name in self.ERROR_FIELDS:
@@ -24,24 +32,31 @@ class FieldErrors:
             label.update("")
             label.display = False
 
+    def labelled(self, errors: dict[str, str]) -> dict[str, str]:
+        """The errors by the name of the label each shows under (the form's, for a field it lacks)."""
+        shown: dict[str, str] = {}
+        for field, message in errors.items():
+            name = self.ERROR_NAMES.get(field, field.replace("_", "-"))
+            shown.setdefault(name if name in self.ERROR_FIELDS else "form", message)
+        return shown
+
     def show_errors(self, errors: dict[str, str]) -> None:
         self.clear_errors()
-        for name, message in errors.items():
+        for name, message in self.labelled(errors).items():
             label = self.query_one(f"#{self.ERROR_ID}{name}", Label)
             label.update(f"Error: {message}")
             label.display = True
 
+    def refused(self, error: CCMError) -> None:
+        """An action's refusal: each field's error under it, any other under the form."""
+        self.show_errors(error.errors if isinstance(error, FieldErrors) else {"form": str(error)})
 
-class Checks:
-    """Parses a form's fields in turn, keeping each one's error under its name, so that every
-    field is checked at once: `field = Checks()`, `day = field("date", parse)`, `field.errors`."""
-
-    def __init__(self):
-        self.errors: dict[str, str] = {}
-
-    def __call__(self, name: str, parse: Callable[[], T]) -> T | None:
-        try:
-            return parse()
-        except CCMError as error:
-            self.errors[name] = str(error)
-            return None
+    def run_action(self, action: Callable[[Register], Written]) -> Written | None:
+        """In a worker: run a write action on the app's database and return what it wrote, or None
+        when it refused (its errors then shown) or the database could not be read (a notice)."""
+        with reporting(self), self.app.source.register() as register:
+            try:
+                return action(register)
+            except CCMError as error:
+                deliver(self, self.refused, error)
+        return None
