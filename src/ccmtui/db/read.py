@@ -50,18 +50,21 @@ def _plain(value):
     return value
 
 
-def _bind(sql: str, params: dict) -> tuple[str, dict]:
-    """Plain SQLite values; a list parameter expands SQLAlchemy's `IN (__[POSTCOMPILE_x])`."""
+def bind(params: dict) -> dict:
+    """Parameters as SQLite takes them; a list becomes one JSON array.
+
+    The compiled SQL reads a list parameter as `IN (SELECT value FROM json_each(:name))`
+    (see `ccmtui.db.compile`), so its length does not change the statement.
+    """
     bound = {}
     for key, value in params.items():
         if isinstance(value, (list, tuple, set, frozenset)):
-            names = [f"{key}_{i}" for i in range(len(value))]
-            placeholder = ", ".join(f":{n}" for n in names) if names else "NULL"
-            sql = sql.replace(f"__[POSTCOMPILE_{key}]", placeholder)
-            bound.update({n: _plain(v) for n, v in zip(names, value)})
+            import json
+
+            bound[key] = json.dumps([_plain(v) for v in value], ensure_ascii=False)
         else:
             bound[key] = _plain(value)
-    return sql, bound
+    return bound
 
 
 class SQLiteReader:
@@ -83,8 +86,7 @@ class SQLiteReader:
         converters = [(i, _CONVERT[kind]) for i, (_, kind) in enumerate(columns) if kind]
         row_type = _row_type(name, names)
         try:
-            sql, bound = _bind(sql, {**constants, **params})
-            cursor = self.connection.execute(sql, bound)
+            cursor = self.connection.execute(sql, bind({**constants, **params}))
             raw = cursor.fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.path))) from None

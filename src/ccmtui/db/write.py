@@ -232,13 +232,12 @@ class SQLiteBackend:
             raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
 
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
-        from ccmtui.db.read import _bind as expand
+        from ccmtui.db.read import bind
 
         spec = self._table(table)
-        sql, params = expand(spec["select_many"], {"uuids": uuids})
         return [
             {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-            for found in self._run(sql, params).fetchall()
+            for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()
         ]
 
     def stamps(self, table: str) -> dict[str, str]:
