@@ -16,10 +16,9 @@ import uuid as uuidlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-
-from ccmtui.db.failures import describe_failure
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ccmtui.db.failures import describe_failure
 from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader
 from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
