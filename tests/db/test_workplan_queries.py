@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import pytest
+
 from ccmtui.domain.workplan import MILESTONE_STATUSES
 
 PARAMS = {
@@ -20,6 +22,7 @@ PARAMS = {
 }
 
 
+@pytest.mark.sqlite_only  # the commands write the SQLite copy both readers read; PostgreSQL: test_queries_on_both.py
 def test_fast_reader_and_sqlalchemy_reader_agree_on_work_plans(ccm, sample_db):
     from ccmtui.db.read import AlchemyReader, SQLiteReader
     from ccmtui.db.session import Database
