@@ -287,12 +287,12 @@ def sql_literal(value) -> str:
 def sqlite_script(calls: list) -> str:
     """The SQL a command ran through the fast reader, as a script for the sqlite3 shell."""
     from ccmtui.db.compiled import QUERIES
-    from ccmtui.db.read import _bind
+    from ccmtui.db.read import bind
 
     lines = [".parameter init"]
     for name, params in calls:
         sql, _columns, constants = QUERIES[name]
-        sql, bound = _bind(sql, {**constants, **params})
+        bound = bind({**constants, **params})
         lines.append(".parameter clear")
         lines.extend(f".parameter set :{key} {sql_literal(value)}" for key, value in bound.items())
         lines.append(sql.replace("\n", " ") + ";")

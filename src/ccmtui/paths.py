@@ -34,7 +34,3 @@ def resolve_database(explicit: str | None, configured: str | None) -> str:
         if candidate:
             return candidate
     return str(default_database_path())
-
-
-def is_url(target: str) -> bool:
-    return "://" in target

@@ -148,7 +148,6 @@ def test_categories_only_for_states_not_yet_party_on_the_day(db):
 
 
 def _plan(db: sqlite3.Connection, sql: str, constants: dict) -> list[str]:
-    sql = re.sub(r"__\[POSTCOMPILE_(\w+)\]", r":\1", sql)
     params = {name: None for name in re.findall(r"(?<!:):(\w+)", sql)} | constants
     return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
 

@@ -110,7 +110,7 @@ def test_ccm_tui_opens_the_app_on_the_resolved_database(ccm, sample_db, monkeypa
     from ccmtui.tui.app import CCMApp
 
     opened = []
-    monkeypatch.setattr(CCMApp, "run", lambda self: opened.append(self.source.target))
+    monkeypatch.setattr(CCMApp, "run", lambda self: opened.append(str(self.source.target)))
     assert ccm("tui").exit_code == 0
     assert opened == [str(sample_db)]
 

@@ -6,11 +6,21 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperGroup
 
 from ccmtui.domain.errors import CCMError
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from ccmtui.db.read import OpenReader
+    from ccmtui.db.target import Target
+    from ccmtui.db.write import Writer
+    from ccmtui.reports.register import Register
+    from ccmtui.workspace import Workspace
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE
 
@@ -42,11 +52,16 @@ class CCMGroup(TyperGroup):
 
 @dataclass
 class AppContext:
-    """The global options, resolved lazily so a command only pays for what it uses."""
+    """The global options, resolved lazily so a command only pays for what it uses.
+
+    Which database and who is writing are a `Workspace` (shared with the app); this adds
+    the command line's ways: one reader for the whole command, and asking who you are.
+    """
 
     db_option: str | None = None
     _config: dict | None = field(default=None, repr=False)
-    _reader: object = field(default=None, repr=False)
+    _workspace: Workspace | None = field(default=None, repr=False)
+    _reader: OpenReader | None = field(default=None, repr=False)
 
     @property
     def config(self) -> dict:
@@ -56,33 +71,40 @@ class AppContext:
             self._config = config.load()
         return self._config
 
+    @config.setter
+    def config(self, values: dict) -> None:
+        self._config = values
+        if self._workspace is not None:
+            self._workspace.config = values
+
     @property
-    def target(self) -> str:
-        from ccmtui.paths import resolve_database
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            from ccmtui.workspace import Workspace
 
-        return resolve_database(self.db_option, self.config.get("db"))
+            self._workspace = Workspace.resolve(self.db_option, self.config)
+        return self._workspace
 
-    def reader(self):
-        """The fast read path (no SQLAlchemy on SQLite)."""
+    @property
+    def target(self) -> Target:
+        return self.workspace.target
+
+    def reader(self) -> OpenReader:
+        """The fast read path (no SQLAlchemy on SQLite), one for the whole command."""
         if self._reader is None:
-            from ccmtui.db.read import open_reader
-
-            self._reader = open_reader(self.target)
+            self._reader = self.workspace.open_reader()
         return self._reader
 
     def identity(self) -> str | None:
         """The coordinator's identity; asked for on first interactive use."""
-        from ccmtui.actions.identity import identity
-
         if not self.config.get("name") and sys.stdin.isatty() and sys.stdout.isatty():
             ask_identity(self)
-        return identity(self.config)
+        return self.workspace.by
 
-    def writing(self, command: str):
+    def writing(self, command: str) -> AbstractContextManager[Writer]:
         """One write transaction, stamped with the coordinator's identity."""
-        from ccmtui.db.write import writing
-
-        return writing(self.target, by=self.identity(), command=command)
+        self.identity()
+        return self.workspace.writing(command)
 
     def close(self) -> None:
         """Release connections (a server has a limited number)."""
@@ -90,7 +112,7 @@ class AppContext:
             self._reader.close()
         self._reader = None
 
-    def register(self):
+    def register(self) -> Register:
         from ccmtui.reports.register import Register
 
         return Register(self.reader())
@@ -118,7 +140,7 @@ def ask_identity(context: AppContext) -> None:
     if area.strip():
         values["area"] = parse_area(area)
     path = config.save(values)
-    context._config = values
+    context.config = values
     typer.echo(f"Saved to {path}.")
 
 

@@ -41,20 +41,14 @@ def set_value(
 def show(ctx: typer.Context) -> None:
     """Show the configuration and which database is in use."""
     from ccmtui import config
-    from ccmtui.paths import config_path, is_url
+    from ccmtui.db.target import Target
+    from ccmtui.paths import config_path
 
     context = app_context(ctx)
     for key in config.KEYS:
         value = context.config.get(key)
-        if key == "db" and value and is_url(value):
-            from ccmtui.db.session import mask_password
-
-            value = mask_password(value)
+        if key == "db" and value:
+            value = Target.parse(value).masked
         typer.echo(f"{key} = {value if value is not None else ''}")
-    target = context.target
-    if is_url(target):
-        from ccmtui.db.session import mask_password
-
-        target = mask_password(target)
     typer.echo(f"# config file: {config_path()}")
-    typer.echo(f"# database in use: {target}")
+    typer.echo(f"# database in use: {context.target.masked}")

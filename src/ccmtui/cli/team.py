@@ -45,20 +45,12 @@ def _print_report(report, as_json: bool) -> None:
         )
 
 
-def _where(context) -> str:
-    from ccmtui.db.session import mask_password
-
-    target = context.target
-    return mask_password(target) if "://" in target else str(Path(target).expanduser().resolve())
-
-
 def merge(
     ctx: typer.Context,
     other: Annotated[Path, typer.Argument(metavar="OTHER.db", help="Another coordinator's ccm file.")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Bring another ccm file's records into this database (the other file is only read)."""
-    from ccmtui.db.read import sqlite_path
     from ccmtui.db.sync import synchronize
     from ccmtui.db.write import writing
     from ccmtui.domain.errors import InputError
@@ -66,14 +58,14 @@ def merge(
     context = app_context(ctx)
     if not other.is_file():
         raise InputError(f"{other}: no such file")
-    here_path = sqlite_path(context.target)
+    here_path = context.target.path
     if here_path is not None and here_path.exists() and here_path.resolve() == other.resolve():
         raise InputError(f"{other} is the database in use; nothing to merge")
     check_ccm_file(other)
     # The other file is opened in a transaction for a consistent read; with push=False nothing is written there.
     with writing(str(other), by=context.identity(), command="read for merge") as there:
         with context.writing(f"merge from {other.name}") as here:
-            report = synchronize(here, there, here_label=_where(context), there_label=str(other.resolve()), push=False)
+            report = synchronize(here, there, here_label=context.target.where, there_label=str(other.resolve()), push=False)
     _print_report(report, as_json)
 
 
@@ -102,15 +94,15 @@ def sync(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Push and pull between this database and the team's: both end with every record."""
-    from ccmtui.db.session import mask_password
     from ccmtui.db.sync import synchronize
+    from ccmtui.db.target import Target
     from ccmtui.db.write import writing
 
     context = app_context(ctx)
-    label = mask_password(url) if "://" in url else str(Path(url).resolve())
-    if "://" not in url:
-        check_ccm_file(Path(url))
-    with writing(url, by=context.identity(), command=f"sync with {context.target if '://' not in context.target else mask_password(context.target)}") as there:
-        with context.writing(f"sync with {label}") as here:
-            report = synchronize(here, there, here_label=_where(context), there_label=label, push=True)
+    team = Target.parse(url)
+    if not team.is_url:
+        check_ccm_file(team.path)
+    with writing(team, by=context.identity(), command=f"sync with {context.target.masked}") as there:
+        with context.writing(f"sync with {team.where}") as here:
+            report = synchronize(here, there, here_label=context.target.where, there_label=team.where, push=True)
     _print_report(report, as_json)

@@ -2,6 +2,11 @@
 
 Writes `compiled.py` beside this module. `--check` exits non-zero when the file
 differs from what the queries compile to now.
+
+A list parameter (`col.in_(bindparam("uuids", expanding=True))`) is compiled to
+`col IN (SELECT value FROM json_each(:uuids))`: one statement whatever the list's length,
+the list bound as a JSON array (`ccmtui.db.read.bind`). A list fixed in the query itself
+(`col.in_(("insert", "delete"))`) becomes one parameter per value, kept with the constants.
 """
 
 from __future__ import annotations
@@ -9,8 +14,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sqlalchemy import Boolean, Date, DateTime, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    String,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.elements import BindParameter, ClauseList, Grouping
 
 from ccmtui.db.models import Base
 from ccmtui.db.queries import READ_QUERIES
@@ -29,13 +49,28 @@ def _kind(column) -> str | None:
     return None
 
 
+def _list_parameter(element, **_):
+    """An expanding bind parameter in a form the SQLite path runs as it is (see the module's doc)."""
+    if not (isinstance(element, BindParameter) and element.expanding):
+        return None
+    if element.value is not None:
+        return Grouping(ClauseList(*(literal(value, element.type) for value in element.value)))
+    values = func.json_each(bindparam(element.key, type_=String))
+    return select(literal_column("value")).select_from(values).scalar_subquery()
+
+
+def sqlite_form(statement):
+    """The statement with its list parameters rewritten for the SQLite path."""
+    return visitors.replacement_traverse(statement, {}, _list_parameter)
+
+
 def compile_all() -> dict[str, tuple[str, tuple, dict]]:
     """name -> (SQL, ((column, converter kind), ...), values of the query's own constants)."""
     dialect = sqlite.dialect(paramstyle="named")
     compiled = {}
     for name, build in READ_QUERIES.items():
         query = build()
-        statement = query.compile(dialect=dialect)
+        statement = sqlite_form(query).compile(dialect=dialect)
         columns = tuple((column.name, _kind(column)) for column in query.selected_columns)
         # Anonymous parameters (LIMIT 1, literals) keep their values; named ones come from the caller.
         constants = {key: value for key, value in statement.params.items() if value is not None}
@@ -67,8 +102,7 @@ def compile_tables() -> dict[str, dict]:
             "select": str(select(*table.columns).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "stamps": str(select(table.c.uuid, table.c.updated_at).compile(dialect=dialect)),
             "select_many": str(
-                select(*table.columns)
-                .where(table.c.uuid.in_(bindparam("uuids", expanding=True)))
+                sqlite_form(select(*table.columns).where(table.c.uuid.in_(bindparam("uuids", expanding=True))))
                 .compile(dialect=dialect)
             ),
         }

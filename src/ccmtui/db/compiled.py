@@ -18,7 +18,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'attachments_of_engagements': (
-        'SELECT attachments.uuid, attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.created_at \nFROM attachments \nWHERE attachments.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY attachments.created_at, attachments.filename',
+        'SELECT attachments.uuid, attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.created_at \nFROM attachments \nWHERE attachments.engagement_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY attachments.created_at, attachments.filename',
         (('uuid', None), ('engagement_uuid', None), ('filename', None), ('media_type', None), ('size', None), ('sha256', None), ('created_at', 'datetime')),
         {},
     ),
@@ -88,12 +88,12 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'states_of_engagements': (
-        'SELECT engagement_states.engagement_uuid, engagement_states.iso3 \nFROM engagement_states \nWHERE engagement_states.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY engagement_states.engagement_uuid, engagement_states.iso3',
+        'SELECT engagement_states.engagement_uuid, engagement_states.iso3 \nFROM engagement_states \nWHERE engagement_states.engagement_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY engagement_states.engagement_uuid, engagement_states.iso3',
         (('engagement_uuid', None), ('iso3', None)),
         {},
     ),
     'actors_of_engagements': (
-        'SELECT engagement_actors.engagement_uuid, engagement_actors.actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY engagement_actors.engagement_uuid, engagement_actors.created_at, engagement_actors.actor',
+        'SELECT engagement_actors.engagement_uuid, engagement_actors.actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY engagement_actors.engagement_uuid, engagement_actors.created_at, engagement_actors.actor',
         (('engagement_uuid', None), ('actor', None)),
         {},
     ),
@@ -188,9 +188,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'deletions': (
-        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT changes.record_uuid \nFROM changes \nWHERE changes.table_name = :table AND changes.action = :action_1) AND changes.action IN (__[POSTCOMPILE_action_2]) ORDER BY changesets.made_at, changes.seq',
+        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT changes.record_uuid \nFROM changes \nWHERE changes.table_name = :table AND changes.action = :action_1) AND changes.action IN (:param_1, :param_2) ORDER BY changesets.made_at, changes.seq',
         (('record_uuid', None), ('action', None), ('made_at', 'datetime')),
-        {'action_1': 'delete', 'action_2': ['insert', 'delete']},
+        {'action_1': 'delete', 'param_1': 'insert', 'param_2': 'delete'},
     ),
     'database_info': (
         'SELECT database_info.uuid, database_info.label \nFROM database_info',
@@ -218,7 +218,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'work_plan_states': (
-        'SELECT work_plan_states.uuid, work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position, work_plan_states.iso3, states.name \nFROM work_plan_states JOIN states ON states.iso3 = work_plan_states.iso3 \nWHERE work_plan_states.work_plan_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position',
+        'SELECT work_plan_states.uuid, work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position, work_plan_states.iso3, states.name \nFROM work_plan_states JOIN states ON states.iso3 = work_plan_states.iso3 \nWHERE work_plan_states.work_plan_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY work_plan_states.work_plan_uuid, work_plan_states.role, work_plan_states.position',
         (('uuid', None), ('work_plan_uuid', None), ('role', None), ('position', None), ('iso3', None), ('name', None)),
         {},
     ),
@@ -233,7 +233,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'milestones_due': (
-        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.due_on >= :since AND milestones.due_on <= :until AND milestones.status IN (__[POSTCOMPILE_statuses]) AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
+        'SELECT milestones.uuid, milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, work_plans.title AS work_plan_title, work_plans.area, work_plans.starts_on, work_plans.ends_on \nFROM milestones JOIN work_plans ON work_plans.uuid = milestones.work_plan_uuid \nWHERE milestones.due_on >= :since AND milestones.due_on <= :until AND milestones.status IN (SELECT value \nFROM json_each(:statuses)) AND (:area IS NULL OR work_plans.area = :area) ORDER BY milestones.due_on, work_plans.starts_on, milestones.work_plan_uuid, milestones.position',
         (('uuid', None), ('work_plan_uuid', None), ('position', None), ('title', None), ('due_on', 'date'), ('due_quarter', None), ('status', None), ('done_on', 'date'), ('notes', None), ('action_points', None), ('recorded_by', None), ('work_plan_title', None), ('area', None), ('starts_on', 'date'), ('ends_on', 'date')),
         {},
     ),
@@ -258,12 +258,12 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'slips_of_milestones': (
-        'SELECT milestone_slips.uuid, milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY milestone_slips.milestone_uuid, milestone_slips.from_due_on, milestone_slips.recorded_on',
+        'SELECT milestone_slips.uuid, milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY milestone_slips.milestone_uuid, milestone_slips.from_due_on, milestone_slips.recorded_on',
         (('uuid', None), ('milestone_uuid', None), ('recorded_on', 'date'), ('from_due_on', 'date'), ('from_quarter', None), ('to_due_on', 'date'), ('to_quarter', None), ('reason', None)),
         {},
     ),
     'engagements_of_milestones': (
-        'SELECT milestone_engagements.uuid, milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, engagements.occurred_on, engagements.summary \nFROM milestone_engagements JOIN engagements ON engagements.uuid = milestone_engagements.engagement_uuid \nWHERE milestone_engagements.milestone_uuid IN (__[POSTCOMPILE_uuids]) ORDER BY milestone_engagements.milestone_uuid, engagements.occurred_on, engagements.uuid',
+        'SELECT milestone_engagements.uuid, milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, engagements.occurred_on, engagements.summary \nFROM milestone_engagements JOIN engagements ON engagements.uuid = milestone_engagements.engagement_uuid \nWHERE milestone_engagements.milestone_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY milestone_engagements.milestone_uuid, engagements.occurred_on, engagements.uuid',
         (('uuid', None), ('milestone_uuid', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('summary', None)),
         {},
     ),
@@ -376,7 +376,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
         'select': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid = :uuid',
         'stamps': 'SELECT blobs.uuid, blobs.updated_at \nFROM blobs',
-        'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changesets': {
         'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -385,7 +385,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
         'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
-        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -394,7 +394,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
         'select': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid = :uuid',
         'stamps': 'SELECT database_info.uuid, database_info.updated_at \nFROM database_info',
-        'select_many': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT database_info.label, database_info.uuid, database_info.created_at, database_info.updated_at \nFROM database_info \nWHERE database_info.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -403,7 +403,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
-        'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -412,7 +412,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
-        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -421,7 +421,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
         'select': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid = :uuid',
         'stamps': 'SELECT states.uuid, states.updated_at \nFROM states',
-        'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'sync_peers': {
         'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -430,7 +430,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
         'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
-        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'work_plans': {
         'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -439,7 +439,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM work_plans WHERE work_plans.uuid = :uuid',
         'select': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid = :uuid',
         'stamps': 'SELECT work_plans.uuid, work_plans.updated_at \nFROM work_plans',
-        'select_many': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT work_plans.title, work_plans.area, work_plans.starts_on, work_plans.ends_on, work_plans.background, work_plans.strategy, work_plans.expected_outputs, work_plans.estimated_budget, work_plans.source, work_plans.recorded_by, work_plans.uuid, work_plans.created_at, work_plans.updated_at \nFROM work_plans \nWHERE work_plans.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'attachments': {
         'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -448,7 +448,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
         'select': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid = :uuid',
         'stamps': 'SELECT attachments.uuid, attachments.updated_at \nFROM attachments',
-        'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -457,7 +457,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
         'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
         'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
-        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -466,7 +466,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
         'select': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid = :uuid',
         'stamps': 'SELECT changes.uuid, changes.updated_at \nFROM changes',
-        'select_many': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -475,7 +475,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
         'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
-        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'cooperation_reports': {
         'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -484,7 +484,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM cooperation_reports WHERE cooperation_reports.uuid = :uuid',
         'select': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid = :uuid',
         'stamps': 'SELECT cooperation_reports.uuid, cooperation_reports.updated_at \nFROM cooperation_reports',
-        'select_many': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -493,7 +493,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
         'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
         'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
-        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -502,7 +502,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
-        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -511,7 +511,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM milestones WHERE milestones.uuid = :uuid',
         'select': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid = :uuid',
         'stamps': 'SELECT milestones.uuid, milestones.updated_at \nFROM milestones',
-        'select_many': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT milestones.work_plan_uuid, milestones.position, milestones.title, milestones.due_on, milestones.due_quarter, milestones.status, milestones.done_on, milestones.notes, milestones.action_points, milestones.recorded_by, milestones.uuid, milestones.created_at, milestones.updated_at \nFROM milestones \nWHERE milestones.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'national_measures': {
         'columns': (('iso3', None, None), ('status', None, None), ('dated', None, None), ('measure', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -520,7 +520,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM national_measures WHERE national_measures.uuid = :uuid',
         'select': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid = :uuid',
         'stamps': 'SELECT national_measures.uuid, national_measures.updated_at \nFROM national_measures',
-        'select_many': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'obligations': {
         'columns': (('iso3', None, None), ('article', None, None), ('deadline', 'date', None), ('extension_requested', None, None), ('extension_requested_to', 'date', None), ('extension_granted', None, None), ('extended_to', 'date', None), ('completed', None, None), ('status', None, 'outstanding'), ('status_as_of', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -529,7 +529,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM obligations WHERE obligations.uuid = :uuid',
         'select': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid = :uuid',
         'stamps': 'SELECT obligations.uuid, obligations.updated_at \nFROM obligations',
-        'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'retention': {
         'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -538,7 +538,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM retention WHERE retention.uuid = :uuid',
         'select': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid = :uuid',
         'stamps': 'SELECT retention.uuid, retention.updated_at \nFROM retention',
-        'select_many': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT retention.iso3, retention.year, retention.munitions_retained, retention.submunitions_retained, retention.munitions_used, retention.submunitions_used, retention.purpose, retention.source, retention.recorded_by, retention.uuid, retention.created_at, retention.updated_at \nFROM retention \nWHERE retention.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -547,7 +547,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
-        'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'transparency_reports': {
         'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('due', 'date', None), ('submitted', 'date', None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -556,7 +556,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM transparency_reports WHERE transparency_reports.uuid = :uuid',
         'select': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid = :uuid',
         'stamps': 'SELECT transparency_reports.uuid, transparency_reports.updated_at \nFROM transparency_reports',
-        'select_many': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -565,7 +565,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM work_plan_items WHERE work_plan_items.uuid = :uuid',
         'select': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid = :uuid',
         'stamps': 'SELECT work_plan_items.uuid, work_plan_items.updated_at \nFROM work_plan_items',
-        'select_many': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT work_plan_items.work_plan_uuid, work_plan_items.section, work_plan_items.position, work_plan_items.text, work_plan_items.uuid, work_plan_items.created_at, work_plan_items.updated_at \nFROM work_plan_items \nWHERE work_plan_items.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'work_plan_states': {
         'columns': (('work_plan_uuid', None, None), ('iso3', None, None), ('role', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -574,7 +574,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM work_plan_states WHERE work_plan_states.uuid = :uuid',
         'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
         'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
-        'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestone_engagements': {
         'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -583,7 +583,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM milestone_engagements WHERE milestone_engagements.uuid = :uuid',
         'select': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid = :uuid',
         'stamps': 'SELECT milestone_engagements.uuid, milestone_engagements.updated_at \nFROM milestone_engagements',
-        'select_many': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT milestone_engagements.milestone_uuid, milestone_engagements.engagement_uuid, milestone_engagements.uuid, milestone_engagements.created_at, milestone_engagements.updated_at \nFROM milestone_engagements \nWHERE milestone_engagements.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestone_slips': {
         'columns': (('milestone_uuid', None, None), ('recorded_on', 'date', None), ('from_due_on', 'date', None), ('from_quarter', None, None), ('to_due_on', 'date', None), ('to_quarter', None, None), ('reason', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -592,7 +592,7 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM milestone_slips WHERE milestone_slips.uuid = :uuid',
         'select': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid = :uuid',
         'stamps': 'SELECT milestone_slips.uuid, milestone_slips.updated_at \nFROM milestone_slips',
-        'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -601,6 +601,6 @@ TABLES: dict[str, dict] = {
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
         'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
-        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (__[POSTCOMPILE_uuids])',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
 }

@@ -1,9 +1,8 @@
 """Read queries without importing SQLAlchemy on the embedded SQLite default.
 
-`open_reader(target)` gives an object with `rows(name, **params)`, returning
-named tuples with Python dates. On SQLite it runs the SQL compiled from
-`ccmtui.db.queries` through the standard library; elsewhere it runs the Core
-selects themselves.
+`open_reader(target)` gives a `Reader`: `rows(Q.name, **params)` returns named tuples
+with Python dates. On SQLite it runs the SQL compiled from `ccmtui.db.queries` through
+the standard library; elsewhere it runs the Core selects themselves.
 """
 
 from __future__ import annotations
@@ -13,11 +12,17 @@ from collections import namedtuple
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from ccmtui.db.failures import describe_failure
+from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
-from ccmtui.paths import is_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from ccmtui.db.session import Database
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -50,18 +55,39 @@ def _plain(value):
     return value
 
 
-def _bind(sql: str, params: dict) -> tuple[str, dict]:
-    """Plain SQLite values; a list parameter expands SQLAlchemy's `IN (__[POSTCOMPILE_x])`."""
+def bind(params: dict) -> dict:
+    """Parameters as SQLite takes them; a list becomes one JSON array.
+
+    The compiled SQL reads a list parameter as `IN (SELECT value FROM json_each(:name))`
+    (see `ccmtui.db.compile`), so its length does not change the statement.
+    """
     bound = {}
     for key, value in params.items():
         if isinstance(value, (list, tuple, set, frozenset)):
-            names = [f"{key}_{i}" for i in range(len(value))]
-            placeholder = ", ".join(f":{n}" for n in names) if names else "NULL"
-            sql = sql.replace(f"__[POSTCOMPILE_{key}]", placeholder)
-            bound.update({n: _plain(v) for n, v in zip(names, value)})
+            import json
+
+            bound[key] = json.dumps([_plain(v) for v in value], ensure_ascii=False)
         else:
             bound[key] = _plain(value)
-    return sql, bound
+    return bound
+
+
+class Reader(Protocol):
+    """What every reader promises, whichever database it reads (a Writer is one too).
+
+    `rows(name, **params)` runs the read query `name` (one of `ccmtui.db.queries.Q`) with
+    its named parameters (a list where the query takes several values) and returns its rows
+    as named tuples, in the query's column order, with dates, datetimes and booleans as
+    Python values. A failure of the database is a `DatabaseError` naming it.
+    """
+
+    def rows(self, name: str, /, **params: Any) -> list[Any]: ...
+
+
+class OpenReader(Reader, Protocol):
+    """A reader holding a connection of its own (`open_reader`): `close()` releases it."""
+
+    def close(self) -> None: ...
 
 
 class SQLiteReader:
@@ -75,7 +101,7 @@ class SQLiteReader:
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(path))) from None
 
-    def rows(self, name: str, **params) -> list:
+    def rows(self, name: str, /, **params: Any) -> list[Any]:
         from ccmtui.db.compiled import QUERIES
 
         sql, columns, constants = QUERIES[name]
@@ -83,8 +109,7 @@ class SQLiteReader:
         converters = [(i, _CONVERT[kind]) for i, (_, kind) in enumerate(columns) if kind]
         row_type = _row_type(name, names)
         try:
-            sql, bound = _bind(sql, {**constants, **params})
-            cursor = self.connection.execute(sql, bound)
+            cursor = self.connection.execute(sql, bind({**constants, **params}))
             raw = cursor.fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.path))) from None
@@ -106,16 +131,17 @@ class SQLiteReader:
 class AlchemyReader:
     """Runs the Core selects through SQLAlchemy (PostgreSQL and other servers)."""
 
-    def __init__(self, database):
+    def __init__(self, database: Database):
         self.database = database
 
-    def rows(self, name: str, **params) -> list:
+    def rows(self, name: str, /, **params: Any) -> list[Any]:
         from ccmtui.db.session import translate_errors
 
         with translate_errors(self.database.display), self.database.engine.connect() as connection:
             return self.rows_on(connection, name, **params)
 
-    def rows_on(self, connection, name: str, **params) -> list:
+    def rows_on(self, connection: Connection, name: str, /, **params: Any) -> list[Any]:
+        """The rows of a query on a connection already open (a write transaction's)."""
         from ccmtui.db.queries import READ_QUERIES
 
         query = READ_QUERIES[name]()
@@ -124,15 +150,6 @@ class AlchemyReader:
 
     def close(self) -> None:
         self.database.dispose()
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file behind a SQLite target (a path or a sqlite:/// URL), None for a server URL."""
-    if not is_url(target):
-        return Path(target).expanduser()
-    if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
-        return Path(target.removeprefix("sqlite:///"))
-    return None
 
 
 def current_schema(connection: sqlite3.Connection) -> bool:
@@ -146,9 +163,10 @@ def current_schema(connection: sqlite3.Connection) -> bool:
     return found == [(SCHEMA_REVISION,)]
 
 
-def open_reader(target: str):
+def open_reader(target: Target | str) -> OpenReader:
     """A reader on the database, created on first use, brought to this ccm's schema if older."""
-    path = sqlite_path(target)
+    target = Target.parse(target)
+    path = target.path
     if path is not None:
         if path.exists():
             reader = SQLiteReader(path)

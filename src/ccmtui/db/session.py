@@ -21,14 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ccmtui.db.failures import describe_failure
 from ccmtui.db.models import Base
+from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
-from ccmtui.paths import is_url
 
 BUSY_TIMEOUT_MS = 30_000
-
-
-def sqlite_url(path: str | Path) -> str:
-    return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
 def mask_password(url: str) -> str:
@@ -60,24 +56,17 @@ def _configure_sqlite(engine: Engine) -> None:
 class Database:
     """A ccm database, a SQLite file or a server URL, created with its reference data on first use."""
 
-    def __init__(self, target: str | Path, *, label: str | None = None):
-        self.target = str(target)
+    def __init__(self, target: Target | str | Path, *, label: str | None = None):
+        self.target = Target.parse(target)
         self.label = label  # the name errors give it (a file being built is named as its target)
-        self.is_sqlite = not is_url(self.target) or self.target.startswith("sqlite")
-        self.url = self.target if is_url(self.target) else sqlite_url(self.target)
+        self.is_sqlite = self.target.is_sqlite
+        self.url = self.target.url
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
 
     @property
     def path(self) -> Path | None:
-        if not self.is_sqlite:
-            return None
-        if is_url(self.target):
-            from sqlalchemy.engine import make_url
-
-            database = make_url(self.target).database
-            return Path(database) if database and database != ":memory:" else None
-        return Path(self.target).expanduser()
+        return self.target.path
 
     @property
     def display(self) -> str:

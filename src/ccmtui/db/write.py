@@ -16,10 +16,17 @@ import uuid as uuidlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ccmtui.db.failures import describe_failure
-from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader, sqlite_path
+from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader
+from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from ccmtui.db.read import AlchemyReader
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
 CHUNK = 500  # records per statement when copying between databases
@@ -39,10 +46,38 @@ def plain(value):
     return value
 
 
-class Writer:
-    """Inserts, updates and deletes inside one transaction, logging each change."""
+class Backend(Protocol):
+    """One open transaction on one kind of database: what a Writer runs its work through."""
 
-    def __init__(self, backend, *, by: str | None, command: str, stamp: datetime | None = None, logged: bool = True):
+    def rows(self, name: str, /, **params: Any) -> list[Any]: ...
+
+    def complete(self, table: str, values: dict, stamp: datetime) -> dict: ...
+
+    def insert(self, table: str, row: dict) -> None: ...
+
+    def update(self, table: str, row: dict) -> None: ...
+
+    def delete(self, table: str, uuid: str) -> None: ...
+
+    def insert_many(self, table: str, rows: list[dict]) -> None: ...
+
+    def get(self, table: str, uuid: str) -> dict | None: ...
+
+    def get_many(self, table: str, uuids: list[str]) -> list[dict]: ...
+
+    def stamps(self, table: str) -> dict[str, str]: ...
+
+
+class Writer:
+    """Inserts, updates and deletes inside one transaction, logging each change.
+
+    A Writer is also a `ccmtui.db.read.Reader` on that transaction: `rows(Q.name, …)`
+    sees what it has written so far.
+    """
+
+    def __init__(
+        self, backend: Backend, *, by: str | None, command: str, stamp: datetime | None = None, logged: bool = True
+    ):
         self.backend = backend
         self.by = by
         self.command = command
@@ -55,7 +90,7 @@ class Writer:
         self._database_id: str | None = None
 
     # -- reads inside the transaction
-    def rows(self, name: str, **params) -> list:
+    def rows(self, name: str, /, **params: Any) -> list[Any]:
         return self.backend.rows(name, **params)
 
     def get(self, table: str, uuid: str) -> dict | None:
@@ -187,7 +222,7 @@ class SQLiteBackend:
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
 
-    def rows(self, name: str, **params) -> list:
+    def rows(self, name: str, /, **params: Any) -> list[Any]:
         return self.reader.rows(name, **params)
 
     @staticmethod
@@ -232,13 +267,12 @@ class SQLiteBackend:
             raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
 
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
-        from ccmtui.db.read import _bind as expand
+        from ccmtui.db.read import bind
 
         spec = self._table(table)
-        sql, params = expand(spec["select_many"], {"uuids": uuids})
         return [
             {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-            for found in self._run(sql, params).fetchall()
+            for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()
         ]
 
     def stamps(self, table: str) -> dict[str, str]:
@@ -256,14 +290,14 @@ class SQLiteBackend:
 class AlchemyBackend:
     """The same operations through SQLAlchemy Core (PostgreSQL and other servers)."""
 
-    def __init__(self, connection, reader):
+    def __init__(self, connection: Connection, reader: AlchemyReader):
         from ccmtui.db.models import Base
 
         self.connection = connection
         self.reader = reader
         self.tables = Base.metadata.tables
 
-    def rows(self, name: str, **params) -> list:
+    def rows(self, name: str, /, **params: Any) -> list[Any]:
         return self.reader.rows_on(self.connection, name, **params)
 
     def complete(self, table: str, values: dict, stamp: datetime) -> dict:
@@ -321,13 +355,14 @@ def select_stamps(table):
 
 
 @contextmanager
-def writing(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
+def writing(target: Target | str, *, by: str | None, command: str) -> Iterator[Writer]:
     """One write transaction on the database at `target`, created on first use."""
-    path = sqlite_path(target)
+    target = Target.parse(target)
+    path = target.path
     if path is None:
         yield from _writing_alchemy(target, by=by, command=command)
         return
-    reader = open_reader(str(path))
+    reader = open_reader(target)
     connection = reader.connection
     try:
         connection.execute("PRAGMA foreign_keys = ON")
@@ -357,7 +392,7 @@ def _rollback(connection: sqlite3.Connection) -> None:
         pass
 
 
-def _writing_alchemy(target: str, *, by: str | None, command: str) -> Iterator[Writer]:
+def _writing_alchemy(target: Target, *, by: str | None, command: str) -> Iterator[Writer]:
     from ccmtui.db.read import AlchemyReader
     from ccmtui.db.session import Database, translate_errors
 

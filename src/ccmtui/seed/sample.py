@@ -17,6 +17,7 @@ from pathlib import Path
 from ccmtui.db.models import Classification
 from ccmtui.db.reference import stable_uuid
 from ccmtui.db.session import Database
+from ccmtui.db.target import Target
 from ccmtui.domain import treaty
 from ccmtui.domain.categories import parse_category
 from ccmtui.domain.states import StateIndex
@@ -213,9 +214,10 @@ def logical_dump(target: Path | str, *, portable: bool = False) -> dict[str, lis
     A path reads the SQLite file as it is; a server URL (or `portable`) reads the model tables
     ordered by UUID, values as JSON holds them, so that two backends compare equal.
     """
-    if "://" in str(target) or portable:
-        return _server_dump(str(target) if "://" in str(target) else f"sqlite:///{Path(target).resolve()}")
-    path = target
+    parsed = Target.parse(target)
+    if parsed.is_url or portable:
+        return _server_dump(parsed.url)
+    path = parsed.path
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         listed = connection.execute(

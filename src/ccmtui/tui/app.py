@@ -11,6 +11,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from ccmtui.db.target import Target
 from ccmtui.domain.errors import CCMError
 from ccmtui.tui.commands import CCMCommands
 from ccmtui.tui.messages import DataChanged
@@ -61,7 +62,7 @@ class CCMApp(App[None]):
 
     def __init__(
         self,
-        target: str,
+        target: Target | str,
         *,
         config: dict | None = None,
         today: date | None = None,

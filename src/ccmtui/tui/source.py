@@ -10,18 +10,23 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ccmtui.actions.identity import identity
+from ccmtui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import OpenReader
+    from ccmtui.db.target import Target
+    from ccmtui.reports.register import Register
 
 
-class Source:
+class Source(Workspace):
     """The database target, the coordinator's config and the app's "today"."""
 
-    def __init__(self, target: str, config: dict | None = None, today: date | None = None):
-        self.target = target
-        self.config = dict(config or {})
+    def __init__(self, target: Target | str, config: dict | None = None, today: date | None = None):
+        super().__init__(target, dict(config or {}))
         self._today = today
-        self._server = None  # one AlchemyReader for a server database: its engine is thread-safe
+        self._server: OpenReader | None = None  # one reader for a server database: its engine is thread-safe
         self._lock = threading.Lock()
         self._ensured = threading.Event()
         self._ensured.set()
@@ -32,14 +37,12 @@ class Source:
 
     def ensure(self) -> None:
         """Create a missing SQLite database once, before workers race to open it."""
-        from ccmtui.db.read import sqlite_path
-
         try:
-            path = sqlite_path(self.target)
+            path = self.target.path
             if path is not None and not path.exists():
                 from ccmtui.db.session import Database
 
-                Database(path).ensure().dispose()
+                Database(self.target).ensure().dispose()
         finally:
             self._ensured.set()
 
@@ -50,31 +53,23 @@ class Source:
     @property
     def display(self) -> str:
         """The database as the coordinator knows it: a file name, or a server URL without password."""
-        if "://" not in self.target:
-            from pathlib import Path
-
-            return Path(self.target).name
-        scheme, _, rest = self.target.partition("://")
-        return f"{scheme}://{rest.rpartition('@')[2]}"
-
-    @property
-    def by(self) -> str | None:
-        return identity(self.config)
+        return self.target.name
 
     @contextmanager
-    def reader(self) -> Iterator:
-        from ccmtui.db.read import SQLiteReader, open_reader, sqlite_path
+    def reader(self) -> Iterator[OpenReader]:
+        """A reader for one worker's job: its own on a SQLite file, the shared one on a server."""
+        from ccmtui.db.read import SQLiteReader
 
         self._ensured.wait()  # a half-created file would read as a damaged one
 
-        path = sqlite_path(self.target)
+        path = self.target.path
         if path is None:
             with self._lock:
                 if self._server is None:
-                    self._server = open_reader(self.target)
+                    self._server = self.open_reader()
             yield self._server
             return
-        reader = SQLiteReader(path) if path.exists() else open_reader(self.target)
+        reader = SQLiteReader(path) if path.exists() else self.open_reader()
         try:
             yield reader
         finally:
@@ -86,15 +81,8 @@ class Source:
             self._server = None
 
     @contextmanager
-    def register(self) -> Iterator:
+    def register(self) -> Iterator[Register]:
         from ccmtui.reports.register import Register
 
         with self.reader() as reader:
             yield Register(reader)
-
-    def writing(self, command: str):
-        """One write transaction stamped with the coordinator's identity (see `ccm log`)."""
-        from ccmtui.db.write import writing
-
-        return writing(self.target, by=self.by, command=command)
-

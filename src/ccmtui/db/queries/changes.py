@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import Integer, Select, bindparam, func, select
 
 from ccmtui.db.models import Change, ChangeSet, DatabaseInfo, SyncPeer
+from ccmtui.db.queries import Q
 
 
 def recent_changesets() -> Select:
@@ -48,9 +49,9 @@ def changes_of() -> Select:
 
 
 QUERIES: dict[str, Callable[[], Select]] = {
-    "recent_changesets": recent_changesets,
-    "last_undoable": last_undoable,
-    "changes_of": changes_of,
+    Q.recent_changesets: recent_changesets,
+    Q.last_undoable: last_undoable,
+    Q.changes_of: changes_of,
 }
 
 
@@ -78,4 +79,4 @@ def sync_peer() -> Select:
     return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at).where(SyncPeer.peer_uuid == bindparam("peer"))
 
 
-QUERIES.update({"deletions": deletions, "database_info": database_info, "sync_peer": sync_peer})
+QUERIES.update({Q.deletions: deletions, Q.database_info: database_info, Q.sync_peer: sync_peer})

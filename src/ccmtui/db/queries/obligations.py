@@ -20,6 +20,7 @@ from ccmtui.db.models import (
     State,
     TransparencyReport,
 )
+from ccmtui.db.queries import Q
 
 STATE_COLUMNS = (State.name, State.region)
 
@@ -227,19 +228,19 @@ def demarche_replies() -> Select:
 
 
 QUERIES: dict[str, Callable[[], Select]] = {
-    "obligations": obligations,
-    "obligation_of_state": obligation_of_state,
-    "retention": retention,
-    "retention_of_state": retention_of_state,
-    "transparency_reports": transparency_reports,
-    "transparency_of_state": transparency_of_state,
-    "national_measures": national_measures,
-    "national_measure_of_state": national_measure_of_state,
-    "cooperation_reports": cooperation_reports,
-    "cooperation_of_state": cooperation_of_state,
-    "meeting_details": meeting_details,
-    "engagements_by_kind": engagements_by_kind,
-    "demarches_by_month": demarches_by_month,
-    "demarche_reach": demarche_reach,
-    "demarche_replies": demarche_replies,
+    Q.obligations: obligations,
+    Q.obligation_of_state: obligation_of_state,
+    Q.retention: retention,
+    Q.retention_of_state: retention_of_state,
+    Q.transparency_reports: transparency_reports,
+    Q.transparency_of_state: transparency_of_state,
+    Q.national_measures: national_measures,
+    Q.national_measure_of_state: national_measure_of_state,
+    Q.cooperation_reports: cooperation_reports,
+    Q.cooperation_of_state: cooperation_of_state,
+    Q.meeting_details: meeting_details,
+    Q.engagements_by_kind: engagements_by_kind,
+    Q.demarches_by_month: demarches_by_month,
+    Q.demarche_reach: demarche_reach,
+    Q.demarche_replies: demarche_replies,
 }

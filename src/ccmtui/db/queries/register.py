@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import Date, Select, bindparam, select
 
 from ccmtui.db.models import Classification, Meeting, State, StateAlias
+from ccmtui.db.queries import Q
 
 
 def _latest_classification(column):
@@ -48,7 +49,7 @@ def meetings() -> Select:
 
 
 QUERIES: dict[str, Callable[[], Select]] = {
-    "register": register,
-    "aliases": aliases,
-    "meetings": meetings,
+    Q.register: register,
+    Q.aliases: aliases,
+    Q.meetings: meetings,
 }

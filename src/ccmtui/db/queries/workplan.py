@@ -17,6 +17,7 @@ from ccmtui.db.models import (
     WorkPlanItem,
     WorkPlanState,
 )
+from ccmtui.db.queries import Q
 from ccmtui.db.queries.log import ENGAGEMENT_COLUMNS, _ids_with_prefix, _optional
 
 
@@ -229,21 +230,21 @@ def follow_ups_between() -> Select:
 
 
 QUERIES: dict[str, Callable[[], Select]] = {
-    "work_plans": work_plans,
-    "work_plan": work_plan,
-    "work_plan_ids": _ids_with_prefix(WorkPlan),
-    "work_plan_states": work_plan_states,
-    "work_plan_items": work_plan_items,
-    "milestones_of_work_plan": milestones_of_work_plan,
-    "milestones_due": milestones_due,
-    "milestones_done": milestones_done,
-    "milestones_slipped_from": milestones_slipped_from,
-    "milestone": milestone,
-    "milestone_ids": _ids_with_prefix(Milestone),
-    "slips_of_milestones": slips_of_milestones,
-    "engagements_of_milestones": engagements_of_milestones,
-    "engagement_counts_by_kind": engagement_counts_by_kind,
-    "engagement_counts_by_state": engagement_counts_by_state,
-    "engagements_notable": engagements_notable,
-    "follow_ups_between": follow_ups_between,
+    Q.work_plans: work_plans,
+    Q.work_plan: work_plan,
+    Q.work_plan_ids: _ids_with_prefix(WorkPlan),
+    Q.work_plan_states: work_plan_states,
+    Q.work_plan_items: work_plan_items,
+    Q.milestones_of_work_plan: milestones_of_work_plan,
+    Q.milestones_due: milestones_due,
+    Q.milestones_done: milestones_done,
+    Q.milestones_slipped_from: milestones_slipped_from,
+    Q.milestone: milestone,
+    Q.milestone_ids: _ids_with_prefix(Milestone),
+    Q.slips_of_milestones: slips_of_milestones,
+    Q.engagements_of_milestones: engagements_of_milestones,
+    Q.engagement_counts_by_kind: engagement_counts_by_kind,
+    Q.engagement_counts_by_state: engagement_counts_by_state,
+    Q.engagements_notable: engagements_notable,
+    Q.follow_ups_between: follow_ups_between,
 }

@@ -1,0 +1,96 @@
+"""Which database: a SQLite file or a server URL, parsed once from what the coordinator gave.
+
+`Target.parse("ccm.db")`, `Target.parse("sqlite:///ccm.db")` and
+`Target.parse("postgresql+psycopg://…")` give a value every layer reads the same way:
+`.path` is the SQLite file (None for a server or an in-memory database), `.url` the
+SQLAlchemy URL, `.is_sqlite` whether SQLite runs it. Standard library only: the light read
+path uses it before (and instead of) SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SQLITE_PREFIX = "sqlite:///"
+
+
+class Target:
+    """A database target as given (`text`), and what it names. Equal when given alike.
+
+    A plain class rather than a dataclass: building one of those costs every command about
+    a millisecond at start-up.
+    """
+
+    __slots__ = ("text", "path", "is_url")
+
+    def __init__(self, text: str, path: Path | None, is_url: bool):
+        self.text = text
+        self.path = path  # the SQLite file, from a path or a sqlite:/// URL
+        self.is_url = is_url  # given as a URL (sqlite:///…, postgresql+psycopg://…)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Target) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Target({self.text!r})"
+
+    @classmethod
+    def parse(cls, text: str | Path | Target) -> Target:
+        if isinstance(text, Target):
+            return text
+        text = str(text)
+        if "://" not in text:
+            return cls(text, Path(text).expanduser(), False)
+        scheme, _, rest = text.partition("://")
+        if scheme.partition("+")[0] == "sqlite" and rest.startswith("/"):
+            database = rest[1:].partition("?")[0]
+            if database and database != ":memory:":
+                return cls(text, Path(database), True)
+        return cls(text, None, True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """SQLite runs it: a file, or a sqlite:// URL (an in-memory one too)."""
+        return self.path is not None or self.text.startswith("sqlite")
+
+    @property
+    def is_server(self) -> bool:
+        """Neither a file nor SQLite: a PostgreSQL (or other) server."""
+        return not self.is_sqlite
+
+    @property
+    def url(self) -> str:
+        """The SQLAlchemy URL: the URL as given, or sqlite:/// and the file's absolute path."""
+        if self.is_url:
+            return self.text
+        return f"{SQLITE_PREFIX}{self.path.resolve()}"
+
+    @property
+    def masked(self) -> str:
+        """The target safe to print: a path as given, a URL with its password replaced by ***."""
+        if not self.is_url:
+            return self.text
+        from ccmtui.db.session import mask_password
+
+        return mask_password(self.text)
+
+    @property
+    def where(self) -> str:
+        """Where the records are, to name in a report: a file's absolute path or the masked URL."""
+        if self.is_url:
+            return self.masked
+        return str(self.path.resolve())
+
+    @property
+    def name(self) -> str:
+        """The database as the coordinator knows it: a file name, or a server URL without credentials."""
+        if not self.is_url:
+            return self.path.name
+        scheme, _, rest = self.text.partition("://")
+        return f"{scheme}://{rest.rpartition('@')[2]}"
+
+    def __str__(self) -> str:
+        return self.text

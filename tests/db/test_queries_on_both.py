@@ -1,0 +1,233 @@
+"""Every read query gives the same rows on SQLite (the compiled SQL) and on PostgreSQL.
+
+A copy of the sample gets a record of each kind the sample lacks, written through the commands
+(an attachment, a done and a slipped milestone, Art. 7 records, an undone entry, pending replies,
+a synchronised peer); it is then copied table by table into a new PostgreSQL database. Each query in `Q` runs on
+both with the parameters below, and must return equal rows in the same order. Without a
+PostgreSQL server these tests are skipped saying why (`CCM_REQUIRE_PG=1` makes that a failure).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ccmtui.db.queries import Q, names
+from ccmtui.domain.workplan import MILESTONE_STATUSES
+from tests import backends
+
+from ..conftest import CCM, SAMPLE
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "ccmtui"
+LOME = "480d530f-8be0-5842-a038-cce0d90cd619"  # the Lomé conference, with states, actors and an attachment
+LETTER = "511eb125-15c1-5d54-88b8-49eaaf448df9"  # the 2013 letter: a campaign's engagement, with replies
+CAMPAIGN = "6407f7c8-cf0b-5c2b-a107-8fe32e677447"
+DONE, SLIPPED = "6f591ea5", "9c375ece"  # milestones of the sample's work plan
+EVER = {"since": date(2000, 1, 1), "until": date(2030, 12, 31)}
+PERIOD = {"since": date(2011, 9, 14), "until": date(2013, 9, 9)}
+
+
+def parameters(facts: dict) -> dict[str, dict]:
+    """Each query's parameters on the prepared sample (`facts`: ids read from it)."""
+    every = {"low": "", "high": "~"}
+    listing = {**EVER, "area": None, "kind": None, "limit": 50}
+    return {
+        Q.register: {"as_of": date(2013, 9, 9)},
+        Q.aliases: {},
+        Q.meetings: {},
+        Q.attachments_of_engagements: {"uuids": facts["engagements"]},
+        Q.attachment_ids: every,
+        Q.blob: {"sha256": facts["sha256"]},
+        Q.attachments_by_id: {"uuid": facts["attachment"]},
+        Q.engagements_recent: listing,
+        Q.engagements_of_state: {**listing, "iso3": "GHA"},
+        Q.engagements_by_actor: {**listing, "actor": "PRT"},
+        Q.engagements_of_campaign: {**listing, "campaign": CAMPAIGN},
+        Q.engagement_days: EVER,
+        Q.engagement_days_of_area: {**EVER, "area": "universalization"},
+        Q.engagement_days_of_kind: {**EVER, "kind": "workshop"},
+        Q.engagement_days_of_kind_area: {**EVER, "kind": "workshop", "area": "universalization"},
+        Q.engagement_days_of_state: {**EVER, "iso3": "GHA", "area": None, "kind": None},
+        Q.engagement: {"uuid": LOME},
+        Q.states_of_engagements: {"uuids": facts["engagements"]},
+        Q.actors_of_engagements: {"uuids": facts["engagements"]},
+        Q.engagement_ids: every,
+        Q.campaign_ids: every,
+        Q.campaign_board: {**EVER, "area": None},
+        Q.campaigns_all: {"area": None},
+        Q.campaign_summary: {"campaign": CAMPAIGN},
+        Q.campaign_of_engagement: {"engagement": LETTER},
+        Q.replies_of_engagement: {"engagement": LETTER},
+        Q.replies_of_state: {"iso3": "THA"},
+        Q.replies_pending_since: {"cutoff": date(2014, 1, 1), "limit": 50},
+        Q.follow_ups_due: {"until": date(2030, 12, 31), "limit": 50},
+        Q.follow_ups_overdue_count: {"until": date(2030, 12, 31)},
+        Q.replies_pending_since_count: {"cutoff": date(2014, 1, 1)},
+        Q.classifications_of_state: {"iso3": facts["classified"]},
+        Q.classification_changes: EVER,
+        Q.search_portable: {"pattern": "%conference%", "limit": 50},
+        Q.recent_changesets: {"limit": 50},
+        Q.last_undoable: {"database": facts["database"]},
+        Q.changes_of: {"changeset": facts["changeset"]},
+        Q.deletions: {"table": "engagements"},
+        Q.database_info: {},
+        Q.sync_peer: {"peer": facts["peer"]},
+        Q.work_plans: {"area": None},
+        Q.work_plan: {"uuid": facts["work_plan"]},
+        Q.work_plan_ids: every,
+        Q.work_plan_states: {"uuids": [facts["work_plan"]]},
+        Q.work_plan_items: {"work_plan": facts["work_plan"]},
+        Q.milestones_of_work_plan: {"work_plan": facts["work_plan"]},
+        Q.milestones_due: {**EVER, "area": None, "statuses": list(MILESTONE_STATUSES)},
+        Q.milestones_done: {**EVER, "area": None},
+        Q.milestones_slipped_from: {**EVER, "area": None},
+        Q.milestone: {"uuid": facts["milestones"][0]},
+        Q.milestone_ids: every,
+        Q.slips_of_milestones: {"uuids": facts["milestones"]},
+        Q.engagements_of_milestones: {"uuids": facts["milestones"]},
+        Q.engagement_counts_by_kind: {**EVER, "area": None},
+        Q.engagement_counts_by_state: {**EVER, "area": None},
+        Q.engagements_notable: {**EVER, "area": None, "limit": 12},
+        Q.follow_ups_between: EVER,
+        Q.obligations: {"article": None},
+        Q.obligation_of_state: {"article": 3, "iso3": facts["obligation"]},
+        Q.retention: {},
+        Q.retention_of_state: {"iso3": "NLD", "year": 2013},
+        Q.transparency_reports: {},
+        Q.transparency_of_state: {"iso3": "FRA"},
+        Q.national_measures: {},
+        Q.national_measure_of_state: {"iso3": "NZL", "status": "adopted", "dated": "2009-12"},
+        Q.cooperation_reports: {},
+        Q.cooperation_of_state: {"iso3": "LBN", "role": "needs", "year": 2013},
+        Q.meeting_details: {},
+        Q.engagements_by_kind: {**PERIOD, "area": "universalization"},
+        Q.demarches_by_month: {**PERIOD, "area": "universalization"},
+        Q.demarche_reach: {**PERIOD, "area": "universalization"},
+        Q.demarche_replies: {**PERIOD, "area": "universalization"},
+    }
+
+
+def prepare(path: Path) -> None:
+    """Records of every kind the sample lacks, written through the commands."""
+    ccm = CCM(path)
+    letter = path.parent / "letter.pdf"
+    letter.write_bytes(b"%PDF-1.4 signed letter \x00\x01\x02")
+    peer = path.parent / "peer.db"
+    shutil.copy(SAMPLE, peer)
+    steps = [
+        ("attach", LOME[:8], letter),
+        ("milestone", "done", DONE, "--date", "2025-03-20", "-e", LOME[:8]),
+        ("milestone", "slip", SLIPPED, "2025Q2", "--reason", "later"),
+        ("retention", "add", "NLD", "-y", "2013", "--submunitions", "300", "--source", "Art. 7 report"),
+        ("transparency", "add", "FRA", "-y", "2013", "--submitted", "2014-06-01", "--source", "Art. 7 report"),
+        ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "-m", "Act 2009", "--source", "Art. 7 report"),
+        ("cooperation", "add", "LBN", "needs", "-y", "2013", "--details", "clearance", "--source", "Art. 7 report"),
+        ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),
+        ("log", "call", "UGA", "-m", "Call on the conference", "-a", "univ", "--date", "2013-06-01",
+         "--follow-up", "2013-07-01"),
+        ("log", "meeting", "KEN", "-m", "A meeting logged by mistake", "-a", "univ", "--date", "2013-06-02"),
+        ("undo",),
+        ("sync", peer),
+    ]  # fmt: skip
+    for step in steps:
+        result = ccm(*step)
+        assert result.exit_code == 0, (step, result.output)
+    campaign = ccm("campaign", "new", "Letter 2013", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
+                   "--kind", "letter", "--date", "2013-10-01", input="y\n")  # fmt: skip
+    assert campaign.exit_code == 0, campaign.output
+
+
+def copy_to_server(path: Path, url: str) -> None:
+    """Every model table of the SQLite file, row for row, into the (new) server database."""
+    from sqlalchemy import select
+
+    from ccmtui.db.models import Base
+    from ccmtui.db.session import Database
+
+    source, target = Database(path), Database(url).ensure()
+    try:
+        with source.engine.connect() as reading, target.engine.begin() as writing:
+            for table in reversed(Base.metadata.sorted_tables):
+                writing.execute(table.delete())
+            for table in Base.metadata.sorted_tables:
+                order = table.c.made_at if table.name == "changesets" else table.c.uuid
+                rows = [dict(row._mapping) for row in reading.execute(select(table).order_by(order))]
+                if rows:
+                    writing.execute(table.insert(), rows)
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+@pytest.fixture(scope="module")
+def both(postgres, tmp_path_factory):
+    """(SQLite reader, PostgreSQL reader, facts) on the same prepared records."""
+    from ccmtui.db.read import AlchemyReader, SQLiteReader
+    from ccmtui.db.session import Database
+
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CCM_CONFIG", str(home / "config.toml"))
+        env.setenv("XDG_DATA_HOME", str(home / "data"))
+        env.delenv("CCM_DB", raising=False)
+        path = tmp_path_factory.mktemp("both") / "sample.db"
+        shutil.copy(SAMPLE, path)
+        prepare(path)
+    name = f"ccm_queries_{os.getpid()}"
+    backends._admin(f'DROP DATABASE IF EXISTS "{name}"')
+    backends._admin(f'CREATE DATABASE "{name}"')
+    url = backends._with_database(backends.server_url(), name)
+    copy_to_server(path, url)
+    fast, slow = SQLiteReader(path), AlchemyReader(Database(url))
+    [attachment] = fast.rows(Q.attachments_of_engagements, uuids=[LOME])
+    [database] = fast.rows(Q.database_info)
+    [plan] = fast.rows(Q.work_plans, area=None)
+    facts = {
+        "engagements": [row.uuid for row in fast.rows(Q.engagements_recent, **EVER, area=None, kind=None, limit=50)],
+        "attachment": attachment.uuid,
+        "sha256": attachment.sha256,
+        "database": database.uuid,
+        "changeset": fast.rows(Q.recent_changesets, limit=1)[0].uuid,
+        "peer": fast.connection.execute("SELECT peer_uuid FROM sync_peers").fetchone()[0],
+        "classified": "KEN",
+        "work_plan": plan.uuid,
+        "milestones": [row.uuid for row in fast.rows(Q.milestones_of_work_plan, work_plan=plan.uuid)],
+        "obligation": fast.rows(Q.obligations, article=3)[0].iso3,
+    }
+    try:
+        yield fast, slow, facts
+    finally:
+        fast.close()
+        slow.close()
+        backends.drop(url)
+
+
+def test_every_query_has_parameters_here():
+    from collections import defaultdict
+
+    assert sorted(parameters(defaultdict(lambda: ["id"]))) == sorted(names())
+
+
+@pytest.mark.parametrize("name", names())
+def test_the_query_gives_the_same_rows_on_sqlite_and_postgresql(both, name):
+    fast, slow, facts = both
+    params = parameters(facts)[name]
+    on_sqlite, on_postgresql = fast.rows(name, **params), slow.rows(name, **params)
+    assert on_sqlite == on_postgresql
+    assert on_sqlite, f"{name} finds nothing: give it parameters (or records) that find rows"
+
+
+def test_every_query_named_in_the_code_exists():
+    """`Q.name` spelt wrong anywhere in src/ fails here, before that line ever runs."""
+    wrong = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Q":
+                if not hasattr(Q, node.attr):
+                    wrong.append(f"{path.relative_to(SRC)}:{node.lineno}: Q.{node.attr}")
+    assert not wrong
