@@ -7,6 +7,7 @@ import mimetypes
 from pathlib import Path
 
 from ccmtui.db.ids import stable_uuid
+from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError
 
 MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
@@ -28,7 +29,7 @@ def read_attachment(path: Path) -> bytes:
 
 def attach(writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
     digest = hashlib.sha256(content).hexdigest()
-    if not writer.rows("blob", sha256=digest):
+    if not writer.rows(Q.blob, sha256=digest):
         writer.insert("blobs", {"uuid": stable_uuid("blob", digest), "sha256": digest, "content": content})
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return writer.insert(

@@ -9,6 +9,7 @@ from datetime import date
 from ccmtui.actions.fields import Fields, Written, day, given, named
 from ccmtui.actions.journal import NewEngagement, add_engagement, engagement_fields
 from ccmtui.db.ids import resolve_id, short
+from ccmtui.db.queries import Q
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
 from ccmtui.domain.errors import InputError, NotFoundError
@@ -127,7 +128,7 @@ def record_reply(writer, engagement_uuid: str, reply: NewReply, register: Regist
     """Record a state's reply to an engagement; with `classify`, its category in the same step."""
     engagement = writer.get("engagements", engagement_uuid)
     state = register.record(reply.iso3)
-    targeted = {row.iso3 for row in writer.rows("states_of_engagements", uuids=[engagement_uuid])}
+    targeted = {row.iso3 for row in writer.rows(Q.states_of_engagements, uuids=[engagement_uuid])}
     if reply.iso3 not in targeted:
         raise InputError(f"{state.name} was not a target of this engagement; nothing recorded")
     if reply.received_on < engagement["occurred_on"]:
@@ -154,7 +155,7 @@ def record_reply(writer, engagement_uuid: str, reply: NewReply, register: Regist
         "classification_uuid": classification["uuid"] if classification else None,
         "recorded_by": writer.by,
     }
-    existing = next((r for r in writer.rows("replies_of_engagement", engagement=engagement_uuid) if r.iso3 == reply.iso3), None)
+    existing = next((r for r in writer.rows(Q.replies_of_engagement, engagement=engagement_uuid) if r.iso3 == reply.iso3), None)
     if existing is None:
         return writer.insert("replies", {"engagement_uuid": engagement_uuid, "iso3": reply.iso3, **values})
     return writer.update("replies", existing.uuid, values)
@@ -162,7 +163,7 @@ def record_reply(writer, engagement_uuid: str, reply: NewReply, register: Regist
 
 def mark_no_reply(writer, engagement_uuid: str) -> int:
     """Mark every reply still pending as no reply; the number marked."""
-    pending = [r for r in writer.rows("replies_of_engagement", engagement=engagement_uuid) if r.status == "pending"]
+    pending = [r for r in writer.rows(Q.replies_of_engagement, engagement=engagement_uuid) if r.status == "pending"]
     for reply in pending:
         writer.update("replies", reply.uuid, {"status": "no-reply"})
     return len(pending)
@@ -230,12 +231,12 @@ def create_campaign(writing, plan: CampaignPlan) -> Written:
 def reply_target(reader, text: str) -> tuple[str, str]:
     """(engagement uuid, how to name it) for a campaign id or an engagement id."""
     try:
-        campaign = resolve_id(reader, "campaign_ids", text, "campaign")
+        campaign = resolve_id(reader, Q.campaign_ids, text, "campaign")
     except NotFoundError:
-        engagement = resolve_id(reader, "engagement_ids", text, "campaign or engagement")
-        found = reader.rows("campaign_of_engagement", engagement=engagement)
+        engagement = resolve_id(reader, Q.engagement_ids, text, "campaign or engagement")
+        found = reader.rows(Q.campaign_of_engagement, engagement=engagement)
         return engagement, f"'{found[0].title}'" if found else f"engagement {short(engagement)}"
-    (row,) = reader.rows("campaign_summary", campaign=campaign)
+    (row,) = reader.rows(Q.campaign_summary, campaign=campaign)
     return row.engagement_uuid, f"'{row.title}'"
 
 
@@ -272,8 +273,8 @@ def record_state_reply(
 
 def close_campaign(reader, writing, *, campaign: str) -> Written:
     """Mark every reply still pending as no reply."""
-    uuid = resolve_id(reader, "campaign_ids", campaign, "campaign")
-    (row,) = reader.rows("campaign_summary", campaign=uuid)
+    uuid = resolve_id(reader, Q.campaign_ids, campaign, "campaign")
+    (row,) = reader.rows(Q.campaign_summary, campaign=uuid)
     with writing(f"campaign close '{row.title}'") as writer:
         marked = mark_no_reply(writer, row.engagement_uuid)
     return Written(

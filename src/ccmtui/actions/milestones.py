@@ -12,6 +12,7 @@ from datetime import date
 
 from ccmtui.actions.fields import Fields, Written, day, given, named
 from ccmtui.db.ids import resolve_id, short, stable_uuid
+from ccmtui.db.queries import Q
 from ccmtui.domain.areas import parse_area
 from ccmtui.domain.engagements import parse_action_points
 from ccmtui.domain.errors import InputError, NotFoundError, one_of
@@ -51,7 +52,7 @@ def _current(writer, uuid: str) -> dict:
 
 
 def _link(writer, milestone_uuid: str, engagements: list[str]) -> None:
-    known = {r.engagement_uuid for r in writer.rows("engagements_of_milestones", uuids=[milestone_uuid])}
+    known = {r.engagement_uuid for r in writer.rows(Q.engagements_of_milestones, uuids=[milestone_uuid])}
     for engagement in dict.fromkeys(engagements):
         if engagement not in known:
             writer.insert(
@@ -79,7 +80,7 @@ def insert_milestone(writer, plan_uuid: str, milestone: NewMilestone) -> dict:
     if plan is None:
         raise NotFoundError(f"no work plan with id {plan_uuid!r}")
     check_within_period(milestone.due, plan["starts_on"], plan["ends_on"])
-    existing = writer.rows("milestones_of_work_plan", work_plan=plan_uuid)
+    existing = writer.rows(Q.milestones_of_work_plan, work_plan=plan_uuid)
     if any(row.title.casefold() == milestone.title.casefold() for row in existing):
         raise InputError(f"the work plan already has a milestone {milestone.title!r}")
     row = writer.insert(
@@ -147,7 +148,7 @@ def drop_milestone(writer, uuid: str, on: date, reason: str = "") -> dict:
 def engagement_ids(reader, values: Sequence[str]) -> list[str]:
     """Engagement ids as typed: each value may hold several, between commas or spaces."""
     return [
-        resolve_id(reader, "engagement_ids", text, "engagement") for value in values for text in value.replace(",", " ").split()
+        resolve_id(reader, Q.engagement_ids, text, "engagement") for value in values for text in value.replace(",", " ").split()
     ]
 
 
@@ -213,7 +214,7 @@ def move_milestone(
     (the reason, for a slip or a drop)."""
     fields = Fields()
     chosen = fields("move", lambda: _move(move))
-    uuid = fields("milestone", lambda: resolve_id(register.reader, "milestone_ids", milestone, "milestone"))
+    uuid = fields("milestone", lambda: resolve_id(register.reader, Q.milestone_ids, milestone, "milestone"))
     on = fields("date", lambda: day(register, date, today))
     later = fields("new_due", lambda: Due.parse(given(new_due) or "", "new due")) if chosen == "slip" else None
     linked = fields("engagements", lambda: engagement_ids(register.reader, engagements)) if chosen == "done" else []

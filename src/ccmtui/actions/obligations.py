@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ccmtui.db.ids import stable_uuid
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
@@ -91,7 +92,7 @@ def _stored(values: dict) -> dict:
 def add_obligation(writer, state, article: int, given: ObligationInput, today: date | None = None) -> dict:
     """Record a state's obligation under Art. 3, 4 or 5; the deadline defaults to the Convention's."""
     today = today or date.today()
-    if writer.rows("obligation_of_state", iso3=state.iso3, article=article):
+    if writer.rows(Q.obligation_of_state, iso3=state.iso3, article=article):
         raise InputError(
             f"{state.name} already has an Art. {article} obligation recorded; change it with `ccm obligation update`"
         )
@@ -131,7 +132,7 @@ def update_obligation(writer, state, article: int, given: ObligationInput, today
     from ccmtui.domain.dates import optional_partial_date
 
     today = today or date.today()
-    found = writer.rows("obligation_of_state", iso3=state.iso3, article=article)
+    found = writer.rows(Q.obligation_of_state, iso3=state.iso3, article=article)
     if not found:
         raise InputError(f"{state.name} has no Art. {article} obligation recorded; add it with `ccm obligation add`")
     current = writer.get("obligations", found[0].uuid)
@@ -178,7 +179,7 @@ def add_retention(writer, state, given: RetentionInput, today: date | None = Non
         raise InputError("give the number retained (--munitions and/or --submunitions)")
     if not state.deposited or state.deposited > date(year, 12, 31):
         raise InputError(f"{state.name} was not a State Party in {year}; Art. 3(6) retention is a State Party's")
-    if writer.rows("retention_of_state", iso3=state.iso3, year=year):
+    if writer.rows(Q.retention_of_state, iso3=state.iso3, year=year):
         raise InputError(f"{state.name}'s retention for {year} is already recorded")
     return writer.insert(
         "retention",
@@ -226,7 +227,7 @@ def add_transparency_report(
         _not_future(submitted, "submitted", today)
         if submitted < state.deposited:
             raise InputError(f"submitted {submitted} is before {state.name} deposited its instrument ({state.deposited})")
-    existing = writer.rows("transparency_of_state", iso3=state.iso3)
+    existing = writer.rows(Q.transparency_of_state, iso3=state.iso3)
     if any(r.kind == kind and (kind == "initial" or r.year == year) for r in existing):
         what = "initial report" if kind == "initial" else f"annual report covering {year}"
         raise InputError(f"{state.name}'s {what} is already recorded")
@@ -256,7 +257,7 @@ def add_measure(
         raise InputError("name the measure adopted (--measure), e.g. 'Law No. 29 of 2012'")
     if len(measure) > 300:
         raise InputError(f"the measure's name is {len(measure)} characters; keep it under 300")
-    if writer.rows("national_measure_of_state", iso3=state.iso3, status=status, dated=str(dated)):
+    if writer.rows(Q.national_measure_of_state, iso3=state.iso3, status=status, dated=str(dated)):
         raise InputError(f"{state.name}: '{status}' dated {dated} is already recorded")
     return writer.insert(
         "national_measures",
@@ -278,7 +279,7 @@ def add_cooperation(
     """Art. 6: a state reported, for a year, needing or providing cooperation and assistance."""
     today = today or date.today()
     year = _year(year, today)
-    if writer.rows("cooperation_of_state", iso3=state.iso3, year=year, role=role):
+    if writer.rows(Q.cooperation_of_state, iso3=state.iso3, year=year, role=role):
         raise InputError(f"{state.name} is already recorded as '{role}' for {year}")
     return writer.insert(
         "cooperation_reports",

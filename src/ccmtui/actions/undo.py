@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ccmtui.actions.fields import Written
+from ccmtui.db.queries import Q
 from ccmtui.db.write import load_row
 from ccmtui.domain.errors import InputError
 
@@ -20,20 +21,20 @@ class Undone:
 
 def next_undoable(reader):
     """The change set `undo_last` would revert now (to show before asking), or None."""
-    found = reader.rows("database_info")
+    found = reader.rows(Q.database_info)
     if not found:
         return None
-    rows = reader.rows("last_undoable", database=found[0].uuid)
+    rows = reader.rows(Q.last_undoable, database=found[0].uuid)
     return rows[0] if rows else None
 
 
 def undo_last(writer) -> Undone:
     """Revert the latest change set not yet undone, newest change first."""
-    found = writer.rows("last_undoable", database=writer.database_id())
+    found = writer.rows(Q.last_undoable, database=writer.database_id())
     if not found:
         raise InputError("nothing to undo")
     target = found[0]
-    changes = writer.rows("changes_of", changeset=target.uuid)
+    changes = writer.rows(Q.changes_of, changeset=target.uuid)
     for change in reversed(changes):
         before = load_row(change.table_name, change.before)
         if change.action == "insert":

@@ -14,6 +14,7 @@ from ccmtui.actions.fields import Written
 from ccmtui.actions.milestones import slip_values
 from ccmtui.actions.workplan_file import MilestoneEntry, WorkPlanDocument, read_work_plan
 from ccmtui.db.ids import short, stable_uuid
+from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError, NotFoundError
 
 __all__ = ["ImportResult", "import_work_plan", "import_work_plan_file", "read_work_plan"]
@@ -127,7 +128,7 @@ def _write_states(writer, document: WorkPlanDocument) -> bool:
         for position, iso3 in enumerate(codes, 1)
     ]
     states.sort(key=lambda item: item[1])
-    old_states = [(r.uuid, (r.role, r.position, r.iso3)) for r in writer.rows("work_plan_states", uuids=[plan_uuid])]
+    old_states = [(r.uuid, (r.role, r.position, r.iso3)) for r in writer.rows(Q.work_plan_states, uuids=[plan_uuid])]
     return _replace_rows(writer, "work_plan_states", old_states, states)
 
 
@@ -144,14 +145,14 @@ def _write_items(writer, document: WorkPlanDocument) -> bool:
         )
         for position, text in enumerate(texts, 1)
     ]
-    old_items = [(r.uuid, (r.section, r.position, r.text)) for r in writer.rows("work_plan_items", work_plan=plan_uuid)]
+    old_items = [(r.uuid, (r.section, r.position, r.text)) for r in writer.rows(Q.work_plan_items, work_plan=plan_uuid)]
     return _replace_rows(writer, "work_plan_items", old_items, items)
 
 
 def _write_milestones(writer, document: WorkPlanDocument, plan_recorder: str | None, result: ImportResult) -> None:
     """Remove the milestones the file no longer has; add or update the others, in its order."""
     wanted = {entry.uuid for entry in document.milestones}
-    for row in writer.rows("milestones_of_work_plan", work_plan=document.uuid):
+    for row in writer.rows(Q.milestones_of_work_plan, work_plan=document.uuid):
         if row.uuid not in wanted:
             _delete_milestone(writer, row.uuid)
             result.removed += 1
@@ -194,7 +195,7 @@ def _write_slips(writer, entry: MilestoneEntry) -> bool:
     ]
     old_slips = [
         (r.uuid, (r.uuid, r.milestone_uuid, r.recorded_on, r.from_due_on, r.from_quarter, r.to_due_on, r.to_quarter, r.reason))
-        for r in writer.rows("slips_of_milestones", uuids=[entry.uuid])
+        for r in writer.rows(Q.slips_of_milestones, uuids=[entry.uuid])
     ]
     return _replace_rows(writer, "milestone_slips", old_slips, slips)
 
@@ -205,14 +206,14 @@ def _write_links(writer, entry: MilestoneEntry) -> bool:
           "engagement_uuid": e}, (e,))
         for e in sorted(entry.engagements)
     ]
-    old_links = [(r.uuid, (r.engagement_uuid,)) for r in writer.rows("engagements_of_milestones", uuids=[entry.uuid])]
+    old_links = [(r.uuid, (r.engagement_uuid,)) for r in writer.rows(Q.engagements_of_milestones, uuids=[entry.uuid])]
     old_links.sort(key=lambda item: item[1])
     return _replace_rows(writer, "milestone_engagements", old_links, links)
 
 
 def _delete_milestone(writer, uuid: str) -> None:
-    for slip in writer.rows("slips_of_milestones", uuids=[uuid]):
+    for slip in writer.rows(Q.slips_of_milestones, uuids=[uuid]):
         writer.delete("milestone_slips", slip.uuid)
-    for link in writer.rows("engagements_of_milestones", uuids=[uuid]):
+    for link in writer.rows(Q.engagements_of_milestones, uuids=[uuid]):
         writer.delete("milestone_engagements", link.uuid)
     writer.delete("milestones", uuid)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.db.queries import Q
 
 app = typer.Typer(help="List, open and save attached files.", no_args_is_help=True)
 
@@ -23,7 +24,7 @@ def attach(
     from ccmtui.db.ids import resolve_id, short
 
     context = app_context(ctx)
-    uuid = resolve_id(context.reader(), "engagement_ids", engagement, "engagement")
+    uuid = resolve_id(context.reader(), Q.engagement_ids, engagement, "engagement")
     content = read_attachment(file)
     with context.writing(f"attach {file.name} to engagement {uuid[:8]}") as writer:
         row = attach_file(writer, uuid, file, content)
@@ -40,8 +41,8 @@ def list_(
     from ccmtui.db.ids import resolve_id, short
 
     reader = app_context(ctx).reader()
-    uuid = resolve_id(reader, "engagement_ids", engagement, "engagement")
-    rows = reader.rows("attachments_of_engagements", uuids=[uuid])
+    uuid = resolve_id(reader, Q.engagement_ids, engagement, "engagement")
+    rows = reader.rows(Q.attachments_of_engagements, uuids=[uuid])
     if as_json:
         print_json([{"id": r.uuid, "filename": r.filename, "media_type": r.media_type, "size": r.size,
                      "sha256": r.sha256, "attached": r.created_at.isoformat(sep=" ", timespec="seconds")} for r in rows])
@@ -54,14 +55,14 @@ def _load(reader, text: str):
     from ccmtui.db.ids import resolve_id
     from ccmtui.domain.errors import NotFoundError
 
-    uuid = resolve_id(reader, "attachment_ids", text, "attachment")
+    uuid = resolve_id(reader, Q.attachment_ids, text, "attachment")
     row = next(
-        (r for r in reader.rows("attachments_by_id", uuid=uuid)),
+        (r for r in reader.rows(Q.attachments_by_id, uuid=uuid)),
         None,
     )
     if row is None:
         raise NotFoundError(f"no attachment with id {text!r}")
-    [blob] = reader.rows("blob", sha256=row.sha256)
+    [blob] = reader.rows(Q.blob, sha256=row.sha256)
     return row, blob.content
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.db.queries import Q
 
 app = typer.Typer(help="Campaigns: one démarche or letter sent to many states at once.", no_args_is_help=True)
 
@@ -55,14 +56,14 @@ def new(
 def _campaign(context, text: str):
     from ccmtui.db.ids import resolve_id
 
-    uuid = resolve_id(context.reader(), "campaign_ids", text, "campaign")
-    (row,) = context.reader().rows("campaign_summary", campaign=uuid)
+    uuid = resolve_id(context.reader(), Q.campaign_ids, text, "campaign")
+    (row,) = context.reader().rows(Q.campaign_summary, campaign=uuid)
     return row
 
 
 def _board(context, area: str | None = None):
 
-    return context.reader().rows("campaigns_all", area=area)
+    return context.reader().rows(Q.campaigns_all, area=area)
 
 
 def _rate(row) -> str:
@@ -129,7 +130,7 @@ def show(
     """One campaign: its figures and every target's reply."""
     context = app_context(ctx)
     row = _campaign(context, campaign)
-    replies = context.reader().rows("replies_of_engagement", engagement=row.engagement_uuid)
+    replies = context.reader().rows(Q.replies_of_engagement, engagement=row.engagement_uuid)
     if as_json:
         print_json({**_board_json(row), "replies": [_reply_json(r) for r in replies]})
         return

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context
+from ccmtui.db.queries import Q
 
 app = typer.Typer(help="Export the quarterly work-plan summary (md, toml, json, csv, docx) or a calendar (ics).", no_args_is_help=True)
 
@@ -129,20 +130,20 @@ def ics(
     if state:
         chosen = {register.index.resolve(s) for s in state}
     else:
-        plans = reader.rows("work_plans", area=None)
-        named = reader.rows("work_plan_states", uuids=[p.uuid for p in plans]) if plans else []
+        plans = reader.rows(Q.work_plans, area=None)
+        named = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
         chosen = {s.iso3 for s in named} | ({context.config["state"]} if context.config.get("state") else set())
-    follow_ups = reader.rows("follow_ups_between", since=start, until=end)
+    follow_ups = reader.rows(Q.follow_ups_between, since=start, until=end)
     states_of: dict[str, list[str]] = {}
     if follow_ups:
-        for row in reader.rows("states_of_engagements", uuids=[r.uuid for r in follow_ups]):
+        for row in reader.rows(Q.states_of_engagements, uuids=[r.uuid for r in follow_ups]):
             states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
     events = (
         calendar.deadline_events(
-            reader.rows("register", as_of=today), chosen, start, end, reader.rows("obligations", article=None)
+            reader.rows(Q.register, as_of=today), chosen, start, end, reader.rows(Q.obligations, article=None)
         )
         + calendar.meeting_events(register.meetings)
-        + calendar.milestone_events(reader.rows("milestones_due", since=date.min, until=date.max, area=None,
+        + calendar.milestone_events(reader.rows(Q.milestones_due, since=date.min, until=date.max, area=None,
                                                 statuses=["planned", "in-progress", "done", "slipped"]))
         + calendar.follow_up_events(follow_ups, states_of)
     )

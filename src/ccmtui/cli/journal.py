@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.db.queries import Q
 
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
 
@@ -75,7 +76,7 @@ def changes(
     """List recent changes: who, when, what, and whether they were undone."""
     from ccmtui.db.ids import short
 
-    rows = app_context(ctx).reader().rows("recent_changesets", limit=limit)
+    rows = app_context(ctx).reader().rows(Q.recent_changesets, limit=limit)
     if as_json:
         print_json(
             [

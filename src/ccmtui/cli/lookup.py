@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, console, print_json
+from ccmtui.db.queries import Q
 
 
 def engagements(
@@ -36,7 +37,7 @@ def engagements(
     chosen = EngagementFilter(
         state=register.index.resolve(state) if state else None,
         actor=parse_actors(register.index, [by])[0] if by else None,
-        campaign=resolve_id(reader, "campaign_ids", campaign, "campaign") if campaign else None,
+        campaign=resolve_id(reader, Q.campaign_ids, campaign, "campaign") if campaign else None,
         area=parse_area(area) if area else None,
         kind=parse_kind(kind) if kind else None,
         since=register.resolve_day(since, "--since") if since else None,
@@ -90,7 +91,7 @@ def show(
     from ccmtui.reports.engagements import engagement_detail
 
     reader = app_context(ctx).reader()
-    detail = engagement_detail(reader, resolve_id(reader, "engagement_ids", engagement, "engagement"))
+    detail = engagement_detail(reader, resolve_id(reader, Q.engagement_ids, engagement, "engagement"))
     line = detail.line
     if as_json:
         print_json(

@@ -11,6 +11,7 @@ import typer
 
 from ccmtui.cli._common import app_context, print_json
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
 app = typer.Typer(
@@ -146,7 +147,7 @@ def obligation_list(
     wanted = parse_obligation_status(status) if status else None
     rows = [
         r
-        for r in context.reader().rows("obligations", article=number)
+        for r in context.reader().rows(Q.obligations, article=number)
         if (chosen is None or r.iso3 in chosen) and (wanted is None or r.status == wanted)
     ]
     if as_json:

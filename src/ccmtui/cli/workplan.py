@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
 app = typer.Typer(help="Thematic work plans: list, show, import and export them as TOML.", no_args_is_help=True)
@@ -41,8 +42,8 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
     from ccmtui.domain.workplan import period_label
 
     reader = app_context(ctx).reader()
-    plans = reader.rows("work_plans", area=parse_area(area) if area else None)
-    states = reader.rows("work_plan_states", uuids=[p.uuid for p in plans]) if plans else []
+    plans = reader.rows(Q.work_plans, area=parse_area(area) if area else None)
+    states = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
     coordinators = {p.uuid: [s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator"] for p in plans}
     if as_json:
         print_json(

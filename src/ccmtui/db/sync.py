@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 # Parents before children; LOCAL_TABLES never travel.
 from ccmtui.db.models import LOCAL_TABLES, Base
+from ccmtui.db.queries import Q
 from ccmtui.db.write import plain
 
 SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
@@ -50,18 +51,18 @@ class SyncReport:
 def _deleted(writer, table: str) -> dict[str, str]:
     """uuid -> when, for records whose latest logged change is a deletion."""
     latest: dict[str, tuple[str, str]] = {}
-    for row in writer.rows("deletions", table=table):
+    for row in writer.rows(Q.deletions, table=table):
         latest[row.record_uuid] = (row.action, plain(row.made_at))
     return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
 
 
 def _last_synced(writer, peer: str) -> str | None:
-    found = writer.rows("sync_peer", peer=peer)
+    found = writer.rows(Q.sync_peer, peer=peer)
     return plain(found[0].last_synced_at) if found else None
 
 
 def _remember(writer, peer: str, label: str) -> None:
-    found = writer.rows("sync_peer", peer=peer)
+    found = writer.rows(Q.sync_peer, peer=peer)
     if found:
         writer.update("sync_peers", found[0].uuid, {"last_synced_at": writer.stamp, "peer_label": label})
     else:
@@ -159,5 +160,5 @@ def _hand_over_log(source, destination) -> None:
     if source.changeset is None:
         return
     destination.copy_in("changesets", [source.get("changesets", source.changeset)])
-    changes = [change.uuid for change in source.rows("changes_of", changeset=source.changeset)]
+    changes = [change.uuid for change in source.rows(Q.changes_of, changeset=source.changeset)]
     destination.copy_in("changes", source.get_many("changes", changes))

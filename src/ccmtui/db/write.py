@@ -19,6 +19,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ccmtui.db.failures import describe_failure
+from ccmtui.db.queries import Q
 from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader
 from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
@@ -145,7 +146,7 @@ class Writer:
         self._log(table, row["uuid"], "insert", None, row)
 
     def existing_database_id(self) -> str | None:
-        found = self.backend.rows("database_info")
+        found = self.backend.rows(Q.database_info)
         return found[0].uuid if found else None
 
     def database_id(self) -> str:

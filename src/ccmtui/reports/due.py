@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.engagements import EngagementLine, with_parties
@@ -61,9 +62,9 @@ def treaty_deadlines(reader, register, today: date, within: int) -> list[Deadlin
         for state in standing
         if state.entry_into_force and today <= state.entry_into_force <= horizon
     ]
-    rows = reader.rows("register", as_of=today)
+    rows = reader.rows(Q.register, as_of=today)
     parties = {state.iso3 for state in standing if state.status in (Status.PARTY, Status.PENDING)}
-    obligations = reader.rows("obligations", article=None)
+    obligations = reader.rows(Q.obligations, article=None)
     for event in deadline_events(rows, parties, today, horizon, obligations, annual_reports=False):
         deadlines.append(Deadline(event.start, event.state, event.summary.removesuffix(f" ({event.article})"), event.article))
     annual = treaty.annual_report_due(today.year - 1)
@@ -78,10 +79,10 @@ def treaty_deadlines(reader, register, today: date, within: int) -> list[Deadlin
 
 def due(reader, register, today: date, pending_days: int = 60, within: int = 90, limit: int = 200) -> Due:
     soon = today + timedelta(days=14)
-    follow_ups = with_parties(reader, reader.rows("follow_ups_due", until=soon, limit=limit))
+    follow_ups = with_parties(reader, reader.rows(Q.follow_ups_due, until=soon, limit=limit))
     result = Due(today=today, pending_days=pending_days)
     result.overdue_follow_ups = [line for line in follow_ups if line.follow_up_on <= today]
     result.upcoming_follow_ups = [line for line in follow_ups if line.follow_up_on > today]
-    result.pending_replies = reader.rows("replies_pending_since", cutoff=today - timedelta(days=pending_days), limit=limit)
+    result.pending_replies = reader.rows(Q.replies_pending_since, cutoff=today - timedelta(days=pending_days), limit=limit)
     result.deadlines = treaty_deadlines(reader, register, today, within)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.engagements import KINDS
 
 EARLIEST = date(1900, 1, 1)
@@ -76,9 +77,9 @@ def with_parties(reader, rows) -> list[EngagementLine]:
     states: dict[str, list[str]] = {}
     actors: dict[str, list[str]] = {}
     if uuids:
-        for row in rows_of_engagements(reader, "states_of_engagements", uuids):
+        for row in rows_of_engagements(reader, Q.states_of_engagements, uuids):
             states.setdefault(row.engagement_uuid, []).append(row.iso3)
-        for row in rows_of_engagements(reader, "actors_of_engagements", uuids):
+        for row in rows_of_engagements(reader, Q.actors_of_engagements, uuids):
             actors.setdefault(row.engagement_uuid, []).append(row.actor)
     return [
         EngagementLine(
@@ -111,13 +112,13 @@ def list_engagements(reader, chosen: EngagementFilter) -> list[EngagementLine]:
     post_actor = chosen.actor if (chosen.campaign or chosen.state) else None
     params["limit"] = NO_LIMIT if post_actor else limit
     if chosen.campaign:
-        rows = reader.rows("engagements_of_campaign", campaign=chosen.campaign, **params)
+        rows = reader.rows(Q.engagements_of_campaign, campaign=chosen.campaign, **params)
     elif chosen.state:
-        rows = reader.rows("engagements_of_state", iso3=chosen.state, **params)
+        rows = reader.rows(Q.engagements_of_state, iso3=chosen.state, **params)
     elif chosen.actor:
-        rows = reader.rows("engagements_by_actor", actor=chosen.actor, **params)
+        rows = reader.rows(Q.engagements_by_actor, actor=chosen.actor, **params)
     else:
-        rows = reader.rows("engagements_recent", **params)
+        rows = reader.rows(Q.engagements_recent, **params)
     lines = with_parties(reader, rows)
     if chosen.state and chosen.campaign:
         lines = [line for line in lines if chosen.state in line.states]
@@ -133,15 +134,15 @@ def engagements_per_day(reader, chosen: EngagementFilter) -> list[tuple[date, in
         raise ValueError("engagements are counted per day by state, area, kind and dates only")
     params = {"since": chosen.since or EARLIEST, "until": chosen.until or LATEST}
     if chosen.state:
-        rows = reader.rows("engagement_days_of_state", iso3=chosen.state, area=chosen.area, kind=chosen.kind, **params)
+        rows = reader.rows(Q.engagement_days_of_state, iso3=chosen.state, area=chosen.area, kind=chosen.kind, **params)
     elif chosen.area and chosen.kind:
-        rows = reader.rows("engagement_days_of_kind_area", area=chosen.area, kind=chosen.kind, **params)
+        rows = reader.rows(Q.engagement_days_of_kind_area, area=chosen.area, kind=chosen.kind, **params)
     elif chosen.area:
-        rows = reader.rows("engagement_days_of_area", area=chosen.area, **params)
+        rows = reader.rows(Q.engagement_days_of_area, area=chosen.area, **params)
     elif chosen.kind:
-        rows = reader.rows("engagement_days_of_kind", kind=chosen.kind, **params)
+        rows = reader.rows(Q.engagement_days_of_kind, kind=chosen.kind, **params)
     else:
-        rows = reader.rows("engagement_days", **params)
+        rows = reader.rows(Q.engagement_days, **params)
     return [(row.occurred_on, row.engagements) for row in rows]
 
 
@@ -156,16 +157,16 @@ class EngagementDetail:
 
 
 def engagement_detail(reader, uuid: str) -> EngagementDetail:
-    [row] = reader.rows("engagement", uuid=uuid)
+    [row] = reader.rows(Q.engagement, uuid=uuid)
     [line] = with_parties(reader, [row])
-    campaign = reader.rows("campaign_of_engagement", engagement=uuid)
+    campaign = reader.rows(Q.campaign_of_engagement, engagement=uuid)
     return EngagementDetail(
         line=line,
         notes=row.notes,
         action_points=row.action_points.split() if row.action_points else [],
         campaign=(campaign[0].uuid, campaign[0].title) if campaign else None,
-        replies=reader.rows("replies_of_engagement", engagement=uuid),
-        attachments=reader.rows("attachments_of_engagements", uuids=[uuid]),
+        replies=reader.rows(Q.replies_of_engagement, engagement=uuid),
+        attachments=reader.rows(Q.attachments_of_engagements, uuids=[uuid]),
     )
 
 
@@ -207,7 +208,7 @@ def search(reader, text: str, limit: int = 50) -> list[SearchHit]:
         ]
     # Portable fallback: the longest word narrows in SQL, every word must then appear.
     longest = max(words, key=len).lower()
-    rows = reader.rows("search_portable", pattern=f"%{longest}%", limit=limit * 20)
+    rows = reader.rows(Q.search_portable, pattern=f"%{longest}%", limit=limit * 20)
     hits = []
     for row in rows:
         haystack = f"{row.summary}\n{row.notes}".lower()

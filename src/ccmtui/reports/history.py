@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.reports.engagements import EngagementFilter, list_engagements, rows_of_engagements
 
@@ -48,21 +49,21 @@ def state_history(reader, record, limit: int | None = None) -> list[TimelineEntr
         entries.append(TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid))
     dated = {line.uuid: line.occurred_on for line in lines}
     if dated:
-        attachments = rows_of_engagements(reader, "attachments_of_engagements", list(dated))
+        attachments = rows_of_engagements(reader, Q.attachments_of_engagements, list(dated))
         # In the query's own order across the chunks.
         attachments.sort(key=lambda row: (row.created_at, row.filename))
         for row in attachments:
             entries.append(
                 TimelineEntry(dated[row.engagement_uuid], "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid)
             )
-    for reply in reader.rows("replies_of_state", iso3=record.iso3):
+    for reply in reader.rows(Q.replies_of_state, iso3=record.iso3):
         if reply.status == "replied":
             supports = f", supports Category {reply.supports_category}" if reply.supports_category else ""
             text = f"Replied ({reply.stance}{supports}) to: {reply.engagement_summary}"
             if reply.summary:
                 text += f" — {reply.summary}"
             entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
-    for row in reader.rows("classifications_of_state", iso3=record.iso3):
+    for row in reader.rows(Q.classifications_of_state, iso3=record.iso3):
         entries.append(TimelineEntry(row.assessed_on, "category", f"Category {row.category}: {row.rationale}", row.uuid))
     order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}
     entries.sort(key=lambda e: (e.on, order[e.kind]))

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
@@ -310,7 +311,7 @@ def milestone_lines(reader, rows, dated: date, redact: bool) -> list[MilestoneLi
     slips: dict[str, list[SlipLine]] = defaultdict(list)
     links: dict[str, list[str]] = defaultdict(list)
     if uuids:
-        for s in reader.rows("slips_of_milestones", uuids=uuids):
+        for s in reader.rows(Q.slips_of_milestones, uuids=uuids):
             slips[s.milestone_uuid].append(
                 SlipLine(
                     recorded_on=s.recorded_on,
@@ -319,7 +320,7 @@ def milestone_lines(reader, rows, dated: date, redact: bool) -> list[MilestoneLi
                     reason="" if redact else s.reason,
                 )
             )
-        for link in reader.rows("engagements_of_milestones", uuids=uuids):
+        for link in reader.rows(Q.engagements_of_milestones, uuids=uuids):
             links[link.milestone_uuid].append(link.engagement_uuid)
     return [
         MilestoneLine(
@@ -344,9 +345,9 @@ def _quarter_milestones(reader, quarter: Quarter, area: str | None) -> list:
     """Due in the quarter, done in it, or slipped out of it: each milestone once, in due order."""
     span = {"since": quarter.start, "until": quarter.end, "area": area}
     found: dict[str, object] = {}
-    for row in reader.rows("milestones_due", statuses=ALL_STATUSES, **span):
+    for row in reader.rows(Q.milestones_due, statuses=ALL_STATUSES, **span):
         found[row.uuid] = row
-    for name in ("milestones_done", "milestones_slipped_from"):
+    for name in (Q.milestones_done, Q.milestones_slipped_from):
         for row in reader.rows(name, **span):
             found.setdefault(row.uuid, row)
     return sorted(found.values(), key=lambda r: (r.due_on, r.starts_on, r.work_plan_uuid, r.position))
@@ -355,15 +356,15 @@ def _quarter_milestones(reader, quarter: Quarter, area: str | None) -> list:
 def _engagements(reader, quarter: Quarter, area: str | None, redact: bool) -> EngagementFigures:
     span = {"since": quarter.start, "until": quarter.end, "area": area}
     by_kind = sorted(
-        ((row.kind, row.engagements) for row in reader.rows("engagement_counts_by_kind", **span)),
+        ((row.kind, row.engagements) for row in reader.rows(Q.engagement_counts_by_kind, **span)),
         key=lambda item: (-item[1], item[0]),
     )
-    by_state = [(row.iso3, row.name, row.engagements) for row in reader.rows("engagement_counts_by_state", **span)]
-    notable_rows = reader.rows("engagements_notable", limit=NOTABLE_LIMIT, **span)
+    by_state = [(row.iso3, row.name, row.engagements) for row in reader.rows(Q.engagement_counts_by_state, **span)]
+    notable_rows = reader.rows(Q.engagements_notable, limit=NOTABLE_LIMIT, **span)
     states: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if notable_rows:
         names = {iso3: name for iso3, name, _ in by_state}
-        for row in reader.rows("states_of_engagements", uuids=[r.uuid for r in notable_rows]):
+        for row in reader.rows(Q.states_of_engagements, uuids=[r.uuid for r in notable_rows]):
             states[row.engagement_uuid].append((row.iso3, names.get(row.iso3, row.iso3)))
     notable = [
         NotableEngagement(
@@ -422,7 +423,7 @@ def build_quarter_summary(
             pending=row.pending or 0,
             no_reply=row.no_reply or 0,
         )
-        for row in sorted(reader.rows("campaign_board", **span), key=lambda r: (r.occurred_on, r.uuid))
+        for row in sorted(reader.rows(Q.campaign_board, **span), key=lambda r: (r.occurred_on, r.uuid))
     ]
     # Categories are the universalization coordinators' assessments.
     category_changes = None
@@ -436,11 +437,11 @@ def build_quarter_summary(
                 previous=row.previous,
                 rationale="" if redact else row.rationale,
             )
-            for row in reader.rows("classification_changes", since=quarter.start, until=quarter.end)
+            for row in reader.rows(Q.classification_changes, since=quarter.start, until=quarter.end)
         ]
     next_quarter = quarter.next
     next_rows = reader.rows(
-        "milestones_due", since=next_quarter.start, until=next_quarter.end, area=area, statuses=ALL_STATUSES
+        Q.milestones_due, since=next_quarter.start, until=next_quarter.end, area=area, statuses=ALL_STATUSES
     )
     return QuarterSummary(
         quarter=quarter,
@@ -452,6 +453,6 @@ def build_quarter_summary(
         engagements=_engagements(reader, quarter, area, redact),
         campaigns=campaigns,
         category_changes=category_changes,
-        treaty_events=treaty_events(reader.rows("register", as_of=quarter.end), quarter),
+        treaty_events=treaty_events(reader.rows(Q.register, as_of=quarter.end), quarter),
         next_milestones=milestone_lines(reader, next_rows, dated, redact),
     )

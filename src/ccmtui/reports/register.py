@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import iso, parse_date
 from ccmtui.domain.errors import InputError, one_of
@@ -93,7 +94,7 @@ class Register:
     def on(self, as_of: date) -> list[StateStatus]:
         """Every state as it stood on `as_of`, sorted by name."""
         if as_of not in self._rows_by_date:
-            rows = self.reader.rows("register", as_of=as_of)
+            rows = self.reader.rows(Q.register, as_of=as_of)
             standing = [_as_it_stood(row, as_of) for row in rows]
             standing.sort(key=lambda s: normalize(s.name))
             self._rows_by_date[as_of] = standing
@@ -101,7 +102,7 @@ class Register:
 
     def _records(self) -> dict:
         if self._records_by_iso3 is None:
-            self._records_by_iso3 = {row.iso3: row for row in self.reader.rows("register", as_of=date.today())}
+            self._records_by_iso3 = {row.iso3: row for row in self.reader.rows(Q.register, as_of=date.today())}
         return self._records_by_iso3
 
     def record(self, iso3: str):
@@ -125,7 +126,7 @@ class Register:
     def index(self) -> StateIndex:
         if self._index is None:
             aliases: dict[str, list[str]] = {}
-            for row in self.reader.rows("aliases"):
+            for row in self.reader.rows(Q.aliases):
                 aliases.setdefault(row.iso3, []).append(row.alias)
             states = self.on(date.today())
             self._index = StateIndex((s.iso3, s.name, aliases.get(s.iso3, ())) for s in states)
@@ -134,7 +135,7 @@ class Register:
     @property
     def meetings(self) -> list:
         if self._meetings is None:
-            self._meetings = self.reader.rows("meetings")
+            self._meetings = self.reader.rows(Q.meetings)
         return self._meetings
 
     def meeting(self, code: str):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ccmtui.db.ids import resolve_id
+from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS, parse_area
 from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, Quarter, period_label
@@ -18,9 +19,9 @@ def find_work_plan(reader, text: str) -> str:
     """A work plan's id from an id prefix, or from a thematic area (its latest work plan)."""
     cleaned = text.strip().lower()
     if len(cleaned) >= 4 and set(cleaned) <= _HEX:
-        return resolve_id(reader, "work_plan_ids", cleaned, "work plan")
+        return resolve_id(reader, Q.work_plan_ids, cleaned, "work plan")
     area = parse_area(text)
-    plans = reader.rows("work_plans", area=area)
+    plans = reader.rows(Q.work_plans, area=area)
     if not plans:
         raise NotFoundError(f"no work plan for {AREAS[area]}; import one with `ccm workplan import FILE.toml`")
     return plans[0].uuid
@@ -28,7 +29,7 @@ def find_work_plan(reader, text: str) -> str:
 
 def only_work_plan(reader) -> str:
     """The database's one work plan, when an id is left out."""
-    plans = reader.rows("work_plans", area=None)
+    plans = reader.rows(Q.work_plans, area=None)
     if len(plans) == 1:
         return plans[0].uuid
     if not plans:
@@ -41,7 +42,7 @@ def only_work_plan(reader) -> str:
 def plan_for_due(reader, due: Due, area: str | None) -> str:
     """The work plan a new milestone goes to when none is named: the one whose period holds its due date."""
     # The coordinator's own area first; any area when it has no work plan.
-    plans = (reader.rows("work_plans", area=area) if area else []) or reader.rows("work_plans", area=None)
+    plans = (reader.rows(Q.work_plans, area=area) if area else []) or reader.rows(Q.work_plans, area=None)
     covering = [p for p in plans if p.starts_on <= due.on <= p.ends_on]
     if len(covering) == 1:
         return covering[0].uuid
@@ -84,18 +85,18 @@ class WorkPlanDetail:
 
 
 def work_plan_detail(reader, uuid: str) -> WorkPlanDetail:
-    found = reader.rows("work_plan", uuid=uuid)
+    found = reader.rows(Q.work_plan, uuid=uuid)
     if not found:
         raise NotFoundError(f"no work plan with id {uuid!r}")
-    milestones = reader.rows("milestones_of_work_plan", work_plan=uuid)
+    milestones = reader.rows(Q.milestones_of_work_plan, work_plan=uuid)
     uuids = [m.uuid for m in milestones]
     return WorkPlanDetail(
         plan=found[0]._asdict(),
-        states=reader.rows("work_plan_states", uuids=[uuid]),
-        items=reader.rows("work_plan_items", work_plan=uuid),
+        states=reader.rows(Q.work_plan_states, uuids=[uuid]),
+        items=reader.rows(Q.work_plan_items, work_plan=uuid),
         milestones=milestones,
-        slips=reader.rows("slips_of_milestones", uuids=uuids) if uuids else [],
-        links=reader.rows("engagements_of_milestones", uuids=uuids) if uuids else [],
+        slips=reader.rows(Q.slips_of_milestones, uuids=uuids) if uuids else [],
+        links=reader.rows(Q.engagements_of_milestones, uuids=uuids) if uuids else [],
     )
 
 
@@ -114,7 +115,7 @@ def milestone_listing(
     if overdue:
         statuses = list(OPEN_STATUSES)
         until = min(until, date.fromordinal(today.toordinal() - 1))
-    rows = reader.rows("milestones_due", since=since, until=until, area=area, statuses=statuses) if since <= until else []
+    rows = reader.rows(Q.milestones_due, since=since, until=until, area=area, statuses=statuses) if since <= until else []
     if work_plan:
         rows = [row for row in rows if row.work_plan_uuid == work_plan]
     return milestone_lines(reader, rows, today, redact=False)

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import OPENED_FOR_SIGNATURE, STATES_PARTIES_INCLUDING_PENDING
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, is_overdue
 from ccmtui.tui import format as fmt
@@ -83,8 +84,8 @@ def due_rows(reader, register, today: date, index) -> tuple[list[tuple], tuple[i
         who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
         rows.append((f"d:{number}", deadline.on, f"Deadline ({deadline.article})", who, deadline.what))
     counts = (
-        reader.rows("follow_ups_overdue_count", until=today)[0].count,
-        reader.rows("replies_pending_since_count", cutoff=today - timedelta(days=REPLY_WAIT_DAYS))[0].count,
+        reader.rows(Q.follow_ups_overdue_count, until=today)[0].count,
+        reader.rows(Q.replies_pending_since_count, cutoff=today - timedelta(days=REPLY_WAIT_DAYS))[0].count,
         len(found.deadlines),
     )
     return rows, counts
@@ -98,12 +99,12 @@ def recent_rows(reader, today: date, index) -> list[tuple]:
 
 
 def campaign_rows(reader) -> list[tuple]:
-    return [(row.uuid, row.title, row.replied or 0, row.targets) for row in reader.rows("campaigns_all", area=None)]
+    return [(row.uuid, row.title, row.replied or 0, row.targets) for row in reader.rows(Q.campaigns_all, area=None)]
 
 
 def milestone_rows(reader, today: date, area: str | None) -> list[tuple]:
     """The next milestones still open (the overdue ones first), of the coordinator's area when set."""
-    rows = reader.rows("milestones_due", since=date.min, until=date.max, area=area, statuses=list(OPEN_STATUSES))
+    rows = reader.rows(Q.milestones_due, since=date.min, until=date.max, area=area, statuses=list(OPEN_STATUSES))
     return [
         (row.uuid, Due.stored(row.due_on, row.due_quarter).label, row.status, row.title, is_overdue(row.status, row.due_on, today))
         for row in rows[:MILESTONE_LIMIT]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ccmtui.db.queries import Q
 from ccmtui.reports.progress.wording import long_date
 from ccmtui.reports.summary import Period
 
@@ -33,7 +34,7 @@ class Context:
 
 
 def read_context(reader, period: Period, aggregate_only: bool) -> Context:
-    meetings = reader.rows("meeting_details")
+    meetings = reader.rows(Q.meeting_details)
     since_meeting = next((m for m in meetings if m.code == period.since_meeting), None)
     later = [m for m in meetings if m.start > period.as_of]
     plan = "VAP"

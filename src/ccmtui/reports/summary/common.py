@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
@@ -95,7 +96,7 @@ class EngagementTally:
 
 
 def engagement_tally(reader, area: str, period: Period) -> EngagementTally:
-    rows = reader.rows("engagements_by_kind", area=area, since=period.since + timedelta(days=1), until=period.as_of)
+    rows = reader.rows(Q.engagements_by_kind, area=area, since=period.since + timedelta(days=1), until=period.as_of)
     return EngagementTally({row.kind: row.engagements for row in rows})
 
 

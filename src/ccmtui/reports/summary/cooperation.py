@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
@@ -36,7 +37,7 @@ class CooperationSummary:
 
 def cooperation_summary(reader, register, period: Period, stockpile=None, clearance=None, victims=None) -> CooperationSummary:
     standing = {s.iso3: s for s in register.on(period.as_of)}
-    rows = [r for r in reader.rows("cooperation_reports") if r.year <= period.as_of.year]
+    rows = [r for r in reader.rows(Q.cooperation_reports) if r.year <= period.as_of.year]
     in_need, providing_parties, providing_signatories = {}, {}, {}
     for row in rows:
         state = standing[row.iso3]
@@ -59,6 +60,6 @@ def cooperation_summary(reader, register, period: Period, stockpile=None, cleara
         providing_states_parties=by_name(providing_parties.values()),
         providing_signatories=by_name(providing_signatories.values()),
         with_obligations=by_name(owing.values()),
-        recorded=bool(rows) or bool(reader.rows("cooperation_reports")),
+        recorded=bool(rows) or bool(reader.rows(Q.cooperation_reports)),
         engagements=engagement_tally(reader, "cooperation", period),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import MEASURE_STATUSES
 from ccmtui.reports.summary.common import Period, StateRef, after_day, by_name, state_ref, states_parties_on
@@ -55,7 +56,7 @@ class NationalMeasuresSummary:
 def national_measures_summary(reader, register, period: Period) -> NationalMeasuresSummary:
     on = period.as_of
     members = states_parties_on(register, on)
-    rows = reader.rows("national_measures")
+    rows = reader.rows(Q.national_measures)
     latest: dict[str, tuple] = {}
     for row in rows:
         dated = optional_partial_date(row.dated)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.dates import PartialDate, optional_partial_date
 from ccmtui.domain.obligations import ObligationFacts, Standing, deadline_on, standing_on
 from ccmtui.domain.treaty import Status
@@ -170,7 +171,7 @@ class ObligationsSummary:
 def _obligation_lines(reader, register, article: int, period: Period) -> tuple[list, list]:
     standing = {s.iso3: s for s in register.on(period.as_of)}
     parties, others = [], []
-    for row in reader.rows("obligations", article=article):
+    for row in reader.rows(Q.obligations, article=article):
         state = standing[row.iso3]
         line = _obligation_line(row, state, period)
         if state.status in STATES_PARTIES:
@@ -224,7 +225,7 @@ def stockpile_summary(reader, register, period: Period) -> StockpileSummary:
     parties, others = _obligation_lines(reader, register, 3, period)
     members = states_parties_on(register, period.as_of)
     # Figures for a year are known once the year is over.
-    known = [r for r in reader.rows("retention") if r.year < period.as_of.year]
+    known = [r for r in reader.rows(Q.retention) if r.year < period.as_of.year]
     latest: dict[str, object] = {}
     for row in known:
         if row.iso3 in members:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.reports.summary.common import Period, StateRef, by_name, state_ref, states_parties_on
 
@@ -94,7 +95,7 @@ class TransparencySummary:
 def transparency_summary(reader, register, period: Period) -> TransparencySummary:
     on = period.as_of
     members = by_name(states_parties_on(register, on).values())
-    rows = reader.rows("transparency_reports")
+    rows = reader.rows(Q.transparency_reports)
     submitted: dict[tuple[str, str, int], object] = {}
     initial_dates: dict[str, object] = {}
     for row in rows:

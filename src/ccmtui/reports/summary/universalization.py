@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
@@ -177,9 +178,9 @@ def universalization_summary(reader, register, period: Period) -> Universalizati
 
 def _demarches(reader, period: Period) -> DemarcheTally:
     params = {"area": "universalization", "since": period.since + timedelta(days=1), "until": period.as_of}
-    by_month = [(f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows("demarches_by_month", **params)]
-    reach = reader.rows("demarche_reach", **params)
-    replies = {r.status: r.replies for r in reader.rows("demarche_replies", **params)}
+    by_month = [(f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows(Q.demarches_by_month, **params)]
+    reach = reader.rows(Q.demarche_reach, **params)
+    replies = {r.status: r.replies for r in reader.rows(Q.demarche_replies, **params)}
     return DemarcheTally(
         demarches=sum(count for _, count in by_month),
         states_reached=len(reach),
@@ -192,7 +193,7 @@ def _demarches(reader, period: Period) -> DemarcheTally:
 
 def _campaigns(reader, period: Period) -> list[CampaignTally]:
     rows = reader.rows(
-        "campaign_board", since=period.since + timedelta(days=1), until=period.as_of, area="universalization"
+        Q.campaign_board, since=period.since + timedelta(days=1), until=period.as_of, area="universalization"
     )
     return [
         CampaignTally(r.title, r.occurred_on, r.kind, r.targets or 0, r.replied or 0, r.pending or 0, r.no_reply or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 
@@ -30,7 +31,7 @@ class VictimAssistanceSummary:
 
 def victim_assistance_summary(reader, register, period: Period) -> VictimAssistanceSummary:
     standing = {s.iso3: s for s in register.on(period.as_of)}
-    rows = reader.rows("obligations", article=5)
+    rows = reader.rows(Q.obligations, article=5)
     parties, signatories, others = [], [], []
     for row in rows:
         state = standing[row.iso3]

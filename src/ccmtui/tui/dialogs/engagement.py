@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
 from ccmtui.tui.workers import deliver, reporting
 
@@ -37,7 +38,7 @@ class EngagementDialog(ModalScreen[None]):
         from ccmtui.reports.engagements import engagement_detail
 
         with reporting(self), self.app.source.register() as register:
-            if not register.reader.rows("engagement", uuid=self.uuid):
+            if not register.reader.rows(Q.engagement, uuid=self.uuid):
                 deliver(self, self._show, None, None)
                 return
             # What `ccm show` shows.

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
@@ -75,7 +76,7 @@ class CampaignsScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="campaigns-board")
     def load_board(self) -> None:
         with reporting(self), self.app.source.reader() as reader:
-            rows = reader.rows("campaigns_all", area=None)
+            rows = reader.rows(Q.campaigns_all, area=None)
             deliver(self, self._show_board, rows)
 
     def _show_board(self, rows: list) -> None:
@@ -124,7 +125,7 @@ class CampaignsScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="campaigns-replies")
     def load_replies(self, engagement: str, title: str) -> None:
         with reporting(self), self.app.source.reader() as reader:
-            rows = reader.rows("replies_of_engagement", engagement=engagement)
+            rows = reader.rows(Q.replies_of_engagement, engagement=engagement)
             deliver(self, self._show_replies, rows, title)
 
     def _show_replies(self, rows: list, title: str) -> None:

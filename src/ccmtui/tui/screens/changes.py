@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
@@ -39,7 +40,7 @@ class ChangesScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="changes")
     def load(self) -> None:
         with reporting(self), self.app.source.reader() as reader:
-            rows = reader.rows("recent_changesets", limit=LIMIT)
+            rows = reader.rows(Q.recent_changesets, limit=LIMIT)
             deliver(self, self._show, rows)
 
     def _show(self, rows: list) -> None:
@@ -68,7 +69,7 @@ class ChangesScreen(SectionScreen):
             if last is None:
                 deliver(self, self.notify, "Nothing to undo.", title="Undo")
                 return
-            count = len(reader.rows("changes_of", changeset=last.uuid))
+            count = len(reader.rows(Q.changes_of, changeset=last.uuid))
             by = f" by {last.made_by}" if last.made_by else ""
             question = (
                 f"Undo “{last.command}”?\n\n{fmt.plural(count, 'change')}{by}, {fmt.stamp(last.made_at)} UTC. "

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
 from ccmtui.reports.engagements import EngagementFilter
@@ -168,7 +169,7 @@ class EngagementsScreen(SectionScreen):
                 return
             states: dict[str, list[str]] = {}
             if hits:
-                for row in reader.rows("states_of_engagements", uuids=[h.uuid for h in hits]):
+                for row in reader.rows(Q.states_of_engagements, uuids=[h.uuid for h in hits]):
                     states.setdefault(row.engagement_uuid, []).append(row.iso3)
             index = self.app.index
             rows = [

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.categories import Category
 from ccmtui.reports.render import STATUS_STYLE
 from ccmtui.tui import format as fmt
@@ -133,7 +134,7 @@ class StateDetailScreen(SectionScreen):
     def find_pending_reply(self, highlighted: str | None) -> None:
         """The campaign highlighted in the timeline, if it awaits this state's reply; else the latest that does."""
         with reporting(self), self.app.source.reader() as reader:
-            pending = [r for r in reader.rows("replies_of_state", iso3=self.iso3) if r.status == "pending"]
+            pending = [r for r in reader.rows(Q.replies_of_state, iso3=self.iso3) if r.status == "pending"]
         chosen = next((r for r in pending if r.engagement_uuid == highlighted), None) or (pending[-1] if pending else None)
         if chosen is None:
             deliver(self, self.notify, "No campaign is waiting for a reply from this state.", title="Reply", severity="warning")

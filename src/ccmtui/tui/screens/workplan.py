@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.workplan import OPEN_STATUSES, period_label
 from ccmtui.tui.screens.base import SectionScreen
@@ -60,8 +61,8 @@ class WorkPlanScreen(SectionScreen):
     def load_plans(self) -> None:
         with reporting(self), self.app.source.reader() as reader:
             # What `ccm workplan list` shows.
-            plans = reader.rows("work_plans", area=None)
-            states = reader.rows("work_plan_states", uuids=[p.uuid for p in plans]) if plans else []
+            plans = reader.rows(Q.work_plans, area=None)
+            states = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
             coordinators = {
                 p.uuid: ", ".join(s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator") for p in plans
             }
