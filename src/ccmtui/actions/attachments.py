@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
 
 MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
 
@@ -27,7 +31,7 @@ def read_attachment(path: Path) -> bytes:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 
 
-def attach(writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
+def attach(writer: Writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
     digest = hashlib.sha256(content).hexdigest()
     if not writer.rows(Q.blob, sha256=digest):
         writer.insert("blobs", {"uuid": stable_uuid("blob", digest), "sha256": digest, "content": content})

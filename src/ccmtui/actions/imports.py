@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccmtui.actions.campaigns import NewReply, record_reply
 from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
@@ -14,6 +15,10 @@ from ccmtui.domain.dates import parse_date
 from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind, parse_stance
 from ccmtui.domain.errors import CCMError, InputError
 from ccmtui.files import RowProblems, read_text
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
+    from ccmtui.reports.register import Register
 
 ENGAGEMENT_COLUMNS = ("date", "kind", "states", "area", "summary")
 ENGAGEMENT_OPTIONAL = ("channel", "by", "notes", "action_points", "follow_up")
@@ -47,7 +52,7 @@ def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) 
     return rows
 
 
-def parse_engagement_row(row: dict, register, default_area: str | None) -> NewEngagement:
+def parse_engagement_row(row: dict, register: Register, default_area: str | None) -> NewEngagement:
     if "__extra__" in row:
         raise InputError("more cells than columns")
     occurred_on = parse_date(row["date"], "date")
@@ -78,7 +83,7 @@ class Imported:
     rows: int
 
 
-def import_engagements(writer, path: Path, register, default_area: str | None = None) -> Imported:
+def import_engagements(writer: Writer, path: Path, register: Register, default_area: str | None = None) -> Imported:
     problems = RowProblems(str(path))
     parsed = []
     for line, row in read_rows(path, ENGAGEMENT_COLUMNS, ENGAGEMENT_OPTIONAL):
@@ -92,7 +97,7 @@ def import_engagements(writer, path: Path, register, default_area: str | None = 
     return Imported(len(parsed))
 
 
-def import_replies(writer, path: Path, register, resolve_target) -> Imported:
+def import_replies(writer: Writer, path: Path, register: Register, resolve_target) -> Imported:
     """Replies by campaign or engagement id; each checked against its engagement before any is written."""
     problems = RowProblems(str(path))
     parsed: list[tuple[int, str, NewReply]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.actions.fields import Fields, Written, day, given, named
 from ccmtui.db.ids import resolve_id, short
@@ -15,6 +16,9 @@ from ccmtui.domain.dates import parse_date
 from ccmtui.domain.engagements import KINDS, clean_summary, parse_action_points, parse_channel, parse_kind
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import StateIndex
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
 
 
 @dataclass
@@ -62,7 +66,7 @@ def parse_actors(index: StateIndex, values: list[str]) -> list[str]:
     return list(dict.fromkeys(actors))
 
 
-def add_engagement(writer, engagement: NewEngagement) -> dict:
+def add_engagement(writer: Writer, engagement: NewEngagement) -> dict:
     """Write an engagement with its states and acting parties."""
     engagement.check()
     values = {
@@ -87,13 +91,13 @@ def add_engagement(writer, engagement: NewEngagement) -> dict:
     return row
 
 
-def follow_up_done(writer, uuid: str) -> dict:
+def follow_up_done(writer: Writer, uuid: str) -> dict:
     """A follow-up made: the engagement no longer shows as due."""
     return writer.update("engagements", uuid, {"follow_up_on": None})
 
 
 def classify(
-    writer,
+    writer: Writer,
     state,
     category: str,
     on: date,

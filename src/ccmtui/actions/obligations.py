@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
@@ -17,6 +18,9 @@ from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import ARTICLES, check_retention, original_deadline
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
 
 
 def _source(text: str | None) -> str:
@@ -89,7 +93,7 @@ def _stored(values: dict) -> dict:
     return {k: str(v) if isinstance(v, PartialDate) else v for k, v in values.items()}
 
 
-def add_obligation(writer, state, article: int, given: ObligationInput, today: date | None = None) -> dict:
+def add_obligation(writer: Writer, state, article: int, given: ObligationInput, today: date | None = None) -> dict:
     """Record a state's obligation under Art. 3, 4 or 5; the deadline defaults to the Convention's."""
     today = today or date.today()
     if writer.rows(Q.obligation_of_state, iso3=state.iso3, article=article):
@@ -127,7 +131,7 @@ def add_obligation(writer, state, article: int, given: ObligationInput, today: d
     )
 
 
-def update_obligation(writer, state, article: int, given: ObligationInput, today: date | None = None) -> dict:
+def update_obligation(writer: Writer, state, article: int, given: ObligationInput, today: date | None = None) -> dict:
     """Change an obligation: a completion declared, an extension requested or granted, a new status."""
     from ccmtui.domain.dates import optional_partial_date
 
@@ -169,7 +173,7 @@ class RetentionInput:
     source: str | None = None
 
 
-def add_retention(writer, state, given: RetentionInput, today: date | None = None) -> dict:
+def add_retention(writer: Writer, state, given: RetentionInput, today: date | None = None) -> dict:
     """Art. 3(6)-(8): cluster munitions and submunitions a State Party retained in a year, and their use."""
     today = today or date.today()
     year = _year(given.year, today)
@@ -199,7 +203,7 @@ def add_retention(writer, state, given: RetentionInput, today: date | None = Non
 
 
 def add_transparency_report(
-    writer,
+    writer: Writer,
     state,
     kind: str,
     year: int | None,
@@ -247,7 +251,7 @@ def add_transparency_report(
 
 
 def add_measure(
-    writer, state, status: str, dated: PartialDate, measure: str, source: str | None, today: date | None = None
+    writer: Writer, state, status: str, dated: PartialDate, measure: str, source: str | None, today: date | None = None
 ) -> dict:
     """An Art. 9 national implementation measure, or a state's report that it has none or needs none."""
     today = today or date.today()
@@ -274,7 +278,7 @@ def add_measure(
 
 
 def add_cooperation(
-    writer, state, year: int, role: str, details: str, source: str | None, today: date | None = None
+    writer: Writer, state, year: int, role: str, details: str, source: str | None, today: date | None = None
 ) -> dict:
     """Art. 6: a state reported, for a year, needing or providing cooperation and assistance."""
     today = today or date.today()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ccmtui.actions.fields import Written
 from ccmtui.db.queries import Q
 from ccmtui.db.write import load_row
 from ccmtui.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.db.write import Writer
 
 
 @dataclass
@@ -19,7 +24,7 @@ class Undone:
     changes: int
 
 
-def next_undoable(reader):
+def next_undoable(reader: Reader):
     """The change set `undo_last` would revert now (to show before asking), or None."""
     found = reader.rows(Q.database_info)
     if not found:
@@ -28,7 +33,7 @@ def next_undoable(reader):
     return rows[0] if rows else None
 
 
-def undo_last(writer) -> Undone:
+def undo_last(writer: Writer) -> Undone:
     """Revert the latest change set not yet undone, newest change first."""
     found = writer.rows(Q.last_undoable, database=writer.database_id())
     if not found:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.engagements import EngagementLine, with_parties
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class Due:
         }
 
 
-def treaty_deadlines(reader, register, today: date, within: int) -> list[Deadline]:
+def treaty_deadlines(reader: Reader, register: Register, today: date, within: int) -> list[Deadline]:
     """Entries into force (Art. 17), Art. 3 and 4 deadlines, initial (Art. 7(1)) and annual (Art. 7(2)) reports."""
     from ccmtui.reports.calendar import deadline_events
 
@@ -77,7 +82,9 @@ def treaty_deadlines(reader, register, today: date, within: int) -> list[Deadlin
     return sorted(deadlines, key=lambda d: (d.on, d.iso3 or ""))
 
 
-def due(reader, register, today: date, pending_days: int = 60, within: int = 90, limit: int = 200) -> Due:
+def due(
+    reader: Reader, register: Register, today: date, pending_days: int = 60, within: int = 90, limit: int = 200
+) -> Due:
     soon = today + timedelta(days=14)
     follow_ups = with_parties(reader, reader.rows(Q.follow_ups_due, until=soon, limit=limit))
     result = Due(today=today, pending_days=pending_days)

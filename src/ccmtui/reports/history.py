@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.reports.engagements import EngagementFilter, list_engagements, rows_of_engagements
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def treaty_events(record) -> list[TimelineEntry]:
     return events
 
 
-def state_history(reader, record, limit: int | None = None) -> list[TimelineEntry]:
+def state_history(reader: Reader, record, limit: int | None = None) -> list[TimelineEntry]:
     """Everything about one state, oldest first; `limit` keeps the most recent engagements."""
     entries = treaty_events(record)
     lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))

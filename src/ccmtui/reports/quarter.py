@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
@@ -17,6 +18,9 @@ from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
 from ccmtui.domain.words import plural
 from ccmtui.domain.workplan import MILESTONE_STATUSES, Due, Quarter, is_overdue, period_label, slip_length
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 NOTABLE_LIMIT = 12
 # Statuses listed among a quarter's milestones: a dropped one is reported only where it was due.
@@ -304,7 +308,7 @@ def plan_label(area: str, starts_on: date, ends_on: date) -> str:
     return f"{AREAS.get(area, area)} {period_label(starts_on, ends_on)}"
 
 
-def milestone_lines(reader, rows, dated: date, redact: bool) -> list[MilestoneLine]:
+def milestone_lines(reader: Reader, rows, dated: date, redact: bool) -> list[MilestoneLine]:
     """Milestone rows with their slips and delivering engagements, read in two queries."""
     rows = list(rows)
     uuids = [row.uuid for row in rows]
@@ -341,7 +345,7 @@ def milestone_lines(reader, rows, dated: date, redact: bool) -> list[MilestoneLi
     ]
 
 
-def _quarter_milestones(reader, quarter: Quarter, area: str | None) -> list:
+def _quarter_milestones(reader: Reader, quarter: Quarter, area: str | None) -> list:
     """Due in the quarter, done in it, or slipped out of it: each milestone once, in due order."""
     span = {"since": quarter.start, "until": quarter.end, "area": area}
     found: dict[str, object] = {}
@@ -353,7 +357,7 @@ def _quarter_milestones(reader, quarter: Quarter, area: str | None) -> list:
     return sorted(found.values(), key=lambda r: (r.due_on, r.starts_on, r.work_plan_uuid, r.position))
 
 
-def _engagements(reader, quarter: Quarter, area: str | None, redact: bool) -> EngagementFigures:
+def _engagements(reader: Reader, quarter: Quarter, area: str | None, redact: bool) -> EngagementFigures:
     span = {"since": quarter.start, "until": quarter.end, "area": area}
     by_kind = sorted(
         ((row.kind, row.engagements) for row in reader.rows(Q.engagement_counts_by_kind, **span)),
@@ -402,7 +406,7 @@ def treaty_events(register_rows, quarter: Quarter) -> list[TreatyEvent]:
 
 
 def build_quarter_summary(
-    reader,
+    reader: Reader,
     quarter: Quarter,
     *,
     area: str | None = None,

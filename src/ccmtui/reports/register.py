@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
@@ -13,6 +14,9 @@ from ccmtui.domain.dates import iso, parse_date
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.states import StateIndex, match_region, normalize
 from ccmtui.domain.treaty import Status
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 # `--status states-parties` counts pending states with parties, as CCM documents do.
 STATES_PARTIES = "states-parties"
@@ -84,7 +88,7 @@ def _as_it_stood(row, as_of: date) -> StateStatus:
 class Register:
     """The states of a database, read once per command."""
 
-    def __init__(self, reader):
+    def __init__(self, reader: Reader):
         self.reader = reader
         self._rows_by_date: dict[date, list[StateStatus]] = {}
         self._index: StateIndex | None = None

@@ -13,10 +13,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from ccmtui.reports.engagements import LATEST, EngagementFilter, EngagementLine, engagements_per_day, list_engagements
 from ccmtui.tui import format as fmt
 from ccmtui.tui.widgets.virtual_table import Row
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class Page:
     next: Cursor | None
 
 
-def fetch(reader, chosen: EngagementFilter, cursor: Cursor, size: int) -> Page:
+def fetch(reader: Reader, chosen: EngagementFilter, cursor: Cursor, size: int) -> Page:
     window = replace(chosen, until=cursor.until, limit=cursor.skip + size + 1)
     found = list_engagements(reader, window)[cursor.skip :]
     more = len(found) > size
@@ -59,7 +64,7 @@ class Days:
         return Cursor(self.days[at], position - self.starts[at])
 
 
-def count_days(reader, chosen: EngagementFilter) -> Days:
+def count_days(reader: Reader, chosen: EngagementFilter) -> Days:
     return Days(engagements_per_day(reader, chosen))
 
 
@@ -80,7 +85,7 @@ class EngagementRows:
     def counted(self, days: Days) -> None:
         self.days = days
 
-    def read(self, register, start: int, count: int) -> list[Row]:
+    def read(self, register: Register, start: int, count: int) -> list[Row]:
         # Only the first block is read before the count; the others start where the days say.
         cursor = Cursor(self.filters.until or LATEST) if start == 0 else self.days.cursor(start)
         page = fetch(register.reader, self.filters, cursor, count)

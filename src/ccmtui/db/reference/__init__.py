@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +25,9 @@ from ccmtui.domain.obligations import OBLIGATION_STATUSES
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
 from ccmtui.files import RowProblems, read_text
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
 
 # Reference records are stamped with the date the data is current to (SOURCES.md).
 REFERENCE_STAMP = datetime(2025, 9, 8)
@@ -238,7 +242,7 @@ class RegisterUpdate:
     not_in_file: list[str] = field(default_factory=list)
 
 
-def update_register(writer, path: Path) -> RegisterUpdate:
+def update_register(writer: Writer, path: Path) -> RegisterUpdate:
     """Refresh the states from a file of states.csv's columns: all rows valid, or nothing written."""
     rows = read_states(read_text(path), source=str(path))
     existing = {state["iso3"]: state for state in writer.get_many("states", list(writer.stamps("states")))}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +24,9 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from ccmtui.tui.workers import deliver, reporting
+
+if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
 
 BLOCK = 200
 # 40 blocks of 200: 8,000 rows at most in memory, whatever the length of the list.
@@ -51,7 +54,7 @@ class Rows(Protocol):
     # True when the rows are in memory already: read on the UI thread, without a worker.
     local: bool
 
-    def read(self, register, start: int, count: int) -> list[Row]:
+    def read(self, register: Register, start: int, count: int) -> list[Row]:
         """Rows start…start+count-1 (fewer at the end). Runs in a worker with its own register."""
         ...
 
@@ -66,7 +69,7 @@ class LocalRows:
         self.row = row
         self.length = len(items)
 
-    def read(self, register, start: int, count: int) -> list[Row]:
+    def read(self, register: Register, start: int, count: int) -> list[Row]:
         return [self.row(i, self.items[i]) for i in range(start, min(start + count, self.length))]
 
 
