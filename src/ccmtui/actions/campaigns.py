@@ -14,6 +14,11 @@ from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
 from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.reports.register import Register, parse_statuses
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.db.write import Writer
 
 TARGET_KINDS = ("category", "region", "status", "state")
 
@@ -90,7 +95,7 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
 
 
 def write_campaign(
-    writer,
+    writer: Writer,
     title: str,
     engagement: NewEngagement,
     selection: TargetSelection,
@@ -124,7 +129,7 @@ class NewReply:
     classify: bool = False
 
 
-def record_reply(writer, engagement_uuid: str, reply: NewReply, register: Register) -> dict:
+def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register: Register) -> dict:
     """Record a state's reply to an engagement; with `classify`, its category in the same step."""
     engagement = writer.get("engagements", engagement_uuid)
     state = register.record(reply.iso3)
@@ -161,7 +166,7 @@ def record_reply(writer, engagement_uuid: str, reply: NewReply, register: Regist
     return writer.update("replies", existing.uuid, values)
 
 
-def mark_no_reply(writer, engagement_uuid: str) -> int:
+def mark_no_reply(writer: Writer, engagement_uuid: str) -> int:
     """Mark every reply still pending as no reply; the number marked."""
     pending = [r for r in writer.rows(Q.replies_of_engagement, engagement=engagement_uuid) if r.status == "pending"]
     for reply in pending:
@@ -228,7 +233,7 @@ def create_campaign(writing, plan: CampaignPlan) -> Written:
     return Written(campaign, f"Created campaign {short(campaign['uuid'])}: {len(plan.targets)} pending replies.")
 
 
-def reply_target(reader, text: str) -> tuple[str, str]:
+def reply_target(reader: Reader, text: str) -> tuple[str, str]:
     """(engagement uuid, how to name it) for a campaign id or an engagement id."""
     try:
         campaign = resolve_id(reader, Q.campaign_ids, text, "campaign")
@@ -271,7 +276,7 @@ def record_state_reply(
     return Written(row, f"Reply from {name} ({chosen}) to {label} recorded{extra}.")
 
 
-def close_campaign(reader, writing, *, campaign: str) -> Written:
+def close_campaign(reader: Reader, writing, *, campaign: str) -> Written:
     """Mark every reply still pending as no reply."""
     uuid = resolve_id(reader, Q.campaign_ids, campaign, "campaign")
     (row,) = reader.rows(Q.campaign_summary, campaign=uuid)

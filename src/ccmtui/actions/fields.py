@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ccmtui.domain.errors import FieldErrors, InputError, NotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
 
 T = TypeVar("T")
 
@@ -65,7 +69,7 @@ def named(text: str | None, missing: str) -> str:
     return value
 
 
-def day(register, text: str | None, today: datetime.date | None, what: str = "--date") -> datetime.date:
+def day(register: Register, text: str | None, today: datetime.date | None, what: str = "--date") -> datetime.date:
     """A date or a meeting code; a blank one is today (the app's "today" when it has one)."""
     value = given(text)
     if value is None:

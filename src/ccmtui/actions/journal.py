@@ -18,6 +18,8 @@ from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import StateIndex
 
 if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
     from ccmtui.db.write import Writer
 
 
@@ -128,7 +130,7 @@ def classify(
 
 def engagement_fields(
     fields: Fields,
-    register,
+    register: Register,
     *,
     kind: str | None,
     date: str | None,
@@ -160,7 +162,7 @@ def engagement_fields(
 
 
 def log_engagement(
-    register,
+    register: Register,
     writing,
     *,
     kind: str,
@@ -203,7 +205,7 @@ def log_engagement(
 
 
 def classify_state(
-    register,
+    register: Register,
     writing,
     *,
     state: str,
@@ -229,7 +231,7 @@ def classify_state(
     return Written(row, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {on.isoformat()}.")
 
 
-def mark_follow_up_done(reader, writing, *, engagement: str) -> Written:
+def mark_follow_up_done(reader: Reader, writing, *, engagement: str) -> Written:
     """An engagement's follow-up made: its follow-up date is cleared."""
     uuid = resolve_id(reader, Q.engagement_ids, engagement, "engagement")
     with writing(f"follow-up done for engagement {short(uuid)}") as writer:

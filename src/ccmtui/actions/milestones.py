@@ -17,6 +17,12 @@ from ccmtui.domain.areas import parse_area
 from ccmtui.domain.engagements import parse_action_points
 from ccmtui.domain.errors import InputError, NotFoundError, one_of
 from ccmtui.domain.workplan import TITLE_MAX, Due, check_move, check_slip, check_within_period, slip_length
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.db.write import Writer
+    from ccmtui.reports.register import Register
 
 MOVES = ("start", "done", "slip", "drop")
 
@@ -44,14 +50,14 @@ def _note(notes: str, on: date, text: str) -> str:
     return f"{notes}\n{line}" if notes else line
 
 
-def _current(writer, uuid: str) -> dict:
+def _current(writer: Writer, uuid: str) -> dict:
     row = writer.get("milestones", uuid)
     if row is None:
         raise NotFoundError(f"no milestone with id {uuid!r}")
     return row
 
 
-def _link(writer, milestone_uuid: str, engagements: list[str]) -> None:
+def _link(writer: Writer, milestone_uuid: str, engagements: list[str]) -> None:
     known = {r.engagement_uuid for r in writer.rows(Q.engagements_of_milestones, uuids=[milestone_uuid])}
     for engagement in dict.fromkeys(engagements):
         if engagement not in known:
@@ -74,7 +80,7 @@ class NewMilestone:
     engagements: list[str] = field(default_factory=list)
 
 
-def insert_milestone(writer, plan_uuid: str, milestone: NewMilestone) -> dict:
+def insert_milestone(writer: Writer, plan_uuid: str, milestone: NewMilestone) -> dict:
     """A new planned milestone at the end of its work plan's timeline (its title already checked)."""
     plan = writer.get("work_plans", plan_uuid)
     if plan is None:
@@ -102,13 +108,13 @@ def insert_milestone(writer, plan_uuid: str, milestone: NewMilestone) -> dict:
     return row
 
 
-def start_milestone(writer, uuid: str, on: date, note: str = "") -> dict:
+def start_milestone(writer: Writer, uuid: str, on: date, note: str = "") -> dict:
     row = _current(writer, uuid)
     check_move("start", row["status"], row["title"])
     return writer.update("milestones", uuid, {"status": "in-progress", "notes": _note(row["notes"], on, note)})
 
 
-def complete_milestone(writer, uuid: str, on: date, note: str = "", engagements: list[str] | None = None) -> dict:
+def complete_milestone(writer: Writer, uuid: str, on: date, note: str = "", engagements: list[str] | None = None) -> dict:
     """Mark done on a day, with the engagements that delivered it."""
     row = _current(writer, uuid)
     check_move("done", row["status"], row["title"])
@@ -118,7 +124,7 @@ def complete_milestone(writer, uuid: str, on: date, note: str = "", engagements:
     return writer.update("milestones", uuid, {"status": "done", "done_on": on, "notes": _note(row["notes"], on, note)})
 
 
-def slip_milestone(writer, uuid: str, new_due: Due, on: date, reason: str = "") -> tuple[dict, Due]:
+def slip_milestone(writer: Writer, uuid: str, new_due: Due, on: date, reason: str = "") -> tuple[dict, Due]:
     """Move the due date later, keeping the old and new dates; returns the row and the old due."""
     row = _current(writer, uuid)
     check_move("slip", row["status"], row["title"])
@@ -135,7 +141,7 @@ def slip_milestone(writer, uuid: str, new_due: Due, on: date, reason: str = "") 
     return writer.update("milestones", uuid, changes), old
 
 
-def drop_milestone(writer, uuid: str, on: date, reason: str = "") -> dict:
+def drop_milestone(writer: Writer, uuid: str, on: date, reason: str = "") -> dict:
     row = _current(writer, uuid)
     check_move("drop", row["status"], row["title"])
     note = f"dropped: {reason}" if reason.strip() else "dropped"
@@ -145,7 +151,7 @@ def drop_milestone(writer, uuid: str, on: date, reason: str = "") -> dict:
 # -- the actions behind `ccm milestone …` and the app's milestone dialogs
 
 
-def engagement_ids(reader, values: Sequence[str]) -> list[str]:
+def engagement_ids(reader: Reader, values: Sequence[str]) -> list[str]:
     """Engagement ids as typed: each value may hold several, between commas or spaces."""
     return [
         resolve_id(reader, Q.engagement_ids, text, "engagement") for value in values for text in value.replace(",", " ").split()
@@ -160,7 +166,7 @@ def _title(text: str) -> str:
 
 
 def add_milestone(
-    reader,
+    reader: Reader,
     writing,
     *,
     title: str,
@@ -199,7 +205,7 @@ def _move(text: str | None) -> str:
 
 
 def move_milestone(
-    register,
+    register: Register,
     writing,
     *,
     move: str,

@@ -16,6 +16,11 @@ from ccmtui.actions.workplan_file import MilestoneEntry, WorkPlanDocument, read_
 from ccmtui.db.ids import short, stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError, NotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
+    from ccmtui.reports.register import Register
 
 __all__ = ["ImportResult", "import_work_plan", "import_work_plan_file", "read_work_plan"]
 
@@ -45,7 +50,7 @@ class ImportResult:
         return f"Work plan {short(self.uuid)} is already as the file says; nothing changed."
 
 
-def import_work_plan_file(register, writing, file: Path) -> Written:
+def import_work_plan_file(register: Register, writing, file: Path) -> Written:
     """`ccm workplan import`: read and check the file, then write it in one transaction."""
     from ccmtui.files import read_text
 
@@ -89,7 +94,7 @@ def _differs(row: dict, values: dict) -> dict:
     return {key: value for key, value in values.items() if row.get(key) != value}
 
 
-def _replace_rows(writer, table: str, existing: list[tuple[str, tuple]], wanted: list[tuple[dict, tuple]]) -> bool:
+def _replace_rows(writer: Writer, table: str, existing: list[tuple[str, tuple]], wanted: list[tuple[dict, tuple]]) -> bool:
     """Make a child list what the file says: untouched when equal, else replaced whole."""
     if [key for _, key in existing] == [key for _, key in wanted]:
         return False
@@ -100,7 +105,7 @@ def _replace_rows(writer, table: str, existing: list[tuple[str, tuple]], wanted:
     return True
 
 
-def import_work_plan(writer, document: WorkPlanDocument) -> ImportResult:
+def import_work_plan(writer: Writer, document: WorkPlanDocument) -> ImportResult:
     """Write a checked work plan: create it, or bring the existing one to what the document says."""
     plan_uuid = document.uuid
     existing = writer.get("work_plans", plan_uuid)
@@ -118,7 +123,7 @@ def import_work_plan(writer, document: WorkPlanDocument) -> ImportResult:
     return result
 
 
-def _write_states(writer, document: WorkPlanDocument) -> bool:
+def _write_states(writer: Writer, document: WorkPlanDocument) -> bool:
     """The coordinator and focus states, in the file's order."""
     plan_uuid = document.uuid
     states = [
@@ -132,7 +137,7 @@ def _write_states(writer, document: WorkPlanDocument) -> bool:
     return _replace_rows(writer, "work_plan_states", old_states, states)
 
 
-def _write_items(writer, document: WorkPlanDocument) -> bool:
+def _write_items(writer: Writer, document: WorkPlanDocument) -> bool:
     """The implementers, objectives and partners, in the file's order."""
     plan_uuid = document.uuid
     items = [
@@ -149,7 +154,7 @@ def _write_items(writer, document: WorkPlanDocument) -> bool:
     return _replace_rows(writer, "work_plan_items", old_items, items)
 
 
-def _write_milestones(writer, document: WorkPlanDocument, plan_recorder: str | None, result: ImportResult) -> None:
+def _write_milestones(writer: Writer, document: WorkPlanDocument, plan_recorder: str | None, result: ImportResult) -> None:
     """Remove the milestones the file no longer has; add or update the others, in its order."""
     wanted = {entry.uuid for entry in document.milestones}
     for row in writer.rows(Q.milestones_of_work_plan, work_plan=document.uuid):
@@ -162,7 +167,7 @@ def _write_milestones(writer, document: WorkPlanDocument, plan_recorder: str | N
         result.updated += outcome == "updated"
 
 
-def _write_milestone(writer, entry: MilestoneEntry, plan_uuid: str, position: int, plan_recorder: str | None) -> str:
+def _write_milestone(writer: Writer, entry: MilestoneEntry, plan_uuid: str, position: int, plan_recorder: str | None) -> str:
     """One milestone with its slips and links: "added", "updated" or "" (as it was)."""
     found = writer.get("milestones", entry.uuid)
     _check_milestone(writer, entry, found, plan_uuid)
@@ -180,7 +185,7 @@ def _write_milestone(writer, entry: MilestoneEntry, plan_uuid: str, position: in
     return "updated" if changes or slips_changed or links_changed else ""
 
 
-def _check_milestone(writer, entry: MilestoneEntry, found: dict | None, plan_uuid: str) -> None:
+def _check_milestone(writer: Writer, entry: MilestoneEntry, found: dict | None, plan_uuid: str) -> None:
     if found is not None and found["work_plan_uuid"] != plan_uuid:
         raise InputError(f"milestone {entry.uuid} belongs to another work plan; remove its id to add it here")
     for engagement in entry.engagements:
@@ -188,7 +193,7 @@ def _check_milestone(writer, entry: MilestoneEntry, found: dict | None, plan_uui
             raise NotFoundError(f"milestone {entry.title!r} names engagement {engagement}, which is not in the database")
 
 
-def _write_slips(writer, entry: MilestoneEntry) -> bool:
+def _write_slips(writer: Writer, entry: MilestoneEntry) -> bool:
     slips = [
         (values, tuple(values.values()))
         for values in (slip_values(entry.uuid, s.recorded_on, s.old, s.new, s.reason) for s in entry.slips)
@@ -200,7 +205,7 @@ def _write_slips(writer, entry: MilestoneEntry) -> bool:
     return _replace_rows(writer, "milestone_slips", old_slips, slips)
 
 
-def _write_links(writer, entry: MilestoneEntry) -> bool:
+def _write_links(writer: Writer, entry: MilestoneEntry) -> bool:
     links = [
         ({"uuid": stable_uuid("milestone-engagement", entry.uuid, e), "milestone_uuid": entry.uuid,
           "engagement_uuid": e}, (e,))
@@ -211,7 +216,7 @@ def _write_links(writer, entry: MilestoneEntry) -> bool:
     return _replace_rows(writer, "milestone_engagements", old_links, links)
 
 
-def _delete_milestone(writer, uuid: str) -> None:
+def _delete_milestone(writer: Writer, uuid: str) -> None:
     for slip in writer.rows(Q.slips_of_milestones, uuids=[uuid]):
         writer.delete("milestone_slips", slip.uuid)
     for link in writer.rows(Q.engagements_of_milestones, uuids=[uuid]):

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
+    from ccmtui.reports.register import Register
 
 States = Annotated[list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
@@ -14,11 +19,11 @@ Year = Annotated[int | None, typer.Option("--year", "-y", help="One year only.")
 FREE_TEXT = ("Source", "Purpose", "Details", "Measure")
 
 
-def chosen_states(register, states: list[str] | None) -> set[str] | None:
+def chosen_states(register: Register, states: list[str] | None) -> set[str] | None:
     return {register.index.resolve(s) for s in states} if states else None
 
 
-def recorded_rows(context, query: str, states: list[str] | None, year: int | None = None) -> list:
+def recorded_rows(context: AppContext, query: str, states: list[str] | None, year: int | None = None) -> list:
     """A listing's rows for the states named (all when none) and the year given (all when None)."""
     chosen = chosen_states(context.register(), states)
     return [

@@ -9,6 +9,10 @@ import typer
 
 from ccmtui.cli._common import app_context, print_json
 from ccmtui.db.queries import Q
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 app = typer.Typer(help="List, open and save attached files.", no_args_is_help=True)
 
@@ -51,7 +55,7 @@ def list_(
         typer.echo(f"{short(r.uuid)}  {r.filename}  {r.size:,} bytes  {r.media_type}")
 
 
-def _load(reader, text: str):
+def _load(reader: Reader, text: str):
     from ccmtui.db.ids import resolve_id
     from ccmtui.domain.errors import NotFoundError
 

@@ -8,6 +8,10 @@ import typer
 
 from ccmtui.cli._common import app_context, print_json
 from ccmtui.db.queries import Q
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
 
 app = typer.Typer(help="Campaigns: one démarche or letter sent to many states at once.", no_args_is_help=True)
 
@@ -53,7 +57,7 @@ def new(
     typer.echo(create_campaign(context.writing, plan).message)
 
 
-def _campaign(context, text: str):
+def _campaign(context: AppContext, text: str):
     from ccmtui.db.ids import resolve_id
 
     uuid = resolve_id(context.reader(), Q.campaign_ids, text, "campaign")
@@ -61,7 +65,7 @@ def _campaign(context, text: str):
     return row
 
 
-def _board(context, area: str | None = None):
+def _board(context: AppContext, area: str | None = None):
 
     return context.reader().rows(Q.campaigns_all, area=area)
 

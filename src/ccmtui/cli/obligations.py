@@ -13,6 +13,10 @@ from ccmtui.cli._common import app_context, print_json
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
 
 app = typer.Typer(
     help="Art. 3 stockpile destruction, Art. 4 clearance and Art. 5 victim assistance obligations.",
@@ -23,7 +27,7 @@ Article = Annotated[str, typer.Option("--article", "-a", metavar="3|4|5", help="
 
 
 def _obligation_input(
-    register,
+    register: Register,
     deadline,
     extension_requested,
     requested_to,

@@ -10,6 +10,10 @@ import typer
 from ccmtui.cli._common import app_context, print_json
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 app = typer.Typer(help="Thematic work plans: list, show, import and export them as TOML.", no_args_is_help=True)
 milestone_app = typer.Typer(help="Timeline milestones of the work plans: add, start, done, slip, drop, list.", no_args_is_help=True)
@@ -21,7 +25,7 @@ Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="
 MilestoneId = Annotated[str, typer.Argument(metavar="MILESTONE", help="Milestone id (its first characters suffice).")]
 
 
-def _plan(reader, text: str | None) -> str:
+def _plan(reader: Reader, text: str | None) -> str:
     from ccmtui.reports.workplan import find_work_plan, only_work_plan
 
     return find_work_plan(reader, text) if text else only_work_plan(reader)

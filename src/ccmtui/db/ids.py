@@ -5,6 +5,10 @@ from __future__ import annotations
 import uuid as uuidlib
 
 from ccmtui.domain.errors import InputError, NotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://ccmtui.invalid/records")
 
@@ -23,7 +27,7 @@ def short(uuid: str) -> str:
     return uuid[:8]
 
 
-def resolve_id(reader, query: str, text: str, what: str) -> str:
+def resolve_id(reader: Reader, query: str, text: str, what: str) -> str:
     """The full UUID of the record whose id starts with `text`."""
     prefix = text.strip().lower()
     if len(prefix) < MIN_PREFIX or any(c not in "0123456789abcdef-" for c in prefix):

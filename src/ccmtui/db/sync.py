@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.queries import Q
 from ccmtui.db.write import plain
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
 
 SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
 # Tables with a foreign key to themselves: their new records must arrive in order.
@@ -48,7 +52,7 @@ class SyncReport:
         return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
 
 
-def _deleted(writer, table: str) -> dict[str, str]:
+def _deleted(writer: Writer, table: str) -> dict[str, str]:
     """uuid -> when, for records whose latest logged change is a deletion."""
     latest: dict[str, tuple[str, str]] = {}
     for row in writer.rows(Q.deletions, table=table):
@@ -56,12 +60,12 @@ def _deleted(writer, table: str) -> dict[str, str]:
     return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
 
 
-def _last_synced(writer, peer: str) -> str | None:
+def _last_synced(writer: Writer, peer: str) -> str | None:
     found = writer.rows(Q.sync_peer, peer=peer)
     return plain(found[0].last_synced_at) if found else None
 
 
-def _remember(writer, peer: str, label: str) -> None:
+def _remember(writer: Writer, peer: str, label: str) -> None:
     found = writer.rows(Q.sync_peer, peer=peer)
     if found:
         writer.update("sync_peers", found[0].uuid, {"last_synced_at": writer.stamp, "peer_label": label})

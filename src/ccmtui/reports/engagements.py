@@ -7,6 +7,10 @@ from datetime import date
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.engagements import KINDS
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(9999, 12, 31)
@@ -63,7 +67,7 @@ class EngagementFilter:
     limit: int | None = 50
 
 
-def rows_of_engagements(reader, name: str, uuids: list[str]) -> list:
+def rows_of_engagements(reader: Reader, name: str, uuids: list[str]) -> list:
     """A query taking `uuids` (an IN list), run on a few hundred ids at a time."""
     found = []
     for start in range(0, len(uuids), IN_CHUNK):
@@ -71,7 +75,7 @@ def rows_of_engagements(reader, name: str, uuids: list[str]) -> list:
     return found
 
 
-def with_parties(reader, rows) -> list[EngagementLine]:
+def with_parties(reader: Reader, rows) -> list[EngagementLine]:
     """Attach each engagement's states and acting parties (two index-backed queries per page)."""
     uuids = [row.uuid for row in rows]
     states: dict[str, list[str]] = {}
@@ -99,7 +103,7 @@ def with_parties(reader, rows) -> list[EngagementLine]:
     ]
 
 
-def list_engagements(reader, chosen: EngagementFilter) -> list[EngagementLine]:
+def list_engagements(reader: Reader, chosen: EngagementFilter) -> list[EngagementLine]:
     """Newest first; the most selective filter picks the index that drives the query."""
     params = {
         "since": chosen.since or EARLIEST,
@@ -127,7 +131,7 @@ def list_engagements(reader, chosen: EngagementFilter) -> list[EngagementLine]:
     return lines
 
 
-def engagements_per_day(reader, chosen: EngagementFilter) -> list[tuple[date, int]]:
+def engagements_per_day(reader: Reader, chosen: EngagementFilter) -> list[tuple[date, int]]:
     """(day, engagements) newest first, for the filters of the app's list: state, area, kind,
     since, until. The sums place any position of `list_engagements`' order on a day."""
     if chosen.actor or chosen.campaign:
@@ -156,7 +160,7 @@ class EngagementDetail:
     attachments: list
 
 
-def engagement_detail(reader, uuid: str) -> EngagementDetail:
+def engagement_detail(reader: Reader, uuid: str) -> EngagementDetail:
     [row] = reader.rows(Q.engagement, uuid=uuid)
     [line] = with_parties(reader, [row])
     campaign = reader.rows(Q.campaign_of_engagement, engagement=uuid)
@@ -180,7 +184,7 @@ class SearchHit:
     excerpt: str
 
 
-def search(reader, text: str, limit: int = 50) -> list[SearchHit]:
+def search(reader: Reader, text: str, limit: int = 50) -> list[SearchHit]:
     """Full text over summaries and notes: FTS5 on SQLite, a portable LIKE elsewhere."""
     from ccmtui.db.read import SQLiteReader
     from ccmtui.domain.errors import InputError

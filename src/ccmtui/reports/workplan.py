@@ -11,11 +11,15 @@ from ccmtui.domain.areas import AREAS, parse_area
 from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, Quarter, period_label
 from ccmtui.reports.quarter import ALL_STATUSES, MilestoneLine, milestone_lines
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 _HEX = set("0123456789abcdef-")
 
 
-def find_work_plan(reader, text: str) -> str:
+def find_work_plan(reader: Reader, text: str) -> str:
     """A work plan's id from an id prefix, or from a thematic area (its latest work plan)."""
     cleaned = text.strip().lower()
     if len(cleaned) >= 4 and set(cleaned) <= _HEX:
@@ -27,7 +31,7 @@ def find_work_plan(reader, text: str) -> str:
     return plans[0].uuid
 
 
-def only_work_plan(reader) -> str:
+def only_work_plan(reader: Reader) -> str:
     """The database's one work plan, when an id is left out."""
     plans = reader.rows(Q.work_plans, area=None)
     if len(plans) == 1:
@@ -39,7 +43,7 @@ def only_work_plan(reader) -> str:
     )
 
 
-def plan_for_due(reader, due: Due, area: str | None) -> str:
+def plan_for_due(reader: Reader, due: Due, area: str | None) -> str:
     """The work plan a new milestone goes to when none is named: the one whose period holds its due date."""
     # The coordinator's own area first; any area when it has no work plan.
     plans = (reader.rows(Q.work_plans, area=area) if area else []) or reader.rows(Q.work_plans, area=None)
@@ -84,7 +88,7 @@ class WorkPlanDetail:
         return work_plan_data(self.plan, self.states, self.items, self.milestones, self.slips, self.links)
 
 
-def work_plan_detail(reader, uuid: str) -> WorkPlanDetail:
+def work_plan_detail(reader: Reader, uuid: str) -> WorkPlanDetail:
     found = reader.rows(Q.work_plan, uuid=uuid)
     if not found:
         raise NotFoundError(f"no work plan with id {uuid!r}")
@@ -101,7 +105,7 @@ def work_plan_detail(reader, uuid: str) -> WorkPlanDetail:
 
 
 def milestone_listing(
-    reader,
+    reader: Reader,
     *,
     today: date,
     quarter: Quarter | None = None,

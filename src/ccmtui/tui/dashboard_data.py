@@ -15,6 +15,12 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import OPENED_FOR_SIGNATURE, STATES_PARTIES_INCLUDING_PENDING
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, is_overdue
 from ccmtui.tui import format as fmt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
+    from ccmtui.tui.source import Source
 
 REPLY_WAIT_DAYS = 60
 RECENT_LIMIT = 20
@@ -36,7 +42,7 @@ class DashboardData:
     milestones: list[tuple] = field(default_factory=list)  # (uuid, due label, status, title, overdue)
 
 
-def register_figures(register, today: date) -> dict:
+def register_figures(register: Register, today: date) -> dict:
     """Counts by status, category and region, from the same register `ccm status` reads."""
     from ccmtui.reports.register import category_counts, status_counts
 
@@ -56,7 +62,7 @@ def register_figures(register, today: date) -> dict:
     }
 
 
-def parties_by_year(register, today: date) -> list[tuple[int, int]]:
+def parties_by_year(register: Register, today: date) -> list[tuple[int, int]]:
     """States Parties (pending included, as CCM documents count) at the end of each year, and today."""
     years = range(OPENED_FOR_SIGNATURE.year, today.year + 1)
     return [
@@ -65,7 +71,7 @@ def parties_by_year(register, today: date) -> list[tuple[int, int]]:
     ]
 
 
-def due_rows(reader, register, today: date, index) -> tuple[list[tuple], tuple[int, int, int]]:
+def due_rows(reader: Reader, register: Register, today: date, index) -> tuple[list[tuple], tuple[int, int, int]]:
     """What `ccm due` shows: follow-ups, replies long pending, treaty deadlines."""
     from ccmtui.reports.due import due
 
@@ -91,18 +97,18 @@ def due_rows(reader, register, today: date, index) -> tuple[list[tuple], tuple[i
     return rows, counts
 
 
-def recent_rows(reader, today: date, index) -> list[tuple]:
+def recent_rows(reader: Reader, today: date, index) -> list[tuple]:
     from ccmtui.reports.engagements import EngagementFilter, list_engagements
 
     lines = list_engagements(reader, EngagementFilter(until=today, limit=RECENT_LIMIT))
     return [(line.uuid, line.occurred_on, fmt.kind(line.kind), fmt.names(line.states, index, 2), line.summary) for line in lines]
 
 
-def campaign_rows(reader) -> list[tuple]:
+def campaign_rows(reader: Reader) -> list[tuple]:
     return [(row.uuid, row.title, row.replied or 0, row.targets) for row in reader.rows(Q.campaigns_all, area=None)]
 
 
-def milestone_rows(reader, today: date, area: str | None) -> list[tuple]:
+def milestone_rows(reader: Reader, today: date, area: str | None) -> list[tuple]:
     """The next milestones still open (the overdue ones first), of the coordinator's area when set."""
     rows = reader.rows(Q.milestones_due, since=date.min, until=date.max, area=area, statuses=list(OPEN_STATUSES))
     return [
@@ -111,7 +117,7 @@ def milestone_rows(reader, today: date, area: str | None) -> list[tuple]:
     ]
 
 
-def load_dashboard(source) -> DashboardData:
+def load_dashboard(source: Source) -> DashboardData:
     """Everything the dashboard shows, through one reader."""
     today = source.today
     area = source.config.get("area") or None
@@ -140,14 +146,14 @@ class EarlyDashboard:
     # and draw everything again a moment later; a slow server gets the indicators.
     FIRST_FRAME_WAIT = 0.25
 
-    def __init__(self, source):
+    def __init__(self, source: Source):
         self.data: DashboardData | None = None
         self.error: Exception | None = None
         source.expect_ensure()
         self._thread = threading.Thread(target=self._read, args=(source,), name="ccm-early-dashboard", daemon=True)
         self._thread.start()
 
-    def _read(self, source) -> None:
+    def _read(self, source: Source) -> None:
         try:
             source.ensure()
             self.data = load_dashboard(source)

@@ -35,10 +35,15 @@ from ccmtui.reports.progress.sections import (
 )
 from ccmtui.reports.progress.trends import front_matter, general_trends
 from ccmtui.reports.summary import Overview, build_summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 def build_progress_report(
-    reader, as_of: date | str | None, since: date | str | None, *, aggregate_only: bool = False, register=None
+    reader: Reader, as_of: date | str | None, since: date | str | None, *, aggregate_only: bool = False, register: Register | None=None
 ) -> ProgressReport:
     """The progress report for the period, every "XX" of the template filled from the data."""
     overview: Overview = build_summary(reader, None, as_of, since, register=register)

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from ccmtui.db.queries import Q
 from ccmtui.reports.progress.wording import long_date
 from ccmtui.reports.summary import Period
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 # The action plan each meeting adopted: Vientiane (1MSP), Dubrovnik (1RC), Lausanne (2RC).
 PLAN_ADOPTED_AT = {"1MSP": "VAP", "1RC": "DAP", "2RC": "LAP"}
@@ -33,7 +37,7 @@ class Context:
         return meeting.city if self.aggregate_only else f"{meeting.city}, {meeting.country}"
 
 
-def read_context(reader, period: Period, aggregate_only: bool) -> Context:
+def read_context(reader: Reader, period: Period, aggregate_only: bool) -> Context:
     meetings = reader.rows(Q.meeting_details)
     since_meeting = next((m for m in meetings if m.code == period.since_meeting), None)
     later = [m for m in meetings if m.start > period.as_of]

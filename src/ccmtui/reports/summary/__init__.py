@@ -46,6 +46,10 @@ from ccmtui.reports.summary.universalization import (
     universalization_summary,
 )
 from ccmtui.reports.summary.victim_assistance import VictimAssistanceSummary, victim_assistance_summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 # -- the entry points
 
@@ -77,7 +81,7 @@ class Overview:
     area: str = "overview"
 
 
-def build_summary(reader, area: str | None, as_of: date | str | None = None, since: date | str | None = None, *, register=None):
+def build_summary(reader: Reader, area: str | None, as_of: date | str | None = None, since: date | str | None = None, *, register: Register | None=None):
     """The summary of one thematic area, or of all of them, as plain dataclasses.
 
     reader: anything with `rows(query_name, **params)`, e.g. `AppContext.reader()`

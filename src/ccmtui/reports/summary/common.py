@@ -11,6 +11,11 @@ from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import normalize
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 STATES_PARTIES = treaty.STATES_PARTIES_INCLUDING_PENDING
 
@@ -34,7 +39,7 @@ class Period:
         return self.since < day <= self.as_of
 
 
-def resolve_period(register, as_of: date | str | None, since: date | str | None) -> Period:
+def resolve_period(register: Register, as_of: date | str | None, since: date | str | None) -> Period:
     """`as_of` (default today) and `since` (default: the last meeting before `as_of`), each a date or meeting code."""
     day = as_of if isinstance(as_of, date) else register.resolve_day(as_of, "--as-of")
     meeting_code = None
@@ -80,7 +85,7 @@ def count_by_region(items) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def states_parties_on(register, on: date) -> dict[str, object]:
+def states_parties_on(register: Register, on: date) -> dict[str, object]:
     return {s.iso3: s for s in register.on(on) if s.status in STATES_PARTIES}
 
 
@@ -95,7 +100,7 @@ class EngagementTally:
         return sum(self.by_kind.values())
 
 
-def engagement_tally(reader, area: str, period: Period) -> EngagementTally:
+def engagement_tally(reader: Reader, area: str, period: Period) -> EngagementTally:
     rows = reader.rows(Q.engagements_by_kind, area=area, since=period.since + timedelta(days=1), until=period.as_of)
     return EngagementTally({row.kind: row.engagements for row in rows})
 

@@ -9,6 +9,11 @@ from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
 from ccmtui.reports.summary.victim_assistance import victim_assistance_summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass
@@ -35,7 +40,7 @@ class CooperationSummary:
         ]
 
 
-def cooperation_summary(reader, register, period: Period, stockpile=None, clearance=None, victims=None) -> CooperationSummary:
+def cooperation_summary(reader: Reader, register: Register, period: Period, stockpile=None, clearance=None, victims=None) -> CooperationSummary:
     standing = {s.iso3: s for s in register.on(period.as_of)}
     rows = [r for r in reader.rows(Q.cooperation_reports) if r.year <= period.as_of.year]
     in_need, providing_parties, providing_signatories = {}, {}, {}

@@ -8,6 +8,11 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import MEASURE_STATUSES
 from ccmtui.reports.summary.common import Period, StateRef, after_day, by_name, state_ref, states_parties_on
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ class NationalMeasuresSummary:
         return rows
 
 
-def national_measures_summary(reader, register, period: Period) -> NationalMeasuresSummary:
+def national_measures_summary(reader: Reader, register: Register, period: Period) -> NationalMeasuresSummary:
     on = period.as_of
     members = states_parties_on(register, on)
     rows = reader.rows(Q.national_measures)

@@ -11,6 +11,11 @@ from ccmtui.domain.dates import PartialDate, optional_partial_date
 from ccmtui.domain.obligations import ObligationFacts, Standing, deadline_on, standing_on
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, after_day, by_name, states_parties_on
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +173,7 @@ class ObligationsSummary:
         return rows
 
 
-def _obligation_lines(reader, register, article: int, period: Period) -> tuple[list, list]:
+def _obligation_lines(reader: Reader, register: Register, article: int, period: Period) -> tuple[list, list]:
     standing = {s.iso3: s for s in register.on(period.as_of)}
     parties, others = [], []
     for row in reader.rows(Q.obligations, article=article):
@@ -221,7 +226,7 @@ class StockpileSummary(ObligationsSummary):
         ]
 
 
-def stockpile_summary(reader, register, period: Period) -> StockpileSummary:
+def stockpile_summary(reader: Reader, register: Register, period: Period) -> StockpileSummary:
     parties, others = _obligation_lines(reader, register, 3, period)
     members = states_parties_on(register, period.as_of)
     # Figures for a year are known once the year is over.
@@ -257,6 +262,6 @@ def stockpile_summary(reader, register, period: Period) -> StockpileSummary:
     )
 
 
-def clearance_summary(reader, register, period: Period) -> ObligationsSummary:
+def clearance_summary(reader: Reader, register: Register, period: Period) -> ObligationsSummary:
     parties, others = _obligation_lines(reader, register, 4, period)
     return ObligationsSummary(period=period, article=4, lines=parties, not_yet_party=others, area="clearance")

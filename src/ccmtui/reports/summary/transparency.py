@@ -8,6 +8,11 @@ from datetime import date
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.reports.summary.common import Period, StateRef, by_name, state_ref, states_parties_on
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ class TransparencySummary:
         return rows
 
 
-def transparency_summary(reader, register, period: Period) -> TransparencySummary:
+def transparency_summary(reader: Reader, register: Register, period: Period) -> TransparencySummary:
     on = period.as_of
     members = by_name(states_parties_on(register, on).values())
     rows = reader.rows(Q.transparency_reports)

@@ -11,6 +11,11 @@ from ccmtui.domain import treaty
 from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, StateRef, count_by_region, state_ref
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,7 @@ class UniversalizationSummary:
         ]
 
 
-def universalization_summary(reader, register, period: Period) -> UniversalizationSummary:
+def universalization_summary(reader: Reader, register: Register, period: Period) -> UniversalizationSummary:
     now = register.on(period.as_of)
     then = register.on(period.since)
     counts = Counter(s.status for s in now)
@@ -176,7 +181,7 @@ def universalization_summary(reader, register, period: Period) -> Universalizati
     )
 
 
-def _demarches(reader, period: Period) -> DemarcheTally:
+def _demarches(reader: Reader, period: Period) -> DemarcheTally:
     params = {"area": "universalization", "since": period.since + timedelta(days=1), "until": period.as_of}
     by_month = [(f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows(Q.demarches_by_month, **params)]
     reach = reader.rows(Q.demarche_reach, **params)
@@ -191,7 +196,7 @@ def _demarches(reader, period: Period) -> DemarcheTally:
     )
 
 
-def _campaigns(reader, period: Period) -> list[CampaignTally]:
+def _campaigns(reader: Reader, period: Period) -> list[CampaignTally]:
     rows = reader.rows(
         Q.campaign_board, since=period.since + timedelta(days=1), until=period.as_of, area="universalization"
     )

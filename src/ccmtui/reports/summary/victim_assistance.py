@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 
 @dataclass
@@ -29,7 +34,7 @@ class VictimAssistanceSummary:
         ]
 
 
-def victim_assistance_summary(reader, register, period: Period) -> VictimAssistanceSummary:
+def victim_assistance_summary(reader: Reader, register: Register, period: Period) -> VictimAssistanceSummary:
     standing = {s.iso3: s for s in register.on(period.as_of)}
     rows = reader.rows(Q.obligations, article=5)
     parties, signatories, others = [], [], []

@@ -19,6 +19,10 @@ from ccmtui.domain.engagements import KINDS
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.workers import deliver
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
 
 PREVIEW_NAMES = 12
 
@@ -150,7 +154,7 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
 
         source = self.app.source
 
-        def create(register):
+        def create(register: Register):
             plan = plan_campaign(register, config=source.config, today=source.today, **values)
             return create_campaign(source.writing, plan)
 
