@@ -168,7 +168,11 @@ def _unshare_works() -> bool:
     if not shutil.which("unshare"):
         return False
     try:
-        done = subprocess.run(["unshare", "-rm", "true"], capture_output=True, timeout=10)
+        done = subprocess.run(
+            ["unshare", "-rm", "sh", "-c", "mount --bind -o ro / /mnt 2>/dev/null || mount --bind -o ro /tmp /tmp"],
+            capture_output=True,
+            timeout=10,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 0
