@@ -39,7 +39,11 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
     """Read `--to` values: `category:II`, `region:Asia` (or a sub-region or intermediate region such as
     Western Africa), `status:non-signatory`, or a state."""
     selection = TargetSelection()
-    picked = {"region": selection.regions, "subregion": selection.subregions, "intermediate": selection.intermediate_regions}
+    picked = {
+        "region": selection.regions,
+        "subregion": selection.subregions,
+        "intermediate": selection.intermediate_regions,
+    }
     for spec in specs:
         kind, _, value = spec.partition(":")
         kind = kind.strip().lower()
@@ -67,8 +71,9 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
     chosen = []
     by_region = selection.regions or selection.subregions or selection.intermediate_regions
     narrowing = selection.categories or by_region or selection.statuses
+    groups = register.region_groups() if selection.intermediate_regions else None
     in_intermediate = {
-        iso3 for name in selection.intermediate_regions for iso3 in register.region_groups().states_in("intermediate", name)
+        iso3 for name in selection.intermediate_regions for iso3 in groups.states_in("intermediate", name)
     }
     for state in register.on(on):
         if state.iso3 in selection.excluded:

@@ -98,7 +98,9 @@ def check_ccm_file(path: Path) -> None:
         connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
         try:
             tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            found = connection.execute("SELECT version_num FROM alembic_version").fetchall() if "alembic_version" in tables else []
+            found = []
+            if "alembic_version" in tables:
+                found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
         finally:
             connection.close()
     except sqlite3.Error:

@@ -249,7 +249,9 @@ def _bring_up_to_date(copy: Path, where: str) -> None:
                     revision = migrate.check(connection, where)
             except DBAPIError as error:
                 if "not a database" in str(error.orig):  # not an SQLite file
-                    raise DatabaseError(f"{where} is not a ccm database (not an SQLite file); nothing was changed") from None
+                    raise DatabaseError(
+                        f"{where} is not a ccm database (not an SQLite file); nothing was changed"
+                    ) from None
                 raise
             if revision != migrate.head():
                 migrate.upgrade(database, backup=False)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ccmtui.domain import treaty
-from ccmtui.domain.errors import InputError, NotFoundError, one_of
+from ccmtui.domain.errors import InputError, NotFoundError
 
 INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
 

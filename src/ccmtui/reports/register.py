@@ -234,7 +234,9 @@ def build_filter(
     for text in regions:
         kind, name = register.region_groups().match(text)
         picked[kind].add(name)
-    in_intermediate = {iso3 for name in picked["intermediate"] for iso3 in register.region_groups().states_in("intermediate", name)}
+    in_intermediate = {
+        iso3 for name in picked["intermediate"] for iso3 in register.region_groups().states_in("intermediate", name)
+    }
     return RegisterFilter(
         states=chosen_states,
         statuses=parse_statuses(statuses),
