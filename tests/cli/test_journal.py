@@ -234,3 +234,17 @@ def test_config_set_stamps_records_with_the_identity(ccm, isolated_environment):
     assert json.loads(ccm("changes", "--json").stdout)[0]["made_by"] == "Ana Silva (PRT)"
     config_file = isolated_environment / "config" / "config.toml"
     assert oct(config_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_campaign_to_an_intermediate_region_and_an_unknown_one(ccm):
+    preview = ccm("campaign", "new", "Letter", "--to", "region:Western Africa", "-a", "univ", "--date", "2013-10-01", "--dry-run")
+    assert preview.exit_code == 0, preview.output
+    assert "16 targets (region:Western Africa)" in preview.stderr and "Ghana (GHA)" in preview.stderr
+    narrowed = ccm("campaign", "new", "Letter", "--to", "region:caribbean", "--to", "region:Sub-Saharan Africa",
+                   "--to", "status:non-signatory", "-a", "univ", "--date", "2013-10-01", "--dry-run")
+    assert narrowed.exit_code == 0, narrowed.output
+    assert "(region:Caribbean region:Sub-Saharan Africa status:non-signatory)" in narrowed.stderr
+    unknown = ccm("campaign", "new", "Letter", "--to", "region:Westen Africa", "-a", "univ", "--dry-run")
+    assert unknown.exit_code == 1
+    [line] = unknown.stderr.strip().splitlines()
+    assert "did you mean Western Africa" in line and "Sub-Saharan Africa (Eastern Africa" in line

@@ -83,7 +83,7 @@ def test_table_shows_the_states_and_the_totals(ccm):
         (["status", "Keny"], "did you mean Kenya (KEN)"),
         (["status", "--as-of", "09/09/2013"], "expected YYYY-MM-DD"),
         (["status", "--as-of", "20MSP"], "4MSP"),
-        (["status", "--region", "Atlantis"], "valid: Africa, Americas, Asia, Europe, Oceania"),
+        (["status", "--region", "Atlantis"], "Africa: Northern Africa, Sub-Saharan Africa (Eastern Africa, Middle Africa"),
         (["status", "--status", "member"], "valid: party, pending, signatory"),
         (["status", "--category", "IV"], "valid: I, II, III"),
     ],
@@ -126,3 +126,10 @@ def test_database_order_option_then_env_then_config(tmp_path, monkeypatch, isola
 
     assert CCM(None)("status", "--count").stdout.strip() == "197"
     assert (tmp_path / "from-env.db").exists()
+
+
+def test_intermediate_regions_filter_too(ccm):
+    western = json.loads(ccm("status", "--region", "western africa", "--json").stdout)
+    assert len(western) == 16 and {"GHA", "SEN", "CIV"} <= {r["iso3"] for r in western}
+    both = json.loads(ccm("status", "--region", "the Caribbean", "--region", "Northern America", "--json").stdout)
+    assert {"JAM", "CUB", "USA", "CAN"} <= {r["iso3"] for r in both} and len(both) == 15

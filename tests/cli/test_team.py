@@ -45,7 +45,7 @@ def test_merge_refuses_what_is_not_a_ccm_database(tmp_path):
     notes.write_text("minutes of the meeting\n" * 50)
     before = mine.dump()
     result = mine("merge", str(notes))
-    assert result.exit_code == 1 and "is not a ccm database" in result.stderr
+    assert result.exit_code == 3 and "is not a ccm database" in result.stderr
     assert mine.dump() == before
     assert "no such file" in mine("merge", str(tmp_path / "missing.db")).stderr
 

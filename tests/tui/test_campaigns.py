@@ -139,3 +139,24 @@ async def test_a_new_campaign_previews_its_targets_and_writes_a_pending_reply_fo
     assert rows(sample_db, "SELECT kind, area, occurred_on FROM engagements WHERE summary = 'Joint démarche on joining, Asia 2025'") == [
         ("demarche", "universalization", "2025-01-15")
     ]
+
+
+async def test_the_campaign_dialog_takes_intermediate_regions(make_app, sample_db):
+    from ccmtui.tui.dialogs.campaign import CampaignDialog
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_campaigns(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, CampaignDialog)
+        dialog.query_one("#campaign-date", Input).value = "2013-10-01"
+        dialog.query_one("#campaign-to", Input).value = "region:Westen Africa"
+        await settle(pilot)
+        preview = str(dialog.query_one("#campaign-preview").render())
+        assert "did you mean Western Africa" in preview and "Sub-Saharan Africa (Eastern Africa" in preview
+        dialog.query_one("#campaign-to", Input).value = "region:western africa, Cuba"
+        await settle(pilot)
+        preview = str(dialog.query_one("#campaign-preview").render())
+        assert preview.startswith("17 targets: Benin, Burkina Faso"), preview
+        assert "Cuba" in preview or "more" in preview

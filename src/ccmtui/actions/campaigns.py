@@ -30,13 +30,14 @@ class TargetSelection:
     categories: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)
     subregions: set[str] = field(default_factory=set)
+    intermediate_regions: set[str] = field(default_factory=set)
     statuses: set = field(default_factory=set)
     states: list[str] = field(default_factory=list)
     excluded: set[str] = field(default_factory=set)
 
     def describe(self) -> str:
         parts = [f"category:{c}" for c in sorted(self.categories)]
-        parts += [f"region:{r}" for r in sorted(self.regions | self.subregions)]
+        parts += [f"region:{r}" for r in sorted(self.regions | self.subregions | self.intermediate_regions)]
         parts += [f"status:{s.value}" for s in sorted(self.statuses, key=lambda s: s.value)]
         parts += self.states
         parts += [f"except:{s}" for s in sorted(self.excluded)]
@@ -44,11 +45,14 @@ class TargetSelection:
 
 
 def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()) -> TargetSelection:
-    """Read `--to` values: `category:II`, `region:Asia`, `status:non-signatory`, or a state."""
-    from ccmtui.domain.states import match_region
-
+    """Read `--to` values: `category:II`, `region:Asia` (or a sub-region or intermediate region such as
+    Western Africa), `status:non-signatory`, or a state."""
     selection = TargetSelection()
-    region_names, subregion_names = register.regions()
+    picked = {
+        "region": selection.regions,
+        "subregion": selection.subregions,
+        "intermediate": selection.intermediate_regions,
+    }
     for spec in specs:
         kind, _, value = spec.partition(":")
         kind = kind.strip().lower()
@@ -58,14 +62,15 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
         if kind == "category":
             selection.categories.add(parse_category(value).value)
         elif kind == "region":
-            which, name = match_region(value, region_names, subregion_names)
-            (selection.regions if which == "region" else selection.subregions).add(name)
+            which, name = register.region_groups().match(value)
+            picked[which].add(name)
         elif kind == "status":
             selection.statuses |= parse_statuses([value])
         else:
             selection.states.append(register.index.resolve(value))
     selection.excluded = {register.index.resolve(text) for text in excluded}
-    if not (selection.categories or selection.regions or selection.subregions or selection.statuses or selection.states):
+    if not (selection.categories or selection.regions or selection.subregions or selection.intermediate_regions
+            or selection.statuses or selection.states):
         raise InputError("choose the targets with --to: category:II, region:Asia, status:non-signatory or a state")
     return selection
 
@@ -73,7 +78,12 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
 def select_targets(register: Register, selection: TargetSelection, on: date) -> list:
     """The states a selection names on a day, in the register's order (by name)."""
     chosen = []
-    narrowing = selection.categories or selection.regions or selection.subregions or selection.statuses
+    by_region = selection.regions or selection.subregions or selection.intermediate_regions
+    narrowing = selection.categories or by_region or selection.statuses
+    groups = register.region_groups() if selection.intermediate_regions else None
+    in_intermediate = {
+        iso3 for name in selection.intermediate_regions for iso3 in groups.states_in("intermediate", name)
+    }
     for state in register.on(on):
         if state.iso3 in selection.excluded:
             continue
@@ -81,9 +91,10 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
         matches = bool(narrowing) and (
             (not selection.categories or state.category in selection.categories)
             and (
-                not (selection.regions or selection.subregions)
+                not by_region
                 or state.region in selection.regions
                 or state.subregion in selection.subregions
+                or state.iso3 in in_intermediate
             )
             and (not selection.statuses or state.status in selection.statuses)
         )

@@ -7,6 +7,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('iso3', None), ('name', None), ('region', None), ('subregion', None), ('signed', 'date'), ('deposited', 'date'), ('instrument', None), ('withdrawal_notified', 'date'), ('category', None), ('category_since', 'date')),
         {'param_1': 1, 'param_2': 0, 'param_3': 1, 'param_4': 0},
     ),
+    'state_regions': (
+        'SELECT states.iso3, states.region, states.subregion, states.intermediate_region \nFROM states ORDER BY states.iso3',
+        (('iso3', None), ('region', None), ('subregion', None), ('intermediate_region', None)),
+        {},
+    ),
     'aliases': (
         'SELECT state_aliases.iso3, state_aliases.alias \nFROM state_aliases ORDER BY state_aliases.alias',
         (('iso3', None), ('alias', None)),

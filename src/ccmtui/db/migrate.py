@@ -59,7 +59,8 @@ def check(connection, where: str) -> str | None:
     if revision is None:
         tables = sorted(inspect(connection).get_table_names())
         shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
-        raise DatabaseError(f"{where} is not a ccm database (it holds other tables: {shown}); nothing was changed")
+        holds = f"it holds other tables: {shown}" if tables else "it holds no tables"
+        raise DatabaseError(f"{where} is not a ccm database ({holds}); nothing was changed")
     if revision not in known_revisions():
         raise DatabaseError(
             f"{where} was written by a newer ccm (schema revision {revision}); this ccm knows up to {head()}: "
@@ -68,23 +69,24 @@ def check(connection, where: str) -> str | None:
     return revision
 
 
-def upgrade(database) -> Upgrade:
-    """Bring a database to the head revision, copying a SQLite file aside first."""
+def upgrade(database, *, backup: bool = True) -> Upgrade:
+    """Bring a database to the head revision, copying a SQLite file aside first (unless `backup` is False:
+    a private copy made to be read needs none)."""
     with database.engine.connect() as connection:
         before = check(connection, database.display)
     if before == head():
         return Upgrade(before, before, None)
-    backup = None
+    saved = None
     path = database.path
-    if path is not None and path.exists():
+    if backup and path is not None and path.exists():
         database.dispose()
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = path.with_name(f"{path.name}.before-{before}-{stamp}.bak")
-        shutil.copy2(path, backup)
-        backup.chmod(0o600)
+        saved = path.with_name(f"{path.name}.before-{before}-{stamp}.bak")
+        shutil.copy2(path, saved)
+        saved.chmod(0o600)
     with database.engine.begin() as connection:
         if MigrationContext.configure(connection).get_current_revision() is None:
             command.stamp(config(connection), BASELINE)
         command.upgrade(config(connection), "head")
-    return Upgrade(before, head(), backup)
+    return Upgrade(before, head(), saved)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ccmtui.domain.errors import NotFoundError, one_of
+from ccmtui.domain.errors import InputError, NotFoundError, one_of
 
 INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
 
@@ -106,11 +106,59 @@ class StateIndex:
         raise NotFoundError(f"unknown state {text!r}{hint}")
 
 
-def match_region(text: str, regions: Iterable[str], subregions: Iterable[str]) -> tuple[str, str]:
-    """('region' | 'subregion', canonical name) for a region given in any case."""
-    key = normalize(text)
-    for kind, names in (("region", regions), ("subregion", subregions)):
-        for name in names:
-            if normalize(name) == key:
-                return kind, name
-    raise one_of("region", text, sorted(set(regions)))
+REGION_KINDS = ("region", "subregion", "intermediate")
+
+
+class Regions:
+    """The register's geographic groups (UN M49): regions, their sub-regions and intermediate regions.
+
+    `region:…` in `--to` and `--region` take any of them, matched ignoring case, accents and
+    punctuation; an unknown name is an error listing them all, grouped, with the closest ones.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, str, str | None, str | None]]):
+        # region -> sub-region -> intermediate regions, and each group's states.
+        self.tree: dict[str, dict[str, set[str]]] = {}
+        self.members: dict[tuple[str, str], set[str]] = {}
+        for iso3, region, subregion, intermediate in rows:
+            subregions = self.tree.setdefault(region, {})
+            intermediates = subregions.setdefault(subregion, set()) if subregion else set()
+            if intermediate:
+                intermediates.add(intermediate)
+            for kind, name in zip(REGION_KINDS, (region, subregion, intermediate)):
+                if name:
+                    self.members.setdefault((kind, name), set()).add(iso3)
+        # The broader group wins when two levels share a name.
+        self._by_key: dict[str, tuple[str, str]] = {}
+        for kind in REGION_KINDS:
+            for found_kind, name in self.members:
+                if found_kind == kind:
+                    for key in (normalize(name), normalize(name).replace(" ", "")):
+                        self._by_key.setdefault(key, (kind, name))
+
+    def match(self, text: str) -> tuple[str, str]:
+        """('region' | 'subregion' | 'intermediate', canonical name) for a group named in any case."""
+        key = normalize(text)
+        found = self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
+        if found is not None:
+            return found
+        near = difflib.get_close_matches(key, list(self._by_key), n=4, cutoff=0.6)
+        names = list(dict.fromkeys(self._by_key[k][1] for k in near))[:2]
+        hint = f"did you mean {' or '.join(names)}? " if names else ""
+        raise InputError(
+            f"unknown region {text!r}; {hint}valid, as region: sub-regions (intermediate regions): {self.listing()}"
+        )
+
+    def states_in(self, kind: str, name: str) -> set[str]:
+        return self.members.get((kind, name), set())
+
+    def listing(self) -> str:
+        """Every group, grouped: 'Africa: Northern Africa, Sub-Saharan Africa (Eastern Africa, …); Americas: …'."""
+        groups = []
+        for region in sorted(self.tree):
+            parts = []
+            for subregion in sorted(self.tree[region]):
+                inner = sorted(self.tree[region][subregion])
+                parts.append(f"{subregion} ({', '.join(inner)})" if inner else subregion)
+            groups.append(f"{region}: {', '.join(parts)}" if parts else region)
+        return "; ".join(groups)

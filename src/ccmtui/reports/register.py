@@ -12,7 +12,7 @@ from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import iso, parse_date
 from ccmtui.domain.errors import InputError, one_of
-from ccmtui.domain.states import StateIndex, match_region, normalize
+from ccmtui.domain.states import Regions, StateIndex, normalize
 from ccmtui.domain.treaty import Status
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class Register:
         self._index: StateIndex | None = None
         self._meetings = None
         self._records_by_iso3: dict | None = None
+        self._regions: Regions | None = None
 
     def on(self, as_of: date) -> list[StateStatus]:
         """Every state as it stood on `as_of`, sorted by name."""
@@ -169,6 +170,13 @@ class Register:
         states = self.on(date.today())
         return sorted({s.region for s in states}), sorted({s.subregion for s in states})
 
+    def region_groups(self) -> Regions:
+        """Regions, sub-regions and intermediate regions, with their states."""
+        if self._regions is None:
+            rows = self.reader.rows(Q.state_regions)
+            self._regions = Regions((r.iso3, r.region, r.subregion, r.intermediate_region) for r in rows)
+        return self._regions
+
 
 @dataclass
 class RegisterFilter:
@@ -177,6 +185,8 @@ class RegisterFilter:
     categories: set[str] | None = None
     regions: set[str] | None = None
     subregions: set[str] | None = None
+    # The states of the intermediate regions chosen (Western Africa, the Caribbean…).
+    in_intermediate_regions: set[str] | None = None
 
     def keeps(self, state: StateStatus) -> bool:
         return (
@@ -184,9 +194,10 @@ class RegisterFilter:
             and (self.statuses is None or state.status in self.statuses)
             and (self.categories is None or state.category in self.categories)
             and (
-                (self.regions is None and self.subregions is None)
+                (self.regions is None and self.subregions is None and self.in_intermediate_regions is None)
                 or state.region in (self.regions or ())
                 or state.subregion in (self.subregions or ())
+                or state.iso3 in (self.in_intermediate_regions or ())
             )
         )
 
@@ -220,18 +231,20 @@ def build_filter(
 
     chosen_states = {register.index.resolve(text) for text in states} or None
     chosen_categories = {parse_category(text).value for text in categories} or None
-    region_names, subregion_names = register.regions()
-    picked_regions: set[str] = set()
-    picked_subregions: set[str] = set()
+    picked: dict[str, set[str]] = {"region": set(), "subregion": set(), "intermediate": set()}
     for text in regions:
-        kind, name = match_region(text, region_names, subregion_names)
-        (picked_regions if kind == "region" else picked_subregions).add(name)
+        kind, name = register.region_groups().match(text)
+        picked[kind].add(name)
+    in_intermediate = {
+        iso3 for name in picked["intermediate"] for iso3 in register.region_groups().states_in("intermediate", name)
+    }
     return RegisterFilter(
         states=chosen_states,
         statuses=parse_statuses(statuses),
         categories=chosen_categories,
-        regions=picked_regions or None,
-        subregions=picked_subregions or None,
+        regions=picked["region"] or None,
+        subregions=picked["subregion"] or None,
+        in_intermediate_regions=in_intermediate or None,
     )
 
 

@@ -32,6 +32,7 @@ class Q:
 
     # register.py
     register = 'register'
+    state_regions = 'state_regions'
     aliases = 'aliases'
     meetings = 'meetings'
     # log.py

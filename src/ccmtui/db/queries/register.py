@@ -38,6 +38,11 @@ def register() -> Select:
     ).order_by(State.iso3)
 
 
+def state_regions() -> Select:
+    """Every state's region, sub-region and intermediate region (UN M49)."""
+    return select(State.iso3, State.region, State.subregion, State.intermediate_region).order_by(State.iso3)
+
+
 def aliases() -> Select:
     return select(StateAlias.iso3, StateAlias.alias).order_by(StateAlias.alias)
 
@@ -50,6 +55,7 @@ def meetings() -> Select:
 
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.register: register,
+    Q.state_regions: state_regions,
     Q.aliases: aliases,
     Q.meetings: meetings,
 }
