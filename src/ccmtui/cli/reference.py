@@ -29,12 +29,14 @@ def root_command():
     return typer.main.get_command(app)
 
 
-def walk(command=None, path: tuple[str, ...] = ("ccm",), parent=None) -> Iterator[tuple[tuple[str, ...], object, object]]:
+def walk(
+    command=None, path: tuple[str, ...] = ("ccm",), parent=None
+) -> Iterator[tuple[tuple[str, ...], object, object]]:
     """Every visible command and group, depth first: (path, command, click context)."""
-    from typer._click import Context
+    import typer
 
     command = command or root_command()
-    context = Context(command, info_name=path[-1], parent=parent)
+    context = typer.Context(command, info_name=path[-1], parent=parent)
     yield path, command, context
     for name in subcommand_names(command, context):
         yield from walk(command.get_command(context, name), (*path, name), context)
