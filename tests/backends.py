@@ -4,6 +4,11 @@
 (a postgresql+psycopg:// URL with the right to create databases), or one started from
 Debian's binaries with scripts/pg-test-server. Each test gets a new database cloned from a
 template holding the sample.
+
+A server the tests start belongs to this checkout (its own directory and port, see
+scripts/pg-test-server) and to the run that started it: the run stops it when it ends
+(`stop_own_server`, from tests/conftest.py), with every parallel worker done. A server left by a
+run that was killed is taken over by the next run, and stopped by it.
 """
 
 from __future__ import annotations
@@ -25,23 +30,81 @@ def on_postgresql() -> bool:
     return BACKEND == "postgresql"
 
 
+SCRIPT = ROOT / "scripts" / "pg-test-server"
+# The process that answers for this run: pytest itself, or xdist's controller (its workers inherit it).
+RUN = "CCM_TEST_RUN_PID"
+
+
 def server_url() -> str:
     """The admin URL of the test server; starts one if none is named."""
     if "url" in _state:
         return _state["url"]
-    url = os.environ.get("CCM_TEST_PG")
-    if not url:
-        directory = Path(tempfile.gettempdir()) / "ccm-test-pg"
-        try:
-            url = subprocess.run(
-                [str(ROOT / "scripts" / "pg-test-server"), str(directory)],
-                capture_output=True, text=True, check=True,
-            ).stdout.strip()
-        except (subprocess.CalledProcessError, OSError) as error:
-            detail = getattr(error, "stderr", "") or str(error)
-            raise RuntimeError(f"no PostgreSQL server could start for the tests: {detail.strip()}") from None
+    url = os.environ.get("CCM_TEST_PG") or _start_own_server()
     _state["url"] = url
     return url
+
+
+def _script(*args: str) -> str:
+    try:
+        return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, check=True).stdout.strip()
+    except (subprocess.CalledProcessError, OSError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise RuntimeError(f"no PostgreSQL server could start for the tests: {detail.strip()}") from None
+
+
+def _server_directory() -> Path:
+    return Path(_script("--where").split()[0])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _start_own_server() -> str:
+    """Start (or join) this checkout's server; the run answers for it unless a live run already does."""
+    import fcntl
+
+    directory = _server_directory()
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    run = os.environ.get(RUN, str(os.getpid()))
+    # One process at a time: parallel workers start one server, not one each.
+    with open(f"{directory}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        url = _script(str(directory))
+        owner = directory / "owner"
+        current = owner.read_text().strip() if owner.exists() else ""
+        if not (current.isdigit() and _alive(int(current))):
+            owner.write_text(run)
+    return url
+
+
+def stop_own_server() -> None:
+    """Stop the checkout's server if this run answers for it (called once, by the run's main process)."""
+    if os.environ.get("CCM_TEST_PG") or not SCRIPT.exists():
+        return
+    try:
+        directory = _server_directory()
+    except RuntimeError:
+        return
+    owner = directory / "owner"
+    if owner.exists() and owner.read_text().strip() == os.environ.get(RUN, str(os.getpid())):
+        subprocess.run([str(SCRIPT), "--stop", str(directory)], capture_output=True, check=False)
+
+
+def drop_template() -> None:
+    """Drop this process's template database, on a server that outlives the run (CCM_TEST_PG)."""
+    name = _state.pop("template", None)
+    if name and "url" in _state:
+        try:
+            _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        except Exception:  # the server went first: nothing left to drop
+            pass
 
 
 def _with_database(url: str, name: str) -> str:

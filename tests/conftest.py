@@ -63,6 +63,29 @@ class CCM:
         return {t: rows for t, rows in logical_dump(self.db, portable=portable).items() if t not in without}
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    # Snapshots are updated in one process: only there does syrupy see the whole run, and so find
+    # (and remove) the snapshots no test takes any more; under xdist it leaves them.
+    if getattr(config.option, "update_snapshots", False):
+        config.option.numprocesses = 0
+        config.option.dist = "no"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the run's main process (xdist's controller, or pytest alone)
+        os.environ[backends.RUN] = str(os.getpid())
+
+
+def pytest_sessionfinish(session):
+    backends.drop_template()
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        backends.stop_own_server()
+
+
 def pytest_collection_modifyitems(config, items):
     if not backends.on_postgresql():
         return

@@ -10,6 +10,9 @@ import pytest
 
 from ..conftest import ROOT
 
+# Whole processes and a benchmark round: .ci/run runs them with `pytest -m slow`.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.sqlite_only
 def test_the_quick_benchmark_runs_and_reports_every_row(tmp_path):

@@ -15,6 +15,9 @@ import pytest
 
 from .conftest import integrity, run_ccm
 
+# Four processes at once for several seconds: .ci/run runs them with `pytest -m slow`.
+pytestmark = pytest.mark.slow
+
 PROCESSES = 4
 LOGS = int(os.environ.get("CCM_STRESS_LOGS", "100"))
 

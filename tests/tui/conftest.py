@@ -5,11 +5,15 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import pytest
 
 TODAY = date(2025, 1, 15)
 SIZE = (100, 30)
+
+# Every notification each app was asked to show, oldest first (see `notices`).
+_NOTICES: WeakKeyDictionary = WeakKeyDictionary()
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +23,20 @@ def no_blink(monkeypatch):
 
     monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
     monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def recorded_notices(monkeypatch):
+    """Keep what `App.notify` is given, so a test reads it back whether or not the toast expired."""
+    from textual.app import App
+
+    notify = App.notify
+
+    def recording(self, message, *args, **kwargs):
+        _NOTICES.setdefault(self, []).append(str(message))
+        return notify(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(App, "notify", recording)
 
 
 @pytest.fixture
@@ -59,7 +77,11 @@ def rows(db: Path, sql: str, *params) -> list:
 
 
 def screen_text(app) -> str:
-    """The terminal's text as the user sees it now."""
+    """The terminal's text as the user sees it now.
+
+    Textual has no public call for the screen as text; this draws it as `App.export_screenshot`
+    does, into a text console instead of an SVG.
+    """
     import io
 
     from rich.console import Console
@@ -72,4 +94,4 @@ def screen_text(app) -> str:
 
 def notices(app) -> list[str]:
     """The notifications shown so far, oldest first."""
-    return [str(notification.message) for notification in app._notifications]
+    return list(_NOTICES.get(app, []))

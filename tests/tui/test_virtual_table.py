@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 
 from ccmtui.tui.widgets.virtual_table import BLOCK, KEPT_BLOCKS, PLACEHOLDER, Column, Row, VirtualTable
 
-from .conftest import screen_text, settle
+from .conftest import notices, screen_text, settle
 
 LENGTH = 1_000_000
 
@@ -98,9 +98,11 @@ async def test_the_cache_keeps_a_bounded_number_of_blocks():
     async with app.run_test(size=(60, 12)) as pilot:
         await settle(pilot)
         table = app.query_one(VirtualTable)
-        for block in range(0, 3 * KEPT_BLOCKS):
+        # More blocks than are kept, each read once.
+        for block in range(KEPT_BLOCKS + 5):
             table.scroll_to(y=block * BLOCK * 7, animate=False)
             await settle(pilot)
+        assert len(set(rows.reads)) > KEPT_BLOCKS
         assert len(table._blocks) <= KEPT_BLOCKS
         # A block let go is read again when it comes back into view.
         table.scroll_to(y=0, animate=False)
@@ -145,6 +147,7 @@ class Failing(Numbers):
         from ccmtui.domain.errors import DatabaseError
 
         self.gate.wait(10)
+        self.reads.append(start)
         raise DatabaseError("database is locked")
 
 
@@ -157,5 +160,22 @@ async def test_a_failed_read_is_one_notice_and_the_table_stops_loading():
         rows.gate.set()
         await settle(pilot)
         assert not table.loading
-        assert [str(n.message) for n in app._notifications] == ["database is locked"]
+        assert notices(app) == ["database is locked"]
         assert PLACEHOLDER in screen_text(app)
+
+
+async def test_a_resize_after_a_failed_read_does_not_read_again_but_showing_the_rows_does():
+    # The table's first resize can arrive after its first read failed (a loaded machine): that
+    # read was tried, and its notice shown, once.
+    rows = Failing()
+    rows.gate.set()
+    app = TableApp(rows)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settle(pilot)
+        assert rows.reads == [0] and notices(app) == ["database is locked"]
+        await pilot.resize_terminal(70, 14)
+        await settle(pilot)
+        assert rows.reads == [0] and notices(app) == ["database is locked"]
+        app.query_one(VirtualTable).show(rows)
+        await settle(pilot)
+        assert rows.reads == [0, 0] and notices(app) == ["database is locked"] * 2

@@ -38,8 +38,8 @@ def attach(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The files attached to an engagement."""
     from ccmtui.db.ids import resolve_id, short
@@ -73,7 +73,7 @@ def _load(reader: Reader, text: str):
 @app.command("save")
 def save(
     ctx: typer.Context,
-    attachment: Annotated[str, typer.Argument(metavar="ID")],
+    attachment: Annotated[str, typer.Argument(metavar="ID", help="The attachment's id (or its first characters).")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where (default: its own name here).")] = None,
 ) -> None:
     """Save an attached file."""
@@ -96,7 +96,7 @@ def save(
 @app.command("open")
 def open_(
     ctx: typer.Context,
-    attachment: Annotated[str, typer.Argument(metavar="ID")],
+    attachment: Annotated[str, typer.Argument(metavar="ID", help="The attachment's id (or its first characters).")],
 ) -> None:
     """Open an attached file with the system's viewer (a private temporary copy)."""
     import os

@@ -34,9 +34,9 @@ def new(
     area: Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (default: yours).")] = None,
     channel: Annotated[str, typer.Option("--channel", help="capital, geneva, new-york or other.")] = "capital",
     by: Annotated[list[str] | None, typer.Option("--by", help="Who sends it (default: your state).")] = None,
-    notes: Annotated[str, typer.Option("--notes", "-n")] = "",
+    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
     action_point: Annotated[list[str] | None, typer.Option("--ap", help="VAP-3, DAP-12, LAP-17…")] = None,
-    follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE")] = None,
+    follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Create without asking after the preview.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the targets and write nothing.")] = False,
 ) -> None:
@@ -77,8 +77,8 @@ def _rate(row) -> str:
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    area: Annotated[str | None, typer.Option("--area", "-a")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    area: Annotated[str | None, typer.Option("--area", "-a", help="One thematic area (default: all).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Every campaign with replied / pending / no reply and its reply rate."""
     from ccmtui.db.ids import short
@@ -129,7 +129,7 @@ def _board_json(r) -> dict:
 def show(
     ctx: typer.Context,
     campaign: Annotated[str, typer.Argument(metavar="ID", help="The campaign's id (or its first characters).")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One campaign: its figures and every target's reply."""
     context = app_context(ctx)
@@ -171,7 +171,7 @@ def _reply_json(r) -> dict:
 @app.command("close")
 def close(
     ctx: typer.Context,
-    campaign: Annotated[str, typer.Argument(metavar="ID")],
+    campaign: Annotated[str, typer.Argument(metavar="ID", help="The campaign's id (or its first characters).")],
 ) -> None:
     """Mark every reply still pending as 'no reply'."""
     from ccmtui.actions.campaigns import close_campaign

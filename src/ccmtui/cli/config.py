@@ -15,7 +15,7 @@ app = typer.Typer(help="Show and set your identity and defaults (config.toml).",
 def set_value(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help="name, state, area, theme or db.")],
-    value: Annotated[str, typer.Argument()],
+    value: Annotated[str, typer.Argument(help="The new value.")],
 ) -> None:
     """Set a value: `ccm config set name "Ana Silva"`, `ccm config set state PRT`."""
     from ccmtui import config

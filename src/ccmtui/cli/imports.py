@@ -15,7 +15,7 @@ app = typer.Typer(help="Import records from CSV files: every row checked first, 
 @app.command("engagements")
 def engagements(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv", help="The engagements, one a row.")],
 ) -> None:
     """Columns: date, kind, states (separated by ;), area, summary; optional channel, by, notes, action_points, follow_up."""
     from ccmtui.actions.imports import import_engagements
@@ -30,7 +30,7 @@ def engagements(
 @app.command("replies")
 def replies(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv", help="The replies, one a row.")],
 ) -> None:
     """Columns: engagement (campaign or engagement id), state, date, stance; optional summary, category."""
     from ccmtui.actions.imports import import_replies

@@ -44,7 +44,7 @@ def log(
 def classify(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    category: Annotated[str, typer.Argument(metavar="I|II|III")],
+    category: Annotated[str, typer.Argument(metavar="I|II|III", help="The state's category: I, II or III.")],
     rationale: Annotated[str, typer.Option("--rationale", "-r", help="Why: what the state said or did.")] = "",
     date_: Date = None,
     source: Annotated[

@@ -13,15 +13,15 @@ from ccmtui.db.queries import Q
 def engagements(
     ctx: typer.Context,
     state: Annotated[str | None, typer.Option("--state", help="With this state.")] = None,
-    area: Annotated[str | None, typer.Option("--area", "-a")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
+    area: Annotated[str | None, typer.Option("--area", "-a", help="In this thematic area.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="demarche, meeting, letter, note-verbale, call…")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Acting party: a state or an organisation.")] = None,
-    campaign: Annotated[str | None, typer.Option("--campaign", metavar="ID")] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="DATE|MEETING")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="DATE|MEETING")] = None,
+    campaign: Annotated[str | None, typer.Option("--campaign", metavar="ID", help="Sent in this campaign.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE|MEETING", help="On or after this day.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE|MEETING", help="On or before this day.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 50,
     all_: Annotated[bool, typer.Option("--all", help="No limit.")] = False,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.db.ids import resolve_id
@@ -82,7 +82,7 @@ def engagements(
 def show(
     ctx: typer.Context,
     engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One engagement in full: states, acting parties, notes, action points, replies."""
     from ccmtui.db.ids import resolve_id
@@ -142,7 +142,7 @@ def history(
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many of the most recent engagements.")] = 200,
     all_: Annotated[bool, typer.Option("--all", help="Every engagement, however many.")] = False,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
     from rich.table import Table
@@ -174,7 +174,7 @@ def due(
     ctx: typer.Context,
     days: Annotated[int, typer.Option("--days", min=1, help="Replies pending longer than this many days.")] = 60,
     within: Annotated[int, typer.Option("--within", min=1, help="Treaty deadlines in the next N days.")] = 90,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What needs attention: overdue follow-ups, replies long pending, treaty deadlines coming up."""
     from datetime import date
@@ -206,8 +206,8 @@ def due(
 def search(
     ctx: typer.Context,
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words that must all appear.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 50,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many matches at most.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Full-text search over engagement summaries and notes."""
     from ccmtui.reports.engagements import search as run_search

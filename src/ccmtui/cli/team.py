@@ -49,7 +49,7 @@ def _print_report(report, as_json: bool) -> None:
 def merge(
     ctx: typer.Context,
     other: Annotated[Path, typer.Argument(metavar="OTHER.db", help="Another coordinator's ccm file.")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Bring another ccm file's records into this database (the other file is only read)."""
     from ccmtui.db.sync import reading_copy, synchronize
@@ -110,7 +110,7 @@ def check_ccm_file(path: Path) -> None:
 def sync(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(metavar="URL|FILE", help="The team database (postgresql+psycopg://…) or a file.")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Push and pull between this database and the team's: both end with every record."""
     from ccmtui.db.sync import synchronize

@@ -178,6 +178,7 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.counted = False  # whether `length` is the whole list's (or the first block's, so far)
         self._blocks: LRUCache[int, list[Row]] = LRUCache(KEPT_BLOCKS)
         self._loading: tuple[int, ...] = ()  # the blocks the running worker reads
+        self._failed: tuple[int, ...] = ()  # the blocks of the last read that failed (its notice shown)
         self._last_wanted = False  # End before the length was known: go there once it is
         self._highlighted: tuple[int, str] | None = None
 
@@ -187,6 +188,7 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows = rows
         self._blocks.clear()
         self._loading = ()
+        self._failed = ()
         self._highlighted = None
         self._last_wanted = False
         self.length = rows.length or 0
@@ -272,7 +274,9 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
             bottom = min(self.length, top + self.body_height) - 1
             wanted = list(range(top // BLOCK, max(top, bottom) // BLOCK + 1))
         missing = tuple(block for block in wanted if block not in self._blocks)
-        if not missing or missing == self._loading:
+        # Not the same blocks again: once while they are read, and not after their read failed (a
+        # resize or a scroll within them would only repeat the notice); `show` tries again.
+        if not missing or missing in (self._loading, self._failed):
             return
         if rows.local:
             for block in missing:
@@ -285,6 +289,7 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _read(self, rows: Rows, blocks: tuple[int, ...]) -> None:
         # Exclusive: a newer request (the view moved on) cancels this one between blocks.
         worker = get_current_worker()
+        read = False
         try:
             with reporting(self), self.app.source.register() as register:
                 for block in blocks:
@@ -292,12 +297,15 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
                         return
                     found = rows.read(register, block * BLOCK, BLOCK)
                     deliver(self, self._arrived, rows, block, found)
+                read = True
         finally:
-            deliver(self, self._read_done, blocks)
+            deliver(self, self._read_done, rows, blocks, read)
 
-    def _read_done(self, blocks: tuple[int, ...]) -> None:
+    def _read_done(self, rows: Rows, blocks: tuple[int, ...], read: bool) -> None:
         if self._loading == blocks:
             self._loading = ()
+        if not read and rows is self.rows:
+            self._failed = tuple(block for block in blocks if block not in self._blocks)
         # After a failed read too (its error is a notification): the header and placeholders show.
         self.loading = False
 
