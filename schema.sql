@@ -296,6 +296,31 @@ CREATE TABLE national_measures (
 
 CREATE INDEX ix_national_measures_state ON national_measures (iso3, dated);
 
+CREATE TABLE obligation_extensions (
+	iso3 VARCHAR(3) NOT NULL, 
+	article INTEGER NOT NULL, 
+	number INTEGER NOT NULL, 
+	requested VARCHAR(10), 
+	requested_to DATE, 
+	meeting VARCHAR(10), 
+	decision VARCHAR(20) NOT NULL, 
+	granted VARCHAR(10), 
+	extended_to DATE, 
+	source TEXT, 
+	notes TEXT NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_obligation_extensions_number UNIQUE (iso3, article, number), 
+	CONSTRAINT ck_obligation_extensions_article CHECK (article IN (3, 4)), 
+	CONSTRAINT ck_obligation_extensions_decision CHECK (decision IN ('granted', 'refused', 'pending', 'not recorded')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_obligation_extensions_state ON obligation_extensions (iso3, article);
+
 CREATE TABLE obligations (
 	iso3 VARCHAR(3) NOT NULL, 
 	article INTEGER NOT NULL, 
@@ -305,6 +330,8 @@ CREATE TABLE obligations (
 	extension_granted VARCHAR(10), 
 	extended_to DATE, 
 	completed VARCHAR(10), 
+	first_completed VARCHAR(10), 
+	reopened VARCHAR(10), 
 	status VARCHAR(30) NOT NULL, 
 	status_as_of DATE NOT NULL, 
 	source TEXT, 

@@ -15,6 +15,7 @@ from ccmtui.db.models import (
     Meeting,
     NationalMeasure,
     Obligation,
+    ObligationExtension,
     Reply,
     Retention,
     State,
@@ -46,6 +47,8 @@ def obligations() -> Select:
             Obligation.extension_granted,
             Obligation.extended_to,
             Obligation.completed,
+            Obligation.first_completed,
+            Obligation.reopened,
             Obligation.status,
             Obligation.status_as_of,
             Obligation.source,
@@ -56,6 +59,24 @@ def obligations() -> Select:
         .where(_optional(Obligation.article, "article", Integer))
         .order_by(Obligation.article, State.name)
     )
+
+
+def obligation_extensions() -> Select:
+    """Every extension request and its decision (Art. 3(3)-(5), 4(5)-(8)), in order per obligation."""
+    return select(
+        ObligationExtension.uuid,
+        ObligationExtension.iso3,
+        ObligationExtension.article,
+        ObligationExtension.number,
+        ObligationExtension.requested,
+        ObligationExtension.requested_to,
+        ObligationExtension.meeting,
+        ObligationExtension.decision,
+        ObligationExtension.granted,
+        ObligationExtension.extended_to,
+        ObligationExtension.source,
+        ObligationExtension.notes,
+    ).order_by(ObligationExtension.iso3, ObligationExtension.article, ObligationExtension.number)
 
 
 def obligation_of_state() -> Select:
@@ -229,6 +250,7 @@ def demarche_replies() -> Select:
 QUERIES: dict[str, Callable[[], Select]] = {
     "obligations": obligations,
     "obligation_of_state": obligation_of_state,
+    "obligation_extensions": obligation_extensions,
     "retention": retention,
     "retention_of_state": retention_of_state,
     "transparency_reports": transparency_reports,
