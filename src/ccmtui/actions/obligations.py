@@ -15,7 +15,7 @@ from ccmtui.db.ids import stable_uuid
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
-from ccmtui.domain.obligations import ARTICLES, check_retention, original_deadline
+from ccmtui.domain.obligations import ARTICLES, EXTENSION_DECISIONS, check_extension, check_retention, original_deadline
 
 
 def _source(text: str | None) -> str:
@@ -155,6 +155,114 @@ def update_obligation(writer, state, article: int, given: ObligationInput, today
     if given.source:
         changes["source"] = "; ".join(filter(None, (current["source"], _source(given.source))))
     return writer.update("obligations", current["uuid"], changes)
+
+
+@dataclass
+class ExtensionInput:
+    """An extension request to a Meeting of States Parties or Review Conference, and its decision."""
+
+    requested: PartialDate | None = None
+    requested_to: date | None = None
+    meeting: str | None = None  # the meeting code that considers it
+    decision: str | None = None  # granted, refused, pending, not recorded
+    granted: PartialDate | None = None
+    extended_to: date | None = None
+    source: str | None = None
+    notes: str | None = None
+
+
+def add_extension(writer, state, article: int, given: ExtensionInput, today: date | None = None) -> dict:
+    """Record an extension request under Art. 3(3) or 4(5) and what the meeting decided.
+
+    Checked against the Convention before anything is written: granted after it was requested,
+    to a date after the deadline it extends and within four years (Art. 3(3)) or five (Art. 4(5)),
+    considered by a meeting that had not already met when the request came.
+    """
+    today = today or date.today()
+    if article not in (3, 4):
+        raise InputError(f"extensions exist only under Art. 3 (Art. 3(3)) and Art. 4 (Art. 4(5)), not Art. {article}")
+    found = writer.rows("obligation_of_state", iso3=state.iso3, article=article)
+    if not found:
+        raise InputError(f"{state.name} has no Art. {article} obligation recorded; add it with `ccm obligation add`")
+    obligation = writer.get("obligations", found[0].uuid)
+    earlier = [e for e in writer.rows("obligation_extensions") if e.iso3 == state.iso3 and e.article == article]
+    granted_before = [e.extended_to for e in earlier if e.decision == "granted" and e.extended_to]
+    extends = granted_before[-1] if granted_before else obligation["deadline"]
+    meetings = {m.code.upper(): m for m in writer.rows("meetings")}
+    meeting = None
+    if given.meeting:
+        meeting = meetings.get(given.meeting.strip().upper())
+        if meeting is None:
+            raise InputError(f"unknown meeting {given.meeting!r}; known: {', '.join(sorted(meetings))} (add one with `ccm meeting add`)")
+    decision = given.decision or (
+        "granted" if given.extended_to or given.granted else
+        "pending" if meeting is not None and meeting.end >= today else "not recorded"
+    )
+    if decision not in EXTENSION_DECISIONS:
+        raise InputError(f"decision {decision!r} is not one of {', '.join(EXTENSION_DECISIONS)}")
+    if decision != "granted" and (given.granted or given.extended_to):
+        raise InputError(f"a grant date or new deadline goes with decision 'granted', not {decision!r}")
+    if decision == "pending" and meeting is not None and meeting.end < today:
+        raise InputError(f"the {meeting.code} ended on {meeting.end}: its decision is granted, refused or not recorded")
+    for what, value in (("requested", given.requested), ("granted", given.granted)):
+        _not_future(value, f"extension {what}", today)
+    check_extension(
+        article,
+        extends,
+        given.requested,
+        given.requested_to,
+        (meeting.code, meeting.start, meeting.end) if meeting is not None else None,
+        given.granted,
+        given.extended_to,
+    )
+    number = max((e.number for e in earlier), default=0) + 1
+    return writer.insert(
+        "obligation_extensions",
+        {
+            "uuid": stable_uuid("obligation-extension", state.iso3, article, number),
+            "iso3": state.iso3,
+            "article": article,
+            "number": number,
+            "requested": str(given.requested) if given.requested else None,
+            "requested_to": given.requested_to,
+            "meeting": meeting.code if meeting is not None else None,
+            "decision": decision,
+            "granted": str(given.granted) if given.granted else None,
+            "extended_to": given.extended_to,
+            "source": _source(given.source),
+            "notes": " ".join((given.notes or "").split()),
+            "recorded_by": writer.by,
+        },
+    )
+
+
+def add_meeting(
+    writer, code: str, name: str, start: date, end: date, city: str, country: str, source: str | None,
+    president_state: str | None = None,
+) -> dict:
+    """A Meeting of States Parties (Art. 11) or Review Conference (Art. 12) once its dates are public."""
+    code = code.strip().upper()
+    if not code or len(code) > 10:
+        raise InputError(f"meeting code {code!r} must be 1-10 characters, e.g. 3RC or 14MSP")
+    if any(m.code.upper() == code for m in writer.rows("meetings")):
+        raise InputError(f"meeting {code} is already recorded")
+    if end < start:
+        raise InputError(f"the meeting ends ({end}) before it starts ({start})")
+    return writer.insert(
+        "meetings",
+        {
+            "uuid": stable_uuid("meeting", code),
+            "code": code,
+            "name": " ".join(name.split()) or code,
+            "city": city.strip(),
+            "country": country.strip(),
+            "start": start,
+            "end": end,
+            "president_state": president_state,
+            "source": _source(source),
+            "notes": None,
+        },
+    )
 
 
 @dataclass

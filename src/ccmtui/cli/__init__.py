@@ -17,6 +17,7 @@ from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
 from ccmtui.cli import database as database_commands
 from ccmtui.cli import export as export_commands
+from ccmtui.cli import extensions as extension_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
@@ -103,6 +104,8 @@ app.add_typer(workplan_commands.app, name="workplan")
 app.add_typer(workplan_commands.milestone_app, name="milestone")
 app.add_typer(export_commands.app, name="export")
 app.add_typer(obligation_commands.obligation_app, name="obligation")
+app.add_typer(extension_commands.extension_app, name="extension")
+app.add_typer(extension_commands.meeting_app, name="meeting")
 app.add_typer(obligation_commands.retention_app, name="retention")
 app.add_typer(obligation_commands.transparency_app, name="transparency")
 app.add_typer(obligation_commands.measures_app, name="measures")

@@ -302,7 +302,7 @@ def deadline_as_of(
     request_status: DeadlineStatus | None = None
     for extension in sorted(extensions, key=lambda e: e.number):
         if extension.decision == "granted":
-            applies = _granted_from(extension, in_effect, meetings)
+            applies = _granted_from(extension, in_effect or deadline, meetings)
             if applies is not None and applies <= on:
                 granted.append(extension)
                 in_effect = extension.extended_to

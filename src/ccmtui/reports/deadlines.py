@@ -195,7 +195,7 @@ def request_window(deadline: DeadlineOn, upcoming: list[tuple[date, date, str]],
     Art. 3(4), 4(6): a request is submitted at least nine months before the meeting that
     considers it. A deadline before the meeting after next must be extended at the next one.
     """
-    if deadline.in_effect is None or deadline.status is DeadlineStatus.REQUESTED or not upcoming:
+    if deadline.in_effect is None or deadline.request is not None or not upcoming:
         return None
     start, _end, code = upcoming[0]
     after_next = upcoming[1][0] if len(upcoming) > 1 else None
@@ -207,3 +207,49 @@ def request_window(deadline: DeadlineOn, upcoming: list[tuple[date, date, str]],
         return None
     closes = request_deadline(start)
     return (code, closes) if closes >= today else None
+
+
+@dataclass(frozen=True)
+class RequestWindow:
+    """The last day to submit an extension request to a meeting (Art. 3(4), 4(6))."""
+
+    closes: date
+    meeting: str
+    meeting_start: date
+    iso3: str
+    name: str
+    article: int
+    deadline: date
+
+
+def request_windows(reader, register, states: set[str] | None, since: date, until: date) -> list[RequestWindow]:
+    """Every request window closing in [since, until], for each meeting recorded.
+
+    For a meeting whose window closes on day C, the States Parties flagged are those whose
+    deadline in effect on C (the one rule) falls before the meeting after it, with no request
+    pending or undecided on C.
+    """
+    book = DeadlineBook.load(reader)
+    meetings = sorted((start, end, code) for code, (start, end) in book.meetings.items())
+    rows = [r for r in reader.rows("obligations", article=None) if r.article in (3, 4)]
+    names = {s.iso3: s.name for s in register.on(until)}
+    windows: list[RequestWindow] = []
+    for index, (start, _end, code) in enumerate(meetings):
+        closes = request_deadline(start)
+        if not since <= closes <= until:
+            continue
+        later = [m for m in meetings[index + 1:]]
+        standing = {s.iso3: s for s in register.on(closes)}
+        for row in rows:
+            if states is not None and row.iso3 not in states:
+                continue
+            state = standing.get(row.iso3)
+            if state is None or state.status.value not in ("party", "pending"):
+                continue
+            if standing_on(facts_of(row), closes) is not Standing.CURRENT:
+                continue
+            deadline = book.deadline(row, closes)
+            found = request_window(deadline, [(start, _end, code), *later], closes)
+            if found:
+                windows.append(RequestWindow(closes, code, start, row.iso3, names.get(row.iso3, row.iso3), row.article, deadline.in_effect))
+    return sorted(windows, key=lambda w: (w.closes, w.name))
