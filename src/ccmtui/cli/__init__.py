@@ -28,6 +28,7 @@ from ccmtui.cli import states as states_commands
 from ccmtui.cli import status as status_commands
 from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
+from ccmtui.cli import whatif as whatif_commands
 from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
@@ -90,6 +91,7 @@ app.command("show")(lookup_commands.show)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
+app.command("whatif")(whatif_commands.whatif)
 app.command("attach")(attachment_commands.attach)
 app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)
