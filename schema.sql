@@ -385,6 +385,28 @@ CREATE TABLE state_aliases (
 
 CREATE INDEX ix_state_aliases_iso3 ON state_aliases (iso3);
 
+CREATE TABLE transparency_forms (
+	iso3 VARCHAR(3) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	year INTEGER NOT NULL, 
+	form VARCHAR(1) NOT NULL, 
+	status VARCHAR(20) NOT NULL, 
+	last_reported INTEGER, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_transparency_forms UNIQUE (iso3, kind, year, form), 
+	CONSTRAINT ck_transparency_forms_form CHECK (form IN ('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J')), 
+	CONSTRAINT ck_transparency_forms_status CHECK (status IN ('reported', 'changed', 'unchanged', 'not applicable')), 
+	CONSTRAINT ck_transparency_forms_kind CHECK (kind IN ('initial', 'annual')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_transparency_forms_report ON transparency_forms (iso3, kind, year);
+
 CREATE TABLE transparency_reports (
 	iso3 VARCHAR(3) NOT NULL, 
 	kind VARCHAR(10) NOT NULL, 

@@ -15,7 +15,15 @@ from ccmtui.db.ids import stable_uuid
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
-from ccmtui.domain.obligations import ARTICLES, EXTENSION_DECISIONS, check_extension, check_retention, original_deadline
+from ccmtui.domain.obligations import (
+    ARTICLES,
+    EXTENSION_DECISIONS,
+    check_extension,
+    check_retention,
+    original_deadline,
+    parse_form,
+    parse_form_status,
+)
 
 
 def _source(text: str | None) -> str:
@@ -400,3 +408,69 @@ def add_cooperation(
             "recorded_by": writer.by,
         },
     )
+
+
+# -- Art. 7 reports, form by form
+
+
+FORM_COLUMNS = ("iso3", "kind", "year", "form", "status", "last_reported", "source")
+
+
+@dataclass(frozen=True)
+class FormInput:
+    iso3: str
+    kind: str  # initial or annual
+    year: int
+    form: str  # A-J
+    status: str  # reported, changed, unchanged, not applicable
+    last_reported: int | None
+    source: str
+
+
+def check_form(given: FormInput) -> FormInput:
+    """One form's record, checked: a letter A-J, a status, and 'unchanged' only on an annual report."""
+    form = parse_form(given.form)
+    status = parse_form_status(given.status)
+    if given.kind not in ("initial", "annual"):
+        raise InputError(f"report kind {given.kind!r} is not initial or annual (Art. 7(1), 7(2))")
+    if given.kind == "initial" and status in ("changed", "unchanged"):
+        raise InputError(f"form {form}: an initial report (Art. 7(1)) reports each form; 'changed' and 'unchanged' are for annual ones (Art. 7(2))")
+    if form == "A" and status == "not applicable":
+        raise InputError("form A (national implementation measures, Art. 9) cannot be 'not applicable' (Art. 7(1)(a))")
+    if given.last_reported is not None and (status != "unchanged" or given.last_reported > given.year):
+        raise InputError(f"form {form}: a last reporting year goes with 'unchanged' and is not after {given.year}")
+    return FormInput(given.iso3, given.kind, given.year, form, status, given.last_reported, _source(given.source))
+
+
+def add_transparency_forms(writer, forms: list[FormInput]) -> list[dict]:
+    """Record what Art. 7 reports say per form: every row checked first, then all written or none."""
+    checked = [check_form(f) for f in forms]
+    seen: set[tuple] = set()
+    existing = {(r.iso3, r.kind, r.year, r.form) for r in writer.rows("transparency_forms")}
+    reports = {(r.iso3, r.kind, r.year) for r in writer.rows("transparency_reports")}
+    for f in checked:
+        key = (f.iso3, f.kind, f.year, f.form)
+        if key in seen or key in existing:
+            raise InputError(f"{f.iso3} {f.kind} report {f.year}: form {f.form} is already recorded")
+        if (f.iso3, f.kind, f.year) not in reports:
+            raise InputError(
+                f"{f.iso3}: no {f.kind} report for {f.year} recorded; record it first with `ccm transparency add`"
+            )
+        seen.add(key)
+    return [
+        writer.insert(
+            "transparency_forms",
+            {
+                "uuid": stable_uuid("transparency-form", f.iso3, f.kind, f.year, f.form),
+                "iso3": f.iso3,
+                "kind": f.kind,
+                "year": f.year,
+                "form": f.form,
+                "status": f.status,
+                "last_reported": f.last_reported,
+                "source": f.source,
+                "recorded_by": writer.by,
+            },
+        )
+        for f in checked
+    ]

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import article7 as article7_commands
 from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
@@ -113,6 +114,7 @@ app.add_typer(obligation_commands.transparency_app, name="transparency")
 app.add_typer(obligation_commands.measures_app, name="measures")
 app.add_typer(obligation_commands.cooperation_app, name="cooperation")
 app.add_typer(report_commands.app, name="report")
+app.add_typer(article7_commands.app, name="article7")
 
 
 def main() -> None:

@@ -322,6 +322,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('kind', None), ('year', None)),
         {},
     ),
+    'transparency_forms': (
+        'SELECT transparency_forms.uuid, transparency_forms.iso3, states.name, states.region, transparency_forms.kind, transparency_forms.year, transparency_forms.form, transparency_forms.status, transparency_forms.last_reported, transparency_forms.source \nFROM transparency_forms JOIN states ON states.iso3 = transparency_forms.iso3 ORDER BY transparency_forms.year, states.name, transparency_forms.kind DESC, transparency_forms.form',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('kind', None), ('year', None), ('form', None), ('status', None), ('last_reported', None), ('source', None)),
+        {},
+    ),
     'national_measures': (
         'SELECT national_measures.uuid, national_measures.iso3, states.name, states.region, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source \nFROM national_measures JOIN states ON states.iso3 = national_measures.iso3 ORDER BY states.name, national_measures.dated',
         (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('status', None), ('dated', None), ('measure', None), ('source', None)),
@@ -562,6 +567,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
         'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (__[POSTCOMPILE_uuids])',
+    },
+    'transparency_forms': {
+        'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('form', None, None), ('status', None, None), ('last_reported', None, None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO transparency_forms (iso3, kind, year, form, status, last_reported, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :kind, :year, :form, :status, :last_reported, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE transparency_forms SET iso3=:iso3, kind=:kind, year=:year, form=:form, status=:status, last_reported=:last_reported, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE transparency_forms.uuid = :uuid',
+        'delete': 'DELETE FROM transparency_forms WHERE transparency_forms.uuid = :uuid',
+        'select': 'SELECT transparency_forms.iso3, transparency_forms.kind, transparency_forms.year, transparency_forms.form, transparency_forms.status, transparency_forms.last_reported, transparency_forms.source, transparency_forms.recorded_by, transparency_forms.uuid, transparency_forms.created_at, transparency_forms.updated_at \nFROM transparency_forms \nWHERE transparency_forms.uuid = :uuid',
+        'stamps': 'SELECT transparency_forms.uuid, transparency_forms.updated_at \nFROM transparency_forms',
+        'select_many': 'SELECT transparency_forms.iso3, transparency_forms.kind, transparency_forms.year, transparency_forms.form, transparency_forms.status, transparency_forms.last_reported, transparency_forms.source, transparency_forms.recorded_by, transparency_forms.uuid, transparency_forms.created_at, transparency_forms.updated_at \nFROM transparency_forms \nWHERE transparency_forms.uuid IN (__[POSTCOMPILE_uuids])',
     },
     'transparency_reports': {
         'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('due', 'date', None), ('submitted', 'date', None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -66,6 +66,47 @@ COOPERATION_ROLES: dict[str, str] = {
 
 REPORT_KINDS = ("initial", "annual")
 
+# The Art. 7 reporting format adopted at the 1MSP (CCM/MSP/2010/PM/10): one form per subject.
+REPORT_FORMS: dict[str, str] = {
+    "A": "national implementation measures",
+    "B": "stockpiles and destruction",
+    "C": "technical characteristics of each type produced, owned or possessed",
+    "D": "cluster munitions retained and transferred",
+    "E": "status of conversion programmes",
+    "F": "contaminated areas and clearance",
+    "G": "warning to the population and risk education",
+    "H": "victim assistance",
+    "I": "national resources and international cooperation and assistance",
+    "J": "other relevant matters",
+}
+# What a form says: filled in (an initial report), or as the annual cover page marks it.
+FORM_STATUSES = ("reported", "changed", "unchanged", "not applicable")
+# The forms a state's recorded obligations call for (Art. 7(1)): A always (Art. 9), B and D with
+# stockpiles (Art. 3), F and G with contaminated areas (Art. 4), H with victims (Art. 5).
+FORMS_FOR_ARTICLE = {3: ("B", "D"), 4: ("F", "G"), 5: ("H",)}
+
+
+def parse_form(text: str) -> str:
+    """A form letter of the Art. 7 reporting format, A to J."""
+    letter = str(text).strip().upper().removeprefix("FORM").strip()
+    if letter not in REPORT_FORMS:
+        raise InputError(
+            f"form {text!r} is outside A-J, the forms of the Art. 7 reporting format adopted at the 1MSP (Art. 7(1))"
+        )
+    return letter
+
+
+def parse_form_status(text: str) -> str:
+    key = normalize(text).replace("-", " ").replace("non applicable", "not applicable").replace("n/a", "not applicable")
+    if key not in FORM_STATUSES:
+        raise one_of("form status", text, FORM_STATUSES)
+    return key
+
+
+def expected_forms(articles: set[int]) -> list[str]:
+    """The forms a state with obligations under `articles` is expected to fill in (Art. 7(1))."""
+    return sorted({"A", *(form for article in articles for form in FORMS_FOR_ARTICLE.get(article, ()))})
+
 # What became of an extension request (Art. 3(3)-(5), Art. 4(5)-(8)). "not recorded": the request
 # is known but the sources reachable do not give the decision; never read as refused or overdue.
 EXTENSION_DECISIONS = ("granted", "refused", "pending", "not recorded")

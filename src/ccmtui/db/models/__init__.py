@@ -15,6 +15,7 @@ from ccmtui.db.models.obligations import (
     Obligation,
     ObligationExtension,
     Retention,
+    TransparencyForm,
     TransparencyReport,
 )
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
@@ -44,6 +45,7 @@ __all__ = [
     "Classification",
     "CooperationReport",
     "ObligationExtension",
+    "TransparencyForm",
     "DatabaseInfo",
     "Engagement",
     "EngagementActor",

@@ -16,8 +16,10 @@ from ccmtui.db.models.base import Base, Record
 from ccmtui.domain.obligations import (
     COOPERATION_ROLES,
     EXTENSION_DECISIONS,
+    FORM_STATUSES,
     MEASURE_STATUSES,
     OBLIGATION_STATUSES,
+    REPORT_FORMS,
     REPORT_KINDS,
 )
 
@@ -144,6 +146,29 @@ class TransparencyReport(Record, Base):
         UniqueConstraint("iso3", "kind", "year", name="uq_transparency_state_kind_year"),
         CheckConstraint(_in("kind", REPORT_KINDS), name="ck_transparency_kind"),
         Index("ix_transparency_kind_year", "kind", "year"),
+    )
+
+
+class TransparencyForm(Record, Base):
+    """One form (A-J) of an Art. 7 report: what the state reported on it, or how the cover page marks it."""
+
+    __tablename__ = "transparency_forms"
+
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)  # as the report's (TransparencyReport.year)
+    form: Mapped[str] = mapped_column(String(1))
+    status: Mapped[str] = mapped_column(String(20))
+    last_reported: Mapped[int | None] = mapped_column(Integer)  # "unchanged (last reporting: yyyy)"
+    source: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("iso3", "kind", "year", "form", name="uq_transparency_forms"),
+        CheckConstraint(_in("form", REPORT_FORMS), name="ck_transparency_forms_form"),
+        CheckConstraint(_in("status", FORM_STATUSES), name="ck_transparency_forms_status"),
+        CheckConstraint(_in("kind", REPORT_KINDS), name="ck_transparency_forms_kind"),
+        Index("ix_transparency_forms_report", "iso3", "kind", "year"),
     )
 
 

@@ -19,6 +19,7 @@ from ccmtui.db.models import (
     Reply,
     Retention,
     State,
+    TransparencyForm,
     TransparencyReport,
 )
 
@@ -124,6 +125,25 @@ def transparency_reports() -> Select:
         )
         .join(State, State.iso3 == TransparencyReport.iso3)
         .order_by(TransparencyReport.kind.desc(), TransparencyReport.year, State.name)
+    )
+
+
+def transparency_forms() -> Select:
+    """What each Art. 7 report says, form by form (A-J)."""
+    return (
+        select(
+            TransparencyForm.uuid,
+            TransparencyForm.iso3,
+            *STATE_COLUMNS,
+            TransparencyForm.kind,
+            TransparencyForm.year,
+            TransparencyForm.form,
+            TransparencyForm.status,
+            TransparencyForm.last_reported,
+            TransparencyForm.source,
+        )
+        .join(State, State.iso3 == TransparencyForm.iso3)
+        .order_by(TransparencyForm.year, State.name, TransparencyForm.kind.desc(), TransparencyForm.form)
     )
 
 
@@ -255,6 +275,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     "retention_of_state": retention_of_state,
     "transparency_reports": transparency_reports,
     "transparency_of_state": transparency_of_state,
+    "transparency_forms": transparency_forms,
     "national_measures": national_measures,
     "national_measure_of_state": national_measure_of_state,
     "cooperation_reports": cooperation_reports,

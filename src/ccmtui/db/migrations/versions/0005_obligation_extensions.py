@@ -1,6 +1,7 @@
 """obligation extensions and reopened obligations
 
-Each extension request and its decision (Art. 3(3)-(5), 4(5)-(8)) in a table of its own; an
+Each extension request and its decision (Art. 3(3)-(5), 4(5)-(8)) in a table of its own; what
+each Art. 7 report says form by form (A-J of the 1MSP reporting format); an
 obligation's first completion and reopening (a second period); and the shipped reference data
 brought up to date in an upgraded database: the obligations still as shipped are refreshed, the
 new obligation, extension and retention rows added. Rows a coordinator changed are left alone.
@@ -46,6 +47,28 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('obligation_extensions', schema=None) as batch_op:
         batch_op.create_index('ix_obligation_extensions_state', ['iso3', 'article'], unique=False)
+
+    op.create_table('transparency_forms',
+    sa.Column('iso3', sa.String(length=3), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('form', sa.String(length=1), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('last_reported', sa.Integer(), nullable=True),
+    sa.Column('source', sa.Text(), nullable=True),
+    sa.Column('recorded_by', sa.String(length=100), nullable=True),
+    sa.Column('uuid', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint("form IN ('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J')", name='ck_transparency_forms_form'),
+    sa.CheckConstraint("status IN ('reported', 'changed', 'unchanged', 'not applicable')", name='ck_transparency_forms_status'),
+    sa.CheckConstraint("kind IN ('initial', 'annual')", name='ck_transparency_forms_kind'),
+    sa.ForeignKeyConstraint(['iso3'], ['states.iso3'], onupdate='CASCADE'),
+    sa.PrimaryKeyConstraint('uuid'),
+    sa.UniqueConstraint('iso3', 'kind', 'year', 'form', name='uq_transparency_forms')
+    )
+    with op.batch_alter_table('transparency_forms', schema=None) as batch_op:
+        batch_op.create_index('ix_transparency_forms_report', ['iso3', 'kind', 'year'], unique=False)
 
     # On SQLite the table is rebuilt with the columns in the models' order, so an upgraded file
     # matches a new one column for column; elsewhere they are added at the end.
@@ -124,6 +147,10 @@ def _refresh_reference_obligations() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('transparency_forms', schema=None) as batch_op:
+        batch_op.drop_index('ix_transparency_forms_report')
+
+    op.drop_table('transparency_forms')
     with op.batch_alter_table('obligations', schema=None) as batch_op:
         batch_op.drop_column('reopened')
         batch_op.drop_column('first_completed')
