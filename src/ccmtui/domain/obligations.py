@@ -358,6 +358,9 @@ def deadline_as_of(
             request, request_status = extension, DeadlineStatus.REQUESTED
         else:
             request, request_status = extension, DeadlineStatus.NOT_RECORDED
+    if request_status is DeadlineStatus.NOT_RECORDED and request and request.requested_to and request.requested_to < on:
+        # Even had it been granted in full, the date asked has passed: the deadline has passed either way.
+        request = request_status = None
     if request_status is not None:
         status = request_status
     elif new_date_unknown:
