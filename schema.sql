@@ -296,6 +296,31 @@ CREATE TABLE national_measures (
 
 CREATE INDEX ix_national_measures_state ON national_measures (iso3, dated);
 
+CREATE TABLE obligation_extensions (
+	iso3 VARCHAR(3) NOT NULL, 
+	article INTEGER NOT NULL, 
+	number INTEGER NOT NULL, 
+	requested VARCHAR(10), 
+	requested_to DATE, 
+	meeting VARCHAR(10), 
+	decision VARCHAR(20) NOT NULL, 
+	granted VARCHAR(10), 
+	extended_to DATE, 
+	source TEXT, 
+	notes TEXT NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_obligation_extensions_number UNIQUE (iso3, article, number), 
+	CONSTRAINT ck_obligation_extensions_article CHECK (article IN (3, 4)), 
+	CONSTRAINT ck_obligation_extensions_decision CHECK (decision IN ('granted', 'refused', 'pending', 'not recorded')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_obligation_extensions_state ON obligation_extensions (iso3, article);
+
 CREATE TABLE obligations (
 	iso3 VARCHAR(3) NOT NULL, 
 	article INTEGER NOT NULL, 
@@ -305,6 +330,8 @@ CREATE TABLE obligations (
 	extension_granted VARCHAR(10), 
 	extended_to DATE, 
 	completed VARCHAR(10), 
+	first_completed VARCHAR(10), 
+	reopened VARCHAR(10), 
 	status VARCHAR(30) NOT NULL, 
 	status_as_of DATE NOT NULL, 
 	source TEXT, 
@@ -357,6 +384,28 @@ CREATE TABLE state_aliases (
 );
 
 CREATE INDEX ix_state_aliases_iso3 ON state_aliases (iso3);
+
+CREATE TABLE transparency_forms (
+	iso3 VARCHAR(3) NOT NULL, 
+	kind VARCHAR(10) NOT NULL, 
+	year INTEGER NOT NULL, 
+	form VARCHAR(1) NOT NULL, 
+	status VARCHAR(20) NOT NULL, 
+	last_reported INTEGER, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_transparency_forms UNIQUE (iso3, kind, year, form), 
+	CONSTRAINT ck_transparency_forms_form CHECK (form IN ('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J')), 
+	CONSTRAINT ck_transparency_forms_status CHECK (status IN ('reported', 'changed', 'unchanged', 'not applicable')), 
+	CONSTRAINT ck_transparency_forms_kind CHECK (kind IN ('initial', 'annual')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_transparency_forms_report ON transparency_forms (iso3, kind, year);
 
 CREATE TABLE transparency_reports (
 	iso3 VARCHAR(3) NOT NULL, 

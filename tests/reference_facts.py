@@ -32,6 +32,8 @@ def _rows(name: str) -> list[dict]:
 STATES = {row["iso3"]: row for row in _rows("states.csv")}
 MEETINGS = {row["code"]: row for row in _rows("meetings.csv")}
 OBLIGATIONS = _rows("obligations.csv")
+EXTENSIONS = _rows("obligation_extensions.csv")
+RETENTION = _rows("retention.csv")
 
 
 def meeting_day(code: str) -> date:
@@ -122,16 +124,47 @@ class Standing:
     none_held: set[str]
     uncertain: set[str]
     not_yet_party: set[str]
-    deadline_in_effect: dict[str, date]
+    deadline_in_effect: dict[str, date | None]
+    requested: set[str] = None  # a request before its meeting (Art. 3(3), 4(5))
+    not_recorded: set[str] = None  # a request whose decision the file does not give
 
     @property
     def with_obligations(self) -> set[str]:
         return self.completed | self.current | self.undetermined
 
 
+def deadline_in_effect(iso3: str, article: str, on: date) -> tuple[date | None, str]:
+    """The deadline as of `on` and what stands on it, from obligation_extensions.csv.
+
+    An extension counts from its grant date; else from the last day of the meeting that granted
+    it; else from the deadline it extends. A request known by `on` (its date, else its meeting's
+    first day) and not granted by then is "requested" until its meeting ends, then "not recorded".
+    """
+    row = next(r for r in OBLIGATIONS if r["iso3"] == iso3 and r["article"] == article)
+    effective = _day(row["deadline"])
+    state, unknown_date = "original", False
+    for ext in sorted((e for e in EXTENSIONS if e["iso3"] == iso3 and e["article"] == article), key=lambda e: int(e["number"])):
+        meeting = MEETINGS.get(ext["meeting"])
+        end = date.fromisoformat(meeting["end"]) if meeting else None
+        if ext["decision"] == "granted":
+            granted = bounds(ext["granted"])
+            applies = granted[1] if granted else end or effective
+            if applies is not None and applies <= on:
+                effective, state, unknown_date = _day(ext["extended_to"]), "extended", not ext["extended_to"]
+                continue
+        asked = bounds(ext["requested"])
+        known = asked[1] if asked else (date.fromisoformat(meeting["start"]) if meeting else None)
+        if known is None or known > on:
+            continue
+        state = "requested" if ext["decision"] in ("pending", "granted") or end is None or end >= on else "not recorded"
+    if state == "extended" and unknown_date:
+        state = "not recorded"
+    return effective, state
+
+
 def obligations(article: str, since: date, on: date) -> Standing:
     """Where each obligation stood on `on`, read as ccm documents it (docs/summaries)."""
-    result = Standing(set(), set(), set(), set(), set(), set(), set(), set(), {})
+    result = Standing(set(), set(), set(), set(), set(), set(), set(), set(), {}, set(), set())
     parties = states_parties(on)
     for row in OBLIGATIONS:
         if row["article"] != article:
@@ -141,11 +174,12 @@ def obligations(article: str, since: date, on: date) -> Standing:
             if status(iso3, on) != "withdrawn":
                 result.not_yet_party.add(iso3)
             continue
-        deadline, extended = _day(row["deadline"]), _day(row["extended_to"])
-        # No grant date is recorded in the file: an extension applies from the original deadline.
-        effective = extended if extended and on >= deadline else deadline
+        effective, state = deadline_in_effect(iso3, article, on)
         result.deadline_in_effect[iso3] = effective
         span = bounds(row["completed"])
+        reopened = bounds(row.get("reopened", ""))
+        if reopened and reopened[0] > on:
+            span = bounds(row["first_completed"])  # still in its first period
         if row["status"] == "uncertain":
             result.uncertain.add(iso3)
         elif row["status"] == "no stockpile reported":
@@ -162,8 +196,13 @@ def obligations(article: str, since: date, on: date) -> Standing:
             (result.completed if STATUS_KNOWN_ON <= on else result.undetermined).add(iso3)
         else:
             result.current.add(iso3)
-        if iso3 in result.current and effective < on:
-            result.overdue.add(iso3)
+        if iso3 in result.current:
+            if state == "requested":
+                result.requested.add(iso3)
+            elif state == "not recorded":
+                result.not_recorded.add(iso3)
+            elif effective and effective < on:
+                result.overdue.add(iso3)
     return result
 
 

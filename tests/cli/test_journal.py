@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -159,8 +160,10 @@ def test_due_lists_overdue_follow_ups_and_long_pending_replies(ccm):
     deadlines = json.loads(ccm("due", "--json", "--within", "4000").stdout)["deadlines"]
     assert any(d["article"] == "Art. 7(2)" and d["iso3"] is None for d in deadlines)
     # South Sudan's Art. 4 clearance deadline, 1 February 2034, from the shipped obligations.
-    assert {"date": "2034-02-01", "iso3": "SSD", "article": "Art. 4(1)",
-            "what": "South Sudan: clearance of contaminated areas deadline"} in deadlines
+    obligations = json.loads(ccm("due", "--json", "--within", "4000").stdout)["obligations"]
+    assert {"kind": "ahead", "date": "2034-02-01", "iso3": "SSD", "name": "South Sudan", "article": 4,
+            "what": "clearance deadline (Art. 4(1))", "days": (date(2034, 2, 1) - date.today()).days,
+            "meeting": None} in obligations
 
 
 def test_history_is_one_timeline(ccm):

@@ -61,9 +61,9 @@ def _names(iso3s) -> set[str]:
     return {facts.STATES[iso3]["name"] for iso3 in iso3s}
 
 
-def _note_after(markdown: str, text: str) -> set[str]:
-    """The states of the footnote placed right after `text`."""
-    match = re.search(re.escape(text) + r"\[\^(\d+)\]", markdown)
+def _note_after(markdown: str, text: str, within: str | None = None) -> set[str]:
+    """The states of the footnote placed right after `text` (in `within`, a section, if given)."""
+    match = re.search(re.escape(text) + r"\[\^(\d+)\]", within or markdown)
     assert match, text
     return _footnotes(markdown)[int(match.group(1))]
 
@@ -106,11 +106,11 @@ def test_obligation_figures_and_footnotes_come_from_the_obligations_file(report,
     total = len(expected.with_obligations)
     assert f"A total of {total}[^" in text
     notes = report  # footnotes are listed once, after the body
-    assert _note_after(notes, f"A total of {total}") == _names(expected.with_obligations)
+    assert _note_after(notes, f"A total of {total}", text) == _names(expected.with_obligations)
     assert f"There are thus {len(expected.current)} States Parties[^" in text
-    assert _note_after(notes, f"There are thus {len(expected.current)} States Parties") == _names(expected.current)
+    assert _note_after(notes, f"There are thus {len(expected.current)} States Parties", text) == _names(expected.current)
     if expected.undetermined:
-        assert _note_after(notes, f"For {len(expected.undetermined)} more") == _names(expected.undetermined)
+        assert _note_after(notes, f"For {len(expected.undetermined)} more", text) == _names(expected.undetermined)
     if expected.completed:
         count = len(expected.completed)
         phrase = f"{count} State Party" if count == 1 else f"{count} States Parties"

@@ -151,3 +151,39 @@ def test_articles_and_statuses_in_any_usual_form():
     assert parse_obligation_status("no-stockpile") == "no stockpile reported"
     with pytest.raises(InputError, match="valid: 3"):
         parse_article("7")
+
+
+# -- the deadline as of a day (Art. 3(3)-(5), 4(5)-(8))
+
+from datetime import date as _date
+
+from ccmtui.domain.dates import parse_partial_date as _partial
+from ccmtui.domain.obligations import DeadlineStatus, Extension, deadline_as_of
+
+_MEETINGS = {"11MSP": (_date(2023, 9, 11), _date(2023, 9, 14))}
+
+
+def _iraq(decision="not recorded", **kwargs) -> Extension:
+    values = dict(number=1, requested=_partial("2022-11-16"), requested_to=_date(2028, 11, 1), meeting="11MSP",
+                  decision=decision, granted=None, extended_to=None)
+    values.update(kwargs)
+    return Extension(**values)
+
+
+def test_a_request_is_requested_before_its_meeting_and_undecided_after():
+    before = deadline_as_of(_date(2023, 11, 1), [_iraq()], _date(2023, 6, 1), _MEETINGS)
+    after = deadline_as_of(_date(2023, 11, 1), [_iraq()], _date(2024, 6, 1), _MEETINGS)
+    assert before.status is DeadlineStatus.REQUESTED and not before.passed
+    assert after.status is DeadlineStatus.NOT_RECORDED and not after.passed and after.in_effect == _date(2023, 11, 1)
+
+
+def test_once_the_date_asked_has_passed_the_deadline_has_passed_either_way():
+    late = deadline_as_of(_date(2023, 11, 1), [_iraq()], _date(2028, 11, 2), _MEETINGS)
+    assert late.passed
+
+
+def test_a_grant_counts_from_the_meetings_last_day_when_its_own_day_is_not_recorded():
+    granted = _iraq(decision="granted", extended_to=_date(2028, 11, 1))
+    assert deadline_as_of(_date(2023, 11, 1), [granted], _date(2023, 9, 13), _MEETINGS).in_effect == _date(2023, 11, 1)
+    on_the_day = deadline_as_of(_date(2023, 11, 1), [granted], _date(2023, 9, 14), _MEETINGS)
+    assert on_the_day.in_effect == _date(2028, 11, 1) and on_the_day.status is DeadlineStatus.EXTENDED

@@ -17,7 +17,15 @@ from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
-from ccmtui.domain.obligations import ARTICLES, check_retention, original_deadline
+from ccmtui.domain.obligations import (
+    ARTICLES,
+    EXTENSION_DECISIONS,
+    check_extension,
+    check_retention,
+    original_deadline,
+    parse_form,
+    parse_form_status,
+)
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -163,6 +171,114 @@ def update_obligation(writer: Writer, state, article: int, given: ObligationInpu
 
 
 @dataclass
+class ExtensionInput:
+    """An extension request to a Meeting of States Parties or Review Conference, and its decision."""
+
+    requested: PartialDate | None = None
+    requested_to: date | None = None
+    meeting: str | None = None  # the meeting code that considers it
+    decision: str | None = None  # granted, refused, pending, not recorded
+    granted: PartialDate | None = None
+    extended_to: date | None = None
+    source: str | None = None
+    notes: str | None = None
+
+
+def add_extension(writer: Writer, state, article: int, given: ExtensionInput, today: date | None = None) -> dict:
+    """Record an extension request under Art. 3(3) or 4(5) and what the meeting decided.
+
+    Checked against the Convention before anything is written: granted after it was requested,
+    to a date after the deadline it extends and within four years (Art. 3(3)) or five (Art. 4(5)),
+    considered by a meeting that had not already met when the request came.
+    """
+    today = today or date.today()
+    if article not in (3, 4):
+        raise InputError(f"extensions exist only under Art. 3 (Art. 3(3)) and Art. 4 (Art. 4(5)), not Art. {article}")
+    found = writer.rows(Q.obligation_of_state, iso3=state.iso3, article=article)
+    if not found:
+        raise InputError(f"{state.name} has no Art. {article} obligation recorded; add it with `ccm obligation add`")
+    obligation = writer.get("obligations", found[0].uuid)
+    earlier = [e for e in writer.rows(Q.obligation_extensions) if e.iso3 == state.iso3 and e.article == article]
+    granted_before = [e.extended_to for e in earlier if e.decision == "granted" and e.extended_to]
+    extends = granted_before[-1] if granted_before else obligation["deadline"]
+    meetings = {m.code.upper(): m for m in writer.rows(Q.meetings)}
+    meeting = None
+    if given.meeting:
+        meeting = meetings.get(given.meeting.strip().upper())
+        if meeting is None:
+            raise InputError(f"unknown meeting {given.meeting!r}; known: {', '.join(sorted(meetings))} (add one with `ccm meeting add`)")
+    decision = given.decision or (
+        "granted" if given.extended_to or given.granted else
+        "pending" if meeting is not None and meeting.end >= today else "not recorded"
+    )
+    if decision not in EXTENSION_DECISIONS:
+        raise InputError(f"decision {decision!r} is not one of {', '.join(EXTENSION_DECISIONS)}")
+    if decision != "granted" and (given.granted or given.extended_to):
+        raise InputError(f"a grant date or new deadline goes with decision 'granted', not {decision!r}")
+    if decision == "pending" and meeting is not None and meeting.end < today:
+        raise InputError(f"the {meeting.code} ended on {meeting.end}: its decision is granted, refused or not recorded")
+    for what, value in (("requested", given.requested), ("granted", given.granted)):
+        _not_future(value, f"extension {what}", today)
+    check_extension(
+        article,
+        extends,
+        given.requested,
+        given.requested_to,
+        (meeting.code, meeting.start, meeting.end) if meeting is not None else None,
+        given.granted,
+        given.extended_to,
+    )
+    number = max((e.number for e in earlier), default=0) + 1
+    return writer.insert(
+        "obligation_extensions",
+        {
+            "uuid": stable_uuid("obligation-extension", state.iso3, article, number),
+            "iso3": state.iso3,
+            "article": article,
+            "number": number,
+            "requested": str(given.requested) if given.requested else None,
+            "requested_to": given.requested_to,
+            "meeting": meeting.code if meeting is not None else None,
+            "decision": decision,
+            "granted": str(given.granted) if given.granted else None,
+            "extended_to": given.extended_to,
+            "source": _source(given.source),
+            "notes": " ".join((given.notes or "").split()),
+            "recorded_by": writer.by,
+        },
+    )
+
+
+def add_meeting(
+    writer: Writer, code: str, name: str, start: date, end: date, city: str, country: str, source: str | None,
+    president_state: str | None = None,
+) -> dict:
+    """A Meeting of States Parties (Art. 11) or Review Conference (Art. 12) once its dates are public."""
+    code = code.strip().upper()
+    if not code or len(code) > 10:
+        raise InputError(f"meeting code {code!r} must be 1-10 characters, e.g. 3RC or 14MSP")
+    if any(m.code.upper() == code for m in writer.rows(Q.meetings)):
+        raise InputError(f"meeting {code} is already recorded")
+    if end < start:
+        raise InputError(f"the meeting ends ({end}) before it starts ({start})")
+    return writer.insert(
+        "meetings",
+        {
+            "uuid": stable_uuid("meeting", code),
+            "code": code,
+            "name": " ".join(name.split()) or code,
+            "city": city.strip(),
+            "country": country.strip(),
+            "start": start,
+            "end": end,
+            "president_state": president_state,
+            "source": _source(source),
+            "notes": None,
+        },
+    )
+
+
+@dataclass
 class RetentionInput:
     year: int
     munitions_retained: int | None = None
@@ -297,3 +413,69 @@ def add_cooperation(
             "recorded_by": writer.by,
         },
     )
+
+
+# -- Art. 7 reports, form by form
+
+
+FORM_COLUMNS = ("iso3", "kind", "year", "form", "status", "last_reported", "source")
+
+
+@dataclass(frozen=True)
+class FormInput:
+    iso3: str
+    kind: str  # initial or annual
+    year: int
+    form: str  # A-J
+    status: str  # reported, changed, unchanged, not applicable
+    last_reported: int | None
+    source: str
+
+
+def check_form(given: FormInput) -> FormInput:
+    """One form's record, checked: a letter A-J, a status, and 'unchanged' only on an annual report."""
+    form = parse_form(given.form)
+    status = parse_form_status(given.status)
+    if given.kind not in ("initial", "annual"):
+        raise InputError(f"report kind {given.kind!r} is not initial or annual (Art. 7(1), 7(2))")
+    if given.kind == "initial" and status in ("changed", "unchanged"):
+        raise InputError(f"form {form}: an initial report (Art. 7(1)) reports each form; 'changed' and 'unchanged' are for annual ones (Art. 7(2))")
+    if form == "A" and status == "not applicable":
+        raise InputError("form A (national implementation measures, Art. 9) cannot be 'not applicable' (Art. 7(1)(a))")
+    if given.last_reported is not None and (status != "unchanged" or given.last_reported > given.year):
+        raise InputError(f"form {form}: a last reporting year goes with 'unchanged' and is not after {given.year}")
+    return FormInput(given.iso3, given.kind, given.year, form, status, given.last_reported, _source(given.source))
+
+
+def add_transparency_forms(writer: Writer, forms: list[FormInput]) -> list[dict]:
+    """Record what Art. 7 reports say per form: every row checked first, then all written or none."""
+    checked = [check_form(f) for f in forms]
+    seen: set[tuple] = set()
+    existing = {(r.iso3, r.kind, r.year, r.form) for r in writer.rows(Q.transparency_forms)}
+    reports = {(r.iso3, r.kind, r.year) for r in writer.rows(Q.transparency_reports)}
+    for f in checked:
+        key = (f.iso3, f.kind, f.year, f.form)
+        if key in seen or key in existing:
+            raise InputError(f"{f.iso3} {f.kind} report {f.year}: form {f.form} is already recorded")
+        if (f.iso3, f.kind, f.year) not in reports:
+            raise InputError(
+                f"{f.iso3}: no {f.kind} report for {f.year} recorded; record it first with `ccm transparency add`"
+            )
+        seen.add(key)
+    return [
+        writer.insert(
+            "transparency_forms",
+            {
+                "uuid": stable_uuid("transparency-form", f.iso3, f.kind, f.year, f.form),
+                "iso3": f.iso3,
+                "kind": f.kind,
+                "year": f.year,
+                "form": f.form,
+                "status": f.status,
+                "last_reported": f.last_reported,
+                "source": f.source,
+                "recorded_by": writer.by,
+            },
+        )
+        for f in checked
+    ]

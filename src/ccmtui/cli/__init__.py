@@ -12,12 +12,14 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
+from ccmtui.cli import article7 as article7_commands
 from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
 from ccmtui.cli import cooperation as cooperation_commands
 from ccmtui.cli import database as database_commands
 from ccmtui.cli import export as export_commands
+from ccmtui.cli import extensions as extension_commands
 from ccmtui.cli import imports as import_commands
 from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
@@ -31,6 +33,7 @@ from ccmtui.cli import status as status_commands
 from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
 from ccmtui.cli import transparency as transparency_commands
+from ccmtui.cli import whatif as whatif_commands
 from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
@@ -93,6 +96,7 @@ app.command("show")(lookup_commands.show)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
+app.command("whatif")(whatif_commands.whatif)
 app.command("attach")(attachment_commands.attach)
 app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)
@@ -107,11 +111,14 @@ app.add_typer(workplan_commands.app, name="workplan")
 app.add_typer(workplan_commands.milestone_app, name="milestone")
 app.add_typer(export_commands.app, name="export")
 app.add_typer(obligation_commands.app, name="obligation")
+app.add_typer(extension_commands.extension_app, name="extension")
+app.add_typer(extension_commands.meeting_app, name="meeting")
 app.add_typer(retention_commands.app, name="retention")
 app.add_typer(transparency_commands.app, name="transparency")
 app.add_typer(measures_commands.app, name="measures")
 app.add_typer(cooperation_commands.app, name="cooperation")
 app.add_typer(report_commands.app, name="report")
+app.add_typer(article7_commands.app, name="article7")
 
 
 def main() -> None:

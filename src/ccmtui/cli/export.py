@@ -138,10 +138,15 @@ def ics(
     if follow_ups:
         for row in reader.rows(Q.states_of_engagements, uuids=[r.uuid for r in follow_ups]):
             states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
+    from ccmtui.reports.deadlines import DeadlineBook, request_windows
+
+    book = DeadlineBook.load(reader)
     events = (
         calendar.deadline_events(
-            reader.rows(Q.register, as_of=today), chosen, start, end, reader.rows(Q.obligations, article=None)
+            reader.rows(Q.register, as_of=today), chosen, start, end, reader.rows(Q.obligations, article=None),
+            deadline_of=lambda row: book.deadline(row, end).in_effect,
         )
+        + calendar.request_window_events(request_windows(reader, register, chosen, start, end))
         + calendar.meeting_events(register.meetings)
         + calendar.milestone_events(reader.rows(Q.milestones_due, since=date.min, until=date.max, area=None,
                                                 statuses=["planned", "in-progress", "done", "slipped"]))

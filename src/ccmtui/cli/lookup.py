@@ -174,15 +174,21 @@ def due(
     ctx: typer.Context,
     days: Annotated[int, typer.Option("--days", min=1, help="Replies pending longer than this many days.")] = 60,
     within: Annotated[int, typer.Option("--within", min=1, help="Treaty deadlines in the next N days.")] = 90,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="The day to look from (default: today).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """What needs attention: overdue follow-ups, replies long pending, treaty deadlines coming up."""
+    """What needs attention: overdue follow-ups, replies long pending, treaty deadlines passed and
+    coming up, and the windows for extension requests (Art. 3(4), 4(6))."""
     from datetime import date
 
+    from ccmtui.domain.dates import parse_date
     from ccmtui.reports.due import due as build_due
 
     context = app_context(ctx)
-    result = build_due(context.reader(), context.register(), date.today(), days, within)
+    today = parse_date(as_of, "--as-of") if as_of else date.today()
+    result = build_due(context.reader(), context.register(), today, days, within)
     if as_json:
         print_json(result.as_json())
         return
@@ -198,9 +204,30 @@ def due(
     for r in result.pending_replies:
         waited = (result.today - r.occurred_on).days
         out.print(f"  {r.name} ({r.iso3}), {waited} days: {r.engagement_summary}", markup=False, soft_wrap=True)
+    _print_obligation_deadlines(out, result, within)
     out.print(f"[bold]Treaty deadlines in the next {within} days[/] ({len(result.deadlines)})")
     for d in result.deadlines:
         out.print(f"  {d.on} {d.what} ({d.article})", markup=False, soft_wrap=True)
+
+
+def _print_obligation_deadlines(out, result, within: int) -> None:
+    """Art. 3 and 4: passed and not met, under a request, request windows, ahead."""
+    sections = (
+        ("overdue", "Treaty deadlines passed and not met", lambda l: f"{l.days} days since"),
+        ("not recorded", "Extension requested, decision not recorded", lambda l: ""),
+        ("requested", "Extension requested, before the meeting", lambda l: ""),
+        ("window", f"Extension-request windows closing in the next {within} days", lambda l: f"in {l.days} days"),
+        ("ahead", f"Art. 3 and 4 deadlines in the next {within} days", lambda l: f"in {l.days} days"),
+    )
+    for kind, title, when in sections:
+        lines = result.obligations_of(kind)
+        if not lines and kind not in ("overdue", "window"):
+            continue
+        out.print(f"[bold]{title}[/] ({len(lines)})")
+        for line in lines:
+            extra = when(line)
+            day = "" if kind == "not recorded" and not line.days else f"{line.on} "
+            out.print(f"  {day}{line.name} ({line.iso3}): {line.what}{f', {extra}' if extra else ''}", markup=False, soft_wrap=True)
 
 
 def search(

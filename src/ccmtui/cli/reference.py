@@ -13,6 +13,10 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import click
 
 REGENERATE = "python -m ccmtui.cli.reference > docs/cli.md"
 WIDTH = 100
@@ -42,7 +46,7 @@ def walk(
         yield from walk(command.get_command(context, name), (*path, name), context)
 
 
-def subcommand_names(command, context) -> list[str]:
+def subcommand_names(command, context: click.Context) -> list[str]:
     if not hasattr(command, "list_commands"):
         return []
     return [name for name in command.list_commands(context) if not command.get_command(context, name).hidden]
@@ -68,14 +72,14 @@ def _rows(rows: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def _help_record(parameter, context) -> tuple[str, str]:
+def _help_record(parameter, context: click.Context) -> tuple[str, str]:
     record = parameter.get_help_record(context)
     if record is None:  # an argument without help
         return parameter.make_metavar(context) if hasattr(parameter, "make_metavar") else parameter.name, ""
     return record
 
 
-def section(path: tuple[str, ...], command, context) -> str:
+def section(path: tuple[str, ...], command, context: click.Context) -> str:
     """One command's part of the page."""
     name = " ".join(path)
     out = [f"## {name}", ""]

@@ -293,13 +293,18 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'obligations': (
-        'SELECT obligations.uuid, obligations.iso3, states.name, states.region, states.signed, states.deposited, states.withdrawal_notified, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by \nFROM obligations JOIN states ON states.iso3 = obligations.iso3 \nWHERE :article IS NULL OR obligations.article = :article ORDER BY obligations.article, states.name',
-        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('signed', 'date'), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('article', None), ('deadline', 'date'), ('extension_requested', None), ('extension_requested_to', 'date'), ('extension_granted', None), ('extended_to', 'date'), ('completed', None), ('status', None), ('status_as_of', 'date'), ('source', None), ('notes', None), ('recorded_by', None)),
+        'SELECT obligations.uuid, obligations.iso3, states.name, states.region, states.signed, states.deposited, states.withdrawal_notified, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.first_completed, obligations.reopened, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by \nFROM obligations JOIN states ON states.iso3 = obligations.iso3 \nWHERE :article IS NULL OR obligations.article = :article ORDER BY obligations.article, states.name',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('signed', 'date'), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('article', None), ('deadline', 'date'), ('extension_requested', None), ('extension_requested_to', 'date'), ('extension_granted', None), ('extended_to', 'date'), ('completed', None), ('first_completed', None), ('reopened', None), ('status', None), ('status_as_of', 'date'), ('source', None), ('notes', None), ('recorded_by', None)),
         {},
     ),
     'obligation_of_state': (
         'SELECT obligations.uuid, obligations.status, obligations.completed \nFROM obligations \nWHERE obligations.iso3 = :iso3 AND obligations.article = :article',
         (('uuid', None), ('status', None), ('completed', None)),
+        {},
+    ),
+    'obligation_extensions': (
+        'SELECT obligation_extensions.uuid, obligation_extensions.iso3, obligation_extensions.article, obligation_extensions.number, obligation_extensions.requested, obligation_extensions.requested_to, obligation_extensions.meeting, obligation_extensions.decision, obligation_extensions.granted, obligation_extensions.extended_to, obligation_extensions.source, obligation_extensions.notes \nFROM obligation_extensions ORDER BY obligation_extensions.iso3, obligation_extensions.article, obligation_extensions.number',
+        (('uuid', None), ('iso3', None), ('article', None), ('number', None), ('requested', None), ('requested_to', 'date'), ('meeting', None), ('decision', None), ('granted', None), ('extended_to', 'date'), ('source', None), ('notes', None)),
         {},
     ),
     'retention': (
@@ -320,6 +325,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
     'transparency_of_state': (
         'SELECT transparency_reports.uuid, transparency_reports.kind, transparency_reports.year \nFROM transparency_reports \nWHERE transparency_reports.iso3 = :iso3',
         (('uuid', None), ('kind', None), ('year', None)),
+        {},
+    ),
+    'transparency_forms': (
+        'SELECT transparency_forms.uuid, transparency_forms.iso3, states.name, states.region, transparency_forms.kind, transparency_forms.year, transparency_forms.form, transparency_forms.status, transparency_forms.last_reported, transparency_forms.source \nFROM transparency_forms JOIN states ON states.iso3 = transparency_forms.iso3 ORDER BY transparency_forms.year, states.name, transparency_forms.kind DESC, transparency_forms.form',
+        (('uuid', None), ('iso3', None), ('name', None), ('region', None), ('kind', None), ('year', None), ('form', None), ('status', None), ('last_reported', None), ('source', None)),
         {},
     ),
     'national_measures': (
@@ -370,7 +380,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0004'
+SCHEMA_REVISION = '0005'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -527,14 +537,23 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT national_measures.uuid, national_measures.updated_at \nFROM national_measures',
         'select_many': 'SELECT national_measures.iso3, national_measures.status, national_measures.dated, national_measures.measure, national_measures.source, national_measures.recorded_by, national_measures.uuid, national_measures.created_at, national_measures.updated_at \nFROM national_measures \nWHERE national_measures.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
+    'obligation_extensions': {
+        'columns': (('iso3', None, None), ('article', None, None), ('number', None, None), ('requested', None, None), ('requested_to', 'date', None), ('meeting', None, None), ('decision', None, 'not recorded'), ('granted', None, None), ('extended_to', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO obligation_extensions (iso3, article, number, requested, requested_to, meeting, decision, granted, extended_to, source, notes, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :article, :number, :requested, :requested_to, :meeting, :decision, :granted, :extended_to, :source, :notes, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE obligation_extensions SET iso3=:iso3, article=:article, number=:number, requested=:requested, requested_to=:requested_to, meeting=:meeting, decision=:decision, granted=:granted, extended_to=:extended_to, source=:source, notes=:notes, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE obligation_extensions.uuid = :uuid',
+        'delete': 'DELETE FROM obligation_extensions WHERE obligation_extensions.uuid = :uuid',
+        'select': 'SELECT obligation_extensions.iso3, obligation_extensions.article, obligation_extensions.number, obligation_extensions.requested, obligation_extensions.requested_to, obligation_extensions.meeting, obligation_extensions.decision, obligation_extensions.granted, obligation_extensions.extended_to, obligation_extensions.source, obligation_extensions.notes, obligation_extensions.recorded_by, obligation_extensions.uuid, obligation_extensions.created_at, obligation_extensions.updated_at \nFROM obligation_extensions \nWHERE obligation_extensions.uuid = :uuid',
+        'stamps': 'SELECT obligation_extensions.uuid, obligation_extensions.updated_at \nFROM obligation_extensions',
+        'select_many': 'SELECT obligation_extensions.iso3, obligation_extensions.article, obligation_extensions.number, obligation_extensions.requested, obligation_extensions.requested_to, obligation_extensions.meeting, obligation_extensions.decision, obligation_extensions.granted, obligation_extensions.extended_to, obligation_extensions.source, obligation_extensions.notes, obligation_extensions.recorded_by, obligation_extensions.uuid, obligation_extensions.created_at, obligation_extensions.updated_at \nFROM obligation_extensions \nWHERE obligation_extensions.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
     'obligations': {
-        'columns': (('iso3', None, None), ('article', None, None), ('deadline', 'date', None), ('extension_requested', None, None), ('extension_requested_to', 'date', None), ('extension_granted', None, None), ('extended_to', 'date', None), ('completed', None, None), ('status', None, 'outstanding'), ('status_as_of', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO obligations (iso3, article, deadline, extension_requested, extension_requested_to, extension_granted, extended_to, completed, status, status_as_of, source, notes, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :article, :deadline, :extension_requested, :extension_requested_to, :extension_granted, :extended_to, :completed, :status, :status_as_of, :source, :notes, :recorded_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE obligations SET iso3=:iso3, article=:article, deadline=:deadline, extension_requested=:extension_requested, extension_requested_to=:extension_requested_to, extension_granted=:extension_granted, extended_to=:extended_to, completed=:completed, status=:status, status_as_of=:status_as_of, source=:source, notes=:notes, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE obligations.uuid = :uuid',
+        'columns': (('iso3', None, None), ('article', None, None), ('deadline', 'date', None), ('extension_requested', None, None), ('extension_requested_to', 'date', None), ('extension_granted', None, None), ('extended_to', 'date', None), ('completed', None, None), ('first_completed', None, None), ('reopened', None, None), ('status', None, 'outstanding'), ('status_as_of', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO obligations (iso3, article, deadline, extension_requested, extension_requested_to, extension_granted, extended_to, completed, first_completed, reopened, status, status_as_of, source, notes, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :article, :deadline, :extension_requested, :extension_requested_to, :extension_granted, :extended_to, :completed, :first_completed, :reopened, :status, :status_as_of, :source, :notes, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE obligations SET iso3=:iso3, article=:article, deadline=:deadline, extension_requested=:extension_requested, extension_requested_to=:extension_requested_to, extension_granted=:extension_granted, extended_to=:extended_to, completed=:completed, first_completed=:first_completed, reopened=:reopened, status=:status, status_as_of=:status_as_of, source=:source, notes=:notes, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE obligations.uuid = :uuid',
         'delete': 'DELETE FROM obligations WHERE obligations.uuid = :uuid',
-        'select': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid = :uuid',
+        'select': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.first_completed, obligations.reopened, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid = :uuid',
         'stamps': 'SELECT obligations.uuid, obligations.updated_at \nFROM obligations',
-        'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.first_completed, obligations.reopened, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'retention': {
         'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -553,6 +572,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid = :uuid',
         'stamps': 'SELECT state_aliases.uuid, state_aliases.updated_at \nFROM state_aliases',
         'select_many': 'SELECT state_aliases.iso3, state_aliases.alias, state_aliases.uuid, state_aliases.created_at, state_aliases.updated_at \nFROM state_aliases \nWHERE state_aliases.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'transparency_forms': {
+        'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('form', None, None), ('status', None, None), ('last_reported', None, None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO transparency_forms (iso3, kind, year, form, status, last_reported, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :kind, :year, :form, :status, :last_reported, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE transparency_forms SET iso3=:iso3, kind=:kind, year=:year, form=:form, status=:status, last_reported=:last_reported, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE transparency_forms.uuid = :uuid',
+        'delete': 'DELETE FROM transparency_forms WHERE transparency_forms.uuid = :uuid',
+        'select': 'SELECT transparency_forms.iso3, transparency_forms.kind, transparency_forms.year, transparency_forms.form, transparency_forms.status, transparency_forms.last_reported, transparency_forms.source, transparency_forms.recorded_by, transparency_forms.uuid, transparency_forms.created_at, transparency_forms.updated_at \nFROM transparency_forms \nWHERE transparency_forms.uuid = :uuid',
+        'stamps': 'SELECT transparency_forms.uuid, transparency_forms.updated_at \nFROM transparency_forms',
+        'select_many': 'SELECT transparency_forms.iso3, transparency_forms.kind, transparency_forms.year, transparency_forms.form, transparency_forms.status, transparency_forms.last_reported, transparency_forms.source, transparency_forms.recorded_by, transparency_forms.uuid, transparency_forms.created_at, transparency_forms.updated_at \nFROM transparency_forms \nWHERE transparency_forms.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'transparency_reports': {
         'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('due', 'date', None), ('submitted', 'date', None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

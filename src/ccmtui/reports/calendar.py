@@ -35,7 +35,8 @@ def _uid(*parts: object) -> str:
 
 
 def deadline_events(
-    register_rows, states: set[str], since: date, until: date, obligation_rows=(), *, annual_reports: bool = True
+    register_rows, states: set[str], since: date, until: date, obligation_rows=(), *, annual_reports: bool = True,
+    deadline_of=None,
 ) -> list[CalendarEvent]:
     """The treaty deadlines of `states` falling in [since, until] (Art. 3, 4 and 7).
 
@@ -81,13 +82,14 @@ def deadline_events(
             )
     for obligation in obligation_rows:
         iso3 = obligation.iso3
-        deadline = obligation.extended_to or obligation.deadline
+        # With `deadline_of` (reports/deadlines.py), only the extensions granted by `until` count.
+        deadline = deadline_of(obligation) if deadline_of else obligation.extended_to or obligation.deadline
         if iso3 not in states or obligation.status == "completed" or deadline is None:
             continue
         article = obligation.article
         what = "stockpile destruction" if article == 3 else "clearance of contaminated areas"
         rule = "Art. 3(2)" if article == 3 else "Art. 4(1)"
-        extended = " (as extended)" if obligation.extended_to else ""
+        extended = " (as extended)" if deadline != obligation.deadline else ""
         add(
             deadline,
             iso3,
@@ -95,6 +97,28 @@ def deadline_events(
             f"{names.get(iso3, iso3)}: {what} deadline{extended}",
             f"Source: {obligation.source}",
             rule,
+        )
+    return events
+
+
+def request_window_events(windows) -> list[CalendarEvent]:
+    """The last day to submit an extension request to a meeting (Art. 3(4), 4(6)), per State Party."""
+    events = []
+    for w in windows:
+        what = "stockpile destruction" if w.article == 3 else "clearance"
+        rule = "Art. 3(4)" if w.article == 3 else "Art. 4(6)"
+        events.append(
+            CalendarEvent(
+                _uid("request-window", w.iso3, w.article, w.meeting),
+                w.closes,
+                w.closes,
+                f"{w.name}: last day for a {what} extension request to the {w.meeting} ({rule})",
+                f"Nine months before the {w.meeting} ({w.meeting_start.isoformat()}); "
+                f"deadline in effect {w.deadline.isoformat()}.",
+                category="Deadline",
+                state=w.iso3,
+                article=rule,
+            )
         )
     return events
 

@@ -1,4 +1,5 @@
-"""What needs attention: follow-ups, replies long pending, treaty deadlines coming up."""
+"""What needs attention: follow-ups, replies long pending, treaty deadlines passed and coming up,
+and the windows for extension requests (Art. 3(4), 4(6))."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.treaty import Status
+from ccmtui.reports.deadlines import TreatyDeadline, obligation_deadlines
 from ccmtui.reports.engagements import EngagementLine, with_parties
 
 if TYPE_CHECKING:
@@ -35,6 +37,12 @@ class Due:
     pending_replies: list = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     pending_days: int = 60
+    # Art. 3 and 4 deadlines as of today (one rule, reports/deadlines.py): passed and not met,
+    # under a request, request windows closing, and ahead.
+    obligations: list[TreatyDeadline] = field(default_factory=list)
+
+    def obligations_of(self, kind: str) -> list[TreatyDeadline]:
+        return [line for line in self.obligations if line.kind == kind]
 
     def as_json(self) -> dict:
         return {
@@ -53,6 +61,7 @@ class Due:
                 for r in self.pending_replies
             ],
             "deadlines": [d.as_json() for d in self.deadlines],
+            "obligations": [line.as_json() for line in self.obligations],
         }
 
 
@@ -69,8 +78,8 @@ def treaty_deadlines(reader: Reader, register: Register, today: date, within: in
     ]
     rows = reader.rows(Q.register, as_of=today)
     parties = {state.iso3 for state in standing if state.status in (Status.PARTY, Status.PENDING)}
-    obligations = reader.rows(Q.obligations, article=None)
-    for event in deadline_events(rows, parties, today, horizon, obligations, annual_reports=False):
+    # Art. 3 and 4 deadlines come from obligation_deadlines (the time-aware rule), not from here.
+    for event in deadline_events(rows, parties, today, horizon, (), annual_reports=False):
         deadlines.append(Deadline(event.start, event.state, event.summary.removesuffix(f" ({event.article})"), event.article))
     annual = treaty.annual_report_due(today.year - 1)
     if annual < today:
@@ -92,4 +101,5 @@ def due(
     result.upcoming_follow_ups = [line for line in follow_ups if line.follow_up_on > today]
     result.pending_replies = reader.rows(Q.replies_pending_since, cutoff=today - timedelta(days=pending_days), limit=limit)
     result.deadlines = treaty_deadlines(reader, register, today, within)
+    result.obligations = obligation_deadlines(reader, register, today, within)
     return result

@@ -44,6 +44,45 @@ def treaty_events(record) -> list[TimelineEntry]:
     return events
 
 
+def obligation_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
+    """Art. 3 and 4: deadlines, extension requests and decisions, completions, a reopening.
+
+    Each deadline is dated as the one rule has it (reports/deadlines.py): the original
+    (Art. 3(2), 4(1)), then each extension on the day it applies (Art. 3(3)-(5), 4(5)-(8)).
+    """
+    from ccmtui.domain.dates import optional_partial_date
+    from ccmtui.reports.deadlines import WHAT, DeadlineBook
+
+    book = DeadlineBook.load(reader)
+    entries: list[TimelineEntry] = []
+    for row in reader.rows(Q.obligations, article=None):
+        if row.iso3 != iso3 or row.article not in (3, 4):
+            continue
+        what, rule = WHAT[row.article], f"Art. {row.article}"
+        if row.deadline:
+            entries.append(TimelineEntry(row.deadline, "treaty", f"{what.capitalize()} deadline ({rule}({2 if row.article == 3 else 1}))"))
+        for ext in book.extensions_of(row):
+            meeting = f" to the {ext.meeting}" if ext.meeting else ""
+            if ext.requested:
+                asked = f" to {ext.requested_to}" if ext.requested_to else ""
+                entries.append(TimelineEntry(ext.requested.earliest, "treaty", f"{what.capitalize()}: extension requested{asked}{meeting} (requested {ext.requested})"))
+            if ext.decision == "granted":
+                day = ext.granted.latest if ext.granted else book.meetings.get(ext.meeting or "", (None, None))[1]
+                to = f" to {ext.extended_to}" if ext.extended_to else ", new deadline not recorded"
+                if day:
+                    entries.append(TimelineEntry(day, "treaty", f"{what.capitalize()}: extension granted{to}{' by the ' + ext.meeting if ext.meeting else ''}"))
+            elif ext.meeting and ext.meeting in book.meetings and ext.decision == "not recorded":
+                entries.append(TimelineEntry(book.meetings[ext.meeting][1], "treaty", f"{what.capitalize()}: {ext.meeting} considered an extension request; decision not recorded"))
+        first, reopened = optional_partial_date(row.first_completed), optional_partial_date(row.reopened)
+        if first and reopened:
+            entries.append(TimelineEntry(first.earliest, "treaty", f"{what.capitalize()} completed ({first}), first period"))
+            entries.append(TimelineEntry(reopened.earliest, "treaty", f"{what.capitalize()} obligation reopened ({reopened}): a second period"))
+        completed = optional_partial_date(row.completed)
+        if completed:
+            entries.append(TimelineEntry(completed.earliest, "treaty", f"{what.capitalize()} completed ({completed})"))
+    return entries
+
+
 def state_history(reader: Reader, record, limit: int | None = None) -> list[TimelineEntry]:
     """Everything about one state, oldest first; `limit` keeps the most recent engagements."""
     entries = treaty_events(record)
@@ -67,6 +106,7 @@ def state_history(reader: Reader, record, limit: int | None = None) -> list[Time
             if reply.summary:
                 text += f" — {reply.summary}"
             entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
+    entries += obligation_events(reader, record.iso3)
     for row in reader.rows(Q.classifications_of_state, iso3=record.iso3):
         entries.append(TimelineEntry(row.assessed_on, "category", f"Category {row.category}: {row.rationale}", row.uuid))
     order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}

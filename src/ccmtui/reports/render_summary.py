@@ -191,15 +191,17 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
 def _obligation_table(lines, today: date, title: str) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", title_justify="left")
     for heading in ("State", "In force", "Deadline", "Extension", ""):
-        table.add_column(heading, no_wrap=heading != "State")
+        table.add_column(heading, no_wrap=heading not in ("State", "Extension", ""))
     for line in lines:
         extension = ""
         if line.extended:
             extension = f"from {line.deadline.isoformat()}"
-        elif line.extension_requested:
+        if line.extension_requested:
             asked = f" to {line.extension_requested_to.isoformat()}" if line.extension_requested_to else ""
-            extension = f"requested {line.extension_requested}{asked}"
-        flag = Text("overdue", style="bold red") if line.overdue else Text("")
+            extension = ", ".join(filter(None, [extension, f"requested {line.extension_requested}{asked}"]))
+        elif line.deadline_status in ("decision not recorded", "extended, new deadline not recorded"):
+            extension = ", ".join(filter(None, [extension, line.deadline_note]))
+        flag = Text(f"overdue ({line.days_overdue} days)", style="bold red") if line.overdue else Text("")
         table.add_row(
             line.name,
             line.entry_into_force.isoformat() if line.entry_into_force else "",

@@ -86,13 +86,23 @@ def due_rows(reader: Reader, register: Register, today: date, index) -> tuple[li
     for reply in found.pending_replies:
         days = (today - reply.occurred_on).days
         rows.append((f"r:{reply.engagement_uuid}:{reply.iso3}", reply.occurred_on, f"No reply, {days} days", reply.name, reply.engagement_summary))
+    # Art. 3 and 4 as `ccm due` shows them (reports/deadlines.py): passed, under a request, windows, ahead.
+    labels = {
+        "overdue": lambda l: f"Deadline passed, {l.days} days",
+        "not recorded": lambda l: "Extension: decision not recorded",
+        "requested": lambda l: "Extension requested",
+        "window": lambda l: f"Request window, {l.days} days",
+        "ahead": lambda l: f"Deadline, in {l.days} days",
+    }
+    for number, line in enumerate(found.obligations):
+        rows.append((f"o:{number}", line.on, labels[line.kind](line), line.name, line.what))
     for number, deadline in enumerate(found.deadlines):
         who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
         rows.append((f"d:{number}", deadline.on, f"Deadline ({deadline.article})", who, deadline.what))
     counts = (
         reader.rows(Q.follow_ups_overdue_count, until=today)[0].count,
         reader.rows(Q.replies_pending_since_count, cutoff=today - timedelta(days=REPLY_WAIT_DAYS))[0].count,
-        len(found.deadlines),
+        len(found.deadlines) + len(found.obligations),
     )
     return rows, counts
 

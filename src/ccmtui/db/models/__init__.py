@@ -9,7 +9,15 @@ from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
-from ccmtui.db.models.obligations import CooperationReport, NationalMeasure, Obligation, Retention, TransparencyReport
+from ccmtui.db.models.obligations import (
+    CooperationReport,
+    NationalMeasure,
+    Obligation,
+    ObligationExtension,
+    Retention,
+    TransparencyForm,
+    TransparencyReport,
+)
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
 from ccmtui.db.models.workplan import (
     Milestone,
@@ -36,6 +44,8 @@ __all__ = [
     "ChangeSet",
     "Classification",
     "CooperationReport",
+    "ObligationExtension",
+    "TransparencyForm",
     "DatabaseInfo",
     "Engagement",
     "EngagementActor",

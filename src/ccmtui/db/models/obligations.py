@@ -13,7 +13,15 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ccmtui.db.models.base import Base, Record
-from ccmtui.domain.obligations import COOPERATION_ROLES, MEASURE_STATUSES, OBLIGATION_STATUSES, REPORT_KINDS
+from ccmtui.domain.obligations import (
+    COOPERATION_ROLES,
+    EXTENSION_DECISIONS,
+    FORM_STATUSES,
+    MEASURE_STATUSES,
+    OBLIGATION_STATUSES,
+    REPORT_FORMS,
+    REPORT_KINDS,
+)
 
 PARTIAL_DATE = 10  # YYYY, YYYY-MM or YYYY-MM-DD
 
@@ -39,6 +47,10 @@ class Obligation(Record, Base):
     extension_granted: Mapped[str | None] = mapped_column(String(PARTIAL_DATE))
     extended_to: Mapped[date | None] = mapped_column(Date)
     completed: Mapped[str | None] = mapped_column(String(PARTIAL_DATE))
+    # A reopened obligation (stocks or contamination found after completion) runs a second period:
+    # `first_completed` ends the first, `reopened` starts the second, `completed` ends the latest.
+    first_completed: Mapped[str | None] = mapped_column(String(PARTIAL_DATE))
+    reopened: Mapped[str | None] = mapped_column(String(PARTIAL_DATE))
     status: Mapped[str] = mapped_column(String(30), default="outstanding")
     # The day the status was last known: a completion without a date is known from then on.
     status_as_of: Mapped[date] = mapped_column(Date)
@@ -52,6 +64,37 @@ class Obligation(Record, Base):
         CheckConstraint(_in("status", OBLIGATION_STATUSES), name="ck_obligations_status"),
         CheckConstraint("extended_to IS NULL OR deadline IS NULL OR extended_to > deadline", name="ck_obligations_extension"),
         Index("ix_obligations_article", "article", "iso3"),
+    )
+
+
+class ObligationExtension(Record, Base):
+    """One request to extend an Art. 3 or Art. 4 deadline and its decision (Art. 3(3)-(5), Art. 4(5)-(8)).
+
+    `number` orders a state's successive requests under one article. A request is made to a
+    Meeting of States Parties or a Review Conference (`meeting`); where the record is silent on the
+    decision, `decision` says so ('not recorded') rather than guessing.
+    """
+
+    __tablename__ = "obligation_extensions"
+
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+    article: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    requested: Mapped[str | None] = mapped_column(String(PARTIAL_DATE))  # submitted on
+    requested_to: Mapped[date | None] = mapped_column(Date)  # the new deadline asked for
+    meeting: Mapped[str | None] = mapped_column(String(10))  # the meeting that considers it
+    decision: Mapped[str] = mapped_column(String(20), default="not recorded")
+    granted: Mapped[str | None] = mapped_column(String(PARTIAL_DATE))  # the day it was granted
+    extended_to: Mapped[date | None] = mapped_column(Date)  # the new deadline granted
+    source: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("iso3", "article", "number", name="uq_obligation_extensions_number"),
+        CheckConstraint("article IN (3, 4)", name="ck_obligation_extensions_article"),
+        CheckConstraint(_in("decision", EXTENSION_DECISIONS), name="ck_obligation_extensions_decision"),
+        Index("ix_obligation_extensions_state", "iso3", "article"),
     )
 
 
@@ -103,6 +146,29 @@ class TransparencyReport(Record, Base):
         UniqueConstraint("iso3", "kind", "year", name="uq_transparency_state_kind_year"),
         CheckConstraint(_in("kind", REPORT_KINDS), name="ck_transparency_kind"),
         Index("ix_transparency_kind_year", "kind", "year"),
+    )
+
+
+class TransparencyForm(Record, Base):
+    """One form (A-J) of an Art. 7 report: what the state reported on it, or how the cover page marks it."""
+
+    __tablename__ = "transparency_forms"
+
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)  # as the report's (TransparencyReport.year)
+    form: Mapped[str] = mapped_column(String(1))
+    status: Mapped[str] = mapped_column(String(20))
+    last_reported: Mapped[int | None] = mapped_column(Integer)  # "unchanged (last reporting: yyyy)"
+    source: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("iso3", "kind", "year", "form", name="uq_transparency_forms"),
+        CheckConstraint(_in("form", REPORT_FORMS), name="ck_transparency_forms_form"),
+        CheckConstraint(_in("status", FORM_STATUSES), name="ck_transparency_forms_status"),
+        CheckConstraint(_in("kind", REPORT_KINDS), name="ck_transparency_forms_kind"),
+        Index("ix_transparency_forms_report", "iso3", "kind", "year"),
     )
 
 

@@ -95,10 +95,12 @@ class Q:
     # obligations.py
     obligations = 'obligations'
     obligation_of_state = 'obligation_of_state'
+    obligation_extensions = 'obligation_extensions'
     retention = 'retention'
     retention_of_state = 'retention_of_state'
     transparency_reports = 'transparency_reports'
     transparency_of_state = 'transparency_of_state'
+    transparency_forms = 'transparency_forms'
     national_measures = 'national_measures'
     national_measure_of_state = 'national_measure_of_state'
     cooperation_reports = 'cooperation_reports'

@@ -15,9 +15,11 @@ from ccmtui.db.models import (
     Meeting,
     NationalMeasure,
     Obligation,
+    ObligationExtension,
     Reply,
     Retention,
     State,
+    TransparencyForm,
     TransparencyReport,
 )
 from ccmtui.db.queries import Q
@@ -47,6 +49,8 @@ def obligations() -> Select:
             Obligation.extension_granted,
             Obligation.extended_to,
             Obligation.completed,
+            Obligation.first_completed,
+            Obligation.reopened,
             Obligation.status,
             Obligation.status_as_of,
             Obligation.source,
@@ -57,6 +61,24 @@ def obligations() -> Select:
         .where(_optional(Obligation.article, "article", Integer))
         .order_by(Obligation.article, State.name)
     )
+
+
+def obligation_extensions() -> Select:
+    """Every extension request and its decision (Art. 3(3)-(5), 4(5)-(8)), in order per obligation."""
+    return select(
+        ObligationExtension.uuid,
+        ObligationExtension.iso3,
+        ObligationExtension.article,
+        ObligationExtension.number,
+        ObligationExtension.requested,
+        ObligationExtension.requested_to,
+        ObligationExtension.meeting,
+        ObligationExtension.decision,
+        ObligationExtension.granted,
+        ObligationExtension.extended_to,
+        ObligationExtension.source,
+        ObligationExtension.notes,
+    ).order_by(ObligationExtension.iso3, ObligationExtension.article, ObligationExtension.number)
 
 
 def obligation_of_state() -> Select:
@@ -104,6 +126,25 @@ def transparency_reports() -> Select:
         )
         .join(State, State.iso3 == TransparencyReport.iso3)
         .order_by(TransparencyReport.kind.desc(), TransparencyReport.year, State.name)
+    )
+
+
+def transparency_forms() -> Select:
+    """What each Art. 7 report says, form by form (A-J)."""
+    return (
+        select(
+            TransparencyForm.uuid,
+            TransparencyForm.iso3,
+            *STATE_COLUMNS,
+            TransparencyForm.kind,
+            TransparencyForm.year,
+            TransparencyForm.form,
+            TransparencyForm.status,
+            TransparencyForm.last_reported,
+            TransparencyForm.source,
+        )
+        .join(State, State.iso3 == TransparencyForm.iso3)
+        .order_by(TransparencyForm.year, State.name, TransparencyForm.kind.desc(), TransparencyForm.form)
     )
 
 
@@ -230,10 +271,12 @@ def demarche_replies() -> Select:
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.obligations: obligations,
     Q.obligation_of_state: obligation_of_state,
+    Q.obligation_extensions: obligation_extensions,
     Q.retention: retention,
     Q.retention_of_state: retention_of_state,
     Q.transparency_reports: transparency_reports,
     Q.transparency_of_state: transparency_of_state,
+    Q.transparency_forms: transparency_forms,
     Q.national_measures: national_measures,
     Q.national_measure_of_state: national_measure_of_state,
     Q.cooperation_reports: cooperation_reports,

@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ccmtui.db.ids import stable_uuid
-from ccmtui.db.models import Meeting, Obligation, State, StateAlias
+from ccmtui.db.models import Meeting, Obligation, ObligationExtension, Retention, State, StateAlias
 from ccmtui.domain import treaty
-from ccmtui.domain.dates import parse_partial_date
-from ccmtui.domain.obligations import OBLIGATION_STATUSES
+from ccmtui.domain.dates import optional_partial_date, parse_partial_date
+from ccmtui.domain.obligations import EXTENSION_DECISIONS, OBLIGATION_STATUSES, check_extension, check_retention
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.states import INSTRUMENTS
 from ccmtui.files import RowProblems, read_text
@@ -190,6 +190,15 @@ def read_obligations(text: str, known_states: set[str], source: str = "obligatio
             extended_to = _optional_date(row["extended_to"], "extended_to")
             if extended_to and deadline and extended_to <= deadline:
                 raise ValueError(f"extended_to {extended_to} is not after the deadline {deadline}")
+            # A reopened obligation (Art. 3(2), 4(1)): a first completion, then a second period.
+            first_completed = (row.get("first_completed") or "").strip() or None
+            reopened = (row.get("reopened") or "").strip() or None
+            if (first_completed is None) != (reopened is None):
+                raise ValueError("first_completed and reopened go together")
+            if reopened:
+                first, again = parse_partial_date(first_completed, "first_completed"), parse_partial_date(reopened, "reopened")
+                if again.latest < first.earliest:
+                    raise ValueError(f"reopened {reopened} is before first_completed {first_completed}")
         except InputError as error:
             problems.add(line, str(error))
             continue
@@ -207,11 +216,115 @@ def read_obligations(text: str, known_states: set[str], source: str = "obligatio
                 "deadline": deadline,
                 "extended_to": extended_to,
                 "completed": completed or None,
+                "first_completed": first_completed,
+                "reopened": reopened,
                 "status": status,
                 "status_as_of": REFERENCE_DAY,
                 "source": row["source"].strip() or None,
             }
         )
+    problems.raise_if_any()
+    return rows
+
+
+EXTENSION_COLUMNS = (
+    "iso3", "article", "number", "requested", "requested_to", "meeting", "decision", "granted", "extended_to", "source", "notes",
+)
+
+
+def read_extensions(
+    text: str, obligations: list[dict], meetings: list[dict], source: str = "obligation_extensions.csv"
+) -> list[dict]:
+    """Extension requests and decisions (Art. 3(3)-(5), 4(5)-(8)), each checked against the Convention's limits.
+
+    Each request extends the deadline left by the one before it (the original for the first).
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in EXTENSION_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"{source}: missing column(s) {', '.join(missing)}")
+    deadlines = {(o["iso3"], o["article"]): o["deadline"] for o in obligations}
+    by_code = {m["code"]: (m["code"], m["start"], m["end"]) for m in meetings}
+    problems = RowProblems(source)
+    rows: list[dict] = []
+    last: dict[tuple[str, int], date | None] = {}
+    for row in reader:
+        line = reader.line_num
+        try:
+            iso3 = row["iso3"].strip().upper()
+            article = int(row["article"])
+            if (iso3, article) not in deadlines:
+                raise ValueError(f"no Art. {article} obligation recorded for {iso3}")
+            number = int(row["number"])
+            decision = row["decision"].strip()
+            if decision not in EXTENSION_DECISIONS:
+                raise ValueError(f"decision {decision!r} is not one of {', '.join(EXTENSION_DECISIONS)}")
+            meeting = row["meeting"].strip() or None
+            if meeting and meeting not in by_code:
+                raise ValueError(f"unknown meeting {meeting!r}")
+            requested = optional_partial_date(row["requested"], "requested")
+            granted = optional_partial_date(row["granted"], "granted")
+            requested_to = _optional_date(row["requested_to"], "requested_to")
+            extended_to = _optional_date(row["extended_to"], "extended_to")
+            if decision != "granted" and (granted or extended_to):
+                raise ValueError(f"granted or extended_to given with decision {decision!r}")
+            before = last.get((iso3, article), deadlines[iso3, article])
+            check_extension(article, before, requested, requested_to, by_code.get(meeting or ""), granted, extended_to)
+        except InputError as error:
+            problems.add(line, str(error))
+            continue
+        except (ValueError, AttributeError, TypeError) as error:
+            problems.add(line, str(error) if isinstance(error, ValueError) else "too few columns")
+            continue
+        if decision == "granted":
+            last[iso3, article] = extended_to
+        rows.append(
+            {
+                "iso3": iso3,
+                "article": article,
+                "number": number,
+                "requested": str(requested) if requested else None,
+                "requested_to": requested_to,
+                "meeting": meeting,
+                "decision": decision,
+                "granted": str(granted) if granted else None,
+                "extended_to": extended_to,
+                "source": row["source"].strip() or None,
+                "notes": row["notes"].strip(),
+            }
+        )
+    problems.raise_if_any()
+    return rows
+
+
+RETENTION_COLUMNS = (
+    "iso3", "year", "munitions_retained", "submunitions_retained", "munitions_used", "submunitions_used", "purpose", "source",
+)
+
+
+def read_retention(text: str, known_states: set[str], source: str = "retention.csv") -> list[dict]:
+    """Retained cluster munitions per state and year (Art. 3(6)-(8)), as the Monitor gives them."""
+    reader = csv.DictReader(io.StringIO(text))
+    problems = RowProblems(source)
+    rows = []
+    for row in reader:
+        try:
+            iso3 = row["iso3"].strip().upper()
+            if iso3 not in known_states:
+                raise ValueError(f"unknown state {iso3!r}")
+            counts = {
+                c: int(row[c]) if row[c].strip() else None
+                for c in ("munitions_retained", "submunitions_retained", "munitions_used", "submunitions_used")
+            }
+            check_retention(counts["munitions_retained"], counts["munitions_used"], "cluster munitions")
+            check_retention(counts["submunitions_retained"], counts["submunitions_used"], "submunitions")
+        except InputError as error:
+            problems.add(reader.line_num, str(error))
+            continue
+        except (ValueError, AttributeError) as error:
+            problems.add(reader.line_num, str(error) if isinstance(error, ValueError) else "too few columns")
+            continue
+        rows.append({"iso3": iso3, "year": int(row["year"]), **counts, "purpose": row["purpose"].strip(), "source": row["source"].strip() or None})
     problems.raise_if_any()
     return rows
 
@@ -227,11 +340,18 @@ def load_all(session: Session) -> None:
     session.flush()
     for iso3, alias in read_aliases(_text("aliases.csv")):
         session.add(StateAlias(**_stamped({"iso3": iso3, "alias": alias}, "alias", alias)))
-    for values in read_meetings(_text("meetings.csv")):
+    meetings = read_meetings(_text("meetings.csv"))
+    for values in meetings:
         session.add(Meeting(**_stamped(values, "meeting", values["code"])))
     known = set(session.scalars(select(State.iso3)))
-    for values in read_obligations(_text("obligations.csv"), known):
+    obligations = read_obligations(_text("obligations.csv"), known)
+    for values in obligations:
         session.add(Obligation(**_stamped(values, "obligation", values["iso3"], values["article"])))
+    for values in read_extensions(_text("obligation_extensions.csv"), obligations, meetings):
+        key = ("obligation-extension", values["iso3"], values["article"], values["number"])
+        session.add(ObligationExtension(**_stamped(values, *key)))
+    for values in read_retention(_text("retention.csv"), known):
+        session.add(Retention(**_stamped(values, "retention", values["iso3"], values["year"])))
 
 
 @dataclass

@@ -8,7 +8,7 @@ from datetime import date
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import PartialDate, optional_partial_date
-from ccmtui.domain.obligations import ObligationFacts, Standing, deadline_on, standing_on
+from ccmtui.domain.obligations import DeadlineStatus, Standing, standing_on
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, after_day, by_name, states_parties_on
 from typing import TYPE_CHECKING
@@ -37,29 +37,32 @@ class ObligationLine:
     completed_before_entry_into_force: bool | None
     overdue: bool
     source: str | None
+    # The deadline's state on the day (Art. 3(3)-(5), 4(5)-(8)): original deadline, extended,
+    # extension requested, decision not recorded, or extended with the new date not recorded.
+    deadline_status: str = "original deadline"
+    deadline_note: str = ""  # e.g. "extension requested to 2028-11-01 to the 11MSP"
+    days_overdue: int | None = None
 
     @property
     def extended(self) -> bool:
         return self.deadline_in_effect is not None and self.deadline_in_effect != self.deadline
 
 
-def _obligation_line(row, state, period: Period) -> ObligationLine:
-    facts = ObligationFacts(
-        article=row.article,
-        deadline=row.deadline,
-        extended_to=row.extended_to,
-        extension_granted=optional_partial_date(row.extension_granted),
-        completed=optional_partial_date(row.completed),
-        status=row.status,
-        status_as_of=row.status_as_of,
-    )
+def _obligation_line(row, state, period: Period, book=None) -> ObligationLine:
+    from ccmtui.reports.deadlines import DeadlineBook, facts_of
+
+    facts = facts_of(row)
     on = period.as_of
     standing = standing_on(facts, on)
-    in_effect = deadline_on(facts, on)
-    completed = facts.completed if standing is Standing.COMPLETED else None
+    # The one rule for a deadline as of a day (Art. 3(3)-(5), 4(5)-(8)), see reports/deadlines.py.
+    deadline = (book or DeadlineBook({}, {})).deadline(row, on)
+    in_effect = deadline.in_effect
+    completed = facts.first_completed if facts.reopened and facts.reopened.certainly_after(on) else facts.completed
+    completed = completed if standing is Standing.COMPLETED else None
     in_force = state.entry_into_force
-    requested = optional_partial_date(row.extension_requested)
-    pending_request = requested is not None and requested.certainly_by(on) and in_effect == row.deadline
+    pending = deadline.request if deadline.status is DeadlineStatus.REQUESTED else None
+    requested = pending.requested if pending else None
+    pending_request = pending is not None
     return ObligationLine(
         iso3=row.iso3,
         name=row.name,
@@ -69,13 +72,16 @@ def _obligation_line(row, state, period: Period) -> ObligationLine:
         standing=standing,
         deadline=row.deadline,
         deadline_in_effect=in_effect,
-        extension_requested=str(requested) if pending_request else None,
-        extension_requested_to=row.extension_requested_to if pending_request else None,
-        completed=row.completed if standing is Standing.COMPLETED else None,
+        extension_requested=(str(requested) if requested else "date not recorded") if pending_request else None,
+        extension_requested_to=pending.requested_to if pending else None,
+        completed=str(completed) if completed else None,
         completed_in_period=after_day(completed, period.since) if completed else False,
         completed_before_entry_into_force=_before(completed, in_force) if completed and in_force else False,
-        overdue=standing is Standing.CURRENT and in_effect is not None and in_effect < on,
+        overdue=standing is Standing.CURRENT and deadline.passed,
         source=row.source,
+        deadline_status=deadline.status.value,
+        deadline_note=deadline.describe(),
+        days_overdue=(on - in_effect).days if standing is Standing.CURRENT and deadline.passed else None,
     )
 
 
@@ -147,6 +153,11 @@ class ObligationsSummary:
     def extension_requests(self) -> list[ObligationLine]:
         return [line for line in self.current if line.extension_requested]
 
+    @property
+    def decision_not_recorded(self) -> list[ObligationLine]:
+        """Current obligations whose extension request the record gives no decision for."""
+        return [line for line in self.current if line.deadline_status in ("decision not recorded", "extended, new deadline not recorded")]
+
     def completions_by_year(self) -> list[tuple[int, int]]:
         """Completions with a known year, per year (for the chart)."""
         years = Counter(int(line.completed[:4]) for line in self.completed if line.completed)
@@ -162,6 +173,8 @@ class ObligationsSummary:
             (f"  completed since {label}", len(self.completed_in_period)),
             ("  current", len(self.current)),
             ("  overdue", len(self.overdue)),
+            ("  extension requested", len(self.extension_requests)),
+            ("  extension decision not recorded", len(self.decision_not_recorded)),
             ("  completion date not recorded", len(self.undetermined)),
         ]
         if self.none_held:
@@ -174,11 +187,14 @@ class ObligationsSummary:
 
 
 def _obligation_lines(reader: Reader, register: Register, article: int, period: Period) -> tuple[list, list]:
+    from ccmtui.reports.deadlines import DeadlineBook
+
     standing = {s.iso3: s for s in register.on(period.as_of)}
+    book = DeadlineBook.load(reader)
     parties, others = [], []
     for row in reader.rows(Q.obligations, article=article):
         state = standing[row.iso3]
-        line = _obligation_line(row, state, period)
+        line = _obligation_line(row, state, period, book)
         if state.status in STATES_PARTIES:
             parties.append(line)
         elif state.status is not Status.WITHDRAWN:

@@ -41,6 +41,7 @@ class StateDetailScreen(SectionScreen):
         Binding("k", "classify", "Classify", id="state.classify"),
         Binding("n", "log_with", "Log with", id="state.log"),
         Binding("a", "reply", "Record reply…", id="state.reply"),
+        Binding("w", "whatif", "What joining commits it to", id="state.whatif"),
     ]
 
     def __init__(self, iso3: str):
@@ -123,6 +124,12 @@ class StateDetailScreen(SectionScreen):
 
     def action_log_with(self) -> None:
         self.app.log_with([self.iso3])
+
+    def action_whatif(self) -> None:
+        """`ccm whatif` for this state: its commitments from a deposit date."""
+        from ccmtui.tui.dialogs.whatif import WhatIfDialog
+
+        self.app.push_screen(WhatIfDialog(self.iso3))
 
     # -- recording this state's reply, as `ccm reply`
     def action_reply(self) -> None:

@@ -1,0 +1,145 @@
+"""`ccm extension` (Art. 3(3)-(5), 4(5)-(8) requests and decisions) and `ccm meeting` (the meetings
+that consider them)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ccmtui.cli._common import app_context, print_json
+from ccmtui.db.queries import Q
+
+extension_app = typer.Typer(
+    help="Extension requests under Art. 3(3) and 4(5) and the decisions on them (Art. 3(5), 4(8)).",
+    no_args_is_help=True,
+)
+meeting_app = typer.Typer(help="Meetings of States Parties (Art. 11) and Review Conferences (Art. 12).", no_args_is_help=True)
+
+Source = Annotated[str | None, typer.Option("--source", help="Where it comes from: document, page, date (required).")]
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@extension_app.command("add")
+def extension_add(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
+    article: Annotated[str, typer.Option("--article", "-a", metavar="3|4", help="3 stockpiles, 4 clearance.")],
+    source: Source = None,
+    requested: Annotated[str | None, typer.Option("--requested", metavar="DATE", help="Submitted on: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    requested_to: Annotated[str | None, typer.Option("--requested-to", metavar="DATE", help="The new deadline asked for.")] = None,
+    meeting: Annotated[str | None, typer.Option("--meeting", metavar="CODE", help="The meeting that considers it, e.g. 13MSP.")] = None,
+    decision: Annotated[
+        str | None, typer.Option("--decision", help="granted, refused, pending or 'not recorded' (default from the other options).")
+    ] = None,
+    granted: Annotated[str | None, typer.Option("--granted", metavar="DATE", help="The day it was granted.")] = None,
+    extended_to: Annotated[str | None, typer.Option("--extended-to", metavar="DATE", help="The new deadline granted.")] = None,
+    notes: Annotated[str | None, typer.Option("--notes")] = None,
+) -> None:
+    """Record an extension request and, once known, the decision on it."""
+    from ccmtui.actions.obligations import ExtensionInput, add_extension
+    from ccmtui.domain.dates import optional_partial_date, parse_date
+    from ccmtui.domain.obligations import parse_article
+
+    context = app_context(ctx)
+    record = context.register().resolve(state)
+    number = parse_article(article)
+    given = ExtensionInput(
+        requested=optional_partial_date(requested, "--requested"),
+        requested_to=parse_date(requested_to, "--requested-to") if requested_to else None,
+        meeting=meeting,
+        decision=" ".join(decision.lower().split()) if decision else None,
+        granted=optional_partial_date(granted, "--granted"),
+        extended_to=parse_date(extended_to, "--extended-to") if extended_to else None,
+        source=source,
+        notes=notes,
+    )
+    with context.writing(f"extension {record.name} Art. {number}") as writer:
+        row = add_extension(writer, record, number, given)
+    where = f" to the {row['meeting']}" if row["meeting"] else ""
+    to = f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
+    typer.echo(f"{record.name}: Art. {number} extension request {row['number']}{where} recorded, {row['decision']}{to}.")
+
+
+@extension_app.command("list")
+def extension_list(
+    ctx: typer.Context,
+    states: Annotated[list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List extension requests and decisions, with their sources."""
+    context = app_context(ctx)
+    register = context.register()
+    chosen = {register.index.resolve(s) for s in states} if states else None
+    rows = [r for r in context.reader().rows(Q.obligation_extensions) if chosen is None or r.iso3 in chosen]
+    if as_json:
+        print_json(
+            [
+                {
+                    "iso3": r.iso3,
+                    "article": r.article,
+                    "number": r.number,
+                    "requested": r.requested,
+                    "requested_to": _iso(r.requested_to),
+                    "meeting": r.meeting,
+                    "decision": r.decision,
+                    "granted": r.granted,
+                    "extended_to": _iso(r.extended_to),
+                    "source": r.source,
+                    "notes": r.notes,
+                }
+                for r in rows
+            ]
+        )
+        return
+    from rich import box
+    from rich.table import Table
+
+    from ccmtui.cli._common import console
+
+    table = Table(title=f"Extension requests — {len(rows)} recorded", box=box.SIMPLE_HEAD, header_style="bold")
+    for heading in ("State", "Art.", "#", "Requested", "Asked to", "Meeting", "Decision", "Granted", "Extended to"):
+        table.add_column(heading, no_wrap=heading != "Decision", min_width=12 if heading == "Decision" else None)
+    for r in rows:
+        table.add_row(
+            r.iso3, str(r.article), str(r.number), r.requested or "", _iso(r.requested_to) or "", r.meeting or "",
+            r.decision, r.granted or "", _iso(r.extended_to) or "",
+        )
+    console().print(table)
+    console().print("Sources in --json. 'not recorded': the request is known, the decision is not in the sources.", style="dim")
+
+
+@meeting_app.command("add")
+def meeting_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Short code, e.g. 3RC or 14MSP.")],
+    start: Annotated[str, typer.Option("--start", metavar="DATE", help="First day, YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option("--end", metavar="DATE", help="Last day, YYYY-MM-DD.")],
+    name: Annotated[str, typer.Option("--name", help="e.g. Third Review Conference.")] = "",
+    city: Annotated[str, typer.Option("--city")] = "",
+    country: Annotated[str, typer.Option("--country")] = "",
+    source: Source = None,
+) -> None:
+    """Record a meeting once its dates are public (request windows and due dates follow from it)."""
+    from ccmtui.actions.obligations import add_meeting
+    from ccmtui.domain.dates import parse_date
+
+    context = app_context(ctx)
+    first, last = parse_date(start, "--start"), parse_date(end, "--end")
+    with context.writing(f"meeting {code}") as writer:
+        row = add_meeting(writer, code, name, first, last, city, country, source)
+    typer.echo(f"{row['code']}: {row['start'].isoformat()} to {row['end'].isoformat()} recorded.")
+
+
+@meeting_app.command("list")
+def meeting_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List the meetings recorded, with their dates."""
+    rows = app_context(ctx).reader().rows(Q.meetings)
+    if as_json:
+        print_json([{"code": m.code, "name": m.name, "start": _iso(m.start), "end": _iso(m.end), "city": m.city} for m in rows])
+        return
+    for m in rows:
+        typer.echo(f"{m.code:6} {m.start.isoformat()} to {m.end.isoformat()}  {m.name}, {m.city}")

@@ -1,0 +1,125 @@
+"""Art. 7 reports form by form: completeness against a state's obligations, and the reports
+late or missing per year.
+
+A form is expected when the state's recorded obligations call for it (Art. 7(1); A always, B and
+D with stockpiles, F and G with contaminated areas, H with victims): marked "not applicable" or
+left out, it is flagged. Only reports whose forms are recorded are judged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from ccmtui.db.queries import Q
+from ccmtui.domain import treaty
+from ccmtui.domain.errors import InputError
+from ccmtui.domain.obligations import REPORT_FORMS, expected_forms
+from ccmtui.files import RowProblems
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
+
+
+@dataclass(frozen=True)
+class FormGap:
+    iso3: str
+    name: str
+    kind: str
+    year: int
+    form: str
+    problem: str  # "not applicable" or "missing"
+
+    def as_json(self) -> dict:
+        return {"iso3": self.iso3, "name": self.name, "kind": self.kind, "year": self.year, "form": self.form,
+                "subject": REPORT_FORMS[self.form], "problem": self.problem}
+
+
+def form_gaps(reader: Reader, year: int | None = None) -> list[FormGap]:
+    """Forms expected for a state's obligations but marked not applicable or missing."""
+    articles: dict[str, set[int]] = {}
+    for row in reader.rows(Q.obligations, article=None):
+        if row.status not in ("no stockpile reported", "uncertain"):
+            articles.setdefault(row.iso3, set()).add(row.article)
+    reports: dict[tuple[str, str, int], dict[str, str]] = {}
+    names: dict[str, str] = {}
+    for row in reader.rows(Q.transparency_forms):
+        if year is None or row.year == year:
+            reports.setdefault((row.iso3, row.kind, row.year), {})[row.form] = row.status
+            names[row.iso3] = row.name
+    gaps = []
+    for (iso3, kind, covering), forms in sorted(reports.items(), key=lambda item: (item[0][2], names[item[0][0]])):
+        for form in expected_forms(articles.get(iso3, set())):
+            if form not in forms:
+                gaps.append(FormGap(iso3, names[iso3], kind, covering, form, "missing"))
+            elif forms[form] == "not applicable":
+                gaps.append(FormGap(iso3, names[iso3], kind, covering, form, "not applicable"))
+    return gaps
+
+
+@dataclass(frozen=True)
+class YearReports:
+    """Annual reports covering one year (Art. 7(2)): owed, submitted on time, late, missing."""
+
+    year: int
+    owed: int
+    on_time: int
+    late: int
+    missing: int
+    recorded: int  # reports recorded for the year; with none, the counts say nothing
+
+
+def reports_by_year(reader: Reader, register: Register, on: date) -> list[YearReports]:
+    """Per covering year: the States Parties whose annual update was due by `on`, and what came."""
+    rows = {(r.iso3, r.year): r for r in reader.rows(Q.transparency_reports) if r.kind == "annual"}
+    states = [s for s in register.on(on) if s.entry_into_force and s.entry_into_force <= on]
+    result = []
+    years = sorted({y for s in states for y in treaty.annual_reports_due(s.entry_into_force, on)})
+    for year in years:
+        owing = [s.iso3 for s in states if year in treaty.annual_reports_due(s.entry_into_force, on)]
+        due = treaty.annual_report_due(year)
+        submitted = [rows[(iso3, year)].submitted for iso3 in owing if (iso3, year) in rows and rows[(iso3, year)].submitted]
+        on_time = sum(1 for day in submitted if day <= due)
+        late = sum(1 for day in submitted if day > due)
+        recorded = sum(1 for iso3 in owing if (iso3, year) in rows)
+        result.append(YearReports(year, len(owing), on_time, late, len(owing) - on_time - late, recorded))
+    return result
+
+
+def read_forms_csv(text: str, resolve, source: str):
+    """A file of the form columns (iso3,kind,year,form,status,last_reported,source), every row
+    checked; all of them or an error listing each bad one."""
+    from ccmtui.actions.obligations import FORM_COLUMNS, FormInput, check_form
+
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in FORM_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(FORM_COLUMNS)}")
+    problems = RowProblems(source)
+    forms = []
+    for row in reader:
+        try:
+            last = row["last_reported"].strip()
+            forms.append(
+                check_form(
+                    FormInput(
+                        iso3=resolve(row["iso3"].strip()),
+                        kind=row["kind"].strip().lower(),
+                        year=int(row["year"]),
+                        form=row["form"],
+                        status=row["status"],
+                        last_reported=int(last) if last else None,
+                        source=row["source"],
+                    )
+                )
+            )
+        except InputError as error:
+            problems.add(reader.line_num, str(error))
+        except (ValueError, AttributeError) as error:
+            problems.add(reader.line_num, str(error) if isinstance(error, ValueError) else "too few columns")
+    problems.raise_if_any()
+    return forms
