@@ -35,6 +35,7 @@ IDS = {
     "580eb712": "milestones",
     "d0dc20c8": "work_plans",
 }
+ATTACHMENT = "9b1e77c2"  # the docs' attachment: made by NEEDS, as the sample has none
 ID_SHAPE = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{4,8}")
 
 # Examples of the errors of a file the page does not show.
@@ -49,6 +50,10 @@ SKIP = {
 # Commands that need an earlier one: it is run first.
 NEEDS = {
     "undo": ["log", "call", "KEN", "-m", "A call to revert", "-a", "universalization"],
+    # A report's forms belong to a report already recorded.
+    # A file attached first: the docs' attachment id stands for it.
+    "attachment": ["attach", "480d530f", "signed-letter.pdf"],
+    "article7": ["transparency", "add", "LAO", "-y", "2013", "--submitted", "2014-04-30", "--source", "Art. 7 report"],
 }
 
 
@@ -114,6 +119,14 @@ def _sample_id(kind: str, shown: str) -> str:
         connection.close()
 
 
+def _attached(db: Path) -> str:
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute("SELECT uuid FROM attachments ORDER BY created_at DESC").fetchone()[0][:8]
+    finally:
+        connection.close()
+
+
 def _unanswered_target(campaign: str) -> str:
     connection = sqlite3.connect(f"file:{SAMPLE}?mode=ro&immutable=1", uri=True)
     try:
@@ -131,7 +144,7 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
     from ccmtui.cli import app
 
     (folder / "home" / "Downloads").mkdir(parents=True)
-    if "signed-letter.pdf" in named:
+    if "signed-letter.pdf" in named or "attachment " in named:
         (folder / "signed-letter.pdf").write_bytes(b"%PDF-1.4\n% a signed letter\n%%EOF\n")
     if "states.csv" in named:
         shutil.copy(REFERENCE / "states.csv", folder / "states.csv")
@@ -144,6 +157,11 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
         campaign = _sample_id("campaigns", "609c")
         (folder / "replies.csv").write_text(
             f"engagement,state,date,stance\n{campaign},{_unanswered_target(campaign)},2014-01-15,positive\n",
+            encoding="utf-8",
+        )
+    if "forms.csv" in named:
+        (folder / "forms.csv").write_text(
+            "iso3,kind,year,form,status,last_reported,source\nLAO,annual,2013,A,changed,,Art. 7 report 2014\n",
             encoding="utf-8",
         )
     if "plan.toml" in named:
@@ -187,7 +205,7 @@ def test_every_example_is_found_and_its_ids_are_known():
     texts = [p.values[0] for p in EXAMPLES]
     for text in texts:
         for command in _commands(text):
-            unknown = [w for w in command if ID_SHAPE.fullmatch(w) and w not in IDS]
+            unknown = [w for w in command if ID_SHAPE.fullmatch(w) and w not in IDS and w != ATTACHMENT]
             assert not unknown, f"{text}: add {unknown} to IDS (what kind of record it stands for)"
 
 
@@ -219,6 +237,7 @@ def test_the_example_runs(text, shown_error, earlier, tmp_path, monkeypatch):
         if words[1:] and words[1] in NEEDS and not shown_error:
             first = runner.invoke(app, ["--db", str(db), *NEEDS[words[1]]], prog_name="ccm")
             assert first.exit_code == 0, first.output
+            args = [_attached(db) if arg == ATTACHMENT else arg for arg in args]
         result = runner.invoke(app, args, input="y\n" * 5, prog_name="ccm")
         if shown_error:
             assert result.exit_code != 0, f"ccm {shlex.join(args)} should fail as shown:\n{shown_error}\n{result.output}"

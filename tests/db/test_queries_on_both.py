@@ -38,6 +38,7 @@ def parameters(facts: dict) -> dict[str, dict]:
     listing = {**EVER, "area": None, "kind": None, "limit": 50}
     return {
         Q.register: {"as_of": date(2013, 9, 9)},
+        Q.state_regions: {},
         Q.aliases: {},
         Q.meetings: {},
         Q.attachments_of_engagements: {"uuids": facts["engagements"]},
@@ -96,10 +97,12 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.follow_ups_between: EVER,
         Q.obligations: {"article": None},
         Q.obligation_of_state: {"article": 3, "iso3": facts["obligation"]},
+        Q.obligation_extensions: {},
         Q.retention: {},
         Q.retention_of_state: {"iso3": "NLD", "year": 2013},
         Q.transparency_reports: {},
         Q.transparency_of_state: {"iso3": "FRA"},
+        Q.transparency_forms: {},
         Q.national_measures: {},
         Q.national_measure_of_state: {"iso3": "NZL", "status": "adopted", "dated": "2009-12"},
         Q.cooperation_reports: {},
@@ -125,6 +128,7 @@ def prepare(path: Path) -> None:
         ("milestone", "slip", SLIPPED, "2025Q2", "--reason", "later"),
         ("retention", "add", "NLD", "-y", "2013", "--submunitions", "300", "--source", "Art. 7 report"),
         ("transparency", "add", "FRA", "-y", "2013", "--submitted", "2014-06-01", "--source", "Art. 7 report"),
+        ("article7", "add", "FRA", "-y", "2013", "-f", "A=changed", "-f", "B=unchanged:2012", "--source", "Art. 7 report"),
         ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "-m", "Act 2009", "--source", "Art. 7 report"),
         ("cooperation", "add", "LBN", "needs", "-y", "2013", "--details", "clearance", "--source", "Art. 7 report"),
         ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),

@@ -64,7 +64,7 @@ def article7_add(
 
 
 @app.command("import")
-def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="FILE.csv")]) -> None:
+def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="FILE.csv", help="iso3,kind,year,form,status,last_reported,source; all rows or none.")]) -> None:
     """Import forms from a CSV (iso3,kind,year,form,status,last_reported,source): all rows or none."""
     from ccmtui.actions.obligations import add_transparency_forms
     from ccmtui.files import read_text
@@ -81,8 +81,8 @@ def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(met
 @app.command("list")
 def article7_list(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The forms recorded, per report."""
     rows = [r for r in app_context(ctx).reader().rows(Q.transparency_forms) if year is None or r.year == year]
@@ -98,9 +98,9 @@ def article7_list(
 @app.command("check")
 def article7_check(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="The day to check from (default: today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Completeness: forms a state's obligations call for but marked not applicable or missing;
     annual reports owed, on time, late and missing per year (Art. 7(2))."""

@@ -37,7 +37,7 @@ def extension_add(
     ] = None,
     granted: Annotated[str | None, typer.Option("--granted", metavar="DATE", help="The day it was granted.")] = None,
     extended_to: Annotated[str | None, typer.Option("--extended-to", metavar="DATE", help="The new deadline granted.")] = None,
-    notes: Annotated[str | None, typer.Option("--notes")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Free notes on the request or decision.")] = None,
 ) -> None:
     """Record an extension request and, once known, the decision on it."""
     from ccmtui.actions.obligations import ExtensionInput, add_extension
@@ -119,8 +119,8 @@ def meeting_add(
     start: Annotated[str, typer.Option("--start", metavar="DATE", help="First day, YYYY-MM-DD.")],
     end: Annotated[str, typer.Option("--end", metavar="DATE", help="Last day, YYYY-MM-DD.")],
     name: Annotated[str, typer.Option("--name", help="e.g. Third Review Conference.")] = "",
-    city: Annotated[str, typer.Option("--city")] = "",
-    country: Annotated[str, typer.Option("--country")] = "",
+    city: Annotated[str, typer.Option("--city", help="Where it takes place.")] = "",
+    country: Annotated[str, typer.Option("--country", help="The host country.")] = "",
     source: Source = None,
 ) -> None:
     """Record a meeting once its dates are public (request windows and due dates follow from it)."""
@@ -135,7 +135,7 @@ def meeting_add(
 
 
 @meeting_app.command("list")
-def meeting_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def meeting_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List the meetings recorded, with their dates."""
     rows = app_context(ctx).reader().rows(Q.meetings)
     if as_json:
