@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ccmtui.db.ids import stable_uuid
 from ccmtui.domain.errors import InputError
+from ccmtui.domain.filenames import safe_filename
 
 MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
 
@@ -30,12 +31,13 @@ def attach(writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
     digest = hashlib.sha256(content).hexdigest()
     if not writer.rows("blob", sha256=digest):
         writer.insert("blobs", {"uuid": stable_uuid("blob", digest), "sha256": digest, "content": content})
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    name = safe_filename(path.name)
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return writer.insert(
         "attachments",
         {
             "engagement_uuid": engagement_uuid,
-            "filename": path.name,
+            "filename": name,
             "media_type": media_type,
             "size": len(content),
             "sha256": digest,
