@@ -8,6 +8,7 @@ tables and pages, so `[/]`, `[link=…]` or `[draft]` print as they are written.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls, DEL and the C1 controls (0x9B is the one-byte CSI); newline and tab stay where asked.
@@ -47,3 +48,47 @@ def literal(value, style: str = "", *, lines: bool = True):
     from rich.text import Text
 
     return Text(visible(value, lines=lines), style=style)
+
+
+@functools.cache
+def _literal_console_class():
+    from rich.console import Console
+    from rich.text import Text
+
+    class LiteralConsole(Console):
+        def render_str(self, text, **kwargs):
+            return super().render_str(visible(text), **kwargs)
+
+        def render(self, renderable, options=None):
+            # A Text built anywhere from a stored value: its control characters are shown too.
+            # `visible` maps one character to one, so the styled spans stay where they were.
+            if isinstance(renderable, Text):
+                renderable = literal_text(renderable)
+            return super().render(renderable, options)
+
+    return LiteralConsole
+
+
+def make_literal(console) -> None:
+    """Turn an existing console (the app's) into one on which plain strings are literal text."""
+    console.__class__ = _literal_console_class()
+    console._markup = False
+    console._emoji = False
+
+
+def safe_console(**options):
+    """A Rich console on which a plain string is always literal text, its control characters visible.
+
+    Markup is off: the program's own styling is given as `Text` or with `markup=True` on a string
+    that holds no stored value.
+    """
+    return _literal_console_class()(markup=False, emoji=False, **options)
+
+
+def literal_text(text):
+    """A Rich `Text` with its control characters shown (its styles kept: the mapping is one to one)."""
+    if not _CONTROLS.search(text.plain.replace("\n", "").replace("\t", "")) and not _REORDERING.search(text.plain):
+        return text
+    copy = text.copy()
+    copy.plain = visible(text.plain)
+    return copy

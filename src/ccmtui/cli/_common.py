@@ -128,6 +128,6 @@ def print_json(value) -> None:
 
 
 def console():
-    from rich.console import Console
+    from ccmtui.textsafe import safe_console
 
-    return Console()
+    return safe_console()

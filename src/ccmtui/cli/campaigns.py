@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.textsafe import visible
 
 app = typer.Typer(help="Campaigns: one démarche or letter sent to many states at once.", no_args_is_help=True)
 
@@ -47,7 +48,7 @@ def new(
     selection = parse_targets(register, to, except_ or [])
     targets = select_targets(register, selection, basics["occurred_on"])
     typer.echo(f"{len(targets)} target{'s' * (len(targets) != 1)} ({selection.describe()}):", err=True)
-    typer.echo("  " + ", ".join(f"{s.name} ({s.iso3})" for s in targets), err=True)
+    typer.echo("  " + ", ".join(f"{visible(s.name, lines=False)} ({s.iso3})" for s in targets), err=True)
     if dry_run:
         return
     if not yes and not typer.confirm(f"Create the campaign to {len(targets)} states?", err=True):
@@ -149,8 +150,12 @@ def show(
 
     from ccmtui.cli._common import console
 
+    from rich.text import Text
+
+    from ccmtui.textsafe import literal
+
     out = console()
-    out.print(f"[bold]{row.title}[/] — {row.kind}, {row.occurred_on.isoformat()} ({row.area})")
+    out.print(Text.assemble(literal(row.title, "bold"), f" — {row.kind}, {row.occurred_on.isoformat()} ({row.area})"))
     out.print(f"{row.targets} targets · {row.replied} replied · {row.pending} pending · {row.no_reply} no reply · reply rate {_rate(row)}")
     from rich import box
 
@@ -187,4 +192,4 @@ def close(
     row = _campaign(context, campaign)
     with context.writing(f"campaign close '{row.title}'") as writer:
         marked = close_campaign(writer, row.engagement_uuid)
-    typer.echo(f"{row.title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")
+    typer.echo(f"{visible(row.title, lines=False)}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.")

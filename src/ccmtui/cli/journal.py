@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.textsafe import visible
 
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
 
@@ -102,9 +103,9 @@ def undo(ctx: typer.Context) -> None:
     context = app_context(ctx)
     with context.writing("undo") as writer:
         undone = undo_last(writer)
-    by = f" by {undone.made_by}" if undone.made_by else ""
+    by = f" by {visible(undone.made_by, lines=False)}" if undone.made_by else ""
     typer.echo(
-        f"Undid: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
+        f"Undid: {visible(undone.command, lines=False)} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
         f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC)."
     )
 
@@ -140,11 +141,15 @@ def changes(
 
     from rich import box
 
+    from rich.text import Text
+
+    from ccmtui.textsafe import literal
+
     table = Table(title="Recent changes", header_style="bold", box=box.SIMPLE_HEAD)
     for heading in ("Id", "When (UTC)", "Who", "What", "Records"):
         table.add_column(heading)
     for r in rows:
-        what = r.command + (" [dim](undone)[/]" if r.reverted_by else "")
+        what = Text.assemble(literal(r.command), (" (undone)", "dim") if r.reverted_by else "")
         table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), r.made_by or "", what, str(r.changes))
     console().print(table)
 
@@ -176,7 +181,7 @@ def reply(
     with context.writing(f"reply from {name} to {label}") as writer:
         record_reply(writer, engagement_uuid, new, register)
     extra = f"; Category {new.supports_category} recorded" if classify_ else ""
-    typer.echo(f"Reply from {name} ({new.stance}) to {label} recorded{extra}.")
+    typer.echo(f"Reply from {name} ({new.stance}) to {visible(label, lines=False)} recorded{extra}.")
 
 
 def resolve_reply_target(reader, text: str) -> tuple[str, str]:

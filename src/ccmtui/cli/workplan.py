@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+from ccmtui.textsafe import visible
 
 app = typer.Typer(help="Thematic work plans: list, show, import and export them as TOML.", no_args_is_help=True)
 milestone_app = typer.Typer(help="Timeline milestones of the work plans: add, start, done, slip, drop, list.", no_args_is_help=True)
@@ -128,7 +129,7 @@ def import_plan(
     with context.writing(f"import work plan {document.title[:200]} from {file.name}") as writer:
         result = import_work_plan(writer, document)
     if result.created:
-        typer.echo(f"Imported work plan {short(result.uuid)} with {result.added} milestones: {result.title}")
+        typer.echo(f"Imported work plan {short(result.uuid)} with {result.added} milestones: {visible(result.title, lines=False)}")
     elif result.changed:
         typer.echo(
             f"Updated work plan {short(result.uuid)}: {result.added} milestones added, "
@@ -211,7 +212,7 @@ def add(
     )
     with context.writing(f"add milestone {title[:200]}") as writer:
         row = add_milestone(writer, plan_uuid, milestone)
-    typer.echo(f"Added milestone {short(row['uuid'])}, due {when.label}: {row['title']}")
+    typer.echo(f"Added milestone {short(row['uuid'])}, due {when.label}: {visible(row['title'], lines=False)}")
 
 
 @milestone_app.command("start")
@@ -229,7 +230,7 @@ def start(
     day = context.register().resolve_day(date_, "--date")
     with context.writing("start milestone") as writer:
         row = start_milestone(writer, uuid, day, note)
-    typer.echo(f"In progress: {row['title']}")
+    typer.echo(f"In progress: {visible(row['title'], lines=False)}")
 
 
 @milestone_app.command("done")
@@ -255,7 +256,7 @@ def done(
         row = complete_milestone(writer, uuid, day, note, engagements)
     due = Due.stored(row["due_on"], row["due_quarter"])
     late = f", {(day - due.on).days} days after it was due ({due.label})" if day > due.on else ""
-    typer.echo(f"Done on {day.isoformat()}{late}: {row['title']}")
+    typer.echo(f"Done on {day.isoformat()}{late}: {visible(row['title'], lines=False)}")
 
 
 @milestone_app.command("slip")
@@ -276,7 +277,7 @@ def slip(
     day = context.register().resolve_day(date_, "--date")
     with context.writing(f"slip milestone to {new_due.label}") as writer:
         row, old = slip_milestone(writer, uuid, new_due, day, reason)
-    typer.echo(f"Slipped from {old.label} to {new_due.label} ({slip_length(old, new_due)}): {row['title']}")
+    typer.echo(f"Slipped from {old.label} to {new_due.label} ({slip_length(old, new_due)}): {visible(row['title'], lines=False)}")
 
 
 @milestone_app.command("drop")
@@ -294,7 +295,7 @@ def drop(
     day = context.register().resolve_day(date_, "--date")
     with context.writing("drop milestone") as writer:
         row = drop_milestone(writer, uuid, day, reason)
-    typer.echo(f"Dropped: {row['title']}")
+    typer.echo(f"Dropped: {visible(row['title'], lines=False)}")
 
 
 @milestone_app.command("list")
