@@ -27,8 +27,19 @@ def _split(value: str) -> list[str]:
 
 def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each data row; an error naming missing or unknown columns."""
-    reader = csv.DictReader(io.StringIO(read_text(path)))
+    # strict: a quote left open (which would swallow the rest of the file) is an error, not a cell.
+    reader = csv.DictReader(io.StringIO(read_text(path)), strict=True)
+    try:
+        return _read_rows(path, reader, required, optional)
+    except csv.Error as error:
+        raise InputError(f"{path}, line {reader.line_num}: not valid CSV ({error})") from None
+
+
+def _read_rows(path: Path, reader, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
+    twice = sorted({c for c in header if c and header.count(c) > 1})
+    if twice:
+        raise InputError(f"{path}: column(s) named twice: {', '.join(twice)}")
     missing = [c for c in required if c not in header]
     if missing:
         raise InputError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(required + optional)}")
@@ -83,12 +94,16 @@ def import_engagements(writer, path: Path, register, default_area: str | None = 
     parsed = []
     for line, row in read_rows(path, ENGAGEMENT_COLUMNS, ENGAGEMENT_OPTIONAL):
         try:
-            parsed.append(parse_engagement_row(row, register, default_area))
+            parsed.append((line, parse_engagement_row(row, register, default_area)))
         except CCMError as error:
             problems.add(line, str(error))
     problems.raise_if_any()
-    for engagement in parsed:
-        add_engagement(writer, engagement)
+    for line, engagement in parsed:
+        try:
+            add_engagement(writer, engagement)
+        except CCMError as error:  # a value no database may hold
+            problems.add(line, str(error))
+    problems.raise_if_any()
     return Imported(len(parsed))
 
 
@@ -96,6 +111,7 @@ def import_replies(writer, path: Path, register, resolve_target) -> Imported:
     """Replies by campaign or engagement id; each checked against its engagement before any is written."""
     problems = RowProblems(str(path))
     parsed: list[tuple[int, str, NewReply]] = []
+    seen: dict[tuple[str, str], int] = {}
     for line, row in read_rows(path, REPLY_COLUMNS, REPLY_OPTIONAL):
         try:
             if "__extra__" in row:
@@ -108,6 +124,9 @@ def import_replies(writer, path: Path, register, resolve_target) -> Imported:
                 summary=row.get("summary", ""),
                 supports_category=row.get("category") or None,
             )
+            first = seen.setdefault((engagement_uuid, reply.iso3), line)
+            if first != line:
+                raise InputError(f"{reply.iso3} replies to this engagement twice (also line {first})")
             parsed.append((line, engagement_uuid, reply))
         except CCMError as error:
             problems.add(line, str(error))

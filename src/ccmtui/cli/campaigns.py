@@ -42,6 +42,7 @@ def new(
     from ccmtui.actions.journal import NewEngagement, parse_actors
     from ccmtui.cli.journal import engagement_basics
 
+    _check_before_preview(title, notes)
     context = app_context(ctx)
     register = context.register()
     basics = engagement_basics(context, date_, area, kind, channel, action_point, follow_up)
@@ -63,6 +64,18 @@ def new(
     with context.writing(f"campaign new '{title}' to {len(targets)} states") as writer:
         campaign = create_campaign(writer, title, engagement, selection)
     typer.echo(f"Created campaign {short(campaign['uuid'])}: {len(targets)} pending replies.")
+
+
+def _check_before_preview(title: str, notes: str) -> None:
+    """The title and notes are checked before the targets are previewed: a bad title is one line."""
+    from ccmtui.domain.errors import InputError
+    from ccmtui.domain.values import check as check_values
+
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise InputError("the campaign title is empty")
+    check_values("campaigns", {"title": cleaned})
+    check_values("engagements", {"summary": cleaned, "notes": notes})
 
 
 def _campaign(context, text: str):

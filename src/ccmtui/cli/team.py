@@ -21,10 +21,12 @@ def _print_report(report, as_json: bool) -> None:
                 "deleted_here": dict(report.deleted_here),
                 "deleted_there": dict(report.deleted_there),
                 "conflicts": [c.__dict__ for c in report.conflicts],
+                "refused": [r.__dict__ for r in report.refused],
             }
         )
         return
     out = typer
+    _print_refused(report)
     if report.changed_nothing:
         out.echo(f"Already in step with {report.there}: nothing came in, nothing went out.")
         return
@@ -42,6 +44,16 @@ def _print_report(report, as_json: bool) -> None:
             f"Conflict: {conflict.table} {conflict.uuid[:8]} was edited on both sides "
             f"(here {conflict.here_updated[:19]}, there {conflict.there_updated[:19]}); kept {kept}, the later; "
             "the other version is in `ccm changes`."
+        )
+
+
+def _print_refused(report) -> None:
+    for refused in report.refused:
+        where = "this database" if refused.into == "here" else report.there
+        typer.echo(
+            f"Left out: {refused.table} {refused.uuid[:8]}, which {where} cannot hold: {refused.why}; "
+            "correct it where it was made and sync again.",
+            err=True,
         )
 
 

@@ -21,6 +21,14 @@ SELF_REFERRING = frozenset(
     t.name for t in Base.metadata.sorted_tables if any(fk.column.table is t for fk in t.foreign_keys)
 )
 BATCH = 5_000
+# Columns other records point at: a refused record's values there make its children refused too.
+REFERENCED = frozenset(
+    (fk.column.table.name, fk.column.name) for t in Base.metadata.sorted_tables for fk in t.foreign_keys
+)
+FOREIGN_KEYS = {
+    t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
+    for t in Base.metadata.sorted_tables
+}
 
 
 @dataclass
@@ -33,6 +41,16 @@ class Conflict:
 
 
 @dataclass
+class Refused:
+    """A record one side cannot take (a value its backend refuses): left out, the rest goes on."""
+
+    table: str
+    uuid: str
+    into: str  # "here" or "there"
+    why: str
+
+
+@dataclass
 class SyncReport:
     here: str
     there: str
@@ -41,6 +59,7 @@ class SyncReport:
     deleted_here: Counter = field(default_factory=Counter)
     deleted_there: Counter = field(default_factory=Counter)
     conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
 
     @property
     def changed_nothing(self) -> bool:
@@ -81,6 +100,7 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
     since = _last_synced(here, there_id)
     report = SyncReport(here=here_label, there=there_label)
+    screen = _Screen(report)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
     # Read both sides whole before writing: the sync's own log entries must not travel in this round.
@@ -109,11 +129,9 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         # New records are copied whole and in batches; the change log that travels with them
         # says who made them. Oldest first, so a record that refers to another of its table comes after it.
         if incoming:
-            _copy(there, here, table, incoming)
-            report.came_in[table] += len(incoming)
+            report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"))
         if push and outgoing:
-            _copy(here, there, table, outgoing)
-            report.went_out[table] += len(outgoing)
+            report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
         for uuid in mine.keys() & theirs.keys():
             ours, other = plain(mine[uuid]), plain(theirs[uuid])
             if ours == other:
@@ -121,11 +139,13 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
             if since is not None and ours > since and other > since:
                 report.conflicts.append(Conflict(table, uuid, "here" if ours > other else "there", ours, other))
             if other > ours:
-                here.update(table, uuid, there.get(table, uuid), touch=False)
-                report.came_in[table] += 1
+                if screen.into("here")(table, [row := there.get(table, uuid)]):
+                    here.update(table, uuid, row, touch=False)
+                    report.came_in[table] += 1
             elif push:
-                there.update(table, uuid, here.get(table, uuid), touch=False)
-                report.went_out[table] += 1
+                if screen.into("there")(table, [row := here.get(table, uuid)]):
+                    there.update(table, uuid, row, touch=False)
+                    report.went_out[table] += 1
     # Children before parents.
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):
@@ -144,15 +164,58 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     return report
 
 
-def _copy(source, destination, table: str, uuids: list[str]) -> None:
-    """New records, copied whole in batches (a million of them must not sit in memory at once)."""
+def _copy(source, destination, table: str, uuids: list[str], accept) -> int:
+    """New records, copied whole in batches (a million of them must not sit in memory at once).
+
+    `accept` keeps the records the destination can hold; the number copied is returned.
+    """
     if table in SELF_REFERRING:
         # Oldest first, so that a change set that reverts another comes after it.
-        rows = source.get_many(table, uuids)
+        rows = accept(table, source.get_many(table, uuids))
         destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])))
-        return
+        return len(rows)
+    copied = 0
     for start in range(0, len(uuids), BATCH):
-        destination.copy_in(table, source.get_many(table, uuids[start : start + BATCH]))
+        rows = accept(table, source.get_many(table, uuids[start : start + BATCH]))
+        destination.copy_in(table, rows)
+        copied += len(rows)
+    return copied
+
+
+class _Screen:
+    """Leaves out the records a side cannot hold (and the records that depend on them), naming each."""
+
+    def __init__(self, report: SyncReport):
+        self.report = report
+        self.refused: dict[tuple[str, str, str], set] = {}  # (side, table, column) -> refused values
+
+    def into(self, side: str):
+        def accept(table: str, rows: list[dict]) -> list[dict]:
+            kept = []
+            for row in rows:
+                why = self._why(side, table, row)
+                if why is None:
+                    kept.append(row)
+                    continue
+                self.report.refused.append(Refused(table, row["uuid"], side, why))
+                for target_table, column in REFERENCED:
+                    if target_table == table:
+                        self.refused.setdefault((side, table, column), set()).add(row.get(column))
+            return kept
+
+        return accept
+
+    def _why(self, side: str, table: str, row: dict) -> str | None:
+        from ccmtui.domain.values import problems
+
+        found = problems(table, row)
+        if found:
+            column, why = found[0]
+            return f"its {column.replace('_', ' ')} {why}"
+        for column, parent, parent_column in FOREIGN_KEYS.get(table, ()):
+            if row.get(column) is not None and row.get(column) in self.refused.get((side, parent, parent_column), ()):
+                return f"its {parent[:-1] if parent.endswith('s') else parent} was left out"
+        return None
 
 
 def _hand_over_log(source, destination) -> None:

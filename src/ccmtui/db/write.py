@@ -20,6 +20,7 @@ from datetime import date, datetime, timezone
 from ccmtui.db.failures import describe_failure
 from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader, sqlite_path
 from ccmtui.domain.errors import DatabaseError
+from ccmtui.domain.values import check as check_values
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
 CHUNK = 500  # records per statement when copying between databases
@@ -79,6 +80,7 @@ class Writer:
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
         row = self.backend.complete(table, values, self.stamp)
+        check_values(table, row)  # the same values on every backend, refused before writing
         self.backend.insert(table, row)
         if log:
             self._log(table, row["uuid"], "insert", None, row)
@@ -88,6 +90,7 @@ class Writer:
         before = self.backend.get(table, uuid)
         if before is None:
             raise DatabaseError(f"no {table} record {uuid}")
+        check_values(table, changes)
         after = {**before, **changes}
         if touch:
             after["updated_at"] = self.stamp
