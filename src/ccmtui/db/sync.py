@@ -108,6 +108,8 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         table: (here.stamps(table), there.stamps(table), _deleted(here, table), _deleted(there, table))
         for table in SYNCED_TABLES
     }
+    # A file's bytes travel only while an attachment uses them.
+    unused = set(here.unused_blobs()) | set(there.unused_blobs())
     for table in SYNCED_TABLES:
         mine, theirs, gone_here, gone_there = snapshot[table]
         incoming, outgoing = [], []
@@ -128,8 +130,12 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
                 outgoing.append(uuid)
         # New records are copied whole and in batches; the change log that travels with them
         # says who made them. Oldest first, so a record that refers to another of its table comes after it.
+        if table == "blobs":
+            incoming = [uuid for uuid in incoming if uuid not in unused]
+            outgoing = [uuid for uuid in outgoing if uuid not in unused]
         if incoming:
-            report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"))
+            # A merge logs what it brings in, so `ccm undo` can take it back out.
+            report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"), log=not push)
         if push and outgoing:
             report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
         for uuid in mine.keys() & theirs.keys():
@@ -154,6 +160,10 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     for table, uuid in sorted(deletions_there, key=lambda d: -order[d[0]]):
         there.delete(table, uuid)
         report.deleted_there[table] += 1
+    # Bytes no attachment uses any more (an attachment deleted or undone) go too.
+    here.drop_unused_blobs()
+    if push:
+        there.drop_unused_blobs()
     # Each side's log of this very sync goes across too, so a second run finds nothing to do.
     if push:
         _hand_over_log(there, here)
@@ -164,7 +174,7 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     return report
 
 
-def _copy(source, destination, table: str, uuids: list[str], accept) -> int:
+def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False) -> int:
     """New records, copied whole in batches (a million of them must not sit in memory at once).
 
     `accept` keeps the records the destination can hold; the number copied is returned.
@@ -172,12 +182,12 @@ def _copy(source, destination, table: str, uuids: list[str], accept) -> int:
     if table in SELF_REFERRING:
         # Oldest first, so that a change set that reverts another comes after it.
         rows = accept(table, source.get_many(table, uuids))
-        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])))
+        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])), log=log)
         return len(rows)
     copied = 0
     for start in range(0, len(uuids), BATCH):
         rows = accept(table, source.get_many(table, uuids[start : start + BATCH]))
-        destination.copy_in(table, rows)
+        destination.copy_in(table, rows, log=log)
         copied += len(rows)
     return copied
 
