@@ -797,6 +797,7 @@ def _search_triggers(connection: sqlite3.Connection) -> list[str]:
 def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int = DEFAULT_SEED) -> Built:
     """Write a large database at `path` (replacing any file there) with `engagements` engagements."""
     from ccmtui.db.session import Database
+    from ccmtui.db.targets import replace_target
 
     if engagements < 1:
         raise ValueError("the number of engagements must be at least 1")
@@ -850,7 +851,7 @@ def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int
             connection.execute("PRAGMA journal_mode = WAL")
         finally:
             connection.close()
-        os.replace(building, path)
+        replace_target(building, path)
     finally:
         if worker is not None:
             worker.join(timeout=5)
