@@ -32,7 +32,7 @@ def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) 
     try:
         return _read_rows(path, reader, required, optional)
     except csv.Error as error:
-        raise InputError(f"{path}, line {reader.line_num}: not valid CSV ({error})") from None
+        raise InputError(f"{path}, line {max(reader.line_num, 1)}: not valid CSV ({error})") from None
 
 
 def _read_rows(path: Path, reader, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:

@@ -18,6 +18,16 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE
 class CCMGroup(TyperGroup):
     """Turns a user's mistake anywhere below into `Error: …` on stderr and an exit code."""
 
+    def parse_args(self, ctx, args):
+        for argument in args:
+            try:
+                argument.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = argument.encode("utf-8", "surrogateescape")[:40]
+                typer.echo(f"Error: an argument is not valid UTF-8 text ({shown!r})", err=True)
+                raise typer.Exit(2) from None
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -26,6 +36,9 @@ class CCMGroup(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
             raise
+        except OverflowError:
+            typer.echo("Error: a number given is too large; nothing was written", err=True)
+            raise typer.Exit(1) from None
         except Exception as error:
             from typer.exceptions import TyperException
 
@@ -58,9 +71,12 @@ class AppContext:
 
     @property
     def target(self) -> str:
+        from ccmtui.db.targets import check_database_target
         from ccmtui.paths import resolve_database
 
-        return resolve_database(self.db_option, self.config.get("db"))
+        if self.db_option is not None:
+            check_database_target(self.db_option)  # an empty --db never falls back to the default
+        return check_database_target(resolve_database(self.db_option, self.config.get("db")), "the database")
 
     def reader(self):
         """The fast read path (no SQLAlchemy on SQLite)."""

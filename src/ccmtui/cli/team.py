@@ -118,9 +118,19 @@ def sync(
     from ccmtui.db.sync import synchronize
     from ccmtui.db.write import writing
 
+    from ccmtui.db.read import sqlite_path
+    from ccmtui.db.targets import check_database_target
+    from ccmtui.domain.errors import InputError
+
     context = app_context(ctx)
+    check_database_target(url, "the URL or file to sync with")
     label = mask_password(url) if "://" in url else str(Path(url).resolve())
     if "://" not in url:
+        if not Path(url).is_file():
+            raise InputError(f"{url}: no such file")
+        here_path = sqlite_path(context.target)
+        if here_path is not None and here_path.exists() and here_path.resolve() == Path(url).resolve():
+            raise InputError(f"{url} is the database in use; nothing to sync")
         check_ccm_file(Path(url))
     with writing(url, by=context.identity(), command=f"sync with {context.target if '://' not in context.target else mask_password(context.target)}") as there:
         with context.writing(f"sync with {label}") as here:
