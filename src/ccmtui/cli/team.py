@@ -39,12 +39,25 @@ def _print_report(report, as_json: bool) -> None:
     if report.deleted_here or report.deleted_there:
         out.echo(f"Deleted here: {counts(report.deleted_here)}; deleted there: {counts(report.deleted_there)}")
     for conflict in report.conflicts:
+        if conflict.deleted:
+            _print_deletion_conflict(report, conflict)
+            continue
         kept = "the edit made here" if conflict.kept == "here" else f"the edit from {report.there}"
         out.echo(
             f"Conflict: {conflict.table} {conflict.uuid[:8]} was edited on both sides "
             f"(here {conflict.here_updated[:19]}, there {conflict.there_updated[:19]}); kept {kept}, the later; "
             "the other version is in `ccm changes`."
         )
+
+
+def _print_deletion_conflict(report, conflict) -> None:
+    deleted_where = "here" if conflict.deleted == "here" else f"in {report.there}"
+    edited_where = report.there if conflict.deleted == "here" else "here"
+    won = "the deletion" if conflict.kept == conflict.deleted else "the edit"
+    out = f"{conflict.table} {conflict.uuid[:8]} was deleted {deleted_where} and edited {edited_where}"
+    typer.echo(
+        f"Conflict: {out}; kept {won}, the later (with its linked records); the other version is in `ccm changes`."
+    )
 
 
 def _print_refused(report) -> None:

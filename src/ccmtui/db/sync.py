@@ -38,6 +38,7 @@ class Conflict:
     kept: str  # "here" or "there"
     here_updated: str
     there_updated: str
+    deleted: str = ""  # for an edit against a deletion: the side that deleted ("here" or "there")
 
 
 @dataclass
@@ -67,9 +68,16 @@ class SyncReport:
 
 
 def _deleted(writer, table: str) -> dict[str, str]:
-    """uuid -> when, for records whose latest logged change is a deletion."""
+    """uuid -> when, for records whose latest logged change is a deletion.
+
+    When is the first deletion since the record was last inserted: a deletion passed on by a sync
+    is logged again, later, and must not count as a deletion made then.
+    """
     latest: dict[str, tuple[str, str]] = {}
     for row in writer.rows("deletions", table=table):
+        previous = latest.get(row.record_uuid)
+        if row.action == "delete" and previous is not None and previous[0] == "delete":
+            continue
         latest[row.record_uuid] = (row.action, plain(row.made_at))
     return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
 
@@ -110,13 +118,16 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     }
     # A file's bytes travel only while an attachment uses them.
     unused = set(here.unused_blobs()) | set(there.unused_blobs())
+    # Edits against deletions, decided for each record together with its children (docs/team.md).
+    revive_here = _revivals(there, snapshot, "here", since, report)
+    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
     for table in SYNCED_TABLES:
         mine, theirs, gone_here, gone_there = snapshot[table]
         incoming, outgoing = [], []
         for uuid, stamp in theirs.items():
             if uuid in mine:
                 continue
-            if uuid in gone_here and plain(stamp) <= gone_here[uuid]:
+            if uuid in gone_here and not revive_here.get((table, uuid)):
                 if push:
                     deletions_there.append((table, uuid))
             else:
@@ -124,7 +135,7 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         for uuid, stamp in mine.items():
             if uuid in theirs:
                 continue
-            if uuid in gone_there and plain(stamp) <= gone_there[uuid]:
+            if uuid in gone_there and not (push and revive_there.get((table, uuid))):
                 deletions_here.append((table, uuid))
             elif push:
                 outgoing.append(uuid)
@@ -172,6 +183,69 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     if push:
         _remember(there, here_id, here_label)
     return report
+
+
+def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport) -> dict[tuple[str, str], bool]:
+    """For each record deleted on the side `into` but still on `source`: whether it comes back.
+
+    A deletion wins over the edits made before it and loses to an edit made after it. The
+    decision is taken for a record and its children together (an engagement with its states,
+    acting parties, replies, attachments, campaign): an edit after the deletion to any one of
+    them brings the whole family back; otherwise the whole family goes. Each such meeting of an
+    edit and a deletion since the last sync is reported as a conflict.
+    """
+    order = {name: i for i, name in enumerate(SYNCED_TABLES)}
+    found: dict[tuple[str, str], bool] = {}
+    when: dict[tuple[str, str], tuple[str, str]] = {}
+    for table in SYNCED_TABLES:
+        mine, theirs, gone_here, gone_there = snapshot[table]
+        present, absent, gone = (theirs, mine, gone_here) if into == "here" else (mine, theirs, gone_there)
+        for uuid, stamp in present.items():
+            if uuid not in absent and uuid in gone:
+                found[(table, uuid)] = plain(stamp) > gone[uuid]
+                when[(table, uuid)] = (plain(stamp), gone[uuid])
+    if not found:
+        return found
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    by_table: dict[str, list[str]] = {}
+    for table, uuid in found:
+        by_table.setdefault(table, []).append(uuid)
+    for table, uuids in by_table.items():
+        links = [(column, target) for column, target, target_column in FOREIGN_KEYS.get(table, ()) if target_column == "uuid" and target != table]
+        if not links:
+            continue
+        for row in source.get_many(table, uuids):
+            for column, target in links:
+                if (target, row.get(column)) in found:
+                    parent[(table, row["uuid"])] = (target, row[column])
+    # Up: an edit after the deletion to a child brings its parent back; then down: the family follows its parent.
+    for key in sorted(found, key=lambda k: -order[k[0]]):
+        if found[key] and key in parent:
+            found[parent[key]] = True
+    for key in sorted(found, key=lambda k: order[k[0]]):
+        if key in parent:
+            found[key] = found[parent[key]]
+    # A family's latest edit: its own or any of its children's.
+    root_of = {}
+    for key in found:
+        root = key
+        while root in parent:
+            root = parent[root]
+        root_of[key] = root
+    latest = {}
+    for key, root in root_of.items():
+        latest[root] = max(latest.get(root, ""), when[key][0])
+    for key, revived in found.items():
+        if key in parent:
+            continue
+        edited, deleted = latest[key], when[key][1]
+        if since is None or edited <= since or deleted <= since:
+            continue
+        table, uuid = key
+        kept = ("there" if revived else "here") if into == "here" else ("here" if revived else "there")
+        here_side, there_side = (f"deleted {deleted}", edited) if into == "here" else (edited, f"deleted {deleted}")
+        report.conflicts.append(Conflict(table, uuid, kept, here_side, there_side, deleted=into))
+    return found
 
 
 def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False) -> int:
