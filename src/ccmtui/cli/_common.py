@@ -39,6 +39,13 @@ class CCMGroup(TyperGroup):
         except OverflowError:
             typer.echo("Error: a number given is too large; nothing was written", err=True)
             raise typer.Exit(1) from None
+        except BrokenPipeError:
+            # The reader of the output went away (`ccm … | head`): nothing more to say, to anyone.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            raise typer.Exit(0) from None
         except Exception as error:
             from typer.exceptions import TyperException
 
