@@ -18,6 +18,7 @@ from ccmtui.domain.values import TEXT_COLUMNS, problem
 from tests import backends
 
 from ..conftest import CCM, SAMPLE
+from ..tui.conftest import make_app  # noqa: F401 - the app, for the form test
 
 LOME = "480d530f"
 
@@ -150,3 +151,26 @@ def test_a_sync_through_postgresql_leaves_out_and_names_what_it_refuses(tmp_path
         _sync_and_fix(_laptop(tmp_path, "a"), team, CCM(team))
     finally:
         backends.drop(team)
+
+
+@pytest.mark.sqlite_only
+async def test_the_apps_form_refuses_what_no_backend_holds(make_app, sample_db):
+    from textual.widgets import Label
+
+    from tests.tui.conftest import SIZE, count, settle
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press(*"kenya", "enter")
+        screen.query_one("#log-summary").value = "A call"
+        screen.query_one("#log-notes").text = "minutes\x00"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = str(screen.query_one("#error-form", Label).render())
+        assert shown.startswith("Error: ") and "U+0000" in shown and "\n" not in shown
+    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
