@@ -43,6 +43,14 @@ def visible(value, *, lines: bool = True) -> str:
     return _REORDERING.sub("\ufffd", text)
 
 
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters `json.dumps` leaves raw but a terminal acts on written as \\uXXXX."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def literal(value, style: str = "", *, lines: bool = True):
     """A stored value as a Rich `Text`: printed exactly as written, never parsed as markup."""
     from rich.text import Text

@@ -115,8 +115,10 @@ def test_markup_and_escapes_in_every_field_print_as_written(hostile, monkeypatch
 
 
 def test_json_output_keeps_the_stored_text_exactly(hostile):
-    [shown] = [json.loads(hostile("show", LOME, "--json").stdout)]
-    assert shown["summary"].startswith(HOSTILE[:40])
+    output = hostile("show", LOME, "--json").stdout
+    assert not any(sequence in output for sequence in FORBIDDEN)  # escaped as \\uXXXX, never raw
+    shown = json.loads(output)
+    assert shown["summary"].startswith(HOSTILE[:40]) and "\x9b" in shown["summary"]
 
 
 def test_visible_and_literal():

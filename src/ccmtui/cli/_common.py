@@ -146,7 +146,10 @@ def ask_identity(context: AppContext) -> None:
 
 
 def print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2))
+    from ccmtui.textsafe import json_safe
+
+    # The data exactly, but no character a terminal would act on (DEL, C1 controls) left unescaped.
+    sys.stdout.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
 
 
