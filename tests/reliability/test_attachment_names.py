@@ -64,11 +64,15 @@ def test_safe_filename_keeps_only_a_harmless_base_name():
     assert safe_filename("Note verbale 12-2024.pdf") == "Note verbale 12-2024.pdf"
 
 
+# Names with control characters no backend holds: a merge or a sync leaves them out, naming them.
+TRAVELLING = [name for name in HOSTILE if not any(ord(c) < 0x20 for c in name)]
+
+
 def _save_all(laptop: CCM, where: Path) -> list[Path]:
     where.mkdir(parents=True)
     (where / "folder").mkdir()
     listed = json.loads(laptop("attachment", "list", LOME, "--json").stdout)
-    assert len(listed) == len(HOSTILE)
+    assert sorted(row["filename"] for row in listed) == sorted(TRAVELLING)
     before = os.getcwd()
     os.chdir(where)
     try:
@@ -105,7 +109,9 @@ def test_hostile_names_arriving_by_merge_are_saved_as_base_names(tmp_path, monke
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     mine, theirs = _laptop(tmp_path, "mine"), _laptop(tmp_path, "theirs")
     _plant(theirs.db, HOSTILE)
-    assert mine("merge", str(theirs.db)).exit_code == 0
+    merged = mine("merge", str(theirs.db))
+    assert merged.exit_code == 0
+    assert merged.stderr.count("Left out: attachments") == len(HOSTILE) - len(TRAVELLING)
     _check_saved(mine, tmp_path)
 
 
@@ -118,7 +124,7 @@ def test_open_writes_only_inside_its_private_folder(tmp_path, monkeypatch):
 
     monkeypatch.setattr(tempfile, "tempdir", None)
     mine = _laptop(tmp_path, "mine")
-    _plant(mine.db, HOSTILE)
+    _plant(mine.db, HOSTILE)  # an older database, holding every one of them
     for row in json.loads(mine("attachment", "list", LOME, "--json").stdout):
         result = mine("attachment", "open", row["id"])
         assert result.exit_code == 0, result.output
