@@ -101,7 +101,7 @@ def import_engagements(writer, path: Path, register, default_area: str | None = 
     for line, engagement in parsed:
         try:
             add_engagement(writer, engagement)
-        except CCMError as error:  # a value no database may hold
+        except InputError as error:  # a value no database may hold (a failing database stops the import)
             problems.add(line, str(error))
     problems.raise_if_any()
     return Imported(len(parsed))
