@@ -158,3 +158,16 @@ async def test_every_page_of_the_app_shows_stored_text_as_written(hostile, monke
                 await pilot.press("escape")
         assert sum("[draft]" in text for text in seen) >= 4
         assert app.return_code in (None, 0)
+
+
+async def test_notifications_naming_stored_records_are_literal(sample_db):
+    from ccmtui.tui.app import CCMApp
+    from tests.tui.conftest import TODAY, notices, settle
+
+    app = CCMApp(str(sample_db), config={"name": "Ana", "state": "PRT", "area": "universalization"}, today=TODAY)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        app.screen.notify("[/][draft] closed \x1b[2J", title="[link=x]Campaign")  # a screen's notify asks for markup
+        await settle(pilot)
+        assert notices(app)[-1] == "[/][draft] closed \u241b[2J"
+        assert app.return_code is None  # still running: the toast was drawn without a markup error

@@ -90,10 +90,13 @@ class CCMApp(App[None]):
             self.set_keymap({str(binding): str(keys) for binding, keys in keymap.items()})
 
     def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
-        """A notification; its message (which may name stored records) is literal text unless asked."""
+        """A notification, always literal text: its message may name stored records.
+
+        Screens' `notify` passes `markup=True` by default; it is not followed.
+        """
         from ccmtui.textsafe import visible
 
-        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup)
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         if self._early is None:
