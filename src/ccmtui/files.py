@@ -9,12 +9,22 @@ from pathlib import Path
 from ccmtui.domain.errors import InputError
 
 SPREADSHEET_HINT = "save the spreadsheet as CSV UTF-8"
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # a year of records as a spreadsheet is a few MiB
 
 
 def read_text(path: Path, hint: str = SPREADSHEET_HINT) -> str:
-    """A UTF-8 text file (a spreadsheet's byte-order mark ignored); a one-line error otherwise."""
+    """A UTF-8 text file (a spreadsheet's byte-order mark ignored); a one-line error otherwise.
+
+    Read with a size limit, so a device or a pipe without end (/dev/zero) is an error, not memory without bound.
+    """
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        if Path(path).is_dir():
+            raise InputError(f"{path} is a folder, not a file")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputError(f"{path} is larger than {MAX_TEXT_BYTES // 1024 // 1024} MiB; split it")
+        return data.decode("utf-8-sig")
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:

@@ -30,9 +30,12 @@ class Workspace:
     @classmethod
     def resolve(cls, db_option: str | None, config: dict) -> Workspace:
         """The database by the usual order: `--db`, `CCM_DB`, `db` in config.toml, the data directory."""
+        from ccmtui.db.target import check_database_target
         from ccmtui.paths import resolve_database
 
-        return cls(resolve_database(db_option, config.get("db")), config)
+        if db_option is not None:
+            check_database_target(db_option)  # an empty --db never falls back to the default
+        return cls(check_database_target(resolve_database(db_option, config.get("db")), "the database"), config)
 
     @property
     def by(self) -> str | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError
+from ccmtui.domain.filenames import safe_filename
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -35,12 +36,13 @@ def attach(writer: Writer, engagement_uuid: str, path: Path, content: bytes) -> 
     digest = hashlib.sha256(content).hexdigest()
     if not writer.rows(Q.blob, sha256=digest):
         writer.insert("blobs", {"uuid": stable_uuid("blob", digest), "sha256": digest, "content": content})
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    name = safe_filename(path.name)
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return writer.insert(
         "attachments",
         {
             "engagement_uuid": engagement_uuid,
-            "filename": path.name,
+            "filename": name,
             "media_type": media_type,
             "size": len(content),
             "sha256": digest,

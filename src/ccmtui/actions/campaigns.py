@@ -12,6 +12,7 @@ from ccmtui.db.ids import resolve_id, short
 from ccmtui.db.queries import Q
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
+from ccmtui.domain.values import check as check_values
 from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.reports.register import Register, parse_statuses
 from typing import TYPE_CHECKING
@@ -203,6 +204,13 @@ class CampaignPlan:
         return f"{count} target{'s' * (count != 1)} ({self.selection.describe()})"
 
 
+def _checked_title(title: str) -> str:
+    """A title every backend holds: it is also the campaign engagement's summary."""
+    check_values("campaigns", {"title": title})
+    check_values("engagements", {"summary": title})
+    return title
+
+
 def plan_campaign(
     register: Register,
     *,
@@ -222,7 +230,8 @@ def plan_campaign(
 ) -> CampaignPlan:
     """Check a new campaign's fields and choose its targets on its date; nothing is written."""
     fields = Fields()
-    line = fields("title", lambda: named(" ".join(title.split()), "the campaign title is empty"))
+    line = fields("title", lambda: _checked_title(named(" ".join(title.split()), "the campaign title is empty")))
+    fields("notes", lambda: check_values("engagements", {"notes": notes}))
     basics = engagement_fields(
         fields, register, kind=given(kind) or "demarche", date=date, area=area, channel=channel, by=by,
         action_points=action_points, follow_up=follow_up, config=config, today=today, default_channel="capital",

@@ -17,6 +17,7 @@ from ccmtui.domain.errors import CCMError, InputError
 from ccmtui.files import RowProblems, read_text
 
 if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
     from ccmtui.reports.register import Register
 
@@ -32,8 +33,19 @@ def _split(value: str) -> list[str]:
 
 def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each data row; an error naming missing or unknown columns."""
-    reader = csv.DictReader(io.StringIO(read_text(path)))
+    # strict: a quote left open (which would swallow the rest of the file) is an error, not a cell.
+    reader = csv.DictReader(io.StringIO(read_text(path)), strict=True)
+    try:
+        return _read_rows(path, reader, required, optional)
+    except csv.Error as error:
+        raise InputError(f"{path}, line {max(reader.line_num, 1)}: not valid CSV ({error})") from None
+
+
+def _read_rows(path: Path, reader: Reader, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
+    twice = sorted({c for c in header if c and header.count(c) > 1})
+    if twice:
+        raise InputError(f"{path}: column(s) named twice: {', '.join(twice)}")
     missing = [c for c in required if c not in header]
     if missing:
         raise InputError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(required + optional)}")
@@ -88,12 +100,16 @@ def import_engagements(writer: Writer, path: Path, register: Register, default_a
     parsed = []
     for line, row in read_rows(path, ENGAGEMENT_COLUMNS, ENGAGEMENT_OPTIONAL):
         try:
-            parsed.append(parse_engagement_row(row, register, default_area))
+            parsed.append((line, parse_engagement_row(row, register, default_area)))
         except CCMError as error:
             problems.add(line, str(error))
     problems.raise_if_any()
-    for engagement in parsed:
-        add_engagement(writer, engagement)
+    for line, engagement in parsed:
+        try:
+            add_engagement(writer, engagement)
+        except InputError as error:  # a value no database may hold (a failing database stops the import)
+            problems.add(line, str(error))
+    problems.raise_if_any()
     return Imported(len(parsed))
 
 
@@ -101,6 +117,7 @@ def import_replies(writer: Writer, path: Path, register: Register, resolve_targe
     """Replies by campaign or engagement id; each checked against its engagement before any is written."""
     problems = RowProblems(str(path))
     parsed: list[tuple[int, str, NewReply]] = []
+    seen: dict[tuple[str, str], int] = {}
     for line, row in read_rows(path, REPLY_COLUMNS, REPLY_OPTIONAL):
         try:
             if "__extra__" in row:
@@ -113,6 +130,9 @@ def import_replies(writer: Writer, path: Path, register: Register, resolve_targe
                 summary=row.get("summary", ""),
                 supports_category=row.get("category") or None,
             )
+            first = seen.setdefault((engagement_uuid, reply.iso3), line)
+            if first != line:
+                raise InputError(f"{reply.iso3} replies to this engagement twice (also line {first})")
             parsed.append((line, engagement_uuid, reply))
         except CCMError as error:
             problems.add(line, str(error))

@@ -50,6 +50,8 @@ def undo_last(writer: Writer) -> Undone:
             writer.restore(change.table_name, before)
     if writer.changeset is None:
         raise InputError("nothing to undo")
+    # An undone attachment takes its bytes with it, unless another attachment uses them.
+    writer.drop_unused_blobs()
     # Touched, so that a sync carries the mark to the other databases.
     writer.update("changesets", target.uuid, {"reverted_by": writer.changeset})
     writer.update("changesets", writer.changeset, {"reverts": target.uuid})

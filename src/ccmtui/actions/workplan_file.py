@@ -304,6 +304,8 @@ def read_work_plan(text: str, source: str, index: StateIndex) -> WorkPlanDocumen
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{source}: not valid TOML: {error}; nothing written") from None
+    except RecursionError:
+        raise InputError(f"{source}: not a work plan (values nested too deeply); nothing written") from None
     problems = Problems(source, KeyLines(text))
     values = _fields(data, PLAN_KEYS, (), problems)
     if values is None:

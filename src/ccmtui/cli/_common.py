@@ -28,6 +28,16 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE
 class CCMGroup(TyperGroup):
     """Turns a user's mistake anywhere below into `Error: …` on stderr and an exit code."""
 
+    def parse_args(self, ctx, args):
+        for argument in args:
+            try:
+                argument.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = argument.encode("utf-8", "surrogateescape")[:40]
+                typer.echo(f"Error: an argument is not valid UTF-8 text ({shown!r})", err=True)
+                raise typer.Exit(2) from None
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -36,6 +46,16 @@ class CCMGroup(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
             raise
+        except OverflowError:
+            typer.echo("Error: a number given is too large; nothing was written", err=True)
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            # The reader of the output went away (`ccm … | head`): nothing more to say, to anyone.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            raise typer.Exit(0) from None
         except Exception as error:
             from typer.exceptions import TyperException
 
@@ -144,12 +164,22 @@ def ask_identity(context: AppContext) -> None:
     typer.echo(f"Saved to {path}.")
 
 
+def say(message: str) -> None:
+    """A result's one line on stdout; the stored values in it shown as text, never acted on."""
+    from ccmtui.textsafe import visible
+
+    typer.echo(visible(message, lines=False))
+
+
 def print_json(value) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2))
+    from ccmtui.textsafe import json_safe
+
+    # The data exactly, but no character a terminal would act on (DEL, C1 controls) left unescaped.
+    sys.stdout.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
 
 
 def console():
-    from rich.console import Console
+    from ccmtui.textsafe import safe_console
 
-    return Console()
+    return safe_console()

@@ -26,13 +26,14 @@ def attach(
     from ccmtui.actions.attachments import attach as attach_file
     from ccmtui.actions.attachments import read_attachment
     from ccmtui.db.ids import resolve_id, short
+    from ccmtui.domain.filenames import safe_filename
 
     context = app_context(ctx)
     uuid = resolve_id(context.reader(), Q.engagement_ids, engagement, "engagement")
     content = read_attachment(file)
-    with context.writing(f"attach {file.name} to engagement {uuid[:8]}") as writer:
+    with context.writing(f"attach {safe_filename(file.name)} to engagement {uuid[:8]}") as writer:
         row = attach_file(writer, uuid, file, content)
-    typer.echo(f"Attached {file.name} ({len(content):,} bytes) as {short(row['uuid'])} to engagement {uuid[:8]}.")
+    typer.echo(f"Attached {row['filename']} ({len(content):,} bytes) as {short(row['uuid'])} to engagement {uuid[:8]}.")
 
 
 @app.command("list")
@@ -43,6 +44,7 @@ def list_(
 ) -> None:
     """The files attached to an engagement."""
     from ccmtui.db.ids import resolve_id, short
+    from ccmtui.textsafe import visible
 
     reader = app_context(ctx).reader()
     uuid = resolve_id(reader, Q.engagement_ids, engagement, "engagement")
@@ -52,7 +54,7 @@ def list_(
                      "sha256": r.sha256, "attached": r.created_at.isoformat(sep=" ", timespec="seconds")} for r in rows])
         return
     for r in rows:
-        typer.echo(f"{short(r.uuid)}  {r.filename}  {r.size:,} bytes  {r.media_type}")
+        typer.echo(f"{short(r.uuid)}  {visible(r.filename)}  {r.size:,} bytes  {visible(r.media_type)}")
 
 
 def _load(reader: Reader, text: str):
@@ -77,20 +79,39 @@ def save(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where (default: its own name here).")] = None,
 ) -> None:
     """Save an attached file."""
+    from ccmtui.domain.errors import InputError
+    from ccmtui.domain.filenames import safe_filename
+    from ccmtui.textsafe import visible
+
+    row, content = _load(app_context(ctx).reader(), attachment)
+    # The stored name is a base name only: it never chooses the folder.
+    name = safe_filename(row.filename)
+    target = output or Path(name)
+    if target.is_dir():
+        target = target / name
+    if target.exists():
+        raise InputError(f"{visible(str(target))} exists; choose another name with -o")
+    _write_new(target, content)
+    typer.echo(f"Saved {visible(str(target))} ({len(content):,} bytes).")
+
+
+def _write_new(target: Path, content: bytes) -> None:
+    """A new file (0600, never over an existing one), removed again if it cannot be written whole."""
     import os
 
     from ccmtui.domain.errors import InputError
+    from ccmtui.textsafe import visible
 
-    row, content = _load(app_context(ctx).reader(), attachment)
-    target = output or Path(row.filename)
-    if target.is_dir():
-        target = target / row.filename
-    if target.exists():
-        raise InputError(f"{target} exists; choose another name with -o")
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(content)
-    typer.echo(f"Saved {target} ({len(content):,} bytes).")
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise InputError(f"cannot write {visible(str(target))}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+    except OSError as error:
+        target.unlink(missing_ok=True)
+        raise InputError(f"cannot write {visible(str(target))}: {error.strerror or error}; nothing was kept") from None
 
 
 @app.command("open")
@@ -99,21 +120,26 @@ def open_(
     attachment: Annotated[str, typer.Argument(metavar="ID", help="The attachment's id (or its first characters).")],
 ) -> None:
     """Open an attached file with the system's viewer (a private temporary copy)."""
-    import os
     import shutil
     import subprocess
     import sys
     import tempfile
 
+    from ccmtui.domain.errors import InputError
+
+    from ccmtui.domain.filenames import safe_filename
+    from ccmtui.textsafe import visible
+
     row, content = _load(app_context(ctx).reader(), attachment)
-    folder = Path(tempfile.mkdtemp(prefix="ccm-"))
-    target = folder / row.filename
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(content)
+    folder = Path(tempfile.mkdtemp(prefix="ccm-")).resolve()
+    target = folder / safe_filename(row.filename)
+    # Only ever inside its own private folder.
+    if target.parent != folder:
+        raise InputError(f"attachment {row.uuid[:8]} has a name that is not a file name")
+    _write_new(target, content)
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     if shutil.which(opener):
         subprocess.Popen([opener, str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        typer.echo(f"Opened {target}.")
+        typer.echo(f"Opened {visible(str(target))}.")
     else:
-        typer.echo(f"No viewer found ({opener}); the file is at {target}.")
+        typer.echo(f"No viewer found ({opener}); the file is at {visible(str(target))}.")

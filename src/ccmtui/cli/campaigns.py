@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.textsafe import visible
 from ccmtui.db.queries import Q
 from typing import TYPE_CHECKING
 
@@ -48,13 +49,13 @@ def new(
         context.register(), title=title, to=to, except_=except_ or [], kind=kind, date=date_, area=area, channel=channel,
         by=by or [], notes=notes, action_points=action_point or [], follow_up=follow_up, config=context.config,
     )
-    typer.echo(f"{plan.heading}:", err=True)
-    typer.echo("  " + ", ".join(f"{s.name} ({s.iso3})" for s in plan.targets), err=True)
+    typer.echo(visible(f"{plan.heading}:", lines=False), err=True)
+    typer.echo("  " + ", ".join(f"{visible(s.name, lines=False)} ({s.iso3})" for s in plan.targets), err=True)
     if dry_run:
         return
     if not yes and not typer.confirm(f"Create the campaign to {len(plan.targets)} states?", err=True):
         raise typer.Exit(1)
-    typer.echo(create_campaign(context.writing, plan).message)
+    say(create_campaign(context.writing, plan).message)
 
 
 def _campaign(context: AppContext, text: str):
@@ -142,8 +143,12 @@ def show(
 
     from ccmtui.cli._common import console
 
+    from rich.text import Text
+
+    from ccmtui.textsafe import literal
+
     out = console()
-    out.print(f"[bold]{row.title}[/] — {row.kind}, {row.occurred_on.isoformat()} ({row.area})")
+    out.print(Text.assemble(literal(row.title, "bold"), f" — {row.kind}, {row.occurred_on.isoformat()} ({row.area})"))
     out.print(f"{row.targets} targets · {row.replied} replied · {row.pending} pending · {row.no_reply} no reply · reply rate {_rate(row)}")
     from rich import box
 
@@ -177,4 +182,4 @@ def close(
     from ccmtui.actions.campaigns import close_campaign
 
     context = app_context(ctx)
-    typer.echo(close_campaign(context.reader(), context.writing, campaign=campaign).message)
+    say(close_campaign(context.reader(), context.writing, campaign=campaign).message)

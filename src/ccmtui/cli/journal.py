@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context, print_json, say
 from ccmtui.db.queries import Q
 
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
@@ -38,7 +38,7 @@ def log(
         channel=channel, by=by or [], notes=notes, action_points=action_point or [], follow_up=follow_up,
         config=context.config,
     )
-    typer.echo(written.message)
+    say(written.message)
 
 
 def classify(
@@ -58,14 +58,14 @@ def classify(
     written = classify_state(
         context.register(), context.writing, state=state, category=category, rationale=rationale, date=date_, source=source
     )
-    typer.echo(written.message)
+    say(written.message)
 
 
 def undo(ctx: typer.Context) -> None:
     """Revert the last change (a whole campaign included) and say what was reverted."""
     from ccmtui.actions.undo import undo as undo_last
 
-    typer.echo(undo_last(app_context(ctx).writing).message)
+    say(undo_last(app_context(ctx).writing).message)
 
 
 def changes(
@@ -99,11 +99,15 @@ def changes(
 
     from rich import box
 
+    from rich.text import Text
+
+    from ccmtui.textsafe import literal
+
     table = Table(title="Recent changes", header_style="bold", box=box.SIMPLE_HEAD)
     for heading in ("Id", "When (UTC)", "Who", "What", "Records"):
         table.add_column(heading)
     for r in rows:
-        what = r.command + (" [dim](undone)[/]" if r.reverted_by else "")
+        what = Text.assemble(literal(r.command), (" (undone)", "dim") if r.reverted_by else "")
         table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), r.made_by or "", what, str(r.changes))
     console().print(table)
 
@@ -130,7 +134,7 @@ def reply(
         context.register(), context.writing, to=target, state=state, stance=stance, summary=summary, date=date_,
         category=category, classify=classify_,
     )
-    typer.echo(written.message)
+    say(written.message)
 
 
 def done(
@@ -141,4 +145,4 @@ def done(
     from ccmtui.actions.journal import mark_follow_up_done
 
     context = app_context(ctx)
-    typer.echo(mark_follow_up_done(context.reader(), context.writing, engagement=engagement).message)
+    say(mark_follow_up_done(context.reader(), context.writing, engagement=engagement).message)

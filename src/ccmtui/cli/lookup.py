@@ -110,7 +110,7 @@ def show(
         )
         return
     out = console()
-    out.print(f"[bold]{line.kind_label}[/] {line.uuid}")
+    out.print(f"[bold]{line.kind_label}[/] {line.uuid}", markup=True)
     out.print(f"Date: {line.occurred_on.isoformat()} · {AREAS[line.area]} · {CHANNELS[line.channel]}")
     out.print(f"With: {', '.join(line.states)}")
     if line.actors:
@@ -127,7 +127,7 @@ def show(
     if line.recorded_by:
         out.print(f"Recorded by: {line.recorded_by}", markup=False, soft_wrap=True)
     if line.illustrative:
-        out.print("[dim]Illustrative record (sample data).[/]")
+        out.print("[dim]Illustrative record (sample data).[/]", markup=True)
     for attachment in detail.attachments:
         out.print(f"Attached: {attachment.filename} ({attachment.size:,} bytes), id {attachment.uuid[:8]}", markup=False, soft_wrap=True)
     replied = [r for r in detail.replies if r.status != "pending"]
@@ -164,9 +164,11 @@ def history(
     table.add_column("", no_wrap=True)
     table.add_column("What", overflow="fold", min_width=30, ratio=1)
     table.add_column("Id", no_wrap=True)
+    from rich.text import Text
+
     style = {"treaty": "green", "category": "magenta", "engagement": "default", "attachment": "blue", "reply": "cyan"}
     for entry in entries:
-        table.add_row(entry.on.isoformat(), f"[{style[entry.kind]}]{entry.kind}[/]", entry.what, (entry.ref or "")[:8])
+        table.add_row(entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8])
     console().print(table)
 
 

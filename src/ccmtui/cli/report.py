@@ -26,7 +26,10 @@ def _write_atomically(path: Path, write) -> None:
         raise InputError(f"cannot write {path}: it is a folder")
     partial = folder / f".{path.name}.{os.getpid()}.partial"
     try:
+        # Owner-only from the start, like every other file ccm writes (a report may name states).
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         write(partial)
+        os.chmod(partial, 0o600)
         os.replace(partial, path)
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None

@@ -25,6 +25,9 @@ def build(
     seed: Annotated[int | None, typer.Option("--seed", help="With --large: the same seed gives the same file.")] = None,
 ) -> None:
     """Build sample.db from the reference data and the real 2013 universalisation record."""
+    from ccmtui.db.rebuild import prepare_target
+
+    prepare_target(path)
     if large is None:
         if seed is not None:
             raise typer.BadParameter("--seed goes with --large", param_hint="--seed")

@@ -22,10 +22,12 @@ def _print_report(report, as_json: bool) -> None:
                 "deleted_here": dict(report.deleted_here),
                 "deleted_there": dict(report.deleted_there),
                 "conflicts": [c.__dict__ for c in report.conflicts],
+                "refused": [r.__dict__ for r in report.refused],
             }
         )
         return
     out = typer
+    _print_refused(report)
     if report.changed_nothing:
         out.echo(f"Already in step with {report.there}: nothing came in, nothing went out.")
         return
@@ -38,11 +40,34 @@ def _print_report(report, as_json: bool) -> None:
     if report.deleted_here or report.deleted_there:
         out.echo(f"Deleted here: {counts(report.deleted_here)}; deleted there: {counts(report.deleted_there)}")
     for conflict in report.conflicts:
+        if conflict.deleted:
+            _print_deletion_conflict(report, conflict)
+            continue
         kept = "the edit made here" if conflict.kept == "here" else f"the edit from {report.there}"
         out.echo(
             f"Conflict: {conflict.table} {conflict.uuid[:8]} was edited on both sides "
             f"(here {conflict.here_updated[:19]}, there {conflict.there_updated[:19]}); kept {kept}, the later; "
             "the other version is in `ccm changes`."
+        )
+
+
+def _print_deletion_conflict(report, conflict) -> None:
+    deleted_where = "here" if conflict.deleted == "here" else f"in {report.there}"
+    edited_where = report.there if conflict.deleted == "here" else "here"
+    won = "the deletion" if conflict.kept == conflict.deleted else "the edit"
+    out = f"{conflict.table} {conflict.uuid[:8]} was deleted {deleted_where} and edited {edited_where}"
+    typer.echo(
+        f"Conflict: {out}; kept {won}, the later (with its linked records); the other version is in `ccm changes`."
+    )
+
+
+def _print_refused(report) -> None:
+    for refused in report.refused:
+        where = "this database" if refused.into == "here" else report.there
+        typer.echo(
+            f"Left out: {refused.table} {refused.uuid[:8]}, which {where} cannot hold: {refused.why}; "
+            "correct it where it was made and sync again.",
+            err=True,
         )
 
 
@@ -114,14 +139,20 @@ def sync(
 ) -> None:
     """Push and pull between this database and the team's: both end with every record."""
     from ccmtui.db.sync import synchronize
-    from ccmtui.db.target import Target
+    from ccmtui.db.target import Target, check_database_target
     from ccmtui.db.write import writing
-    from ccmtui.domain.errors import DatabaseError
+    from ccmtui.domain.errors import DatabaseError, InputError
 
     context = app_context(ctx)
+    check_database_target(url, "the URL or file to sync with")
     team = Target.parse(url)
     if not team.is_url:
         other = team.path
+        if not other.is_file():
+            raise InputError(f"{url}: no such file")
+        here_path = context.target.path
+        if here_path is not None and here_path.exists() and here_path.resolve() == other.resolve():
+            raise InputError(f"{url} is the database in use; nothing to sync")
         check_ccm_file(other)
         if not (os.access(other, os.W_OK) and os.access(other.resolve().parent, os.W_OK)):
             raise DatabaseError(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context, print_json, say
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 from typing import TYPE_CHECKING
@@ -122,7 +122,7 @@ def import_plan(
     from ccmtui.actions.workplan import import_work_plan_file
 
     context = app_context(ctx)
-    typer.echo(import_work_plan_file(context.register(), context.writing, file).message)
+    say(import_work_plan_file(context.register(), context.writing, file).message)
 
 
 @app.command("export")
@@ -172,7 +172,7 @@ def add(
         context.reader(), context.writing, title=title, due=due, plan=plan, notes=notes,
         action_points=action_point or [], engagements=engagement or [], config=context.config,
     )
-    typer.echo(written.message)
+    say(written.message)
 
 
 def _move(ctx: typer.Context, move: str, milestone: str, date_: str | None, note: str, **values) -> None:
@@ -183,7 +183,7 @@ def _move(ctx: typer.Context, move: str, milestone: str, date_: str | None, note
     written = move_milestone(
         context.register(), context.writing, move=move, milestone=milestone, date=date_, note=note, **values
     )
-    typer.echo(written.message)
+    say(written.message)
 
 
 @milestone_app.command("start")

@@ -32,6 +32,14 @@ SELF_REFERRING = frozenset(
     t.name for t in Base.metadata.sorted_tables if any(fk.column.table is t for fk in t.foreign_keys)
 )
 BATCH = 5_000
+# Columns other records point at: a refused record's values there make its children refused too.
+REFERENCED = frozenset(
+    (fk.column.table.name, fk.column.name) for t in Base.metadata.sorted_tables for fk in t.foreign_keys
+)
+FOREIGN_KEYS = {
+    t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
+    for t in Base.metadata.sorted_tables
+}
 
 
 @dataclass
@@ -41,6 +49,17 @@ class Conflict:
     kept: str  # "here" or "there"
     here_updated: str
     there_updated: str
+    deleted: str = ""  # for an edit against a deletion: the side that deleted ("here" or "there")
+
+
+@dataclass
+class Refused:
+    """A record one side cannot take (a value its backend refuses): left out, the rest goes on."""
+
+    table: str
+    uuid: str
+    into: str  # "here" or "there"
+    why: str
 
 
 @dataclass
@@ -52,6 +71,7 @@ class SyncReport:
     deleted_here: Counter = field(default_factory=Counter)
     deleted_there: Counter = field(default_factory=Counter)
     conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
 
     @property
     def changed_nothing(self) -> bool:
@@ -59,9 +79,16 @@ class SyncReport:
 
 
 def _deleted(writer: Writer, table: str) -> dict[str, str]:
-    """uuid -> when, for records whose latest logged change is a deletion."""
+    """uuid -> when, for records whose latest logged change is a deletion.
+
+    When is the first deletion since the record was last inserted: a deletion passed on by a sync
+    is logged again, later, and must not count as a deletion made then.
+    """
     latest: dict[str, tuple[str, str]] = {}
     for row in writer.rows(Q.deletions, table=table):
+        previous = latest.get(row.record_uuid)
+        if row.action == "delete" and previous is not None and previous[0] == "delete":
+            continue
         latest[row.record_uuid] = (row.action, plain(row.made_at))
     return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
 
@@ -92,6 +119,7 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
     since = _last_synced(here, there_id)
     report = SyncReport(here=here_label, there=there_label)
+    screen = _Screen(report)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
     # Read both sides whole before writing: the sync's own log entries must not travel in this round.
@@ -99,13 +127,18 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         table: (here.stamps(table), there.stamps(table), _deleted(here, table), _deleted(there, table))
         for table in SYNCED_TABLES
     }
+    # A file's bytes travel only while an attachment uses them.
+    unused = set(here.unused_blobs()) | set(there.unused_blobs())
+    # Edits against deletions, decided for each record together with its children (docs/team.md).
+    revive_here = _revivals(there, snapshot, "here", since, report)
+    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
     for table in SYNCED_TABLES:
         mine, theirs, gone_here, gone_there = snapshot[table]
         incoming, outgoing = [], []
         for uuid, stamp in theirs.items():
             if uuid in mine:
                 continue
-            if uuid in gone_here and plain(stamp) <= gone_here[uuid]:
+            if uuid in gone_here and not revive_here.get((table, uuid)):
                 if push:
                     deletions_there.append((table, uuid))
             else:
@@ -113,18 +146,20 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
         for uuid, stamp in mine.items():
             if uuid in theirs:
                 continue
-            if uuid in gone_there and plain(stamp) <= gone_there[uuid]:
+            if uuid in gone_there and not (push and revive_there.get((table, uuid))):
                 deletions_here.append((table, uuid))
             elif push:
                 outgoing.append(uuid)
         # New records are copied whole and in batches; the change log that travels with them
         # says who made them. Oldest first, so a record that refers to another of its table comes after it.
+        if table == "blobs":
+            incoming = [uuid for uuid in incoming if uuid not in unused]
+            outgoing = [uuid for uuid in outgoing if uuid not in unused]
         if incoming:
-            _copy(there, here, table, incoming)
-            report.came_in[table] += len(incoming)
+            # A merge logs what it brings in, so `ccm undo` can take it back out.
+            report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"), log=not push)
         if push and outgoing:
-            _copy(here, there, table, outgoing)
-            report.went_out[table] += len(outgoing)
+            report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
         for uuid in mine.keys() & theirs.keys():
             ours, other = plain(mine[uuid]), plain(theirs[uuid])
             if ours == other:
@@ -132,11 +167,13 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
             if since is not None and ours > since and other > since:
                 report.conflicts.append(Conflict(table, uuid, "here" if ours > other else "there", ours, other))
             if other > ours:
-                here.update(table, uuid, there.get(table, uuid), touch=False)
-                report.came_in[table] += 1
+                if screen.into("here")(table, [row := there.get(table, uuid)]):
+                    here.update(table, uuid, row, touch=False)
+                    report.came_in[table] += 1
             elif push:
-                there.update(table, uuid, here.get(table, uuid), touch=False)
-                report.went_out[table] += 1
+                if screen.into("there")(table, [row := here.get(table, uuid)]):
+                    there.update(table, uuid, row, touch=False)
+                    report.went_out[table] += 1
     # Children before parents.
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):
@@ -145,6 +182,10 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     for table, uuid in sorted(deletions_there, key=lambda d: -order[d[0]]):
         there.delete(table, uuid)
         report.deleted_there[table] += 1
+    # Bytes no attachment uses any more (an attachment deleted or undone) go too.
+    here.drop_unused_blobs()
+    if push:
+        there.drop_unused_blobs()
     # Each side's log of this very sync goes across too, so a second run finds nothing to do.
     if push:
         _hand_over_log(there, here)
@@ -155,15 +196,121 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     return report
 
 
-def _copy(source, destination, table: str, uuids: list[str]) -> None:
-    """New records, copied whole in batches (a million of them must not sit in memory at once)."""
+def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport) -> dict[tuple[str, str], bool]:
+    """For each record deleted on the side `into` but still on `source`: whether it comes back.
+
+    A deletion wins over the edits made before it and loses to an edit made after it. The
+    decision is taken for a record and its children together (an engagement with its states,
+    acting parties, replies, attachments, campaign): an edit after the deletion to any one of
+    them brings the whole family back; otherwise the whole family goes. Each such meeting of an
+    edit and a deletion since the last sync is reported as a conflict.
+    """
+    order = {name: i for i, name in enumerate(SYNCED_TABLES)}
+    found: dict[tuple[str, str], bool] = {}
+    when: dict[tuple[str, str], tuple[str, str]] = {}
+    for table in SYNCED_TABLES:
+        mine, theirs, gone_here, gone_there = snapshot[table]
+        present, absent, gone = (theirs, mine, gone_here) if into == "here" else (mine, theirs, gone_there)
+        for uuid, stamp in present.items():
+            if uuid not in absent and uuid in gone:
+                found[(table, uuid)] = plain(stamp) > gone[uuid]
+                when[(table, uuid)] = (plain(stamp), gone[uuid])
+    if not found:
+        return found
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    by_table: dict[str, list[str]] = {}
+    for table, uuid in found:
+        by_table.setdefault(table, []).append(uuid)
+    for table, uuids in by_table.items():
+        links = [(column, target) for column, target, target_column in FOREIGN_KEYS.get(table, ()) if target_column == "uuid" and target != table]
+        if not links:
+            continue
+        for row in source.get_many(table, uuids):
+            for column, target in links:
+                if (target, row.get(column)) in found:
+                    parent[(table, row["uuid"])] = (target, row[column])
+    # Up: an edit after the deletion to a child brings its parent back; then down: the family follows its parent.
+    for key in sorted(found, key=lambda k: -order[k[0]]):
+        if found[key] and key in parent:
+            found[parent[key]] = True
+    for key in sorted(found, key=lambda k: order[k[0]]):
+        if key in parent:
+            found[key] = found[parent[key]]
+    # A family's latest edit: its own or any of its children's.
+    root_of = {}
+    for key in found:
+        root = key
+        while root in parent:
+            root = parent[root]
+        root_of[key] = root
+    latest = {}
+    for key, root in root_of.items():
+        latest[root] = max(latest.get(root, ""), when[key][0])
+    for key, revived in found.items():
+        if key in parent:
+            continue
+        edited, deleted = latest[key], when[key][1]
+        if since is None or edited <= since or deleted <= since:
+            continue
+        table, uuid = key
+        kept = ("there" if revived else "here") if into == "here" else ("here" if revived else "there")
+        here_side, there_side = (f"deleted {deleted}", edited) if into == "here" else (edited, f"deleted {deleted}")
+        report.conflicts.append(Conflict(table, uuid, kept, here_side, there_side, deleted=into))
+    return found
+
+
+def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False) -> int:
+    """New records, copied whole in batches (a million of them must not sit in memory at once).
+
+    `accept` keeps the records the destination can hold; the number copied is returned.
+    """
     if table in SELF_REFERRING:
         # Oldest first, so that a change set that reverts another comes after it.
-        rows = source.get_many(table, uuids)
-        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])))
-        return
+        rows = accept(table, source.get_many(table, uuids))
+        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])), log=log)
+        return len(rows)
+    copied = 0
     for start in range(0, len(uuids), BATCH):
-        destination.copy_in(table, source.get_many(table, uuids[start : start + BATCH]))
+        rows = accept(table, source.get_many(table, uuids[start : start + BATCH]))
+        destination.copy_in(table, rows, log=log)
+        copied += len(rows)
+    return copied
+
+
+class _Screen:
+    """Leaves out the records a side cannot hold (and the records that depend on them), naming each."""
+
+    def __init__(self, report: SyncReport):
+        self.report = report
+        self.refused: dict[tuple[str, str, str], set] = {}  # (side, table, column) -> refused values
+
+    def into(self, side: str):
+        def accept(table: str, rows: list[dict]) -> list[dict]:
+            kept = []
+            for row in rows:
+                why = self._why(side, table, row)
+                if why is None:
+                    kept.append(row)
+                    continue
+                self.report.refused.append(Refused(table, row["uuid"], side, why))
+                for target_table, column in REFERENCED:
+                    if target_table == table:
+                        self.refused.setdefault((side, table, column), set()).add(row.get(column))
+            return kept
+
+        return accept
+
+    def _why(self, side: str, table: str, row: dict) -> str | None:
+        from ccmtui.domain.values import problems
+
+        found = problems(table, row)
+        if found:
+            column, why = found[0]
+            return f"its {column.replace('_', ' ')} {why}"
+        for column, parent, parent_column in FOREIGN_KEYS.get(table, ()):
+            if row.get(column) is not None and row.get(column) in self.refused.get((side, parent, parent_column), ()):
+                return f"its {parent[:-1] if parent.endswith('s') else parent} was left out"
+        return None
 
 
 def _hand_over_log(source, destination) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ccmtui.domain.errors import InputError
+
 SQLITE_PREFIX = "sqlite:///"
 
 
@@ -94,3 +96,39 @@ class Target:
 
     def __str__(self) -> str:
         return self.text
+
+
+# Database URLs ccm can open: PostgreSQL (psycopg) and SQLite files.
+URL_KINDS = ("postgresql", "postgresql+psycopg", "sqlite")
+MAX_PATH_BYTES = 4096
+
+
+def check_database_target(target: str, what: str = "--db") -> str:
+    """`target` (a file or a URL) checked before anything opens it: a one-line InputError otherwise."""
+    if not str(target).strip():
+        raise InputError(f"{what} is empty: give a database file or a postgresql+psycopg:// URL")
+    try:
+        encoded = str(target).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{what} is not valid UTF-8 text") from None
+    if "\x00" in target:
+        raise InputError(f"{what} holds a NUL character")
+    if "://" in target:
+        kind = target.split("://", 1)[0].lower()
+        if kind not in URL_KINDS:
+            raise InputError(
+                f"{what}: a {kind or 'nameless'}:// URL is not supported; use postgresql+psycopg://USER@HOST/NAME or a file"
+            )
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            make_url(target).port  # noqa: B018 - a bad port is only found when read
+        except (ArgumentError, ValueError):
+            raise InputError(f"{what}: not a valid database URL") from None
+        return target
+    if len(encoded) > MAX_PATH_BYTES or any(len(part.encode("utf-8")) > 255 for part in Path(target).parts):
+        raise InputError(f"{what}: the path is too long ({len(encoded):,} bytes)")
+    if Path(target).expanduser().is_dir():
+        raise InputError(f"{target} is a folder; give the database file's name")
+    return target

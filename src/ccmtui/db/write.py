@@ -23,6 +23,7 @@ from ccmtui.db.queries import Q
 from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader
 from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
+from ccmtui.domain.values import check as check_values
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -107,14 +108,33 @@ class Writer:
             rows.extend(self.backend.get_many(table, uuids[start : start + CHUNK]))
         return rows
 
-    def copy_in(self, table: str, rows: list[dict]) -> None:
-        """Records arriving whole from another database: written as they are, in batches, not logged."""
+    def copy_in(self, table: str, rows: list[dict], *, log: bool = False) -> None:
+        """Records arriving whole from another database: written as they are, in batches.
+
+        Not logged (their own change log travels with them) unless `log`: a merge logs what it
+        brings in, so that it can be undone.
+        """
         for start in range(0, len(rows), CHUNK):
             self.backend.insert_many(table, rows[start : start + CHUNK])
+        if log:
+            for row in rows:
+                self._log(table, row["uuid"], "insert", None, row)
+
+    def unused_blobs(self) -> list[str]:
+        """The uuids of stored files no attachment refers to any more."""
+        return self.backend.unused_blobs()
+
+    def drop_unused_blobs(self) -> int:
+        """Removes the bytes of files no attachment uses (after an undo, a deletion, a sync)."""
+        unused = self.unused_blobs()
+        for uuid in unused:
+            self.backend.delete("blobs", uuid)
+        return len(unused)
 
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
         row = self.backend.complete(table, values, self.stamp)
+        check_values(table, row)  # the same values on every backend, refused before writing
         self.backend.insert(table, row)
         if log:
             self._log(table, row["uuid"], "insert", None, row)
@@ -124,6 +144,8 @@ class Writer:
         before = self.backend.get(table, uuid)
         if before is None:
             raise DatabaseError(f"no {table} record {uuid}")
+        if touch:  # an edit; undo puts back what was, and a sync screens what it copies (db/sync.py)
+            check_values(table, changes)
         after = {**before, **changes}
         if touch:
             after["updated_at"] = self.stamp
@@ -280,6 +302,10 @@ class SQLiteBackend:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
 
+    def unused_blobs(self) -> list[str]:
+        sql = "SELECT uuid FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments) ORDER BY uuid"
+        return [uuid for (uuid,) in self._run(sql, {}).fetchall()]
+
     def get(self, table: str, uuid: str) -> dict | None:
         spec = self._table(table)
         found = self._run(spec["select"], {"uuid": uuid}).fetchone()
@@ -347,6 +373,13 @@ class AlchemyBackend:
         t = self.tables[table]
         found = self.connection.execute(t.select().where(t.c.uuid == uuid)).mappings().fetchone()
         return dict(found) if found is not None else None
+
+    def unused_blobs(self) -> list[str]:
+        from sqlalchemy import select
+
+        blobs, attachments = self.tables["blobs"], self.tables["attachments"]
+        query = select(blobs.c.uuid).where(blobs.c.sha256.not_in(select(attachments.c.sha256))).order_by(blobs.c.uuid)
+        return list(self.connection.execute(query).scalars())
 
 
 def select_stamps(table):

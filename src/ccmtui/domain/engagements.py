@@ -42,6 +42,9 @@ REPLY_STATUSES = ("pending", "replied", "no-reply")
 
 # Action plans adopted by the meetings: Vientiane (1MSP, 2010), Dubrovnik (1RC, 2015), Lausanne (2RC, 2021).
 ACTION_PLANS = {"VAP": "Vientiane Action Plan", "DAP": "Dubrovnik Action Plan", "LAP": "Lausanne Action Plan"}
+# How many actions each action plan numbers: Vientiane (2010) 66, Lausanne (2021) 50; Dubrovnik (2015)
+# is given the same bound as Lausanne.
+ACTION_PLAN_SIZES = {"VAP": 66, "DAP": 50, "LAP": 50}
 _ACTION_POINT = re.compile(r"^(VAP|DAP|LAP)[\s\-_#]*(\d{1,3})$", re.IGNORECASE)
 
 SUMMARY_MAX = 300
@@ -85,7 +88,10 @@ def parse_action_points(values: list[str] | tuple[str, ...]) -> str:
             match = _ACTION_POINT.match(part.strip())
             if not match:
                 raise InputError(f"bad action point {part!r}: expected VAP-3, DAP-12 or LAP-17 (Vientiane, Dubrovnik, Lausanne)")
-            points.append(f"{match.group(1).upper()}-{int(match.group(2))}")
+            plan, number = match.group(1).upper(), int(match.group(2))
+            if not 1 <= number <= ACTION_PLAN_SIZES[plan]:
+                raise InputError(f"bad action point {part!r}: the {plan} has actions 1 to {ACTION_PLAN_SIZES[plan]}")
+            points.append(f"{plan}-{number}")
     return " ".join(dict.fromkeys(points))
 
 

@@ -27,6 +27,7 @@ _STATUS_ALIASES = {"in progress": "in-progress", "started": "in-progress", "ongo
 
 ORDINALS = ("first", "second", "third", "fourth")
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # quarters a work plan can name
 _QUARTER_FORMS = (
     re.compile(r"^(?P<year>\d{4})\s*-?\s*Q(?P<q>[1-4])$", re.IGNORECASE),  # 2025Q1, 2025-Q1
     re.compile(r"^Q(?P<q>[1-4])\s+(?P<year>\d{4})$", re.IGNORECASE),  # Q1 2025
@@ -47,7 +48,10 @@ class Quarter:
         for form in _QUARTER_FORMS:
             found = form.match(cleaned)
             if found:
-                return cls(int(found["year"]), int(found["q"]))
+                year = int(found["year"])
+                if not FIRST_YEAR <= year <= LAST_YEAR:
+                    raise InputError(f"bad quarter {text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+                return cls(year, int(found["q"]))
         raise InputError(f"bad quarter {text!r}: write it 2025Q1, 2025-Q1 or Q1 2025")
 
     @classmethod

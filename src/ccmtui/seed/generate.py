@@ -103,6 +103,7 @@ def _search_triggers(connection: sqlite3.Connection) -> list[str]:
 
 def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int = DEFAULT_SEED) -> Built:
     """Write a large database at `path` (replacing any file there) with `engagements` engagements."""
+    from ccmtui.db.rebuild import replace_target
     from ccmtui.db.session import Database
 
     if engagements < 1:
@@ -157,7 +158,7 @@ def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int
             connection.execute("PRAGMA journal_mode = WAL")
         finally:
             connection.close()
-        os.replace(building, path)
+        replace_target(building, path)
     finally:
         if worker is not None:
             worker.join(timeout=5)

@@ -182,6 +182,8 @@ def add_work_plans(session, database: Database) -> int:
 
 def build(path: Path) -> Path:
     """Write a fresh sample database at `path`, replacing any file there."""
+    from ccmtui.db.rebuild import replace_target
+
     path = Path(path)
     building = path.with_name(f".{path.name}.{os.getpid()}.sample")
     for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
@@ -201,7 +203,7 @@ def build(path: Path) -> Path:
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")
-        os.replace(building, path)
+        replace_target(building, path)
     finally:
         database.dispose()
         building.unlink(missing_ok=True)

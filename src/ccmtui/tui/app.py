@@ -72,6 +72,9 @@ class CCMApp(App[None]):
         ask_identity: bool = False,
     ):
         super().__init__()
+        from ccmtui.textsafe import make_literal
+
+        make_literal(self.console)  # stored text in Rich tables and pages is never markup
         self.source = source or Source(target, config, today)
         self._early = early  # the dashboard's data, being read since before the app was loaded
         self._ask_identity = ask_identity
@@ -86,6 +89,15 @@ class CCMApp(App[None]):
         keymap = self.source.config.get("keymap")
         if isinstance(keymap, dict):
             self.set_keymap({str(binding): str(keys) for binding, keys in keymap.items()})
+
+    def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
+        """A notification, always literal text: its message may name stored records.
+
+        Screens' `notify` passes `markup=True` by default; it is not followed.
+        """
+        from ccmtui.textsafe import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         if self._early is None:

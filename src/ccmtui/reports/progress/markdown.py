@@ -6,8 +6,11 @@ from ccmtui.reports import charts
 from ccmtui.reports.progress.document import ChartSpec, Note, ProgressReport, TableSpec
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
+def markdown_escape(text: str) -> str:
+    """A stored name in Markdown: shown as written (the same escaping as the other Markdown exports)."""
+    from ccmtui.reports.export_markdown import escape
+
+    return escape(text)
 
 
 def _md_runs(runs) -> str:
@@ -27,7 +30,7 @@ def to_markdown(report: ProgressReport, chart_width: int = 40) -> str:
         else:
             lines += [text, ""]
     for number, note in enumerate(report.footnotes, 1):
-        lines.append(f"[^{number}]: {note}")
+        lines.append(f"[^{number}]: {markdown_escape(note)}")
     if report.footnotes:
         lines.append("")
     for block in report.annexes:
@@ -45,7 +48,7 @@ def _md_table(table: TableSpec) -> list[str]:
     if table.rows:
         lines.append("| " + " | ".join(table.headers) + " |")
         lines.append("|" + "|".join("---" for _ in table.headers) + "|")
-        lines += ["| " + " | ".join(_md_escape(cell) for cell in row) + " |" for row in table.rows]
+        lines += ["| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in table.rows]
         lines.append("")
     if table.note:
         lines += [f"*{table.note}*", ""]

@@ -7,6 +7,7 @@ pending reply for each target in one transaction.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
+from ccmtui.textsafe import literal
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.workers import deliver
@@ -120,13 +122,14 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
                 on = register.resolve_day(day or self.app.source.today.isoformat(), "--date")
                 targets = select_targets(register, parse_targets(register, split_list(to), split_list(excluded)), on)
             except CCMError as error:
-                deliver(self, self._show_preview, f"[dim]{error}[/dim]")
+                deliver(self, self._show_preview, literal(str(error), "dim"))
                 return
         names = ", ".join(s.name for s in targets[:PREVIEW_NAMES])
         more = f" and {len(targets) - PREVIEW_NAMES} more" if len(targets) > PREVIEW_NAMES else ""
-        deliver(self, self._show_preview, f"[b]{len(targets)} target{'s' * (len(targets) != 1)}[/b]: {names}{more}")
+        heading = (f"{len(targets)} target{'s' * (len(targets) != 1)}", "bold")
+        deliver(self, self._show_preview, Text.assemble(heading, ": ", literal(names, lines=False), more))
 
-    def _show_preview(self, text: str) -> None:
+    def _show_preview(self, text) -> None:
         self.query_one("#campaign-preview", Static).update(text)
 
     @on(Button.Pressed, "#campaign-cancel")

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ccmtui.tui.widgets.literal_table import literal_content
+
 
 class ConfirmDialog(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -33,7 +35,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = literal_content(self.title_text)
             yield Static(self.question, id="question")
             with Horizontal():
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning", compact=True)

@@ -12,8 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from ccmtui.domain.errors import CCMError
+from ccmtui.textsafe import literal
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.workers import deliver
 
 MOVES = {"start": "Start (in progress)", "done": "Done", "slip": "Slip to a later date", "drop": "Drop"}
@@ -94,7 +96,7 @@ class AddMilestoneDialog(MilestoneForm):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#milestone-box").border_title = f"Add a milestone to {self.plan_label}"
+        self.query_one("#milestone-box").border_title = literal_content(f"Add a milestone to {self.plan_label}")
         self.query_one("#ms-title").focus()
 
     @work(thread=True, exclusive=True, group="milestone")
@@ -132,7 +134,7 @@ class UpdateMilestoneDialog(MilestoneForm):
                 continue
             allowed.append((label, move))
         with Vertical(id="milestone-box", classes="dialog form"):
-            yield Label(self.line.title, id="ms-heading")
+            yield Label(literal(self.line.title, lines=False), id="ms-heading")
             yield from self.row("Change", Select(allowed, prompt="Start, done, slip or drop", id="ms-move", compact=True))
             yield from self.row("On", Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="ms-date", compact=True))
             yield from self.row("New due", Input(placeholder="For a slip: 2025Q3 or YYYY-MM-DD", id="ms-new-due", compact=True))

@@ -13,6 +13,7 @@ from ccmtui.domain.categories import Category
 from ccmtui.domain.engagements import STANCES
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver
 
@@ -68,7 +69,7 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#reply-box")
-        box.border_title = f"Reply to “{self.campaign_title}”"
+        box.border_title = literal_content(f"Reply to “{self.campaign_title}”")
         self.clear_errors()
         if self.iso3:
             self.query_one(StatePicker).set_value([self.iso3])

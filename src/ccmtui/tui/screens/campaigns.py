@@ -6,12 +6,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.literal_table import DataTable, literal_content
 from ccmtui.tui.workers import deliver, reporting
 
 STATUS_STYLE = {"replied": "green", "pending": "yellow", "no-reply": "red"}
@@ -141,7 +141,7 @@ class CampaignsScreen(SectionScreen):
                 row.summary or "",
                 key=row.iso3,
             )
-        table.border_title = f"Replies to “{title}” · {len(rows)}"
+        table.border_title = literal_content(f"Replies to “{title}” · {len(rows)}")
         if current and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), scroll=False)
 

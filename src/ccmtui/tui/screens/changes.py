@@ -6,12 +6,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.literal_table import DataTable
 from ccmtui.tui.workers import deliver, reporting
 
 LIMIT = 200

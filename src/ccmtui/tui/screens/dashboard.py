@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.treaty import Status
@@ -25,6 +25,7 @@ from ccmtui.tui.dashboard_data import REPLY_WAIT_DAYS, DashboardData, load_dashb
 from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.charts import YearChart, share_bar
+from ccmtui.tui.widgets.literal_table import DataTable, literal_content
 from ccmtui.tui.workers import deliver, reporting
 
 PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns")
@@ -107,7 +108,7 @@ class DashboardScreen(SectionScreen):
         }
         for panel, title in titles.items():
             self.query_one(f"#{panel}").border_title = title
-        self.query_one("#register").border_subtitle = self.app.source.display
+        self.query_one("#register").border_subtitle = literal_content(self.app.source.display)
         columns = {
             "due": (("Date", None), ("What", 22), ("With", 16), ("Summary", None)),
             "milestones": (("Due", None), ("Milestone", None)),

@@ -12,9 +12,11 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
 from ccmtui.reports.engagements import EngagementFilter
+from ccmtui.textsafe import literal
 from ccmtui.tui import format as fmt
 from ccmtui.tui.pager import EngagementRows, count_days
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
@@ -119,7 +121,7 @@ class EngagementsScreen(SectionScreen):
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#engagements-error", Label)
-        error.update(f"Error: {message}")
+        error.update(literal(f"Error: {message}", lines=False))
         error.display = True
 
     def _set_filters(self, filters: EngagementFilter) -> None:
@@ -197,7 +199,7 @@ class EngagementsScreen(SectionScreen):
         table.show(LocalRows(rows, lambda _, row: row))
         matches = "no engagement" if not rows else fmt.plural(len(rows), "engagement")
         more = f" (the best {SEARCH_HITS})" if len(rows) == SEARCH_HITS else ""
-        table.border_title = f"{matches} with “{text}”{more}"
+        table.border_title = literal_content(f"{matches} with “{text}”{more}")
 
     # -- keys
     def action_newest(self) -> None:

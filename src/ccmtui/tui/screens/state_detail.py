@@ -12,8 +12,10 @@ from textual.widgets import Static
 from ccmtui.db.queries import Q
 from ccmtui.domain.categories import Category
 from ccmtui.reports.render import STATUS_STYLE
+from ccmtui.textsafe import literal
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
@@ -96,7 +98,7 @@ class StateDetailScreen(SectionScreen):
             facts.add_row("Category", "—")
         panel = self.query_one("#state-facts", Static)
         panel.update(facts)
-        panel.border_title = f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}"
+        panel.border_title = literal_content(f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}")
 
     def _show_timeline(self, events: list) -> None:
         self.events = events
@@ -109,7 +111,7 @@ class StateDetailScreen(SectionScreen):
         if event.index >= len(self.events):
             return  # from a timeline read before the last one
         entry = self.events[event.index]
-        self.query_one("#timeline-preview", Static).update(Text(f"{fmt.day(entry.on)}  {entry.what}"))
+        self.query_one("#timeline-preview", Static).update(literal(f"{fmt.day(entry.on)}  {entry.what}"))
 
     @on(VirtualTable.RowSelected, "#timeline")
     def open_event(self, event: VirtualTable.RowSelected) -> None:

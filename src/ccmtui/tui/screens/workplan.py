@@ -6,12 +6,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.workplan import OPEN_STATUSES, period_label
+from ccmtui.textsafe import literal
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.literal_table import DataTable
 from ccmtui.tui.workers import deliver, reporting
 
 STATUS_STYLE = {"planned": "", "in-progress": "cyan", "done": "green", "slipped": "yellow", "dropped": "dim"}
@@ -135,10 +137,10 @@ class WorkPlanScreen(SectionScreen):
         if line is None:
             preview.update("")
             return
-        text = Text(line.title, style="bold")
+        text = literal(line.title, "bold")
         text.append(f"\n{line.id[:8]} · due {line.due.label} · {status_text(line)}", style="")
         if line.notes:
-            text.append(f"\n{line.notes}", style="dim")
+            text.append_text(literal(f"\n{line.notes}", "dim"))
         preview.update(text)
         self.refresh_bindings()
 

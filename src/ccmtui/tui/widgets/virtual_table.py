@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from ccmtui.textsafe import literal, literal_text
 from ccmtui.tui.workers import deliver, reporting
 
 if TYPE_CHECKING:
@@ -331,7 +332,7 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _line(self, cells: Sequence, style: Style, width: int, over: Style | None = None) -> Strip:
         line = Text(no_wrap=True, end="")
         for cell, cell_width in zip(cells, self._widths(width)):
-            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+            text = literal_text(cell).copy() if isinstance(cell, Text) else literal(cell, lines=False)
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")
             line.append_text(text)

@@ -1,0 +1,86 @@
+"""One set of values for every backend: what a text field may hold, checked before anything is written.
+
+PostgreSQL refuses a NUL byte and a string longer than its column; SQLite takes both. So every
+value is checked here, on every write path (the Writer calls `check`), with the limits of the
+PostgreSQL columns: a text field holds no control character (a free text — notes, summaries of
+replies, rationales — may hold newlines and tabs) and no more characters than its column.
+`TEXT_COLUMNS` is kept equal to the models' columns (a test checks); it is written out here so
+that checking a value needs no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ccmtui.domain.errors import InputError
+
+# table -> column -> the most characters it holds (None: free text, any length, lines allowed).
+TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
+    'attachments': {'engagement_uuid': 36, 'filename': 255, 'media_type': 100, 'sha256': 64, 'recorded_by': 100, 'uuid': 36},
+    'blobs': {'sha256': 64, 'uuid': 36},
+    'campaigns': {'title': 200, 'engagement_uuid': 36, 'selection': 500, 'recorded_by': 100, 'uuid': 36},
+    'changes': {'changeset_uuid': 36, 'table_name': 40, 'record_uuid': 36, 'action': 6, 'before': None, 'after': None, 'uuid': 36},
+    'changesets': {'made_by': 100, 'made_in': 36, 'command': 300, 'reverts': 36, 'reverted_by': 36, 'uuid': 36},
+    'classifications': {'iso3': 3, 'category': 3, 'rationale': None, 'source_engagement': 36, 'recorded_by': 100, 'uuid': 36},
+    'cooperation_reports': {'iso3': 3, 'role': 10, 'details': None, 'source': None, 'recorded_by': 100, 'uuid': 36},
+    'database_info': {'label': 300, 'uuid': 36},
+    'engagement_actors': {'engagement_uuid': 36, 'actor': 100, 'uuid': 36},
+    'engagement_states': {'engagement_uuid': 36, 'iso3': 3, 'uuid': 36},
+    'engagements': {'kind': 20, 'area': 30, 'channel': 20, 'summary': 300, 'notes': None, 'action_points': 200, 'recorded_by': 100, 'uuid': 36},
+    'meetings': {'code': 10, 'name': 100, 'city': 60, 'country': 60, 'president_state': 100, 'source': None, 'notes': None, 'uuid': 36},
+    'milestone_engagements': {'milestone_uuid': 36, 'engagement_uuid': 36, 'uuid': 36},
+    'milestone_slips': {'milestone_uuid': 36, 'from_quarter': 6, 'to_quarter': 6, 'reason': None, 'uuid': 36},
+    'milestones': {'work_plan_uuid': 36, 'title': 300, 'due_quarter': 6, 'status': 12, 'notes': None, 'action_points': 200, 'recorded_by': 100, 'uuid': 36},
+    'national_measures': {'iso3': 3, 'status': 20, 'dated': 10, 'measure': 300, 'source': None, 'recorded_by': 100, 'uuid': 36},
+    'obligations': {'iso3': 3, 'extension_requested': 10, 'extension_granted': 10, 'completed': 10, 'status': 30, 'source': None, 'notes': None, 'recorded_by': 100, 'uuid': 36},
+    'replies': {'engagement_uuid': 36, 'iso3': 3, 'status': 10, 'stance': 10, 'summary': None, 'supports_category': 3, 'classification_uuid': 36, 'recorded_by': 100, 'uuid': 36},
+    'retention': {'iso3': 3, 'purpose': None, 'source': None, 'recorded_by': 100, 'uuid': 36},
+    'state_aliases': {'iso3': 3, 'alias': 100, 'uuid': 36},
+    'states': {'iso3': 3, 'name': 100, 'region': 40, 'subregion': 60, 'intermediate_region': 60, 'instrument': 20, 'source': None, 'uuid': 36},
+    'sync_peers': {'peer_uuid': 36, 'peer_label': 300, 'uuid': 36},
+    'transparency_reports': {'iso3': 3, 'kind': 10, 'source': None, 'recorded_by': 100, 'uuid': 36},
+    'work_plan_items': {'work_plan_uuid': 36, 'section': 12, 'text': None, 'uuid': 36},
+    'work_plan_states': {'work_plan_uuid': 36, 'iso3': 3, 'role': 12, 'uuid': 36},
+    'work_plans': {'title': 300, 'area': 30, 'background': None, 'strategy': None, 'expected_outputs': None, 'estimated_budget': None, 'source': None, 'recorded_by': 100, 'uuid': 36},
+}
+
+_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # newline, carriage return and tab allowed
+
+
+def problem(table: str, column: str, value) -> str | None:
+    """Why `value` cannot be stored in `table.column`, or None."""
+    if not isinstance(value, str):
+        return None
+    columns = TEXT_COLUMNS.get(table)
+    if columns is None or column not in columns:
+        return None
+    limit = columns[column]
+    bad = (_LINES if limit is None else _ONE_LINE).search(value)
+    if bad is not None:
+        where = "a line break" if bad.group() in "\r\n" else ("a tab" if bad.group() == "\t" else "a control character")
+        return f"contains {where} (U+{ord(bad.group()):04X})"
+    if limit is not None and len(value) > limit:
+        return f"is {len(value):,} characters long; at most {limit:,}"
+    return None
+
+
+def problems(table: str, row: dict) -> list[tuple[str, str]]:
+    """(column, why) for every value of `row` that `table` cannot hold."""
+    found = []
+    for column, value in row.items():
+        why = problem(table, column, value)
+        if why is not None:
+            found.append((column, why))
+    return found
+
+
+def check(table: str, row: dict) -> None:
+    """A one-line InputError naming the first value `table` cannot hold."""
+    for column, why in problems(table, row):
+        raise InputError(f"{_label(table, column)} {why}")
+
+
+def _label(table: str, column: str) -> str:
+    singular = table[:-1] if table.endswith("s") else table
+    return f"the {singular.replace('_', ' ')}'s {column.replace('_', ' ')}"
