@@ -49,6 +49,7 @@ from ccmtui.reports.summary.victim_assistance import VictimAssistanceSummary, vi
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
     from ccmtui.db.read import Reader
 
 # -- the entry points
