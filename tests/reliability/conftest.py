@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# The app's notifications are read back in these suites too.
+from tests.tui.conftest import recorded_notices  # noqa: F401
+
 # The documented exit codes: 0 done, 1 bad input, 2 usage, 3 the database cannot be used.
 DOCUMENTED_EXITS = {0, 1, 2, 3}
 
