@@ -13,6 +13,7 @@ CREATE TABLE blobs (
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
+	made_as VARCHAR(100), 
 	made_in VARCHAR(36), 
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
@@ -506,7 +507,6 @@ CREATE TABLE replies (
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
 	PRIMARY KEY (uuid), 
-	CONSTRAINT uq_replies_engagement_state UNIQUE (engagement_uuid, iso3), 
 	CONSTRAINT ck_replies_status CHECK (status IN ('pending', 'replied', 'no-reply')), 
 	CONSTRAINT ck_replies_stance CHECK (stance IS NULL OR stance IN ('positive', 'neutral', 'negative')), 
 	CONSTRAINT ck_replies_category CHECK (supports_category IS NULL OR supports_category IN ('I', 'II', 'III')), 

@@ -86,7 +86,8 @@ class Campaign(Record, Base):
 
 
 class Reply(Record, Base):
-    """A state's answer to an engagement; pending until it arrives."""
+    """A state's answer to an engagement; pending until it arrives. A state may answer more than
+    once: the replies are a thread, and the latest received is its current answer."""
 
     __tablename__ = "replies"
 
@@ -102,7 +103,6 @@ class Reply(Record, Base):
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
-        UniqueConstraint("engagement_uuid", "iso3", name="uq_replies_engagement_state"),
         CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),
         CheckConstraint("stance IS NULL OR " + _in("stance", STANCES), name="ck_replies_stance"),
         CheckConstraint("supports_category IS NULL OR supports_category IN ('I', 'II', 'III')", name="ck_replies_category"),
