@@ -439,7 +439,7 @@ class _Plan:
             writer.update("campaigns", *self.campaign)
         added, removed = self.states
         if added or removed:
-            links = {r.iso3: r.uuid for r in writer.rows(Q.states_of_engagements, uuids=[self.uuid])}
+            links = {p.label: p.uuid for p in writer.rows(Q.parts_of_engagement, engagement=self.uuid) if p.table_name == "engagement_states"}
             replies = writer.rows(Q.replies_of_engagement, engagement=self.uuid)
             for iso3 in removed:
                 writer.delete("engagement_states", links[iso3])
@@ -454,7 +454,7 @@ class _Plan:
                     )
         added, removed = self.actors
         if added or removed:
-            links = {r.actor: r.uuid for r in writer.rows(Q.actors_of_engagements, uuids=[self.uuid])}
+            links = {p.label: p.uuid for p in writer.rows(Q.parts_of_engagement, engagement=self.uuid) if p.table_name == "engagement_actors"}
             for actor in removed:
                 writer.delete("engagement_actors", links[actor])
             for actor in added:

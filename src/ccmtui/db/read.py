@@ -161,6 +161,17 @@ class AlchemyReader:
         row_type = _row_type(name, tuple(column.name for column in query.selected_columns))
         return [row_type._make(row) for row in connection.execute(query, params)]
 
+    def role(self) -> str | None:
+        """The login role on a database server (PostgreSQL's current_user)."""
+        from sqlalchemy import text
+
+        from ccmtui.db.session import translate_errors
+
+        if self.database.engine.dialect.name != "postgresql":
+            return None
+        with translate_errors(self.database.display), self.database.engine.connect() as connection:
+            return connection.execute(text("SELECT current_user")).scalar()
+
     def get(self, table: str, uuid: str) -> dict | None:
         """One whole record by its full id (any table), or None."""
         from ccmtui.db.models import Base
