@@ -109,8 +109,8 @@ def undo_change(reader: Reader, writing, change: str) -> Written:
 def _said(undone: Undone) -> str:
     by = f" by {undone.made_by}" if undone.made_by else ""
     return (
-        f"Undid {short(undone.uuid)}: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
-        f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC)."
+        f"Undid: {undone.command} ({undone.changes} change{'s' * (undone.changes != 1)}{by}, "
+        f"{undone.made_at.isoformat(sep=' ', timespec='seconds')} UTC, change set {short(undone.uuid)})."
     )
 
 
