@@ -439,7 +439,11 @@ class _Plan:
             writer.update("campaigns", *self.campaign)
         added, removed = self.states
         if added or removed:
-            links = {p.label: p.uuid for p in writer.rows(Q.parts_of_engagement, engagement=self.uuid) if p.table_name == "engagement_states"}
+            links = {
+                p.label: p.uuid
+                for p in writer.rows(Q.parts_of_engagement, engagement=self.uuid)
+                if p.table_name == "engagement_states"
+            }
             replies = writer.rows(Q.replies_of_engagement, engagement=self.uuid)
             for iso3 in removed:
                 writer.delete("engagement_states", links[iso3])
@@ -450,11 +454,16 @@ class _Plan:
                 writer.insert("engagement_states", {"engagement_uuid": self.uuid, "iso3": iso3})
                 if self.campaign_replies:
                     writer.insert(
-                        "replies", {"engagement_uuid": self.uuid, "iso3": iso3, "status": "pending", "recorded_by": writer.by}
+                        "replies",
+                        {"engagement_uuid": self.uuid, "iso3": iso3, "status": "pending", "recorded_by": writer.by},
                     )
         added, removed = self.actors
         if added or removed:
-            links = {p.label: p.uuid for p in writer.rows(Q.parts_of_engagement, engagement=self.uuid) if p.table_name == "engagement_actors"}
+            links = {
+                p.label: p.uuid
+                for p in writer.rows(Q.parts_of_engagement, engagement=self.uuid)
+                if p.table_name == "engagement_actors"
+            }
             for actor in removed:
                 writer.delete("engagement_actors", links[actor])
             for actor in added:
@@ -495,7 +504,9 @@ def _parse_engagement(register, fields: Fields, found: Found, current, changes, 
     old_states = list(current["states"])
 
     def states() -> list[str]:
-        chosen = [register.index.resolve(t) for t in _list(changes["states"])] if "states" in changes else list(old_states)
+        chosen = (
+            [register.index.resolve(t) for t in _list(changes["states"])] if "states" in changes else list(old_states)
+        )
         chosen += [register.index.resolve(t) for t in added]
         gone = {register.index.resolve(t) for t in removed}
         chosen = [s for s in dict.fromkeys(chosen) if s not in gone]
@@ -507,7 +518,9 @@ def _parse_engagement(register, fields: Fields, found: Found, current, changes, 
     if new_states is not None:
         plus = [s for s in new_states if s not in old_states]
         minus = [s for s in old_states if s not in new_states]
-        answered = {r.iso3 for r in register.reader.rows(Q.replies_of_engagement, engagement=uuid) if r.status == "replied"}
+        answered = {
+            r.iso3 for r in register.reader.rows(Q.replies_of_engagement, engagement=uuid) if r.status == "replied"
+        }
         kept = [s for s in minus if s in answered]
         if kept:
             fields.fail("states", f"{register.index.name(kept[0])} has replied; delete its reply first")
@@ -524,7 +537,9 @@ def _parse_engagement(register, fields: Fields, found: Found, current, changes, 
     if fields.ok("date", "follow_up") and day and follow and follow < day:
         fields.fail("follow_up", f"the follow-up date {follow} is before the engagement ({day})")
     if fields.ok("date") and "occurred_on" in plan.values:
-        received = [r.received_on for r in register.reader.rows(Q.replies_of_engagement, engagement=uuid) if r.received_on]
+        received = [
+            r.received_on for r in register.reader.rows(Q.replies_of_engagement, engagement=uuid) if r.received_on
+        ]
         if received and min(received) < day:
             fields.fail("date", f"a reply ({min(received)}) is dated before {day}; the engagement must come first")
     return plan
@@ -551,7 +566,10 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
     if table == "replies":
         engagement = load(reader, "engagements", row["engagement_uuid"])
         if after["received_on"] and after["received_on"] < engagement["occurred_on"]:
-            fields.fail("date", f"the reply ({after['received_on']}) is dated before the engagement ({engagement['occurred_on']})")
+            fields.fail(
+                "date",
+                f"the reply ({after['received_on']}) is dated before the engagement ({engagement['occurred_on']})",
+            )
         if row["status"] == "replied" and not after["received_on"]:
             fields.fail("date", "a reply received needs its date")
     elif table == "classifications":
@@ -561,10 +579,15 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
     elif table == "retention":
         from ccmtui.domain.obligations import check_retention
 
-        fields("munitions_used", lambda: check_retention(after["munitions_retained"], after["munitions_used"], "cluster munitions"))
+        fields(
+            "munitions_used",
+            lambda: check_retention(after["munitions_retained"], after["munitions_used"], "cluster munitions"),
+        )
         fields(
             "submunitions_used",
-            lambda: check_retention(after["submunitions_retained"], after["submunitions_used"], "explosive submunitions"),
+            lambda: check_retention(
+                after["submunitions_retained"], after["submunitions_used"], "explosive submunitions"
+            ),
         )
         _unique(fields, reader.rows(Q.retention_of_state, iso3=after["iso3"], year=after["year"]), row, "year",
                 f"{register.index.name(after['iso3'])}'s retention for {after['year']}")  # fmt: skip
@@ -573,13 +596,29 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
             r for r in reader.rows(Q.transparency_of_state, iso3=after["iso3"])
             if r.kind == row["kind"] and (row["kind"] == "initial" or r.year == after["year"])
         ]  # fmt: skip
-        _unique(fields, same, row, "year", f"{register.index.name(after['iso3'])}'s {row['kind']} report for {after['year']}")
+        _unique(
+            fields,
+            same,
+            row,
+            "year",
+            f"{register.index.name(after['iso3'])}'s {row['kind']} report for {after['year']}",
+        )
     elif table == "national_measures":
-        same = reader.rows(Q.national_measure_of_state, iso3=after["iso3"], status=after["status"], dated=after["dated"])
-        _unique(fields, same, row, "date", f"{register.index.name(after['iso3'])}: '{after['status']}' dated {after['dated']}")
+        same = reader.rows(
+            Q.national_measure_of_state, iso3=after["iso3"], status=after["status"], dated=after["dated"]
+        )
+        _unique(
+            fields,
+            same,
+            row,
+            "date",
+            f"{register.index.name(after['iso3'])}: '{after['status']}' dated {after['dated']}",
+        )
     elif table == "cooperation_reports":
         same = reader.rows(Q.cooperation_of_state, iso3=after["iso3"], year=after["year"], role=after["role"])
-        _unique(fields, same, row, "year", f"{register.index.name(after['iso3'])}'s {after['role']} for {after['year']}")
+        _unique(
+            fields, same, row, "year", f"{register.index.name(after['iso3'])}'s {after['role']} for {after['year']}"
+        )
     elif table == "milestones":
         if after["status"] == "done" and not after["done_on"]:
             fields.fail("done", "a milestone done needs the day it was done (done = YYYY-MM-DD)")
@@ -596,7 +635,10 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
 def _unique(fields: Fields, same: list, row: dict, name: str, what: str) -> None:
     other = next((r for r in same if r.uuid != row["uuid"]), None)
     if other is not None:
-        fields.fail(name, f"{what} is already recorded (id {short(other.uuid)}); correct that one with `ccm edit {short(other.uuid)}`")
+        fields.fail(
+            name,
+            f"{what} is already recorded (id {short(other.uuid)}); correct that one with `ccm edit {short(other.uuid)}`",
+        )
 
 
 # -- deleting
@@ -627,7 +669,12 @@ class GoesWith:
             "work_plan_states": ("work plan state", "work plan states"), "transparency_forms": ("form", "forms"),
             "obligation_extensions": ("extension request", "extension requests"),
         }  # fmt: skip
-        said = [f"{n} {words.get(t, (t, t))[n != 1]}" for t, n in sorted(counts.items(), key=lambda item: DELETE_ORDER.index(item[0]) if item[0] in DELETE_ORDER else 99)]
+        said = [
+            f"{n} {words.get(t, (t, t))[n != 1]}"
+            for t, n in sorted(
+                counts.items(), key=lambda item: DELETE_ORDER.index(item[0]) if item[0] in DELETE_ORDER else 99
+            )
+        ]
         if self.unlinked:
             n = len(self.unlinked)
             said.append(f"{n} {LABELS.get(self.unlinked[0][0], self.unlinked[0][0])}{'s' * (n != 1)} kept, unlinked")

@@ -51,7 +51,14 @@ def show(
 
     fields = {} if found.table == "states" else _fields_of(reader, found)
     if as_json:
-        print_json({"kind": found.kind, "id": found.uuid, "fields": fields, "record": {k: _plain(v) for k, v in found.row.items()}})
+        print_json(
+            {
+                "kind": found.kind,
+                "id": found.uuid,
+                "fields": fields,
+                "record": {k: _plain(v) for k, v in found.row.items()},
+            }
+        )
         return
     typer.echo(f"{LABELS[found.table].capitalize()} {found.uuid}")
     shown = fields or {k: _plain(v) for k, v in found.row.items() if k != "uuid"}
@@ -159,7 +166,10 @@ def parse_editor_text(text: str, with_notes: bool) -> dict:
         raise FieldErrors({"file": f"line {line}: {message.split(' (at')[0]}"}) from None
     if with_notes:
         values["notes"] = "\n".join(lines[end + 1 :]).strip()
-    return {k: v if isinstance(v, list) else ("" if v is None else str(v) if not isinstance(v, str) else v) for k, v in values.items()}
+    return {
+        k: v if isinstance(v, list) else ("" if v is None else str(v) if not isinstance(v, str) else v)
+        for k, v in values.items()
+    }
 
 
 def _line_of(text: str, field: str) -> int | None:
@@ -226,7 +236,9 @@ def _in_editor(context, record: str) -> None:
         if message.startswith("line "):
             where, message = "", message
         kept = _keep(text, uuid)
-        typer.echo(f"Error: {where + ': ' if where else ''}{message}; nothing changed. Your text is kept in {kept}", err=True)
+        typer.echo(
+            f"Error: {where + ': ' if where else ''}{message}; nothing changed. Your text is kept in {kept}", err=True
+        )
         raise typer.Exit(2) from None
     except InputError as error:
         kept = _keep(text, uuid)
@@ -244,15 +256,27 @@ def edit(
     area: Annotated[str | None, typer.Option("--area", "-a", help="A new thematic area.")] = None,
     channel: Annotated[str | None, typer.Option("--channel", help="A new channel (engagement).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="A new title (campaign, work plan, milestone).")] = None,
-    add_state: Annotated[list[str], typer.Option("--add-state", help="A state the engagement was also with (repeatable).")] = [],  # noqa: B006
-    remove_state: Annotated[list[str], typer.Option("--remove-state", help="A state to take off the engagement (repeatable).")] = [],  # noqa: B006
+    add_state: Annotated[
+        list[str], typer.Option("--add-state", help="A state the engagement was also with (repeatable).")
+    ] = [],  # noqa: B006
+    remove_state: Annotated[
+        list[str], typer.Option("--remove-state", help="A state to take off the engagement (repeatable).")
+    ] = [],  # noqa: B006
     by: Annotated[list[str], typer.Option("--by", help="Who acted, replacing the acting parties (repeatable).")] = [],  # noqa: B006
-    follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="A new follow-up date ('' clears it).")] = None,
+    follow_up: Annotated[
+        str | None, typer.Option("--follow-up", metavar="DATE", help="A new follow-up date ('' clears it).")
+    ] = None,
     notes_file: Annotated[
-        str | None, typer.Option("--notes-file", metavar="PATH|-", help="Replace the notes with a file's text ('-': standard input).")
+        str | None,
+        typer.Option(
+            "--notes-file", metavar="PATH|-", help="Replace the notes with a file's text ('-': standard input)."
+        ),
     ] = None,
     set_: Annotated[
-        list[str], typer.Option("--set", metavar="FIELD=VALUE", help="Any field of the record (see `ccm show ID --json`), repeatable.")
+        list[str],
+        typer.Option(
+            "--set", metavar="FIELD=VALUE", help="Any field of the record (see `ccm show ID --json`), repeatable."
+        ),
     ] = [],  # noqa: B006
 ) -> None:
     """Correct a record: in $EDITOR without options, or field by field with them (one change set, undoable)."""

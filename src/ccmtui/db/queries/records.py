@@ -58,7 +58,9 @@ def record_ids() -> Select:
 
 def _parts(*selects: Select) -> Select:
     found = union_all(*selects).subquery()
-    return select(found.c.table_name, found.c.uuid, found.c.label).order_by(found.c.table_name, found.c.label, found.c.uuid)
+    return select(found.c.table_name, found.c.uuid, found.c.label).order_by(
+        found.c.table_name, found.c.label, found.c.uuid
+    )
 
 
 def parts_of_engagement() -> Select:
@@ -72,7 +74,9 @@ def parts_of_engagement() -> Select:
         select(_named("engagement_actors"), EngagementActor.uuid, EngagementActor.actor).where(
             EngagementActor.engagement_uuid == engagement
         ),
-        select(_named("attachments"), Attachment.uuid, Attachment.filename).where(Attachment.engagement_uuid == engagement),
+        select(_named("attachments"), Attachment.uuid, Attachment.filename).where(
+            Attachment.engagement_uuid == engagement
+        ),
         select(_named("replies"), Reply.uuid, Reply.iso3).where(Reply.engagement_uuid == engagement),
         select(_named("campaigns"), Campaign.uuid, Campaign.title).where(Campaign.engagement_uuid == engagement),
         select(_named("milestone_engagements"), MilestoneEngagement.uuid, MilestoneEngagement.milestone_uuid).where(
@@ -92,7 +96,9 @@ def parts_of_work_plan() -> Select:
         select(_named("work_plan_states"), WorkPlanState.uuid, WorkPlanState.iso3.label("label")).where(
             WorkPlanState.work_plan_uuid == plan
         ),
-        select(_named("work_plan_items"), WorkPlanItem.uuid, WorkPlanItem.text).where(WorkPlanItem.work_plan_uuid == plan),
+        select(_named("work_plan_items"), WorkPlanItem.uuid, WorkPlanItem.text).where(
+            WorkPlanItem.work_plan_uuid == plan
+        ),
         select(_named("milestones"), Milestone.uuid, Milestone.title).where(Milestone.work_plan_uuid == plan),
         select(_named("milestone_slips"), MilestoneSlip.uuid, cast(MilestoneSlip.from_due_on, String)).where(
             MilestoneSlip.milestone_uuid.in_(milestones)
@@ -106,9 +112,9 @@ def parts_of_work_plan() -> Select:
 def parts_of_milestone() -> Select:
     milestone = bindparam("milestone")
     return _parts(
-        select(_named("milestone_slips"), MilestoneSlip.uuid, cast(MilestoneSlip.from_due_on, String).label("label")).where(
-            MilestoneSlip.milestone_uuid == milestone
-        ),
+        select(
+            _named("milestone_slips"), MilestoneSlip.uuid, cast(MilestoneSlip.from_due_on, String).label("label")
+        ).where(MilestoneSlip.milestone_uuid == milestone),
         select(_named("milestone_engagements"), MilestoneEngagement.uuid, MilestoneEngagement.engagement_uuid).where(
             MilestoneEngagement.milestone_uuid == milestone
         ),
@@ -120,7 +126,9 @@ def changesets_touching() -> Select:
     return (
         select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.command)
         .where(
-            ChangeSet.uuid.in_(select(Change.changeset_uuid).where(Change.record_uuid.in_(bindparam("records", expanding=True)))),
+            ChangeSet.uuid.in_(
+                select(Change.changeset_uuid).where(Change.record_uuid.in_(bindparam("records", expanding=True)))
+            ),
             ChangeSet.made_at > bindparam("after", type_=DateTime),
             ChangeSet.uuid != bindparam("changeset"),
             ChangeSet.reverts.is_(None),

@@ -15,21 +15,21 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006'
-down_revision = '0005'
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('replies', schema=None) as batch_op:
-        batch_op.drop_constraint('uq_replies_engagement_state', type_='unique')
-    with op.batch_alter_table('changesets', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('made_as', sa.String(length=100), nullable=True))
+    with op.batch_alter_table("replies", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_replies_engagement_state", type_="unique")
+    with op.batch_alter_table("changesets", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("made_as", sa.String(length=100), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('changesets', schema=None) as batch_op:
-        batch_op.drop_column('made_as')
-    with op.batch_alter_table('replies', schema=None) as batch_op:
-        batch_op.create_unique_constraint('uq_replies_engagement_state', ['engagement_uuid', 'iso3'])
+    with op.batch_alter_table("changesets", schema=None) as batch_op:
+        batch_op.drop_column("made_as")
+    with op.batch_alter_table("replies", schema=None) as batch_op:
+        batch_op.create_unique_constraint("uq_replies_engagement_state", ["engagement_uuid", "iso3"])
