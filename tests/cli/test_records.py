@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -312,3 +313,48 @@ def test_undo_change_refuses_what_is_already_undone_or_not_a_change_set(ccm):
     ok(ccm("undo", "--change", first[:8]))
     fails(ccm("undo", "--change", first[:8]), "already undone")
     fails(ccm("undo", "--change", LOME), "not a change set")
+
+
+def test_on_postgresql_the_login_role_is_part_of_whose_undo_it_is(postgres):
+    """Two login roles under the same configured name: each undoes only what its role did."""
+    from sqlalchemy.engine import make_url
+
+    from tests import backends
+
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(postgres)
+    with engine.connect() as connection:
+        allowed = connection.execute(
+            text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar()
+    engine.dispose()
+    if not allowed:
+        pytest.skip("the test role may not create a second login role (scripts/pg-test-server grants CREATEROLE)")
+    url = backends.new_database()
+    role = f"ccm_colleague_{os.getpid()}"
+    backends._admin(f'DROP ROLE IF EXISTS "{role}"')
+    backends._admin(f"CREATE ROLE \"{role}\" LOGIN PASSWORD 'colleague-password'")
+    database = make_url(url).database
+    try:
+        backends._admin_on(
+            url,
+            f'GRANT ALL ON DATABASE "{database}" TO "{role}"',
+            f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"',
+            f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"',
+        )
+        mine = CCM(url)
+        theirs = CCM(
+            make_url(url).set(username=role, password="colleague-password").render_as_string(hide_password=False)
+        )
+        who(mine, "Ana")
+        ok(mine("log", "call", "KEN", "-m", "Call by the first role", "-a", "univ", "--date", "2020-01-01"))
+        ok(theirs("log", "call", "UGA", "-m", "Call by the second role", "-a", "univ", "--date", "2020-01-02"))
+        made = {c["command"]: c["made_as"] for c in as_json(mine("changes", "--json", "-n", "2"))}
+        assert made["log call with Uganda: Call by the second role"] == role
+        assert "Call by the first role" in ok(mine("undo"))
+        fails(mine("undo"), "nothing to undo")
+        assert "Call by the second role" in ok(theirs("undo"))
+    finally:
+        backends.drop(url)
+        backends._admin(f'DROP ROLE IF EXISTS "{role}"')

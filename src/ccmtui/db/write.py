@@ -353,7 +353,8 @@ class AlchemyBackend:
         if not hasattr(self, "_role"):
             from sqlalchemy import text
 
-            self._role = self.connection.execute(text("SELECT current_user")).scalar() if self.connection.dialect.name == "postgresql" else None
+            on_server = self.connection.dialect.name == "postgresql"
+            self._role = self.connection.execute(text("SELECT current_user")).scalar() if on_server else None
         return self._role
 
     def stamps(self, table: str) -> dict[str, str]:
