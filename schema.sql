@@ -205,6 +205,8 @@ CREATE TABLE classifications (
 
 CREATE INDEX ix_classifications_date ON classifications (assessed_on);
 
+CREATE INDEX ix_classifications_source_engagement ON classifications (source_engagement);
+
 CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
 
 CREATE TABLE cooperation_reports (
@@ -515,6 +517,8 @@ CREATE TABLE replies (
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
 	FOREIGN KEY(classification_uuid) REFERENCES classifications (uuid)
 );
+
+CREATE INDEX ix_replies_engagement ON replies (engagement_uuid, iso3);
 
 CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
 
