@@ -358,3 +358,13 @@ def test_on_postgresql_the_login_role_is_part_of_whose_undo_it_is(postgres):
     finally:
         backends.drop(url)
         backends._admin(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_a_campaign_id_names_its_engagement_everywhere(ccm, tmp_path):
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF-1.4 the letter sent")
+    ok(ccm("attach", CAMPAIGN, letter))
+    assert "letter.pdf" in ok(ccm("attachment", "list", CAMPAIGN))
+    assert "letter.pdf" in ok(ccm("attachment", "list", CAMPAIGN_ENGAGEMENT))
+    ok(ccm("milestone", "done", "6f591ea5", "--date", "2025-03-20", "-e", CAMPAIGN))
+    assert ok(ccm("reply", CAMPAIGN_ENGAGEMENT, "KEN", "--stance", "positive", "--date", "2014-01-01"))

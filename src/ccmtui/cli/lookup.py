@@ -81,13 +81,13 @@ def engagements(
 
 def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) -> None:
     """One engagement in full: states, acting parties, notes, action points, replies (`ccm show`)."""
-    from ccmtui.db.ids import resolve_id
+    from ccmtui.db.ids import resolve_engagement
     from ccmtui.domain.areas import AREAS
     from ccmtui.domain.engagements import CHANNELS
     from ccmtui.reports.engagements import engagement_detail
 
     reader = app_context(ctx).reader()
-    detail = engagement_detail(reader, resolve_id(reader, Q.engagement_ids, engagement, "engagement"))
+    detail = engagement_detail(reader, resolve_engagement(reader, engagement))
     line = detail.line
     if as_json:
         print_json(
