@@ -271,7 +271,9 @@ def test_a_past_event_after_today_is_refused_and_a_future_engagement_is_planned(
     assert ccm.dump() == before
     ok(ccm("log", "meeting", "KEN", "-m", "Planned visit", "-a", "univ", "--date", "2099-01-10"))
     [planned] = as_json(ccm("engagements", "--json", "--state", "KEN", "--since", "2099-01-01"))
+    assert planned["planned"] is True
     assert "(planned)" in ok(ccm("show", planned["id"][:8]))
+    assert "(planned)" in ok(ccm("engagements", "--state", "KEN", "--since", "2099-01-01"))
 
 
 # -- undo that is yours
