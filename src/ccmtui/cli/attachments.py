@@ -25,11 +25,11 @@ def attach(
     """Attach a document to an engagement; it is stored in the database, so it syncs."""
     from ccmtui.actions.attachments import attach as attach_file
     from ccmtui.actions.attachments import read_attachment
-    from ccmtui.db.ids import resolve_id, short
+    from ccmtui.db.ids import resolve_engagement, short
     from ccmtui.domain.filenames import safe_filename
 
     context = app_context(ctx)
-    uuid = resolve_id(context.reader(), Q.engagement_ids, engagement, "engagement")
+    uuid = resolve_engagement(context.reader(), engagement)
     content = read_attachment(file)
     with context.writing(f"attach {safe_filename(file.name)} to engagement {uuid[:8]}") as writer:
         row = attach_file(writer, uuid, file, content)
@@ -43,11 +43,11 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The files attached to an engagement."""
-    from ccmtui.db.ids import resolve_id, short
+    from ccmtui.db.ids import resolve_engagement, short
     from ccmtui.textsafe import visible
 
     reader = app_context(ctx).reader()
-    uuid = resolve_id(reader, Q.engagement_ids, engagement, "engagement")
+    uuid = resolve_engagement(reader, engagement)
     rows = reader.rows(Q.attachments_of_engagements, uuids=[uuid])
     if as_json:
         print_json([{"id": r.uuid, "filename": r.filename, "media_type": r.media_type, "size": r.size,

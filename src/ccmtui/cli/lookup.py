@@ -69,7 +69,8 @@ def engagements(
         table.add_column("Follow-up", no_wrap=True)
     for line in lines:
         states = ", ".join(line.states[:6]) + (f" +{len(line.states) - 6}" if len(line.states) > 6 else "")
-        cells = [line.uuid[:8], line.occurred_on.isoformat(), line.kind_label if wide else line.kind, states]
+        kind = line.kind_label if wide else line.kind
+        cells = [line.uuid[:8], line.occurred_on.isoformat(), kind + (" (planned)" if line.planned else ""), states]
         if wide:
             cells.append(", ".join(line.actors))
         cells.append(line.summary + ("" if wide or not line.follow_up_on else f" (follow up {line.follow_up_on})"))
@@ -79,19 +80,15 @@ def engagements(
     out.print(table)
 
 
-def show(
-    ctx: typer.Context,
-    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """One engagement in full: states, acting parties, notes, action points, replies."""
-    from ccmtui.db.ids import resolve_id
+def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) -> None:
+    """One engagement in full: states, acting parties, notes, action points, replies (`ccm show`)."""
+    from ccmtui.db.ids import resolve_engagement
     from ccmtui.domain.areas import AREAS
     from ccmtui.domain.engagements import CHANNELS
     from ccmtui.reports.engagements import engagement_detail
 
     reader = app_context(ctx).reader()
-    detail = engagement_detail(reader, resolve_id(reader, Q.engagement_ids, engagement, "engagement"))
+    detail = engagement_detail(reader, resolve_engagement(reader, engagement))
     line = detail.line
     if as_json:
         print_json(
@@ -110,7 +107,8 @@ def show(
         )
         return
     out = console()
-    out.print(f"[bold]{line.kind_label}[/] {line.uuid}", markup=True)
+    planned = " (planned)" if line.planned else ""
+    out.print(f"[bold]{line.kind_label}[/] {line.uuid}{planned}", markup=True)
     out.print(f"Date: {line.occurred_on.isoformat()} · {AREAS[line.area]} · {CHANNELS[line.channel]}")
     out.print(f"With: {', '.join(line.states)}")
     if line.actors:
@@ -134,7 +132,7 @@ def show(
     if detail.replies:
         out.print(f"Replies: {len(replied)} of {len(detail.replies)}")
         for r in replied:
-            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary}", markup=False, soft_wrap=True)
+            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary} ({r.uuid[:8]})", markup=False, soft_wrap=True)
 
 
 def history(
@@ -195,19 +193,19 @@ def due(
         print_json(result.as_json())
         return
     out = console()
-    out.print(f"[bold]Overdue follow-ups[/] ({len(result.overdue_follow_ups)})")
+    out.print(f"[bold]Overdue follow-ups[/] ({len(result.overdue_follow_ups)})", markup=True)
     for line in result.overdue_follow_ups:
         out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False, soft_wrap=True)
     if result.upcoming_follow_ups:
-        out.print(f"[bold]Follow-ups in the next 14 days[/] ({len(result.upcoming_follow_ups)})")
+        out.print(f"[bold]Follow-ups in the next 14 days[/] ({len(result.upcoming_follow_ups)})", markup=True)
         for line in result.upcoming_follow_ups:
             out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False, soft_wrap=True)
-    out.print(f"[bold]Replies pending more than {days} days[/] ({len(result.pending_replies)})")
+    out.print(f"[bold]Replies pending more than {days} days[/] ({len(result.pending_replies)})", markup=True)
     for r in result.pending_replies:
         waited = (result.today - r.occurred_on).days
         out.print(f"  {r.name} ({r.iso3}), {waited} days: {r.engagement_summary}", markup=False, soft_wrap=True)
     _print_obligation_deadlines(out, result, within)
-    out.print(f"[bold]Treaty deadlines in the next {within} days[/] ({len(result.deadlines)})")
+    out.print(f"[bold]Treaty deadlines in the next {within} days[/] ({len(result.deadlines)})", markup=True)
     for d in result.deadlines:
         out.print(f"  {d.on} {d.what} ({d.article})", markup=False, soft_wrap=True)
 
@@ -225,7 +223,7 @@ def _print_obligation_deadlines(out, result, within: int) -> None:
         lines = result.obligations_of(kind)
         if not lines and kind not in ("overdue", "window"):
             continue
-        out.print(f"[bold]{title}[/] ({len(lines)})")
+        out.print(f"[bold]{title}[/] ({len(lines)})", markup=True)
         for line in lines:
             extra = when(line)
             day = "" if kind == "not recorded" and not line.days else f"{line.on} "

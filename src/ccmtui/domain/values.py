@@ -20,7 +20,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
     'blobs': {'sha256': 64, 'uuid': 36},
     'campaigns': {'title': 200, 'engagement_uuid': 36, 'selection': 500, 'recorded_by': 100, 'uuid': 36},
     'changes': {'changeset_uuid': 36, 'table_name': 40, 'record_uuid': 36, 'action': 6, 'before': None, 'after': None, 'uuid': 36},
-    'changesets': {'made_by': 100, 'made_in': 36, 'command': 300, 'reverts': 36, 'reverted_by': 36, 'uuid': 36},
+    'changesets': {'made_by': 100, 'made_as': 100, 'made_in': 36, 'command': 300, 'reverts': 36, 'reverted_by': 36, 'uuid': 36},
     'classifications': {'iso3': 3, 'category': 3, 'rationale': None, 'source_engagement': 36, 'recorded_by': 100, 'uuid': 36},
     'cooperation_reports': {'iso3': 3, 'role': 10, 'details': None, 'source': None, 'recorded_by': 100, 'uuid': 36},
     'database_info': {'label': 300, 'uuid': 36},
