@@ -460,6 +460,44 @@ def check_form(given: FormInput) -> FormInput:
     return FormInput(given.iso3, given.kind, given.year, form, status, given.last_reported, _source(given.source))
 
 
+def read_forms_csv(text: str, resolve, source: str):
+    """A file of the form columns (iso3,kind,year,form,status,last_reported,source), every row
+    checked; all of them or an error listing each bad one."""
+    import csv
+    import io
+
+    from ccmtui.files import RowProblems
+
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in FORM_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(FORM_COLUMNS)}")
+    problems = RowProblems(source)
+    forms = []
+    for row in reader:
+        try:
+            last = row["last_reported"].strip()
+            forms.append(
+                check_form(
+                    FormInput(
+                        iso3=resolve(row["iso3"].strip()),
+                        kind=row["kind"].strip().lower(),
+                        year=int(row["year"]),
+                        form=row["form"],
+                        status=row["status"],
+                        last_reported=int(last) if last else None,
+                        source=row["source"],
+                    )
+                )
+            )
+        except InputError as error:
+            problems.add(reader.line_num, str(error))
+        except (ValueError, AttributeError) as error:
+            problems.add(reader.line_num, str(error) if isinstance(error, ValueError) else "too few columns")
+    problems.raise_if_any()
+    return forms
+
+
 def add_transparency_forms(writer: Writer, forms: list[FormInput]) -> list[dict]:
     """Record what Art. 7 reports say per form: every row checked first, then all written or none."""
     checked = [check_form(f) for f in forms]

@@ -68,7 +68,7 @@ def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(met
     """Import forms from a CSV (iso3,kind,year,form,status,last_reported,source): all rows or none."""
     from ccmtui.actions.obligations import add_transparency_forms
     from ccmtui.files import read_text
-    from ccmtui.reports.article7 import read_forms_csv
+    from ccmtui.actions.obligations import read_forms_csv
 
     context = app_context(ctx)
     register = context.register()

@@ -8,16 +8,12 @@ left out, it is flagged. Only reports whose forms are recorded are judged.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
-from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import REPORT_FORMS, expected_forms
-from ccmtui.files import RowProblems
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -88,38 +84,3 @@ def reports_by_year(reader: Reader, register: Register, on: date) -> list[YearRe
         recorded = sum(1 for iso3 in owing if (iso3, year) in rows)
         result.append(YearReports(year, len(owing), on_time, late, len(owing) - on_time - late, recorded))
     return result
-
-
-def read_forms_csv(text: str, resolve, source: str):
-    """A file of the form columns (iso3,kind,year,form,status,last_reported,source), every row
-    checked; all of them or an error listing each bad one."""
-    from ccmtui.actions.obligations import FORM_COLUMNS, FormInput, check_form
-
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in FORM_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(FORM_COLUMNS)}")
-    problems = RowProblems(source)
-    forms = []
-    for row in reader:
-        try:
-            last = row["last_reported"].strip()
-            forms.append(
-                check_form(
-                    FormInput(
-                        iso3=resolve(row["iso3"].strip()),
-                        kind=row["kind"].strip().lower(),
-                        year=int(row["year"]),
-                        form=row["form"],
-                        status=row["status"],
-                        last_reported=int(last) if last else None,
-                        source=row["source"],
-                    )
-                )
-            )
-        except InputError as error:
-            problems.add(reader.line_num, str(error))
-        except (ValueError, AttributeError) as error:
-            problems.add(reader.line_num, str(error) if isinstance(error, ValueError) else "too few columns")
-    problems.raise_if_any()
-    return forms
