@@ -132,3 +132,44 @@ def sync(
         with context.writing(f"sync with {team.where}") as here:
             report = synchronize(here, there, here_label=context.target.where, there_label=team.where, push=True)
     _print_report(report, as_json)
+
+
+team_app = typer.Typer(help="A team's PostgreSQL database: its group role and members.", no_args_is_help=True)
+
+
+@team_app.command("init")
+def team_init(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The team database, as the server's administrator.")],
+    members: Annotated[
+        list[str], typer.Option("--member", "-m", metavar="LOGIN", help="A coordinator's login (repeat for each).")
+    ],
+    readers: Annotated[
+        list[str] | None, typer.Option("--reader", metavar="LOGIN", help="A read-only login (the ISU, the Presidency).")
+    ] = None,
+    group: Annotated[str, typer.Option("--group", help="The group role that owns the tables.")] = "ccm_team",
+) -> None:
+    """Set up a team database: ccm's tables owned by a group role granted to each member, readers read-only."""
+    from ccmtui.db.target import Target
+    from ccmtui.db.team import init_team
+
+    setup = init_team(url, members=members, readers=readers or [], group=group)
+    typer.echo(f"{Target.parse(url).masked}: {setup.tables} tables owned by the group role {setup.group}")
+    typer.echo(f"Members (read and write): {', '.join(setup.members)}")
+    if setup.readers:
+        typer.echo(f"Readers (read only): {', '.join(setup.readers)}")
+
+
+@team_app.command("add-member")
+def team_add_member(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The team database, as the server's administrator.")],
+    login: Annotated[str, typer.Argument(metavar="LOGIN", help="An existing login.")],
+    reader: Annotated[bool, typer.Option("--reader", help="Read only, instead of a member who writes.")] = False,
+) -> None:
+    """Let one more login work on the team database (or, with --reader, read it)."""
+    from ccmtui.db.team import add_member
+
+    group = add_member(url, login, reader=reader)
+    if reader:
+        typer.echo(f"{login} may now read the team database")
+    else:
+        typer.echo(f"{login} is now a member of {group}")

@@ -37,9 +37,7 @@ def pg_dump(target: Target, file: Path) -> None:
     """Save the whole database to `file` (pg_dump's custom format, restored with pg_restore)."""
     program = shutil.which("pg_dump")
     if program is None:
-        raise DatabaseError(
-            "pg_dump is not installed (apt-get install postgresql-client); nothing was upgraded"
-        )
+        raise DatabaseError("pg_dump is not installed (apt-get install postgresql-client); nothing was upgraded")
     env = {**os.environ, **libpq_environment(target)}
     done = subprocess.run(
         [program, "--format=custom", "--no-password", "--file", str(file)], env=env, capture_output=True, text=True
