@@ -77,6 +77,11 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.deletions: {"table": "engagements"},
         Q.database_info: {},
         Q.sync_peer: {"peer": facts["peer"]},
+        Q.last_change_of: {"table": "engagements", "record": LETTER},
+        Q.last_position: {},
+        Q.conflicts: {},
+        Q.conflict_ids: {"low": "0", "high": "g"},
+        Q.open_conflicts_count: {},
         Q.work_plans: {"area": None},
         Q.work_plan: {"uuid": facts["work_plan"]},
         Q.work_plan_ids: every,
@@ -137,6 +142,13 @@ def prepare(path: Path) -> None:
     for step in steps:
         result = ccm(*step)
         assert result.exit_code == 0, (step, result.output)
+    # The 2013 letter edited on both sides, then synced: a conflict, recorded.
+    from ccmtui.db.write import writing
+
+    for where, wording in ((peer, "The letter (their wording)"), (path, "The letter (our wording)")):
+        with writing(str(where), by="Coordinator", command="edit") as writer:
+            writer.update("engagements", LETTER, {"summary": wording})
+    assert ccm("sync", peer).exit_code == 0
     campaign = ccm("campaign", "new", "Letter 2013", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
                    "--kind", "letter", "--date", "2013-10-01", input="y\n")  # fmt: skip
     assert campaign.exit_code == 0, campaign.output

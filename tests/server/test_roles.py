@@ -65,6 +65,8 @@ def test_two_coordinators_and_a_reader_after_team_init(team, tmp_path):
     assert f"owned by the group role {team['group']}" in init.stdout
     ana, kwame = CCM(as_login(team["url"], team["ana"])), CCM(as_login(team["url"], team["kwame"]))
     isu = CCM(as_login(team["url"], team["isu"]))
+    nameless = ana("log", "call", "KEN", "-m", "Who?", "-a", "univ")
+    assert nameless.exit_code == 1 and "ccm config set name" in nameless.stderr
     ana("config", "set", "name", "Ana Silva")
     logged = ana("log", "call", "KEN", "-m", "Ana's call", "-a", "univ", "--date", "2024-01-01")
     assert logged.exit_code == 0, logged.output
@@ -72,6 +74,10 @@ def test_two_coordinators_and_a_reader_after_team_init(team, tmp_path):
     assert written.exit_code == 0, written.output
     seen = {e["summary"] for e in json.loads(isu("engagements", "--json", "--since", "2024-01-01").stdout)}
     assert seen == {"Ana's call", "Kwame's letter"}
+    # Each change set names the configured coordinator and the login that wrote it.
+    latest = json.loads(isu("changes", "--json", "-n", "2").stdout)
+    assert [(c["made_by"], c["login"]) for c in latest] == [("Ana Silva", team["kwame"]), ("Ana Silva", team["ana"])]
+    assert f"as {team['kwame']}" in isu("changes", "-n", "2").stdout
     assert isu("status", "--category", "II").exit_code == 0
     refused = isu("log", "call", "KEN", "-m", "x", "-a", "univ")
     assert refused.exit_code == 3 and "permission denied" in refused.stderr

@@ -47,8 +47,6 @@ def upgrade(
     ] = None,
 ) -> None:
     """Upgrade the database to this ccm's schema (a SQLite file is copied aside first; on a server, back it up first)."""
-    from ccmtui.domain.errors import DatabaseError
-
     database = _database(ctx)
     try:
         if not database.exists():
@@ -74,7 +72,18 @@ def upgrade(
                         err=True,
                     )
         elif backup_file is not None:
-            raise DatabaseError("--backup-file is for a server's database; a file is copied aside on its own")
+            import shutil
+
+            from ccmtui.db import migrate
+            from ccmtui.db.session import translate_errors
+
+            with translate_errors(database.display), database.engine.connect() as connection:
+                behind = migrate.check(connection, database.display) != migrate.head()
+            if behind:  # besides the copy made beside the file
+                database.dispose()
+                database.sqlite_pragma("wal_checkpoint(TRUNCATE)")
+                shutil.copy2(database.path, backup_file)
+                backup_file.chmod(0o600)
         result = database.upgrade()
     finally:
         database.dispose()

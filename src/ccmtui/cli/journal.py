@@ -84,6 +84,7 @@ def changes(
                     "id": r.uuid,
                     "made_at": r.made_at.isoformat(sep=" ", timespec="seconds"),
                     "made_by": r.made_by,
+                    "login": r.made_by_login,
                     "command": r.command,
                     "changes": r.changes,
                     "undone": r.reverted_by is not None,
@@ -104,7 +105,8 @@ def changes(
         table.add_column(heading)
     for r in rows:
         what = r.command + (" [dim](undone)[/]" if r.reverted_by else "")
-        table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), r.made_by or "", what, str(r.changes))
+        who = (r.made_by or "") + (f" [dim]as {r.made_by_login}[/]" if r.made_by_login else "")
+        table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), who, what, str(r.changes))
     console().print(table)
 
 

@@ -42,7 +42,11 @@ def _print_report(report, as_json: bool) -> None:
         out.echo(
             f"Conflict: {conflict.table} {conflict.uuid[:8]} was edited on both sides "
             f"(here {conflict.here_updated[:19]}, there {conflict.there_updated[:19]}); kept {kept}, the later; "
-            "the other version is in `ccm changes`."
+            + (
+                f"both versions: `ccm conflicts`; to keep the other: `ccm conflicts keep {conflict.id[:8]} mine|theirs`."
+                if conflict.id
+                else "the other version is in `ccm changes`."
+            )
         )
 
 
@@ -128,6 +132,10 @@ def sync(
                 f"{url} is read-only and sync writes to both sides; to bring its records in without writing to it, "
                 f"use ccm merge {url}; nothing was changed"
             )
+    if team.is_server or context.target.is_server:
+        from ccmtui.workspace import require_identity
+
+        require_identity(context.identity())
     with writing(team, by=context.identity(), command=f"sync with {context.target.masked}") as there:
         with context.writing(f"sync with {team.where}") as here:
             report = synchronize(here, there, here_label=context.target.where, there_label=team.where, push=True)

@@ -178,8 +178,8 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'recent_changesets': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, (SELECT count(changes.uuid) AS count_1 \nFROM changes \nWHERE changes.changeset_uuid = changesets.uuid) AS changes \nFROM changesets ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :limit OFFSET :param_1',
-        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('reverts', None), ('reverted_by', None), ('changes', None)),
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.made_by_login, changesets.command, changesets.reverts, changesets.reverted_by, (SELECT count(changes.uuid) AS count_1 \nFROM changes \nWHERE changes.changeset_uuid = changesets.uuid) AS changes \nFROM changesets ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('made_by_login', None), ('command', None), ('reverts', None), ('reverted_by', None), ('changes', None)),
         {'param_1': 0},
     ),
     'last_undoable': (
@@ -203,8 +203,33 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'sync_peer': (
-        'SELECT sync_peers.uuid, sync_peers.peer_uuid, sync_peers.last_synced_at \nFROM sync_peers \nWHERE sync_peers.peer_uuid = :peer',
-        (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime')),
+        'SELECT sync_peers.uuid, sync_peers.peer_uuid, sync_peers.last_synced_at, sync_peers.taken_up_to \nFROM sync_peers \nWHERE sync_peers.peer_uuid = :peer',
+        (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime'), ('taken_up_to', None)),
+        {},
+    ),
+    'last_change_of': (
+        'SELECT changesets.made_by, changesets.made_by_login, changesets.made_at \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changes.table_name = :table AND changes.record_uuid = :record ORDER BY changesets.made_at DESC, changes.seq DESC\n LIMIT :param_1 OFFSET :param_2',
+        (('made_by', None), ('made_by_login', None), ('made_at', 'datetime')),
+        {'param_1': 1, 'param_2': 0},
+    ),
+    'last_position': (
+        'SELECT max(changesets.position) AS position \nFROM changesets',
+        (('position', None),),
+        {},
+    ),
+    'conflicts': (
+        'SELECT conflicts.table_name, conflicts.record_uuid, conflicts.kept, conflicts.a_in, conflicts.a_label, conflicts.a_version, conflicts.a_by, conflicts.a_login, conflicts.a_at, conflicts.b_in, conflicts.b_label, conflicts.b_version, conflicts.b_by, conflicts.b_login, conflicts.b_at, conflicts.found_at, conflicts.settled_by, conflicts.uuid, conflicts.created_at, conflicts.updated_at \nFROM conflicts ORDER BY conflicts.found_at DESC, conflicts.uuid',
+        (('table_name', None), ('record_uuid', None), ('kept', None), ('a_in', None), ('a_label', None), ('a_version', None), ('a_by', None), ('a_login', None), ('a_at', 'datetime'), ('b_in', None), ('b_label', None), ('b_version', None), ('b_by', None), ('b_login', None), ('b_at', 'datetime'), ('found_at', 'datetime'), ('settled_by', None), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),
+        {},
+    ),
+    'conflict_ids': (
+        'SELECT conflicts.uuid \nFROM conflicts \nWHERE conflicts.uuid >= :low AND conflicts.uuid < :high ORDER BY conflicts.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'open_conflicts_count': (
+        'SELECT count(conflicts.uuid) AS count \nFROM conflicts \nWHERE conflicts.settled_by IS NULL',
+        (('count', None),),
         {},
     ),
     'work_plans': (
@@ -380,7 +405,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0005'
+SCHEMA_REVISION = '0008'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -394,13 +419,22 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changesets': {
-        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_by_login', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, made_by_login, made_in, command, reverts, reverted_by, position, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_by_login, :made_in, :command, :reverts, :reverted_by, :position, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_by_login=:made_by_login, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, position=:position, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
-        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_by_login, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.position, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
-        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_by_login, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.position, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'conflicts': {
+        'columns': (('table_name', None, None), ('record_uuid', None, None), ('kept', None, None), ('a_in', None, None), ('a_label', None, ''), ('a_version', None, None), ('a_by', None, None), ('a_login', None, None), ('a_at', 'datetime', None), ('b_in', None, None), ('b_label', None, ''), ('b_version', None, None), ('b_by', None, None), ('b_login', None, None), ('b_at', 'datetime', None), ('found_at', 'datetime', None), ('settled_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO conflicts (table_name, record_uuid, kept, a_in, a_label, a_version, a_by, a_login, a_at, b_in, b_label, b_version, b_by, b_login, b_at, found_at, settled_by, uuid, created_at, updated_at) VALUES (:table_name, :record_uuid, :kept, :a_in, :a_label, :a_version, :a_by, :a_login, :a_at, :b_in, :b_label, :b_version, :b_by, :b_login, :b_at, :found_at, :settled_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE conflicts SET table_name=:table_name, record_uuid=:record_uuid, kept=:kept, a_in=:a_in, a_label=:a_label, a_version=:a_version, a_by=:a_by, a_login=:a_login, a_at=:a_at, b_in=:b_in, b_label=:b_label, b_version=:b_version, b_by=:b_by, b_login=:b_login, b_at=:b_at, found_at=:found_at, settled_by=:settled_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE conflicts.uuid = :uuid',
+        'delete': 'DELETE FROM conflicts WHERE conflicts.uuid = :uuid',
+        'select': 'SELECT conflicts.table_name, conflicts.record_uuid, conflicts.kept, conflicts.a_in, conflicts.a_label, conflicts.a_version, conflicts.a_by, conflicts.a_login, conflicts.a_at, conflicts.b_in, conflicts.b_label, conflicts.b_version, conflicts.b_by, conflicts.b_login, conflicts.b_at, conflicts.found_at, conflicts.settled_by, conflicts.uuid, conflicts.created_at, conflicts.updated_at \nFROM conflicts \nWHERE conflicts.uuid = :uuid',
+        'stamps': 'SELECT conflicts.uuid, conflicts.updated_at \nFROM conflicts',
+        'select_many': 'SELECT conflicts.table_name, conflicts.record_uuid, conflicts.kept, conflicts.a_in, conflicts.a_label, conflicts.a_version, conflicts.a_by, conflicts.a_login, conflicts.a_at, conflicts.b_in, conflicts.b_label, conflicts.b_version, conflicts.b_by, conflicts.b_login, conflicts.b_at, conflicts.found_at, conflicts.settled_by, conflicts.uuid, conflicts.created_at, conflicts.updated_at \nFROM conflicts \nWHERE conflicts.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -439,13 +473,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'sync_peers': {
-        'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
+        'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('taken_up_to', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, taken_up_to, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :taken_up_to, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, taken_up_to=:taken_up_to, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
-        'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
+        'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
-        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'work_plans': {
         'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

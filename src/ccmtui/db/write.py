@@ -68,6 +68,10 @@ class Backend(Protocol):
 
     def stamps(self, table: str) -> dict[str, str]: ...
 
+    def login(self) -> str | None: ...
+
+    def lock_log(self) -> None: ...
+
 
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change.
@@ -89,6 +93,7 @@ class Writer:
         self.logged = logged
         self.counts: dict[str, int] = {}
         self._database_id: str | None = None
+        self._position: int | None = None  # the last position given in this database's log
 
     # -- reads inside the transaction
     def rows(self, name: str, /, **params: Any) -> list[Any]:
@@ -108,7 +113,11 @@ class Writer:
         return rows
 
     def copy_in(self, table: str, rows: list[dict]) -> None:
-        """Records arriving whole from another database: written as they are, in batches, not logged."""
+        """Records arriving whole from another database: written as they are, in batches, not logged.
+
+        Change sets take their place at the end of this database's log, whatever it was in theirs."""
+        if table == "changesets":
+            rows = [{**row, "position": self.next_position()} for row in rows]
         for start in range(0, len(rows), CHUNK):
             self.backend.insert_many(table, rows[start : start + CHUNK])
 
@@ -159,6 +168,15 @@ class Writer:
                 self._database_id = row["uuid"]
         return self._database_id
 
+    def next_position(self) -> int:
+        """The next position in this database's log; the log is locked until the transaction ends, so
+        positions are given in the order transactions commit."""
+        if self._position is None:
+            self.backend.lock_log()
+            self._position = self.backend.rows(Q.last_position)[0].position or 0
+        self._position += 1
+        return self._position
+
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
         if table in UNLOGGED or not self.logged:
             return
@@ -168,8 +186,10 @@ class Writer:
                 "uuid": self.changeset,
                 "made_at": self.stamp,
                 "made_by": self.by,
+                "made_by_login": self.backend.login(),
                 "made_in": self.database_id(),
                 "command": self.command[:300],
+                "position": self.next_position(),
             }
             self.backend.insert("changesets", self.backend.complete("changesets", values, self.stamp))
         self._seq += 1
@@ -190,6 +210,11 @@ class Writer:
                 self.stamp,
             ),
         )
+
+
+def dump_row(row: dict | None) -> str | None:
+    """A row as the change log holds it (JSON, dates as ISO 8601 text)."""
+    return _dump(row)
 
 
 def _dump(row: dict | None) -> str | None:
@@ -276,6 +301,12 @@ class SQLiteBackend:
             for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()
         ]
 
+    def login(self) -> str | None:
+        return None  # a file has no logins: the configured name says who
+
+    def lock_log(self) -> None:
+        pass  # BEGIN IMMEDIATE holds the whole file already
+
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
@@ -338,6 +369,18 @@ class AlchemyBackend:
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         t = self.tables[table]
         return [dict(row) for row in self.connection.execute(t.select().where(t.c.uuid.in_(uuids))).mappings()]
+
+    def login(self) -> str | None:
+        from sqlalchemy import text
+
+        return self.connection.execute(text("SELECT current_user")).scalar()
+
+    def lock_log(self) -> None:
+        """Writers that log queue here until the one ahead commits (a transaction-level advisory lock)."""
+        from sqlalchemy import text
+
+        if self.connection.dialect.name == "postgresql":
+            self.connection.execute(text("SELECT pg_advisory_xact_lock(7362010)"))
 
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]
