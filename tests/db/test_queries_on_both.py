@@ -210,6 +210,7 @@ def both(postgres, tmp_path_factory):
         "work_plan": plan.uuid,
         "milestones": [row.uuid for row in fast.rows(Q.milestones_of_work_plan, work_plan=plan.uuid)],
         "obligation": fast.rows(Q.obligations, article=3)[0].iso3,
+        "url": url,
     }
     try:
         yield fast, slow, facts
@@ -232,6 +233,24 @@ def test_the_query_gives_the_same_rows_on_sqlite_and_postgresql(both, name):
     on_sqlite, on_postgresql = fast.rows(name, **params), slow.rows(name, **params)
     assert on_sqlite == on_postgresql
     assert on_sqlite, f"{name} finds nothing: give it parameters (or records) that find rows"
+
+
+@pytest.fixture(scope="module")
+def through_psycopg(both):
+    """The read path of a command on a server: the SQL compiled for PostgreSQL, through psycopg alone."""
+    from ccmtui.db.read import PostgreSQLReader
+    from ccmtui.db.target import Target
+
+    reader = PostgreSQLReader(Target.parse(both[2]["url"]))
+    yield reader
+    reader.close()
+
+
+@pytest.mark.parametrize("name", names())
+def test_the_compiled_postgresql_query_gives_what_sqlalchemy_gives(both, through_psycopg, name):
+    _, slow, facts = both
+    params = parameters(facts).get(name, {})
+    assert through_psycopg.rows(name, **params) == slow.rows(name, **params)
 
 
 def test_every_query_named_in_the_code_exists():
