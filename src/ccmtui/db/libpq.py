@@ -138,9 +138,13 @@ def positional(sql: str) -> tuple[str, list[str]]:
 
 
 class Connection:
-    """One libpq connection, in autocommit (each statement its own transaction)."""
+    """One libpq connection, in autocommit (each statement its own transaction); one statement at a
+    time, whichever thread asks (as psycopg does)."""
 
     def __init__(self, url: str):
+        import threading
+
+        self._lock = threading.Lock()
         lib = _load()
         if lib is None:
             raise LibpqError("libpq is not available")
@@ -153,6 +157,12 @@ class Connection:
         lib.PQsetClientEncoding(self.handle, b"UTF8")
 
     def execute(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+        with self._lock:
+            return self._execute(sql, params)
+
+    def _execute(self, sql: str, params: dict[str, Any] | None) -> list[tuple]:
+        if not self.handle:
+            raise LibpqError("the connection is closed")
         statement, names = positional(sql)
         values = [_text((params or {}).get(name)) for name in names]
         encoded = [None if v is None else v.encode() for v in values]
@@ -183,6 +193,7 @@ class Connection:
             lib.PQclear(result)
 
     def close(self) -> None:
-        if self.handle:
-            self.lib.PQfinish(self.handle)
-            self.handle = None
+        with self._lock:
+            if self.handle:
+                self.lib.PQfinish(self.handle)
+                self.handle = None
