@@ -140,6 +140,7 @@ class CCMApp(App[None]):
     def check_conflicts(self) -> None:
         from ccmtui.actions.conflicts import open_count
 
+        count = 0
         with reporting(self), self.source.register() as register:
             count = open_count(register.reader)
         if count:
