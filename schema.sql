@@ -18,6 +18,7 @@ CREATE TABLE changesets (
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
 	reverted_by VARCHAR(36), 
+	position BIGINT, 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -26,6 +27,34 @@ CREATE TABLE changesets (
 );
 
 CREATE INDEX ix_changesets_made_in_at ON changesets (made_in, made_at);
+
+CREATE INDEX ix_changesets_position ON changesets (position);
+
+CREATE TABLE conflicts (
+	table_name VARCHAR(40) NOT NULL, 
+	record_uuid VARCHAR(36) NOT NULL, 
+	kept VARCHAR(1) NOT NULL, 
+	a_in VARCHAR(36), 
+	a_label VARCHAR(300) NOT NULL, 
+	a_version TEXT, 
+	a_by VARCHAR(100), 
+	a_login VARCHAR(63), 
+	a_at DATETIME, 
+	b_in VARCHAR(36), 
+	b_label VARCHAR(300) NOT NULL, 
+	b_version TEXT, 
+	b_by VARCHAR(100), 
+	b_login VARCHAR(63), 
+	b_at DATETIME, 
+	found_at DATETIME NOT NULL, 
+	settled_by VARCHAR(36), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid)
+);
+
+CREATE INDEX ix_conflicts_record ON conflicts (table_name, record_uuid);
 
 CREATE TABLE database_info (
 	label VARCHAR(300) NOT NULL, 
@@ -107,6 +136,7 @@ CREATE TABLE sync_peers (
 	peer_uuid VARCHAR(36) NOT NULL, 
 	peer_label VARCHAR(300) NOT NULL, 
 	last_synced_at DATETIME NOT NULL, 
+	taken_up_to BIGINT, 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 

@@ -141,7 +141,12 @@ def template() -> str:
 
         from ccmtui.cli import app
 
-        result = CliRunner().invoke(app, ["--db", _with_database(server_url(), name), "sync", str(scratch)])
+        # A team database records who wrote: the loader has a name of its own.
+        settings = scratch.parent / "config.toml"
+        settings.write_text('name = "Sample loader"\n')
+        result = CliRunner().invoke(
+            app, ["--db", _with_database(server_url(), name), "sync", str(scratch)], env={"CCM_CONFIG": str(settings)}
+        )
         if result.exit_code != 0:
             raise RuntimeError(f"could not load the sample into PostgreSQL: {result.output}")
         # The template holds what sample.db holds: not the log of loading it.

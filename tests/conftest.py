@@ -99,6 +99,9 @@ def pytest_collection_modifyitems(config, items):
 def ccm(sample_db) -> CCM:
     """The CLI on a private copy of the sample (a SQLite file, or a PostgreSQL database)."""
     if backends.on_postgresql():
+        from ccmtui import config
+
+        config.save({"name": "Test Coordinator"})  # a team database refuses writes from no one
         url = backends.new_database()
         yield CCM(url)
         backends.drop(url)

@@ -54,4 +54,17 @@ class Workspace:
         """One write transaction, stamped with who is writing and the command that wrote."""
         from ccmtui.db.write import writing
 
+        if self.target.is_server:
+            require_identity(self.by)
         return writing(self.target, by=self.by, command=command)
+
+
+def require_identity(by: str | None) -> None:
+    """A team's database records who wrote: a write there needs the coordinator's name configured."""
+    if not by:
+        from ccmtui.domain.errors import InputError
+
+        raise InputError(
+            'who you are is not configured, and the team database records who wrote: run ccm config set name "Your Name" '
+            "(and ccm config set state ISO3); nothing was written"
+        )

@@ -352,7 +352,7 @@ def test_on_postgresql_the_login_role_is_part_of_whose_undo_it_is(postgres):
         who(mine, "Ana")
         ok(mine("log", "call", "KEN", "-m", "Call by the first role", "-a", "univ", "--date", "2020-01-01"))
         ok(theirs("log", "call", "UGA", "-m", "Call by the second role", "-a", "univ", "--date", "2020-01-02"))
-        made = {c["command"]: c["made_as"] for c in as_json(mine("changes", "--json", "-n", "2"))}
+        made = {c["command"]: c["login"] for c in as_json(mine("changes", "--json", "-n", "2"))}
         assert made["log call with Uganda: Call by the second role"] == role
         assert "Call by the first role" in ok(mine("undo"))
         fails(mine("undo"), "nothing to undo")

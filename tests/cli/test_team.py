@@ -87,6 +87,7 @@ def test_two_offline_files_sync_through_postgresql(tmp_path, postgres):
     team = backends.new_database()
     try:
         a, b, server = _laptop(tmp_path, "a"), _laptop(tmp_path, "b"), CCM(team)
+        a("config", "set", "name", "Coordinator")  # a team database records who wrote
         for laptop in (a, b):
             assert laptop("sync", team).exit_code == 0
         # Apart: new engagements, a campaign with replies, one record edited on both sides, one deleted.
@@ -127,6 +128,7 @@ def test_two_offline_files_sync_through_postgresql(tmp_path, postgres):
 @pytest.mark.sqlite_only
 def test_an_unreachable_server_is_one_line_naming_host_and_port(tmp_path):
     mine = _laptop(tmp_path, "mine")
+    mine("config", "set", "name", "Coordinator")
     before = mine.dump()
     result = mine("sync", "postgresql+psycopg://ccm:secret-pw@127.0.0.1:1/ccm")
     assert result.exit_code == 3
@@ -141,7 +143,17 @@ def test_a_wrong_password_is_one_line_and_not_echoed(tmp_path, postgres):
     from sqlalchemy.engine import make_url
 
     url = make_url(postgres).set(password="not-the-password").render_as_string(hide_password=False)
-    result = _laptop(tmp_path, "mine")("sync", url)
+    mine = _laptop(tmp_path, "mine")
+    mine("config", "set", "name", "Coordinator")
+    result = mine("sync", url)
     assert result.exit_code == 3
     assert "password authentication failed" in result.stderr
     assert "not-the-password" not in result.output
+
+
+@pytest.mark.sqlite_only
+def test_a_write_to_the_team_database_needs_a_name(tmp_path, postgres):
+    result = _laptop(tmp_path, "mine")("sync", postgres)
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("Error: who you are is not configured")
+    assert 'ccm config set name "Your Name"' in result.stderr

@@ -78,6 +78,11 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.deletions: {"table": "engagements"},
         Q.database_info: {},
         Q.sync_peer: {"peer": facts["peer"]},
+        Q.last_change_of: {"table": "engagements", "record": LETTER},
+        Q.last_position: {},
+        Q.conflicts: {},
+        Q.conflict_ids: {"low": "0", "high": "g"},
+        Q.open_conflicts_count: {},
         Q.work_plans: {"area": None},
         Q.work_plan: {"uuid": facts["work_plan"]},
         Q.work_plan_ids: every,
@@ -152,6 +157,13 @@ def prepare(path: Path) -> None:
     for step in steps:
         result = ccm(*step)
         assert result.exit_code == 0, (step, result.output)
+    # The 2013 letter edited on both sides, then synced: a conflict, recorded.
+    from ccmtui.db.write import writing
+
+    for where, wording in ((peer, "The letter (their wording)"), (path, "The letter (our wording)")):
+        with writing(str(where), by="Coordinator", command="edit") as writer:
+            writer.update("engagements", LETTER, {"summary": wording})
+    assert ccm("sync", peer).exit_code == 0
     campaign = ccm("campaign", "new", "Letter 2013", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
                    "--kind", "letter", "--date", "2013-10-01", input="y\n")  # fmt: skip
     assert campaign.exit_code == 0, campaign.output
@@ -213,6 +225,7 @@ def both(postgres, tmp_path_factory):
         "work_plan": plan.uuid,
         "milestones": [row.uuid for row in fast.rows(Q.milestones_of_work_plan, work_plan=plan.uuid)],
         "obligation": fast.rows(Q.obligations, article=3)[0].iso3,
+        "url": url,
     }
     try:
         yield fast, slow, facts
@@ -235,6 +248,24 @@ def test_the_query_gives_the_same_rows_on_sqlite_and_postgresql(both, name):
     on_sqlite, on_postgresql = fast.rows(name, **params), slow.rows(name, **params)
     assert on_sqlite == on_postgresql
     assert on_sqlite, f"{name} finds nothing: give it parameters (or records) that find rows"
+
+
+@pytest.fixture(scope="module")
+def through_psycopg(both):
+    """The read path of a command on a server: the SQL compiled for PostgreSQL, through psycopg alone."""
+    from ccmtui.db.read import PostgreSQLReader
+    from ccmtui.db.target import Target
+
+    reader = PostgreSQLReader(Target.parse(both[2]["url"]))
+    yield reader
+    reader.close()
+
+
+@pytest.mark.parametrize("name", names())
+def test_the_compiled_postgresql_query_gives_what_sqlalchemy_gives(both, through_psycopg, name):
+    _, slow, facts = both
+    params = parameters(facts).get(name, {})
+    assert through_psycopg.rows(name, **params) == slow.rows(name, **params)
 
 
 def test_every_query_named_in_the_code_exists():

@@ -16,6 +16,7 @@ from ccmtui.cli import article7 as article7_commands
 from ccmtui.cli import attachments as attachment_commands
 from ccmtui.cli import campaigns as campaign_commands
 from ccmtui.cli import config as config_commands
+from ccmtui.cli import conflicts as conflict_commands
 from ccmtui.cli import cooperation as cooperation_commands
 from ccmtui.cli import database as database_commands
 from ccmtui.cli import export as export_commands
@@ -104,6 +105,8 @@ app.command("attach")(attachment_commands.attach)
 app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)
 app.command("sync")(team_commands.sync)
+app.add_typer(team_commands.team_app, name="team")
+app.add_typer(conflict_commands.app, name="conflicts")
 app.add_typer(campaign_commands.app, name="campaign")
 app.add_typer(import_commands.app, name="import")
 app.add_typer(config_commands.app, name="config")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 from ccmtui.cli._common import app_context
@@ -36,14 +39,51 @@ def status(ctx: typer.Context) -> None:
 
 
 @app.command("upgrade")
-def upgrade(ctx: typer.Context) -> None:
-    """Upgrade the database to this ccm's schema (a SQLite file is copied aside first)."""
+def upgrade(
+    ctx: typer.Context,
+    backup_file: Annotated[
+        Path | None,
+        typer.Option("--backup-file", help="On a server: first save the database there with pg_dump (custom format)."),
+    ] = None,
+) -> None:
+    """Upgrade the database to this ccm's schema (a SQLite file is copied aside first; on a server, back it up first)."""
     database = _database(ctx)
     try:
         if not database.exists():
             database.ensure()
             typer.echo(f"{database.display}: created at the current revision")
             return
+        if database.path is None:
+            from ccmtui.db import migrate
+            from ccmtui.db.session import translate_errors
+
+            with translate_errors(database.display), database.engine.connect() as connection:
+                before = migrate.check(connection, database.display)
+            if before != migrate.head():
+                if backup_file is not None:
+                    from ccmtui.db.backup import pg_dump
+
+                    pg_dump(database.target, backup_file)
+                    typer.echo(f"{database.display}: saved to {backup_file} (pg_dump)")
+                else:
+                    typer.echo(
+                        f"{database.display}: no backup taken; take one first (`ccm db upgrade --backup-file FILE` "
+                        "runs pg_dump) when the team's data matters",
+                        err=True,
+                    )
+        elif backup_file is not None:
+            import shutil
+
+            from ccmtui.db import migrate
+            from ccmtui.db.session import translate_errors
+
+            with translate_errors(database.display), database.engine.connect() as connection:
+                behind = migrate.check(connection, database.display) != migrate.head()
+            if behind:  # besides the copy made beside the file
+                database.dispose()
+                database.sqlite_pragma("wal_checkpoint(TRUNCATE)")
+                shutil.copy2(database.path, backup_file)
+                backup_file.chmod(0o600)
         result = database.upgrade()
     finally:
         database.dispose()

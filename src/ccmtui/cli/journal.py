@@ -97,7 +97,7 @@ def changes(
                     "id": r.uuid,
                     "made_at": r.made_at.isoformat(sep=" ", timespec="seconds"),
                     "made_by": r.made_by,
-                    "made_as": r.made_as,
+                    "login": r.made_as,
                     "command": r.command,
                     "changes": r.changes,
                     "undone": r.reverted_by is not None,
@@ -129,7 +129,8 @@ def changes(
         table.add_column(heading)
     for r in rows:
         what = Text.assemble(literal(r.command), (" (undone)", "dim") if r.reverted_by else "")
-        table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), r.made_by or "", what, str(r.changes))
+        who = Text.assemble(literal(r.made_by or ""), (f" as {r.made_as}", "dim") if r.made_as else "")
+        table.add_row(short(r.uuid), r.made_at.isoformat(sep=" ", timespec="seconds"), who, what, str(r.changes))
     console().print(table)
 
 

@@ -112,7 +112,7 @@ def show_changeset(reader: Reader, row: dict, as_json: bool) -> None:
         print_json(
             {
                 "kind": "change set", "id": row["uuid"], "made_at": _plain(row["made_at"]), "made_by": row["made_by"],
-                "made_as": row.get("made_as"), "command": row["command"], "undone": row["reverted_by"] is not None,
+                "login": row.get("made_as"), "command": row["command"], "undone": row["reverted_by"] is not None,
                 "reverts": row["reverts"], "changes": changes,
             }
         )  # fmt: skip

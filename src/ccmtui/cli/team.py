@@ -47,7 +47,11 @@ def _print_report(report, as_json: bool) -> None:
         out.echo(
             f"Conflict: {conflict.table} {conflict.uuid[:8]} was edited on both sides "
             f"(here {conflict.here_updated[:19]}, there {conflict.there_updated[:19]}); kept {kept}, the later; "
-            "the other version is in `ccm changes`."
+            + (
+                f"both versions: `ccm conflicts`; to keep the other: `ccm conflicts keep {conflict.id[:8]} mine|theirs`."
+                if conflict.id
+                else "the other version is in `ccm changes`."
+            )
         )
 
 
@@ -159,7 +163,52 @@ def sync(
                 f"{url} is read-only and sync writes to both sides; to bring its records in without writing to it, "
                 f"use ccm merge {url}; nothing was changed"
             )
+    if team.is_server or context.target.is_server:
+        from ccmtui.workspace import require_identity
+
+        require_identity(context.identity())
     with writing(team, by=context.identity(), command=f"sync with {context.target.masked}") as there:
         with context.writing(f"sync with {team.where}") as here:
             report = synchronize(here, there, here_label=context.target.where, there_label=team.where, push=True)
     _print_report(report, as_json)
+
+
+team_app = typer.Typer(help="A team's PostgreSQL database: its group role and members.", no_args_is_help=True)
+
+
+@team_app.command("init")
+def team_init(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The team database, as the server's administrator.")],
+    members: Annotated[
+        list[str], typer.Option("--member", "-m", metavar="LOGIN", help="A coordinator's login (repeat for each).")
+    ],
+    readers: Annotated[
+        list[str] | None, typer.Option("--reader", metavar="LOGIN", help="A read-only login (the ISU, the Presidency).")
+    ] = None,
+    group: Annotated[str, typer.Option("--group", help="The group role that owns the tables.")] = "ccm_team",
+) -> None:
+    """Set up a team database: ccm's tables owned by a group role granted to each member, readers read-only."""
+    from ccmtui.db.target import Target
+    from ccmtui.db.team import init_team
+
+    setup = init_team(url, members=members, readers=readers or [], group=group)
+    typer.echo(f"{Target.parse(url).masked}: {setup.tables} tables owned by the group role {setup.group}")
+    typer.echo(f"Members (read and write): {', '.join(setup.members)}")
+    if setup.readers:
+        typer.echo(f"Readers (read only): {', '.join(setup.readers)}")
+
+
+@team_app.command("add-member")
+def team_add_member(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The team database, as the server's administrator.")],
+    login: Annotated[str, typer.Argument(metavar="LOGIN", help="An existing login.")],
+    reader: Annotated[bool, typer.Option("--reader", help="Read only, instead of a member who writes.")] = False,
+) -> None:
+    """Let one more login work on the team database (or, with --reader, read it)."""
+    from ccmtui.db.team import add_member
+
+    group = add_member(url, login, reader=reader)
+    if reader:
+        typer.echo(f"{login} may now read the team database")
+    else:
+        typer.echo(f"{login} is now a member of {group}")

@@ -1,4 +1,4 @@
-"""Compile the read queries to SQLite SQL: `python -m ccmtui.db.compile [--check]`.
+"""Compile the read queries to SQLite and PostgreSQL SQL: `python -m ccmtui.db.compile [--check]`.
 
 Writes `compiled.py` beside this module. `--check` exits non-zero when the file
 differs from what the queries compile to now.
@@ -7,6 +7,8 @@ A list parameter (`col.in_(bindparam("uuids", expanding=True))`) is compiled to
 `col IN (SELECT value FROM json_each(:uuids))`: one statement whatever the list's length,
 the list bound as a JSON array (`ccmtui.db.read.bind`). A list fixed in the query itself
 (`col.in_(("insert", "delete"))`) becomes one parameter per value, kept with the constants.
+For PostgreSQL (`POSTGRESQL`, run through psycopg alone), a list parameter is one array:
+`col IN (SELECT unnest(%(uuids)s::VARCHAR[]))`.
 """
 
 from __future__ import annotations
@@ -78,6 +80,31 @@ def compile_all() -> dict[str, tuple[str, tuple, dict]]:
     return compiled
 
 
+def _postgresql_list_parameter(element, **_):
+    """An expanding bind parameter as one array parameter: `col IN (SELECT unnest(%(uuids)s))`."""
+    from sqlalchemy import ARRAY
+
+    if not (isinstance(element, BindParameter) and element.expanding):
+        return None
+    if element.value is not None:
+        return Grouping(ClauseList(*(literal(value, element.type) for value in element.value)))
+    values = func.unnest(bindparam(element.key, type_=ARRAY(element.type)))
+    return select(values).scalar_subquery()
+
+
+def compile_postgresql() -> dict[str, tuple[str, dict]]:
+    """name -> (PostgreSQL SQL with %(name)s parameters, constants): what psycopg runs without SQLAlchemy."""
+    from sqlalchemy.dialects.postgresql import psycopg
+
+    dialect = psycopg.dialect(paramstyle="pyformat")
+    compiled = {}
+    for name, build in READ_QUERIES.items():
+        statement = visitors.replacement_traverse(build(), {}, _postgresql_list_parameter).compile(dialect=dialect)
+        constants = {key: value for key, value in statement.params.items() if value is not None}
+        compiled[name] = (str(statement), constants)
+    return compiled
+
+
 def compile_tables() -> dict[str, dict]:
     """Per table: its columns (name, converter kind, scalar default) and the statements the writer uses."""
     dialect = sqlite.dialect(paramstyle="named")
@@ -126,6 +153,12 @@ def render() -> str:
     lines.append("")
     from ccmtui.db.migrate import head
 
+    lines.append("# name -> (PostgreSQL SQL with %(named)s parameters, constants); columns as in QUERIES")
+    lines.append("POSTGRESQL: dict[str, tuple[str, dict]] = {")
+    for name, (sql, constants) in compile_postgresql().items():
+        lines.append(f"    {name!r}: ({sql!r}, {constants!r}),")
+    lines.append("}")
+    lines.append("")
     lines.append("# The schema revision these statements are for (Alembic head).")
     lines.append(f"SCHEMA_REVISION = {head()!r}")
     lines.append("")

@@ -16,6 +16,11 @@ def describe_failure(error: BaseException | None, where: str) -> str:
         return f"{where}: the disk is full or failing; nothing was written"
     if "unable to open" in lowered:
         return f"{where}: cannot open the database file (does its folder exist and may you write there?)"
+    if "permission denied for" in lowered:
+        return (
+            f"{where}: {text}; this login may not do that: it needs the team's group role "
+            "(the administrator runs `ccm team add-member URL LOGIN`), or it is a read-only login"
+        )
     if "no such table" in lowered or "no such column" in lowered:
         return f"{where}: not a ccm database of this version ({text})"
     return f"{where}: {text}"

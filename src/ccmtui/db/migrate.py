@@ -86,6 +86,10 @@ def upgrade(database, *, backup: bool = True) -> Upgrade:
         shutil.copy2(path, saved)
         saved.chmod(0o600)
     with database.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            from ccmtui.db.team import act_as_owner
+
+            act_as_owner(connection)
         if MigrationContext.configure(connection).get_current_revision() is None:
             command.stamp(config(connection), BASELINE)
         command.upgrade(config(connection), "head")

@@ -186,6 +186,62 @@ class AlchemyReader:
         self.database.dispose()
 
 
+class PostgreSQLReader:
+    """Runs the SQL compiled for PostgreSQL on a server without SQLAlchemy or the models: through libpq
+    itself (`ccmtui.db.libpq`, ctypes) when it loads, else through psycopg."""
+
+    def __init__(self, target: Target):
+        from ccmtui.db import libpq
+
+        self.target = target
+        self._errors: tuple[type[BaseException], ...]
+        try:
+            if libpq.available():
+                self._errors = (libpq.LibpqError,)
+                self.connection = libpq.Connection(libpq_url(target.text))
+            else:
+                import psycopg
+
+                self._errors = (psycopg.Error,)
+                self.connection = psycopg.connect(libpq_url(target.text), autocommit=True)
+        except self._errors as error:
+            raise DatabaseError(describe_failure(error, target.masked)) from None
+
+    def _execute(self, sql: str, params: dict) -> list:
+        from ccmtui.db import libpq
+
+        if isinstance(self.connection, libpq.Connection):
+            return self.connection.execute(sql, params)
+        return self.connection.execute(sql, params).fetchall()
+
+    def revision(self) -> list[tuple]:
+        """The database's schema revision, as alembic_version holds it ([] when there is none)."""
+        try:
+            return [tuple(row) for row in self._execute("SELECT version_num FROM alembic_version", {})]
+        except self._errors:
+            return []
+
+    def rows(self, name: str, /, **params: Any) -> list[Any]:
+        from ccmtui.db.compiled import POSTGRESQL, QUERIES
+
+        sql, constants = POSTGRESQL[name]
+        row_type = _row_type(name, tuple(column for column, _ in QUERIES[name][1]))
+        values = {**constants, **{k: list(v) if isinstance(v, (tuple, set, frozenset)) else v for k, v in params.items()}}
+        try:
+            return [row_type._make(row) for row in self._execute(sql, values)]
+        except self._errors as error:
+            raise DatabaseError(describe_failure(error, self.target.masked)) from None
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def libpq_url(url: str) -> str:
+    """The URL as libpq takes it: `postgresql+psycopg://…` becomes `postgresql://…`."""
+    scheme, separator, rest = url.partition("://")
+    return f"{scheme.partition('+')[0]}{separator}{rest}"
+
+
 def current_schema(connection: sqlite3.Connection) -> bool:
     """Whether a SQLite file is at the revision the compiled statements are for (one tiny query)."""
     from ccmtui.db.compiled import SCHEMA_REVISION
@@ -211,6 +267,18 @@ def open_reader(target: Target | str) -> OpenReader:
 
         Database(path).ensure().dispose()
         return SQLiteReader(path)
+    if target.url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        from ccmtui.db.compiled import SCHEMA_REVISION
+
+        # One small query: at this ccm's revision, the reader is ready; else the database is created, or refused.
+        reader = PostgreSQLReader(target)
+        if reader.revision() == [(SCHEMA_REVISION,)]:
+            return reader
+        reader.close()
+        from ccmtui.db.session import Database
+
+        Database(target).ensure().dispose()
+        return PostgreSQLReader(target)
     from ccmtui.db.session import Database
 
     return AlchemyReader(Database(target).ensure())

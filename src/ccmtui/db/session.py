@@ -137,6 +137,9 @@ class Database:
         if self.path is None and self.at_current_revision():
             return self
         if self.exists():
+            if self.path is None:
+                # A team's server is upgraded only on purpose, by `ccm db upgrade`, after a backup.
+                self.refuse_if_behind()
             self.upgrade()
             return self
         path = self.path
@@ -168,6 +171,19 @@ class Database:
             scratch.dispose()
             building.unlink(missing_ok=True)
         return self
+
+    def refuse_if_behind(self) -> None:
+        """A one-line error when a server's database is at an older revision (or is not ccm's, or is newer)."""
+        from ccmtui.db import migrate
+
+        with translate_errors(self.display), self.engine.connect() as connection:
+            revision = migrate.check(connection, self.display)
+        head = migrate.head()
+        if revision != head:
+            raise DatabaseError(
+                f"the team database is at revision {revision}; this ccm needs {head}: "
+                "ask its administrator to run `ccm db upgrade`"
+            )
 
     def upgrade(self):
         """Bring an existing database to this ccm's schema (a backup copy first, on SQLite)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 # Parents before children; LOCAL_TABLES never travel.
 from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.queries import Q
-from ccmtui.db.write import plain
+from ccmtui.db.write import UNLOGGED, dump_row, plain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class Conflict:
     here_updated: str
     there_updated: str
     deleted: str = ""  # for an edit against a deletion: the side that deleted ("here" or "there")
+    id: str = ""  # the conflict as recorded (`ccm conflicts`)
 
 
 @dataclass
@@ -165,7 +166,11 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
             if ours == other:
                 continue
             if since is not None and ours > since and other > since:
-                report.conflicts.append(Conflict(table, uuid, "here" if ours > other else "there", ours, other))
+                conflict = Conflict(table, uuid, "here" if ours > other else "there", ours, other)
+                if table not in UNLOGGED:
+                    sides = ((here_id, here_label), (there_id, there_label))
+                    conflict.id = _record_conflict(here, there, conflict, sides, push=push)
+                report.conflicts.append(conflict)
             if other > ours:
                 if screen.into("here")(table, [row := there.get(table, uuid)]):
                     here.update(table, uuid, row, touch=False)
@@ -257,6 +262,25 @@ def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport
         here_side, there_side = (f"deleted {deleted}", edited) if into == "here" else (edited, f"deleted {deleted}")
         report.conflicts.append(Conflict(table, uuid, kept, here_side, there_side, deleted=into))
     return found
+
+
+def _record_conflict(here, there, conflict: Conflict, sides, *, push: bool) -> str:
+    """Both versions of a record edited on both sides, who made each and when, kept on both sides."""
+    values = {"table_name": conflict.table, "record_uuid": conflict.uuid, "found_at": here.stamp}
+    values["kept"] = "a" if conflict.kept == "here" else "b"
+    for side, writer, (database, label) in (("a", here, sides[0]), ("b", there, sides[1])):
+        version = writer.get(conflict.table, conflict.uuid)
+        last = writer.rows(Q.last_change_of, table=conflict.table, record=conflict.uuid)
+        values[f"{side}_in"] = database
+        values[f"{side}_label"] = label[:300]
+        values[f"{side}_version"] = dump_row(version)
+        values[f"{side}_by"] = last[0].made_by if last else None
+        values[f"{side}_login"] = last[0].made_as if last else None
+        values[f"{side}_at"] = last[0].made_at if last else (version or {}).get("updated_at")
+    row = here.insert("conflicts", values)
+    if push:
+        there.copy_in("conflicts", [row])
+    return row["uuid"]
 
 
 def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False) -> int:

@@ -71,6 +71,8 @@ class Backend(Protocol):
 
     def role(self) -> str | None: ...
 
+    def lock_log(self) -> None: ...
+
 
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change.
@@ -92,6 +94,7 @@ class Writer:
         self.logged = logged
         self.counts: dict[str, int] = {}
         self._database_id: str | None = None
+        self._position: int | None = None  # the last position given in this database's log
 
     # -- reads inside the transaction
     def rows(self, name: str, /, **params: Any) -> list[Any]:
@@ -116,6 +119,8 @@ class Writer:
         Not logged (their own change log travels with them) unless `log`: a merge logs what it
         brings in, so that it can be undone.
         """
+        if table == "changesets":  # change sets take their place at the end of this database's log
+            rows = [{**row, "position": self.next_position()} for row in rows]
         for start in range(0, len(rows), CHUNK):
             self.backend.insert_many(table, rows[start : start + CHUNK])
         if log:
@@ -187,6 +192,15 @@ class Writer:
                 self._database_id = row["uuid"]
         return self._database_id
 
+    def next_position(self) -> int:
+        """The next position in this database's log; the log is locked until the transaction ends, so
+        positions are given in the order transactions commit."""
+        if self._position is None:
+            self.backend.lock_log()
+            self._position = self.backend.rows(Q.last_position)[0].position or 0
+        self._position += 1
+        return self._position
+
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
         if table in UNLOGGED or not self.logged:
             return
@@ -199,6 +213,7 @@ class Writer:
                 "made_as": self.role(),
                 "made_in": self.database_id(),
                 "command": self.command[:300],
+                "position": self.next_position(),
             }
             self.backend.insert("changesets", self.backend.complete("changesets", values, self.stamp))
         self._seq += 1
@@ -219,6 +234,11 @@ class Writer:
                 self.stamp,
             ),
         )
+
+
+def dump_row(row: dict | None) -> str | None:
+    """A row as the change log holds it (JSON, dates as ISO 8601 text)."""
+    return _dump(row)
 
 
 def _dump(row: dict | None) -> str | None:
@@ -308,6 +328,9 @@ class SQLiteBackend:
     def role(self) -> str | None:
         return None
 
+    def lock_log(self) -> None:
+        pass  # BEGIN IMMEDIATE holds the whole file already
+
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
@@ -382,6 +405,13 @@ class AlchemyBackend:
             on_server = self.connection.dialect.name == "postgresql"
             self._role = self.connection.execute(text("SELECT current_user")).scalar() if on_server else None
         return self._role
+
+    def lock_log(self) -> None:
+        """Writers that log queue here until the one ahead commits (a transaction-level advisory lock)."""
+        from sqlalchemy import text
+
+        if self.connection.dialect.name == "postgresql":
+            self.connection.execute(text("SELECT pg_advisory_xact_lock(7362010)"))
 
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]

@@ -22,6 +22,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
     'changes': {'changeset_uuid': 36, 'table_name': 40, 'record_uuid': 36, 'action': 6, 'before': None, 'after': None, 'uuid': 36},
     'changesets': {'made_by': 100, 'made_as': 100, 'made_in': 36, 'command': 300, 'reverts': 36, 'reverted_by': 36, 'uuid': 36},
     'classifications': {'iso3': 3, 'category': 3, 'rationale': None, 'source_engagement': 36, 'recorded_by': 100, 'uuid': 36},
+    'conflicts': {'table_name': 40, 'record_uuid': 36, 'kept': 1, 'a_in': 36, 'a_label': 300, 'a_version': None, 'a_by': 100, 'a_login': 63, 'b_in': 36, 'b_label': 300, 'b_version': None, 'b_by': 100, 'b_login': 63, 'settled_by': 36, 'uuid': 36},
     'cooperation_reports': {'iso3': 3, 'role': 10, 'details': None, 'source': None, 'recorded_by': 100, 'uuid': 36},
     'database_info': {'label': 300, 'uuid': 36},
     'engagement_actors': {'engagement_uuid': 36, 'actor': 100, 'uuid': 36},

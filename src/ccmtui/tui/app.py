@@ -107,6 +107,7 @@ class CCMApp(App[None]):
                 self.notify(str(error), title="Error", severity="error", timeout=30)
         self.switch_mode("dashboard")
         self.call_after_refresh(self.load_index)
+        self.call_after_refresh(self.check_conflicts)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self._ask_identity and not self.source.by:
             self.call_after_refresh(self._ask_who)
@@ -146,6 +147,26 @@ class CCMApp(App[None]):
         with reporting(self), self.source.register() as register:
             index = register.index
             deliver(self, self._set_index, index)
+
+    @work(thread=True, exclusive=True, group="conflicts")
+    def check_conflicts(self) -> None:
+        from ccmtui.actions.conflicts import open_count
+
+        count = 0
+        with reporting(self), self.source.register() as register:
+            count = open_count(register.reader)
+        if count:
+            deliver(self, self._notify_conflicts, count)
+
+    def _notify_conflicts(self, count: int) -> None:
+        """After a sync that recorded conflicts: say so, and how to see and settle them."""
+        self.notify(
+            f"A sync found {count} record{'s' * (count != 1)} edited on both sides and kept the later edit. "
+            "See both versions with `ccm conflicts`; keep one with `ccm conflicts keep ID mine|theirs`.",
+            title="Sync conflicts",
+            severity="warning",
+            timeout=20,
+        )
 
     def _set_index(self, index) -> None:
         self.index = index

@@ -7,7 +7,7 @@ portable: the same models serve SQLite and PostgreSQL.
 
 from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
-from ccmtui.db.models.changes import Change, ChangeSet
+from ccmtui.db.models.changes import Change, ChangeSet, Conflict
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.obligations import (
     CooperationReport,
@@ -43,6 +43,7 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Classification",
+    "Conflict",
     "CooperationReport",
     "ObligationExtension",
     "TransparencyForm",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import BigInteger, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ccmtui.db.models.base import Base, Record
@@ -26,3 +26,5 @@ class SyncPeer(Record, Base):
     peer_uuid: Mapped[str] = mapped_column(String(36), unique=True)
     peer_label: Mapped[str] = mapped_column(String(300), default="")
     last_synced_at: Mapped[datetime] = mapped_column(DateTime)
+    # The position in the peer's change log (its changesets.position) taken in here so far.
+    taken_up_to: Mapped[int | None] = mapped_column(BigInteger)

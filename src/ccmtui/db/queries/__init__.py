@@ -74,6 +74,11 @@ class Q:
     deletions = 'deletions'
     database_info = 'database_info'
     sync_peer = 'sync_peer'
+    last_change_of = 'last_change_of'
+    last_position = 'last_position'
+    conflicts = 'conflicts'
+    conflict_ids = 'conflict_ids'
+    open_conflicts_count = 'open_conflicts_count'
     # workplan.py
     work_plans = 'work_plans'
     work_plan = 'work_plan'

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Integer, Select, String, bindparam, func, select
 
-from ccmtui.db.models import Change, ChangeSet, DatabaseInfo, SyncPeer
+from ccmtui.db.models import Change, ChangeSet, Conflict, DatabaseInfo, SyncPeer
 from ccmtui.db.queries import Q
 
 
@@ -81,7 +81,56 @@ def database_info() -> Select:
 
 
 def sync_peer() -> Select:
-    return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at).where(SyncPeer.peer_uuid == bindparam("peer"))
+    return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at, SyncPeer.taken_up_to).where(
+        SyncPeer.peer_uuid == bindparam("peer")
+    )
 
 
-QUERIES.update({Q.deletions: deletions, Q.database_info: database_info, Q.sync_peer: sync_peer})
+def last_change_of() -> Select:
+    """Who last changed a record, and when (from the change log)."""
+    return (
+        select(ChangeSet.made_by, ChangeSet.made_as, ChangeSet.made_at)
+        .join(Change, Change.changeset_uuid == ChangeSet.uuid)
+        .where(Change.table_name == bindparam("table"), Change.record_uuid == bindparam("record"))
+        .order_by(ChangeSet.made_at.desc(), Change.seq.desc())
+        .limit(1)
+    )
+
+
+def last_position() -> Select:
+    """The position of the latest change set in this database's log."""
+    return select(func.max(ChangeSet.position).label("position"))
+
+
+def conflicts() -> Select:
+    """Every conflict a sync recorded, the latest first."""
+    return select(*(column for column in Conflict.__table__.columns)).order_by(
+        Conflict.found_at.desc(), Conflict.uuid
+    )
+
+
+def conflict_ids() -> Select:
+    return (
+        select(Conflict.uuid)
+        .where(Conflict.uuid >= bindparam("low"), Conflict.uuid < bindparam("high"))
+        .order_by(Conflict.uuid)
+        .limit(2)
+    )
+
+
+def open_conflicts_count() -> Select:
+    return select(func.count(Conflict.uuid).label("count")).where(Conflict.settled_by.is_(None))
+
+
+QUERIES.update(
+    {
+        Q.deletions: deletions,
+        Q.database_info: database_info,
+        Q.sync_peer: sync_peer,
+        Q.last_change_of: last_change_of,
+        Q.last_position: last_position,
+        Q.conflicts: conflicts,
+        Q.conflict_ids: conflict_ids,
+        Q.open_conflicts_count: open_conflicts_count,
+    }
+)
