@@ -58,27 +58,6 @@ def test_a_read_on_a_server_asks_for_the_revision_once(postgres, monkeypatch):
         backends.drop(url)
 
 
-def test_without_libpq_the_reader_uses_psycopg_and_finds_the_same(postgres, monkeypatch):
-    from ccmtui.db import libpq
-    from ccmtui.db.queries import Q
-    from ccmtui.db.read import open_reader
-
-    url = backends.new_database()
-    try:
-        direct = open_reader(url)
-        monkeypatch.setattr(libpq, "available", lambda: False)
-        through_psycopg = open_reader(url)
-        try:
-            assert not isinstance(through_psycopg.connection, libpq.Connection)
-            for name, params in ((Q.register, {"as_of": "2014-06-30"}), (Q.recent_changesets, {"limit": 5})):
-                assert direct.rows(name, **params) == through_psycopg.rows(name, **params)
-        finally:
-            direct.close()
-            through_psycopg.close()
-    finally:
-        backends.drop(url)
-
-
 def test_a_wrong_password_on_a_read_is_one_line_and_not_echoed(postgres):
     from sqlalchemy.engine import make_url
 

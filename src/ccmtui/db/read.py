@@ -187,49 +187,37 @@ class AlchemyReader:
 
 
 class PostgreSQLReader:
-    """Runs the SQL compiled for PostgreSQL on a server without SQLAlchemy or the models: through libpq
-    itself (`ccmtui.db.libpq`, ctypes) when it loads, else through psycopg."""
+    """Runs the SQL compiled for PostgreSQL through psycopg alone: neither SQLAlchemy nor the models load."""
 
     def __init__(self, target: Target):
-        from ccmtui.db import libpq
+        import psycopg
 
         self.target = target
-        self._errors: tuple[type[BaseException], ...]
         try:
-            if libpq.available():
-                self._errors = (libpq.LibpqError,)
-                self.connection = libpq.Connection(libpq_url(target.text))
-            else:
-                import psycopg
-
-                self._errors = (psycopg.Error,)
-                self.connection = psycopg.connect(libpq_url(target.text), autocommit=True)
-        except self._errors as error:
+            self.connection = psycopg.connect(libpq_url(target.text), autocommit=True)
+        except psycopg.Error as error:
             raise DatabaseError(describe_failure(error, target.masked)) from None
-
-    def _execute(self, sql: str, params: dict) -> list:
-        from ccmtui.db import libpq
-
-        if isinstance(self.connection, libpq.Connection):
-            return self.connection.execute(sql, params)
-        return self.connection.execute(sql, params).fetchall()
 
     def revision(self) -> list[tuple]:
         """The database's schema revision, as alembic_version holds it ([] when there is none)."""
+        import psycopg
+
         try:
-            return [tuple(row) for row in self._execute("SELECT version_num FROM alembic_version", {})]
-        except self._errors:
+            return [tuple(row) for row in self.connection.execute("SELECT version_num FROM alembic_version")]
+        except psycopg.Error:
             return []
 
     def rows(self, name: str, /, **params: Any) -> list[Any]:
+        import psycopg
+
         from ccmtui.db.compiled import POSTGRESQL, QUERIES
 
         sql, constants = POSTGRESQL[name]
         row_type = _row_type(name, tuple(column for column, _ in QUERIES[name][1]))
         values = {**constants, **{k: list(v) if isinstance(v, (tuple, set, frozenset)) else v for k, v in params.items()}}
         try:
-            return [row_type._make(row) for row in self._execute(sql, values)]
-        except self._errors as error:
+            return [row_type._make(row) for row in self.connection.execute(sql, values)]
+        except psycopg.Error as error:
             raise DatabaseError(describe_failure(error, self.target.masked)) from None
 
     def close(self) -> None:
