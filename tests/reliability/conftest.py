@@ -13,6 +13,17 @@ import pytest
 # The app's notifications are read back in these suites too.
 from tests.tui.conftest import recorded_notices  # noqa: F401
 
+@pytest.fixture(autouse=True)
+def named_coordinator_for_the_server(request):
+    """A team database records who wrote: the suites that sync through a server write as someone."""
+    if "postgres" not in request.fixturenames and "postgresql" not in request.node.name:
+        return
+    config = Path(os.environ["CCM_CONFIG"])
+    config.parent.mkdir(parents=True, exist_ok=True)
+    if not config.exists():
+        config.write_text('name = "Coordinator"\n', encoding="utf-8")
+
+
 # The documented exit codes: 0 done, 1 bad input, 2 usage, 3 the database cannot be used.
 DOCUMENTED_EXITS = {0, 1, 2, 3}
 

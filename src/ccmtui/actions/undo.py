@@ -54,7 +54,9 @@ def revert(writer: Writer, target) -> Undone:
         raise InputError(f"change set {short(target.uuid)} is itself an undo; it cannot be undone")
     changes = writer.rows(Q.changes_of, changeset=target.uuid)
     records = sorted({change.record_uuid for change in changes})
-    later = writer.rows(Q.changesets_touching, records=records, after=target.made_at, changeset=target.uuid)
+    later = writer.rows(
+        Q.changesets_touching, records=records, after=target.made_at, changeset=target.uuid, database=writer.database_id()
+    )
     if later:
         raise InputError(
             f"cannot undo {_describe(target)}: the later change set {_describe(later[0])} changed the same records; "

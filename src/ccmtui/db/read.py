@@ -220,6 +220,25 @@ class PostgreSQLReader:
         except psycopg.Error as error:
             raise DatabaseError(describe_failure(error, self.target.masked)) from None
 
+    def get(self, table: str, uuid: str) -> dict | None:
+        """One whole record by its full id (any table), or None."""
+        import psycopg
+
+        from ccmtui.db.compiled import TABLES
+
+        spec = TABLES[table]
+        try:
+            found = self.connection.execute(spec["select"].replace(":uuid", "%(uuid)s"), {"uuid": uuid}).fetchone()
+        except psycopg.Error as error:
+            raise DatabaseError(describe_failure(error, self.target.masked)) from None
+        return None if found is None else {name: value for (name, _, _), value in zip(spec["columns"], found)}
+
+    def role(self) -> str | None:
+        """The login role the server knows this reader by (whose undo it is)."""
+        if not hasattr(self, "_role"):
+            self._role = self.connection.execute("SELECT current_user").fetchone()[0]
+        return self._role
+
     def close(self) -> None:
         self.connection.close()
 

@@ -119,13 +119,16 @@ def check_database_target(target: str, what: str = "--db") -> str:
             raise InputError(
                 f"{what}: a {kind or 'nameless'}:// URL is not supported; use postgresql+psycopg://USER@HOST/NAME or a file"
             )
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
+        from urllib.parse import urlsplit
 
+        # Checked with the standard library: a read on a server loads neither SQLAlchemy nor its models.
         try:
-            make_url(target).port  # noqa: B018 - a bad port is only found when read
-        except (ArgumentError, ValueError):
+            parts = urlsplit(target)
+            parts.port  # noqa: B018 - a bad port is only found when read
+        except ValueError:
             raise InputError(f"{what}: not a valid database URL") from None
+        if kind != "sqlite" and not parts.hostname and not parts.path.strip("/"):
+            raise InputError(f"{what}: not a valid database URL")
         return target
     if len(encoded) > MAX_PATH_BYTES or any(len(part.encode("utf-8")) > 255 for part in Path(target).parts):
         raise InputError(f"{what}: the path is too long ({len(encoded):,} bytes)")

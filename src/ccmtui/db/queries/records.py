@@ -122,7 +122,8 @@ def parts_of_milestone() -> Select:
 
 
 def changesets_touching() -> Select:
-    """Change sets after a moment, neither undone nor themselves an undo, that changed any of the records."""
+    """Change sets made here after a moment, neither undone nor themselves an undo, that changed any of
+    the records. Another database's change sets come in with a sync, which logs here what it changed."""
     return (
         select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.command)
         .where(
@@ -130,6 +131,7 @@ def changesets_touching() -> Select:
                 select(Change.changeset_uuid).where(Change.record_uuid.in_(bindparam("records", expanding=True)))
             ),
             ChangeSet.made_at > bindparam("after", type_=DateTime),
+            ChangeSet.made_in == bindparam("database"),
             ChangeSet.uuid != bindparam("changeset"),
             ChangeSet.reverts.is_(None),
             ChangeSet.reverted_by.is_(None),
