@@ -1,9 +1,9 @@
-"""Recording obligations, retention, Art. 7 reports, national measures and cooperation.
+"""Art. 3 and 4 obligations (and Art. 5's), and the extensions Art. 3(3) and 4(5) allow.
 
-Each function checks everything before it writes, so a refused record leaves the
-database untouched; every write goes through the Writer and can be undone. A record's
-id derives from what it is about (the state and article, year or kind), so two
-coordinators recording the same fact make the same record, and a sync merges them.
+Each function checks everything before it writes, so a refused record leaves the database
+untouched. Meetings are `meetings`, retention `retention`, Art. 7 reports and forms
+`transparency`, national measures `measures`, cooperation `cooperation`; their names are
+importable from here too.
 """
 
 from __future__ import annotations
@@ -12,62 +12,60 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ccmtui.actions.cooperation import add_cooperation
+from ccmtui.actions.measures import add_measure
+from ccmtui.actions.meetings import add_meeting
+from ccmtui.actions.recording import _correct, _free, _in_force, _not_future, _source, _year
+from ccmtui.actions.retention import RetentionInput, add_retention
+from ccmtui.actions.transparency import (
+    FORM_COLUMNS,
+    FormInput,
+    add_transparency_forms,
+    add_transparency_report,
+    check_form,
+    read_forms_csv,
+)
 from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
-from ccmtui.domain import treaty
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import (
     ARTICLES,
     EXTENSION_DECISIONS,
     check_extension,
-    check_retention,
     original_deadline,
-    parse_form,
-    parse_form_status,
 )
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
 
-
-def _source(text: str | None) -> str:
-    cleaned = " ".join((text or "").split())
-    if not cleaned:
-        raise InputError("say where this comes from (--source), e.g. 'Art. 7 report 2014, Form B'")
-    return cleaned
-
-
-def _free(writer: Writer, table: str, uuid: str) -> str:
-    """The record's content-derived id, or a new one when an edited record already holds it."""
-    import uuid as uuidlib
-
-    return uuid if writer.get(table, uuid) is None else str(uuidlib.uuid4())
-
-
-def _correct(same: list) -> str:
-    """How to correct the record already there rather than record it twice."""
-    uuid = same[0].uuid[:8]
-    return f" (id {uuid}); correct it with `ccm edit {uuid}`"
-
-
-def _not_future(value: date | PartialDate | None, what: str, today: date) -> None:
-    if value is None:
-        return
-    earliest = value.earliest if isinstance(value, PartialDate) else value
-    if earliest > today:
-        raise InputError(f"{what} {value} is in the future")
-
-
-def _in_force(state) -> date | None:
-    return treaty.entry_into_force(state.deposited) if state.deposited else None
-
-
-def _year(year: int, today: date) -> int:
-    if not treaty.OPENED_FOR_SIGNATURE.year <= year <= today.year:
-        raise InputError(f"year {year} is outside {treaty.OPENED_FOR_SIGNATURE.year}-{today.year}")
-    return year
-
+# Names moved to their own modules stay importable from here.
+__all__ = [
+    "FORM_COLUMNS",
+    "ExtensionInput",
+    "FormInput",
+    "ObligationInput",
+    "RetentionInput",
+    "_check_obligation",
+    "_correct",
+    "_free",
+    "_in_force",
+    "_not_future",
+    "_source",
+    "_stored",
+    "_year",
+    "add_cooperation",
+    "add_extension",
+    "add_measure",
+    "add_meeting",
+    "add_obligation",
+    "add_retention",
+    "add_transparency_forms",
+    "add_transparency_report",
+    "check_form",
+    "read_forms_csv",
+    "update_obligation",
+]
 
 @dataclass
 class ObligationInput:
@@ -260,273 +258,3 @@ def add_extension(writer: Writer, state, article: int, given: ExtensionInput, to
             "recorded_by": writer.by,
         },
     )
-
-
-def add_meeting(
-    writer: Writer, code: str, name: str, start: date, end: date, city: str, country: str, source: str | None,
-    president_state: str | None = None,
-) -> dict:
-    """A Meeting of States Parties (Art. 11) or Review Conference (Art. 12) once its dates are public."""
-    code = code.strip().upper()
-    if not code or len(code) > 10:
-        raise InputError(f"meeting code {code!r} must be 1-10 characters, e.g. 3RC or 14MSP")
-    if any(m.code.upper() == code for m in writer.rows(Q.meetings)):
-        raise InputError(f"meeting {code} is already recorded")
-    if end < start:
-        raise InputError(f"the meeting ends ({end}) before it starts ({start})")
-    return writer.insert(
-        "meetings",
-        {
-            "uuid": stable_uuid("meeting", code),
-            "code": code,
-            "name": " ".join(name.split()) or code,
-            "city": city.strip(),
-            "country": country.strip(),
-            "start": start,
-            "end": end,
-            "president_state": president_state,
-            "source": _source(source),
-            "notes": None,
-        },
-    )
-
-
-@dataclass
-class RetentionInput:
-    year: int
-    munitions_retained: int | None = None
-    submunitions_retained: int | None = None
-    munitions_used: int | None = None
-    submunitions_used: int | None = None
-    purpose: str = ""
-    source: str | None = None
-
-
-def add_retention(writer: Writer, state, given: RetentionInput, today: date | None = None) -> dict:
-    """Art. 3(6)-(8): cluster munitions and submunitions a State Party retained in a year, and their use."""
-    today = today or date.today()
-    year = _year(given.year, today)
-    check_retention(given.munitions_retained, given.munitions_used, "cluster munitions")
-    check_retention(given.submunitions_retained, given.submunitions_used, "explosive submunitions")
-    if given.munitions_retained is None and given.submunitions_retained is None:
-        raise InputError("give the number retained (--munitions and/or --submunitions)")
-    if not state.deposited or state.deposited > date(year, 12, 31):
-        raise InputError(f"{state.name} was not a State Party in {year}; Art. 3(6) retention is a State Party's")
-    if same := writer.rows(Q.retention_of_state, iso3=state.iso3, year=year):
-        raise InputError(f"{state.name}'s retention for {year} is already recorded{_correct(same)}")
-    return writer.insert(
-        "retention",
-        {
-            "uuid": _free(writer, "retention", stable_uuid("retention", state.iso3, year)),
-            "iso3": state.iso3,
-            "year": year,
-            "munitions_retained": given.munitions_retained,
-            "submunitions_retained": given.submunitions_retained,
-            "munitions_used": given.munitions_used,
-            "submunitions_used": given.submunitions_used,
-            "purpose": " ".join(given.purpose.split()),
-            "source": _source(given.source),
-            "recorded_by": writer.by,
-        },
-    )
-
-
-def add_transparency_report(
-    writer: Writer,
-    state,
-    kind: str,
-    year: int | None,
-    submitted: date | None,
-    due: date | None,
-    source: str | None,
-    today: date | None = None,
-) -> dict:
-    """An Art. 7 report: the initial one (due 180 days after entry into force) or an annual update."""
-    today = today or date.today()
-    in_force = _in_force(state)
-    if in_force is None:
-        raise InputError(f"{state.name} has deposited no instrument; Art. 7 reports are due from States Parties")
-    if kind == "initial":
-        due = due or treaty.initial_report_due(in_force)
-        if year is not None and year != due.year:
-            raise InputError(f"the initial report of {state.name} fell due in {due.year}, not {year}")
-        year = due.year
-    else:
-        if year is None:
-            raise InputError("say which calendar year the annual report covers (--year)")
-        year = _year(year, today)
-        due = due or treaty.annual_report_due(year)
-    if submitted is not None:
-        _not_future(submitted, "submitted", today)
-        if submitted < state.deposited:
-            raise InputError(f"submitted {submitted} is before {state.name} deposited its instrument ({state.deposited})")
-    existing = writer.rows(Q.transparency_of_state, iso3=state.iso3)
-    if same := [r for r in existing if r.kind == kind and (kind == "initial" or r.year == year)]:
-        what = "initial report" if kind == "initial" else f"annual report covering {year}"
-        raise InputError(f"{state.name}'s {what} is already recorded{_correct(same)}")
-    return writer.insert(
-        "transparency_reports",
-        {
-            "uuid": _free(writer, "transparency_reports", stable_uuid("transparency-report", state.iso3, kind, year)),
-            "iso3": state.iso3,
-            "kind": kind,
-            "year": year,
-            "due": due,
-            "submitted": submitted,
-            "source": _source(source),
-            "recorded_by": writer.by,
-        },
-    )
-
-
-def add_measure(
-    writer: Writer, state, status: str, dated: PartialDate, measure: str, source: str | None, today: date | None = None
-) -> dict:
-    """An Art. 9 national implementation measure, or a state's report that it has none or needs none."""
-    today = today or date.today()
-    _not_future(dated, "date", today)
-    measure = " ".join(measure.split())
-    if status == "adopted" and not measure:
-        raise InputError("name the measure adopted (--measure), e.g. 'Law No. 29 of 2012'")
-    if len(measure) > 300:
-        raise InputError(f"the measure's name is {len(measure)} characters; keep it under 300")
-    if same := writer.rows(Q.national_measure_of_state, iso3=state.iso3, status=status, dated=str(dated)):
-        raise InputError(f"{state.name}: '{status}' dated {dated} is already recorded{_correct(same)}")
-    return writer.insert(
-        "national_measures",
-        {
-            "uuid": _free(writer, "national_measures", stable_uuid("national-measure", state.iso3, status, dated)),
-            "iso3": state.iso3,
-            "status": status,
-            "dated": str(dated),
-            "measure": measure,
-            "source": _source(source),
-            "recorded_by": writer.by,
-        },
-    )
-
-
-def add_cooperation(
-    writer: Writer, state, year: int, role: str, details: str, source: str | None, today: date | None = None
-) -> dict:
-    """Art. 6: a state reported, for a year, needing or providing cooperation and assistance."""
-    today = today or date.today()
-    year = _year(year, today)
-    if same := writer.rows(Q.cooperation_of_state, iso3=state.iso3, year=year, role=role):
-        raise InputError(f"{state.name} is already recorded as '{role}' for {year}{_correct(same)}")
-    return writer.insert(
-        "cooperation_reports",
-        {
-            "uuid": _free(writer, "cooperation_reports", stable_uuid("cooperation-report", state.iso3, year, role)),
-            "iso3": state.iso3,
-            "year": year,
-            "role": role,
-            "details": " ".join(details.split()),
-            "source": _source(source),
-            "recorded_by": writer.by,
-        },
-    )
-
-
-# -- Art. 7 reports, form by form
-
-
-FORM_COLUMNS = ("iso3", "kind", "year", "form", "status", "last_reported", "source")
-
-
-@dataclass(frozen=True)
-class FormInput:
-    iso3: str
-    kind: str  # initial or annual
-    year: int
-    form: str  # A-J
-    status: str  # reported, changed, unchanged, not applicable
-    last_reported: int | None
-    source: str
-
-
-def check_form(given: FormInput) -> FormInput:
-    """One form's record, checked: a letter A-J, a status, and 'unchanged' only on an annual report."""
-    form = parse_form(given.form)
-    status = parse_form_status(given.status)
-    if given.kind not in ("initial", "annual"):
-        raise InputError(f"report kind {given.kind!r} is not initial or annual (Art. 7(1), 7(2))")
-    if given.kind == "initial" and status in ("changed", "unchanged"):
-        raise InputError(f"form {form}: an initial report (Art. 7(1)) reports each form; 'changed' and 'unchanged' are for annual ones (Art. 7(2))")
-    if form == "A" and status == "not applicable":
-        raise InputError("form A (national implementation measures, Art. 9) cannot be 'not applicable' (Art. 7(1)(a))")
-    if given.last_reported is not None and (status != "unchanged" or given.last_reported > given.year):
-        raise InputError(f"form {form}: a last reporting year goes with 'unchanged' and is not after {given.year}")
-    return FormInput(given.iso3, given.kind, given.year, form, status, given.last_reported, _source(given.source))
-
-
-def read_forms_csv(text: str, resolve, source: str):
-    """A file of the form columns (iso3,kind,year,form,status,last_reported,source), every row
-    checked; all of them or an error listing each bad one."""
-    import csv
-    import io
-
-    from ccmtui.files import RowProblems
-
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in FORM_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(FORM_COLUMNS)}")
-    problems = RowProblems(source)
-    forms = []
-    for row in reader:
-        try:
-            last = row["last_reported"].strip()
-            forms.append(
-                check_form(
-                    FormInput(
-                        iso3=resolve(row["iso3"].strip()),
-                        kind=row["kind"].strip().lower(),
-                        year=int(row["year"]),
-                        form=row["form"],
-                        status=row["status"],
-                        last_reported=int(last) if last else None,
-                        source=row["source"],
-                    )
-                )
-            )
-        except InputError as error:
-            problems.add(reader.line_num, str(error))
-        except (ValueError, AttributeError) as error:
-            problems.add(reader.line_num, str(error) if isinstance(error, ValueError) else "too few columns")
-    problems.raise_if_any()
-    return forms
-
-
-def add_transparency_forms(writer: Writer, forms: list[FormInput]) -> list[dict]:
-    """Record what Art. 7 reports say per form: every row checked first, then all written or none."""
-    checked = [check_form(f) for f in forms]
-    seen: set[tuple] = set()
-    existing = {(r.iso3, r.kind, r.year, r.form) for r in writer.rows(Q.transparency_forms)}
-    reports = {(r.iso3, r.kind, r.year) for r in writer.rows(Q.transparency_reports)}
-    for f in checked:
-        key = (f.iso3, f.kind, f.year, f.form)
-        if key in seen or key in existing:
-            raise InputError(f"{f.iso3} {f.kind} report {f.year}: form {f.form} is already recorded")
-        if (f.iso3, f.kind, f.year) not in reports:
-            raise InputError(
-                f"{f.iso3}: no {f.kind} report for {f.year} recorded; record it first with `ccm transparency add`"
-            )
-        seen.add(key)
-    return [
-        writer.insert(
-            "transparency_forms",
-            {
-                "uuid": stable_uuid("transparency-form", f.iso3, f.kind, f.year, f.form),
-                "iso3": f.iso3,
-                "kind": f.kind,
-                "year": f.year,
-                "form": f.form,
-                "status": f.status,
-                "last_reported": f.last_reported,
-                "source": f.source,
-                "recorded_by": writer.by,
-            },
-        )
-        for f in checked
-    ]

@@ -100,7 +100,7 @@ def _changeset(reader: Reader, uuid: str):
 
 def undo_change(reader: Reader, writing, change: str) -> Written:
     """`ccm undo --change ID`: revert a chosen change set (anyone's), if nothing later depends on it."""
-    from ccmtui.actions.edit import find_record
+    from ccmtui.actions.records import find_record
 
     table, uuid = find_record(reader, change)
     if table != "changesets":

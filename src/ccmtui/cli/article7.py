@@ -44,7 +44,7 @@ def article7_add(
     initial: Annotated[bool, typer.Option("--initial", help="The initial report (Art. 7(1)).")] = False,
 ) -> None:
     """Record what a report says on its forms; every form checked before any is written."""
-    from ccmtui.actions.obligations import FormInput, add_transparency_forms
+    from ccmtui.actions.transparency import FormInput, add_transparency_forms
     from ccmtui.domain.errors import InputError
 
     context = app_context(ctx)
@@ -66,9 +66,9 @@ def article7_add(
 @app.command("import")
 def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="FILE.csv", help="iso3,kind,year,form,status,last_reported,source; all rows or none.")]) -> None:
     """Import forms from a CSV (iso3,kind,year,form,status,last_reported,source): all rows or none."""
-    from ccmtui.actions.obligations import add_transparency_forms
+    from ccmtui.actions.transparency import add_transparency_forms
     from ccmtui.files import read_text
-    from ccmtui.actions.obligations import read_forms_csv
+    from ccmtui.actions.transparency import read_forms_csv
 
     context = app_context(ctx)
     register = context.register()

@@ -22,7 +22,7 @@ def cooperation_add(
     details: Annotated[str, typer.Option("--details", help="What for, how much, to whom.")] = "",
 ) -> None:
     """Record that a state reported needing or providing cooperation and assistance (Art. 6) in a year."""
-    from ccmtui.actions.obligations import add_cooperation
+    from ccmtui.actions.cooperation import add_cooperation
     from ccmtui.domain.obligations import COOPERATION_ROLES, parse_role
 
     context = app_context(ctx)

@@ -124,7 +124,7 @@ def meeting_add(
     source: Source = None,
 ) -> None:
     """Record a meeting once its dates are public (request windows and due dates follow from it)."""
-    from ccmtui.actions.obligations import add_meeting
+    from ccmtui.actions.meetings import add_meeting
     from ccmtui.domain.dates import parse_date
 
     context = app_context(ctx)

@@ -27,7 +27,7 @@ def measures_add(
     measure: Annotated[str, typer.Option("--measure", "-m", help="The law or measure, e.g. 'Law No. 29 of 2012'.")] = "",
 ) -> None:
     """Record an Art. 9 national implementation measure (or that a state reported none)."""
-    from ccmtui.actions.obligations import add_measure
+    from ccmtui.actions.measures import add_measure
     from ccmtui.domain.dates import parse_partial_date
     from ccmtui.domain.obligations import MEASURE_STATUSES, parse_measure_status
 

@@ -33,7 +33,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Any record in full by its id: engagement, campaign, reply, milestone, change set…"""
-    from ccmtui.actions.edit import LABELS, open_record
+    from ccmtui.actions.records import LABELS, open_record
 
     context = app_context(ctx)
     reader = context.reader()
@@ -51,7 +51,7 @@ def show(
     if found.table == "changesets":
         show_changeset(reader, found.row, as_json)
         return
-    from ccmtui.actions.edit import _fields_of
+    from ccmtui.actions.record_fields import _fields_of
 
     fields = {} if found.table == "states" else _fields_of(reader, found)
     if as_json:
@@ -206,11 +206,12 @@ def _run_editor(path: str) -> None:
 def _in_editor(context: AppContext, record: str) -> None:
     import tempfile
 
-    from ccmtui.actions.edit import edit_record, record_fields
+    from ccmtui.actions.edit import edit_record
+    from ccmtui.actions.record_fields import record_fields
 
     reader = context.reader()
     kind, fields = record_fields(reader, record)
-    from ccmtui.actions.edit import find_record
+    from ccmtui.actions.records import find_record
 
     _, uuid = find_record(reader, record)
     original = editor_text(kind, uuid, fields)
@@ -328,7 +329,7 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
 ) -> None:
     """Delete a record with what goes with it (a campaign's replies, an engagement's states and attachments)."""
-    from ccmtui.actions.edit import delete_record, what_goes_with
+    from ccmtui.actions.delete import delete_record, what_goes_with
 
     context = app_context(ctx)
     reader = context.reader()

@@ -31,7 +31,7 @@ def retention_add(
     purpose: Annotated[str, typer.Option("--purpose", help="What they are kept or used for (Art. 3(6)).")] = "",
 ) -> None:
     """Record what a State Party retained in a year for permitted purposes, and what it used."""
-    from ccmtui.actions.obligations import RetentionInput, add_retention
+    from ccmtui.actions.retention import RetentionInput, add_retention
 
     context = app_context(ctx)
     record = context.register().resolve(state)

@@ -26,7 +26,7 @@ def transparency_add(
     ] = None,
 ) -> None:
     """Record an Art. 7 report: the initial one (--initial) or the annual update covering --year."""
-    from ccmtui.actions.obligations import add_transparency_report
+    from ccmtui.actions.transparency import add_transparency_report
     from ccmtui.domain.dates import parse_date
 
     context = app_context(ctx)
