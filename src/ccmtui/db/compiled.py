@@ -18,8 +18,8 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'meetings': (
-        'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end" \nFROM meetings ORDER BY meetings.start',
-        (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date')),
+        'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.kind, meetings.uuid \nFROM meetings ORDER BY meetings.start',
+        (('code', None), ('name', None), ('city', None), ('country', None), ('start', 'date'), ('end', 'date'), ('kind', None), ('uuid', None)),
         {},
     ),
     'attachments_of_engagements': (
@@ -380,7 +380,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0005'
+SCHEMA_REVISION = '0007'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -421,13 +421,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'meetings': {
-        'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO meetings (code, name, city, country, start, "end", president_state, source, notes, uuid, created_at, updated_at) VALUES (:code, :name, :city, :country, :start, :end, :president_state, :source, :notes, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE meetings SET code=:code, name=:name, city=:city, country=:country, start=:start, "end"=:end, president_state=:president_state, source=:source, notes=:notes, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE meetings.uuid = :uuid',
+        'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('kind', None, 'msp'), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO meetings (code, name, city, country, start, "end", president_state, source, notes, kind, uuid, created_at, updated_at) VALUES (:code, :name, :city, :country, :start, :end, :president_state, :source, :notes, :kind, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE meetings SET code=:code, name=:name, city=:city, country=:country, start=:start, "end"=:end, president_state=:president_state, source=:source, notes=:notes, kind=:kind, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE meetings.uuid = :uuid',
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
-        'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
+        'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
-        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -466,13 +466,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'campaigns': {
-        'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO campaigns (title, engagement_uuid, selection, recorded_by, uuid, created_at, updated_at) VALUES (:title, :engagement_uuid, :selection, :recorded_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
+        'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('follows_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO campaigns (title, engagement_uuid, selection, recorded_by, follows_uuid, uuid, created_at, updated_at) VALUES (:title, :engagement_uuid, :selection, :recorded_by, :follows_uuid, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, follows_uuid=:follows_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
-        'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
+        'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.follows_uuid, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
         'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
-        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.follows_uuid, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -628,12 +628,12 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'replies': {
-        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('delivered_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, delivered_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :delivered_on, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, delivered_on=:delivered_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
-        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
+        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
-        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
 }

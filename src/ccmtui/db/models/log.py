@@ -83,6 +83,10 @@ class Campaign(Record, Base):
     engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"), unique=True)
     selection: Mapped[str] = mapped_column(String(500), default="")
     recorded_by: Mapped[str | None] = mapped_column(String(100))
+    # A chaser names the campaign it follows (the first letter to the same states).
+    follows_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("campaigns.uuid", name="fk_campaigns_follows")
+    )
 
 
 class Reply(Record, Base):
@@ -100,6 +104,8 @@ class Reply(Record, Base):
     classification_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey("classifications.uuid"))
     recorded_by: Mapped[str | None] = mapped_column(String(100))
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When the letter reached this target (embassies deliver over weeks); unknown when empty.
+    delivered_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         UniqueConstraint("engagement_uuid", "iso3", name="uq_replies_engagement_state"),
