@@ -249,35 +249,6 @@ def add_extension(writer: Writer, state, article: int, given: ExtensionInput, to
     )
 
 
-def add_meeting(
-    writer: Writer, code: str, name: str, start: date, end: date, city: str, country: str, source: str | None,
-    president_state: str | None = None,
-) -> dict:
-    """A Meeting of States Parties (Art. 11) or Review Conference (Art. 12) once its dates are public."""
-    code = code.strip().upper()
-    if not code or len(code) > 10:
-        raise InputError(f"meeting code {code!r} must be 1-10 characters, e.g. 3RC or 14MSP")
-    if any(m.code.upper() == code for m in writer.rows(Q.meetings)):
-        raise InputError(f"meeting {code} is already recorded")
-    if end < start:
-        raise InputError(f"the meeting ends ({end}) before it starts ({start})")
-    return writer.insert(
-        "meetings",
-        {
-            "uuid": stable_uuid("meeting", code),
-            "code": code,
-            "name": " ".join(name.split()) or code,
-            "city": city.strip(),
-            "country": country.strip(),
-            "start": start,
-            "end": end,
-            "president_state": president_state,
-            "source": _source(source),
-            "notes": None,
-        },
-    )
-
-
 @dataclass
 class RetentionInput:
     year: int
