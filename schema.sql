@@ -165,8 +165,7 @@ CREATE TABLE campaigns (
 	updated_at DATETIME NOT NULL, 
 	PRIMARY KEY (uuid), 
 	UNIQUE (engagement_uuid), 
-	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
-	CONSTRAINT fk_campaigns_follows FOREIGN KEY(follows_uuid) REFERENCES campaigns (uuid)
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
 );
 
 CREATE TABLE changes (

@@ -138,7 +138,7 @@ def engagement() -> Select:
 
 def states_of_engagements() -> Select:
     return (
-        select(EngagementState.engagement_uuid, EngagementState.iso3)
+        select(EngagementState.engagement_uuid, EngagementState.iso3, EngagementState.uuid)
         .where(EngagementState.engagement_uuid.in_(bindparam("uuids", expanding=True)))
         .order_by(EngagementState.engagement_uuid, EngagementState.iso3)
     )
@@ -190,6 +190,7 @@ def _board() -> Select:
     replied = func.sum(case((Reply.status == "replied", 1), else_=0))
     no_reply = func.sum(case((Reply.status == "no-reply", 1), else_=0))
     pending = func.sum(case((Reply.status == "pending", 1), else_=0))
+    delivered = func.count(Reply.delivered_on)
     return (
         select(
             Campaign.uuid,
@@ -203,6 +204,8 @@ def _board() -> Select:
             replied.label("replied"),
             pending.label("pending"),
             no_reply.label("no_reply"),
+            delivered.label("delivered"),
+            Campaign.follows_uuid,
         )
         .join(Engagement, Engagement.uuid == Campaign.engagement_uuid)
         .outerjoin(Reply, Reply.engagement_uuid == Engagement.uuid)
@@ -210,6 +213,7 @@ def _board() -> Select:
             Campaign.uuid,
             Campaign.title,
             Campaign.selection,
+            Campaign.follows_uuid,
             Engagement.uuid,
             Engagement.occurred_on,
             Engagement.kind,
@@ -234,6 +238,7 @@ REPLY_COLUMNS = (
     Reply.summary,
     Reply.supports_category,
     Reply.recorded_by,
+    Reply.delivered_on,
 )
 
 

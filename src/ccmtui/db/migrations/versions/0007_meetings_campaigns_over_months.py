@@ -39,7 +39,6 @@ def upgrade() -> None:
     with op.batch_alter_table('campaigns', schema=None, recreate=recreate) as batch_op:
         after = {'insert_after': 'recorded_by'} if sqlite else {}
         batch_op.add_column(sa.Column('follows_uuid', sa.String(length=36), nullable=True), **after)
-        batch_op.create_foreign_key('fk_campaigns_follows', 'campaigns', ['follows_uuid'], ['uuid'])
 
     with op.batch_alter_table('replies', schema=None, recreate=recreate) as batch_op:
         after = {'insert_after': 'illustrative'} if sqlite else {}
@@ -50,7 +49,6 @@ def downgrade() -> None:
     with op.batch_alter_table('replies', schema=None) as batch_op:
         batch_op.drop_column('delivered_on')
     with op.batch_alter_table('campaigns', schema=None) as batch_op:
-        batch_op.drop_constraint('fk_campaigns_follows', type_='foreignkey')
         batch_op.drop_column('follows_uuid')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.drop_constraint('ck_meetings_kind', type_='check')
