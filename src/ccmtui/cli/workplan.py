@@ -67,7 +67,8 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
         )
         return
     if not plans:
-        typer.echo("No work plans yet: import one with `ccm workplan import FILE.toml`.")
+        typer.echo("No work plans yet: start one with `ccm workplan new AREA --title … --period 2026-2027`, "
+                   "or import one with `ccm workplan import FILE.toml`.")
         return
     from rich.table import Table
 
@@ -266,7 +267,12 @@ def list_milestones(
         print_json([_jsonable(milestone_data(m)) for m in lines])
         return
     if not lines:
-        typer.echo("No milestones match.")
+        if quarter or overdue or area or plan:
+            typer.echo("No milestone matches these filters.")
+        elif not reader.rows(Q.work_plans, area=None):
+            typer.echo("No work plans yet, so no milestones: start one with `ccm workplan new AREA --title … --period 2026-2027`.")
+        else:
+            typer.echo("No milestones yet: add one with `ccm milestone add TITLE --due 2026Q3`.")
         return
     from ccmtui.cli._common import console
     from ccmtui.reports.render import milestone_table
