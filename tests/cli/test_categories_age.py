@@ -57,6 +57,6 @@ def test_the_universalization_summary_lists_category_moves_and_stale_categories(
     assert data["category_max_age"] == 24 and len(data["stale_categories"]) == 58
     text = ccm("summary", "universalization", "--since", "2026-06-30", "--as-of", "2026-11-27").stdout
     assert "Category changes since 2026-06-30: 1" in text and "Thailand" in text and "II" in text
-    assert "stale: 58 of the categories" in text and "ccm status --stale" in text
+    assert "stale: 58 of the categories" in text and "--stale" in text
     before = ccm("summary", "universalization", "--since", "2013-06-01", "--as-of", "2014-06-30").stdout
     assert "Category changes since 2013-06-01: 75" in before and "stale:" not in before
