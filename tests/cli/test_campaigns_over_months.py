@@ -26,8 +26,20 @@ def _show(ccm, campaign):
 
 
 def test_a_chaser_to_the_non_repliers_is_one_command_and_links_to_the_first(ccm):
-    result = ccm("campaign", "new", "Second letter to the states that did not answer", "--to",
-                 f"campaign:{LETTER_2013}:unanswered", "--kind", "letter", "-a", "univ", "--date", "2014-03-01", "-y")
+    result = ccm(
+        "campaign",
+        "new",
+        "Second letter to the states that did not answer",
+        "--to",
+        f"campaign:{LETTER_2013}:unanswered",
+        "--kind",
+        "letter",
+        "-a",
+        "univ",
+        "--date",
+        "2014-03-01",
+        "-y",
+    )
     assert result.exit_code == 0, result.output
     assert "68 targets" in result.stderr and "Created campaign" in result.stdout
     chaser = result.stdout.split("Created campaign ")[1].split(":")[0]
@@ -42,10 +54,31 @@ def test_a_chaser_to_the_non_repliers_is_one_command_and_links_to_the_first(ccm)
 
 
 def test_replied_and_stance_selectors(ccm):
-    replied = ccm("campaign", "new", "Thanks", "--to", f"campaign:{LETTER_2013}:replied", "-a", "univ", "--date", "2014-03-01", "--dry-run")
+    replied = ccm(
+        "campaign",
+        "new",
+        "Thanks",
+        "--to",
+        f"campaign:{LETTER_2013}:replied",
+        "-a",
+        "univ",
+        "--date",
+        "2014-03-01",
+        "--dry-run",
+    )
     assert replied.exit_code == 0 and "6 targets" in replied.stderr, replied.output
-    negative = ccm("campaign", "new", "Again", "--to", f"campaign:{LETTER_2013}:stance:negative", "-a", "univ", "--date", "2014-03-01",
-                   "--dry-run")
+    negative = ccm(
+        "campaign",
+        "new",
+        "Again",
+        "--to",
+        f"campaign:{LETTER_2013}:stance:negative",
+        "-a",
+        "univ",
+        "--date",
+        "2014-03-01",
+        "--dry-run",
+    )
     first = _show(ccm, LETTER_2013)
     negatives = [r["iso3"] for r in first["replies"] if r["stance"] == "negative"]
     if negatives:

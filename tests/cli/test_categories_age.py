@@ -49,10 +49,18 @@ def test_an_empty_database_says_what_is_empty_and_how_to_start(tmp_path):
 
 def test_the_universalization_summary_lists_category_moves_and_stale_categories(ccm):
     assert ccm("classify", "THA", "I", "-r", "Cabinet approved accession", "--date", "2026-10-01").exit_code == 0
-    data = json.loads(ccm("summary", "universalization", "--since", "2026-06-30", "--as-of", "2026-11-27", "--json").stdout)
+    data = json.loads(
+        ccm("summary", "universalization", "--since", "2026-06-30", "--as-of", "2026-11-27", "--json").stdout
+    )
     assert data["category_moves"] == [
-        {"iso3": "THA", "name": "Thailand", "previous": "II", "category": "I", "assessed_on": "2026-10-01",
-         "rationale": "Cabinet approved accession"}
+        {
+            "iso3": "THA",
+            "name": "Thailand",
+            "previous": "II",
+            "category": "I",
+            "assessed_on": "2026-10-01",
+            "rationale": "Cabinet approved accession",
+        }
     ]
     assert data["category_max_age"] == 24 and len(data["stale_categories"]) == 58
     text = ccm("summary", "universalization", "--since", "2026-06-30", "--as-of", "2026-11-27").stdout

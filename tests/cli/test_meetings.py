@@ -6,8 +6,23 @@ import json
 
 import pytest
 
-ADD_14MSP = ("meeting", "add", "14MSP", "--name", "Fourteenth Meeting of States Parties", "--start", "2026-09-08",
-             "--end", "2026-09-10", "--city", "Geneva", "--country", "Switzerland", "--source", "ISU 14MSP page")
+ADD_14MSP = (
+    "meeting",
+    "add",
+    "14MSP",
+    "--name",
+    "Fourteenth Meeting of States Parties",
+    "--start",
+    "2026-09-08",
+    "--end",
+    "2026-09-10",
+    "--city",
+    "Geneva",
+    "--country",
+    "Switzerland",
+    "--source",
+    "ISU 14MSP page",
+)
 
 
 def test_a_meeting_added_is_a_date_everywhere(ccm):
@@ -27,8 +42,21 @@ def test_a_meeting_added_is_a_date_everywhere(ccm):
 
 
 def test_a_regional_meeting_is_listed_with_its_kind_and_does_not_move_the_last_meeting(ccm):
-    added = ccm("meeting", "add", "LOME26", "--kind", "regional", "--name", "Lomé regional conference",
-                "--start", "2026-05-12", "--city", "Lomé", "--country", "Togo")
+    added = ccm(
+        "meeting",
+        "add",
+        "LOME26",
+        "--kind",
+        "regional",
+        "--name",
+        "Lomé regional conference",
+        "--start",
+        "2026-05-12",
+        "--city",
+        "Lomé",
+        "--country",
+        "Togo",
+    )
     assert added.exit_code == 0, added.output
     [row] = [m for m in json.loads(ccm("meeting", "list", "--json").stdout) if m["code"] == "LOME26"]
     assert row["kind"] == "regional" and row["start"] == row["end"] == "2026-05-12" and row["id"]
@@ -44,7 +72,10 @@ def test_a_regional_meeting_is_listed_with_its_kind_and_does_not_move_the_last_m
     ("args", "message"),
     [
         (("13MSP", "--start", "2025-09-16", "--source", "x"), "13MSP is already recorded"),
-        (("15MSP", "--start", "2027-09-10", "--end", "2027-09-01", "--source", "x"), "ends (2027-09-01) before it starts"),
+        (
+            ("15MSP", "--start", "2027-09-10", "--end", "2027-09-01", "--source", "x"),
+            "ends (2027-09-01) before it starts",
+        ),
         (("15MSP", "--start", "2101-01-01", "--source", "x"), "outside 2008-2100"),
         (("15MSP", "--start", "2007-12-31", "--source", "x"), "outside 2008-2100"),
         (("15MSP", "--start", "2027-09-10"), "--source"),
@@ -61,14 +92,29 @@ def test_bad_meetings_are_refused_in_one_line_and_write_nothing(ccm, args, messa
 
 
 def test_meetings_sync_as_records(ccm, tmp_path):
-    from tests.conftest import CCM, SAMPLE
     import shutil
+
+    from tests.conftest import CCM, SAMPLE
 
     other = tmp_path / "other.db"
     shutil.copy(SAMPLE, other)
     there = CCM(other)
-    assert there("meeting", "add", "FC81", "--kind", "first-committee", "--start", "2026-10-06",
-                 "--end", "2026-11-05", "--city", "New York").exit_code == 0
+    assert (
+        there(
+            "meeting",
+            "add",
+            "FC81",
+            "--kind",
+            "first-committee",
+            "--start",
+            "2026-10-06",
+            "--end",
+            "2026-11-05",
+            "--city",
+            "New York",
+        ).exit_code
+        == 0
+    )
     if not str(ccm.db).endswith(".db"):
         pytest.skip("sync from a file into a server database is covered elsewhere")
     synced = ccm("sync", str(other))

@@ -16,8 +16,17 @@ def _plans(ccm):
 
 
 def test_a_new_plan_from_nothing(ccm):
-    result = ccm("workplan", "new", "clearance", "--title", "Clearance 2026-2027", "--period", "2026-2027",
-                 "--coordinators", "NOR,Lao PDR")
+    result = ccm(
+        "workplan",
+        "new",
+        "clearance",
+        "--title",
+        "Clearance 2026-2027",
+        "--period",
+        "2026-2027",
+        "--coordinators",
+        "NOR,Lao PDR",
+    )
     assert result.exit_code == 0, result.output
     assert "(Clearance and risk reduction education, 2026–2027): Clearance 2026-2027" in result.stdout
     new = result.stdout.split("Created work plan ")[1][:8]
@@ -30,7 +39,9 @@ def test_a_new_plan_from_nothing(ccm):
 
 
 def test_a_new_plan_from_the_previous_one_copies_its_objectives_and_milestones_with_new_ids(ccm):
-    result = ccm("workplan", "new", "--title", "Stockpile destruction 2026-2027", "--period", "2026-2027", "--from", PLAN)
+    result = ccm(
+        "workplan", "new", "--title", "Stockpile destruction 2026-2027", "--period", "2026-2027", "--from", PLAN
+    )
     assert result.exit_code == 0, result.output
     assert "4 milestones copied from d0dc20c8" in result.stdout
     new = result.stdout.split("Created work plan ")[1][:8]
@@ -70,8 +81,18 @@ def test_bad_new_plans_are_refused_in_one_line_and_write_nothing(ccm, args, mess
 
 
 def test_a_plan_of_another_area_is_copied_with_area(ccm):
-    result = ccm("workplan", "new", "--area", "clearance", "--title", "Clearance from stockpiles",
-                 "--period", "2026-2027", "--from", PLAN)
+    result = ccm(
+        "workplan",
+        "new",
+        "--area",
+        "clearance",
+        "--title",
+        "Clearance from stockpiles",
+        "--period",
+        "2026-2027",
+        "--from",
+        PLAN,
+    )
     assert result.exit_code == 0, result.output
     assert _plans(ccm)[result.stdout.split("Created work plan ")[1][:8]]["area"] == "clearance"
 

@@ -82,8 +82,17 @@ def add_meeting(
 
 
 def insert_meeting(
-    writer, code: str, name: str, start: date, end: date, city: str, country: str, source: str | None,
-    *, kind: str = "msp", president_state: str | None = None,
+    writer,
+    code: str,
+    name: str,
+    start: date,
+    end: date,
+    city: str,
+    country: str,
+    source: str | None,
+    *,
+    kind: str = "msp",
+    president_state: str | None = None,
 ) -> dict:
     """The meeting's record (its fields already checked)."""
     if any(m.code.upper() == code for m in writer.rows(Q.meetings)):

@@ -5,6 +5,7 @@ their quarters moved on by `--shift` quarters."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from ccmtui.actions.fields import Fields, Written, given, named
@@ -20,7 +21,6 @@ from ccmtui.domain.workplan import (
     quarters_between,
     shift_due,
 )
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.reports.register import Register
@@ -63,7 +63,9 @@ def new_work_plan(
     fields = Fields()
     line = fields("title", lambda: named(" ".join(title.split()), "give the work plan a title (--title)"))
     span = fields("period", lambda: parse_period(period))
-    chosen_area = fields("area", lambda: parse_area(given(area_option) or given(area)) if given(area_option) or given(area) else None)
+    chosen_area = fields(
+        "area", lambda: parse_area(given(area_option) or given(area)) if given(area_option) or given(area) else None
+    )
     people = fields("coordinators", lambda: _coordinators(register, coordinators))
     moved = fields("shift", lambda: _shift(shift))
     source = fields("from", lambda: find_work_plan(reader, from_plan)) if given(from_plan) else None
@@ -104,38 +106,65 @@ def new_work_plan(
     plan_uuid = str(uuid4())
     with writing(f"workplan new {line[:200]}") as writer:
         values = {
-            "uuid": plan_uuid, "title": line, "area": chosen_area, "starts_on": span[0], "ends_on": span[1],
-            "recorded_by": writer.by, "source": "",
+            "uuid": plan_uuid,
+            "title": line,
+            "area": chosen_area,
+            "starts_on": span[0],
+            "ends_on": span[1],
+            "recorded_by": writer.by,
+            "source": "",
         }
         if old is not None:
             values.update({key: old[key] for key in PLAN_FIELDS})
             values["source"] = f"started from work plan {short(source)} ({old['title']})"
         writer.insert("work_plans", values)
         old_states = writer.rows(Q.work_plan_states, uuids=[source]) if source else []
-        roles = [("coordinator", people or [s.iso3 for s in old_states if s.role == "coordinator"]),
-                 ("focus", [s.iso3 for s in old_states if s.role == "focus"])]
+        roles = [
+            ("coordinator", people or [s.iso3 for s in old_states if s.role == "coordinator"]),
+            ("focus", [s.iso3 for s in old_states if s.role == "focus"]),
+        ]
         for role, codes in roles:
             for position, iso3 in enumerate(codes, 1):
-                writer.insert("work_plan_states", {
-                    "uuid": stable_uuid("work-plan-state", plan_uuid, role, iso3), "work_plan_uuid": plan_uuid,
-                    "role": role, "position": position, "iso3": iso3,
-                })
+                writer.insert(
+                    "work_plan_states",
+                    {
+                        "uuid": stable_uuid("work-plan-state", plan_uuid, role, iso3),
+                        "work_plan_uuid": plan_uuid,
+                        "role": role,
+                        "position": position,
+                        "iso3": iso3,
+                    },
+                )
         if source:
             for item in writer.rows(Q.work_plan_items, work_plan=source):
-                writer.insert("work_plan_items", {
-                    "uuid": stable_uuid("work-plan-item", plan_uuid, item.section, item.position),
-                    "work_plan_uuid": plan_uuid, "section": item.section, "position": item.position, "text": item.text,
-                })
+                writer.insert(
+                    "work_plan_items",
+                    {
+                        "uuid": stable_uuid("work-plan-item", plan_uuid, item.section, item.position),
+                        "work_plan_uuid": plan_uuid,
+                        "section": item.section,
+                        "position": item.position,
+                        "text": item.text,
+                    },
+                )
         for position, (row, due) in enumerate(milestones, 1):
-            writer.insert("milestones", {
-                "uuid": stable_uuid("milestone", plan_uuid, row.title), "work_plan_uuid": plan_uuid,
-                "position": position, "title": row.title, "due_on": due.on,
-                "due_quarter": due.quarter.code if due.quarter else None, "status": "planned",
-                "notes": "", "action_points": row.action_points or "", "recorded_by": writer.by,
-            })
+            writer.insert(
+                "milestones",
+                {
+                    "uuid": stable_uuid("milestone", plan_uuid, row.title),
+                    "work_plan_uuid": plan_uuid,
+                    "position": position,
+                    "title": row.title,
+                    "due_on": due.on,
+                    "due_quarter": due.quarter.code if due.quarter else None,
+                    "status": "planned",
+                    "notes": "",
+                    "action_points": row.action_points or "",
+                    "recorded_by": writer.by,
+                },
+            )
     copied = f", {len(milestones)} milestones copied from {short(source)}" if source else ""
     return Written(
         {"uuid": plan_uuid, "title": line, "area": chosen_area, "starts_on": span[0], "ends_on": span[1]},
         f"Created work plan {short(plan_uuid)} ({AREAS[chosen_area]}, {period_label(*span)}){copied}: {line}",
     )
-

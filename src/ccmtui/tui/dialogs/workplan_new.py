@@ -26,17 +26,41 @@ class NewWorkPlanDialog(MilestoneForm):
         areas = [(label, key) for key, label in AREAS.items()]
         with Vertical(id="milestone-box", classes="dialog form"):
             yield from self.row(
-                "Area", Select(areas, prompt="Thematic area (or the plan it starts from)", id="ms-area", compact=True,
-                               value=self.area if self.area in AREAS else Select.NULL)
+                "Area",
+                Select(
+                    areas,
+                    prompt="Thematic area (or the plan it starts from)",
+                    id="ms-area",
+                    compact=True,
+                    value=self.area if self.area in AREAS else Select.NULL,
+                ),
             )
-            yield from self.row("Title", Input(placeholder="e.g. Stockpile destruction work plan 2026–2027", id="ms-title", compact=True))
+            yield from self.row(
+                "Title",
+                Input(placeholder="e.g. Stockpile destruction work plan 2026–2027", id="ms-title", compact=True),
+            )
             yield from self.row("Period", Input(placeholder="2026-2027", id="ms-period", compact=True))
-            yield from self.row("Coordinators", Input(placeholder="States, comma-separated (ISO3 or names)", id="ms-coordinators", compact=True))
+            yield from self.row(
+                "Coordinators",
+                Input(placeholder="States, comma-separated (ISO3 or names)", id="ms-coordinators", compact=True),
+            )
             yield from self.row(
                 "Start from",
-                Select([(label, uuid) for label, uuid, _ in self.plans], prompt="Nothing (or a previous plan)", id="ms-from", compact=True),
+                Select(
+                    [(label, uuid) for label, uuid, _ in self.plans],
+                    prompt="Nothing (or a previous plan)",
+                    id="ms-from",
+                    compact=True,
+                ),
             )
-            yield from self.row("Shift", Input(placeholder="Quarters to move its milestones on (default: the periods' gap)", id="ms-shift", compact=True))
+            yield from self.row(
+                "Shift",
+                Input(
+                    placeholder="Quarters to move its milestones on (default: the periods' gap)",
+                    id="ms-shift",
+                    compact=True,
+                ),
+            )
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -59,8 +83,14 @@ class NewWorkPlanDialog(MilestoneForm):
         # A plan chosen to start from, of another area than the one chosen: the choice says so.
         written = self.run_action(
             lambda register: new_work_plan(
-                register, source.writing, area=values["area"] or None, title=values["title"], period=values["period"],
-                coordinators=[values["coordinators"]], from_plan=values["from"] or None, shift=values["shift"] or None,
+                register,
+                source.writing,
+                area=values["area"] or None,
+                title=values["title"],
+                period=values["period"],
+                coordinators=[values["coordinators"]],
+                from_plan=values["from"] or None,
+                shift=values["shift"] or None,
                 area_option=values["area"] or None,
             )
         )
