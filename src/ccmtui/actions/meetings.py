@@ -12,6 +12,11 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.dates import parse_date
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.treaty import FORMAL_MEETING_KINDS, MEETING_KINDS
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.db.write import Writer
 
 FIRST_YEAR, LAST_YEAR = 2008, 2100
 CODE_MAX = 10
@@ -51,7 +56,7 @@ def _source(text: str | None, kind: str) -> str | None:
 
 
 def add_meeting(
-    reader,
+    reader: Reader,
     writing,
     *,
     code: str,
@@ -82,7 +87,7 @@ def add_meeting(
 
 
 def insert_meeting(
-    writer,
+    writer: Writer,
     code: str,
     name: str,
     start: date,
