@@ -160,3 +160,26 @@ async def test_the_campaign_dialog_takes_intermediate_regions(make_app, sample_d
         preview = str(dialog.query_one("#campaign-preview").render())
         assert preview.startswith("17 targets: Benin, Burkina Faso"), preview
         assert "Cuba" in preview or "more" in preview
+
+
+async def test_a_chaser_to_the_non_repliers_from_the_campaign_dialog(make_app, sample_db):
+    from ccmtui.tui.dialogs.campaign import CampaignDialog
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, CampaignDialog)
+        dialog.query_one("#campaign-date", Input).value = "2014-03-03"
+        dialog.query_one("#campaign-title", Input).value = "Second letter to the missions that did not answer"
+        dialog.query_one("#campaign-to", Input).value = "campaign:6407f7c8:unanswered"
+        await settle(pilot)
+        assert str(dialog.query_one("#campaign-preview").render()).startswith("68 targets: Algeria")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen, screen_text(pilot.app)
+        assert notices(pilot.app)[-1].endswith(": 68 pending replies.")
+    assert rows(sample_db, "SELECT follows_uuid FROM campaigns WHERE title = 'Second letter to the missions that did not answer'") == [
+        ("6407f7c8-cf0b-5c2b-a107-8fe32e677447",)
+    ]
