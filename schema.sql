@@ -105,10 +105,12 @@ CREATE TABLE meetings (
 	president_state VARCHAR(100), 
 	source TEXT, 
 	notes TEXT, 
+	kind VARCHAR(20) DEFAULT 'msp' NOT NULL, 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
 	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_meetings_kind CHECK (kind IN ('msp', 'rc', 'intersessional', 'first-committee', 'regional', 'other')), 
 	UNIQUE (code)
 );
 
@@ -188,6 +190,7 @@ CREATE TABLE campaigns (
 	engagement_uuid VARCHAR(36) NOT NULL, 
 	selection VARCHAR(500) NOT NULL, 
 	recorded_by VARCHAR(100), 
+	follows_uuid VARCHAR(36), 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -535,6 +538,7 @@ CREATE TABLE replies (
 	classification_uuid VARCHAR(36), 
 	recorded_by VARCHAR(100), 
 	illustrative BOOLEAN NOT NULL, 
+	delivered_on DATE, 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 

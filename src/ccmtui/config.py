@@ -16,6 +16,7 @@ KEYS = {
     "state": "the State Party you coordinate for (ISO3 or name)",
     "area": "your thematic area (e.g. universalization)",
     "theme": "the app's colours: textual-dark, textual-light or another Textual theme",
+    "category_max_age": "months after which a Category I/II/III assessment is stale (default 24)",
 }
 
 LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
@@ -62,6 +63,14 @@ def save(values: dict, path: Path | None = None) -> Path:
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     return path
+
+
+def category_max_age(values: dict) -> int:
+    """How many months an assessment stays current (`category_max_age`, default 24)."""
+    from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, parse_max_age
+
+    given = values.get("category_max_age")
+    return DEFAULT_MAX_AGE_MONTHS if given is None else parse_max_age(given)
 
 
 def check_key(key: str) -> str:

@@ -91,7 +91,7 @@ def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm):
         (["milestone", "add", "Workshop", "--due", "2026Q2"], "outside its work plan's period (2024–2025"),
         (["milestone", "add", "Workshop", "--due", "soon"], "bad --due 'soon'"),
         (["milestone", "add", "  ", "--due", "2025Q3"], "title is empty"),
-        (["milestone", "slip", DATABASE, "2026Q1"], "outside its work plan's period"),
+        (["milestone", "slip", DATABASE, "2026Q1"], "after the work plan's period ends (2025-12-31); extend the period to 2026-03-31 with --extend-period"),
         (["milestone", "slip", DATABASE, "2024Q4"], "moves the due date later"),
         (["milestone", "done", REPORTING, "--date", "2999-01-01"], "in the future"),
         (["milestone", "done", "zzzz"], "bad milestone id"),

@@ -41,6 +41,9 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.state_regions: {},
         Q.aliases: {},
         Q.meetings: {},
+        Q.state_regions: {},
+        Q.obligation_extensions: {},
+        Q.transparency_forms: {},
         Q.attachments_of_engagements: {"uuids": facts["engagements"]},
         Q.attachment_ids: every,
         Q.blob: {"sha256": facts["sha256"]},
@@ -144,7 +147,7 @@ def prepare(path: Path) -> None:
         ("milestone", "slip", SLIPPED, "2025Q2", "--reason", "later"),
         ("retention", "add", "NLD", "-y", "2013", "--submunitions", "300", "--source", "Art. 7 report"),
         ("transparency", "add", "FRA", "-y", "2013", "--submitted", "2014-06-01", "--source", "Art. 7 report"),
-        ("article7", "add", "FRA", "-y", "2013", "-f", "A=changed", "-f", "B=unchanged:2012", "--source", "Art. 7 report"),
+        ("article7", "add", "FRA", "-y", "2013", "-f", "A=changed", "-f", "F=not applicable", "--source", "Art. 7 report"),
         ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "-m", "Act 2009", "--source", "Art. 7 report"),
         ("cooperation", "add", "LBN", "needs", "-y", "2013", "--details", "clearance", "--source", "Art. 7 report"),
         ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),
@@ -167,6 +170,14 @@ def prepare(path: Path) -> None:
     campaign = ccm("campaign", "new", "Letter 2013", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
                    "--kind", "letter", "--date", "2013-10-01", input="y\n")  # fmt: skip
     assert campaign.exit_code == 0, campaign.output
+    # A chaser to the 2013 letter's non-repliers (it follows that campaign), and a delivery date.
+    for step in [
+        ("campaign", "new", "Chaser 2014", "--to", f"campaign:{CAMPAIGN[:8]}:unanswered", "-a", "univ",
+         "--kind", "letter", "--date", "2014-03-01", "-y"),
+        ("campaign", "delivered", CAMPAIGN[:8], "THA", "--date", "2013-03-20"),
+    ]:  # fmt: skip
+        result = ccm(*step)
+        assert result.exit_code == 0, (step, result.output)
 
 
 def copy_to_server(path: Path, url: str) -> None:

@@ -30,14 +30,14 @@ async def test_the_board_shows_reply_rates_and_the_replies(make_app, sample_db):
         board = screen.query_one("#board", DataTable)
         assert board.row_count == 2
         letter, demarche = board_rows
-        assert cells(board, letter[0])[2:] == ["74", "6", "0", "68", "8%"]
-        assert cells(board, demarche[0])[2:] == ["113", "100", "0", "13", "88%"]
+        assert cells(board, letter[0])[2:] == ["74", "0", "6", "0", "68", "8%"]
+        assert cells(board, demarche[0])[2:] == ["113", "0", "100", "0", "13", "88%"]
         replies = screen.query_one("#replies", DataTable)
         assert replies.row_count == 74
         board.move_cursor(row=1)
         await settle(pilot)
         assert replies.row_count == 113
-        assert cells(replies, "KEN")[:4] == ["Kenya", "replied", "2011-12-27", "positive"]
+        assert cells(replies, "KEN")[:5] == ["Kenya", "", "replied", "2011-12-27", "positive"]
 
 
 async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
@@ -71,8 +71,8 @@ async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert notices(app)[-1] == "Reply from Viet Nam (positive) to 'Letter on the 1RC' recorded."
-        assert cells(replies, "VNM")[:4] == ["Viet Nam", "replied", "2015-02-03", "positive"]
-        assert cells(board, board.coordinate_to_cell_key((0, 0)).row_key.value)[3] == "1"
+        assert cells(replies, "VNM")[:5] == ["Viet Nam", "", "replied", "2015-02-03", "positive"]
+        assert cells(board, board.coordinate_to_cell_key((0, 0)).row_key.value)[4] == "1"
     assert rows(sample_db, "SELECT status, received_on, stance, summary FROM replies WHERE received_on = '2015-02-03'") == [
         ("replied", "2015-02-03", "positive", "Will attend the 1RC")
     ]
@@ -160,3 +160,26 @@ async def test_the_campaign_dialog_takes_intermediate_regions(make_app, sample_d
         preview = str(dialog.query_one("#campaign-preview").render())
         assert preview.startswith("17 targets: Benin, Burkina Faso"), preview
         assert "Cuba" in preview or "more" in preview
+
+
+async def test_a_chaser_to_the_non_repliers_from_the_campaign_dialog(make_app, sample_db):
+    from ccmtui.tui.dialogs.campaign import CampaignDialog
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, CampaignDialog)
+        dialog.query_one("#campaign-date", Input).value = "2014-03-03"
+        dialog.query_one("#campaign-title", Input).value = "Second letter to the missions that did not answer"
+        dialog.query_one("#campaign-to", Input).value = "campaign:6407f7c8:unanswered"
+        await settle(pilot)
+        assert str(dialog.query_one("#campaign-preview").render()).startswith("68 targets: Algeria")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen, screen_text(pilot.app)
+        assert notices(pilot.app)[-1].endswith(": 68 pending replies.")
+    assert rows(sample_db, "SELECT follows_uuid FROM campaigns WHERE title = 'Second letter to the missions that did not answer'") == [
+        ("6407f7c8-cf0b-5c2b-a107-8fe32e677447",)
+    ]

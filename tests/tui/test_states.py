@@ -32,9 +32,11 @@ async def test_all_197_states_with_their_status_today(make_app):
         screen = await open_states(pilot)
         table = screen.query_one("#states-table", DataTable)
         assert table.row_count == 197
-        assert table.border_title == "197 states as of 2025-01-15"
+        assert table.border_title == "197 states as of 2025-01-15 · 59 stale (*: assessed over 24 months before)"
         row = table.get_row("KEN")
         assert [str(cell) for cell in row[:5]] == ["Kenya", "KEN", "Africa", "signatory", "2008-12-03"]
+        # Kenya's 2013 category is stale in 2025: its Since is marked.
+        assert [str(cell) for cell in row[-2:]] == ["I", "2013-09-09*"]
 
 
 async def test_category_ii_as_of_the_4msp_shows_the_2013_list(make_app, ccm):
@@ -127,3 +129,15 @@ async def test_enter_in_the_name_filter_goes_to_the_states_and_enter_opens_one(m
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, StateDetailScreen) and pilot.app.screen.iso3 == "MNE"
+
+
+async def test_a_meeting_added_by_the_coordinator_is_a_date_in_the_app(make_app, ccm):
+    added = ccm("meeting", "add", "LOME26", "--kind", "regional", "--start", "2026-05-12", "--city", "Lomé")
+    assert added.exit_code == 0, added.output
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_states(pilot)
+        screen.query_one("#filter-as-of", Input).value = "LOME26"
+        screen.query_one("#filter-as-of", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_one("#states-table").border_title.startswith("197 states as of 2026-05-12")

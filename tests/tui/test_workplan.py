@@ -125,3 +125,91 @@ async def test_the_quarterly_summary_of_the_quarter_just_ended(make_app):
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert "1 treaty event: Lithuania, withdrawal took effect (2025-03-06)." in screen_text(app)
+
+
+async def test_a_plan_started_in_the_app_from_the_previous_one(make_app, sample_db):
+    from ccmtui.tui.dialogs.workplan_new import NewWorkPlanDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workplan(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NewWorkPlanDialog)
+        dialog.query_one("#ms-title", Input).value = "Stockpile destruction 2026-2027"
+        dialog.query_one("#ms-period", Input).value = "2027"
+        dialog.query_one("#ms-from", Select).value = dialog.plans[0][1]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # Moved on by the gap between the periods, the 2024-2025 milestones fall outside 2027: said under Shift.
+        assert "outside 2027" in str(dialog.query_one("#ms-error-shift", Label).render())
+        dialog.query_one("#ms-period", Input).value = "2026-2027"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert notices(app)[-1].startswith("Created work plan ")
+        assert screen.query_one("#plans", DataTable).row_count == 2
+    assert count(sample_db, "SELECT count(*) FROM work_plans") == 2
+    assert rows(sample_db, "SELECT due_quarter FROM milestones m JOIN work_plans p ON p.uuid = m.work_plan_uuid "
+                           "WHERE p.title = ? ORDER BY position", "Stockpile destruction 2026-2027") == [
+        ("2026Q4",), ("2027Q1",), ("2027Q1",), ("2027Q2",)]
+
+
+async def test_a_new_plan_without_a_title_is_refused_under_its_field(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workplan(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#ms-area", Select).value = "clearance"
+        dialog.query_one("#ms-period", Input).value = "2026-2027"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "title" in str(dialog.query_one("#ms-error-title", Label).render())
+    assert count(sample_db, "SELECT count(*) FROM work_plans") == 1
+
+
+async def test_a_milestone_is_done_with_the_engagement_chosen_from_a_list(make_app, sample_db, ccm):
+    assert ccm("log", "workshop", "ZMB", "-m", "Regional workshop on stockpile destruction", "-a", "stockpile",
+               "--date", "2025-01-08").exit_code == 0
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workplan(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, UpdateMilestoneDialog)
+        chooser = dialog.query_one("#ms-engagements", Select)
+        options = [(str(label), value) for label, value in chooser._options if value != Select.NULL]
+        [(label, engagement)] = [o for o in options if "Regional workshop" in o[0]]
+        assert label.startswith("2025-01-08 workshop: ")
+        dialog.query_one("#ms-move", Select).value = "done"
+        dialog.query_one("#ms-date", Input).value = "2025-01-10"
+        chooser.value = engagement
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Done on 2025-01-10")
+    assert rows(sample_db, "SELECT e.summary FROM milestone_engagements l JOIN engagements e ON e.uuid = l.engagement_uuid "
+                           "JOIN milestones m ON m.uuid = l.milestone_uuid WHERE m.title = ?", FIRST) == [
+        ("Regional workshop on stockpile destruction",)]
+
+
+async def test_a_slip_past_the_period_is_refused_unless_extended(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workplan(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#ms-move", Select).value = "slip"
+        dialog.query_one("#ms-new-due", Input).value = "2026Q2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "extend the period" in str(dialog.query_one("#ms-error-form", Label).render())
+        dialog.query_one("#ms-extend").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Slipped from Q4 2024 to Q2 2026")
+    assert rows(sample_db, "SELECT ends_on FROM work_plans") == [("2026-06-30",)]

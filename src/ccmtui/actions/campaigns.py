@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as _date
 
 from ccmtui.actions.fields import Fields, Written, day, given, named, not_future
 from ccmtui.actions.journal import NewEngagement, add_engagement, engagement_fields
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
 
-TARGET_KINDS = ("category", "region", "status", "state")
+TARGET_KINDS = ("category", "region", "status", "state", "campaign")
+CAMPAIGN_REPLIES = ("unanswered", "replied", "stance:positive", "stance:neutral", "stance:negative")
 
 
 @dataclass
@@ -35,9 +37,14 @@ class TargetSelection:
     statuses: set = field(default_factory=set)
     states: list[str] = field(default_factory=list)
     excluded: set[str] = field(default_factory=set)
+    # `campaign:ID:unanswered`: the targets of earlier campaigns, by how they answered
+    campaigns: list[str] = field(default_factory=list)
+    from_campaigns: set[str] | None = None
+    follows: str | None = None  # the first campaign named: a chaser links to it
 
     def describe(self) -> str:
-        parts = [f"category:{c}" for c in sorted(self.categories)]
+        parts = list(self.campaigns)
+        parts += [f"category:{c}" for c in sorted(self.categories)]
         parts += [f"region:{r}" for r in sorted(self.regions | self.subregions | self.intermediate_regions)]
         parts += [f"status:{s.value}" for s in sorted(self.statuses, key=lambda s: s.value)]
         parts += self.states
@@ -57,6 +64,9 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
     for spec in specs:
         kind, _, value = spec.partition(":")
         kind = kind.strip().lower()
+        if kind == "campaign" and value:
+            _campaign_targets(register, value, selection)
+            continue
         if not value or kind not in ("category", "region", "status", "state"):
             selection.states.append(register.index.resolve(spec))
             continue
@@ -71,16 +81,43 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
             selection.states.append(register.index.resolve(value))
     selection.excluded = {register.index.resolve(text) for text in excluded}
     if not (selection.categories or selection.regions or selection.subregions or selection.intermediate_regions
-            or selection.statuses or selection.states):
-        raise InputError("choose the targets with --to: category:II, region:Asia, status:non-signatory or a state")
+            or selection.statuses or selection.states or selection.campaigns):
+        raise InputError(
+            "choose the targets with --to: category:II, region:Asia, status:non-signatory, campaign:ID:unanswered or a state"
+        )
     return selection
+
+
+def _campaign_targets(register: Register, value: str, selection: TargetSelection) -> None:
+    """`campaign:ID:unanswered` (pending, or closed with no reply), `campaign:ID:replied`,
+    `campaign:ID:stance:negative`: the targets of an earlier campaign, by their answer."""
+    text, _, which = value.partition(":")
+    which = which.strip().lower() or "unanswered"
+    if which not in CAMPAIGN_REPLIES:
+        raise InputError(
+            f"bad --to campaign:{value}: after the campaign's id give unanswered, replied or stance:positive|neutral|negative"
+        )
+    reader = register.reader
+    uuid = resolve_id(reader, Q.campaign_ids, text.strip(), "campaign")
+    (row,) = reader.rows(Q.campaign_summary, campaign=uuid)
+    replies = reader.rows(Q.replies_of_engagement, engagement=row.engagement_uuid)
+    if which == "unanswered":
+        chosen = {r.iso3 for r in replies if r.status != "replied"}
+    elif which == "replied":
+        chosen = {r.iso3 for r in replies if r.status == "replied"}
+    else:
+        stance = which.partition(":")[2]
+        chosen = {r.iso3 for r in replies if r.status == "replied" and r.stance == stance}
+    selection.from_campaigns = chosen if selection.from_campaigns is None else selection.from_campaigns | chosen
+    selection.campaigns.append(f"campaign:{short(uuid)}:{which}")
+    selection.follows = selection.follows or (row.follows_uuid or uuid)
 
 
 def select_targets(register: Register, selection: TargetSelection, on: date) -> list:
     """The states a selection names on a day, in the register's order (by name)."""
     chosen = []
     by_region = selection.regions or selection.subregions or selection.intermediate_regions
-    narrowing = selection.categories or by_region or selection.statuses
+    narrowing = selection.categories or by_region or selection.statuses or selection.from_campaigns is not None
     groups = register.region_groups() if selection.intermediate_regions else None
     in_intermediate = {
         iso3 for name in selection.intermediate_regions for iso3 in groups.states_in("intermediate", name)
@@ -98,6 +135,7 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
                 or state.iso3 in in_intermediate
             )
             and (not selection.statuses or state.status in selection.statuses)
+            and (selection.from_campaigns is None or state.iso3 in selection.from_campaigns)
         )
         if named or matches:
             chosen.append(state)
@@ -119,7 +157,9 @@ def write_campaign(
     if not title:
         raise InputError("the campaign title is empty")
     row = add_engagement(writer, engagement)
-    values = {"title": title, "engagement_uuid": row["uuid"], "selection": selection.describe(), "recorded_by": writer.by}
+    values = {"title": title, "engagement_uuid": row["uuid"], "selection": selection.describe()[:500], "recorded_by": writer.by}
+    if selection.follows:
+        values["follows_uuid"] = selection.follows
     if uuid:
         values["uuid"] = uuid
     campaign = writer.insert("campaigns", values)
@@ -179,8 +219,25 @@ def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register
         None,
     )  # fmt: skip
     if waiting is None:
-        return writer.insert("replies", {"engagement_uuid": engagement_uuid, "iso3": reply.iso3, **values})
-    return writer.update("replies", waiting.uuid, values)
+        row = writer.insert("replies", {"engagement_uuid": engagement_uuid, "iso3": reply.iso3, **values})
+    else:
+        row = writer.update("replies", waiting.uuid, values)
+    clear_follow_up_when_answered(writer, engagement_uuid)
+    return row
+
+
+def clear_follow_up_when_answered(writer: Writer, engagement_uuid: str) -> bool:
+    """A campaign's follow-up is done once every target has answered: it clears itself."""
+    engagement = writer.get("engagements", engagement_uuid)
+    if engagement is None or engagement["follow_up_on"] is None:
+        return False
+    if not writer.rows(Q.campaign_of_engagement, engagement=engagement_uuid):
+        return False
+    replies = writer.rows(Q.replies_of_engagement, engagement=engagement_uuid)
+    if not replies or any(r.status != "replied" for r in replies):
+        return False
+    writer.update("engagements", engagement_uuid, {"follow_up_on": None})
+    return True
 
 
 def mark_no_reply(writer: Writer, engagement_uuid: str) -> int:
@@ -310,4 +367,110 @@ def close_campaign(reader: Reader, writing, *, campaign: str) -> Written:
     return Written(
         {"uuid": row.uuid, "engagement_uuid": row.engagement_uuid, "title": row.title, "marked": marked},
         f"{row.title}: {marked} pending repl{'y' if marked == 1 else 'ies'} marked as no reply.",
+    )
+
+
+# -- campaigns over months: targets added and removed after launch, deliveries, chasers
+
+
+def _campaign_row(reader: Reader, text: str):
+    uuid = resolve_id(reader, Q.campaign_ids, named(text, "name the campaign by its id (ccm campaign list)"), "campaign")
+    (row,) = reader.rows(Q.campaign_summary, campaign=uuid)
+    return row
+
+
+def _states(register: Register, names: Sequence[str]) -> list[str]:
+    chosen = [register.index.resolve(text) for text in names if text.strip()]
+    if not chosen:
+        raise InputError("name at least one state")
+    return list(dict.fromkeys(chosen))
+
+
+def _names(register: Register, iso3s: Sequence[str]) -> str:
+    return ", ".join(register.index.name(iso3) for iso3 in iso3s)
+
+
+def add_targets(register: Register, writing, *, campaign: str, states: Sequence[str]) -> Written:
+    """Add states to a campaign after its launch: each becomes a target with a pending reply."""
+    fields = Fields()
+    row = fields("campaign", lambda: _campaign_row(register.reader, campaign))
+    chosen = fields("states", lambda: _states(register, states))
+    if row and chosen:
+        targeted = {r.iso3 for r in register.reader.rows(Q.replies_of_engagement, engagement=row.engagement_uuid)}
+        already = [iso3 for iso3 in chosen if iso3 in targeted]
+        if already:
+            fields.fail("states", f"{_names(register, already)} {'is' if len(already) == 1 else 'are'} already a target of '{row.title}'")
+    fields.check()
+    with writing(f"campaign add-target '{row.title}' {' '.join(chosen)}") as writer:
+        for iso3 in chosen:
+            writer.insert("engagement_states", {"engagement_uuid": row.engagement_uuid, "iso3": iso3})
+            writer.insert(
+                "replies", {"engagement_uuid": row.engagement_uuid, "iso3": iso3, "status": "pending", "recorded_by": writer.by}
+            )
+    count = len(chosen)
+    return Written(
+        {"uuid": row.uuid, "title": row.title, "added": chosen},
+        f"{row.title}: {count} target{'s' * (count != 1)} added ({_names(register, chosen)}); {row.targets + count} in all.",
+    )
+
+
+def remove_targets(register: Register, writing, *, campaign: str, states: Sequence[str], force: bool = False) -> Written:
+    """Take states off a campaign; a target that has replied stays unless `force`."""
+    fields = Fields()
+    row = fields("campaign", lambda: _campaign_row(register.reader, campaign))
+    chosen = fields("states", lambda: _states(register, states))
+    replies = {}
+    if row and chosen:
+        replies = {r.iso3: r for r in register.reader.rows(Q.replies_of_engagement, engagement=row.engagement_uuid)}
+        missing = [iso3 for iso3 in chosen if iso3 not in replies]
+        answered = [iso3 for iso3 in chosen if iso3 in replies and replies[iso3].status == "replied"]
+        if missing:
+            fields.fail("states", f"{_names(register, missing)} {'is' if len(missing) == 1 else 'are'} not a target of '{row.title}'")
+        elif answered and not force:
+            fields.fail(
+                "states",
+                f"{_names(register, answered)} replied to '{row.title}'; remove with --force to drop the reply too",
+            )
+        elif len(chosen) == len(replies):
+            fields.fail("states", f"'{row.title}' would have no target left; delete the campaign instead")
+    fields.check()
+    with writing(f"campaign remove-target '{row.title}' {' '.join(chosen)}") as writer:
+        links = {r.iso3: r for r in writer.rows(Q.states_of_engagements, uuids=[row.engagement_uuid])}
+        for iso3 in chosen:
+            writer.delete("replies", replies[iso3].uuid)
+            if iso3 in links:
+                writer.delete("engagement_states", links[iso3].uuid)
+        clear_follow_up_when_answered(writer, row.engagement_uuid)
+    count = len(chosen)
+    return Written(
+        {"uuid": row.uuid, "title": row.title, "removed": chosen},
+        f"{row.title}: {count} target{'s' * (count != 1)} removed ({_names(register, chosen)}); {row.targets - count} left.",
+    )
+
+
+def record_delivery(register: Register, writing, *, campaign: str, states: Sequence[str], date: str | None = None,
+                    today: date | None = None) -> Written:
+    """The day the letter reached these targets (embassies deliver over weeks)."""
+    fields = Fields()
+    row = fields("campaign", lambda: _campaign_row(register.reader, campaign))
+    chosen = fields("states", lambda: _states(register, states))
+    on = fields("date", lambda: day(register, date, today))
+    replies = {}
+    if row and chosen:
+        replies = {r.iso3: r for r in register.reader.rows(Q.replies_of_engagement, engagement=row.engagement_uuid)}
+        missing = [iso3 for iso3 in chosen if iso3 not in replies]
+        if missing:
+            fields.fail("states", f"{_names(register, missing)} {'is' if len(missing) == 1 else 'are'} not a target of '{row.title}'")
+    if row and on and on < row.occurred_on:
+        fields.fail("date", f"the delivery ({on}) is dated before the campaign ({row.occurred_on})")
+    if on and on > (today or _date.today()):
+        fields.fail("date", f"the delivery date {on} is in the future")
+    fields.check()
+    with writing(f"campaign delivered '{row.title}' {' '.join(chosen)}") as writer:
+        for iso3 in chosen:
+            writer.update("replies", replies[iso3].uuid, {"delivered_on": on})
+    count = len(chosen)
+    return Written(
+        {"uuid": row.uuid, "title": row.title, "delivered": chosen, "on": on},
+        f"{row.title}: delivered to {count} target{'s' * (count != 1)} on {on.isoformat()} ({_names(register, chosen)}).",
     )

@@ -124,13 +124,24 @@ def complete_milestone(writer: Writer, uuid: str, on: date, note: str = "", enga
     return writer.update("milestones", uuid, {"status": "done", "done_on": on, "notes": _note(row["notes"], on, note)})
 
 
-def slip_milestone(writer: Writer, uuid: str, new_due: Due, on: date, reason: str = "") -> tuple[dict, Due]:
-    """Move the due date later, keeping the old and new dates; returns the row and the old due."""
+def slip_milestone(
+    writer: Writer, uuid: str, new_due: Due, on: date, reason: str = "", extend_period: bool = False
+) -> tuple[dict, Due]:
+    """Move the due date later, keeping the old and new dates; returns the row and the old due.
+    Past the plan's period it asks to extend it; with `extend_period` the period ends on the new due."""
     row = _current(writer, uuid)
     check_move("slip", row["status"], row["title"])
     old = Due.stored(row["due_on"], row["due_quarter"])
     check_slip(old, new_due)
     plan = writer.get("work_plans", row["work_plan_uuid"])
+    if new_due.on > plan["ends_on"]:
+        if not extend_period:
+            raise InputError(
+                f"{new_due.label} is after the work plan's period ends ({plan['ends_on']}); "
+                f"extend the period to {new_due.on} with --extend-period"
+            )
+        writer.update("work_plans", plan["uuid"], {"ends_on": new_due.on})
+        plan = {**plan, "ends_on": new_due.on}
     check_within_period(new_due, plan["starts_on"], plan["ends_on"])
     writer.insert("milestone_slips", slip_values(uuid, on, old, new_due, " ".join(reason.split())))
     changes = {
@@ -215,8 +226,9 @@ def move_milestone(
     new_due: str | None = None,
     engagements: Sequence[str] = (),
     today: date | None = None,
+    extend_period: bool = False,
 ) -> Written:
-    """Start, mark done, slip (to `new_due`) or drop a milestone; `note` is a dated line for its notes
+    """Start, mark done, slip (to `new_due`; `extend_period` past the plan's end) or drop a milestone; `note` is a dated line for its notes
     (the reason, for a slip or a drop)."""
     fields = Fields()
     chosen = fields("move", lambda: _move(move))
@@ -237,7 +249,7 @@ def move_milestone(
         return Written(row, f"Done on {on.isoformat()}{late}: {row['title']}")
     if chosen == "slip":
         with writing(f"slip milestone to {later.label}") as writer:
-            row, old = slip_milestone(writer, uuid, later, on, note)
+            row, old = slip_milestone(writer, uuid, later, on, note, extend_period)
         return Written(row, f"Slipped from {old.label} to {later.label} ({slip_length(old, later)}): {row['title']}")
     with writing("drop milestone") as writer:
         row = drop_milestone(writer, uuid, on, note)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from uuid import uuid4
 
 from ccmtui.actions.fields import Written
 from ccmtui.actions.milestones import slip_values
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ccmtui.db.write import Writer
     from ccmtui.reports.register import Register
 
-__all__ = ["ImportResult", "import_work_plan", "import_work_plan_file", "read_work_plan"]
+__all__ = ["ImportResult", "check_same_plan", "import_work_plan", "import_work_plan_file", "read_work_plan", "renumber"]
 
 
 @dataclass
@@ -50,14 +51,49 @@ class ImportResult:
         return f"Work plan {short(self.uuid)} is already as the file says; nothing changed."
 
 
-def import_work_plan_file(register: Register, writing, file: Path) -> Written:
-    """`ccm workplan import`: read and check the file, then write it in one transaction."""
+def import_work_plan_file(register: Register, writing, file: Path, *, replace: bool = False, as_new: bool = False) -> Written:
+    """`ccm workplan import`: read and check the file, then write it in one transaction.
+
+    A file whose id is a work plan of another area, title or period is refused unless `replace`
+    (bring that plan to what the file says) or `as_new` (import it as a new plan, new ids)."""
     from ccmtui.files import read_text
 
+    if replace and as_new:
+        raise InputError("choose one: --replace overwrites the plan with the file's id, --as-new imports a new plan")
     document = read_work_plan(read_text(file, "save it as UTF-8"), str(file), register.index)
+    if as_new:
+        renumber(document)
     with writing(f"import work plan {document.title[:200]} from {file.name}") as writer:
+        if not replace:
+            check_same_plan(writer, document)
         result = import_work_plan(writer, document)
     return Written(result, result.message)
+
+
+def renumber(document: WorkPlanDocument) -> None:
+    """New ids for the plan and its milestones: the file becomes a new plan beside the one it came from."""
+    document.uuid = str(uuid4())
+    for entry in document.milestones:
+        entry.uuid = stable_uuid("milestone", document.uuid, entry.title)
+
+
+def check_same_plan(writer: Writer, document: WorkPlanDocument) -> None:
+    """Refuse a file whose id is a different plan (another area, title or period) in one line."""
+    from ccmtui.domain.workplan import period_label
+
+    existing = writer.get("work_plans", document.uuid)
+    if existing is None:
+        return
+    theirs = (existing["area"], " ".join(existing["title"].split()), existing["starts_on"], existing["ends_on"])
+    ours = (document.area, " ".join(document.title.split()), document.starts_on, document.ends_on)
+    if theirs == ours:
+        return
+    what = [name for name, a, b in zip(("area", "title", "period"), theirs[:2] + (theirs[2:],), ours[:2] + (ours[2:],)) if a != b]
+    raise InputError(
+        f"the file's id {short(document.uuid)} is the work plan '{existing['title']}' "
+        f"({existing['area']}, {period_label(existing['starts_on'], existing['ends_on'])}), "
+        f"whose {' and '.join(what)} the file changes: --replace overwrites that plan, --as-new imports the file as a new plan"
+    )
 
 
 def _plan_values(document: WorkPlanDocument, by: str | None) -> dict:

@@ -25,7 +25,8 @@ def new(
         list[str],
         typer.Option(
             "--to",
-            help="Targets: category:II, region:Asia, status:non-signatory, or a state (repeatable). "
+            help="Targets: category:II, region:Asia, status:non-signatory, campaign:ID:unanswered "
+            "(or :replied, :stance:negative), or a state (repeatable). "
             "Same kind: either; different kinds: both; named states are added.",
         ),
     ],
@@ -91,13 +92,17 @@ def list_(
     area: Annotated[str | None, typer.Option("--area", "-a", help="One thematic area (default: all).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Every campaign with replied / pending / no reply and its reply rate."""
+    """Every campaign with delivered / replied / pending / no reply and its reply rate."""
     from ccmtui.db.ids import short
     from ccmtui.domain.areas import parse_area
 
     rows = _board(app_context(ctx), parse_area(area) if area else None)
     if as_json:
         print_json([_board_json(r) for r in rows])
+        return
+    if not rows:
+        typer.echo("No campaigns yet. Start one with `ccm campaign new TITLE --to category:II` "
+                    "(a letter to every Category II state).")
         return
     from rich.table import Table
 
@@ -106,15 +111,15 @@ def list_(
     from rich import box
 
     table = Table(title="Campaigns", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
-                  caption="Sent: targets · Repl.: replied · Pend.: pending · None: no reply")
-    for heading, justify in (("Id", "left"), ("Date", "left"), ("Title", "left"), ("Sent", "right"),
+                  caption="Sent: targets · Dlv.: delivered · Repl.: replied · Pend.: pending · None: no reply")
+    for heading, justify in (("Id", "left"), ("Date", "left"), ("Title", "left"), ("Sent", "right"), ("Dlv.", "right"),
                              ("Repl.", "right"), ("Pend.", "right"), ("None", "right"), ("Rate", "right")):
         if heading == "Title":
-            table.add_column(heading, min_width=24, ratio=1)
+            table.add_column(heading, min_width=16, ratio=1)
         else:
             table.add_column(heading, justify=justify, no_wrap=True)
     for r in rows:
-        table.add_row(short(r.uuid), r.occurred_on.isoformat(), r.title, str(r.targets), str(r.replied),
+        table.add_row(short(r.uuid), r.occurred_on.isoformat(), r.title, str(r.targets), str(r.delivered), str(r.replied),
                       str(r.pending), str(r.no_reply), _rate(r))
     console().print(table)
 
@@ -129,6 +134,8 @@ def _board_json(r) -> dict:
         "selection": r.selection,
         "engagement": r.engagement_uuid,
         "targets": r.targets,
+        "delivered": r.delivered,
+        "follows": r.follows_uuid,
         "replied": r.replied,
         "pending": r.pending,
         "no_reply": r.no_reply,
@@ -146,8 +153,11 @@ def show(
     context = app_context(ctx)
     row = _campaign(context, campaign)
     replies = context.reader().rows(Q.replies_of_engagement, engagement=row.engagement_uuid)
+    every = _board(context)
+    follows = next((c for c in every if c.uuid == row.follows_uuid), None)
+    chasers = [c for c in every if c.follows_uuid == row.uuid]
     if as_json:
-        print_json({**_board_json(row), "replies": [_reply_json(r) for r in replies]})
+        print_json({**_board_json(row), "chasers": [c.uuid for c in chasers], "replies": [_reply_json(r) for r in replies]})
         return
     from rich.table import Table
 
@@ -159,14 +169,22 @@ def show(
 
     out = console()
     out.print(Text.assemble(literal(row.title, "bold"), f" — {row.kind}, {row.occurred_on.isoformat()} ({row.area})"))
-    out.print(f"{row.targets} targets · {row.replied} replied · {row.pending} pending · {row.no_reply} no reply · reply rate {_rate(row)}")
+    out.print(f"{row.targets} targets · {row.delivered} delivered · {row.replied} replied · {row.pending} pending · "
+              f"{row.no_reply} no reply · reply rate {_rate(row)}")
+    from ccmtui.db.ids import short
+
+    if follows is not None:
+        out.print(f"Follows {short(follows.uuid)} '{follows.title}' ({follows.occurred_on.isoformat()})", markup=False)
+    for chaser in chasers:
+        out.print(f"Chased by {short(chaser.uuid)} '{chaser.title}' ({chaser.occurred_on.isoformat()})", markup=False)
     from rich import box
 
     table = Table(header_style="bold", box=box.SIMPLE_HEAD)
-    for heading in ("State", "ISO3", "Status", "Received", "Stance", "Supports", "Summary"):
+    for heading in ("State", "ISO3", "Delivered", "Status", "Received", "Stance", "Supports", "Summary"):
         table.add_column(heading)
     for r in replies:
-        table.add_row(r.name, r.iso3, r.status, r.received_on.isoformat() if r.received_on else "", r.stance or "",
+        table.add_row(r.name, r.iso3, r.delivered_on.isoformat() if r.delivered_on else "", r.status,
+                      r.received_on.isoformat() if r.received_on else "", r.stance or "",
                       r.supports_category or "", r.summary)
     out.print(table)
 
@@ -176,6 +194,7 @@ def _reply_json(r) -> dict:
         "iso3": r.iso3,
         "name": r.name,
         "status": r.status,
+        "delivered": r.delivered_on.isoformat() if r.delivered_on else None,
         "received": r.received_on.isoformat() if r.received_on else None,
         "stance": r.stance,
         "supports_category": r.supports_category,
@@ -193,3 +212,44 @@ def close(
 
     context = app_context(ctx)
     say(close_campaign(context.reader(), context.writing, campaign=campaign).message)
+
+
+Campaign = Annotated[str, typer.Argument(metavar="CAMPAIGN", help="The campaign's id (or its first characters).")]
+States = Annotated[list[str], typer.Argument(metavar="STATE...", help="ISO3 codes or names.")]
+
+
+@app.command("add-target")
+def add_target(ctx: typer.Context, campaign: Campaign, states: States) -> None:
+    """Add states to a campaign after its launch; each gets a pending reply."""
+    from ccmtui.actions.campaigns import add_targets
+
+    context = app_context(ctx)
+    say(add_targets(context.register(), context.writing, campaign=campaign, states=states).message)
+
+
+@app.command("remove-target")
+def remove_target(
+    ctx: typer.Context,
+    campaign: Campaign,
+    states: States,
+    force: Annotated[bool, typer.Option("--force", help="Remove a target that replied, and its reply.")] = False,
+) -> None:
+    """Take states off a campaign (one that replied only with --force)."""
+    from ccmtui.actions.campaigns import remove_targets
+
+    context = app_context(ctx)
+    say(remove_targets(context.register(), context.writing, campaign=campaign, states=states, force=force).message)
+
+
+@app.command("delivered")
+def delivered(
+    ctx: typer.Context,
+    campaign: Campaign,
+    states: States,
+    date_: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")] = None,
+) -> None:
+    """Record the day the letter reached these targets (embassies deliver over weeks)."""
+    from ccmtui.actions.campaigns import record_delivery
+
+    context = app_context(ctx)
+    say(record_delivery(context.register(), context.writing, campaign=campaign, states=states, date=date_).message)

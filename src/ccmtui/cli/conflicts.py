@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, say
 
 app = typer.Typer(
     help="Records edited on both sides of a sync: both versions, and which to keep.", invoke_without_command=True
@@ -60,4 +60,4 @@ def keep(
     from ccmtui.actions.conflicts import keep as keep_version
 
     context = app_context(ctx)
-    typer.echo(keep_version(context.writing, context.reader(), conflict, which).message)
+    say(keep_version(context.writing, context.reader(), conflict, which).message)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context, print_json, say
 from ccmtui.db.queries import Q
 
 extension_app = typer.Typer(
@@ -115,31 +115,47 @@ def extension_list(
 @meeting_app.command("add")
 def meeting_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Short code, e.g. 3RC or 14MSP.")],
+    code: Annotated[str, typer.Argument(help="Short code, e.g. 3RC, 14MSP or LOME26.")],
     start: Annotated[str, typer.Option("--start", metavar="DATE", help="First day, YYYY-MM-DD.")],
-    end: Annotated[str, typer.Option("--end", metavar="DATE", help="Last day, YYYY-MM-DD.")],
-    name: Annotated[str, typer.Option("--name", help="e.g. Third Review Conference.")] = "",
-    city: Annotated[str, typer.Option("--city", help="Where it takes place.")] = "",
+    end: Annotated[str | None, typer.Option("--end", metavar="DATE", help="Last day, YYYY-MM-DD (default: the first).")] = None,
+    name: Annotated[str, typer.Option("--name", help="e.g. Fourteenth Meeting of States Parties.")] = "",
+    city: Annotated[str, typer.Option("--city", help="Where it meets, e.g. Geneva.")] = "",
     country: Annotated[str, typer.Option("--country", help="The host country.")] = "",
-    source: Source = None,
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="msp, rc, intersessional, first-committee, regional or other.")
+    ] = "msp",
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where the dates come from (required for msp and rc).")
+    ] = None,
 ) -> None:
-    """Record a meeting once its dates are public (request windows and due dates follow from it)."""
+    """Record a meeting once its dates are known; its code then stands for its opening day (--as-of 14MSP)."""
     from ccmtui.actions.meetings import add_meeting
-    from ccmtui.domain.dates import parse_date
 
     context = app_context(ctx)
-    first, last = parse_date(start, "--start"), parse_date(end, "--end")
-    with context.writing(f"meeting {code}") as writer:
-        row = add_meeting(writer, code, name, first, last, city, country, source)
-    typer.echo(f"{row['code']}: {row['start'].isoformat()} to {row['end'].isoformat()} recorded.")
+    written = add_meeting(
+        context.reader(), context.writing, code=code, start=start, end=end, name=name, city=city, country=country,
+        kind=kind, source=source,
+    )
+    say(written.message)
 
 
 @meeting_app.command("list")
 def meeting_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """List the meetings recorded, with their dates."""
+    """List the meetings recorded, with their kind, dates and place."""
+    from ccmtui.db.ids import short
+
     rows = app_context(ctx).reader().rows(Q.meetings)
     if as_json:
-        print_json([{"code": m.code, "name": m.name, "start": _iso(m.start), "end": _iso(m.end), "city": m.city} for m in rows])
+        print_json([
+            {"id": m.uuid, "code": m.code, "kind": m.kind, "name": m.name, "start": _iso(m.start), "end": _iso(m.end),
+             "city": m.city, "country": m.country}
+            for m in rows
+        ])
+        return
+    if not rows:
+        typer.echo("No meetings recorded yet. Add one with `ccm meeting add 14MSP --start YYYY-MM-DD --source …`.")
         return
     for m in rows:
-        typer.echo(f"{m.code:6} {m.start.isoformat()} to {m.end.isoformat()}  {m.name}, {m.city}")
+        place = ", ".join(p for p in (m.city, m.country) if p)
+        span = m.start.isoformat() if m.start == m.end else f"{m.start.isoformat()} to {m.end.isoformat()}"
+        typer.echo(f"{short(m.uuid)}  {m.code:8} {m.kind:15} {span:24}  {m.name}{', ' + place if place else ''}")

@@ -50,6 +50,13 @@ def engagements(
     if as_json:
         print_json([line.as_json() for line in lines])
         return
+    if not lines:
+        filtered = any((state, area, kind, by, campaign, since, until))
+        typer.echo(
+            "No engagement matches these filters." if filtered
+            else "No engagements logged yet. Log one with `ccm log meeting STATE -m \"what was said\" -a AREA`."
+        )
+        return
     from rich.table import Table
 
     from rich import box

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context, print_json, say
 
 if TYPE_CHECKING:
     from ccmtui.cli._common import AppContext
@@ -249,7 +249,7 @@ def _in_editor(context: AppContext, record: str) -> None:
         kept = _keep(text, uuid)
         typer.echo(f"Error: {error}; nothing changed. Your text is kept in {kept}", err=True)
         raise typer.Exit(error.exit_code) from None
-    typer.echo(written.message)
+    say(written.message)
 
 
 def edit(
@@ -320,7 +320,7 @@ def edit(
     if not changes:
         _in_editor(context, record)
         return
-    typer.echo(edit_record(context.register(), context.writing, record, changes).message)
+    say(edit_record(context.register(), context.writing, record, changes).message)
 
 
 def delete(
@@ -340,4 +340,4 @@ def delete(
         if not typer.confirm("Delete", default=False):
             typer.echo("Nothing deleted.")
             raise typer.Exit(1)
-    typer.echo(delete_record(reader, context.writing, record).message)
+    say(delete_record(reader, context.writing, record).message)

@@ -32,23 +32,50 @@ def status(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Print the number of states alone.")] = False,
+    stale: Annotated[
+        bool,
+        typer.Option("--stale", help="Only states whose category is older than category_max_age months (default 24)."),
+    ] = False,
 ) -> None:
-    """List states with their status under the Convention, treaty dates and category."""
+    """List states with their status under the Convention, treaty dates and category (since when)."""
+    from ccmtui.config import category_max_age
+    from ccmtui.domain.categories import is_stale
     from ccmtui.reports.register import build_filter
 
-    register = app_context(ctx).register()
+    context = app_context(ctx)
+    register = context.register()
+    months = category_max_age(context.config)
     day = register.resolve_day(as_of, "--as-of")
     chosen = build_filter(
         register, states=states or (), statuses=status_ or (), categories=category or (), regions=region or ()
     )
-    rows = [state for state in register.on(day) if chosen.keeps(state)]
+    every = register.on(day)
+    rows = [state for state in every if chosen.keeps(state)]
+    if stale:
+        rows = [state for state in rows if is_stale(state.category_since, day, months)]
     if count:
         typer.echo(len(rows))
     elif as_json:
-        print_json([state.as_json() for state in rows])
+        print_json([{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows])
+    elif not rows:
+        typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
     else:
         from ccmtui.cli._common import console
         from ccmtui.reports.render import register_table
 
         out = console()
-        out.print(register_table(rows, day, out.width))
+        out.print(register_table(rows, day, out.width, max_age=months))
+
+
+def _nothing(every, day, months: int, *, stale: bool, by_category: bool) -> str:
+    """What is empty, and how to start."""
+    assessed = [s for s in every if s.category]
+    if (stale or by_category) and not assessed:
+        return (f"No state has been assessed yet (Category I, II or III) as of {day.isoformat()}. "
+                "Record an assessment with `ccm classify STATE II -r \"why\"`.")
+    if stale:
+        return (f"No assessment is older than {months} months as of {day.isoformat()} "
+                f"({len(assessed)} states assessed; `ccm config set category_max_age N` changes the age).")
+    if not every:
+        return "The register is empty. Create the database with `ccm init`, or try the sample: `ccm --db sample.db status`."
+    return f"No state matches these filters as of {day.isoformat()}."

@@ -37,7 +37,10 @@ def summary(
     if chosen is None and not overview:
         configured = context.config.get("area")
         chosen = configured if configured in SUMMARY_AREAS else None
-    result = build_summary(context.reader(), chosen, as_of, since, register=context.register())
+    from ccmtui.config import category_max_age
+
+    result = build_summary(context.reader(), chosen, as_of, since, register=context.register(),
+                           category_max_age=category_max_age(context.config))
     if as_json:
         print_json(summary_json(result))
         return

@@ -67,7 +67,8 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
         )
         return
     if not plans:
-        typer.echo("No work plans yet: import one with `ccm workplan import FILE.toml`.")
+        typer.echo("No work plans yet: start one with `ccm workplan new AREA --title … --period 2026-2027`, "
+                   "or import one with `ccm workplan import FILE.toml`.")
         return
     from rich.table import Table
 
@@ -113,16 +114,57 @@ def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
     console().print(work_plan_view(detail, lines))
 
 
+@app.command("new")
+def new_plan(
+    ctx: typer.Context,
+    area: Annotated[
+        str | None, typer.Argument(metavar="[AREA]", help="Thematic area, e.g. stockpile-destruction (default: --from's).")
+    ] = None,
+    title: Annotated[str, typer.Option("--title", "-t", help="The plan's title.")] = "",
+    period: Annotated[str, typer.Option("--period", metavar="YYYY-YYYY", help="The years it covers, e.g. 2026-2027.")] = "",
+    coordinators: Annotated[
+        list[str] | None,
+        typer.Option("--coordinators", "-c", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."),
+    ] = None,
+    from_plan: Annotated[
+        str | None,
+        typer.Option("--from", metavar="PLAN", help="Start from this plan: its objectives and milestones copied as new records."),
+    ] = None,
+    shift: Annotated[
+        int | None,
+        typer.Option("--shift", metavar="N", help="Move the copied milestones N quarters on (default: by the periods' gap)."),
+    ] = None,
+    area_option: Annotated[
+        str | None, typer.Option("--area", "-a", help="Copy a --from plan of another area into this area.")
+    ] = None,
+) -> None:
+    """Start a work plan in the tool: a title, an area and a period; or a previous plan moved on (--from)."""
+    from ccmtui.actions.workplan_new import new_work_plan
+
+    context = app_context(ctx)
+    written = new_work_plan(
+        context.register(), context.writing, area=area, title=title, period=period, coordinators=coordinators or [],
+        from_plan=from_plan, shift=shift, area_option=area_option,
+    )
+    say(written.message)
+
+
 @app.command("import")
 def import_plan(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE.toml", help="A work plan in TOML (see docs/workplans.md).")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite the plan with the file's id even if its area, title or period differ.")
+    ] = False,
+    as_new: Annotated[
+        bool, typer.Option("--as-new", help="Import the file as a new plan (new ids), beside the one it came from.")
+    ] = False,
 ) -> None:
-    """Import a work plan from TOML; a plan already there is brought to what the file says."""
+    """Import a work plan from TOML; the same plan already there is brought to what the file says."""
     from ccmtui.actions.workplan import import_work_plan_file
 
     context = app_context(ctx)
-    say(import_work_plan_file(context.register(), context.writing, file).message)
+    say(import_work_plan_file(context.register(), context.writing, file, replace=replace, as_new=as_new).message)
 
 
 @app.command("export")
@@ -218,9 +260,12 @@ def slip(
     to: Annotated[str, typer.Argument(metavar="QUARTER|DATE", help="The new due quarter or date.")],
     reason: Annotated[str, typer.Option("--reason", "-r", help="Why it slipped.")] = "",
     date_: Date = None,
+    extend_period: Annotated[
+        bool, typer.Option("--extend-period", help="Past the plan's period: extend the period to the new due date.")
+    ] = False,
 ) -> None:
     """Move a milestone's due date later; the old and new dates are kept for the summary."""
-    _move(ctx, "slip", milestone, date_, reason, new_due=to)
+    _move(ctx, "slip", milestone, date_, reason, new_due=to, extend_period=extend_period)
 
 
 @milestone_app.command("drop")
@@ -266,7 +311,12 @@ def list_milestones(
         print_json([_jsonable(milestone_data(m)) for m in lines])
         return
     if not lines:
-        typer.echo("No milestones match.")
+        if quarter or overdue or area or plan:
+            typer.echo("No milestone matches these filters.")
+        elif not reader.rows(Q.work_plans, area=None):
+            typer.echo("No work plans yet, so no milestones: start one with `ccm workplan new AREA --title … --period 2026-2027`.")
+        else:
+            typer.echo("No milestones yet: add one with `ccm milestone add TITLE --due 2026Q3`.")
         return
     from ccmtui.cli._common import console
     from ccmtui.reports.render import milestone_table

@@ -51,3 +51,34 @@ def check_classifiable(state, on: date) -> None:
         raise InputError(
             f"{state.name} is a State Party on {on} ({status.value}); categories are for states not yet party"
         )
+
+
+# -- categories that age: an assessment older than `category_max_age` months is stale
+
+DEFAULT_MAX_AGE_MONTHS = 24
+
+
+def parse_max_age(text: str | int) -> int:
+    """`category_max_age`: whole months, 1 to 240 (default 24)."""
+    try:
+        months = int(str(text).strip())
+    except ValueError:
+        raise InputError(f"bad category_max_age {text!r}: give whole months, e.g. 24") from None
+    if not 1 <= months <= 240:
+        raise InputError(f"category_max_age {months} is outside 1-240 months")
+    return months
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the month's last day when it has fewer days)."""
+    import calendar
+
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def is_stale(since: date | None, as_of: date, months: int = DEFAULT_MAX_AGE_MONTHS) -> bool:
+    """An assessment made more than `months` months before `as_of` (none: not stale, not assessed)."""
+    return since is not None and since < months_before(as_of, months)

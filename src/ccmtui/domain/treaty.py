@@ -39,6 +39,11 @@ class Status(StrEnum):
 # CCM documents count states whose instrument is deposited among "States Parties".
 STATES_PARTIES_INCLUDING_PENDING = frozenset({Status.PARTY, Status.PENDING})
 
+# Meetings: the formal ones (Art. 11 Meetings of States Parties, Art. 12 Review Conferences) set
+# request windows and "since the last meeting"; the others are a coordinator's own calendar.
+MEETING_KINDS = ("msp", "rc", "intersessional", "first-committee", "regional", "other")
+FORMAL_MEETING_KINDS = frozenset({"msp", "rc"})
+
 
 def add_months(day: date, months: int) -> date:
     """The same day of the month `months` later, clamped to the month's last day."""

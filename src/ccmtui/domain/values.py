@@ -18,7 +18,7 @@ from ccmtui.domain.errors import InputError
 TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
     'attachments': {'engagement_uuid': 36, 'filename': 255, 'media_type': 100, 'sha256': 64, 'recorded_by': 100, 'uuid': 36},
     'blobs': {'sha256': 64, 'uuid': 36},
-    'campaigns': {'title': 200, 'engagement_uuid': 36, 'selection': 500, 'recorded_by': 100, 'uuid': 36},
+    'campaigns': {'title': 200, 'engagement_uuid': 36, 'selection': 500, 'recorded_by': 100, 'follows_uuid': 36, 'uuid': 36},
     'changes': {'changeset_uuid': 36, 'table_name': 40, 'record_uuid': 36, 'action': 6, 'before': None, 'after': None, 'uuid': 36},
     'changesets': {'made_by': 100, 'made_as': 100, 'made_in': 36, 'command': 300, 'reverts': 36, 'reverted_by': 36, 'uuid': 36},
     'classifications': {'iso3': 3, 'category': 3, 'rationale': None, 'source_engagement': 36, 'recorded_by': 100, 'uuid': 36},
@@ -28,7 +28,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
     'engagement_actors': {'engagement_uuid': 36, 'actor': 100, 'uuid': 36},
     'engagement_states': {'engagement_uuid': 36, 'iso3': 3, 'uuid': 36},
     'engagements': {'kind': 20, 'area': 30, 'channel': 20, 'summary': 300, 'notes': None, 'action_points': 200, 'recorded_by': 100, 'uuid': 36},
-    'meetings': {'code': 10, 'name': 100, 'city': 60, 'country': 60, 'president_state': 100, 'source': None, 'notes': None, 'uuid': 36},
+    'meetings': {'code': 10, 'name': 100, 'city': 60, 'country': 60, 'president_state': 100, 'source': None, 'notes': None, 'kind': 20, 'uuid': 36},
     'milestone_engagements': {'milestone_uuid': 36, 'engagement_uuid': 36, 'uuid': 36},
     'milestone_slips': {'milestone_uuid': 36, 'from_quarter': 6, 'to_quarter': 6, 'reason': None, 'uuid': 36},
     'milestones': {'work_plan_uuid': 36, 'title': 300, 'due_quarter': 6, 'status': 12, 'notes': None, 'action_points': 200, 'recorded_by': 100, 'uuid': 36},

@@ -210,3 +210,43 @@ def slip_length(old: Due, new: Due) -> str:
 def is_overdue(status: str, due_on: date, on: date) -> bool:
     """Still open after its due date."""
     return status in OPEN_STATUSES and due_on < on
+
+
+# -- work plans made in the tool: a period, and a previous plan's timeline moved on
+
+
+def parse_period(text: str | None, what: str = "--period") -> tuple[date, date]:
+    """`2026-2027` (1 January 2026 to 31 December 2027) or `2026` (one year), within 2008-2100."""
+    cleaned = (text or "").strip().replace("–", "-")
+    found = re.match(r"^(\d{4})(?:\s*-\s*(\d{4}))?$", cleaned)
+    if not found:
+        raise InputError(f"bad {what} {text!r}: give the years, e.g. 2026-2027 (or 2026)")
+    first, last = int(found[1]), int(found[2] or found[1])
+    if last < first:
+        raise InputError(f"bad {what} {text!r}: it ends before it starts")
+    if first < 2008 or last > 2100:
+        raise InputError(f"bad {what} {text!r}: outside 2008-2100")
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+def quarter_of_index(index: int) -> Quarter:
+    return Quarter(index // 4, index % 4 + 1)
+
+
+def shift_due(due: Due, quarters: int) -> Due:
+    """A due moved by whole quarters: a quarter to the quarter `quarters` later, a date by 3 months each."""
+    if due.quarter:
+        return Due.by_quarter(quarter_of_index(due.quarter.index() + quarters))
+    import calendar
+
+    total = due.on.year * 12 + due.on.month - 1 + 3 * quarters
+    year, month = divmod(total, 12)
+    return Due(date(year, month + 1, min(due.on.day, calendar.monthrange(year, month + 1)[1])))
+
+
+def quarters_between(earlier: date, later: date) -> int:
+    """Whole quarters from one day's quarter to another's (the default --shift of `--from`)."""
+    def index(day: date) -> int:
+        return day.year * 4 + (day.month - 1) // 3
+
+    return index(later) - index(earlier)

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
+from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
 from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import (
     DeadlineOn,
@@ -74,7 +75,7 @@ class DeadlineBook:
         extensions: dict[tuple[str, int], list[Extension]] = {}
         for row in reader.rows(Q.obligation_extensions):
             extensions.setdefault((row.iso3, row.article), []).append(_extension(row))
-        meetings = {m.code: (m.start, m.end) for m in reader.rows(Q.meetings)}
+        meetings = {m.code: (m.start, m.end) for m in reader.rows(Q.meetings) if m.kind in FORMAL_MEETING_KINDS}
         return cls(extensions, meetings)
 
     def extensions_of(self, row) -> list[Extension]:

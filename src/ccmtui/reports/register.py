@@ -13,7 +13,7 @@ from ccmtui.domain import treaty
 from ccmtui.domain.dates import iso, parse_date
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.states import Regions, StateIndex, normalize
-from ccmtui.domain.treaty import Status
+from ccmtui.domain.treaty import FORMAL_MEETING_KINDS, Status
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -142,6 +142,11 @@ class Register:
         if self._meetings is None:
             self._meetings = self.reader.rows(Q.meetings)
         return self._meetings
+
+    @property
+    def formal_meetings(self) -> list:
+        """Meetings of States Parties and Review Conferences: the ones "since the last meeting" means."""
+        return [m for m in self.meetings if m.kind in FORMAL_MEETING_KINDS]
 
     def meeting(self, code: str):
         for meeting in self.meetings:

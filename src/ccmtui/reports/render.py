@@ -25,8 +25,12 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def register_table(rows: list[StateStatus], as_of: date, width: int = 120) -> Table:
-    """The register; on a narrow terminal the region column gives way to the dates."""
+def register_table(rows: list[StateStatus], as_of: date, width: int = 120, max_age: int | None = None) -> Table:
+    """The register; on a narrow terminal the region column gives way to the dates. A category
+    assessed more than `max_age` months before `as_of` is marked stale (*)."""
+    from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, is_stale
+
+    months = max_age or DEFAULT_MAX_AGE_MONTHS
     counts = status_counts(rows)
     parties, pending = counts[Status.PARTY], counts[Status.PENDING]
     summary = (
@@ -36,20 +40,25 @@ def register_table(rows: list[StateStatus], as_of: date, width: int = 120) -> Ta
     )
     if counts[Status.WITHDRAWN]:
         summary += f" · {counts[Status.WITHDRAWN]} withdrawn"
+    stale = sum(1 for state in rows if is_stale(state.category_since, as_of, months))
+    if stale:
+        summary += f"\n* stale: {plural(stale, 'category', 'categories')} assessed more than {months} months before (ccm status --stale)"
     table = Table(
         title=f"Register as of {as_of.isoformat()} — {plural(len(rows), 'state')}",
         caption=summary,
         box=box.SIMPLE_HEAD,
         header_style="bold",
     )
-    wide, roomy = width >= 100, width >= 90
+    wide, roomy = width >= 120, width >= 100
     table.add_column("State", min_width=14, overflow="fold")
     table.add_column("ISO3", no_wrap=True)
     if wide:
         table.add_column("Region", no_wrap=True)
-    for heading in ("Status", "Signed", "Deposited", "In force") if roomy else ("Status", "Deposited", "In force"):
+    # Narrow, the Since column takes the place of In force (six months after the deposit, Art. 17).
+    for heading in ("Status", "Signed", "Deposited", "In force") if roomy else ("Status", "Deposited"):
         table.add_column(heading, no_wrap=True)
     table.add_column("Cat.", justify="center", no_wrap=True)
+    table.add_column("Since", no_wrap=True)
     for state in rows:
         cells = [state.name, state.iso3]
         if wide:
@@ -57,10 +66,14 @@ def register_table(rows: list[StateStatus], as_of: date, width: int = 120) -> Ta
         cells.append(Text(state.status.value, style=STATUS_STYLE[state.status]))
         if roomy:
             cells.append(_day(state.signed))
+        cells.append(_day(state.deposited))
+        if roomy:
+            cells.append(_day(state.entry_into_force))
         cells += [
-            _day(state.deposited),
-            _day(state.entry_into_force),
             state.category or "",
+            Text(_day(state.category_since) + "*", style="yellow")
+            if is_stale(state.category_since, as_of, months)
+            else _day(state.category_since),
         ]
         table.add_row(*cells)
     return table

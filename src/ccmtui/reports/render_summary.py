@@ -151,6 +151,28 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     for key in ("I", "II", "III"):
         if categories[key]:
             parts.append(_names(categories[key], label=f"Category {key}"))
+    if summary.stale_categories:
+        oldest = min(s.since for s in summary.stale_categories)
+        parts.append(
+            Text(
+                f"stale: {len(summary.stale_categories)} of the categories were assessed more than "
+                f"{summary.category_max_age} months before (the oldest on {oldest.isoformat()}); "
+                "re-assess them (ccm status --stale)",
+                style="yellow",
+            )
+        )
+    parts.append(_heading(f"Category changes since {label}: {len(summary.category_moves)}"))
+    if summary.category_moves:
+        # One line per move; the rationale in full is in --json.
+        moves = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True)
+        for heading in ("State", "From", "To", "Date"):
+            moves.add_column(heading, no_wrap=True, max_width=24 if heading == "State" else None)
+        moves.add_column("Rationale", no_wrap=True, overflow="ellipsis", ratio=1)
+        for move in summary.category_moves:
+            moves.add_row(move.name, move.previous or "–", move.category, move.assessed_on.isoformat(), move.rationale)
+        parts.append(moves)
+    else:
+        parts.append(Text("No category assessed in the period (ccm classify STATE II -r …).", style="dim"))
     tally = summary.demarches
     parts.append(_heading(f"Démarches since {label}: {tally.demarches}"))
     if tally.demarches:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ccmtui.domain import treaty
+from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
 from ccmtui.domain.errors import InputError
 
 
@@ -97,6 +98,7 @@ def what_if(state, deposit: date, meetings, *, stocks: bool, contaminated: bool,
                             "no deadline; a national plan and focal point, reported in the transparency reports"))
     c.sort(key=lambda x: (x.on is None, x.on or date.max))
     horizon = result.horizon
+    meetings = [m for m in meetings if getattr(m, "kind", "msp") in FORMAL_MEETING_KINDS]
     for m in meetings:
         if deposit <= m.start <= horizon:
             result.meetings.append((m.code, m.name, m.start, m.end))

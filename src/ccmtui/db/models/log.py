@@ -83,6 +83,10 @@ class Campaign(Record, Base):
     engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"), unique=True)
     selection: Mapped[str] = mapped_column(String(500), default="")
     recorded_by: Mapped[str | None] = mapped_column(String(100))
+    # A chaser names the campaign it follows (the first letter to the same states). Not a foreign
+    # key: records are copied and synced table by table in any order, and a chaser outlives the
+    # deletion of the campaign it followed (it then follows nothing shown).
+    follows_uuid: Mapped[str | None] = mapped_column(String(36))
 
 
 class Reply(Record, Base):
@@ -101,6 +105,8 @@ class Reply(Record, Base):
     classification_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey("classifications.uuid"))
     recorded_by: Mapped[str | None] = mapped_column(String(100))
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When the letter reached this target (embassies deliver over weeks); unknown when empty.
+    delivered_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),

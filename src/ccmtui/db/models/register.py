@@ -8,6 +8,11 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ccmtui.db.models.base import Base, Record
+from ccmtui.domain.treaty import MEETING_KINDS
+
+
+def _in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class State(Record, Base):
@@ -58,6 +63,9 @@ class Meeting(Record, Base):
     president_state: Mapped[str | None] = mapped_column(String(100))
     source: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="msp", server_default="msp")
+
+    __table_args__ = (CheckConstraint(_in("kind", MEETING_KINDS), name="ck_meetings_kind"),)
 
 
 class Classification(Record, Base):

@@ -138,7 +138,7 @@ def engagement() -> Select:
 
 def states_of_engagements() -> Select:
     return (
-        select(EngagementState.engagement_uuid, EngagementState.iso3)
+        select(EngagementState.engagement_uuid, EngagementState.iso3, EngagementState.uuid)
         .where(EngagementState.engagement_uuid.in_(bindparam("uuids", expanding=True)))
         .order_by(EngagementState.engagement_uuid, EngagementState.iso3)
     )
@@ -191,6 +191,7 @@ def _board() -> Select:
     replied = func.count(func.distinct(case((Reply.status == "replied", Reply.iso3))))
     no_reply = func.count(func.distinct(case((Reply.status == "no-reply", Reply.iso3))))
     pending = func.count(func.distinct(case((Reply.status == "pending", Reply.iso3))))
+    delivered = func.count(func.distinct(case((Reply.delivered_on.is_not(None), Reply.iso3))))
     return (
         select(
             Campaign.uuid,
@@ -204,6 +205,8 @@ def _board() -> Select:
             replied.label("replied"),
             pending.label("pending"),
             no_reply.label("no_reply"),
+            delivered.label("delivered"),
+            Campaign.follows_uuid,
         )
         .join(Engagement, Engagement.uuid == Campaign.engagement_uuid)
         .outerjoin(Reply, Reply.engagement_uuid == Engagement.uuid)
@@ -211,6 +214,7 @@ def _board() -> Select:
             Campaign.uuid,
             Campaign.title,
             Campaign.selection,
+            Campaign.follows_uuid,
             Engagement.uuid,
             Engagement.occurred_on,
             Engagement.kind,
@@ -236,6 +240,7 @@ REPLY_COLUMNS = (
     Reply.supports_category,
     Reply.recorded_by,
     Reply.classification_uuid,
+    Reply.delivered_on,
 )
 
 

@@ -48,7 +48,9 @@ def aliases() -> Select:
 
 
 def meetings() -> Select:
-    return select(Meeting.code, Meeting.name, Meeting.city, Meeting.country, Meeting.start, Meeting.end).order_by(
+    return select(
+        Meeting.code, Meeting.name, Meeting.city, Meeting.country, Meeting.start, Meeting.end, Meeting.kind, Meeting.uuid
+    ).order_by(
         Meeting.start
     )
 

@@ -149,6 +149,7 @@ def read_meetings(text: str) -> list[dict]:
                 "president_state": row["president_state"] or None,
                 "source": row["source"] or None,
                 "notes": row["notes"] or None,
+                "kind": "rc" if row["code"].upper().endswith("RC") else "msp",
             }
         )
     return rows

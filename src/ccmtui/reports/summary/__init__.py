@@ -82,7 +82,8 @@ class Overview:
     area: str = "overview"
 
 
-def build_summary(reader: Reader, area: str | None, as_of: date | str | None = None, since: date | str | None = None, *, register: Register | None=None):
+def build_summary(reader: Reader, area: str | None, as_of: date | str | None = None, since: date | str | None = None, *, register: Register | None=None,
+                  category_max_age: int | None = None):
     """The summary of one thematic area, or of all of them, as plain dataclasses.
 
     reader: anything with `rows(query_name, **params)`, e.g. `AppContext.reader()`
@@ -101,14 +102,18 @@ def build_summary(reader: Reader, area: str | None, as_of: date | str | None = N
     `period`, `area` and `figures()` (label, value) pairs, a value of None meaning
     "not recorded"; `summary_json(summary)` gives its JSON form. Raises
     `InputError` for an unknown area or meeting or a `since` after `as_of`.
+    category_max_age: months after which a category is stale (default 24).
     """
     from ccmtui.reports.register import Register
 
     register = register or Register(reader)
     slug = summary_area(area) if area else None
     period = resolve_period(register, as_of, since)
+    builders = dict(BUILDERS)
+    if category_max_age is not None:
+        builders["universalization"] = lambda r, g, p: universalization_summary(r, g, p, category_max_age)
     if slug is not None:
-        return BUILDERS[slug](reader, register, period)
+        return builders[slug](reader, register, period)
     summaries: dict[str, object] = {}
     for name in SUMMARY_AREAS:
         if name == "cooperation":
@@ -121,7 +126,7 @@ def build_summary(reader: Reader, area: str | None, as_of: date | str | None = N
                 summaries["victim-assistance"],
             )
         else:
-            summaries[name] = BUILDERS[name](reader, register, period)
+            summaries[name] = builders[name](reader, register, period)
     return Overview(period=period, summaries=summaries)
 
 

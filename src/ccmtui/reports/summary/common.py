@@ -44,7 +44,7 @@ def resolve_period(register: Register, as_of: date | str | None, since: date | s
     day = as_of if isinstance(as_of, date) else register.resolve_day(as_of, "--as-of")
     meeting_code = None
     if since is None:
-        earlier = [m for m in register.meetings if m.start < day]
+        earlier = [m for m in register.formal_meetings if m.start < day]
         if earlier:
             start, meeting_code = earlier[-1].start, earlier[-1].code
         else:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
+from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, is_stale
 from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, StateRef, count_by_region, state_ref
@@ -58,6 +59,29 @@ class CampaignTally:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryMove:
+    """A state's category assessed in the period: from (None: first assessment), to, when and why."""
+
+    iso3: str
+    name: str
+    previous: str | None
+    category: str
+    assessed_on: date
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaleCategory:
+    """A state's category assessed more than `category_max_age` months before the summary's day."""
+
+    iso3: str
+    name: str
+    region: str
+    category: str
+    since: date
+
+
+@dataclass(frozen=True, slots=True)
 class DemarcheTally:
     """The universalization démarches of the period: how many, to whom, and the replies."""
 
@@ -97,6 +121,9 @@ class UniversalizationSummary:
     states_parties_by_year: list[tuple[int, int]]  # (year, States Parties at its end or on as_of)
     demarches: DemarcheTally
     campaigns: list[CampaignTally]
+    category_moves: list[CategoryMove] = field(default_factory=list)
+    stale_categories: list[StaleCategory] = field(default_factory=list)
+    category_max_age: int = DEFAULT_MAX_AGE_MONTHS
     area: str = "universalization"
 
     @property
@@ -129,7 +156,9 @@ class UniversalizationSummary:
         ]
 
 
-def universalization_summary(reader: Reader, register: Register, period: Period) -> UniversalizationSummary:
+def universalization_summary(
+    reader: Reader, register: Register, period: Period, max_age: int = DEFAULT_MAX_AGE_MONTHS
+) -> UniversalizationSummary:
     now = register.on(period.as_of)
     then = register.on(period.since)
     counts = Counter(s.status for s in now)
@@ -178,7 +207,22 @@ def universalization_summary(reader: Reader, register: Register, period: Period)
         states_parties_by_year=by_year,
         demarches=_demarches(reader, period),
         campaigns=_campaigns(reader, period),
+        category_moves=_category_moves(reader, period),
+        stale_categories=[
+            StaleCategory(s.iso3, s.name, s.region, s.category, s.category_since)
+            for s in now
+            if s.category and is_stale(s.category_since, period.as_of, max_age)
+        ],
+        category_max_age=max_age,
     )
+
+
+def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:
+    rows = reader.rows(Q.classification_changes, since=period.since + timedelta(days=1), until=period.as_of)
+    return [
+        CategoryMove(r.iso3, r.name, r.previous, r.category, r.assessed_on, r.rationale)
+        for r in sorted(rows, key=lambda r: (r.assessed_on, normalize(r.name)))
+    ]
 
 
 def _demarches(reader: Reader, period: Period) -> DemarcheTally:

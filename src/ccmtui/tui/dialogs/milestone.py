@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from ccmtui.domain.errors import CCMError
 from ccmtui.textsafe import literal
@@ -51,6 +51,8 @@ class MilestoneForm(FormErrors, ModalScreen[str | None]):
         widget = self.query_one(f"#ms-{name}")
         if isinstance(widget, Select):
             return "" if widget.value == Select.NULL else str(widget.value)
+        if isinstance(widget, Checkbox):
+            return "yes" if widget.value else ""
         return widget.value
 
     @on(Input.Submitted)
@@ -115,8 +117,11 @@ class AddMilestoneDialog(MilestoneForm):
             deliver(self, self.saved, written.message)
 
 
+ENGAGEMENT_CHOICES = 200  # the newest engagements of the plan's area offered when a milestone is done
+
+
 class UpdateMilestoneDialog(MilestoneForm):
-    FIELDS = ("move", "date", "new-due", "note", "engagements")
+    FIELDS = ("move", "date", "new-due", "extend", "note", "engagements")
     ERROR_FIELDS = (*FIELDS, "form")
 
     def __init__(self, line):
@@ -138,8 +143,12 @@ class UpdateMilestoneDialog(MilestoneForm):
             yield from self.row("Change", Select(allowed, prompt="Start, done, slip or drop", id="ms-move", compact=True))
             yield from self.row("On", Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="ms-date", compact=True))
             yield from self.row("New due", Input(placeholder="For a slip: 2025Q3 or YYYY-MM-DD", id="ms-new-due", compact=True))
+            yield from self.row("", Checkbox("Past the plan's period: extend it", id="ms-extend", compact=True))
             yield from self.row("Note", Input(placeholder="A dated line for its notes (the reason, for a slip or drop)", id="ms-note", compact=True))
-            yield from self.row("Engagements", Input(placeholder="When done: ids of the engagements that delivered it", id="ms-engagements", compact=True))
+            yield from self.row(
+                "Engagement",
+                Select([], prompt="When done: the engagement that delivered it", id="ms-engagements", compact=True),
+            )
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -147,6 +156,26 @@ class UpdateMilestoneDialog(MilestoneForm):
         box = self.query_one("#milestone-box")
         box.border_title = f"Milestone {self.line.id[:8]} · due {self.line.due.label} · {self.line.status_label}"
         self.query_one("#ms-move").focus()
+        self.load_engagements()
+
+    @work(thread=True, exclusive=True, group="milestone-engagements")
+    def load_engagements(self) -> None:
+        """The newest engagements of the plan's area, to choose from rather than type an id."""
+        from datetime import date
+
+        from ccmtui.db.queries import Q
+        from ccmtui.tui.workers import reporting
+
+        with reporting(self), self.app.source.reader() as reader:
+            rows = reader.rows(
+                Q.engagements_recent, since=date.min, until=date.max, area=self.line.area, kind=None,
+                limit=ENGAGEMENT_CHOICES,
+            )
+            choices = [(f"{r.occurred_on.isoformat()} {r.kind}: {r.summary[:60]}", r.uuid) for r in rows]
+            deliver(self, self._choices, choices)
+
+    def _choices(self, choices: list) -> None:
+        self.query_one("#ms-engagements", Select).set_options(choices)
 
     @work(thread=True, exclusive=True, group="milestone")
     def save(self, values: dict) -> None:
@@ -157,6 +186,7 @@ class UpdateMilestoneDialog(MilestoneForm):
             lambda register: move_milestone(
                 register, source.writing, move=values["move"], milestone=self.line.id, date=values["date"],
                 note=values["note"], new_due=values["new-due"], engagements=[values["engagements"]], today=source.today,
+                extend_period=bool(values["extend"]),
             )
         )
         if written:

@@ -42,12 +42,13 @@ class CampaignsScreen(SectionScreen):
         board.border_title = "Campaigns"
         board.add_column("Date", key="date")
         board.add_column("Campaign", width=34, key="title")
-        for heading in ("Targets", "Replied", "Pending", "No reply", "Rate"):
+        for heading in ("Targets", "Delivered", "Replied", "Pending", "No reply", "Rate"):
             board.add_column(heading, key=heading.lower())
         board.loading = True
         replies = self.query_one("#replies", DataTable)
         replies.border_title = "Replies"
         replies.add_column("State", width=24, key="state")
+        replies.add_column("Delivered", key="delivered")
         replies.add_column("Status", key="status")
         replies.add_column("Received", key="received")
         replies.add_column("Stance", key="stance")
@@ -91,6 +92,7 @@ class CampaignsScreen(SectionScreen):
                     Text(value, justify="right")
                     for value in (
                         str(row.targets),
+                        str(row.delivered or 0),
                         str(row.replied or 0),
                         str(row.pending or 0),
                         str(row.no_reply or 0),
@@ -135,6 +137,7 @@ class CampaignsScreen(SectionScreen):
         for row in rows:
             table.add_row(
                 row.name,
+                fmt.day(row.delivered_on),
                 Text(row.status, style=STATUS_STYLE.get(row.status, "")),
                 fmt.day(row.received_on),
                 row.stance or "",

@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
-from ccmtui.domain.categories import Category
+from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, Category
+from ccmtui.domain.errors import CCMError
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.render import STATUS_STYLE
 from ccmtui.tui import format as fmt
@@ -65,6 +66,7 @@ class StatesScreen(SectionScreen):
         table.add_column("Deposited", key="deposited")
         table.add_column("In force", key="in-force")
         table.add_column("Cat.", key="category")
+        table.add_column("Since", key="category-since")
         table.loading = True
 
     def reload(self) -> None:
@@ -101,7 +103,6 @@ class StatesScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="states")
     def load(self, name: str, status: str | None, region: str | None, category: str | None, as_of: str) -> None:
-        from ccmtui.domain.errors import CCMError
         from ccmtui.reports.register import build_filter
 
         source = self.app.source
@@ -130,6 +131,13 @@ class StatesScreen(SectionScreen):
         self.query_one("#states-error").display = True
 
     def _show(self, rows: list, day: date) -> None:
+        from ccmtui.config import category_max_age
+        from ccmtui.domain.categories import is_stale
+
+        try:
+            months = category_max_age(self.app.source.config)
+        except CCMError:
+            months = DEFAULT_MAX_AGE_MONTHS
         self.query_one("#states-error").display = False
         self.as_of = day
         table = self.query_one("#states-table", DataTable)
@@ -145,11 +153,17 @@ class StatesScreen(SectionScreen):
                 fmt.day(state.deposited),
                 fmt.day(state.entry_into_force),
                 state.category or "",
+                # A category older than category_max_age months is stale: marked, to be re-assessed.
+                Text(fmt.day(state.category_since) + "*", style="yellow")
+                if is_stale(state.category_since, day, months)
+                else fmt.day(state.category_since),
                 key=state.iso3,
             )
         table.loading = False
         self.shown = len(rows)
-        table.border_title = f"{fmt.plural(len(rows), 'state')} as of {day.isoformat()}"
+        stale = sum(1 for state in rows if is_stale(state.category_since, day, months))
+        marked = f" · {stale} stale (*: assessed over {months} months before)" if stale else ""
+        table.border_title = f"{fmt.plural(len(rows), 'state')} as of {day.isoformat()}{marked}"
         if current and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), scroll=False)
 

@@ -61,7 +61,10 @@ class SummaryScreen(SectionScreen):
 
         with reporting(self), self.app.source.register() as register:
             try:
-                summary = build_summary(register.reader, area, as_of, since, register=register)
+                from ccmtui.config import category_max_age
+
+                summary = build_summary(register.reader, area, as_of, since, register=register,
+                                        category_max_age=category_max_age(self.app.source.config))
             except CCMError as error:
                 deliver(self, self._show_error, str(error))
                 return

@@ -23,6 +23,7 @@ class WorkPlanScreen(SectionScreen):
     SECTION = "workplan"
     AUTO_FOCUS = "#milestones"
     BINDINGS = [
+        Binding("n", "new_plan", "New plan…", id="workplan.new"),
         Binding("a", "add_milestone", "Add milestone…", id="workplan.add"),
         Binding("u", "update_milestone", "Update milestone…", id="workplan.update"),
         Binding("v", "view_plan", "Whole plan", id="workplan.view"),
@@ -79,7 +80,9 @@ class WorkPlanScreen(SectionScreen):
         table.loading = False
         table.border_title = f"Work plans · {len(plans)}"
         if not plans:
-            self.query_one("#milestones", DataTable).border_title = "No work plans yet: import one with `ccm workplan import FILE.toml`"
+            self.query_one("#milestones", DataTable).border_title = (
+                "No work plans yet: n starts one (or `ccm workplan import FILE.toml`)"
+            )
             return
         chosen = self.plan if self.plan in self.plans else plans[0].uuid
         table.move_cursor(row=table.get_row_index(chosen))
@@ -163,6 +166,21 @@ class WorkPlanScreen(SectionScreen):
         plan = self.plans.get(self.plan)
         if plan is not None:
             self.app.push_screen(AddMilestoneDialog(plan.uuid, f"{AREAS[plan.area]} {period_label(plan.starts_on, plan.ends_on)}"))
+
+    def action_new_plan(self) -> None:
+        from ccmtui.tui.dialogs.workplan_new import NewWorkPlanDialog
+
+        choices = [
+            (f"{period_label(p.starts_on, p.ends_on)} {AREAS[p.area]}: {p.title[:50]}", p.uuid, p.area)
+            for p in self.plans.values()
+        ]
+
+        def chosen(uuid: str | None) -> None:
+            if uuid:
+                self.plan = uuid
+                self.load_plans()
+
+        self.app.push_screen(NewWorkPlanDialog(choices, self.app.source.config.get("area")), chosen)
 
     def action_update_milestone(self) -> None:
         from ccmtui.tui.dialogs.milestone import UpdateMilestoneDialog

@@ -6,7 +6,7 @@ position in its log taken in so far, so that a sync reads only what came after; 
 a sync found, with both versions, to be seen and settled.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-27 13:41:39.149884
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
