@@ -27,6 +27,7 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 IDS = {
     "609c": "campaigns",
     "609c4e26": "campaigns",
+    "6407f7c8": "campaigns",
     "480d530f": "engagements",
     "1a2b3c4d": "engagements",
     "6f591ea5": "milestones",
