@@ -131,10 +131,13 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#campaign-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#campaign-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         self.clear_errors()
         self.save(
             {

@@ -81,10 +81,13 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#classify-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#classify-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         picker = self.query_one(StatePicker)
         category = self.query_one("#classify-category", Select).value
         self.clear_errors()

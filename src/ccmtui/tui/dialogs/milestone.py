@@ -58,10 +58,13 @@ class MilestoneForm(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#ms-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#ms-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         self.clear_errors()
         self.save({name: self.value(name) for name in self.FIELDS})
 

@@ -85,10 +85,13 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#reply-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#reply-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         picker = self.query_one(StatePicker)
 
         def select(selector: str) -> str:

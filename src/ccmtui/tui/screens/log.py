@@ -58,7 +58,7 @@ class LogScreen(FormErrors, SectionScreen):
             yield Label("", id="error-states", classes="error")
             with Horizontal(classes="row"):
                 yield Label("By", classes="label")
-                yield Input(str(config.get("state") or ""), placeholder="Who acted: states or organisations (default: your state)", id="log-by", compact=True)
+                yield Input(self._default_by(), placeholder="Who acted: states or organisations (default: your state)", id="log-by", compact=True)
             yield Label("", id="error-by", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Summary", classes="label")
@@ -80,6 +80,10 @@ class LogScreen(FormErrors, SectionScreen):
                 yield Button("Clear", id="log-clear", compact=True)
                 yield Static(self._who(), id="log-who")
             yield Label("", id="error-form", classes="error")
+
+    def _default_by(self) -> str:
+        """Your state from config.toml, as a blank *By* is read too."""
+        return str(self.app.source.config.get("state") or "")
 
     def _who(self) -> str:
         by = self.app.source.by
@@ -126,11 +130,21 @@ class LogScreen(FormErrors, SectionScreen):
     # -- actions
     @on(Button.Pressed, "#log-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return  # a save is running: pressed again, it writes nothing more
         self.clear_errors()
         self.save(self.values())
 
     @on(Button.Pressed, "#log-clear")
     def action_clear_form(self) -> None:
+        """A blank form, with *By* back to its default (your state)."""
+        if self.saving:
+            return
+        self.query_one("#log-by", Input).value = self._default_by()
+        self.clear_entry()
+
+    def clear_entry(self) -> None:
+        """Ready for the next engagement: kind, date, area, channel and *By* are kept."""
         for name in ("summary", "ap", "follow-up"):
             self.query_one(f"#log-{name}", Input).value = ""
         self.query_one("#log-notes", TextArea).text = ""
@@ -157,4 +171,5 @@ class LogScreen(FormErrors, SectionScreen):
     def _saved(self, message: str) -> None:
         self.notify(message, title="Logged")
         self.app.post_message(DataChanged("engagements"))
-        self.action_clear_form()
+        self.unlock_form()
+        self.clear_entry()
