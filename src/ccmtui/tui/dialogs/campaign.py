@@ -71,7 +71,7 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
                 area = config.get("area")
                 yield Select(
                     [(label, slug) for slug, label in AREAS.items()],
-                    prompt="Thematic area",
+                    prompt="Area: choose one",
                     value=area if area in AREAS else Select.NULL,
                     id="campaign-area",
                     compact=True,

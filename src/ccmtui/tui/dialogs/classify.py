@@ -42,7 +42,7 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label("Category", classes="label")
                 yield Select(
-                    [(f"{c.value} — {c.meaning}", c.value) for c in Category], prompt="I, II or III", id="classify-category", compact=True
+                    [(f"{c.value} — {c.meaning}", c.value) for c in Category], prompt="Category I, II or III", id="classify-category", compact=True
                 )
             yield Label("", id="classify-error-category", classes="error")
             with Horizontal(classes="row"):

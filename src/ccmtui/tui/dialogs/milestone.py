@@ -136,7 +136,7 @@ class UpdateMilestoneDialog(MilestoneForm):
             allowed.append((label, move))
         with Vertical(id="milestone-box", classes="dialog form"):
             yield Label(self.line.title, id="ms-heading")
-            yield from self.row("Change", Select(allowed, prompt="Start, done, slip or drop", id="ms-move", compact=True))
+            yield from self.row("Change", Select(allowed, prompt="Choose: start, done, slip or drop", id="ms-move", compact=True))
             yield from self.row("On", Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="ms-date", compact=True))
             yield from self.row("New due", Input(placeholder="For a slip: 2025Q3 or YYYY-MM-DD", id="ms-new-due", compact=True))
             yield from self.row("Note", Input(placeholder="A dated line for its notes (the reason, for a slip or drop)", id="ms-note", compact=True))

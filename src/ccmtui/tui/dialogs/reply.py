@@ -14,6 +14,7 @@ from ccmtui.domain.engagements import STANCES
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
+from ccmtui.tui.widgets.tick import Tick
 from ccmtui.tui.workers import deliver
 
 ERRORS = ("state", "stance", "date", "form")
@@ -44,7 +45,7 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             yield Label("", id="reply-error-state", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Stance", classes="label")
-                yield Select([(s, s) for s in STANCES], prompt="positive, neutral or negative", id="reply-stance", compact=True)
+                yield Select([(s, s) for s in STANCES], prompt="Stance: positive, neutral or negative", id="reply-stance", compact=True)
             yield Label("", id="reply-error-stance", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Received", classes="label")
@@ -60,7 +61,7 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("", classes="label")
-                yield Checkbox("Also record that category for the state, dated the reply", id="reply-classify", compact=True)
+                yield Tick("Also record that category for the state, dated the reply", id="reply-classify", compact=True)
             yield Label("", id="reply-error-form", classes="error")
             with Horizontal(classes="row buttons"):
                 yield Button("Record (ctrl+s)", id="reply-save", variant="primary", compact=True)

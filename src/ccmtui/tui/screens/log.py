@@ -48,7 +48,7 @@ class LogScreen(FormErrors, SectionScreen):
             with Horizontal(classes="row"):
                 yield Label("Area", classes="label")
                 area = config.get("area") if config.get("area") in AREAS else Select.NULL
-                yield Select([(label, slug) for slug, label in AREAS.items()], value=area, prompt="Thematic area", id="log-area", compact=True)
+                yield Select([(label, slug) for slug, label in AREAS.items()], value=area, prompt="Area: choose one", id="log-area", compact=True)
                 yield Label("Channel", classes="label short")
                 yield Select([(label, slug) for slug, label in CHANNELS.items()], value="geneva", allow_blank=False, id="log-channel", compact=True)
             yield Label("", id="error-area", classes="error")
