@@ -204,3 +204,55 @@ async def test_an_empty_by_records_your_state_and_clear_restores_it(make_app, sa
         assert by.value == "PRT"
     [(uuid,)] = rows(sample_db, "SELECT uuid FROM engagements WHERE summary = 'Blank by'")
     assert rows(sample_db, "SELECT actor FROM engagement_actors WHERE engagement_uuid = ?", uuid) == [("PRT",)]
+
+
+def send_at_once(app, *keys: str) -> None:
+    """Keys arriving together, as from a quick typist: none waits for the one before to be handled."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_keys_typed_right_after_tab_land_in_the_next_field(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        by = screen.query_one("#log-by", Input)
+        by.value = ""
+        await pilot.press(*"ken")
+        send_at_once(app, "enter", "tab", *"Spain")  # pick Kenya, go to By, name who acted
+        await settle(pilot)
+        assert screen.query_one(StatePicker).value == ["KEN"]
+        assert screen.query_one(StatePicker).pending_text == ""
+        assert by.value == "Spain"
+        send_at_once(app, "tab", *"Summary typed at once")
+        await settle(pilot)
+        assert by.value == "Spain"
+        assert screen.query_one("#log-summary", Input).value == "Summary typed at once"
+        send_at_once(app, "shift+tab", *"Peru")  # back in By, whose text is selected on entry
+        await settle(pilot)
+        assert by.value == "Peru"
+        assert screen.query_one("#log-summary", Input).value == "Summary typed at once"
+
+
+async def test_keys_typed_right_after_enter_land_in_the_next_field(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        by = screen.query_one("#log-by", Input)
+        by.value = ""
+        by.focus()
+        await pilot.pause()
+        send_at_once(app, *"Spain", "enter", *"Typed at once")
+        await settle(pilot)
+        assert by.value == "Spain"
+        assert screen.query_one("#log-summary", Input).value == "Typed at once"
+        # In the picker, Enter picks the best match of what was typed, however quickly.
+        screen.query_one("#log-states #picker-input").focus()
+        await pilot.pause()
+        send_at_once(app, *"laos", "enter", *"peru", "enter")
+        await settle(pilot)
+        assert screen.query_one(StatePicker).value == ["LAO", "PER"]

@@ -58,6 +58,11 @@ class CCMApp(App[None]):
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
+        # Moving between fields is handled as the key arrives, before the keys typed after it
+        # reach the field being left (a key otherwise waits its turn in that field's queue).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.next_field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="app.previous_field"),
+        Binding("enter", "app.field_entered", "Next field, in a form", show=False, priority=True, id="app.field_entered"),
     ]
 
     def __init__(
@@ -156,6 +161,23 @@ class CCMApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_field_entered(self) -> None:
+        """Enter in a form's text field goes on to the next field at once, as Tab does; anywhere
+        else (a state picker, a list, a button) it does what it did."""
+        from textual.actions import SkipAction
+        from textual.widgets import Input
+
+        from ccmtui.tui.widgets.field_errors import FormErrors
+        from ccmtui.tui.widgets.state_picker import PickerInput
+
+        focused = self.focused
+        if not isinstance(self.screen, FormErrors) or not isinstance(focused, Input):
+            raise SkipAction()
+        if isinstance(focused, PickerInput):
+            # It handles Enter itself, after the letters typed before it.
+            raise SkipAction()
+        self.screen.focus_next()
 
     def action_switch_theme(self) -> None:
         from ccmtui.config import DARK_THEME, LIGHT_THEME
