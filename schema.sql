@@ -13,6 +13,7 @@ CREATE TABLE blobs (
 CREATE TABLE changesets (
 	made_at DATETIME NOT NULL, 
 	made_by VARCHAR(100), 
+	made_as VARCHAR(100), 
 	made_in VARCHAR(36), 
 	command VARCHAR(300) NOT NULL, 
 	reverts VARCHAR(36), 
@@ -203,6 +204,8 @@ CREATE TABLE classifications (
 );
 
 CREATE INDEX ix_classifications_date ON classifications (assessed_on);
+
+CREATE INDEX ix_classifications_source_engagement ON classifications (source_engagement);
 
 CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
 
@@ -506,7 +509,6 @@ CREATE TABLE replies (
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
 	PRIMARY KEY (uuid), 
-	CONSTRAINT uq_replies_engagement_state UNIQUE (engagement_uuid, iso3), 
 	CONSTRAINT ck_replies_status CHECK (status IN ('pending', 'replied', 'no-reply')), 
 	CONSTRAINT ck_replies_stance CHECK (stance IS NULL OR stance IN ('positive', 'neutral', 'negative')), 
 	CONSTRAINT ck_replies_category CHECK (supports_category IS NULL OR supports_category IN ('I', 'II', 'III')), 
@@ -515,6 +517,8 @@ CREATE TABLE replies (
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
 	FOREIGN KEY(classification_uuid) REFERENCES classifications (uuid)
 );
+
+CREATE INDEX ix_replies_engagement ON replies (engagement_uuid, iso3);
 
 CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
 

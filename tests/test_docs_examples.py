@@ -34,6 +34,10 @@ IDS = {
     "9c375ece": "milestones",
     "580eb712": "milestones",
     "d0dc20c8": "work_plans",
+    "fb85aea5": "replies",
+    "b5405409": "classifications",
+    "24c749de": "retention",
+    "e509441f": "meetings",
 }
 ID_SHAPE = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{4,8}")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import os
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -72,7 +72,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.classification_changes: EVER,
         Q.search_portable: {"pattern": "%conference%", "limit": 50},
         Q.recent_changesets: {"limit": 50},
-        Q.last_undoable: {"database": facts["database"]},
+        Q.last_undoable: {"database": facts["database"], "by": None, "role": None},
         Q.changes_of: {"changeset": facts["changeset"]},
         Q.deletions: {"table": "engagements"},
         Q.database_info: {},
@@ -109,6 +109,16 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.demarches_by_month: {**PERIOD, "area": "universalization"},
         Q.demarche_reach: {**PERIOD, "area": "universalization"},
         Q.demarche_replies: {**PERIOD, "area": "universalization"},
+        Q.state_regions: {},
+        Q.obligation_extensions: {},
+        Q.transparency_forms: {},
+        Q.record_ids: every,
+        Q.parts_of_engagement: {"engagement": LOME},
+        Q.parts_of_work_plan: {"work_plan": facts["work_plan"]},
+        Q.parts_of_milestone: {"milestone": next((m for m in facts["milestones"] if m.startswith(DONE)), "")},
+        Q.changesets_touching: {
+            "tables": ["engagements"], "records": [LOME], "after": datetime(2000, 1, 1), "changeset": ""
+        },
     }
 
 
@@ -121,10 +131,12 @@ def prepare(path: Path) -> None:
     shutil.copy(SAMPLE, peer)
     steps = [
         ("attach", LOME[:8], letter),
+        ("edit", LOME[:8], "--follow-up", "2013-06-30"),
         ("milestone", "done", DONE, "--date", "2025-03-20", "-e", LOME[:8]),
         ("milestone", "slip", SLIPPED, "2025Q2", "--reason", "later"),
         ("retention", "add", "NLD", "-y", "2013", "--submunitions", "300", "--source", "Art. 7 report"),
         ("transparency", "add", "FRA", "-y", "2013", "--submitted", "2014-06-01", "--source", "Art. 7 report"),
+        ("article7", "add", "FRA", "-y", "2013", "-f", "A=changed", "--source", "Art. 7 report"),
         ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "-m", "Act 2009", "--source", "Art. 7 report"),
         ("cooperation", "add", "LBN", "needs", "-y", "2013", "--details", "clearance", "--source", "Art. 7 report"),
         ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),

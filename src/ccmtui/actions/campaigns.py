@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ccmtui.actions.fields import Fields, Written, day, given, named
+from ccmtui.actions.fields import Fields, Written, day, given, named, not_future
 from ccmtui.actions.journal import NewEngagement, add_engagement, engagement_fields
 from ccmtui.db.ids import resolve_id, short
 from ccmtui.db.queries import Q
@@ -171,10 +171,15 @@ def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register
         "classification_uuid": classification["uuid"] if classification else None,
         "recorded_by": writer.by,
     }
-    existing = next((r for r in writer.rows(Q.replies_of_engagement, engagement=engagement_uuid) if r.iso3 == reply.iso3), None)
-    if existing is None:
+    # A further reply is added to the state's thread; the first one fills the pending place.
+    waiting = next(
+        (r for r in writer.rows(Q.replies_of_engagement, engagement=engagement_uuid)
+         if r.iso3 == reply.iso3 and r.status != "replied"),
+        None,
+    )  # fmt: skip
+    if waiting is None:
         return writer.insert("replies", {"engagement_uuid": engagement_uuid, "iso3": reply.iso3, **values})
-    return writer.update("replies", existing.uuid, values)
+    return writer.update("replies", waiting.uuid, values)
 
 
 def mark_no_reply(writer: Writer, engagement_uuid: str) -> int:
@@ -274,7 +279,7 @@ def record_state_reply(
     target = fields("to", lambda: reply_target(register.reader, to))
     iso3 = fields("state", lambda: register.index.resolve(named(state, "name the state that replied")))
     chosen = fields("stance", lambda: parse_stance(stance or ""))
-    received = fields("date", lambda: day(register, date, today))
+    received = fields("date", lambda: not_future(day(register, date, today), today))
     fields.check()
     engagement_uuid, label = target
     new = NewReply(

@@ -75,3 +75,10 @@ def day(register: Register, text: str | None, today: datetime.date | None, what:
     if value is None:
         return today or datetime.date.today()
     return register.resolve_day(value, what)
+
+
+def not_future(value: datetime.date, today: datetime.date | None = None) -> datetime.date:
+    """A past event's date: one after today is refused ("2027-09-01 is in the future")."""
+    if value > (today or datetime.date.today()):
+        raise InputError(f"{value.isoformat()} is in the future")
+    return value

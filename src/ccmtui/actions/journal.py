@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ccmtui.actions.fields import Fields, Written, day, given, named
+from ccmtui.actions.fields import Fields, Written, day, given, named, not_future
 from ccmtui.db.ids import resolve_id, short
 from ccmtui.db.queries import Q
 from ccmtui.domain.areas import chosen_area
@@ -219,7 +219,7 @@ def classify_state(
     fields = Fields()
     record = fields("state", lambda: register.resolve(named(state, "name the state to classify")))
     chosen = fields("category", lambda: parse_category(category or ""))
-    on = fields("date", lambda: day(register, date, today))
+    on = fields("date", lambda: not_future(day(register, date, today), today))
     source_uuid = fields(
         "source", lambda: resolve_id(register.reader, Q.engagement_ids, given(source), "engagement") if given(source) else None
     )

@@ -38,6 +38,19 @@ def _source(text: str | None) -> str:
     return cleaned
 
 
+def _free(writer: Writer, table: str, uuid: str) -> str:
+    """The record's content-derived id, or a new one when an edited record already holds it."""
+    import uuid as uuidlib
+
+    return uuid if writer.get(table, uuid) is None else str(uuidlib.uuid4())
+
+
+def _correct(same: list) -> str:
+    """How to correct the record already there rather than record it twice."""
+    uuid = same[0].uuid[:8]
+    return f" (id {uuid}); correct it with `ccm edit {uuid}`"
+
+
 def _not_future(value: date | PartialDate | None, what: str, today: date) -> None:
     if value is None:
         return
@@ -299,12 +312,12 @@ def add_retention(writer: Writer, state, given: RetentionInput, today: date | No
         raise InputError("give the number retained (--munitions and/or --submunitions)")
     if not state.deposited or state.deposited > date(year, 12, 31):
         raise InputError(f"{state.name} was not a State Party in {year}; Art. 3(6) retention is a State Party's")
-    if writer.rows(Q.retention_of_state, iso3=state.iso3, year=year):
-        raise InputError(f"{state.name}'s retention for {year} is already recorded")
+    if same := writer.rows(Q.retention_of_state, iso3=state.iso3, year=year):
+        raise InputError(f"{state.name}'s retention for {year} is already recorded{_correct(same)}")
     return writer.insert(
         "retention",
         {
-            "uuid": stable_uuid("retention", state.iso3, year),
+            "uuid": _free(writer, "retention", stable_uuid("retention", state.iso3, year)),
             "iso3": state.iso3,
             "year": year,
             "munitions_retained": given.munitions_retained,
@@ -348,13 +361,13 @@ def add_transparency_report(
         if submitted < state.deposited:
             raise InputError(f"submitted {submitted} is before {state.name} deposited its instrument ({state.deposited})")
     existing = writer.rows(Q.transparency_of_state, iso3=state.iso3)
-    if any(r.kind == kind and (kind == "initial" or r.year == year) for r in existing):
+    if same := [r for r in existing if r.kind == kind and (kind == "initial" or r.year == year)]:
         what = "initial report" if kind == "initial" else f"annual report covering {year}"
-        raise InputError(f"{state.name}'s {what} is already recorded")
+        raise InputError(f"{state.name}'s {what} is already recorded{_correct(same)}")
     return writer.insert(
         "transparency_reports",
         {
-            "uuid": stable_uuid("transparency-report", state.iso3, kind, year),
+            "uuid": _free(writer, "transparency_reports", stable_uuid("transparency-report", state.iso3, kind, year)),
             "iso3": state.iso3,
             "kind": kind,
             "year": year,
@@ -377,12 +390,12 @@ def add_measure(
         raise InputError("name the measure adopted (--measure), e.g. 'Law No. 29 of 2012'")
     if len(measure) > 300:
         raise InputError(f"the measure's name is {len(measure)} characters; keep it under 300")
-    if writer.rows(Q.national_measure_of_state, iso3=state.iso3, status=status, dated=str(dated)):
-        raise InputError(f"{state.name}: '{status}' dated {dated} is already recorded")
+    if same := writer.rows(Q.national_measure_of_state, iso3=state.iso3, status=status, dated=str(dated)):
+        raise InputError(f"{state.name}: '{status}' dated {dated} is already recorded{_correct(same)}")
     return writer.insert(
         "national_measures",
         {
-            "uuid": stable_uuid("national-measure", state.iso3, status, dated),
+            "uuid": _free(writer, "national_measures", stable_uuid("national-measure", state.iso3, status, dated)),
             "iso3": state.iso3,
             "status": status,
             "dated": str(dated),
@@ -399,12 +412,12 @@ def add_cooperation(
     """Art. 6: a state reported, for a year, needing or providing cooperation and assistance."""
     today = today or date.today()
     year = _year(year, today)
-    if writer.rows(Q.cooperation_of_state, iso3=state.iso3, year=year, role=role):
-        raise InputError(f"{state.name} is already recorded as '{role}' for {year}")
+    if same := writer.rows(Q.cooperation_of_state, iso3=state.iso3, year=year, role=role):
+        raise InputError(f"{state.name} is already recorded as '{role}' for {year}{_correct(same)}")
     return writer.insert(
         "cooperation_reports",
         {
-            "uuid": stable_uuid("cooperation-report", state.iso3, year, role),
+            "uuid": _free(writer, "cooperation_reports", stable_uuid("cooperation-report", state.iso3, year, role)),
             "iso3": state.iso3,
             "year": year,
             "role": role,

@@ -25,6 +25,7 @@ from ccmtui.cli import journal as journal_commands
 from ccmtui.cli import lookup as lookup_commands
 from ccmtui.cli import measures as measures_commands
 from ccmtui.cli import obligations as obligation_commands
+from ccmtui.cli import records as record_commands
 from ccmtui.cli import report as report_commands
 from ccmtui.cli import retention as retention_commands
 from ccmtui.cli import sample as sample_commands
@@ -92,7 +93,9 @@ app.command("done")(journal_commands.done)
 app.command("undo")(journal_commands.undo)
 app.command("changes")(journal_commands.changes)
 app.command("engagements")(lookup_commands.engagements)
-app.command("show")(lookup_commands.show)
+app.command("show")(record_commands.show)
+app.command("edit")(record_commands.edit)
+app.command("delete")(record_commands.delete)
 app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)

@@ -58,10 +58,20 @@ def new(
 
 
 def _campaign(context: AppContext, text: str):
+    """A campaign by its id or by the id of the engagement that carries it."""
     from ccmtui.db.ids import resolve_id
+    from ccmtui.domain.errors import NotFoundError
 
-    uuid = resolve_id(context.reader(), Q.campaign_ids, text, "campaign")
-    (row,) = context.reader().rows(Q.campaign_summary, campaign=uuid)
+    reader = context.reader()
+    try:
+        uuid = resolve_id(reader, Q.campaign_ids, text, "campaign")
+    except NotFoundError:
+        engagement = resolve_id(reader, Q.engagement_ids, text, "campaign")
+        carried = reader.rows(Q.campaign_of_engagement, engagement=engagement)
+        if not carried:
+            raise NotFoundError(f"engagement {text} carries no campaign") from None
+        uuid = carried[0].uuid
+    (row,) = reader.rows(Q.campaign_summary, campaign=uuid)
     return row
 
 

@@ -37,7 +37,7 @@ def extension_add(
     ] = None,
     granted: Annotated[str | None, typer.Option("--granted", metavar="DATE", help="The day it was granted.")] = None,
     extended_to: Annotated[str | None, typer.Option("--extended-to", metavar="DATE", help="The new deadline granted.")] = None,
-    notes: Annotated[str | None, typer.Option("--notes")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Anything else to keep with the request.")] = None,
 ) -> None:
     """Record an extension request and, once known, the decision on it."""
     from ccmtui.actions.obligations import ExtensionInput, add_extension

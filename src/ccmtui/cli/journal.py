@@ -61,22 +61,35 @@ def classify(
     typer.echo(written.message)
 
 
-def undo(ctx: typer.Context) -> None:
-    """Revert the last change (a whole campaign included) and say what was reverted."""
+def undo(
+    ctx: typer.Context,
+    change: Annotated[
+        str | None, typer.Option("--change", metavar="ID", help="Revert this change set (see `ccm changes`), anyone's.")
+    ] = None,
+) -> None:
+    """Revert your own latest change set (a whole campaign included) and say whose and what it was."""
     from ccmtui.actions.undo import undo as undo_last
+    from ccmtui.actions.undo import undo_change
 
-    typer.echo(undo_last(app_context(ctx).writing).message)
+    context = app_context(ctx)
+    if change:
+        typer.echo(undo_change(context.reader(), context.writing, change).message)
+        return
+    typer.echo(undo_last(context.writing).message)
 
 
 def changes(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
+    values: Annotated[bool, typer.Option("--values", help="Also each field's value before and after.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List recent changes: who, when, what, and whether they were undone."""
+    from ccmtui.cli.records import changeset_values, print_values
     from ccmtui.db.ids import short
 
-    rows = app_context(ctx).reader().rows(Q.recent_changesets, limit=limit)
+    reader = app_context(ctx).reader()
+    rows = reader.rows(Q.recent_changesets, limit=limit)
     if as_json:
         print_json(
             [
@@ -84,14 +97,22 @@ def changes(
                     "id": r.uuid,
                     "made_at": r.made_at.isoformat(sep=" ", timespec="seconds"),
                     "made_by": r.made_by,
+                    "made_as": r.made_as,
                     "command": r.command,
                     "changes": r.changes,
                     "undone": r.reverted_by is not None,
                     "reverts": r.reverts,
+                    **({"values": changeset_values(reader, r.uuid)} if values else {}),
                 }
                 for r in rows
             ]
         )
+        return
+    if values:
+        for r in rows:
+            undone = " (undone)" if r.reverted_by else ""
+            typer.echo(f"{short(r.uuid)} {r.made_at.isoformat(sep=' ', timespec='seconds')} {r.made_by or ''}: {r.command}{undone}")
+            print_values(changeset_values(reader, r.uuid))
         return
     from rich.table import Table
 

@@ -79,12 +79,8 @@ def engagements(
     out.print(table)
 
 
-def show(
-    ctx: typer.Context,
-    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The id (or its first characters).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """One engagement in full: states, acting parties, notes, action points, replies."""
+def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) -> None:
+    """One engagement in full: states, acting parties, notes, action points, replies (`ccm show`)."""
     from ccmtui.db.ids import resolve_id
     from ccmtui.domain.areas import AREAS
     from ccmtui.domain.engagements import CHANNELS
@@ -110,7 +106,10 @@ def show(
         )
         return
     out = console()
-    out.print(f"[bold]{line.kind_label}[/] {line.uuid}")
+    import datetime
+
+    planned = " (planned)" if line.occurred_on > datetime.date.today() else ""
+    out.print(f"[bold]{line.kind_label}[/] {line.uuid}{planned}")
     out.print(f"Date: {line.occurred_on.isoformat()} · {AREAS[line.area]} · {CHANNELS[line.channel]}")
     out.print(f"With: {', '.join(line.states)}")
     if line.actors:
@@ -134,7 +133,7 @@ def show(
     if detail.replies:
         out.print(f"Replies: {len(replied)} of {len(detail.replies)}")
         for r in replied:
-            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary}", markup=False, soft_wrap=True)
+            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary} ({r.uuid[:8]})", markup=False, soft_wrap=True)
 
 
 def history(

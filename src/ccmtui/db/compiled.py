@@ -113,19 +113,19 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'campaign_board': (
-        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(replies.uuid) AS targets, sum(CASE WHEN (replies.status = :status_1) THEN :param_1 ELSE :param_2 END) AS replied, sum(CASE WHEN (replies.status = :status_2) THEN :param_3 ELSE :param_4 END) AS pending, sum(CASE WHEN (replies.status = :status_3) THEN :param_5 ELSE :param_6 END) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
         (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None)),
-        {'status_1': 'replied', 'param_1': 1, 'param_2': 0, 'status_2': 'pending', 'param_3': 1, 'param_4': 0, 'status_3': 'no-reply', 'param_5': 1, 'param_6': 0},
+        {'status_1': 'replied', 'status_2': 'pending', 'status_3': 'no-reply'},
     ),
     'campaigns_all': (
-        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(replies.uuid) AS targets, sum(CASE WHEN (replies.status = :status_1) THEN :param_1 ELSE :param_2 END) AS replied, sum(CASE WHEN (replies.status = :status_2) THEN :param_3 ELSE :param_4 END) AS pending, sum(CASE WHEN (replies.status = :status_3) THEN :param_5 ELSE :param_6 END) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE :area IS NULL OR engagements.area = :area GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE :area IS NULL OR engagements.area = :area GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
         (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None)),
-        {'status_1': 'replied', 'param_1': 1, 'param_2': 0, 'status_2': 'pending', 'param_3': 1, 'param_4': 0, 'status_3': 'no-reply', 'param_5': 1, 'param_6': 0},
+        {'status_1': 'replied', 'status_2': 'pending', 'status_3': 'no-reply'},
     ),
     'campaign_summary': (
-        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(replies.uuid) AS targets, sum(CASE WHEN (replies.status = :status_1) THEN :param_1 ELSE :param_2 END) AS replied, sum(CASE WHEN (replies.status = :status_2) THEN :param_3 ELSE :param_4 END) AS pending, sum(CASE WHEN (replies.status = :status_3) THEN :param_5 ELSE :param_6 END) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE campaigns.uuid = :campaign GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE campaigns.uuid = :campaign GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
         (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None)),
-        {'status_1': 'replied', 'param_1': 1, 'param_2': 0, 'status_2': 'pending', 'param_3': 1, 'param_4': 0, 'status_3': 'no-reply', 'param_5': 1, 'param_6': 0},
+        {'status_1': 'replied', 'status_2': 'pending', 'status_3': 'no-reply'},
     ),
     'campaign_of_engagement': (
         'SELECT campaigns.uuid, campaigns.title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement',
@@ -133,18 +133,18 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'replies_of_engagement': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by \nFROM replies JOIN states ON states.iso3 = replies.iso3 \nWHERE replies.engagement_uuid = :engagement ORDER BY states.name',
-        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None)),
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid \nFROM replies JOIN states ON states.iso3 = replies.iso3 \nWHERE replies.engagement_uuid = :engagement ORDER BY states.name, replies.received_on, replies.created_at, replies.uuid',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None)),
         {},
     ),
     'replies_of_state': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.iso3 = :iso3 ORDER BY engagements.occurred_on',
-        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('occurred_on', 'date'), ('engagement_summary', None)),
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.iso3 = :iso3 ORDER BY engagements.occurred_on, replies.engagement_uuid, replies.created_at, replies.uuid',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {},
     ),
     'replies_pending_since': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
-        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('occurred_on', 'date'), ('engagement_summary', None)),
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending', 'param_1': 0},
     ),
     'follow_ups_due': (
@@ -178,14 +178,14 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'recent_changesets': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changesets.reverts, changesets.reverted_by, (SELECT count(changes.uuid) AS count_1 \nFROM changes \nWHERE changes.changeset_uuid = changesets.uuid) AS changes \nFROM changesets ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :limit OFFSET :param_1',
-        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('reverts', None), ('reverted_by', None), ('changes', None)),
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.made_as, changesets.command, changesets.reverts, changesets.reverted_by, (SELECT count(changes.uuid) AS count_1 \nFROM changes \nWHERE changes.changeset_uuid = changesets.uuid) AS changes \nFROM changesets ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('made_as', None), ('command', None), ('reverts', None), ('reverted_by', None), ('changes', None)),
         {'param_1': 0},
     ),
     'last_undoable': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.made_in = :database AND changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
-        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
-        {'param_1': 1, 'param_2': 0},
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.made_as, changesets.command \nFROM changesets \nWHERE changesets.made_in = :database AND coalesce(changesets.made_by, :coalesce_1) = coalesce(:by, :coalesce_2) AND coalesce(changesets.made_as, :coalesce_3) = coalesce(:role, :coalesce_4) AND changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('made_as', None), ('command', None)),
+        {'coalesce_1': '', 'coalesce_2': '', 'coalesce_3': '', 'coalesce_4': '', 'param_1': 1, 'param_2': 0},
     ),
     'changes_of': (
         'SELECT changes.uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changes \nWHERE changes.changeset_uuid = :changeset ORDER BY changes.seq',
@@ -373,14 +373,39 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'kind_1': 'demarche'},
     ),
     'demarche_replies': (
-        'SELECT replies.status, count(*) AS replies \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY replies.status ORDER BY replies.status',
+        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY replies.status ORDER BY replies.status',
         (('status', None), ('replies', None)),
         {'kind_1': 'demarche'},
+    ),
+    'record_ids': (
+        "SELECT anon_1.table_name, anon_1.uuid \nFROM (SELECT 'engagements' AS table_name, engagements.uuid AS uuid \nFROM engagements \nWHERE engagements.uuid >= :low AND engagements.uuid < :high UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid \nFROM replies \nWHERE replies.uuid >= :low AND replies.uuid < :high UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid \nFROM classifications \nWHERE classifications.uuid >= :low AND classifications.uuid < :high UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high UNION ALL SELECT 'work_plans' AS table_name, work_plans.uuid AS uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high UNION ALL SELECT 'obligations' AS table_name, obligations.uuid AS uuid \nFROM obligations \nWHERE obligations.uuid >= :low AND obligations.uuid < :high UNION ALL SELECT 'obligation_extensions' AS table_name, obligation_extensions.uuid AS uuid \nFROM obligation_extensions \nWHERE obligation_extensions.uuid >= :low AND obligation_extensions.uuid < :high UNION ALL SELECT 'retention' AS table_name, retention.uuid AS uuid \nFROM retention \nWHERE retention.uuid >= :low AND retention.uuid < :high UNION ALL SELECT 'transparency_reports' AS table_name, transparency_reports.uuid AS uuid \nFROM transparency_reports \nWHERE transparency_reports.uuid >= :low AND transparency_reports.uuid < :high UNION ALL SELECT 'national_measures' AS table_name, national_measures.uuid AS uuid \nFROM national_measures \nWHERE national_measures.uuid >= :low AND national_measures.uuid < :high UNION ALL SELECT 'cooperation_reports' AS table_name, cooperation_reports.uuid AS uuid \nFROM cooperation_reports \nWHERE cooperation_reports.uuid >= :low AND cooperation_reports.uuid < :high UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high UNION ALL SELECT 'meetings' AS table_name, meetings.uuid AS uuid \nFROM meetings \nWHERE meetings.uuid >= :low AND meetings.uuid < :high UNION ALL SELECT 'changesets' AS table_name, changesets.uuid AS uuid \nFROM changesets \nWHERE changesets.uuid >= :low AND changesets.uuid < :high UNION ALL SELECT 'states' AS table_name, states.uuid AS uuid \nFROM states \nWHERE states.uuid >= :low AND states.uuid < :high) AS anon_1 ORDER BY anon_1.uuid, anon_1.table_name\n LIMIT :param_1 OFFSET :param_2",
+        (('table_name', None), ('uuid', None)),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'parts_of_engagement': (
+        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
+        (('table_name', None), ('uuid', None), ('label', None)),
+        {},
+    ),
+    'parts_of_work_plan': (
+        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'work_plan_states' AS table_name, work_plan_states.uuid AS uuid, work_plan_states.iso3 AS label \nFROM work_plan_states \nWHERE work_plan_states.work_plan_uuid = :work_plan UNION ALL SELECT 'work_plan_items' AS table_name, work_plan_items.uuid AS uuid, work_plan_items.text AS text \nFROM work_plan_items \nWHERE work_plan_items.work_plan_uuid = :work_plan UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid, milestones.title AS title \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan UNION ALL SELECT 'milestone_slips' AS table_name, milestone_slips.uuid AS uuid, CAST(milestone_slips.from_due_on AS VARCHAR) AS from_due_on \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (SELECT milestones.uuid \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan) UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.engagement_uuid AS engagement_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.milestone_uuid IN (SELECT milestones.uuid \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan)) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
+        (('table_name', None), ('uuid', None), ('label', None)),
+        {},
+    ),
+    'parts_of_milestone': (
+        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'milestone_slips' AS table_name, milestone_slips.uuid AS uuid, CAST(milestone_slips.from_due_on AS VARCHAR) AS label \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid = :milestone UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.engagement_uuid AS engagement_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.milestone_uuid = :milestone) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
+        (('table_name', None), ('uuid', None), ('label', None)),
+        {},
+    ),
+    'changesets_touching': (
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command \nFROM changesets \nWHERE changesets.uuid IN (SELECT changes.changeset_uuid \nFROM changes \nWHERE changes.record_uuid IN (SELECT value \nFROM json_each(:records))) AND changesets.made_at > :after AND changesets.uuid != :changeset AND changesets.reverts IS NULL AND changesets.reverted_by IS NULL ORDER BY changesets.made_at, changesets.uuid',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
+        {},
     ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0005'
+SCHEMA_REVISION = '0006'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -394,13 +419,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changesets': {
-        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO changesets (made_at, made_by, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_as', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, made_as, made_in, command, reverts, reverted_by, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_as, :made_in, :command, :reverts, :reverted_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_as=:made_as, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
-        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_as, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
-        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_as, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

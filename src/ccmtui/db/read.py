@@ -124,6 +124,19 @@ class SQLiteReader:
             result.append(row_type._make(values))
         return result
 
+    def get(self, table: str, uuid: str) -> dict | None:
+        """One whole record by its full id (any table), or None."""
+        from ccmtui.db.compiled import TABLES
+
+        spec = TABLES[table]
+        try:
+            found = self.connection.execute(spec["select"], {"uuid": uuid}).fetchone()
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(self.path))) from None
+        if found is None:
+            return None
+        return {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+
     def close(self) -> None:
         self.connection.close()
 
@@ -147,6 +160,27 @@ class AlchemyReader:
         query = READ_QUERIES[name]()
         row_type = _row_type(name, tuple(column.name for column in query.selected_columns))
         return [row_type._make(row) for row in connection.execute(query, params)]
+
+    def role(self) -> str | None:
+        """The login role on a database server (PostgreSQL's current_user)."""
+        from sqlalchemy import text
+
+        from ccmtui.db.session import translate_errors
+
+        if self.database.engine.dialect.name != "postgresql":
+            return None
+        with translate_errors(self.database.display), self.database.engine.connect() as connection:
+            return connection.execute(text("SELECT current_user")).scalar()
+
+    def get(self, table: str, uuid: str) -> dict | None:
+        """One whole record by its full id (any table), or None."""
+        from ccmtui.db.models import Base
+        from ccmtui.db.session import translate_errors
+
+        t = Base.metadata.tables[table]
+        with translate_errors(self.database.display), self.database.engine.connect() as connection:
+            found = connection.execute(t.select().where(t.c.uuid == uuid)).mappings().fetchone()
+        return dict(found) if found is not None else None
 
     def close(self) -> None:
         self.database.dispose()

@@ -68,6 +68,8 @@ class Backend(Protocol):
 
     def stamps(self, table: str) -> dict[str, str]: ...
 
+    def role(self) -> str | None: ...
+
 
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change.
@@ -145,6 +147,10 @@ class Writer:
         self.backend.insert(table, row)
         self._log(table, row["uuid"], "insert", None, row)
 
+    def role(self) -> str | None:
+        """The login role on a database server (None on a file): part of who made a change."""
+        return self.backend.role()
+
     def existing_database_id(self) -> str | None:
         found = self.backend.rows(Q.database_info)
         return found[0].uuid if found else None
@@ -168,6 +174,7 @@ class Writer:
                 "uuid": self.changeset,
                 "made_at": self.stamp,
                 "made_by": self.by,
+                "made_as": self.role(),
                 "made_in": self.database_id(),
                 "command": self.command[:300],
             }
@@ -276,6 +283,9 @@ class SQLiteBackend:
             for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()
         ]
 
+    def role(self) -> str | None:
+        return None
+
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
@@ -338,6 +348,14 @@ class AlchemyBackend:
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         t = self.tables[table]
         return [dict(row) for row in self.connection.execute(t.select().where(t.c.uuid.in_(uuids))).mappings()]
+
+    def role(self) -> str | None:
+        if not hasattr(self, "_role"):
+            from sqlalchemy import text
+
+            on_server = self.connection.dialect.name == "postgresql"
+            self._role = self.connection.execute(text("SELECT current_user")).scalar() if on_server else None
+        return self._role
 
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]

@@ -226,7 +226,12 @@ def logical_dump(target: Path | str, *, portable: bool = False) -> dict[str, lis
         # Full-text indexes (virtual tables and their shadow tables) are derived data, not records.
         virtual = [name for name, sql in listed if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
         tables = [name for name, _ in listed if not any(name == v or name.startswith(f"{v}_") for v in virtual)]
-        return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall() for table in tables}
+        def order(table: str) -> str:
+            # The first column, then the id: a first column shared by several rows orders them alike.
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            return "1, uuid" if "uuid" in columns[1:] else "1"
+
+        return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY {order(table)}').fetchall() for table in tables}
     finally:
         connection.close()
 

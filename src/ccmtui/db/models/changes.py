@@ -17,6 +17,8 @@ class ChangeSet(Record, Base):
 
     made_at: Mapped[datetime] = mapped_column(DateTime)
     made_by: Mapped[str | None] = mapped_column(String(100))
+    # The login role on a database server (PostgreSQL's current_user); None on a file.
+    made_as: Mapped[str | None] = mapped_column(String(100))
     # The database the command ran in: `ccm undo` reverts only what was done here.
     made_in: Mapped[str | None] = mapped_column(String(36))
     command: Mapped[str] = mapped_column(String(300))

@@ -86,7 +86,8 @@ class Campaign(Record, Base):
 
 
 class Reply(Record, Base):
-    """A state's answer to an engagement; pending until it arrives."""
+    """A state's answer to an engagement; pending until it arrives. A state may answer more than
+    once: the replies are a thread, and the latest received is its current answer."""
 
     __tablename__ = "replies"
 
@@ -102,11 +103,11 @@ class Reply(Record, Base):
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
-        UniqueConstraint("engagement_uuid", "iso3", name="uq_replies_engagement_state"),
         CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),
         CheckConstraint("stance IS NULL OR " + _in("stance", STANCES), name="ck_replies_stance"),
         CheckConstraint("supports_category IS NULL OR supports_category IN ('I', 'II', 'III')", name="ck_replies_category"),
         CheckConstraint("status != 'replied' OR received_on IS NOT NULL", name="ck_replies_received"),
+        Index("ix_replies_engagement", "engagement_uuid", "iso3"),
         Index("ix_replies_iso3", "iso3", "engagement_uuid"),
         Index("ix_replies_status_engagement", "status", "engagement_uuid"),
     )

@@ -78,4 +78,6 @@ class Classification(Record, Base):
         CheckConstraint("category IN ('I', 'II', 'III')", name="ck_classifications_category"),
         Index("ix_classifications_state_date", "iso3", "assessed_on"),
         Index("ix_classifications_date", "assessed_on"),
+        # What goes with an engagement on deletion: the classifications that cite it.
+        Index("ix_classifications_source_engagement", "source_engagement"),
     )

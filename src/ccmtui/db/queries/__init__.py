@@ -110,6 +110,12 @@ class Q:
     demarches_by_month = 'demarches_by_month'
     demarche_reach = 'demarche_reach'
     demarche_replies = 'demarche_replies'
+    # records.py
+    record_ids = 'record_ids'
+    parts_of_engagement = 'parts_of_engagement'
+    parts_of_work_plan = 'parts_of_work_plan'
+    parts_of_milestone = 'parts_of_milestone'
+    changesets_touching = 'changesets_touching'
 
 
 def names() -> list[str]:
@@ -118,7 +124,7 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, log, obligations, register, workplan
+    from ccmtui.db.queries import changes, log, obligations, records, register, workplan
 
     found = {
         **register.QUERIES,
@@ -126,6 +132,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **changes.QUERIES,
         **workplan.QUERIES,
         **obligations.QUERIES,
+        **records.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Integer, Select, bindparam, func, select
+from sqlalchemy import Integer, Select, String, bindparam, func, select
 
 from ccmtui.db.models import Change, ChangeSet, DatabaseInfo, SyncPeer
 from ccmtui.db.queries import Q
@@ -17,6 +17,7 @@ def recent_changesets() -> Select:
             ChangeSet.uuid,
             ChangeSet.made_at,
             ChangeSet.made_by,
+            ChangeSet.made_as,
             ChangeSet.command,
             ChangeSet.reverts,
             ChangeSet.reverted_by,
@@ -28,10 +29,14 @@ def recent_changesets() -> Select:
 
 
 def last_undoable() -> Select:
+    """The latest change set made here under one identity (`by`; on a server also the login `role`)
+    that is neither undone nor itself an undo."""
     return (
-        select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.command)
+        select(ChangeSet.uuid, ChangeSet.made_at, ChangeSet.made_by, ChangeSet.made_as, ChangeSet.command)
         .where(
             ChangeSet.made_in == bindparam("database"),
+            func.coalesce(ChangeSet.made_by, "") == func.coalesce(bindparam("by", type_=String), ""),
+            func.coalesce(ChangeSet.made_as, "") == func.coalesce(bindparam("role", type_=String), ""),
             ChangeSet.reverts.is_(None),
             ChangeSet.reverted_by.is_(None),
         )

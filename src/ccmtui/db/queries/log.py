@@ -187,9 +187,10 @@ def campaign_summary() -> Select:
 
 
 def _board() -> Select:
-    replied = func.sum(case((Reply.status == "replied", 1), else_=0))
-    no_reply = func.sum(case((Reply.status == "no-reply", 1), else_=0))
-    pending = func.sum(case((Reply.status == "pending", 1), else_=0))
+    # A state may reply more than once (a thread): each target is counted once, by its state.
+    replied = func.count(func.distinct(case((Reply.status == "replied", Reply.iso3))))
+    no_reply = func.count(func.distinct(case((Reply.status == "no-reply", Reply.iso3))))
+    pending = func.count(func.distinct(case((Reply.status == "pending", Reply.iso3))))
     return (
         select(
             Campaign.uuid,
@@ -199,7 +200,7 @@ def _board() -> Select:
             Engagement.occurred_on,
             Engagement.kind,
             Engagement.area,
-            func.count(Reply.uuid).label("targets"),
+            func.count(func.distinct(Reply.iso3)).label("targets"),
             replied.label("replied"),
             pending.label("pending"),
             no_reply.label("no_reply"),
@@ -234,6 +235,7 @@ REPLY_COLUMNS = (
     Reply.summary,
     Reply.supports_category,
     Reply.recorded_by,
+    Reply.classification_uuid,
 )
 
 
@@ -242,7 +244,8 @@ def replies_of_engagement() -> Select:
         select(*REPLY_COLUMNS)
         .join(State, State.iso3 == Reply.iso3)
         .where(Reply.engagement_uuid == bindparam("engagement"))
-        .order_by(State.name)
+        # A state's thread in the order received: its latest reply, its current answer, last.
+        .order_by(State.name, Reply.received_on, Reply.created_at, Reply.uuid)
     )
 
 
@@ -252,7 +255,7 @@ def replies_of_state() -> Select:
         .join(State, State.iso3 == Reply.iso3)
         .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
         .where(Reply.iso3 == bindparam("iso3"))
-        .order_by(Engagement.occurred_on)
+        .order_by(Engagement.occurred_on, Reply.engagement_uuid, Reply.created_at, Reply.uuid)
     )
 
 

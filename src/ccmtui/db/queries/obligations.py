@@ -258,9 +258,10 @@ def demarche_reach() -> Select:
 
 
 def demarche_replies() -> Select:
-    """Replies to the period's démarches, counted by status (pending, replied, no-reply)."""
+    """Replies to the period's démarches, counted by status (pending, replied, no-reply); a state that
+    replied more than once to one démarche counts once."""
     return (
-        select(Reply.status, func.count().label("replies"))
+        select(Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
         .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
         .where(*_in_period(Engagement.kind == "demarche"))
         .group_by(Reply.status)

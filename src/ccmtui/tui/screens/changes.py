@@ -65,7 +65,7 @@ class ChangesScreen(SectionScreen):
         from ccmtui.actions.undo import next_undoable
 
         with reporting(self), self.app.source.reader() as reader:
-            last = next_undoable(reader)
+            last = next_undoable(reader, self.app.source.by)
             if last is None:
                 deliver(self, self.notify, "Nothing to undo.", title="Undo")
                 return
