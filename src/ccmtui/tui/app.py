@@ -210,6 +210,18 @@ class CCMApp(App[None]):
         self.action_go("campaigns")
         self.call_after_refresh(lambda: self.screen.show_campaign(uuid))
 
+    def edit_record(self, uuid: str, kind: str, values: dict) -> None:
+        """A record in the form that creates it, filled in: an engagement (or a campaign's) in the
+        log form, any other record in a dialog of its fields."""
+        if kind in ("engagement", "campaign"):
+            back_to = self.current_mode
+            self.action_go("log")
+            self.call_after_refresh(lambda: self.screen.edit(uuid, kind, values, back_to))
+            return
+        from ccmtui.tui.dialogs.record import RecordDialog
+
+        self.push_screen(RecordDialog(uuid, kind, values))
+
     def log_with(self, states: list[str]) -> None:
         """Open the log form with these states already picked."""
         self.action_go("log")

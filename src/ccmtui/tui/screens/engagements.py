@@ -16,6 +16,7 @@ from ccmtui.domain.engagements import KINDS
 from ccmtui.reports.engagements import EngagementFilter
 from ccmtui.tui import format as fmt
 from ccmtui.tui.pager import EngagementRows, count_days
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
@@ -33,7 +34,7 @@ COLUMNS = (
 )
 
 
-class EngagementsScreen(SectionScreen):
+class EngagementsScreen(RecordKeys, SectionScreen):
     SECTION = "engagements"
     AUTO_FOCUS = "#engagements-table"
     BINDINGS = [
@@ -43,6 +44,7 @@ class EngagementsScreen(SectionScreen):
         Binding("left_square_bracket", "page_up", "Page up", show=False, key_display="[", id="engagements.previous"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="engagements.filter"),
         Binding("escape", "clear_filters", "Clear filters", id="engagements.clear"),
+        *record_bindings("engagements"),
     ]
 
     def __init__(self):
@@ -61,6 +63,10 @@ class EngagementsScreen(SectionScreen):
             yield Input(placeholder="Search words", id="eng-text", compact=True)
         yield Label("", id="engagements-error", classes="error")
         yield VirtualTable(COLUMNS, id="engagements-table")
+
+    def highlighted_record(self) -> str | None:
+        row = self.table.cursor_row
+        return row.key if row is not None else None
 
     @property
     def table(self) -> VirtualTable:

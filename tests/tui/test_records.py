@@ -1,0 +1,112 @@
+"""`e` edits and `d` deletes the highlighted record, through the actions `ccm edit` and `ccm delete`
+call; ctrl+e opens notes in $EDITOR; undo reverts your own latest change."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Select, TextArea
+
+from ccmtui.tui.widgets.state_picker import StatePicker
+
+from .conftest import SIZE, count, notices, rows, screen_text, settle
+
+pytestmark = pytest.mark.sqlite_only
+
+LOME = "480d530f-8be0-5842-a038-cce0d90cd619"
+SKOPJE = "1d746b1c-3b85-59b0-8e9e-e6ad3ece079e"
+
+
+async def open_engagements(pilot, uuid: str):
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    screen = pilot.app.screen
+    table = screen.query_one("#engagements-table")
+    table.focus()
+    keys = [table.row(i).key for i in range(table.length)]
+    table.move_cursor(keys.index(uuid))
+    await settle(pilot)
+    return screen
+
+
+async def test_e_on_an_engagement_edits_it_in_the_log_form_filled_in(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_engagements(pilot, LOME)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert app.current_mode == "log"
+        assert form.editing == LOME
+        assert form.query_one("#log-kind", Select).value == "workshop"
+        assert form.query_one("#log-date", Input).value == "2013-05-22"
+        assert form.query_one(StatePicker).value == ["TGO"]
+        summary = form.query_one("#log-summary", Input)
+        assert summary.value.startswith("Regional conference in Lomé")
+        assert "Edit engagement 480d530f" in screen_text(app)
+        summary.value = "Regional conference in Lomé, 22-23 May 2013"
+        form.query_one("#log-notes", TextArea).text = "First line\nSecond line"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1] == "Edited engagement 480d530f: summary, notes."
+        assert app.current_mode == "engagements"  # back where `e` was pressed
+        # The form is for a new engagement again.
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.screen.editing is None
+        assert app.screen.query_one("#log-date", Input).value == "2025-01-15"
+    assert rows(sample_db, "SELECT summary, notes FROM engagements WHERE uuid = ?", LOME) == [
+        ("Regional conference in Lomé, 22-23 May 2013", "First line\nSecond line")
+    ]
+    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+
+
+async def test_a_bad_edit_says_why_under_the_field_and_writes_nothing(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_engagements(pilot, LOME)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#log-date", Input).value = "2013-02-30"
+        form.query_one("#log-summary", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Error: bad --date '2013-02-30'" in str(form.query_one("#error-date").render())
+        assert form.query_one("#error-summary").display
+        assert form.editing == LOME
+    assert count(sample_db, "SELECT count(*) FROM changesets") == 0
+
+
+async def test_d_deletes_after_naming_what_goes_with_it_and_undo_restores_it(make_app, sample_db):
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_engagements(pilot, SKOPJE)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        question = app.screen.question
+        assert question.startswith("Delete engagement 1d746b1c, “Workshop on the implementation of the CCM in Skopje")
+        assert "With it: 1 state" in question
+        await pilot.press("n")
+        await settle(pilot)
+        assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Deleted engagement 1d746b1c")
+        assert count(sample_db, "SELECT count(*) FROM engagements") == 4
+        assert app.screen.query_one("#engagements-table").length == 4
+        # Undo, from the Changes screen, reverts it: the latest change is ours.
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Undid: delete engagement 1d746b1c")
+    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+    assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ?", SKOPJE) == [("MKD",)]
