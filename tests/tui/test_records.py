@@ -110,3 +110,68 @@ async def test_d_deletes_after_naming_what_goes_with_it_and_undo_restores_it(mak
         assert notices(app)[-1].startswith("Undid: delete engagement 1d746b1c")
     assert count(sample_db, "SELECT count(*) FROM engagements") == 5
     assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ?", SKOPJE) == [("MKD",)]
+
+
+async def test_ctrl_e_opens_the_notes_in_the_editor_and_brings_them_back(make_app, sample_db, tmp_path, monkeypatch):
+    from contextlib import nullcontext
+
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "%s\\nAdded in the editor\\n" "$(cat "$1")" > "$1"\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    app = make_app()
+    suspended = []
+    monkeypatch.setattr(app, "suspend", lambda: suspended.append(True) or nullcontext())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        notes = app.screen.query_one("#log-notes", TextArea)
+        notes.text = "Typed in the app"
+        notes.focus()
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert suspended == [True]
+        assert notes.text == "Typed in the app\nAdded in the editor"
+        # An editor that fails leaves the notes as they were.
+        editor.write_text("#!/bin/sh\necho broken > \"$1\"\nexit 3\n")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert notes.text == "Typed in the app\nAdded in the editor"
+        assert "the editor exited with 3" in notices(app)[-1]
+
+
+async def test_undo_reverts_your_own_latest_change_not_a_colleagues(make_app, sample_db):
+    from datetime import date
+
+    from ccmtui.actions.journal import NewEngagement, add_engagement
+    from ccmtui.db.write import writing
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_engagements(pilot, SKOPJE)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        # A colleague logs something afterwards, on the same database.
+        with writing(str(sample_db), by="Colleague (GHA)", command="log call with Kenya") as writer:
+            add_engagement(
+                writer,
+                NewEngagement(
+                    occurred_on=date(2025, 1, 14), kind="call", area="universalization", channel="capital",
+                    summary="Call with Nairobi", states=["KEN"],
+                ),
+            )
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "delete engagement 1d746b1c" in app.screen.question
+        assert "by Ana Tester (PRT)" in app.screen.question
+        await pilot.press("y")
+        await settle(pilot)
+    assert count(sample_db, "SELECT count(*) FROM engagements WHERE uuid = ?", SKOPJE) == 1
+    assert count(sample_db, "SELECT count(*) FROM engagements WHERE summary = 'Call with Nairobi'") == 1

@@ -32,7 +32,7 @@ class RecordDialog(FormErrors, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="record.cancel"),
         Binding("ctrl+s", "save", "Save", id="record.save"),
-        Binding("ctrl+e", "external_editor", "Notes in $EDITOR", id="record.editor"),
+        Binding("ctrl+e", "external_editor", "Notes in $EDITOR", priority=True, id="record.editor"),
     ]
 
     def __init__(self, uuid: str, kind: str, values: dict):

@@ -34,7 +34,7 @@ class LogScreen(FormErrors, SectionScreen):
         Binding("ctrl+s", "save", "Log it", id="log.save"),
         Binding("ctrl+r", "clear_form", "Clear", id="log.clear"),
         Binding("ctrl+t", "app.classify", "Classify…", id="log.classify"),
-        Binding("ctrl+e", "external_editor", "Notes in $EDITOR", id="log.editor"),
+        Binding("ctrl+e", "external_editor", "Notes in $EDITOR", priority=True, id="log.editor"),
     ]
     FORM_TITLE = "Log an engagement"
 
