@@ -175,3 +175,80 @@ async def test_undo_reverts_your_own_latest_change_not_a_colleagues(make_app, sa
         await settle(pilot)
     assert count(sample_db, "SELECT count(*) FROM engagements WHERE uuid = ?", SKOPJE) == 1
     assert count(sample_db, "SELECT count(*) FROM engagements WHERE summary = 'Call with Nairobi'") == 1
+
+
+async def test_e_and_d_on_a_milestone(make_app, sample_db):
+    from textual.widgets import DataTable
+
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+    from ccmtui.tui.dialogs.record import RecordDialog
+
+    [(uuid, title)] = rows(sample_db, "SELECT uuid, title FROM milestones ORDER BY due_on, title LIMIT 1")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        milestones = app.screen.query_one("#milestones", DataTable)
+        milestones.focus()
+        milestones.move_cursor(row=milestones.get_row_index(uuid))
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RecordDialog)
+        assert dialog.query_one("#record-title", Input).value == title
+        dialog.query_one("#record-due", Input).value = "2025-13-40"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Error: bad --due" in str(dialog.query_one("#record-error-due").render())
+        dialog.query_one("#record-due", Input).value = "2025-06-30"
+        dialog.query_one("#record-title", Input).value = "A clearer title"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Edited milestone ")
+        assert rows(sample_db, "SELECT title, due_on FROM milestones WHERE uuid = ?", uuid) == [("A clearer title", "2025-06-30")]
+        milestones.focus()
+        milestones.move_cursor(row=milestones.get_row_index(uuid))
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Delete milestone" in app.screen.question and "A clearer title" in app.screen.question
+        await pilot.press("y")
+        await settle(pilot)
+    assert count(sample_db, "SELECT count(*) FROM milestones WHERE uuid = ?", uuid) == 0
+
+
+async def test_d_on_a_campaign_names_its_replies(make_app, sample_db):
+    from textual.widgets import DataTable
+
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+
+    [(uuid, replies)] = rows(
+        sample_db,
+        "SELECT c.uuid, (SELECT count(*) FROM replies r WHERE r.engagement_uuid = c.engagement_uuid) "
+        "FROM campaigns c JOIN engagements e ON e.uuid = c.engagement_uuid ORDER BY e.occurred_on DESC LIMIT 1",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        board = app.screen.query_one("#board", DataTable)
+        board.focus()
+        board.move_cursor(row=board.get_row_index(uuid))
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"{replies} replies" in app.screen.question
+        await pilot.press("n")
+        await settle(pilot)
+        # On a reply: that reply only.
+        table = app.screen.query_one("#replies", DataTable)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.question.startswith("Delete reply ")
+        await pilot.press("y")
+        await settle(pilot)
+    assert count(sample_db, "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid WHERE c.uuid = ?", uuid) == replies - 1
