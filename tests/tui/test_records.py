@@ -252,3 +252,33 @@ async def test_d_on_a_campaign_names_its_replies(make_app, sample_db):
         await pilot.press("y")
         await settle(pilot)
     assert count(sample_db, "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid WHERE c.uuid = ?", uuid) == replies - 1
+
+
+async def test_e_on_a_states_timeline_edits_the_engagement(make_app, sample_db):
+    from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_state("TGO")
+        await settle(pilot)
+        state = app.screen
+        timeline = state.query_one("#timeline", VirtualTable)
+        timeline.focus()
+        at = next(i for i, entry in enumerate(state.events) if entry.ref == LOME and entry.kind == "engagement")
+        timeline.move_cursor(at)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.current_mode == "log"
+        assert app.screen.editing == LOME
+        # A treaty date is not a record to edit here: it says where it is changed.
+        await pilot.press("ctrl+r")
+        app.open_state("TGO")
+        await settle(pilot)
+        state = app.screen
+        at = next(i for i, entry in enumerate(state.events) if entry.kind == "treaty")
+        state.query_one("#timeline", VirtualTable).move_cursor(at)
+        await pilot.press("d")
+        await settle(pilot)
+        assert "treaty dates change with `ccm states update`" in notices(app)[-1]

@@ -21,13 +21,15 @@ def record_bindings(section: str) -> list[Binding]:
 class RecordKeys:
     """For a screen that highlights records: `highlighted_record()` gives the id under the cursor."""
 
+    NOTHING_HIGHLIGHTED = "Highlight a record first."
+
     def highlighted_record(self) -> str | None:
         return None
 
     def _highlighted(self) -> str | None:
         uuid = self.highlighted_record()
         if uuid is None:
-            self.notify("Highlight a record first.", title="Nothing highlighted")
+            self.notify(self.NOTHING_HIGHLIGHTED, title="Nothing to change here")
         return uuid
 
     # -- edit: its fields read in a worker, then the form that creates it, filled in
