@@ -282,3 +282,33 @@ async def test_e_on_a_states_timeline_edits_the_engagement(make_app, sample_db):
         await pilot.press("d")
         await settle(pilot)
         assert "treaty dates change with `ccm states update`" in notices(app)[-1]
+
+
+async def test_on_the_dashboard_e_edits_a_highlighted_engagement_and_otherwise_opens_engagements(make_app, sample_db):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.set_focus(None)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.current_mode == "engagements"
+        # There d deletes the highlighted engagement (after asking): Esc says no.
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("escape")
+        app.action_go("dashboard")
+        await settle(pilot)
+        app.screen.set_focus(None)
+        await pilot.press("d")  # nothing highlighted: d is the dashboard's key, as everywhere
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+        assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+        recent = app.screen.query_one("#recent", DataTable)
+        recent.focus()
+        recent.move_cursor(row=recent.get_row_index(f"e:{LOME}"))
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.current_mode == "log"
+        assert app.screen.editing == LOME
