@@ -10,11 +10,12 @@ from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.workers import deliver, reporting
 
 
-def record_bindings(section: str) -> list[Binding]:
-    """The two keys, with ids under the section's name (`engagements.edit`, `engagements.delete`)."""
+def record_bindings(section: str, show: bool = True) -> list[Binding]:
+    """The two keys, with ids under the section's name (`engagements.edit`, `engagements.delete`);
+    `show=False` leaves them out of a footer that is full already (`?` lists them)."""
     return [
-        Binding("e", "edit_record", "Edit…", id=f"{section}.edit"),
-        Binding("d", "delete_record", "Delete…", id=f"{section}.delete"),
+        Binding("e", "edit_record", "Edit…", show=show, id=f"{section}.edit"),
+        Binding("d", "delete_record", "Delete…", show=show, id=f"{section}.delete"),
     ]
 
 

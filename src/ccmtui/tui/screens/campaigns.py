@@ -26,7 +26,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         Binding("a", "reply", "Record reply…", id="campaigns.reply"),
         Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
         Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
-        *record_bindings("campaigns"),
+        *record_bindings("campaigns", show=False),
     ]
 
     def __init__(self):

@@ -43,7 +43,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         Binding("n", "log_with", "Log with", id="state.log"),
         Binding("a", "reply", "Record reply…", id="state.reply"),
         Binding("w", "whatif", "What joining commits it to", id="state.whatif"),
-        *record_bindings("state"),
+        *record_bindings("state", show=False),
     ]
 
     def __init__(self, iso3: str):

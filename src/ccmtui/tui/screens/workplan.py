@@ -26,7 +26,7 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
         Binding("u", "update_milestone", "Update milestone…", id="workplan.update"),
         Binding("v", "view_plan", "Whole plan", id="workplan.view"),
         Binding("t", "quarter", "Quarter summary", id="workplan.quarter"),
-        *record_bindings("workplan"),
+        *record_bindings("workplan", show=False),
     ]
 
     def __init__(self):
