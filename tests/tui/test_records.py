@@ -312,3 +312,44 @@ async def test_on_the_dashboard_e_edits_a_highlighted_engagement_and_otherwise_o
         await settle(pilot)
         assert app.current_mode == "log"
         assert app.screen.editing == LOME
+
+
+async def test_e_on_a_reply_opens_the_reply_dialog_filled_in(make_app, sample_db):
+    from textual.widgets import DataTable
+
+    from ccmtui.tui.dialogs.reply import ReplyDialog
+
+    [(uuid, stance, received)] = rows(
+        sample_db, "SELECT uuid, stance, received_on FROM replies WHERE iso3 = 'KEN' AND status = 'replied' LIMIT 1"
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        board = screen.query_one("#board", DataTable)
+        board.move_cursor(row=1)
+        await settle(pilot)
+        replies = screen.query_one("#replies", DataTable)
+        replies.focus()
+        replies.move_cursor(row=replies.get_row_index("KEN"))
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReplyDialog)
+        assert dialog.editing == uuid
+        assert dialog.query_one(StatePicker).value == ["KEN"]
+        assert dialog.query_one("#reply-stance", Select).value == stance
+        assert dialog.query_one("#reply-date", Input).value == received
+        assert not dialog.query_one("#reply-classify").display
+        dialog.query_one("#reply-date", Input).value = "2030-01-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "2030-01-01 is in the future" in str(dialog.query_one("#reply-error-date").render())
+        dialog.query_one("#reply-date", Input).value = received
+        dialog.query_one("#reply-summary", Input).value = "Corrected summary"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Edited reply ")
+    assert rows(sample_db, "SELECT summary, received_on FROM replies WHERE uuid = ?", uuid) == [("Corrected summary", received)]

@@ -212,11 +212,16 @@ class CCMApp(App[None]):
 
     def edit_record(self, uuid: str, kind: str, values: dict) -> None:
         """A record in the form that creates it, filled in: an engagement (or a campaign's) in the
-        log form, any other record in a dialog of its fields."""
+        log form, a reply in the reply dialog, any other record in a dialog of its fields."""
         if kind in ("engagement", "campaign"):
             back_to = self.current_mode
             self.action_go("log")
             self.call_after_refresh(lambda: self.screen.edit(uuid, kind, values, back_to))
+            return
+        if kind == "reply":
+            from ccmtui.tui.dialogs.reply import ReplyDialog
+
+            self.push_screen(ReplyDialog(None, "", edit=(uuid, values)))
             return
         from ccmtui.tui.dialogs.record import RecordDialog
 

@@ -31,11 +31,13 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         Binding("ctrl+s", "save", "Record", id="reply.save"),
     ]
 
-    def __init__(self, engagement_uuid: str, title: str, iso3: str | None = None):
+    def __init__(self, engagement_uuid: str | None, title: str, iso3: str | None = None, *, edit: tuple[str, dict] | None = None):
+        """`edit=(reply id, its fields)` opens a recorded reply, filled in, to correct it."""
         super().__init__()
         self.engagement_uuid = engagement_uuid
         self.campaign_title = title
         self.iso3 = iso3
+        self.editing, self.original = edit if edit else (None, {})
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reply-box", classes="dialog form"):
@@ -71,7 +73,9 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         box = self.query_one("#reply-box")
         box.border_title = f"Reply to “{self.campaign_title}”"
         self.clear_errors()
-        if self.iso3:
+        if self.editing:
+            self._fill(box)
+        elif self.iso3:
             self.query_one(StatePicker).set_value([self.iso3])
             self.query_one("#reply-stance").focus()
         else:
@@ -89,8 +93,48 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         if not self.saving:  # a write under way ends first
             self.dismiss(None)
 
+    def _fill(self, box) -> None:
+        from ccmtui.db.ids import short
+
+        values = self.original
+        box.border_title = f"Edit reply {short(self.editing)}"
+        self.query_one(StatePicker).set_value([values["state"]])
+        for name in ("stance", "category"):
+            self.query_one(f"#reply-{name}", Select).value = values[name] or Select.NULL
+        self.query_one("#reply-date", Input).value = values["date"]
+        self.query_one("#reply-summary", Input).value = values["summary"]
+        self.query_one("#reply-classify").display = False  # a category is classified when recorded
+        self.query_one("#reply-save", Button).label = "Save changes (ctrl+s)"
+        self.query_one("#reply-stance").focus()
+
+    def _changes(self) -> dict:
+        picker = self.query_one(StatePicker)
+
+        def select(name: str) -> str:
+            value = self.query_one(f"#reply-{name}", Select).value
+            return "" if value == Select.NULL else str(value)
+
+        now = {
+            "state": picker.value[0] if picker.value else picker.pending_text,
+            "stance": select("stance"),
+            "date": self.query_one("#reply-date", Input).value,
+            "summary": self.query_one("#reply-summary", Input).value,
+            "category": select("category"),
+        }
+        return {name: value for name, value in now.items() if value != (self.original.get(name) or "")}
+
     @on(Button.Pressed, "#reply-save")
     def action_save(self) -> None:
+        if self.editing:
+            changes = self._changes()
+            if not changes:
+                self.dismiss(None)
+                return
+            if not self.lock_form():
+                return
+            self.clear_errors()
+            self.save_edit(changes)
+            return
         if not self.lock_form():
             return
         picker = self.query_one(StatePicker)
@@ -126,5 +170,21 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
 
     def _saved(self, message: str) -> None:
         self.app.notify(message, title="Reply recorded")
+        self.app.post_message(DataChanged("replies"))
+        self.dismiss(message)
+
+    @work(thread=True, exclusive=True, group="reply")
+    def save_edit(self, changes: dict) -> None:
+        from ccmtui.actions.edit import edit_record
+
+        source = self.app.source
+        written = self.run_action(
+            lambda register: edit_record(register, source.writing, self.editing, changes, today=source.today)
+        )
+        if written:
+            deliver(self, self._edited, written.message)
+
+    def _edited(self, message: str) -> None:
+        self.app.notify(message, title="Edited")
         self.app.post_message(DataChanged("replies"))
         self.dismiss(message)
