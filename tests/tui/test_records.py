@@ -134,7 +134,7 @@ async def test_ctrl_e_opens_the_notes_in_the_editor_and_brings_them_back(make_ap
         assert suspended == [True]
         assert notes.text == "Typed in the app\nAdded in the editor"
         # An editor that fails leaves the notes as they were.
-        editor.write_text("#!/bin/sh\necho broken > \"$1\"\nexit 3\n")
+        editor.write_text('#!/bin/sh\necho broken > "$1"\nexit 3\n')
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert notes.text == "Typed in the app\nAdded in the editor"
@@ -160,8 +160,12 @@ async def test_undo_reverts_your_own_latest_change_not_a_colleagues(make_app, sa
             add_engagement(
                 writer,
                 NewEngagement(
-                    occurred_on=date(2025, 1, 14), kind="call", area="universalization", channel="capital",
-                    summary="Call with Nairobi", states=["KEN"],
+                    occurred_on=date(2025, 1, 14),
+                    kind="call",
+                    area="universalization",
+                    channel="capital",
+                    summary="Call with Nairobi",
+                    states=["KEN"],
                 ),
             )
         await pilot.press("h")
@@ -206,7 +210,9 @@ async def test_e_and_d_on_a_milestone(make_app, sample_db):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert notices(app)[-1].startswith("Edited milestone ")
-        assert rows(sample_db, "SELECT title, due_on FROM milestones WHERE uuid = ?", uuid) == [("A clearer title", "2025-06-30")]
+        assert rows(sample_db, "SELECT title, due_on FROM milestones WHERE uuid = ?", uuid) == [
+            ("A clearer title", "2025-06-30")
+        ]
         milestones.focus()
         milestones.move_cursor(row=milestones.get_row_index(uuid))
         await pilot.press("d")
@@ -251,7 +257,14 @@ async def test_d_on_a_campaign_names_its_replies(make_app, sample_db):
         assert app.screen.question.startswith("Delete reply ")
         await pilot.press("y")
         await settle(pilot)
-    assert count(sample_db, "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid WHERE c.uuid = ?", uuid) == replies - 1
+    assert (
+        count(
+            sample_db,
+            "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid WHERE c.uuid = ?",
+            uuid,
+        )
+        == replies - 1
+    )
 
 
 async def test_e_on_a_states_timeline_edits_the_engagement(make_app, sample_db):
@@ -352,4 +365,6 @@ async def test_e_on_a_reply_opens_the_reply_dialog_filled_in(make_app, sample_db
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert notices(app)[-1].startswith("Edited reply ")
-    assert rows(sample_db, "SELECT summary, received_on FROM replies WHERE uuid = ?", uuid) == [("Corrected summary", received)]
+    assert rows(sample_db, "SELECT summary, received_on FROM replies WHERE uuid = ?", uuid) == [
+        ("Corrected summary", received)
+    ]

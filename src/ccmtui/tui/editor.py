@@ -42,7 +42,11 @@ def edit_text_area(app, area: TextArea, name: str) -> None:
             app.notify(f"could not run the editor: {error}", title="Editor", severity="error")
             return
         if result.returncode != 0:
-            app.notify(f"the editor exited with {result.returncode}; the notes are unchanged", title="Editor", severity="warning")
+            app.notify(
+                f"the editor exited with {result.returncode}; the notes are unchanged",
+                title="Editor",
+                severity="warning",
+            )
             return
         text = path.read_text(encoding="utf-8")
     if text != area.text:
