@@ -297,34 +297,38 @@ async def test_e_on_a_states_timeline_edits_the_engagement(make_app, sample_db):
         assert "treaty dates change with `ccm states update`" in notices(app)[-1]
 
 
-async def test_on_the_dashboard_e_edits_a_highlighted_engagement_and_otherwise_opens_engagements(make_app, sample_db):
+async def test_on_the_dashboard_enter_opens_an_engagement_where_e_and_d_edit_and_delete_it(make_app, sample_db):
     from textual.widgets import DataTable
+
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+    from ccmtui.tui.dialogs.engagement import EngagementDialog
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen.set_focus(None)
-        await pilot.press("e")
-        await settle(pilot)
-        assert app.current_mode == "engagements"
-        # There d deletes the highlighted engagement (after asking): Esc says no.
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("escape")
-        app.action_go("dashboard")
-        await settle(pilot)
-        app.screen.set_focus(None)
-        await pilot.press("d")  # nothing highlighted: d is the dashboard's key, as everywhere
-        await settle(pilot)
-        assert app.current_mode == "dashboard"
-        assert count(sample_db, "SELECT count(*) FROM engagements") == 5
         recent = app.screen.query_one("#recent", DataTable)
         recent.focus()
         recent.move_cursor(row=recent.get_row_index(f"e:{LOME}"))
+        await pilot.press("e")  # on the dashboard, e opens the Engagements section as everywhere
+        await settle(pilot)
+        assert app.current_mode == "engagements"
+        app.action_go("dashboard")
+        await settle(pilot)
+        recent.focus()
+        recent.move_cursor(row=recent.get_row_index(f"e:{LOME}"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EngagementDialog)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
         assert app.current_mode == "log"
         assert app.screen.editing == LOME
+    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
 
 
 async def test_e_on_a_reply_opens_the_reply_dialog_filled_in(make_app, sample_db):

@@ -45,7 +45,10 @@ class RecordKeys:
 
         with reporting(self, title="Not editable"), self.app.source.reader() as reader:
             kind, values = record_fields(reader, uuid)
-            deliver(self, self.app.edit_record, uuid, kind, values)
+            deliver(self, self.open_editor, uuid, kind, values)
+
+    def open_editor(self, uuid: str, kind: str, values: dict) -> None:
+        self.app.edit_record(uuid, kind, values)
 
     # -- delete: what goes with it, a confirmation naming it, then one change set
     def action_delete_record(self) -> None:

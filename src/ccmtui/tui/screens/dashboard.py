@@ -23,7 +23,6 @@ from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
 from ccmtui.tui.dashboard_data import REPLY_WAIT_DAYS, DashboardData, load_dashboard
 from ccmtui.tui.messages import DashboardReady, DataChanged
-from ccmtui.tui.records import RecordKeys
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.charts import YearChart, share_bar
 from ccmtui.tui.workers import deliver, reporting
@@ -73,15 +72,10 @@ def render_register(figures: dict) -> Group:
     return Group(*lines, Text(""), regions)
 
 
-class DashboardScreen(RecordKeys, SectionScreen):
+class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     AUTO_FOCUS = "#due"
-    BINDINGS = [
-        Binding("x", "follow_up_done", "Follow-up done", id="dashboard.done"),
-        # Only on a highlighted record; elsewhere e and d open their sections, as everywhere.
-        Binding("e", "edit_record", "Edit…", show=False, id="dashboard.edit"),
-        Binding("d", "delete_record", "Delete…", show=False, id="dashboard.delete"),
-    ]
+    BINDINGS = [Binding("x", "follow_up_done", "Follow-up done", id="dashboard.done")]
 
     def __init__(self):
         super().__init__()
@@ -227,22 +221,9 @@ class DashboardScreen(RecordKeys, SectionScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         return key[2:] if key.startswith("f:") else None
 
-    def highlighted_record(self) -> str | None:
-        """The engagement, follow-up, milestone or campaign highlighted in a focused panel."""
-        table = self.focused
-        if not isinstance(table, DataTable) or not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        kind, _, rest = key.partition(":")
-        if kind in ("e", "f"):
-            return rest.split(":")[0]
-        return rest if kind in ("m", "c") and rest else None
-
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "follow_up_done":
             return self._highlighted_follow_up() is not None or None
-        if action in ("edit_record", "delete_record"):
-            return self.highlighted_record() is not None
         return True
 
     @on(DataTable.RowHighlighted, "#due")
