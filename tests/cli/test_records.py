@@ -271,7 +271,9 @@ def test_a_past_event_after_today_is_refused_and_a_future_engagement_is_planned(
     assert ccm.dump() == before
     ok(ccm("log", "meeting", "KEN", "-m", "Planned visit", "-a", "univ", "--date", "2099-01-10"))
     [planned] = as_json(ccm("engagements", "--json", "--state", "KEN", "--since", "2099-01-01"))
+    assert planned["planned"] is True
     assert "(planned)" in ok(ccm("show", planned["id"][:8]))
+    assert "(planned)" in ok(ccm("engagements", "--state", "KEN", "--since", "2099-01-01"))
 
 
 # -- undo that is yours
@@ -358,3 +360,13 @@ def test_on_postgresql_the_login_role_is_part_of_whose_undo_it_is(postgres):
     finally:
         backends.drop(url)
         backends._admin(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_a_campaign_id_names_its_engagement_everywhere(ccm, tmp_path):
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF-1.4 the letter sent")
+    ok(ccm("attach", CAMPAIGN, letter))
+    assert "letter.pdf" in ok(ccm("attachment", "list", CAMPAIGN))
+    assert "letter.pdf" in ok(ccm("attachment", "list", CAMPAIGN_ENGAGEMENT))
+    ok(ccm("milestone", "done", "6f591ea5", "--date", "2025-03-20", "-e", CAMPAIGN))
+    assert ok(ccm("reply", CAMPAIGN_ENGAGEMENT, "KEN", "--stance", "positive", "--date", "2014-01-01"))

@@ -73,12 +73,12 @@ async def test_classify_refuses_without_a_reason_and_for_a_state_party(make_app,
 
 
 def as_the_app(ccm) -> None:
+    """The command line under the app's identity (make_app's config): undo reverts one's own."""
     for key, value in (("name", "Ana Tester"), ("state", "PRT")):
         assert ccm("config", "set", key, value).exit_code == 0
 
 
 async def test_undo_reverts_the_last_change_after_confirmation(make_app, sample_db, ccm):
-    # Logged from the command line by the app's own coordinator: undo reverts only your own changes.
     as_the_app(ccm)
     assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2024-12-01").exit_code == 0
     engagements = count(sample_db, "SELECT count(*) FROM engagements")
@@ -115,7 +115,6 @@ async def test_undo_reverts_the_last_change_after_confirmation(make_app, sample_
 
 
 async def test_the_dashboard_catches_up_after_an_undo(make_app, sample_db, ccm):
-    # Logged from the command line by the app's own coordinator: undo reverts only your own changes.
     as_the_app(ccm)
     assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2024-12-01", "--follow-up", "2025-01-10").exit_code == 0
     app = make_app()

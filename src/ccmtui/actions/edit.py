@@ -219,10 +219,10 @@ def _fields() -> dict[str, list[Field]]:
     from ccmtui.domain.obligations import parse_measure_status, parse_obligation_status, parse_role
     from ccmtui.domain.workplan import parse_status
 
-    def summary(register, text, today):
+    def summary(register: Register, text, today):
         return clean_summary(_text(text))
 
-    def actions(register, values, today):
+    def actions(register: Register, values, today):
         from ccmtui.domain.engagements import parse_action_points
 
         return parse_action_points([v for v in _list(values) if v.strip()])
@@ -471,7 +471,9 @@ class _Plan:
         return row
 
 
-def _parse_fields(register, fields: Fields, table: str, row: dict, changes: Mapping, today, plan: _Plan) -> dict:
+def _parse_fields(
+    register: Register, fields: Fields, table: str, row: dict, changes: Mapping, today, plan: _Plan
+) -> dict:
     """The new values of the fields changed, each parsed; the parsed value of every field (for checks)."""
     after = {}
     for spec in fields_of(table):
@@ -488,7 +490,9 @@ def _parse_fields(register, fields: Fields, table: str, row: dict, changes: Mapp
     return after
 
 
-def _parse_engagement(register, fields: Fields, found: Found, current, changes, added, removed, today) -> _Plan:
+def _parse_engagement(
+    register: Register, fields: Fields, found: Found, current, changes, added, removed, today
+) -> _Plan:
     from ccmtui.actions.journal import parse_actors
 
     row = found.engagement
@@ -545,7 +549,7 @@ def _parse_engagement(register, fields: Fields, found: Found, current, changes, 
     return plan
 
 
-def _parse_record(register, fields: Fields, found: Found, current, changes, today) -> _Plan:
+def _parse_record(register: Register, fields: Fields, found: Found, current, changes, today) -> _Plan:
     table, row = found.table, found.row
     plan = _Plan(table, found.uuid, register=register)
     if "state" in changes:

@@ -8,8 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ccmtui.actions.fields import Fields, Written, day, given, named, not_future
-from ccmtui.db.ids import resolve_id, short
-from ccmtui.db.queries import Q
+from ccmtui.db.ids import resolve_engagement, short
 from ccmtui.domain.areas import chosen_area
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.dates import parse_date
@@ -221,7 +220,7 @@ def classify_state(
     chosen = fields("category", lambda: parse_category(category or ""))
     on = fields("date", lambda: not_future(day(register, date, today), today))
     source_uuid = fields(
-        "source", lambda: resolve_id(register.reader, Q.engagement_ids, given(source), "engagement") if given(source) else None
+        "source", lambda: resolve_engagement(register.reader, given(source)) if given(source) else None
     )
     reason = fields("rationale", lambda: named(" ".join(rationale.split()), "give the reason for the category (--rationale)"))
     fields.check()
@@ -233,7 +232,7 @@ def classify_state(
 
 def mark_follow_up_done(reader: Reader, writing, *, engagement: str) -> Written:
     """An engagement's follow-up made: its follow-up date is cleared."""
-    uuid = resolve_id(reader, Q.engagement_ids, engagement, "engagement")
+    uuid = resolve_engagement(reader, engagement)
     with writing(f"follow-up done for engagement {short(uuid)}") as writer:
         row = follow_up_done(writer, uuid)
     return Written(row, f"Follow-up of {short(uuid)} done.")

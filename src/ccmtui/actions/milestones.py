@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ccmtui.actions.fields import Fields, Written, day, given, named
-from ccmtui.db.ids import resolve_id, short, stable_uuid
+from ccmtui.db.ids import resolve_engagement, resolve_id, short, stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.areas import parse_area
 from ccmtui.domain.engagements import parse_action_points
@@ -154,7 +154,7 @@ def drop_milestone(writer: Writer, uuid: str, on: date, reason: str = "") -> dic
 def engagement_ids(reader: Reader, values: Sequence[str]) -> list[str]:
     """Engagement ids as typed: each value may hold several, between commas or spaces."""
     return [
-        resolve_id(reader, Q.engagement_ids, text, "engagement") for value in values for text in value.replace(",", " ").split()
+        resolve_engagement(reader, text) for value in values for text in value.replace(",", " ").split()
     ]
 
 

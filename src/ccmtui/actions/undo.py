@@ -85,7 +85,7 @@ def undo_last(writer: Writer) -> Undone:
     return revert(writer, _changeset(writer, found[0].uuid))
 
 
-def _changeset(reader, uuid: str):
+def _changeset(reader: Reader, uuid: str):
     from types import SimpleNamespace
 
     row = reader.get("changesets", uuid)

@@ -25,10 +25,10 @@ def attach(
     """Attach a document to an engagement; it is stored in the database, so it syncs."""
     from ccmtui.actions.attachments import attach as attach_file
     from ccmtui.actions.attachments import read_attachment
-    from ccmtui.db.ids import resolve_id, short
+    from ccmtui.db.ids import resolve_engagement, short
 
     context = app_context(ctx)
-    uuid = resolve_id(context.reader(), Q.engagement_ids, engagement, "engagement")
+    uuid = resolve_engagement(context.reader(), engagement)
     content = read_attachment(file)
     with context.writing(f"attach {file.name} to engagement {uuid[:8]}") as writer:
         row = attach_file(writer, uuid, file, content)
@@ -42,10 +42,10 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The files attached to an engagement."""
-    from ccmtui.db.ids import resolve_id, short
+    from ccmtui.db.ids import resolve_engagement, short
 
     reader = app_context(ctx).reader()
-    uuid = resolve_id(reader, Q.engagement_ids, engagement, "engagement")
+    uuid = resolve_engagement(reader, engagement)
     rows = reader.rows(Q.attachments_of_engagements, uuids=[uuid])
     if as_json:
         print_json([{"id": r.uuid, "filename": r.filename, "media_type": r.media_type, "size": r.size,

@@ -69,7 +69,8 @@ def engagements(
         table.add_column("Follow-up", no_wrap=True)
     for line in lines:
         states = ", ".join(line.states[:6]) + (f" +{len(line.states) - 6}" if len(line.states) > 6 else "")
-        cells = [line.uuid[:8], line.occurred_on.isoformat(), line.kind_label if wide else line.kind, states]
+        kind = line.kind_label if wide else line.kind
+        cells = [line.uuid[:8], line.occurred_on.isoformat(), kind + (" (planned)" if line.planned else ""), states]
         if wide:
             cells.append(", ".join(line.actors))
         cells.append(line.summary + ("" if wide or not line.follow_up_on else f" (follow up {line.follow_up_on})"))
@@ -81,13 +82,13 @@ def engagements(
 
 def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) -> None:
     """One engagement in full: states, acting parties, notes, action points, replies (`ccm show`)."""
-    from ccmtui.db.ids import resolve_id
+    from ccmtui.db.ids import resolve_engagement
     from ccmtui.domain.areas import AREAS
     from ccmtui.domain.engagements import CHANNELS
     from ccmtui.reports.engagements import engagement_detail
 
     reader = app_context(ctx).reader()
-    detail = engagement_detail(reader, resolve_id(reader, Q.engagement_ids, engagement, "engagement"))
+    detail = engagement_detail(reader, resolve_engagement(reader, engagement))
     line = detail.line
     if as_json:
         print_json(
@@ -106,9 +107,7 @@ def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) 
         )
         return
     out = console()
-    import datetime
-
-    planned = " (planned)" if line.occurred_on > datetime.date.today() else ""
+    planned = " (planned)" if line.planned else ""
     out.print(f"[bold]{line.kind_label}[/] {line.uuid}{planned}")
     out.print(f"Date: {line.occurred_on.isoformat()} · {AREAS[line.area]} · {CHANNELS[line.channel]}")
     out.print(f"With: {', '.join(line.states)}")

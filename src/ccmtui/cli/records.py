@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, print_json
+
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
+    from ccmtui.db.read import Reader
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import FieldErrors, InputError
 
@@ -68,7 +72,7 @@ def show(
         typer.echo(f"  recorded by: {found.row['recorded_by']}")
 
 
-def changeset_values(reader, uuid: str) -> list[dict]:
+def changeset_values(reader: Reader, uuid: str) -> list[dict]:
     """Each change of a change set with each field's value before and after."""
     from ccmtui.db.write import load_row
 
@@ -102,7 +106,7 @@ def print_values(changes: list[dict], indent: str = "  ") -> None:
                 typer.echo(f"{indent}  {name}: {pair['before']!r} → {pair['after']!r}")
 
 
-def show_changeset(reader, row: dict, as_json: bool) -> None:
+def show_changeset(reader: Reader, row: dict, as_json: bool) -> None:
     changes = changeset_values(reader, row["uuid"])
     if as_json:
         print_json(
@@ -199,7 +203,7 @@ def _run_editor(path: str) -> None:
         raise InputError(f"the editor ({command}) exited with {result.returncode}; nothing changed")
 
 
-def _in_editor(context, record: str) -> None:
+def _in_editor(context: AppContext, record: str) -> None:
     import tempfile
 
     from ccmtui.actions.edit import edit_record, record_fields

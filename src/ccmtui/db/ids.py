@@ -39,3 +39,17 @@ def resolve_id(reader: Reader, query: str, text: str, what: str) -> str:
     if len(found) > 1:
         raise InputError(f"{what} id {text!r} is ambiguous; give more characters")
     return found[0].uuid
+
+
+def resolve_engagement(reader: Reader, text: str, what: str = "engagement") -> str:
+    """The full id of an engagement, named by its own id or by the id of the campaign it carries."""
+    from ccmtui.db.queries import Q
+
+    try:
+        return resolve_id(reader, Q.engagement_ids, text, what)
+    except NotFoundError:
+        try:
+            campaign = resolve_id(reader, Q.campaign_ids, text, what)
+        except NotFoundError:
+            raise NotFoundError(f"no {what} (or campaign) with id {text!r}") from None
+        return reader.rows(Q.campaign_summary, campaign=campaign)[0].engagement_uuid

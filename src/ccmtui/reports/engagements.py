@@ -39,6 +39,11 @@ class EngagementLine:
     def kind_label(self) -> str:
         return KINDS.get(self.kind, self.kind)
 
+    @property
+    def planned(self) -> bool:
+        """Dated after today: an engagement planned, not yet held."""
+        return self.occurred_on > date.today()
+
     def as_json(self) -> dict:
         return {
             "id": self.uuid,
@@ -52,6 +57,7 @@ class EngagementLine:
             "follow_up": self.follow_up_on.isoformat() if self.follow_up_on else None,
             "recorded_by": self.recorded_by,
             "illustrative": self.illustrative,
+            "planned": self.planned,
         }
 
 
