@@ -183,3 +183,58 @@ async def test_a_chaser_to_the_non_repliers_from_the_campaign_dialog(make_app, s
     assert rows(sample_db, "SELECT follows_uuid FROM campaigns WHERE title = 'Second letter to the missions that did not answer'") == [
         ("6407f7c8-cf0b-5c2b-a107-8fe32e677447",)
     ]
+
+
+async def open_reply(pilot, iso3: str = "KEN"):
+    screen = await open_campaigns(pilot)
+    replies = screen.query_one("#replies", DataTable)
+    replies.focus()
+    replies.move_cursor(row=replies.get_row_index(iso3))
+    await pilot.press("a")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_the_reply_dialogs_tick_box_is_empty_when_off(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_reply(pilot)
+        tick = dialog.query_one("#reply-classify")
+        assert tick.value is False
+        line = next(line for line in screen_text(app).splitlines() if "Also record that category" in line)
+        assert "▐ ▌" in line and "X" not in line
+        tick.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert tick.value is True
+        line = next(line for line in screen_text(app).splitlines() if "Also record that category" in line)
+        assert "▐X▌" in line
+
+
+@pytest.mark.parametrize(("typed", "stance"), [("p", "positive"), ("n", "neutral"), ("neg", "negative")])
+async def test_typing_in_the_stance_list_picks_the_stance_not_the_prompt(make_app, typed, stance):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_reply(pilot)
+        select = dialog.query_one("#reply-stance", Select)
+        select.focus()
+        await pilot.press("enter", *typed, "enter")
+        await pilot.pause()
+        assert select.value == stance
+
+
+def test_no_prompt_of_the_forms_lists_starts_as_one_of_their_choices_does():
+    """Type-to-search in a list matches its blank prompt too, and the prompt comes first."""
+    from ccmtui.domain.areas import AREAS
+    from ccmtui.domain.categories import Category
+    from ccmtui.domain.engagements import STANCES
+    from ccmtui.tui.dialogs.milestone import MOVES
+
+    lists = {
+        "Stance: positive, neutral or negative": STANCES,
+        "Category I, II or III": [f"{c.value} — {c.meaning}" for c in Category],
+        "Choose: start, done, slip or drop": MOVES.values(),
+        "Area: choose one": AREAS.values(),
+    }
+    for prompt, choices in lists.items():
+        assert prompt[0].lower() not in {choice[0].lower() for choice in choices}, prompt

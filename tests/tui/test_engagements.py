@@ -272,3 +272,72 @@ async def test_end_on_fifty_thousand_engagements_shows_the_oldest(make_app, larg
         await settle(pilot)
         middle = rows(large_db, "SELECT uuid FROM engagements ORDER BY occurred_on DESC, uuid LIMIT 1 OFFSET 25000")[0][0]
         assert table.row(25_000).key == middle
+
+
+async def search_with(pilot, screen, words: str, **filters) -> list[str]:
+    """The summaries found for `words` with these filters typed or chosen."""
+    for name in ("state", "since", "until", "text"):
+        screen.query_one(f"#eng-{name}", Input).value = filters.get(name, "")
+    for name in ("area", "kind"):
+        select = screen.query_one(f"#eng-{name}", Select)
+        if name in filters:
+            select.value = filters[name]
+        else:
+            select.clear()
+    text = screen.query_one("#eng-text", Input)
+    text.value = words
+    text.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    table = table_of(screen)
+    return [table.row(i).cells[4].split(" · ")[0] for i in range(table.length)]
+
+
+async def test_search_keeps_to_the_state_area_kind_and_dates_chosen(make_app, ccm):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_engagements(pilot)
+        both = await search_with(pilot, screen, "conference")
+        assert len(both) == 2
+        lome = "Regional conference in Lomé, 22-23 May 2013: Lomé Universalisation Strategy adopted"
+        accra = "Regional conference on the CCM in Accra, 28-29 May 2012"
+        assert await search_with(pilot, screen, "conference", state="togo") == [lome]
+        assert table_of(screen).border_title == "1 engagement with “conference” within the filters"
+        assert await search_with(pilot, screen, "conference", state="ghana") == [accra]
+        assert await search_with(pilot, screen, "conference", since="2013-01-01") == [lome]
+        assert await search_with(pilot, screen, "conference", until="2012-12-31") == [accra]
+        assert await search_with(pilot, screen, "conference", state="togo", until="2012-12-31") == []
+        assert await search_with(pilot, screen, "Portugal", kind="letter") == [
+            "Letter of the Permanent Representatives of Portugal and Ghana to 74 missions in Geneva (2013)"
+        ]
+        assert await search_with(pilot, screen, "CCM", area="national-implementation") == [
+            "Workshop on the implementation of the CCM in Skopje, 14-15 May 2013"
+        ]
+        # Without words, the same filters list every engagement within them.
+        await search_with(pilot, screen, "", state="togo")
+        assert table_of(screen).length == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "chosen", "found"),
+    [
+        ("conference", {"state": "TGO"}, ["480d530f"]),
+        ("conference", {"until": date(2012, 12, 31)}, ["ab0c33f6"]),
+        ("Portugal", {"kind": "letter"}, ["511eb125"]),
+        ("CCM", {"area": "national-implementation"}, ["1d746b1c"]),
+    ],
+)
+def test_search_within_filters_finds_the_same_with_fts_and_without(sample_db, words, chosen, found):
+    from ccmtui.db.read import AlchemyReader, SQLiteReader
+    from ccmtui.db.session import Database
+    from ccmtui.reports.engagements import EngagementFilter, search
+
+    within = EngagementFilter(**chosen)
+    fts = SQLiteReader(sample_db)
+    portable = AlchemyReader(Database(sample_db))
+    try:
+        for reader in (fts, portable):
+            assert [hit.uuid[:8] for hit in search(reader, words, chosen=within)] == found
+    finally:
+        fts.close()
+        portable.close()

@@ -110,7 +110,7 @@ async def test_undo_reverts_the_last_change_after_confirmation(make_app, sample_
         # Nothing left to undo but the undo itself, which undo never reverts.
         await pilot.press("u")
         await settle(pilot)
-        assert notices(app)[-1] == "Nothing to undo."
+        assert notices(app)[-1] == "Nothing of yours to undo."
     assert count(sample_db, "SELECT count(*) FROM engagements") == engagements - 1
 
 

@@ -134,3 +134,125 @@ async def test_n_on_a_state_opens_the_form_with_it_picked(make_app):
         assert app.current_mode == "log"
         assert app.screen.query_one(StatePicker).value == ["VNM"]
         assert app.screen.focused is app.screen.query_one("#log-summary")
+
+
+async def test_a_save_waiting_on_a_locked_database_shows_it_locks_the_form_and_writes_once(make_app, sample_db):
+    import asyncio
+    import sqlite3
+
+    from .conftest import screen_text
+
+    app = make_app()
+    holder = sqlite3.connect(sample_db, isolation_level=None)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_log(pilot)
+            await pilot.press(*"KEN", "enter")
+            await type_into(pilot, "#log-summary", "Call with the mission")
+            holder.execute("BEGIN IMMEDIATE")  # another program is writing
+            for _ in range(3):
+                await pilot.press("ctrl+s")
+                await asyncio.sleep(0.05)
+            await pilot.pause()
+            form = screen.query_one("#log-form")
+            assert form.disabled
+            assert "Saving…" in screen_text(app)
+            await pilot.press(*"xyz")  # no field takes typing meanwhile
+            holder.execute("COMMIT")
+            await settle(pilot)
+            assert not form.disabled
+            assert "Saving…" not in screen_text(app)
+            assert notices(app)[-1].startswith("Logged démarche ")
+            assert screen.query_one("#log-summary", Input).value == ""
+            assert app.screen.focused is screen.query_one("#log-states #picker-input")
+    finally:
+        holder.close()
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS + 1
+    assert count(sample_db, "SELECT count(*) FROM engagements WHERE summary LIKE '%xyz%'") == 0
+
+
+async def test_a_refused_save_unlocks_the_form(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        await pilot.press(*"KEN", "enter")
+        await pilot.press("ctrl+s")  # no summary
+        await settle(pilot)
+        assert not screen.query_one("#log-form").disabled
+        assert not screen.saving
+        assert app.screen.focused is screen.query_one("#log-summary")
+        await pilot.press(*"Now with a summary", "ctrl+s")
+        await settle(pilot)
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS + 1
+
+
+async def test_an_empty_by_records_your_state_and_clear_restores_it(make_app, sample_db, ccm):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        by = screen.query_one("#log-by", Input)
+        assert by.value == "PRT"
+        by.value = ""
+        await pilot.press(*"KEN", "enter")
+        await type_into(pilot, "#log-summary", "Blank by")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert by.value == ""  # kept for the next engagement, as typed
+        by.value = "Japan"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert by.value == "PRT"
+    [(uuid,)] = rows(sample_db, "SELECT uuid FROM engagements WHERE summary = 'Blank by'")
+    assert rows(sample_db, "SELECT actor FROM engagement_actors WHERE engagement_uuid = ?", uuid) == [("PRT",)]
+
+
+def send_at_once(app, *keys: str) -> None:
+    """Keys arriving together, as from a quick typist: none waits for the one before to be handled."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_keys_typed_right_after_tab_land_in_the_next_field(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        by = screen.query_one("#log-by", Input)
+        by.value = ""
+        await pilot.press(*"ken")
+        send_at_once(app, "enter", "tab", *"Spain")  # pick Kenya, go to By, name who acted
+        await settle(pilot)
+        assert screen.query_one(StatePicker).value == ["KEN"]
+        assert screen.query_one(StatePicker).pending_text == ""
+        assert by.value == "Spain"
+        send_at_once(app, "tab", *"Summary typed at once")
+        await settle(pilot)
+        assert by.value == "Spain"
+        assert screen.query_one("#log-summary", Input).value == "Summary typed at once"
+        send_at_once(app, "shift+tab", *"Peru")  # back in By, whose text is selected on entry
+        await settle(pilot)
+        assert by.value == "Peru"
+        assert screen.query_one("#log-summary", Input).value == "Summary typed at once"
+
+
+async def test_keys_typed_right_after_enter_land_in_the_next_field(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        by = screen.query_one("#log-by", Input)
+        by.value = ""
+        by.focus()
+        await pilot.pause()
+        send_at_once(app, *"Spain", "enter", *"Typed at once")
+        await settle(pilot)
+        assert by.value == "Spain"
+        assert screen.query_one("#log-summary", Input).value == "Typed at once"
+        # In the picker, Enter picks the best match of what was typed, however quickly.
+        screen.query_one("#log-states #picker-input").focus()
+        await pilot.pause()
+        send_at_once(app, *"laos", "enter", *"peru", "enter")
+        await settle(pilot)
+        assert screen.query_one(StatePicker).value == ["LAO", "PER"]

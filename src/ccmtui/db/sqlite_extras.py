@@ -24,12 +24,19 @@ def is_search_table(name: str | None) -> bool:
     return bool(name) and name.startswith("engagement_search")
 
 
-# Full-text search (SQLite-only SQL): engagements matching an FTS5 query, best first.
+# Full-text search (SQLite-only SQL): engagements matching an FTS5 query, best first, within
+# the filters of a listing (a null one does not filter; dates as YYYY-MM-DD).
 SEARCH = (
     "SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, "
     "snippet(engagement_search, 1, '[', ']', '…', 12) AS excerpt "
     "FROM engagement_search JOIN engagements ON engagements.rowid = engagement_search.rowid "
-    "WHERE engagement_search MATCH :query ORDER BY rank LIMIT :limit"
+    "WHERE engagement_search MATCH :query "
+    "AND engagements.occurred_on BETWEEN :since AND :until "
+    "AND (:area IS NULL OR engagements.area = :area) "
+    "AND (:kind IS NULL OR engagements.kind = :kind) "
+    "AND (:state IS NULL OR EXISTS (SELECT 1 FROM engagement_states WHERE "
+    "engagement_states.engagement_uuid = engagements.uuid AND engagement_states.iso3 = :state)) "
+    "ORDER BY rank LIMIT :limit"
 )
 
 

@@ -190,8 +190,9 @@ class SearchHit:
     excerpt: str
 
 
-def search(reader: Reader, text: str, limit: int = 50) -> list[SearchHit]:
-    """Full text over summaries and notes: FTS5 on SQLite, a portable LIKE elsewhere."""
+def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter | None = None) -> list[SearchHit]:
+    """Full text over summaries and notes: FTS5 on SQLite, a portable LIKE elsewhere; within
+    `chosen`'s state, area, kind, since and until when given, as the listing is."""
     from ccmtui.db.read import SQLiteReader
     from ccmtui.domain.errors import InputError
 
@@ -208,8 +209,18 @@ def search(reader: Reader, text: str, limit: int = 50) -> list[SearchHit]:
         query = sqlite_extras.fts_query(text)
         if not query:
             raise InputError(f"nothing to search for in {text!r}: give words, not only quotes")
+        within = chosen or EngagementFilter()
+        params = {
+            "query": query,
+            "limit": limit,
+            "since": (within.since or EARLIEST).isoformat(),
+            "until": (within.until or LATEST).isoformat(),
+            "area": within.area,
+            "kind": within.kind,
+            "state": within.state,
+        }
         try:
-            found = reader.connection.execute(sqlite_extras.SEARCH, {"query": query, "limit": limit}).fetchall()
+            found = reader.connection.execute(sqlite_extras.SEARCH, params).fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(reader.path))) from None
         return [
@@ -219,6 +230,12 @@ def search(reader: Reader, text: str, limit: int = 50) -> list[SearchHit]:
     # Portable fallback: the longest word narrows in SQL, every word must then appear.
     longest = max(words, key=len).lower()
     rows = reader.rows(Q.search_portable, pattern=f"%{longest}%", limit=limit * 20)
+    if chosen is not None:
+        rows = [row for row in rows if _within(row, chosen)]
+        if chosen.state:
+            states = rows_of_engagements(reader, Q.states_of_engagements, [row.uuid for row in rows])
+            with_state = {state.engagement_uuid for state in states if state.iso3 == chosen.state}
+            rows = [row for row in rows if row.uuid in with_state]
     hits = []
     for row in rows:
         haystack = f"{row.summary}\n{row.notes}".lower()
@@ -226,3 +243,12 @@ def search(reader: Reader, text: str, limit: int = 50) -> list[SearchHit]:
             excerpt = row.notes[:120] if longest not in row.summary.lower() else row.summary
             hits.append(SearchHit(row.uuid, row.occurred_on, row.kind, row.area, row.summary, excerpt))
     return hits[:limit]
+
+
+def _within(row, chosen: EngagementFilter) -> bool:
+    """An engagement row within a filter's area, kind and dates (its state is checked apart)."""
+    return (
+        (chosen.area is None or row.area == chosen.area)
+        and (chosen.kind is None or row.kind == chosen.kind)
+        and (chosen.since or EARLIEST) <= row.occurred_on <= (chosen.until or LATEST)
+    )

@@ -58,6 +58,11 @@ class CCMApp(App[None]):
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
+        # Moving between fields is handled as the key arrives, before the keys typed after it
+        # reach the field being left (a key otherwise waits its turn in that field's queue).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.next_field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="app.previous_field"),
+        Binding("enter", "app.field_entered", "Next field, in a form", show=False, priority=True, id="app.field_entered"),
     ]
 
     def __init__(
@@ -190,6 +195,23 @@ class CCMApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_field_entered(self) -> None:
+        """Enter in a form's text field goes on to the next field at once, as Tab does; anywhere
+        else (a state picker, a list, a button) it does what it did."""
+        from textual.actions import SkipAction
+        from textual.widgets import Input
+
+        from ccmtui.tui.widgets.field_errors import FormErrors
+        from ccmtui.tui.widgets.state_picker import PickerInput
+
+        focused = self.focused
+        if not isinstance(self.screen, FormErrors) or not isinstance(focused, Input):
+            raise SkipAction()
+        if isinstance(focused, PickerInput):
+            # It handles Enter itself, after the letters typed before it.
+            raise SkipAction()
+        self.screen.focus_next()
+
     def action_switch_theme(self) -> None:
         from ccmtui.config import DARK_THEME, LIGHT_THEME
 
@@ -220,6 +242,23 @@ class CCMApp(App[None]):
     def open_campaign(self, uuid: str) -> None:
         self.action_go("campaigns")
         self.call_after_refresh(lambda: self.screen.show_campaign(uuid))
+
+    def edit_record(self, uuid: str, kind: str, values: dict) -> None:
+        """A record in the form that creates it, filled in: an engagement (or a campaign's) in the
+        log form, a reply in the reply dialog, any other record in a dialog of its fields."""
+        if kind in ("engagement", "campaign"):
+            back_to = self.current_mode
+            self.action_go("log")
+            self.call_after_refresh(lambda: self.screen.edit(uuid, kind, values, back_to))
+            return
+        if kind == "reply":
+            from ccmtui.tui.dialogs.reply import ReplyDialog
+
+            self.push_screen(ReplyDialog(None, "", edit=(uuid, values)))
+            return
+        from ccmtui.tui.dialogs.record import RecordDialog
+
+        self.push_screen(RecordDialog(uuid, kind, values))
 
     def log_with(self, states: list[str]) -> None:
         """Open the log form with these states already picked."""

@@ -73,7 +73,7 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
                 area = config.get("area")
                 yield Select(
                     [(label, slug) for slug, label in AREAS.items()],
-                    prompt="Thematic area",
+                    prompt="Area: choose one",
                     value=area if area in AREAS else Select.NULL,
                     id="campaign-area",
                     compact=True,
@@ -134,10 +134,13 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#campaign-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#campaign-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         self.clear_errors()
         self.save(
             {

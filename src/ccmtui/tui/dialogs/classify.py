@@ -42,7 +42,7 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label("Category", classes="label")
                 yield Select(
-                    [(f"{c.value} — {c.meaning}", c.value) for c in Category], prompt="I, II or III", id="classify-category", compact=True
+                    [(f"{c.value} — {c.meaning}", c.value) for c in Category], prompt="Category I, II or III", id="classify-category", compact=True
                 )
             yield Label("", id="classify-error-category", classes="error")
             with Horizontal(classes="row"):
@@ -81,10 +81,13 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#classify-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#classify-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         picker = self.query_one(StatePicker)
         category = self.query_one("#classify-category", Select).value
         self.clear_errors()

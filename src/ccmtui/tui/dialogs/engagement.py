@@ -14,11 +14,17 @@ from textual.widgets import Static
 
 from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.workers import deliver, reporting
 
 
-class EngagementDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="engagement.close")]
+class EngagementDialog(RecordKeys, ModalScreen[None]):
+    """Opened with Enter from any list or panel; `e` edits the engagement, `d` deletes it."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss", "Close", id="engagement.close"),
+        *record_bindings("engagement"),
+    ]
 
     def __init__(self, uuid: str):
         super().__init__()
@@ -30,7 +36,7 @@ class EngagementDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#engagement-box").border_title = "Engagement"
-        self.query_one("#engagement-box").border_subtitle = "Esc to close"
+        self.query_one("#engagement-box").border_subtitle = "e edit · d delete · Esc to close"
         self.load()
 
     @work(thread=True, exclusive=True, group="engagement")
@@ -82,3 +88,15 @@ class EngagementDialog(ModalScreen[None]):
                 table.add_row(reply.name, reply.status, fmt.day(reply.received_on), reply.stance or "", reply.summary or "")
             parts += [Text(""), table]
         body.update(Group(*parts))
+
+    # -- e and d: this engagement
+    def highlighted_record(self) -> str | None:
+        return self.uuid
+
+    def open_editor(self, uuid: str, kind: str, values: dict) -> None:
+        self.dismiss(None)  # the log form takes its place
+        super().open_editor(uuid, kind, values)
+
+    def _deleted(self, message: str) -> None:
+        super()._deleted(message)
+        self.dismiss(None)

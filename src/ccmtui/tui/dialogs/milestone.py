@@ -62,10 +62,13 @@ class MilestoneForm(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#ms-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
 
     @on(Button.Pressed, "#ms-save")
     def action_save(self) -> None:
+        if not self.lock_form():
+            return
         self.clear_errors()
         self.save({name: self.value(name) for name in self.FIELDS})
 
@@ -140,7 +143,7 @@ class UpdateMilestoneDialog(MilestoneForm):
             allowed.append((label, move))
         with Vertical(id="milestone-box", classes="dialog form"):
             yield Label(literal(self.line.title, lines=False), id="ms-heading")
-            yield from self.row("Change", Select(allowed, prompt="Start, done, slip or drop", id="ms-move", compact=True))
+            yield from self.row("Change", Select(allowed, prompt="Choose: start, done, slip or drop", id="ms-move", compact=True))
             yield from self.row("On", Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="ms-date", compact=True))
             yield from self.row("New due", Input(placeholder="For a slip: 2025Q3 or YYYY-MM-DD", id="ms-new-due", compact=True))
             yield from self.row("", Checkbox("Past the plan's period: extend it", id="ms-extend", compact=True))

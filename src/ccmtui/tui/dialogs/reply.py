@@ -15,6 +15,7 @@ from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.state_picker import StatePicker
+from ccmtui.tui.widgets.tick import Tick
 from ccmtui.tui.workers import deliver
 
 ERRORS = ("state", "stance", "date", "form")
@@ -31,11 +32,13 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         Binding("ctrl+s", "save", "Record", id="reply.save"),
     ]
 
-    def __init__(self, engagement_uuid: str, title: str, iso3: str | None = None):
+    def __init__(self, engagement_uuid: str | None, title: str, iso3: str | None = None, *, edit: tuple[str, dict] | None = None):
+        """`edit=(reply id, its fields)` opens a recorded reply, filled in, to correct it."""
         super().__init__()
         self.engagement_uuid = engagement_uuid
         self.campaign_title = title
         self.iso3 = iso3
+        self.editing, self.original = edit if edit else (None, {})
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reply-box", classes="dialog form"):
@@ -45,7 +48,7 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             yield Label("", id="reply-error-state", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Stance", classes="label")
-                yield Select([(s, s) for s in STANCES], prompt="positive, neutral or negative", id="reply-stance", compact=True)
+                yield Select([(s, s) for s in STANCES], prompt="Stance: positive, neutral or negative", id="reply-stance", compact=True)
             yield Label("", id="reply-error-stance", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Received", classes="label")
@@ -61,7 +64,7 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("", classes="label")
-                yield Checkbox("Also record that category for the state, dated the reply", id="reply-classify", compact=True)
+                yield Tick("Also record that category for the state, dated the reply", id="reply-classify", compact=True)
             yield Label("", id="reply-error-form", classes="error")
             with Horizontal(classes="row buttons"):
                 yield Button("Record (ctrl+s)", id="reply-save", variant="primary", compact=True)
@@ -71,7 +74,9 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         box = self.query_one("#reply-box")
         box.border_title = literal_content(f"Reply to “{self.campaign_title}”")
         self.clear_errors()
-        if self.iso3:
+        if self.editing:
+            self._fill(box)
+        elif self.iso3:
             self.query_one(StatePicker).set_value([self.iso3])
             self.query_one("#reply-stance").focus()
         else:
@@ -86,10 +91,53 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#reply-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.saving:  # a write under way ends first
+            self.dismiss(None)
+
+    def _fill(self, box) -> None:
+        from ccmtui.db.ids import short
+
+        values = self.original
+        box.border_title = f"Edit reply {short(self.editing)}"
+        self.query_one(StatePicker).set_value([values["state"]])
+        for name in ("stance", "category"):
+            self.query_one(f"#reply-{name}", Select).value = values[name] or Select.NULL
+        self.query_one("#reply-date", Input).value = values["date"]
+        self.query_one("#reply-summary", Input).value = values["summary"]
+        self.query_one("#reply-classify").display = False  # a category is classified when recorded
+        self.query_one("#reply-save", Button).label = "Save changes (ctrl+s)"
+        self.query_one("#reply-stance").focus()
+
+    def _changes(self) -> dict:
+        picker = self.query_one(StatePicker)
+
+        def select(name: str) -> str:
+            value = self.query_one(f"#reply-{name}", Select).value
+            return "" if value == Select.NULL else str(value)
+
+        now = {
+            "state": picker.value[0] if picker.value else picker.pending_text,
+            "stance": select("stance"),
+            "date": self.query_one("#reply-date", Input).value,
+            "summary": self.query_one("#reply-summary", Input).value,
+            "category": select("category"),
+        }
+        return {name: value for name, value in now.items() if value != (self.original.get(name) or "")}
 
     @on(Button.Pressed, "#reply-save")
     def action_save(self) -> None:
+        if self.editing:
+            changes = self._changes()
+            if not changes:
+                self.dismiss(None)
+                return
+            if not self.lock_form():
+                return
+            self.clear_errors()
+            self.save_edit(changes)
+            return
+        if not self.lock_form():
+            return
         picker = self.query_one(StatePicker)
 
         def select(selector: str) -> str:
@@ -123,5 +171,21 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
 
     def _saved(self, message: str) -> None:
         self.app.notify(message, title="Reply recorded")
+        self.app.post_message(DataChanged("replies"))
+        self.dismiss(message)
+
+    @work(thread=True, exclusive=True, group="reply")
+    def save_edit(self, changes: dict) -> None:
+        from ccmtui.actions.edit import edit_record
+
+        source = self.app.source
+        written = self.run_action(
+            lambda register: edit_record(register, source.writing, self.editing, changes, today=source.today)
+        )
+        if written:
+            deliver(self, self._edited, written.message)
+
+    def _edited(self, message: str) -> None:
+        self.app.notify(message, title="Edited")
         self.app.post_message(DataChanged("replies"))
         self.dismiss(message)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown
 
+from ccmtui.tui.widgets.tick import Tick
 from ccmtui.tui.workers import deliver
 
 
@@ -30,9 +31,9 @@ class WhatIfDialog(ModalScreen[None]):
                 yield Label("Deposit", classes="label")
                 yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="whatif-deposit", compact=True)
             with Horizontal(classes="row"):
-                yield Checkbox("Stockpiles (Art. 3)", id="whatif-stocks", compact=True)
-                yield Checkbox("Contaminated areas (Art. 4)", id="whatif-contaminated", compact=True)
-                yield Checkbox("Victims (Art. 5)", id="whatif-victims", compact=True)
+                yield Tick("Stockpiles (Art. 3)", id="whatif-stocks", compact=True)
+                yield Tick("Contaminated areas (Art. 4)", id="whatif-contaminated", compact=True)
+                yield Tick("Victims (Art. 5)", id="whatif-victims", compact=True)
             yield Label("", id="whatif-error", classes="error")
             with VerticalScroll(id="whatif-brief"):
                 yield Markdown("", id="whatif-text")

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
 from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import DataTable, literal_content
 from ccmtui.tui.workers import deliver, reporting
@@ -17,7 +18,7 @@ from ccmtui.tui.workers import deliver, reporting
 STATUS_STYLE = {"replied": "green", "pending": "yellow", "no-reply": "red"}
 
 
-class CampaignsScreen(SectionScreen):
+class CampaignsScreen(RecordKeys, SectionScreen):
     SECTION = "campaigns"
     AUTO_FOCUS = "#board"
     BINDINGS = [
@@ -25,6 +26,7 @@ class CampaignsScreen(SectionScreen):
         Binding("a", "reply", "Record reply…", id="campaigns.reply"),
         Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
         Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
+        *record_bindings("campaigns", show=False),
     ]
 
     def __init__(self):
@@ -134,6 +136,7 @@ class CampaignsScreen(SectionScreen):
         table = self.query_one("#replies", DataTable)
         current = self.selected_reply()
         table.clear()
+        self.reply_ids = {row.iso3: row.uuid for row in rows}
         for row in rows:
             table.add_row(
                 row.name,
@@ -156,6 +159,15 @@ class CampaignsScreen(SectionScreen):
 
     def selected_state(self) -> str | None:
         return self.selected_reply() if self.query_one("#replies").has_focus else None
+
+    def highlighted_record(self) -> str | None:
+        """The highlighted reply when the replies have the focus, else the highlighted campaign."""
+        if self.query_one("#replies").has_focus:
+            return getattr(self, "reply_ids", {}).get(self.selected_reply())
+        board = self.query_one("#board", DataTable)
+        if not board.row_count:
+            return None
+        return board.coordinate_to_cell_key(board.cursor_coordinate).row_key.value
 
     def action_open_engagement(self) -> None:
         if self.engagement:

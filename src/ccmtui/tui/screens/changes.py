@@ -67,7 +67,7 @@ class ChangesScreen(SectionScreen):
         with reporting(self), self.app.source.reader() as reader:
             last = next_undoable(reader, self.app.source.by)
             if last is None:
-                deliver(self, self.notify, "Nothing to undo.", title="Undo")
+                deliver(self, self.notify, "Nothing of yours to undo.", title="Undo")
                 return
             count = len(reader.rows(Q.changes_of, changeset=last.uuid))
             by = f" by {last.made_by}" if last.made_by else ""
@@ -84,7 +84,7 @@ class ChangesScreen(SectionScreen):
             if yes:
                 self.undo()
 
-        self.app.push_screen(ConfirmDialog("Undo the last change", question, yes="Undo"), answered)
+        self.app.push_screen(ConfirmDialog("Undo your last change", question, yes="Undo"), answered)
 
     @work(thread=True, exclusive=True, group="undo")
     def undo(self) -> None:

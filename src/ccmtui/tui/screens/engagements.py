@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,10 +17,14 @@ from ccmtui.reports.engagements import EngagementFilter
 from ccmtui.textsafe import literal
 from ccmtui.tui import format as fmt
 from ccmtui.tui.pager import EngagementRows, count_days
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 SEARCH_HITS = 100
 COLUMNS = (
@@ -30,7 +36,7 @@ COLUMNS = (
 )
 
 
-class EngagementsScreen(SectionScreen):
+class EngagementsScreen(RecordKeys, SectionScreen):
     SECTION = "engagements"
     AUTO_FOCUS = "#engagements-table"
     BINDINGS = [
@@ -40,6 +46,7 @@ class EngagementsScreen(SectionScreen):
         Binding("left_square_bracket", "page_up", "Page up", show=False, key_display="[", id="engagements.previous"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="engagements.filter"),
         Binding("escape", "clear_filters", "Clear filters", id="engagements.clear"),
+        *record_bindings("engagements"),
     ]
 
     def __init__(self):
@@ -59,6 +66,10 @@ class EngagementsScreen(SectionScreen):
         yield Label("", id="engagements-error", classes="error")
         yield VirtualTable(COLUMNS, id="engagements-table")
 
+    def highlighted_record(self) -> str | None:
+        row = self.table.cursor_row
+        return row.key if row is not None else None
+
     @property
     def table(self) -> VirtualTable:
         return self.query_one("#engagements-table", VirtualTable)
@@ -70,11 +81,12 @@ class EngagementsScreen(SectionScreen):
 
     def reload(self) -> None:
         if self.searching:
-            self.search(self.searching)
+            self.filters_changed()
         else:
             self.show_list(keep_cursor=self.rows is not None)
 
-    # -- filters: parsed in a worker with the CLI's own parsers, then the list from the top
+    # -- filters: parsed in a worker with the CLI's own parsers, then the list from the top,
+    # or the words searched within them
     def _select(self, selector: str) -> str | None:
         value = self.query_one(selector, Select).value
         return None if value == Select.NULL else str(value)
@@ -82,14 +94,11 @@ class EngagementsScreen(SectionScreen):
     @on(Select.Changed)
     @on(Input.Submitted, ".filters Input")
     @on(Input.Blurred, ".filters Input")
-    def filters_changed(self, event) -> None:
+    def filters_changed(self, event=None) -> None:
         if isinstance(event, Input.Submitted):
             self.table.focus()
         text = self.query_one("#eng-text", Input).value.strip()
-        if text:
-            self.search(text)
-            return
-        if self.searching:
+        if not text and self.searching:
             self.searching = None
             self.filters = None  # the list is showing search hits: read the list again
         self.apply_filters(
@@ -98,10 +107,11 @@ class EngagementsScreen(SectionScreen):
             self._select("#eng-kind"),
             self.query_one("#eng-since", Input).value.strip(),
             self.query_one("#eng-until", Input).value.strip(),
+            text,
         )
 
     @work(thread=True, exclusive=True, group="engagements-filters")
-    def apply_filters(self, state: str, area: str | None, kind: str | None, since: str, until: str) -> None:
+    def apply_filters(self, state: str, area: str | None, kind: str | None, since: str, until: str, text: str = "") -> None:
         from ccmtui.domain.errors import CCMError
 
         with reporting(self), self.app.source.register() as register:
@@ -114,10 +124,15 @@ class EngagementsScreen(SectionScreen):
                     since=register.resolve_day(since, "--since") if since else None,
                     until=register.resolve_day(until, "--until") if until else None,
                 )
+                if text:
+                    rows = self._search(register.reader, text, filters)
             except CCMError as error:
                 deliver(self, self._show_error, str(error))
                 return
-            deliver(self, self._set_filters, filters)
+            if text:
+                deliver(self, self._show_hits, text, rows, filters)
+            else:
+                deliver(self, self._set_filters, filters)
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#engagements-error", Label)
@@ -157,49 +172,43 @@ class EngagementsScreen(SectionScreen):
         number = f"{days.total:,} engagement{'s' * (days.total != 1)}"
         table.border_title = f"{number}{' match' * filtered}, newest first"
 
-    # -- full-text search, as `ccm search`: the best matches, a short list
-    @work(thread=True, exclusive=True, group="engagements-search")
-    def search(self, text: str) -> None:
-        from ccmtui.domain.errors import CCMError
+    # -- full-text search, as `ccm search`: the best matches within the filters, a short list
+    def _search(self, reader: Reader, text: str, filters: EngagementFilter) -> list[Row]:
         from ccmtui.reports.engagements import search
 
-        with reporting(self), self.app.source.reader() as reader:
-            try:
-                hits = search(reader, text, limit=SEARCH_HITS)
-            except CCMError as error:
-                deliver(self, self._show_error, str(error))
-                return
-            states: dict[str, list[str]] = {}
-            if hits:
-                for row in reader.rows(Q.states_of_engagements, uuids=[h.uuid for h in hits]):
-                    states.setdefault(row.engagement_uuid, []).append(row.iso3)
-            index = self.app.index
-            rows = [
-                Row(
-                    h.uuid,
-                    (
-                        fmt.day(h.occurred_on),
-                        fmt.kind(h.kind),
-                        fmt.area(h.area),
-                        fmt.names(states.get(h.uuid, []), index, 2),
-                        # Where the words were found, when not in the summary itself.
-                        h.summary if h.excerpt == h.summary else f"{h.summary} · {h.excerpt}",
-                    ),
-                )
-                for h in hits
-            ]
-            deliver(self, self._show_hits, text, rows)
+        hits = search(reader, text, limit=SEARCH_HITS, chosen=filters)
+        states: dict[str, list[str]] = {}
+        if hits:
+            for row in reader.rows(Q.states_of_engagements, uuids=[h.uuid for h in hits]):
+                states.setdefault(row.engagement_uuid, []).append(row.iso3)
+        index = self.app.index
+        return [
+            Row(
+                h.uuid,
+                (
+                    fmt.day(h.occurred_on),
+                    fmt.kind(h.kind),
+                    fmt.area(h.area),
+                    fmt.names(states.get(h.uuid, []), index, 2),
+                    # Where the words were found, when not in the summary itself.
+                    h.summary if h.excerpt == h.summary else f"{h.summary} · {h.excerpt}",
+                ),
+            )
+            for h in hits
+        ]
 
-    def _show_hits(self, text: str, rows: list[Row]) -> None:
+    def _show_hits(self, text: str, rows: list[Row], filters: EngagementFilter) -> None:
         self.query_one("#engagements-error").display = False
         self.searching = text
+        self.filters = filters
         self.rows = None
         self.workers.cancel_group(self, "engagements-count")
         table = self.table
         table.show(LocalRows(rows, lambda _, row: row))
         matches = "no engagement" if not rows else fmt.plural(len(rows), "engagement")
         more = f" (the best {SEARCH_HITS})" if len(rows) == SEARCH_HITS else ""
-        table.border_title = literal_content(f"{matches} with “{text}”{more}")
+        within = " within the filters" if filters != EngagementFilter() else ""
+        table.border_title = literal_content(f"{matches} with “{text}”{within}{more}")
 
     # -- keys
     def action_newest(self) -> None:

@@ -34,7 +34,15 @@ class LogScreen(FormErrors, SectionScreen):
         Binding("ctrl+s", "save", "Log it", id="log.save"),
         Binding("ctrl+r", "clear_form", "Clear", id="log.clear"),
         Binding("ctrl+t", "app.classify", "Classify…", id="log.classify"),
+        Binding("ctrl+e", "external_editor", "Notes in $EDITOR", priority=True, id="log.editor"),
     ]
+    FORM_TITLE = "Log an engagement"
+
+    def __init__(self):
+        super().__init__()
+        self.editing: str | None = None  # the engagement being edited, when `e` brought it here
+        self.original: dict[str, str] = {}
+        self.back_to: str | None = None
 
     def compose_body(self) -> ComposeResult:
         config = self.app.source.config
@@ -48,7 +56,7 @@ class LogScreen(FormErrors, SectionScreen):
             with Horizontal(classes="row"):
                 yield Label("Area", classes="label")
                 area = config.get("area") if config.get("area") in AREAS else Select.NULL
-                yield Select([(label, slug) for slug, label in AREAS.items()], value=area, prompt="Thematic area", id="log-area", compact=True)
+                yield Select([(label, slug) for slug, label in AREAS.items()], value=area, prompt="Area: choose one", id="log-area", compact=True)
                 yield Label("Channel", classes="label short")
                 yield Select([(label, slug) for slug, label in CHANNELS.items()], value="geneva", allow_blank=False, id="log-channel", compact=True)
             yield Label("", id="error-area", classes="error")
@@ -58,7 +66,7 @@ class LogScreen(FormErrors, SectionScreen):
             yield Label("", id="error-states", classes="error")
             with Horizontal(classes="row"):
                 yield Label("By", classes="label")
-                yield Input(str(config.get("state") or ""), placeholder="Who acted: states or organisations (default: your state)", id="log-by", compact=True)
+                yield Input(self._default_by(), placeholder="Who acted: states or organisations (default: your state)", id="log-by", compact=True)
             yield Label("", id="error-by", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Summary", classes="label")
@@ -81,18 +89,98 @@ class LogScreen(FormErrors, SectionScreen):
                 yield Static(self._who(), id="log-who")
             yield Label("", id="error-form", classes="error")
 
+    def _default_by(self) -> str:
+        """Your state from config.toml, as a blank *By* is read too."""
+        return str(self.app.source.config.get("state") or "")
+
     def _who(self) -> str:
         by = self.app.source.by
         return f"recorded as {by}" if by else "no name set (ccm config set name …)"
 
     def on_mount(self) -> None:
-        self.query_one("#log-form").border_title = "Log an engagement"
+        self.query_one("#log-form").border_title = self.FORM_TITLE
         self.clear_errors()
 
     def prefill(self, states: list[str]) -> None:
         picker = self.query_one(StatePicker)
         picker.set_value(states)
         self.query_one("#log-summary", Input).focus()
+
+    # -- editing an engagement: the same form, filled in; saving changes only the fields changed
+    def edit(self, uuid: str, kind: str, values: dict, back_to: str | None = None) -> None:
+        from ccmtui.db.ids import short
+
+        self.editing, self.back_to = uuid, back_to
+        self.query_one("#log-kind", Select).value = values["kind"]
+        self.query_one("#log-area", Select).value = values["area"]
+        self.query_one("#log-channel", Select).value = values["channel"]
+        picker = self.query_one(StatePicker)
+        picker.clear()
+        picker.set_value(list(values["states"]))
+        texts = {
+            "date": values["date"],
+            "by": ", ".join(values["by"]),
+            "summary": values["summary"],
+            "ap": ", ".join(values["action_points"]),
+            "follow-up": values["follow_up"],
+        }
+        for name, text in texts.items():
+            self.query_one(f"#log-{name}", Input).value = text
+        self.query_one("#log-notes", TextArea).text = values["notes"]
+        self.original = self._texts()
+        form = self.query_one("#log-form")
+        what = "the campaign's engagement" if kind == "campaign" else "engagement"
+        form.border_title = f"Edit {what} {short(uuid)} · ctrl+r to stop editing"
+        self.query_one("#log-save", Button).label = "Save changes"
+        self.clear_errors()
+        self.query_one("#log-summary", Input).focus()
+
+    def _texts(self) -> dict[str, str]:
+        """The form as text, by the names `ccm edit` gives the fields."""
+        values = self.values()
+        return {
+            "kind": values["kind"] or "",
+            "date": values["date"],
+            "area": values["area"] or "",
+            "channel": values["channel"] or "",
+            "states": "\n".join(s for s in values["states"] if s.strip()),
+            "by": values["by"][0],
+            "summary": values["summary"],
+            "notes": values["notes"],
+            "action_points": values["action_points"][0],
+            "follow_up": values["follow_up"],
+        }
+
+    def changes(self) -> dict:
+        """The fields changed since the engagement was read, as `edit_record` takes them."""
+        changed: dict = {}
+        for name, text in self._texts().items():
+            if text == self.original.get(name):
+                continue
+            if name == "states":
+                changed[name] = [line for line in text.split("\n") if line.strip()]
+            elif name == "by":
+                changed[name] = [text] if text.strip() else [self._default_by()]
+            elif name == "action_points":
+                changed[name] = [text]
+            else:
+                changed[name] = text
+        return changed
+
+    def stop_editing(self) -> None:
+        """Back to logging a new engagement, the form's defaults restored."""
+        config = self.app.source.config
+        self.editing, self.original = None, {}
+        self.query_one("#log-kind", Select).value = "demarche"
+        self.query_one("#log-channel", Select).value = "geneva"
+        area = self.query_one("#log-area", Select)
+        if config.get("area") in AREAS:
+            area.value = config["area"]
+        else:
+            area.clear()
+        self.query_one("#log-date", Input).value = self.app.source.today.isoformat()
+        self.query_one("#log-form").border_title = self.FORM_TITLE
+        self.query_one("#log-save", Button).label = "Log it"
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """The errors under their fields, and the first of those fields focused."""
@@ -126,11 +214,38 @@ class LogScreen(FormErrors, SectionScreen):
     # -- actions
     @on(Button.Pressed, "#log-save")
     def action_save(self) -> None:
+        if self.editing:
+            changes = self.changes()
+            if not changes:
+                self.notify("Nothing changed.", title="Edit")
+                return
+            if not self.lock_form():
+                return
+            self.clear_errors()
+            self.save_edit(self.editing, changes)
+            return
+        if not self.lock_form():
+            return  # a save is running: pressed again, it writes nothing more
         self.clear_errors()
         self.save(self.values())
 
     @on(Button.Pressed, "#log-clear")
     def action_clear_form(self) -> None:
+        """A blank form, with *By* back to its default (your state)."""
+        if self.saving:
+            return
+        if self.editing:
+            self.stop_editing()
+        self.query_one("#log-by", Input).value = self._default_by()
+        self.clear_entry()
+
+    def action_external_editor(self) -> None:
+        from ccmtui.tui.editor import edit_text_area
+
+        edit_text_area(self.app, self.query_one("#log-notes", TextArea), "notes")
+
+    def clear_entry(self) -> None:
+        """Ready for the next engagement: kind, date, area, channel and *By* are kept."""
         for name in ("summary", "ap", "follow-up"):
             self.query_one(f"#log-{name}", Input).value = ""
         self.query_one("#log-notes", TextArea).text = ""
@@ -157,4 +272,23 @@ class LogScreen(FormErrors, SectionScreen):
     def _saved(self, message: str) -> None:
         self.notify(message, title="Logged")
         self.app.post_message(DataChanged("engagements"))
+        self.unlock_form()
+        self.clear_entry()
+
+    @work(thread=True, exclusive=True, group="log-save")
+    def save_edit(self, uuid: str, changes: dict) -> None:
+        from ccmtui.actions.edit import edit_record
+
+        source = self.app.source
+        written = self.run_action(lambda register: edit_record(register, source.writing, uuid, changes, today=source.today))
+        if written:
+            deliver(self, self._edited, written.message)
+
+    def _edited(self, message: str) -> None:
+        self.notify(message, title="Edited")
+        self.app.post_message(DataChanged("engagements"))
+        self.unlock_form()
+        back_to = self.back_to
         self.action_clear_form()
+        if back_to:
+            self.app.action_go(back_to)

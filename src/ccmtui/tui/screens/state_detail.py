@@ -14,6 +14,7 @@ from ccmtui.domain.categories import Category
 from ccmtui.reports.render import STATUS_STYLE
 from ccmtui.textsafe import literal
 from ccmtui.tui import format as fmt
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
@@ -36,7 +37,7 @@ def timeline_row(number: int, entry) -> Row:
     return Row(key, (fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what))
 
 
-class StateDetailScreen(SectionScreen):
+class StateDetailScreen(RecordKeys, SectionScreen):
     SECTION = "states"
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="state.back"),
@@ -44,6 +45,7 @@ class StateDetailScreen(SectionScreen):
         Binding("n", "log_with", "Log with", id="state.log"),
         Binding("a", "reply", "Record reply…", id="state.reply"),
         Binding("w", "whatif", "What joining commits it to", id="state.whatif"),
+        *record_bindings("state", show=False),
     ]
 
     def __init__(self, iso3: str):
@@ -120,6 +122,21 @@ class StateDetailScreen(SectionScreen):
 
     def selected_state(self) -> str | None:
         return self.iso3
+
+    NOTHING_HIGHLIGHTED = (
+        "Highlight an engagement or an attachment: treaty dates change with `ccm states update`, "
+        "and a reply is changed from its campaign (c)."
+    )
+
+    def highlighted_record(self) -> str | None:
+        """The highlighted engagement or attachment; a reply is edited from its campaign."""
+        table = self.query_one("#timeline", VirtualTable)
+        if table.cursor >= len(self.events):
+            return None
+        entry = self.events[table.cursor]
+        if entry.kind in ("engagement", "attachment") and entry.ref:
+            return entry.ref
+        return None
 
     def action_classify(self) -> None:
         self.app.action_classify(self.iso3)

@@ -12,6 +12,7 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.workplan import OPEN_STATUSES, period_label
 from ccmtui.textsafe import literal
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import DataTable
 from ccmtui.tui.workers import deliver, reporting
@@ -19,7 +20,7 @@ from ccmtui.tui.workers import deliver, reporting
 STATUS_STYLE = {"planned": "", "in-progress": "cyan", "done": "green", "slipped": "yellow", "dropped": "dim"}
 
 
-class WorkPlanScreen(SectionScreen):
+class WorkPlanScreen(RecordKeys, SectionScreen):
     SECTION = "workplan"
     AUTO_FOCUS = "#milestones"
     BINDINGS = [
@@ -28,6 +29,7 @@ class WorkPlanScreen(SectionScreen):
         Binding("u", "update_milestone", "Update milestone…", id="workplan.update"),
         Binding("v", "view_plan", "Whole plan", id="workplan.view"),
         Binding("t", "quarter", "Quarter summary", id="workplan.quarter"),
+        *record_bindings("workplan", show=False),
     ]
 
     def __init__(self):
@@ -130,6 +132,13 @@ class WorkPlanScreen(SectionScreen):
         if not table.row_count:
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def highlighted_record(self) -> str | None:
+        """The highlighted work plan when the plans have the focus, else the highlighted milestone."""
+        plans = self.query_one("#plans", DataTable)
+        if plans.has_focus and plans.row_count:
+            return plans.coordinate_to_cell_key(plans.cursor_coordinate).row_key.value
+        return self.selected_milestone()
 
     @on(DataTable.RowHighlighted, "#milestones")
     def _preview(self) -> None:

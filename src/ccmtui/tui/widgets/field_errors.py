@@ -20,11 +20,44 @@ class FormErrors:
     "form" among them for what no one field explains.
 
     An action's field `follow_up` shows under the label `follow-up`; ERROR_NAMES renames others.
+
+    A save locks the form (its `.form` box) and says so in the box's border until the action
+    ends: a key pressed again meanwhile writes nothing more, and no field takes typing while a
+    slow write (another program holding the database) waits.
     """
 
     ERROR_ID: str
     ERROR_FIELDS: tuple[str, ...]
     ERROR_NAMES: dict[str, str] = {}
+    SAVING = "Saving… (waits while another program writes to the database)"
+    saving = False
+
+    def lock_form(self) -> bool:
+        """Before a save: False while a save is running, else the form is locked and says it is saving.
+
+        The save's worker unlocks it when the action refuses or fails; when it writes, the
+        callback that shows so closes the dialog, or calls `unlock_form`.
+        """
+        if self.saving:
+            return False
+        self.saving = True
+        self._focused_before = self.focused
+        box = self.query_one(".form")
+        self._subtitle_before = box.border_subtitle
+        box.border_subtitle = self.SAVING
+        box.disabled = True
+        return True
+
+    def unlock_form(self) -> None:
+        if not self.saving:
+            return
+        self.saving = False
+        box = self.query_one(".form")
+        box.disabled = False
+        box.border_subtitle = self._subtitle_before
+        before = self._focused_before
+        if self.focused is None and before is not None and before.is_attached and before.focusable:
+            before.focus()
 
     def clear_errors(self) -> None:
         for name in self.ERROR_FIELDS:
@@ -53,10 +86,17 @@ class FormErrors:
 
     def run_action(self, action: Callable[[Register], Written]) -> Written | None:
         """In a worker: run a write action on the app's database and return what it wrote, or None
-        when it refused (its errors then shown) or the database could not be read (a notice)."""
-        with reporting(self), self.app.source.register() as register:
-            try:
-                return action(register)
-            except CCMError as error:
-                deliver(self, self.refused, error)
-        return None
+        when it refused (its errors then shown) or the database could not be read (a notice).
+        A form locked for the save is unlocked here unless the action wrote."""
+        written = None
+        try:
+            with reporting(self), self.app.source.register() as register:
+                try:
+                    written = action(register)
+                except CCMError as error:
+                    deliver(self, self.unlock_form)  # first: the errors focus their field
+                    deliver(self, self.refused, error)
+        finally:
+            if written is None:
+                deliver(self, self.unlock_form)
+        return written

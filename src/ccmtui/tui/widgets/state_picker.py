@@ -17,17 +17,40 @@ MATCHES = 6
 
 
 class PickerInput(Input):
-    """An Input where Backspace on empty text removes the last picked state."""
+    """An Input where Backspace on empty text removes the last picked state, and Enter on a name
+    picks its best match.
+
+    Enter is handled here, as the key arrives after the letters before it, rather than as a
+    binding: a binding is looked up once the key has passed up through the screen, when a
+    Tab pressed right after may already have moved the focus to another field.
+    """
 
     @dataclass
     class RemoveLast(Message):
         pass
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "backspace" and not self.value:
+        if event.is_printable and not self.has_focus and self.app.focused is not None:
+            # Typed after a key that left the picker, before that key was handled here.
+            event.stop()
+            event.prevent_default()
+            self.app.focused._forward_event(events.Key(event.key, event.character))
+        elif event.key == "backspace" and not self.value:
             event.stop()
             event.prevent_default()
             self.post_message(self.RemoveLast())
+        elif event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            if self.value.strip():
+                self.parent.pick_best(self.value)
+            else:
+                self.screen.focus_next()  # nothing typed: on to the next field
+
+
+class Matches(OptionList, can_focus=False):
+    """The matches under the input: moved through from the input (Up, Down), never focused, so
+    Tab from the input goes to the next field even while they show."""
 
 
 class StatePicker(Widget, can_focus=False):
@@ -64,11 +87,12 @@ class StatePicker(Widget, can_focus=False):
         self.multiple = multiple
         self.placeholder = placeholder
         self._picked: list[str] = []
+        self._matched = ""  # the text the matches shown were found for
 
     def compose(self) -> ComposeResult:
         yield Static(id="chips", classes="-empty")
         yield PickerInput(placeholder=self.placeholder, id="picker-input", compact=True)
-        yield OptionList(id="matches", compact=True)
+        yield Matches(id="matches", compact=True)
 
     @property
     def value(self) -> list[str]:
@@ -142,20 +166,32 @@ class StatePicker(Widget, can_focus=False):
         for iso3 in found:
             matches.add_option(Option(f"{index.name(iso3)} ({iso3})", id=iso3))
         matches.set_class(bool(found), "-open")
+        self._matched = event.value
         if found:
             matches.highlighted = 0
 
+    def pick_best(self, text: str) -> None:
+        """Enter on a name: the match highlighted for it, or its best match when the list shown
+        is not yet the one for the name typed (Enter came straight after the letters)."""
+        matches = self.query_one("#matches", OptionList)
+        if text == self._matched and matches.has_class("-open") and matches.highlighted is not None:
+            chosen = matches.get_option_at_index(matches.highlighted).id
+        else:
+            index = self.app.index
+            found = index.search(text, 1) if index is not None else []
+            chosen = found[0] if found else None
+        if chosen is None:
+            return  # no match: the text stays, and is read as a name when the form is saved
+        self.pick(chosen)
+        matches.clear_options()
+        matches.remove_class("-open")
+
     @on(Input.Submitted, "#picker-input")
     def pick_highlighted(self, event: Input.Submitted) -> None:
-        matches = self.query_one("#matches", OptionList)
         if not event.value.strip():
             return  # let the form see Enter on an empty picker
         event.stop()
-        if matches.has_class("-open") and matches.highlighted is not None:
-            option = matches.get_option_at_index(matches.highlighted)
-            self.pick(option.id)
-            matches.clear_options()
-            matches.remove_class("-open")
+        self.pick_best(event.value)
 
     @on(OptionList.OptionSelected, "#matches")
     def pick_clicked(self, event: OptionList.OptionSelected) -> None:
