@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -121,7 +121,7 @@ class Row:
     setup: tuple[str | tuple[str, float], ...] = ()
     key: str = TUI_KEY
 
-    def start(self, launcher: "Launcher", number: int) -> Run:
+    def start(self, launcher: Launcher, number: int) -> Run:
         if self.terminal:
             setup = [(step, None) if isinstance(step, str) else step for step in self.setup]
             return launcher.run(self.argv(number), terminal=True, setup=setup, key=self.key, quit=TUI_QUIT)
@@ -796,7 +796,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     base_times = baseline.times
     report = {
-        "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "quick": args.quick,
         "rounds": rounds,
         "database": facts,

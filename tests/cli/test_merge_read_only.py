@@ -60,7 +60,7 @@ class _NoWrites:
 
     chmod does not stop root (the tests may run as root), so the test also checks nothing tried."""
 
-    active: "_NoWrites | None" = None
+    active: _NoWrites | None = None
     installed = False
 
     def __init__(self, folder: Path):

@@ -67,10 +67,10 @@ def test_completion_and_extension_recorded_on_an_existing_obligation(ccm):
     assert row["extended_to"] == "2026-08-01"
     assert row["source"].endswith("; 2RC extension request")
     summary = json.loads(ccm("summary", "clearance", "--as-of", "2021-06-30", "--json").stdout)
-    [line] = [l for l in summary["lines"] if l["iso3"] == "MRT"]
+    [line] = [ln for ln in summary["lines"] if ln["iso3"] == "MRT"]
     assert line["extension_requested"] == "2021-03" and line["deadline_in_effect"] == "2022-08-01"
     summary = json.loads(ccm("summary", "clearance", "--as-of", "2021-12-31", "--json").stdout)
-    [line] = [l for l in summary["lines"] if l["iso3"] == "MRT"]
+    [line] = [ln for ln in summary["lines"] if ln["iso3"] == "MRT"]
     assert line["extension_requested"] is None and line["deadline_in_effect"] == "2026-08-01"
     result = ccm("obligation", "update", "MRT", "-a", "4", "--completed", "2024-11")
     assert result.exit_code == 0 and "now completed, completed 2024-11" in result.stdout

@@ -319,11 +319,10 @@ def test_undo_change_refuses_what_is_already_undone_or_not_a_change_set(ccm):
 
 def test_on_postgresql_the_login_role_is_part_of_whose_undo_it_is(postgres):
     """Two login roles under the same configured name: each undoes only what its role did."""
+    from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     from tests import backends
-
-    from sqlalchemy import create_engine, text
 
     engine = create_engine(postgres)
     with engine.connect() as connection:

@@ -155,8 +155,8 @@ def test_completion_dates_are_kept_as_the_source_gives_them(reading):
 
 def test_a_month_precise_completion_is_undetermined_within_that_month(reading):
     # Bulgaria declared completion in June 2023: unknown on 15 June, known on 30 June.
-    mid = {l["iso3"]: l["standing"] for l in _summary(reading, "stockpile", "10MSP", "2023-06-15")["lines"]}
-    end = {l["iso3"]: l["standing"] for l in _summary(reading, "stockpile", "10MSP", "2023-06-30")["lines"]}
+    mid = {ln["iso3"]: ln["standing"] for ln in _summary(reading, "stockpile", "10MSP", "2023-06-15")["lines"]}
+    end = {ln["iso3"]: ln["standing"] for ln in _summary(reading, "stockpile", "10MSP", "2023-06-30")["lines"]}
     assert mid["BGR"] == "undetermined"
     assert end["BGR"] == "completed"
 
@@ -227,10 +227,10 @@ def test_measures_victim_assistance_and_cooperation(ccm):
         result = ccm(*args, "--source", "Art. 7 reports")
         assert result.exit_code == 0, (args, result.output)
     nim = _summary(ccm, "national-implementation", "4MSP", "2014-06-30")
-    assert {l["iso3"] for l in nim["lines"] if l["status"] == "adopted"} == {"NLD", "FRA"}
-    assert {l["iso3"] for l in nim["lines"] if l["adopted_in_period"] is True} == {"FRA"}
+    assert {ln["iso3"] for ln in nim["lines"] if ln["status"] == "adopted"} == {"NLD", "FRA"}
+    assert {ln["iso3"] for ln in nim["lines"] if ln["adopted_in_period"] is True} == {"FRA"}
     # Ghana's 2013 entry is a whole year: known once 2013 is over.
-    assert {l["iso3"] for l in nim["lines"] if l["status"] == "in-progress"} == {"GHA"}
+    assert {ln["iso3"] for ln in nim["lines"] if ln["status"] == "in-progress"} == {"GHA"}
     assert len(nim["without_record"]) == len(facts.states_parties(date(2014, 6, 30))) - 3
     va = _summary(ccm, "victim-assistance", "4MSP", "2014-06-30")
     assert _iso3s(va["states_parties"]) == {"LAO"}

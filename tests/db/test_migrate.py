@@ -135,7 +135,7 @@ def test_the_migrations_build_the_schema_the_models_describe(tmp_path):
                 connection,
                 opts={"compare_type": True, "include_name": lambda name, kind, _: not (kind == "table" and is_search_table(name))},
             )
-            differences = [d for d in compare_metadata(context, Base.metadata)]
+            differences = list(compare_metadata(context, Base.metadata))
     finally:
         engine.dispose()
     assert differences == [], "the models changed without a migration: see docs/development.md"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ccmtui.db.reference import read_states, _text
+from ccmtui.db.reference import _text, read_states
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
 

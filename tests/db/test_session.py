@@ -72,7 +72,7 @@ def test_another_programs_sqlite_file_is_refused_and_left_alone(tmp_path):
     connection.commit()
     connection.close()
     image = path.read_bytes()
-    with pytest.raises(DatabaseError, match="not a ccm database .*albums.*nothing was changed"):
+    with pytest.raises(DatabaseError, match=r"not a ccm database .*albums.*nothing was changed"):
         Database(path).ensure()
     assert path.read_bytes() == image
     assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]

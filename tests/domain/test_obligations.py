@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from datetime import date as _date
 
 import pytest
 from hypothesis import given
@@ -10,11 +11,15 @@ from hypothesis import strategies as st
 
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import parse_partial_date
+from ccmtui.domain.dates import parse_partial_date as _partial
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import (
+    DeadlineStatus,
+    Extension,
     ObligationFacts,
     Standing,
     check_retention,
+    deadline_as_of,
     deadline_on,
     original_deadline,
     parse_article,
@@ -54,15 +59,15 @@ def test_a_partial_date_is_never_both_before_and_after_a_day(day, on):
 
 
 def _facts(**changes) -> ObligationFacts:
-    base = dict(
-        article=3,
-        deadline=date(2019, 10, 1),
-        extended_to=None,
-        extension_granted=None,
-        completed=None,
-        status="outstanding",
-        status_as_of=date(2025, 9, 8),
-    )
+    base = {
+        "article": 3,
+        "deadline": date(2019, 10, 1),
+        "extended_to": None,
+        "extension_granted": None,
+        "completed": None,
+        "status": "outstanding",
+        "status_as_of": date(2025, 9, 8),
+    }
     return ObligationFacts(**{**base, **changes})
 
 
@@ -155,17 +160,13 @@ def test_articles_and_statuses_in_any_usual_form():
 
 # -- the deadline as of a day (Art. 3(3)-(5), 4(5)-(8))
 
-from datetime import date as _date
-
-from ccmtui.domain.dates import parse_partial_date as _partial
-from ccmtui.domain.obligations import DeadlineStatus, Extension, deadline_as_of
 
 _MEETINGS = {"11MSP": (_date(2023, 9, 11), _date(2023, 9, 14))}
 
 
 def _iraq(decision="not recorded", **kwargs) -> Extension:
-    values = dict(number=1, requested=_partial("2022-11-16"), requested_to=_date(2028, 11, 1), meeting="11MSP",
-                  decision=decision, granted=None, extended_to=None)
+    values = {"number": 1, "requested": _partial("2022-11-16"), "requested_to": _date(2028, 11, 1), "meeting": "11MSP",
+                  "decision": decision, "granted": None, "extended_to": None}
     values.update(kwargs)
     return Extension(**values)
 

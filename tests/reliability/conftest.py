@@ -13,6 +13,7 @@ import pytest
 # The app's notifications are read back in these suites too.
 from tests.tui.conftest import recorded_notices  # noqa: F401
 
+
 @pytest.fixture(autouse=True)
 def named_coordinator_for_the_server(request):
     """A team database records who wrote: the suites that sync through a server write as someone."""

@@ -67,7 +67,7 @@ def test_every_order_of_edit_and_delete_ends_the_same_everywhere(tmp_path, reque
     made = a("campaign", "new", "Letter to Category III", "--to", "category:III", "-a", "univ", "--yes", "--date", "2024-05-03")
     assert made.exit_code == 0, made.output
     [campaign] = json.loads(a("campaign", "list", "--json").stdout)[:1]
-    engagement = [e["id"] for e in json.loads(a("engagements", "--json", "--since", "2024-05-03").stdout)][0]
+    engagement = next(e["id"] for e in json.loads(a("engagements", "--json", "--since", "2024-05-03").stdout))
     for laptop in (a, b, a):
         assert laptop("sync", team).exit_code == 0
     assert _family(b, engagement)["engagement_states"] == 19

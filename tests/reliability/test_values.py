@@ -122,7 +122,7 @@ def _sync_and_fix(laptop: CCM, other: str, other_ccm: CCM) -> None:
     assert result.exit_code == 0, result.output
     assert f"engagements {bad_note[:8]}" in result.stderr and "U+0000" in result.stderr
     assert f"engagement_actors {bad_actor[:8]}" in result.stderr and "at most 100" in result.stderr
-    assert f"engagement_states" in result.stderr  # the bad engagement's state goes with it
+    assert "engagement_states" in result.stderr  # the bad engagement's state goes with it
     summaries = {e["summary"] for e in json.loads(other_ccm("engagements", "--json", "--all", "--since", "2024-03-01").stdout)}
     assert "A good one" in summaries and "Imported with a NUL" not in summaries
     report = json.loads(laptop("sync", other, "--json").stdout)
@@ -154,7 +154,7 @@ def test_a_sync_through_postgresql_leaves_out_and_names_what_it_refuses(tmp_path
 
 
 @pytest.mark.sqlite_only
-async def test_the_apps_form_refuses_what_no_backend_holds(make_app, sample_db):
+async def test_the_apps_form_refuses_what_no_backend_holds(make_app, sample_db):  # noqa: F811 - the fixture
     from textual.widgets import Label
 
     from tests.tui.conftest import SIZE, count, settle

@@ -148,7 +148,7 @@ def test_categories_only_for_states_not_yet_party_on_the_day(db):
 
 
 def _plan(db: sqlite3.Connection, sql: str, constants: dict) -> list[str]:
-    params = {name: None for name in re.findall(r"(?<!:):(\w+)", sql)} | constants
+    params = dict.fromkeys(re.findall(r"(?<!:):(\w+)", sql)) | constants
     return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 

@@ -18,7 +18,7 @@ def test_sample_db_matches_a_fresh_build(tmp_path):
 
 def test_sample_holds_the_2013_categories():
     dump = logical_dump(SAMPLE)
-    categories = [row for row in dump["classifications"]]
+    categories = list(dump["classifications"])
     assert len(categories) == 23 + 31 + 21
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from datetime import date as _date
+from typing import TYPE_CHECKING
 
 from ccmtui.actions.fields import Fields, Written, day, given, named, not_future
 from ccmtui.actions.journal import NewEngagement, add_engagement, engagement_fields
@@ -13,10 +14,9 @@ from ccmtui.db.ids import resolve_id, short
 from ccmtui.db.queries import Q
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
-from ccmtui.domain.values import check as check_values
 from ccmtui.domain.errors import InputError, NotFoundError
+from ccmtui.domain.values import check as check_values
 from ccmtui.reports.register import Register, parse_statuses
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

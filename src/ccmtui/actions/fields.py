@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ccmtui.domain.errors import FieldErrors, InputError, NotFoundError
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.reports.register import Register

@@ -18,8 +18,8 @@ from ccmtui.domain.states import StateIndex
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
-    from ccmtui.reports.register import Register
     from ccmtui.db.write import Writer
+    from ccmtui.reports.register import Register
 
 
 @dataclass

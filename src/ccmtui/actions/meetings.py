@@ -5,6 +5,7 @@ its opening day wherever a date is asked for (`--as-of 14MSP`)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.actions.fields import Fields, Written, given, named
 from ccmtui.db.ids import stable_uuid
@@ -12,7 +13,6 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.dates import parse_date
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.treaty import FORMAL_MEETING_KINDS, MEETING_KINDS
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.actions.fields import Fields, Written, day, given, named
 from ccmtui.db.ids import resolve_engagement, resolve_id, short, stable_uuid
@@ -17,7 +18,6 @@ from ccmtui.domain.areas import parse_area
 from ccmtui.domain.engagements import parse_action_points
 from ccmtui.domain.errors import InputError, NotFoundError, one_of
 from ccmtui.domain.workplan import TITLE_MAX, Due, check_move, check_slip, check_within_period, slip_length
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from ccmtui.actions.fields import Written
@@ -17,7 +18,6 @@ from ccmtui.actions.workplan_file import MilestoneEntry, WorkPlanDocument, read_
 from ccmtui.db.ids import short, stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError, NotFoundError
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.cli._common import AppContext

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, print_json
 from ccmtui.db.queries import Q
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -66,9 +65,8 @@ def article7_add(
 @app.command("import")
 def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="FILE.csv", help="iso3,kind,year,form,status,last_reported,source; all rows or none.")]) -> None:
     """Import forms from a CSV (iso3,kind,year,form,status,last_reported,source): all rows or none."""
-    from ccmtui.actions.transparency import add_transparency_forms
+    from ccmtui.actions.transparency import add_transparency_forms, read_forms_csv
     from ccmtui.files import read_text
-    from ccmtui.actions.transparency import read_forms_csv
 
     context = app_context(ctx)
     register = context.register()

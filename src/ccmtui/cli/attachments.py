@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, print_json
 from ccmtui.db.queries import Q
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -126,7 +125,6 @@ def open_(
     import tempfile
 
     from ccmtui.domain.errors import InputError
-
     from ccmtui.domain.filenames import safe_filename
     from ccmtui.textsafe import visible
 

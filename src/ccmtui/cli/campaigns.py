@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, print_json, say
-from ccmtui.textsafe import visible
 from ccmtui.db.queries import Q
-from typing import TYPE_CHECKING
+from ccmtui.textsafe import visible
 
 if TYPE_CHECKING:
     from ccmtui.cli._common import AppContext
@@ -104,11 +103,10 @@ def list_(
         typer.echo("No campaigns yet. Start one with `ccm campaign new TITLE --to category:II` "
                     "(a letter to every Category II state).")
         return
+    from rich import box
     from rich.table import Table
 
     from ccmtui.cli._common import console
-
-    from rich import box
 
     table = Table(title="Campaigns", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
                   caption="Sent: targets · Dlv.: delivered · Repl.: replied · Pend.: pending · None: no reply")
@@ -160,11 +158,9 @@ def show(
         print_json({**_board_json(row), "chasers": [c.uuid for c in chasers], "replies": [_reply_json(r) for r in replies]})
         return
     from rich.table import Table
-
-    from ccmtui.cli._common import console
-
     from rich.text import Text
 
+    from ccmtui.cli._common import console
     from ccmtui.textsafe import literal
 
     out = console()

@@ -33,8 +33,8 @@ def replies(
     file: Annotated[Path, typer.Argument(metavar="FILE.csv", help="The replies, one a row.")],
 ) -> None:
     """Columns: engagement (campaign or engagement id), state, date, stance; optional summary, category."""
-    from ccmtui.actions.imports import import_replies
     from ccmtui.actions.campaigns import reply_target
+    from ccmtui.actions.imports import import_replies
 
     context = app_context(ctx)
     register = context.register()

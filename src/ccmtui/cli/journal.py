@@ -114,14 +114,11 @@ def changes(
             typer.echo(f"{short(r.uuid)} {r.made_at.isoformat(sep=' ', timespec='seconds')} {r.made_by or ''}: {r.command}{undone}")
             print_values(changeset_values(reader, r.uuid))
         return
-    from rich.table import Table
-
-    from ccmtui.cli._common import console
-
     from rich import box
-
+    from rich.table import Table
     from rich.text import Text
 
+    from ccmtui.cli._common import console
     from ccmtui.textsafe import literal
 
     table = Table(title="Recent changes", header_style="bold", box=box.SIMPLE_HEAD)

@@ -24,8 +24,8 @@ def engagements(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
-    from ccmtui.db.ids import resolve_id
     from ccmtui.actions.journal import parse_actors
+    from ccmtui.db.ids import resolve_id
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.engagements import parse_kind
     from ccmtui.domain.errors import InputError
@@ -57,9 +57,8 @@ def engagements(
             else "No engagements logged yet. Log one with `ccm log meeting STATE -m \"what was said\" -a AREA`."
         )
         return
-    from rich.table import Table
-
     from rich import box
+    from rich.table import Table
 
     out = console()
     wide = out.width >= 110
@@ -220,11 +219,11 @@ def due(
 def _print_obligation_deadlines(out, result, within: int) -> None:
     """Art. 3 and 4: passed and not met, under a request, request windows, ahead."""
     sections = (
-        ("overdue", "Treaty deadlines passed and not met", lambda l: f"{l.days} days since"),
-        ("not recorded", "Extension requested, decision not recorded", lambda l: ""),
-        ("requested", "Extension requested, before the meeting", lambda l: ""),
-        ("window", f"Extension-request windows closing in the next {within} days", lambda l: f"in {l.days} days"),
-        ("ahead", f"Art. 3 and 4 deadlines in the next {within} days", lambda l: f"in {l.days} days"),
+        ("overdue", "Treaty deadlines passed and not met", lambda ln: f"{ln.days} days since"),
+        ("not recorded", "Extension requested, decision not recorded", lambda ln: ""),
+        ("requested", "Extension requested, before the meeting", lambda ln: ""),
+        ("window", f"Extension-request windows closing in the next {within} days", lambda ln: f"in {ln.days} days"),
+        ("ahead", f"Art. 3 and 4 deadlines in the next {within} days", lambda ln: f"in {ln.days} days"),
     )
     for kind, title, when in sections:
         lines = result.obligations_of(kind)

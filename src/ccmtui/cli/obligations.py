@@ -5,7 +5,7 @@ obligations, recorded with their source.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,6 @@ from ccmtui.cli._common import app_context, print_json
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.reports.register import Register

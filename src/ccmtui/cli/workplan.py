@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, print_json, say
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -72,8 +71,8 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
         return
     from rich.table import Table
 
-    from ccmtui.db.ids import short
     from ccmtui.cli._common import console
+    from ccmtui.db.ids import short
 
     table = Table(title="Work plans", header_style="bold", expand=True)
     table.add_column("Id", no_wrap=True)

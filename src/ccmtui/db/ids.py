@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid as uuidlib
+from typing import TYPE_CHECKING
 
 from ccmtui.domain.errors import InputError, NotFoundError
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

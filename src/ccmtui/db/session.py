@@ -132,7 +132,7 @@ class Database:
             return False
         return [tuple(row) for row in found] == [(SCHEMA_REVISION,)]
 
-    def ensure(self) -> "Database":
+    def ensure(self) -> Database:
         """Create the database with its reference data if it does not exist yet; upgrade an older one."""
         if self.path is None and self.at_current_revision():
             return self
@@ -193,7 +193,7 @@ class Database:
             return migrate.upgrade(self)
 
     @staticmethod
-    def _create(database: "Database") -> None:
+    def _create(database: Database) -> None:
         from ccmtui.db import reference
 
         with translate_errors(database.display):

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Parents before children; LOCAL_TABLES never travel.
 from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.queries import Q
 from ccmtui.db.write import UNLOGGED, dump_row, plain
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -136,7 +136,7 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     for table in SYNCED_TABLES:
         mine, theirs, gone_here, gone_there = snapshot[table]
         incoming, outgoing = [], []
-        for uuid, stamp in theirs.items():
+        for uuid in theirs:
             if uuid in mine:
                 continue
             if uuid in gone_here and not revive_here.get((table, uuid)):
@@ -144,7 +144,7 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
                     deletions_there.append((table, uuid))
             else:
                 incoming.append(uuid)
-        for uuid, stamp in mine.items():
+        for uuid in mine:
             if uuid in theirs:
                 continue
             if uuid in gone_there and not (push and revive_there.get((table, uuid))):

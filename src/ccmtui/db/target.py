@@ -23,7 +23,7 @@ class Target:
     a millisecond at start-up.
     """
 
-    __slots__ = ("text", "path", "is_url")
+    __slots__ = ("is_url", "path", "text")
 
     def __init__(self, text: str, path: Path | None, is_url: bool):
         self.text = text

@@ -15,7 +15,7 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ccmtui.db.failures import describe_failure
@@ -36,7 +36,7 @@ UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_p
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def plain(value):

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ccmtui.domain.errors import InputError, NotFoundError, one_of
+from ccmtui.domain.errors import InputError, NotFoundError
 
 INSTRUMENTS = ("ratification", "accession", "acceptance", "approval")
 

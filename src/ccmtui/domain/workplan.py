@@ -42,7 +42,7 @@ class Quarter:
     number: int
 
     @classmethod
-    def parse(cls, text: str) -> "Quarter":
+    def parse(cls, text: str) -> Quarter:
         """`2025Q1`, `2025-Q1` or `Q1 2025`, in any case."""
         cleaned = " ".join(str(text).split())
         for form in _QUARTER_FORMS:
@@ -55,7 +55,7 @@ class Quarter:
         raise InputError(f"bad quarter {text!r}: write it 2025Q1, 2025-Q1 or Q1 2025")
 
     @classmethod
-    def of(cls, day: date) -> "Quarter":
+    def of(cls, day: date) -> Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)
 
     @property
@@ -67,7 +67,7 @@ class Quarter:
         return self.next.start - timedelta(days=1)
 
     @property
-    def next(self) -> "Quarter":
+    def next(self) -> Quarter:
         return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
 
     @property
@@ -100,7 +100,7 @@ class Due:
     quarter: Quarter | None = None
 
     @classmethod
-    def parse(cls, value, what: str = "due") -> "Due":
+    def parse(cls, value, what: str = "due") -> Due:
         """A quarter (2025Q1, 2025-Q1, Q1 2025) or a date (YYYY-MM-DD)."""
         if isinstance(value, date):
             return cls(value)
@@ -118,11 +118,11 @@ class Due:
         raise InputError(f"bad {what} {value!r}: give a quarter (2025Q1, 2025-Q1, Q1 2025) or a date (YYYY-MM-DD)")
 
     @classmethod
-    def by_quarter(cls, quarter: Quarter) -> "Due":
+    def by_quarter(cls, quarter: Quarter) -> Due:
         return cls(quarter.end, quarter)
 
     @classmethod
-    def stored(cls, on: date, quarter: str | None) -> "Due":
+    def stored(cls, on: date, quarter: str | None) -> Due:
         return cls(on, Quarter.parse(quarter) if quarter else None)
 
     @property

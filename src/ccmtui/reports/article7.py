@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.obligations import REPORT_FORMS, expected_forms
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

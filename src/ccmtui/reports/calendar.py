@@ -8,7 +8,7 @@ adding copies. `render_ics` writes them with the icalendar library.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from ccmtui.db.ids import stable_uuid
 from ccmtui.domain import treaty
@@ -180,7 +180,7 @@ def render_ics(events: list[CalendarEvent], stamp: datetime | None = None) -> by
     calendar.add("prodid", "-//ccmtui//Convention on Cluster Munitions tracker//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "CCM coordination")
-    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     for item in sorted(events, key=lambda e: (e.start, e.uid)):
         event = Event()
         event.add("uid", item.uid)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
-from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
 from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import (
     DeadlineOn,
@@ -26,7 +26,7 @@ from ccmtui.domain.obligations import (
     deadline_as_of,
     standing_on,
 )
-from typing import TYPE_CHECKING
+from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -161,7 +161,7 @@ def obligation_deadlines(reader: Reader, register: Register, today: date, within
             continue
         deadline = book.deadline(row, today)
         what = WHAT[row.article]
-        base = dict(iso3=row.iso3, name=state.name, article=row.article)
+        base = {"iso3": row.iso3, "name": state.name, "article": row.article}
         if deadline.passed:
             lines.append(
                 TreatyDeadline("overdue", deadline.in_effect, what=f"{what} deadline passed ({RULE[row.article]}"
@@ -245,7 +245,7 @@ def request_windows(reader: Reader, register: Register, states: set[str] | None,
         closes = request_deadline(start)
         if not since <= closes <= until:
             continue
-        later = [m for m in meetings[index + 1:]]
+        later = list(meetings[index + 1:])
         standing = {s.iso3: s for s in register.on(closes)}
         for row in rows:
             if states is not None and row.iso3 not in states:

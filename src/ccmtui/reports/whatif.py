@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ccmtui.domain import treaty
-from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
 from ccmtui.domain.errors import InputError
+from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
 
 
 @dataclass(frozen=True)

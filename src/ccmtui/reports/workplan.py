@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.ids import resolve_id
 from ccmtui.db.queries import Q
@@ -11,7 +12,6 @@ from ccmtui.domain.areas import AREAS, parse_area
 from ccmtui.domain.errors import InputError, NotFoundError
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, Quarter, period_label
 from ccmtui.reports.quarter import ALL_STATUSES, MilestoneLine, milestone_lines
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

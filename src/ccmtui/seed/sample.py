@@ -126,8 +126,9 @@ def add_months_days(day):
 
 def add_categories_2013(session, source_engagement: str | None = None) -> int:
     """The Category I/II/III lists of the 2013 universalisation report, dated at the 4MSP."""
-    from ccmtui.db.models import State
     from sqlalchemy import select
+
+    from ccmtui.db.models import State
 
     data = _data("categories-2013.toml")
     day = data["assessed_on"]

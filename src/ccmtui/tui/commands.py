@@ -35,7 +35,7 @@ class CCMCommands(Provider):
     def _screen_keys(self, screen, taken: set[str]) -> list[tuple[str, str, object]]:
         """What the screen's own keys do (the footer's), so the palette reaches every binding."""
         found = []
-        for key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
             action = binding.action
             if not enabled or not binding.description or action.startswith(("app.go", "app.", "leave_field", "reload")):
                 continue

@@ -10,12 +10,12 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import OPENED_FOR_SIGNATURE, STATES_PARTIES_INCLUDING_PENDING
 from ccmtui.domain.workplan import OPEN_STATUSES, Due, is_overdue
 from ccmtui.tui import format as fmt
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -88,11 +88,11 @@ def due_rows(reader: Reader, register: Register, today: date, index) -> tuple[li
         rows.append((f"r:{reply.engagement_uuid}:{reply.iso3}", reply.occurred_on, f"No reply, {days} days", reply.name, reply.engagement_summary))
     # Art. 3 and 4 as `ccm due` shows them (reports/deadlines.py): passed, under a request, windows, ahead.
     labels = {
-        "overdue": lambda l: f"Deadline passed, {l.days} days",
-        "not recorded": lambda l: "Extension: decision not recorded",
-        "requested": lambda l: "Extension requested",
-        "window": lambda l: f"Request window, {l.days} days",
-        "ahead": lambda l: f"Deadline, in {l.days} days",
+        "overdue": lambda ln: f"Deadline passed, {ln.days} days",
+        "not recorded": lambda ln: "Extension: decision not recorded",
+        "requested": lambda ln: "Extension requested",
+        "window": lambda ln: f"Request window, {ln.days} days",
+        "ahead": lambda ln: f"Deadline, in {ln.days} days",
     }
     for number, line in enumerate(found.obligations):
         rows.append((f"o:{number}", line.on, labels[line.kind](line), line.name, line.what))

@@ -19,6 +19,7 @@ from ccmtui.db.models.obligations import (
     TransparencyReport,
 )
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 from ccmtui.db.models.workplan import (
     Milestone,
     MilestoneEngagement,
@@ -27,7 +28,6 @@ from ccmtui.db.models.workplan import (
     WorkPlanItem,
     WorkPlanState,
 )
-from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 
 # Tables that belong to one database alone: never synced, never logged.
 LOCAL_TABLES = frozenset({"database_info", "sync_peers"})
@@ -36,17 +36,17 @@ LOCAL_TABLES = frozenset({"database_info", "sync_peers"})
 UNLOGGED_TABLES = frozenset({"changesets", "changes", "blobs"}) | LOCAL_TABLES
 
 __all__ = [
+    "LOCAL_TABLES",
+    "UNLOGGED_TABLES",
     "Attachment",
-    "Blob",
     "Base",
+    "Blob",
     "Campaign",
     "Change",
     "ChangeSet",
     "Classification",
     "Conflict",
     "CooperationReport",
-    "ObligationExtension",
-    "TransparencyForm",
     "DatabaseInfo",
     "Engagement",
     "EngagementActor",
@@ -57,15 +57,15 @@ __all__ = [
     "MilestoneSlip",
     "NationalMeasure",
     "Obligation",
+    "ObligationExtension",
     "Record",
     "Reply",
     "Retention",
     "State",
     "StateAlias",
     "SyncPeer",
+    "TransparencyForm",
     "TransparencyReport",
-    "LOCAL_TABLES",
-    "UNLOGGED_TABLES",
     "WorkPlan",
     "WorkPlanItem",
     "WorkPlanState",

@@ -21,8 +21,8 @@ from ccmtui.db.ids import stable_uuid
 from ccmtui.db.models import Meeting, Obligation, ObligationExtension, Retention, State, StateAlias
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import optional_partial_date, parse_partial_date
-from ccmtui.domain.obligations import EXTENSION_DECISIONS, OBLIGATION_STATUSES, check_extension, check_retention
 from ccmtui.domain.errors import InputError
+from ccmtui.domain.obligations import EXTENSION_DECISIONS, OBLIGATION_STATUSES, check_extension, check_retention
 from ccmtui.domain.states import INSTRUMENTS
 from ccmtui.files import RowProblems, read_text
 

@@ -20,6 +20,7 @@ model they fill and `markdown.py` renders it.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.reports.progress.annexes import build_annexes
 from ccmtui.reports.progress.context import read_context
@@ -35,7 +36,6 @@ from ccmtui.reports.progress.sections import (
 )
 from ccmtui.reports.progress.trends import front_matter, general_trends
 from ccmtui.reports.summary import Overview, build_summary
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

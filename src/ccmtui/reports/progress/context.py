@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.reports.progress.wording import long_date
 from ccmtui.reports.summary import Period
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

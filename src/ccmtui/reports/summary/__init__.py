@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.domain.areas import AREAS, SUMMARY_AREAS, parse_area
 from ccmtui.domain.dates import PartialDate
@@ -46,11 +47,10 @@ from ccmtui.reports.summary.universalization import (
     universalization_summary,
 )
 from ccmtui.reports.summary.victim_assistance import VictimAssistanceSummary, victim_assistance_summary
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ccmtui.reports.register import Register
     from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
 
 # -- the entry points
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import MEASURE_STATUSES
 from ccmtui.reports.summary.common import Period, StateRef, after_day, by_name, state_ref, states_parties_on
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

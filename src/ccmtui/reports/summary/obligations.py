@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
-from ccmtui.domain.dates import PartialDate, optional_partial_date
+from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.obligations import DeadlineStatus, Standing, standing_on
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, after_day, by_name, states_parties_on
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

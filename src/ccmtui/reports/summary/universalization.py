@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
@@ -12,7 +13,6 @@ from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, is_stale
 from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, StateRef, count_by_region, state_ref
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader

@@ -7,6 +7,8 @@ pending reply for each target in one transaction.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,7 +23,6 @@ from ccmtui.textsafe import literal
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.workers import deliver
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ccmtui.reports.register import Register

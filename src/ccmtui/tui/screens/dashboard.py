@@ -149,7 +149,7 @@ class DashboardScreen(SectionScreen):
         chart = self.query_one("#parties-chart", YearChart)
         chart.show(data.parties_by_year)
         if data.parties_by_year:
-            year, parties = data.parties_by_year[-1]
+            _, parties = data.parties_by_year[-1]
             chart.border_subtitle = f"{parties} on {data.today.isoformat()}"
         self._show_due(data.due, data.due_counts)
         self._show_milestones(data.milestones)

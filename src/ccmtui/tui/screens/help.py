@@ -16,7 +16,7 @@ def describe_bindings(screen: Screen) -> list[tuple[str, str, str, str]]:
     app = screen.app
     seen: set[tuple[str, str]] = set()
     rows: list[tuple[str, str, str, str]] = []
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if binding.system or not binding.description:
             continue

@@ -164,7 +164,7 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "update_milestone":
             line = self.lines.get(self.selected_milestone())
-            return line is not None and line.status in OPEN_STATUSES or None
+            return (line is not None and line.status in OPEN_STATUSES) or None
         if action in ("add_milestone", "view_plan"):
             return self.plan is not None or None
         return True

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 # SQLite only: full-text search over engagements, as this revision created it.
 FULL_TEXT_SEARCH = (
     "CREATE VIRTUAL TABLE engagement_search USING fts5(summary, notes, content='engagements', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",

@@ -84,7 +84,14 @@ def upgrade() -> None:
 
 def _refresh_reference_obligations() -> None:
     from ccmtui.db.ids import stable_uuid
-    from ccmtui.db.reference import REFERENCE_STAMP, _text, read_extensions, read_meetings, read_obligations, read_retention
+    from ccmtui.db.reference import (
+        REFERENCE_STAMP,
+        _text,
+        read_extensions,
+        read_meetings,
+        read_obligations,
+        read_retention,
+    )
 
     bind = op.get_bind()
     known = {iso3 for (iso3,) in bind.execute(sa.text("SELECT iso3 FROM states"))}
