@@ -54,7 +54,11 @@ TUI_QUIET = 1.0
 TUI_KEY = "\x1b[B"  # ↓: the cursor moves down the focused table
 TUI_END = "\x1b[F"  # End, as xterm sends it
 TUI_QUIT = "q"
-TUI_LABELS = ("ccm tui: ready with the dashboard's figures", "ccm tui: key press (↓) to repaint", "ccm tui: peak memory")
+TUI_LABELS = (
+    "ccm tui: ready with the dashboard's figures",
+    "ccm tui: key press (↓) to repaint",
+    "ccm tui: peak memory",
+)
 TUI_END_LABELS = ("ccm tui: End on the full engagements list", "ccm tui: End on a busy state's timeline")
 # One of the states with the most engagements in the generated database (about 9,000 of 1,000,000).
 BUSY_STATE = "MNE"
@@ -449,7 +453,14 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
                     "ccm reply CAMPAIGN STATE …",
                     "≤ 25×",
                     lambda i: ccm_argv(
-                        "reply", targets[i][0], targets[i][1], "--stance", "positive", "-m", "Will join", "--date",
+                        "reply",
+                        targets[i][0],
+                        targets[i][1],
+                        "--stance",
+                        "positive",
+                        "-m",
+                        "Will join",
+                        "--date",
                         targets[i][2],
                     ),
                     limit_ratio=25,
@@ -463,17 +474,30 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
                 "ccm campaign new --to status:non-signatory --yes",
                 "≤ 30×",
                 lambda i: ccm_argv(
-                    "campaign", "new", f"Benchmark démarche {i}", "--to", "status:non-signatory", "--yes",
-                    "--date", "2026-01-15",
+                    "campaign",
+                    "new",
+                    f"Benchmark démarche {i}",
+                    "--to",
+                    "status:non-signatory",
+                    "--yes",
+                    "--date",
+                    "2026-01-15",
                 ),
                 limit_ratio=30,
             )
         )
     else:
-        rows.append(Row("ccm campaign new --to status:non-signatory --yes", "≤ 30×", missing="not available in this ccm"))
+        rows.append(
+            Row("ccm campaign new --to status:non-signatory --yes", "≤ 30×", missing="not available in this ccm")
+        )
     if available(ccm, env, "summary"):
         rows.append(
-            Row("ccm summary universalization", "≤ 40×", lambda i: ccm_argv("summary", "universalization"), limit_ratio=40)
+            Row(
+                "ccm summary universalization",
+                "≤ 40×",
+                lambda i: ccm_argv("summary", "universalization"),
+                limit_ratio=40,
+            )
         )
     else:
         rows.append(Row("ccm summary universalization", "≤ 40×", missing="not available in this ccm"))
@@ -493,7 +517,11 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
         rows.extend(export_rows)
     else:
         rows.append(
-            Row(f"ccm export quarter {EXPORT_QUARTER} (CSV, Markdown)", "≤ 3× sqlite3 -csv; ≤ 64 MiB", missing="not available in this ccm")
+            Row(
+                f"ccm export quarter {EXPORT_QUARTER} (CSV, Markdown)",
+                "≤ 3× sqlite3 -csv; ≤ 64 MiB",
+                missing="not available in this ccm",
+            )
         )
 
     tui_targets = ("≤ 30× python -c pass", "≤ 100 ms", "≤ 120 MiB")
@@ -587,7 +615,15 @@ def summarise_terminal(row: Row, baseline: Row) -> list[dict]:
         key["met"] = key["median_ms"] <= 100
         del key["ratio_python"]
     peak_mib = round(max(r.peak_bytes for r in row.runs) / MIB, 1)
-    peak.update(status="measured", runs=len(row.runs), median_ms="–", min_ms="–", max_ms="–", peak_mib=peak_mib, met=peak_mib <= 120)
+    peak.update(
+        status="measured",
+        runs=len(row.runs),
+        median_ms="–",
+        min_ms="–",
+        max_ms="–",
+        peak_mib=peak_mib,
+        met=peak_mib <= 120,
+    )
     return [ready, key, peak]
 
 
@@ -709,7 +745,8 @@ def render_markdown(report: dict) -> str:
         "# ccm benchmark",
         "",
         f"{report['when']} · {report['rounds']} interleaved rounds · database: {report['database']['engagements']:,} "
-        f"engagements ({report['database']['size_mib']} MiB)" + (" · **quick run: the targets apply to the 1,000,000-engagement database**" if report["quick"] else ""),
+        f"engagements ({report['database']['size_mib']} MiB)"
+        + (" · **quick run: the targets apply to the 1,000,000-engagement database**" if report["quick"] else ""),
         "",
         f"`python -c pass`: median {report['baseline']['median_ms']} ms "
         f"(min {report['baseline']['min_ms']}, max {report['baseline']['max_ms']}). "
@@ -759,9 +796,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a small database and 3 rounds (CI)")
     parser.add_argument("--rounds", type=int, help=f"rounds (default {ROUNDS}; --quick {QUICK_ROUNDS})")
     parser.add_argument("--engagements", type=int, help=f"size of the database (default {LARGE:,}; --quick {QUICK:,})")
-    parser.add_argument("--data", type=Path, default=HERE / "data", help="where the databases live (default bench/data)")
     parser.add_argument(
-        "--results", type=Path, help="where to write latest.md and latest.json (default bench/results; --quick: bench/results/quick)"
+        "--data", type=Path, default=HERE / "data", help="where the databases live (default bench/data)"
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="where to write latest.md and latest.json (default bench/results; --quick: bench/results/quick)",
     )
     args = parser.parse_args(argv)
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)

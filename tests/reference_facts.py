@@ -143,7 +143,9 @@ def deadline_in_effect(iso3: str, article: str, on: date) -> tuple[date | None, 
     row = next(r for r in OBLIGATIONS if r["iso3"] == iso3 and r["article"] == article)
     effective = _day(row["deadline"])
     state, unknown_date = "original", False
-    for ext in sorted((e for e in EXTENSIONS if e["iso3"] == iso3 and e["article"] == article), key=lambda e: int(e["number"])):
+    for ext in sorted(
+        (e for e in EXTENSIONS if e["iso3"] == iso3 and e["article"] == article), key=lambda e: int(e["number"])
+    ):
         meeting = MEETINGS.get(ext["meeting"])
         end = date.fromisoformat(meeting["end"]) if meeting else None
         if ext["decision"] == "granted":

@@ -120,7 +120,9 @@ def _synopsis(words: list[str]) -> bool:
 def _sample_id(kind: str, shown: str) -> str:
     connection = sqlite3.connect(f"file:{SAMPLE}?mode=ro&immutable=1", uri=True)
     try:
-        found = connection.execute(f"SELECT uuid FROM {kind} WHERE uuid LIKE ? ORDER BY uuid", (f"{shown}%",)).fetchone()
+        found = connection.execute(
+            f"SELECT uuid FROM {kind} WHERE uuid LIKE ? ORDER BY uuid", (f"{shown}%",)
+        ).fetchone()
         if found is None:
             found = connection.execute(f"SELECT uuid FROM {kind} ORDER BY created_at, uuid").fetchone()
         return found[0][: len(shown)] if found[0].startswith(shown) else found[0][:8]
@@ -174,7 +176,9 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
             encoding="utf-8",
         )
     if "plan.toml" in named:
-        exported = runner.invoke(app, ["--db", str(db), "workplan", "export", "stockpile", "-o", str(folder / "plan.toml")])
+        exported = runner.invoke(
+            app, ["--db", str(db), "workplan", "export", "stockpile", "-o", str(folder / "plan.toml")]
+        )
         assert exported.exit_code == 0, exported.output
     # A colleague's file and the team's database: copies of the sample with a record of their own.
     for name, path in (
@@ -249,7 +253,9 @@ def test_the_example_runs(text, shown_error, earlier, tmp_path, monkeypatch):
             args = [_attached(db) if arg == ATTACHMENT else arg for arg in args]
         result = runner.invoke(app, args, input="y\n" * 5, prog_name="ccm")
         if shown_error:
-            assert result.exit_code != 0, f"ccm {shlex.join(args)} should fail as shown:\n{shown_error}\n{result.output}"
+            assert result.exit_code != 0, (
+                f"ccm {shlex.join(args)} should fail as shown:\n{shown_error}\n{result.output}"
+            )
             # The page may shorten a long title with "…".
             pattern = ".*".join(re.escape(part) for part in shown_error.split("…"))
             assert re.fullmatch(pattern, result.stderr.strip()), f"ccm {shlex.join(args)}\n{result.stderr}"

@@ -12,7 +12,11 @@ from .conftest import ROOT
 COMMANDS = [
     ["summary"],
     ["report", "progress"],
-    *[[noun, verb] for noun in ("obligation", "retention", "transparency", "measures", "cooperation") for verb in ("add", "list")],
+    *[
+        [noun, verb]
+        for noun in ("obligation", "retention", "transparency", "measures", "cooperation")
+        for verb in ("add", "list")
+    ],
     ["obligation", "update"],
 ]
 

@@ -23,9 +23,7 @@ print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
 
 @pytest.mark.sqlite_only
 def test_status_imports_neither_textual_nor_sqlalchemy(sample_db):
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(sample_db)], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", PROBE, str(sample_db)], capture_output=True, text=True, check=True)
     first, modules = result.stdout.splitlines()[0], set(json.loads(result.stdout.splitlines()[-1]))
     assert first.strip().isdigit()
     assert "textual" not in modules
@@ -84,7 +82,9 @@ print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
 
 @pytest.mark.sqlite_only
 def test_opening_the_app_loads_neither_the_command_parser_nor_sqlalchemy(sample_db):
-    result = subprocess.run([sys.executable, "-c", APP_PROBE, str(sample_db)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", APP_PROBE, str(sample_db)], capture_output=True, text=True, check=True
+    )
     modules = set(json.loads(result.stdout.splitlines()[-1]))
     assert "textual" in modules
     assert "typer" not in modules and "click" not in modules

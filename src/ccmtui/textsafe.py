@@ -39,7 +39,9 @@ def visible(value, *, lines: bool = True) -> str:
     if lines:
         text = _CONTROLS.sub(lambda m: m.group() if m.group() in "\n\t" else _picture(m), text)
     else:
-        text = _NO_LINE_BREAKS.sub(lambda m: _picture(m) if len(m.group()) == 1 and ord(m.group()) < 0xA0 else " ", text)
+        text = _NO_LINE_BREAKS.sub(
+            lambda m: _picture(m) if len(m.group()) == 1 and ord(m.group()) < 0xA0 else " ", text
+        )
     return _REORDERING.sub("\ufffd", text)
 
 

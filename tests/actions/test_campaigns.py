@@ -47,10 +47,18 @@ def test_a_reply_through_the_campaigns_engagement_is_named_by_the_campaign(db):
     }
     # Checked against the record: not a field's error.
     with pytest.raises(InputError, match=r"the reply \(2015-01-01\) is dated before the engagement \(2015-01-10\)"):
-        record_state_reply(db.register, db.writing, to=campaign["uuid"], state="VNM", stance="positive", date="2015-01-01")
+        record_state_reply(
+            db.register, db.writing, to=campaign["uuid"], state="VNM", stance="positive", date="2015-01-01"
+        )
     written = record_state_reply(
-        db.register, db.writing, to=campaign["engagement_uuid"], state="viet nam", stance="Positive", date="2015-02-03",
-        category="i", classify=True,
+        db.register,
+        db.writing,
+        to=campaign["engagement_uuid"],
+        state="viet nam",
+        stance="Positive",
+        date="2015-02-03",
+        category="i",
+        classify=True,
     )
     assert written.message == "Reply from Viet Nam (positive) to 'Letter on the 1RC' recorded; Category I recorded."
     assert written.record["status"] == "replied"

@@ -20,7 +20,15 @@ def log(db, **values):
 def test_every_bad_field_is_named_at_once_and_nothing_is_written(db):
     before = db.ccm.dump()
     with pytest.raises(FieldErrors) as refused:
-        log(db, kind="dance", states=["Narnia", ""], summary="  ", date="5 March", action_points=["XAP-1"], follow_up="soon")
+        log(
+            db,
+            kind="dance",
+            states=["Narnia", ""],
+            summary="  ",
+            date="5 March",
+            action_points=["XAP-1"],
+            follow_up="soon",
+        )
     errors = refused.value.errors
     assert list(errors) == ["states", "summary", "kind", "date", "action_points", "follow_up"]
     assert errors["states"].startswith("unknown state 'Narnia'; did you mean")

@@ -19,7 +19,15 @@ def move(db, **values):
 
 def test_adding_names_each_bad_field(db):
     with pytest.raises(FieldErrors) as refused:
-        add_milestone(db.reader, db.writing, title=" ", due="soon", action_points=["XAP-1"], engagements=["zzzz"], config=db.config)
+        add_milestone(
+            db.reader,
+            db.writing,
+            title=" ",
+            due="soon",
+            action_points=["XAP-1"],
+            engagements=["zzzz"],
+            config=db.config,
+        )
     assert list(refused.value.errors) == ["title", "due", "action_points", "engagements"]
     assert refused.value.errors["title"] == "the milestone's title is empty: say what is to be achieved"
     assert refused.value.errors["due"].startswith("bad --due 'soon'")

@@ -14,7 +14,9 @@ def test_an_edited_file_is_counted_change_by_change(db, tmp_path):
     assert not unchanged.record.changed
 
     edited = text.replace('"ICRC",\n', "")  # the partners list: one record changed
-    edited = edited.replace('due = "2025Q2"\nstatus = "planned"', 'due = "2025Q2"\nstatus = "in-progress"')  # a milestone
+    edited = edited.replace(
+        'due = "2025Q2"\nstatus = "planned"', 'due = "2025Q2"\nstatus = "in-progress"'
+    )  # a milestone
     first = edited.index("[[milestones]]")
     second = edited.index("[[milestones]]", first + 1)
     edited = edited[:first] + edited[second:]  # the first milestone removed
@@ -24,6 +26,8 @@ def test_an_edited_file_is_counted_change_by_change(db, tmp_path):
     plan = written.record.uuid[:8]
     # Changed: the partners, and the three milestones left, each one place earlier (one also started).
     assert written.message == f"Updated work plan {plan}: 1 milestones added, 4 records changed, 1 milestones removed."
-    assert db.commands[-1].startswith("import work plan CCM Thematic Working Group") and db.commands[-1].endswith("from plan.toml")
+    assert db.commands[-1].startswith("import work plan CCM Thematic Working Group") and db.commands[-1].endswith(
+        "from plan.toml"
+    )
     titles = [row.title for row in db.reader.rows("milestones_of_work_plan", work_plan=written.record.uuid)]
     assert len(titles) == 4 and titles[-1] == "Regional workshop in Lusaka"

@@ -17,8 +17,15 @@ pytestmark = pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_the_quick_benchmark_runs_and_reports_every_row(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--data", str(tmp_path / "data"),
-         "--results", str(tmp_path / "results")],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--quick",
+            "--data",
+            str(tmp_path / "data"),
+            "--results",
+            str(tmp_path / "results"),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -99,8 +106,14 @@ def test_setup_keys_reach_a_screen_before_the_measured_key(tmp_path):
         import run
     finally:
         sys.path.remove(str(ROOT / "bench"))
-    row = run.Row("fake", "≤ 100 ms", lambda i: [sys.executable, "-c", FAKE_SCREENS], terminal=True,
-                  setup=("e", ("/", 0.3), "x"), key=run.TUI_END)
+    row = run.Row(
+        "fake",
+        "≤ 100 ms",
+        lambda i: [sys.executable, "-c", FAKE_SCREENS],
+        terminal=True,
+        setup=("e", ("/", 0.3), "x"),
+        key=run.TUI_END,
+    )
     launcher = run.Launcher(dict(__import__("os").environ), tmp_path)
     try:
         result = row.start(launcher, 0)

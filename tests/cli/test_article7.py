@@ -40,8 +40,10 @@ def test_an_import_is_all_or_nothing(ccm, tmp_path):
     assert result.exit_code != 0 and "2 bad rows, nothing written" in result.stderr
     assert ccm.dump(without=LOG_TABLES) == before
     good = tmp_path / "good.csv"
-    good.write_text("iso3,kind,year,form,status,last_reported,source\nLAO,annual,2013,A,changed,,x\nLao PDR,annual,2013,F,changed,,x\n",
-                    encoding="utf-8")
+    good.write_text(
+        "iso3,kind,year,form,status,last_reported,source\nLAO,annual,2013,A,changed,,x\nLao PDR,annual,2013,F,changed,,x\n",
+        encoding="utf-8",
+    )
     assert ccm("article7", "import", str(good)).exit_code == 0
     assert len(json.loads(ccm("article7", "list", "--json").stdout)) == 2
 

@@ -25,8 +25,12 @@ for i in range(int(sys.argv[3])):
 def test_two_processes_logging_at_once_both_land(sample_db):
     count = 25
     processes = [
-        subprocess.Popen([sys.executable, "-c", SCRIPT, str(sample_db), name, str(count)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", SCRIPT, str(sample_db), name, str(count)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for name in ("first", "second")
     ]
     outputs = [p.communicate(timeout=120) for p in processes]

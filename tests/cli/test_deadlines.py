@@ -43,9 +43,9 @@ def test_no_obligation_extended_or_under_a_request_is_overdue_today(reading):
     undecided = {"IRQ", "DEU", "LAO", "AFG", "CHL", "LBN", "MRT", "SOM"}
     assert not undecided & overdue
     statuses = {line["iso3"]: line["deadline_status"] for line in data["lines"]}
-    assert {iso3 for iso3 in undecided if statuses[iso3] in ("decision not recorded", "extended, new deadline not recorded")} == (
-        expected.not_recorded & undecided
-    )
+    assert {
+        iso3 for iso3 in undecided if statuses[iso3] in ("decision not recorded", "extended, new deadline not recorded")
+    } == (expected.not_recorded & undecided)
 
 
 @pytest.mark.parametrize("as_of", ["2021-03-02", "2021-06-30", "2022-06-01", "2023-06-30", "2020-01-01", "2025-12-31"])
@@ -85,7 +85,12 @@ def test_spains_second_period_runs_from_2012_to_july_2018(reading):
     for day in ("2011-06-30", "2014-06-30", "2018-07-24", "2018-07-25"):
         [esp] = [line for line in _summary(reading, "stockpile-destruction", day)["lines"] if line["iso3"] == "ESP"]
         standing[day] = esp["standing"]
-    assert standing == {"2011-06-30": "completed", "2014-06-30": "current", "2018-07-24": "current", "2018-07-25": "completed"}
+    assert standing == {
+        "2011-06-30": "completed",
+        "2014-06-30": "current",
+        "2018-07-24": "current",
+        "2018-07-25": "completed",
+    }
 
 
 def test_due_lists_deadlines_passed_with_the_days_since(reading):
@@ -117,7 +122,8 @@ def test_due_shows_the_request_windows_for_the_next_meeting(reading):
     expected = facts.obligations("4", day, day)
     limit = opens.replace(year=opens.year + 1)
     wanted = {
-        iso3 for iso3 in expected.current - expected.requested - expected.not_recorded
+        iso3
+        for iso3 in expected.current - expected.requested - expected.not_recorded
         if expected.deadline_in_effect[iso3] and expected.deadline_in_effect[iso3] < limit
     }
     assert windows == wanted and {"AFG", "CHL", "LBN", "SOM"} <= windows
@@ -130,7 +136,11 @@ def test_a_meeting_added_opens_its_window_in_due_and_the_calendar(ccm):
     assert result.exit_code == 0, result.output
     lines = json.loads(ccm("due", "--as-of", day.isoformat(), "--within", "200", "--json").stdout)["obligations"]
     windows = [line for line in lines if line["kind"] == "window"]
-    assert windows and {line["date"] for line in windows} == {"2026-12-13"} and {line["meeting"] for line in windows} == {"14MSP"}
+    assert (
+        windows
+        and {line["date"] for line in windows} == {"2026-12-13"}
+        and {line["meeting"] for line in windows} == {"14MSP"}
+    )
     from icalendar import Calendar
 
     text = ccm("export", "ics", "-s", windows[0]["iso3"], "--since", "2026-01-01", "--until", "2027-12-31").stdout

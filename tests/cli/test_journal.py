@@ -17,9 +17,24 @@ def _last_id(ccm, *args):
 
 def test_log_an_engagement_and_find_it_again(ccm):
     result = ccm(
-        "log", "meeting", "KEN", "Lao PDR", "-m", "Met the ambassador on ratification", "-a", "universalization",
-        "--date", "2024-03-05", "--by", "Portugal and Japan", "--ap", "VAP-3, lap 17", "--follow-up", "2024-04-01",
-        "-n", "Parliament to debate in May",
+        "log",
+        "meeting",
+        "KEN",
+        "Lao PDR",
+        "-m",
+        "Met the ambassador on ratification",
+        "-a",
+        "universalization",
+        "--date",
+        "2024-03-05",
+        "--by",
+        "Portugal and Japan",
+        "--ap",
+        "VAP-3, lap 17",
+        "--follow-up",
+        "2024-04-01",
+        "-n",
+        "Parliament to debate in May",
     )
     assert result.exit_code == 0, result.output
     assert "Logged bilateral meeting" in result.stdout and "Kenya, Laos on 2024-03-05" in result.stdout
@@ -45,7 +60,10 @@ def test_log_an_engagement_and_find_it_again(ccm):
         (["log", "meeting", "Narnia", "-m", "x", "-a", "univ"], "unknown state 'Narnia'"),
         (["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--date", "5 March"], "expected YYYY-MM-DD"),
         (["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--ap", "XAP-1"], "bad action point"),
-        (["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--date", "2024-05-01", "--follow-up", "2024-04-01"], "before the engagement"),
+        (
+            ["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--date", "2024-05-01", "--follow-up", "2024-04-01"],
+            "before the engagement",
+        ),
         (["classify", "FRA", "II", "-r", "x"], "is a State Party"),
         (["classify", "KEN", "IV", "-r", "x"], "valid: I, II, III"),
         (["classify", "KEN", "II"], "give the reason"),
@@ -80,17 +98,57 @@ def test_a_category_for_a_state_that_was_party_that_day_is_refused(ccm):
 
 
 def test_campaign_preview_then_create_then_replies(ccm):
-    preview = ccm("campaign", "new", "Letter 2026", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
-                  "--kind", "letter", "--date", "2013-10-01", "--dry-run")
+    preview = ccm(
+        "campaign",
+        "new",
+        "Letter 2026",
+        "--to",
+        "category:II",
+        "--to",
+        "region:Asia",
+        "-a",
+        "univ",
+        "--kind",
+        "letter",
+        "--date",
+        "2013-10-01",
+        "--dry-run",
+    )
     assert preview.exit_code == 0
     assert "13 targets (category:II region:Asia)" in preview.stderr
     assert "Thailand (THA)" in preview.stderr
     assert len(json.loads(ccm("campaign", "list", "--json").stdout)) == 2  # the dry run wrote nothing
-    declined = ccm("campaign", "new", "Letter 2026", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
-                   "--date", "2013-10-01", input="n\n")
+    declined = ccm(
+        "campaign",
+        "new",
+        "Letter 2026",
+        "--to",
+        "category:II",
+        "--to",
+        "region:Asia",
+        "-a",
+        "univ",
+        "--date",
+        "2013-10-01",
+        input="n\n",
+    )
     assert declined.exit_code == 1
-    created = ccm("campaign", "new", "Letter 2026", "--to", "category:II", "--to", "region:Asia", "-a", "univ",
-                  "--kind", "letter", "--date", "2013-10-01", input="y\n")
+    created = ccm(
+        "campaign",
+        "new",
+        "Letter 2026",
+        "--to",
+        "category:II",
+        "--to",
+        "region:Asia",
+        "-a",
+        "univ",
+        "--kind",
+        "letter",
+        "--date",
+        "2013-10-01",
+        input="y\n",
+    )
     assert created.exit_code == 0, created.output
     assert "13 pending replies" in created.stdout
     board = json.loads(ccm("campaign", "list", "--json").stdout)
@@ -98,8 +156,20 @@ def test_campaign_preview_then_create_then_replies(ccm):
     assert (campaign["targets"], campaign["pending"], campaign["replied"]) == (13, 13, 0)
 
     cid = campaign["id"][:8]
-    ok = ccm("reply", cid, "Thailand", "-s", "positive", "-m", "Considering accession", "--date", "2013-11-02",
-             "-c", "I", "--classify")
+    ok = ccm(
+        "reply",
+        cid,
+        "Thailand",
+        "-s",
+        "positive",
+        "-m",
+        "Considering accession",
+        "--date",
+        "2013-11-02",
+        "-c",
+        "I",
+        "--classify",
+    )
     assert ok.exit_code == 0, ok.output
     shown = json.loads(ccm("campaign", "show", cid, "--json").stdout)
     assert (shown["replied"], shown["pending"], shown["reply_rate"]) == (1, 12, round(1 / 13, 4))
@@ -108,7 +178,9 @@ def test_campaign_preview_then_create_then_replies(ccm):
 
     assert "was not a target" in ccm("reply", cid, "FRA", "-s", "positive", "--date", "2013-11-02").stderr
     assert "before the engagement" in ccm("reply", cid, "MMR", "-s", "neutral", "--date", "2013-09-01").stderr
-    assert "valid: positive, neutral, negative" in ccm("reply", cid, "MMR", "-s", "maybe", "--date", "2013-11-01").stderr
+    assert (
+        "valid: positive, neutral, negative" in ccm("reply", cid, "MMR", "-s", "maybe", "--date", "2013-11-01").stderr
+    )
 
     closed = ccm("campaign", "close", cid)
     assert "12 pending replies marked as no reply" in closed.stdout
@@ -117,8 +189,20 @@ def test_campaign_preview_then_create_then_replies(ccm):
 
 
 def test_campaign_to_every_non_signatory(ccm):
-    result = ccm("campaign", "new", "Démarche to non-signatories", "--to", "status:non-signatory", "-a", "univ",
-                 "--date", "2025-10-01", "--yes", "--except", "USA")
+    result = ccm(
+        "campaign",
+        "new",
+        "Démarche to non-signatories",
+        "--to",
+        "status:non-signatory",
+        "-a",
+        "univ",
+        "--date",
+        "2025-10-01",
+        "--yes",
+        "--except",
+        "USA",
+    )
     assert result.exit_code == 0, result.output
     board = json.loads(ccm("campaign", "list", "--json").stdout)
     assert board[0]["targets"] == 71  # 72 states had taken no action by then; the United States left out
@@ -126,10 +210,16 @@ def test_campaign_to_every_non_signatory(ccm):
 
 def test_undo_restores_the_exact_previous_state_including_a_whole_campaign(ccm):
     before = ccm.dump(without=LOG_TABLES)
-    assert ccm("campaign", "new", "C", "--to", "status:signatory", "-a", "univ", "--yes", "--date", "2020-01-01").exit_code == 0
+    assert (
+        ccm("campaign", "new", "C", "--to", "status:signatory", "-a", "univ", "--yes", "--date", "2020-01-01").exit_code
+        == 0
+    )
     campaign = json.loads(ccm("campaign", "list", "--json").stdout)[0]["id"]
     middle = ccm.dump(without=LOG_TABLES)
-    assert ccm("reply", campaign[:8], "KEN", "-s", "positive", "--date", "2020-02-01", "-c", "I", "--classify").exit_code == 0
+    assert (
+        ccm("reply", campaign[:8], "KEN", "-s", "positive", "--date", "2020-02-01", "-c", "I", "--classify").exit_code
+        == 0
+    )
     undone = ccm("undo")
     assert undone.exit_code == 0 and "Undid: reply from Kenya" in undone.stdout
     assert ccm.dump(without=LOG_TABLES) == middle
@@ -142,7 +232,12 @@ def test_undo_restores_the_exact_previous_state_including_a_whole_campaign(ccm):
 
 
 def test_undo_of_an_update_restores_the_old_values(ccm):
-    assert ccm("log", "call", "UGA", "-m", "Call", "-a", "univ", "--date", "2024-01-01", "--follow-up", "2024-02-01").exit_code == 0
+    assert (
+        ccm(
+            "log", "call", "UGA", "-m", "Call", "-a", "univ", "--date", "2024-01-01", "--follow-up", "2024-02-01"
+        ).exit_code
+        == 0
+    )
     engagement = _last_id(ccm)
     before = ccm.dump(without=LOG_TABLES)
     assert ccm("done", engagement[:8]).exit_code == 0
@@ -152,7 +247,19 @@ def test_undo_of_an_update_restores_the_old_values(ccm):
 
 
 def test_due_lists_overdue_follow_ups_and_long_pending_replies(ccm):
-    ccm("log", "call", "UGA", "-m", "Chase the instrument", "-a", "univ", "--date", "2020-01-01", "--follow-up", "2020-02-01")
+    ccm(
+        "log",
+        "call",
+        "UGA",
+        "-m",
+        "Chase the instrument",
+        "-a",
+        "univ",
+        "--date",
+        "2020-01-01",
+        "--follow-up",
+        "2020-02-01",
+    )
     ccm("campaign", "new", "Letter", "--to", "KEN", "-a", "univ", "--yes", "--date", "2020-01-01")
     result = json.loads(ccm("due", "--json", "--days", "30").stdout)
     assert [f["summary"] for f in result["overdue_follow_ups"]] == ["Chase the instrument"]
@@ -161,9 +268,16 @@ def test_due_lists_overdue_follow_ups_and_long_pending_replies(ccm):
     assert any(d["article"] == "Art. 7(2)" and d["iso3"] is None for d in deadlines)
     # South Sudan's Art. 4 clearance deadline, 1 February 2034, from the shipped obligations.
     obligations = json.loads(ccm("due", "--json", "--within", "4000").stdout)["obligations"]
-    assert {"kind": "ahead", "date": "2034-02-01", "iso3": "SSD", "name": "South Sudan", "article": 4,
-            "what": "clearance deadline (Art. 4(1))", "days": (date(2034, 2, 1) - date.today()).days,
-            "meeting": None} in obligations
+    assert {
+        "kind": "ahead",
+        "date": "2034-02-01",
+        "iso3": "SSD",
+        "name": "South Sudan",
+        "article": 4,
+        "what": "clearance deadline (Art. 4(1))",
+        "days": (date(2034, 2, 1) - date.today()).days,
+        "meeting": None,
+    } in obligations
 
 
 def test_history_is_one_timeline(ccm):
@@ -178,7 +292,7 @@ def test_import_engagements_all_or_nothing(ccm, tmp_path):
     good = tmp_path / "good.csv"
     good.write_text(
         "date,kind,states,area,summary,notes,by\n"
-        "2024-01-10,meeting,KEN;UGA,universalization,Met both ambassadors,\"notes, with a comma\",Portugal\n"
+        '2024-01-10,meeting,KEN;UGA,universalization,Met both ambassadors,"notes, with a comma",Portugal\n'
         "2024-02-10,letter,Lao PDR,clearance,Letter on the Art. 4 extension,,\n",
         encoding="utf-8",
     )
@@ -240,11 +354,27 @@ def test_config_set_stamps_records_with_the_identity(ccm, isolated_environment):
 
 
 def test_campaign_to_an_intermediate_region_and_an_unknown_one(ccm):
-    preview = ccm("campaign", "new", "Letter", "--to", "region:Western Africa", "-a", "univ", "--date", "2013-10-01", "--dry-run")
+    preview = ccm(
+        "campaign", "new", "Letter", "--to", "region:Western Africa", "-a", "univ", "--date", "2013-10-01", "--dry-run"
+    )
     assert preview.exit_code == 0, preview.output
     assert "16 targets (region:Western Africa)" in preview.stderr and "Ghana (GHA)" in preview.stderr
-    narrowed = ccm("campaign", "new", "Letter", "--to", "region:caribbean", "--to", "region:Sub-Saharan Africa",
-                   "--to", "status:non-signatory", "-a", "univ", "--date", "2013-10-01", "--dry-run")
+    narrowed = ccm(
+        "campaign",
+        "new",
+        "Letter",
+        "--to",
+        "region:caribbean",
+        "--to",
+        "region:Sub-Saharan Africa",
+        "--to",
+        "status:non-signatory",
+        "-a",
+        "univ",
+        "--date",
+        "2013-10-01",
+        "--dry-run",
+    )
     assert narrowed.exit_code == 0, narrowed.output
     assert "(region:Caribbean region:Sub-Saharan Africa status:non-signatory)" in narrowed.stderr
     unknown = ccm("campaign", "new", "Letter", "--to", "region:Westen Africa", "-a", "univ", "--dry-run")

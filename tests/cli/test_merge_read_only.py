@@ -90,8 +90,16 @@ class _NoWrites:
             if writes and str(os.fsdecode(path)).startswith(watcher.folder):
                 watcher.attempts.append((event, args))
         elif event in ("os.remove", "os.rename", "os.mkdir", "os.truncate", "os.chmod", "shutil.copyfile") and args:
-            targets = [args[1]] if event == "shutil.copyfile" else [a for a in args[:2] if isinstance(a, (str, bytes, os.PathLike))]
-            if any(str(os.fsdecode(t)).startswith(watcher.folder) for t in targets if isinstance(t, (str, bytes, os.PathLike))):
+            targets = (
+                [args[1]]
+                if event == "shutil.copyfile"
+                else [a for a in args[:2] if isinstance(a, (str, bytes, os.PathLike))]
+            )
+            if any(
+                str(os.fsdecode(t)).startswith(watcher.folder)
+                for t in targets
+                if isinstance(t, (str, bytes, os.PathLike))
+            ):
                 watcher.attempts.append((event, args))
         elif event == "sqlite3.connect" and args and watcher.folder in str(args[0]):
             watcher.attempts.append((event, args))
@@ -192,8 +200,13 @@ def test_an_older_file_on_a_read_only_file_system_is_merged(tmp_path):
         f"mount --bind -o ro {stick} {stick} && touch {stick}/probe 2>/dev/null && exit 99; "
         f"exec {sys.executable} -m ccmtui --db {mine} merge {other}"
     )
-    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "CCM_CONFIG": str(tmp_path / "config.toml")})
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "CCM_CONFIG": str(tmp_path / "config.toml")},
+    )
     assert done.returncode == 0, done.stderr
     assert "Came in from" in done.stdout
     assert _listing(stick) == before
@@ -276,7 +289,11 @@ def test_sync_refuses_a_read_only_file_and_points_to_merge(tmp_path, read_only_f
     before = _listing(read_only_folder)
     real_access = os.access
     # As root, access() grants writing anywhere: answer as a read-only file system would.
-    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if mode & os.W_OK and str(read_only_folder) in str(p) else real_access(p, mode, **k))
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, mode, **k: False if mode & os.W_OK and str(read_only_folder) in str(p) else real_access(p, mode, **k),
+    )
     mine = CCM(tmp_path / "mine.db")
     assert mine("status", "--count").exit_code == 0
     result = mine("sync", str(other))

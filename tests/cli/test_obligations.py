@@ -93,7 +93,9 @@ def test_each_record_kind_is_added_and_listed(ccm):
         result = ccm(*args, "--source", "Art. 7 report")
         assert result.exit_code == 0, result.output
         assert result.stdout.strip() == said
-    [added] = [r for r in json.loads(ccm("retention", "list", "--json").stdout) if (r["iso3"], r["year"]) == ("NLD", 2013)]
+    [added] = [
+        r for r in json.loads(ccm("retention", "list", "--json").stdout) if (r["iso3"], r["year"]) == ("NLD", 2013)
+    ]
     assert added["submunitions_used"] == 20
     reports = json.loads(ccm("transparency", "list", "--json").stdout)
     assert {(r["iso3"], r["kind"], r["late"]) for r in reports} == {("NLD", "initial", False), ("FRA", "annual", True)}
@@ -120,10 +122,18 @@ def test_the_same_fact_recorded_in_two_files_is_one_record(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["retention", "add", "NLD", "-y", "2013", "--munitions", "-3"], "cluster munitions retained cannot be negative (-3)"),
-        (["retention", "add", "NLD", "-y", "2013", "--munitions", "10", "--used-munitions", "12"],
-         "cluster munitions used (12) is larger than the stock retained (10)"),
-        (["retention", "add", "NLD", "-y", "2013", "--submunitions", "10", "--used-submunitions", "-1"], "cannot be negative"),
+        (
+            ["retention", "add", "NLD", "-y", "2013", "--munitions", "-3"],
+            "cluster munitions retained cannot be negative (-3)",
+        ),
+        (
+            ["retention", "add", "NLD", "-y", "2013", "--munitions", "10", "--used-munitions", "12"],
+            "cluster munitions used (12) is larger than the stock retained (10)",
+        ),
+        (
+            ["retention", "add", "NLD", "-y", "2013", "--submunitions", "10", "--used-submunitions", "-1"],
+            "cannot be negative",
+        ),
         (["retention", "add", "NLD", "-y", "2013", "--used-munitions", "1"], "used given without the number retained"),
         (["retention", "add", "NLD", "-y", "2013"], "give the number retained"),
         (["retention", "add", "USA", "-y", "2013", "--munitions", "5"], "was not a State Party in 2013"),
@@ -131,8 +141,14 @@ def test_the_same_fact_recorded_in_two_files_is_one_record(tmp_path):
         (["obligation", "add", "LAO", "-a", "6"], "unknown article '6'"),
         (["obligation", "add", "Narnia", "-a", "5"], "unknown state 'Narnia'"),
         (["obligation", "add", "LAO", "-a", "4"], "already has an Art. 4 obligation"),
-        (["obligation", "add", "KEN", "-a", "5", "--deadline", "2030-01-01"], "Art. 5 (victim assistance) sets no deadline"),
-        (["obligation", "update", "LAO", "-a", "4", "--completed", "June 2023"], "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        (
+            ["obligation", "add", "KEN", "-a", "5", "--deadline", "2030-01-01"],
+            "Art. 5 (victim assistance) sets no deadline",
+        ),
+        (
+            ["obligation", "update", "LAO", "-a", "4", "--completed", "June 2023"],
+            "expected YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
         (["obligation", "update", "LAO", "-a", "4", "--completed", "2023-13"], "expected YYYY, YYYY-MM or YYYY-MM-DD"),
         (["obligation", "update", "LAO", "-a", "4", "--extended-to", "2019-01-01"], "is not after the deadline"),
         (["obligation", "update", "LAO", "-a", "4", "--extension-granted", "20MSP"], "unknown meeting '20MSP'"),
@@ -184,7 +200,9 @@ def test_the_calendar_follows_recorded_extensions_and_completions(ccm):
     from icalendar import Calendar
 
     def summaries():
-        text = ccm("export", "ics", "-s", "Lao PDR", "-s", "MRT", "--since", "2025-01-01", "--until", "2027-12-31").stdout
+        text = ccm(
+            "export", "ics", "-s", "Lao PDR", "-s", "MRT", "--since", "2025-01-01", "--until", "2027-12-31"
+        ).stdout
         return {str(event["SUMMARY"]) for event in Calendar.from_ical(text.encode()).walk("VEVENT")}
 
     assert "Laos: clearance of contaminated areas deadline (as extended) (Art. 4(1))" in summaries()

@@ -73,7 +73,10 @@ def test_the_5msp_report_is_the_template_filled_in(report):
     headings = _headings(report)
     positions = [headings.index(h) for h in TEMPLATE_HEADINGS]
     assert positions == sorted(positions), "sections out of the template's order"
-    assert "*Monitoring progress in implementing the Vientiane Action Plan up until the Fifth Meeting of States Parties*" in report
+    assert (
+        "*Monitoring progress in implementing the Vientiane Action Plan up until the Fifth Meeting of States Parties*"
+        in report
+    )
     assert "*Submitted by the President of the Fourth Meeting of States Parties*" in report
     assert "up to the Fifth Meeting of States Parties (5MSP) in San José, Costa Rica, in September 2014" in report
     assert "since the Fourth Meeting of States Parties (4MSP) held in Lusaka, Zambia, in September 2013" in report
@@ -108,7 +111,9 @@ def test_obligation_figures_and_footnotes_come_from_the_obligations_file(report,
     notes = report  # footnotes are listed once, after the body
     assert _note_after(notes, f"A total of {total}", text) == _names(expected.with_obligations)
     assert f"There are thus {len(expected.current)} States Parties[^" in text
-    assert _note_after(notes, f"There are thus {len(expected.current)} States Parties", text) == _names(expected.current)
+    assert _note_after(notes, f"There are thus {len(expected.current)} States Parties", text) == _names(
+        expected.current
+    )
     if expected.undetermined:
         assert _note_after(notes, f"For {len(expected.undetermined)} more", text) == _names(expected.undetermined)
     if expected.completed:
@@ -152,9 +157,7 @@ def test_aggregate_only_names_no_state(reading):
     text = result.stdout
     assert "[^" not in text
     named = [
-        row["name"]
-        for row in facts.STATES.values()
-        if re.search(rf"(?<![\w-]){re.escape(row['name'])}(?![\w-])", text)
+        row["name"] for row in facts.STATES.values() if re.search(rf"(?<![\w-]){re.escape(row['name'])}(?![\w-])", text)
     ]
     assert named == []
     assert "in San José, in September 2014" in text
@@ -211,7 +214,8 @@ def test_bad_input_writes_nothing(ccm, tmp_path, monkeypatch, args, message):
 
 
 @pytest.mark.parametrize(
-    ("name", "extra"), [("san-jose-progress-report.md", []), ("san-jose-progress-report-aggregate.md", ["--aggregate-only"])]
+    ("name", "extra"),
+    [("san-jose-progress-report.md", []), ("san-jose-progress-report-aggregate.md", ["--aggregate-only"])],
 )
 def test_the_documented_example_is_current(reading, name, extra):
     shown = (facts.ROOT / "docs" / "examples" / name).read_text(encoding="utf-8")

@@ -9,7 +9,9 @@ from ..conftest import REFERENCE
 
 def test_update_applies_changes_from_a_file(ccm, tmp_path):
     text = (REFERENCE / "states.csv").read_text(encoding="utf-8")
-    text = text.replace("Algeria,DZA,Africa,Northern Africa,,,,", "Algeria,DZA,Africa,Northern Africa,,2026-01-15,accession,")
+    text = text.replace(
+        "Algeria,DZA,Africa,Northern Africa,,,,", "Algeria,DZA,Africa,Northern Africa,,2026-01-15,accession,"
+    )
     changed = tmp_path / "states.csv"
     changed.write_text(text, encoding="utf-8")
     result = ccm("states", "update", changed)
@@ -43,7 +45,10 @@ def test_a_missing_file_is_one_line(ccm, tmp_path):
 def test_a_register_update_can_be_undone(ccm, tmp_path):
     text = (REFERENCE / "states.csv").read_text(encoding="utf-8")
     changed = tmp_path / "states.csv"
-    changed.write_text(text.replace("Algeria,DZA,Africa,Northern Africa,,,,", "Algeria,DZA,Africa,Northern Africa,2009-01-01,,,"), encoding="utf-8")
+    changed.write_text(
+        text.replace("Algeria,DZA,Africa,Northern Africa,,,,", "Algeria,DZA,Africa,Northern Africa,2009-01-01,,,"),
+        encoding="utf-8",
+    )
     before = ccm.dump(without=("changesets", "changes", "database_info"))
     assert ccm("states", "update", changed).exit_code == 0
     assert ccm("undo").stdout.startswith("Undid: states update from states.csv")

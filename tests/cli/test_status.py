@@ -33,7 +33,9 @@ def test_json_has_the_documented_keys_and_iso_dates(ccm):
     rows = json.loads(ccm("status", "--json").stdout)
     assert len(rows) == 197
     afghanistan = next(r for r in rows if r["iso3"] == "AFG")
-    assert {"iso3", "name", "region", "status", "signed", "deposited", "entry_into_force", "category"} <= set(afghanistan)
+    assert {"iso3", "name", "region", "status", "signed", "deposited", "entry_into_force", "category"} <= set(
+        afghanistan
+    )
     assert afghanistan["signed"] == "2008-12-03"
     assert afghanistan["entry_into_force"] == "2012-03-01"
     assert next(r for r in rows if r["iso3"] == "DZA")["deposited"] is None
@@ -83,7 +85,10 @@ def test_table_shows_the_states_and_the_totals(ccm):
         (["status", "Keny"], "did you mean Kenya (KEN)"),
         (["status", "--as-of", "09/09/2013"], "expected YYYY-MM-DD"),
         (["status", "--as-of", "20MSP"], "4MSP"),
-        (["status", "--region", "Atlantis"], "Africa: Northern Africa, Sub-Saharan Africa (Eastern Africa, Middle Africa"),
+        (
+            ["status", "--region", "Atlantis"],
+            "Africa: Northern Africa, Sub-Saharan Africa (Eastern Africa, Middle Africa",
+        ),
         (["status", "--status", "member"], "valid: party, pending, signatory"),
         (["status", "--category", "IV"], "valid: I, II, III"),
     ],

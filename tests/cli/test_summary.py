@@ -202,7 +202,12 @@ def test_recorded_reports_are_counted(ccm):
 def test_retention_use_not_reported(ccm):
     assert ccm("retention", "add", "NLD", "--year", "2013", "--submunitions", "300", "--used-submunitions", "20",
                "--purpose", "training", "--source", "Art. 7 report 2014").exit_code == 0  # fmt: skip
-    assert ccm("retention", "add", "ESP", "--year", "2013", "--munitions", "44", "--source", "Art. 7 report 2014").exit_code == 0
+    assert (
+        ccm(
+            "retention", "add", "ESP", "--year", "2013", "--munitions", "44", "--source", "Art. 7 report 2014"
+        ).exit_code
+        == 0
+    )
     # 2014 figures are not known on 30 June 2014.
     assert ccm("retention", "add", "BIH", "--year", "2014", "--munitions", "5", "--source", "x").exit_code == 0
     data = _summary(ccm, "stockpile", "4MSP", "2014-06-30")
@@ -278,7 +283,10 @@ def test_default_since_is_the_last_meeting_before_the_day(reading):
         (["summary", "gardening"], "unknown thematic area 'gardening'"),
         (["summary", "compliance"], "no summary for compliance"),
         (["summary", "universalization", "--since", "20MSP"], "4MSP"),
-        (["summary", "clearance", "--as-of", "4MSP", "--since", "5MSP"], "--since 2014-09-02 is after --as-of 2013-09-09"),
+        (
+            ["summary", "clearance", "--as-of", "4MSP", "--since", "5MSP"],
+            "--since 2014-09-02 is after --as-of 2013-09-09",
+        ),
         (["summary", "--as-of", "2014-13-01"], "expected YYYY-MM-DD"),
     ],
 )

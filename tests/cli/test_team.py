@@ -91,7 +91,19 @@ def test_two_offline_files_sync_through_postgresql(tmp_path, postgres):
         for laptop in (a, b):
             assert laptop("sync", team).exit_code == 0
         # Apart: new engagements, a campaign with replies, one record edited on both sides, one deleted.
-        a("log", "meeting", "KEN", "-m", "A meets Kenya", "-a", "univ", "--date", "2024-05-01", "--follow-up", "2024-06-01")
+        a(
+            "log",
+            "meeting",
+            "KEN",
+            "-m",
+            "A meets Kenya",
+            "-a",
+            "univ",
+            "--date",
+            "2024-05-01",
+            "--follow-up",
+            "2024-06-01",
+        )
         b("log", "letter", "UGA", "-m", "B writes to Uganda", "-a", "univ", "--date", "2024-05-02")
         b("campaign", "new", "B campaign", "--to", "category:III", "-a", "univ", "--yes", "--date", "2024-05-03")
         campaign = json.loads(b("campaign", "list", "--json").stdout)[0]["id"]

@@ -31,7 +31,12 @@ def test_thailand_depositing_on_15_january_2027_with_stocks(reading):
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "instrument of accession" in text  # Thailand has not signed: Art. 16(2)
-    for day, article in ((in_force, "Art. 17(2)"), (initial, "Art. 7(1)"), (first_annual, "Art. 7(2)"), (destroy, "Art. 3(2)")):
+    for day, article in (
+        (in_force, "Art. 17(2)"),
+        (initial, "Art. 7(1)"),
+        (first_annual, "Art. 7(2)"),
+        (destroy, "Art. 3(2)"),
+    ):
         [row] = [line for line in text.splitlines() if line.startswith(f"| {_long(day)} |")]
         assert row.endswith(f"| {article} |"), row
     assert "Art. 4(1)" not in text and "| Art. 9 |" in text

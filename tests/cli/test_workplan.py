@@ -11,7 +11,14 @@ from ..conftest import ROOT
 SAMPLE_PLAN = ROOT / "src" / "ccmtui" / "seed" / "sample_data" / "workplan-2024-2025-stockpile-destruction.toml"
 # The sample's milestones (stable ids), in the plan's timeline order.
 ENGAGE, REPORTING, DATABASE, WORKING_DOCUMENT = "580eb712", "6f591ea5", "9c375ece", "969d758f"
-RECORDS = ("work_plans", "work_plan_states", "work_plan_items", "milestones", "milestone_slips", "milestone_engagements")
+RECORDS = (
+    "work_plans",
+    "work_plan_states",
+    "work_plan_items",
+    "milestones",
+    "milestone_slips",
+    "milestone_engagements",
+)
 
 
 def records(ccm) -> dict[str, list[tuple]]:
@@ -21,7 +28,9 @@ def records(ccm) -> dict[str, list[tuple]]:
     dump = ccm.dump(portable=True)
     out = {}
     for table in RECORDS:
-        keep = [i for i, c in enumerate(Base.metadata.tables[table].columns) if c.name not in ("created_at", "updated_at")]
+        keep = [
+            i for i, c in enumerate(Base.metadata.tables[table].columns) if c.name not in ("created_at", "updated_at")
+        ]
         out[table] = [tuple(row[i] for i in keep) for row in dump[table]]
     return out
 
@@ -74,7 +83,13 @@ def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm):
     database = milestone(ccm, DATABASE)
     assert database["status"] == "slipped" and database["due"] == "2025Q3"
     assert database["slips"] == [
-        {"recorded_on": "2025-03-28", "from": "2025Q1", "to": "2025Q3", "by": "2 quarters", "reason": "awaiting replies"}
+        {
+            "recorded_on": "2025-03-28",
+            "from": "2025Q1",
+            "to": "2025Q3",
+            "by": "2 quarters",
+            "reason": "awaiting replies",
+        }
     ]
     reporting = milestone(ccm, REPORTING)
     assert reporting["done_on"] == "2025-04-10" and reporting["notes"] == "2025-04-10: letters sent to BIH, NLD, ESP"
@@ -91,7 +106,10 @@ def test_a_milestone_moves_on_and_undo_reverts_each_step(ccm):
         (["milestone", "add", "Workshop", "--due", "2026Q2"], "outside its work plan's period (2024–2025"),
         (["milestone", "add", "Workshop", "--due", "soon"], "bad --due 'soon'"),
         (["milestone", "add", "  ", "--due", "2025Q3"], "title is empty"),
-        (["milestone", "slip", DATABASE, "2026Q1"], "after the work plan's period ends (2025-12-31); extend the period to 2026-03-31 with --extend-period"),
+        (
+            ["milestone", "slip", DATABASE, "2026Q1"],
+            "after the work plan's period ends (2025-12-31); extend the period to 2026-03-31 with --extend-period",
+        ),
         (["milestone", "slip", DATABASE, "2024Q4"], "moves the due date later"),
         (["milestone", "done", REPORTING, "--date", "2999-01-01"], "in the future"),
         (["milestone", "done", "zzzz"], "bad milestone id"),
@@ -130,12 +148,37 @@ def test_marking_done_a_dropped_milestone_is_refused(ccm):
 
 def test_export_then_import_gives_identical_data(ccm, tmp_path):
     # Give the plan every kind of content first: progress, a slip, a dated note, a linked engagement.
-    logged = ccm("log", "letter", "BIH", "NLD", "ESP", "-m", "Letters on Article 3(8) reporting", "--area", "stockpile",
-                 "--date", "2025-02-10", "--ap", "LAP-17", "--by", "Zambia")
+    logged = ccm(
+        "log",
+        "letter",
+        "BIH",
+        "NLD",
+        "ESP",
+        "-m",
+        "Letters on Article 3(8) reporting",
+        "--area",
+        "stockpile",
+        "--date",
+        "2025-02-10",
+        "--ap",
+        "LAP-17",
+        "--by",
+        "Zambia",
+    )
     assert logged.exit_code == 0, logged.output
     engagement = logged.stdout.split()[2]
     ccm("milestone", "slip", DATABASE, "2025-08-31", "--reason", "partners' input | pending", "--date", "2025-03-28")
-    ccm("milestone", "done", REPORTING, "--date", "2025-03-20", "--note", "all three replied", "--engagement", engagement)
+    ccm(
+        "milestone",
+        "done",
+        REPORTING,
+        "--date",
+        "2025-03-20",
+        "--note",
+        "all three replied",
+        "--engagement",
+        engagement,
+    )
     ccm("milestone", "add", "Circulate the draft Working Document", "--due", "2025-05-15")
     exported = tmp_path / "plan.toml"
     assert ccm("workplan", "export", "stockpile", "-o", exported).exit_code == 0
@@ -195,21 +238,56 @@ def test_a_hand_written_file_without_ids_imports_into_a_new_database(ccm_fresh, 
 BAD_FILES = [
     # (replace this, with that, the error's key and line)
     ('title = "CCM', 'titel = "CCM', "line 9: titel: unknown key (did you mean 'title'?)"),
-    ("starts_on = 2024-01-01", 'starts_on = "January 2024"', "line 11: starts_on: expected a date (YYYY-MM-DD), got the text 'January 2024'"),
-    ("ends_on = 2025-12-31", "ends_on = 2023-12-31", "line 12: ends_on: the work plan ends (2023-12-31) before it starts"),
+    (
+        "starts_on = 2024-01-01",
+        'starts_on = "January 2024"',
+        "line 11: starts_on: expected a date (YYYY-MM-DD), got the text 'January 2024'",
+    ),
+    (
+        "ends_on = 2025-12-31",
+        "ends_on = 2023-12-31",
+        "line 12: ends_on: the work plan ends (2023-12-31) before it starts",
+    ),
     ('coordinators = ["Zambia"]', "coordinators = []", "line 13: coordinators: name at least one coordinator state"),
     ('coordinators = ["Zambia"]', 'coordinators = ["Zambai"]', "line 13: coordinators: unknown state 'Zambai'"),
     ('area = "stockpile-destruction"', 'area = "stockpiles and such"', "line 10: area: unknown thematic area"),
-    ('due = "2025Q2"', 'due = "2026Q2"', "line 88: milestones[4].due: a milestone due Q2 2026 is outside its work plan's period"),
+    (
+        'due = "2025Q2"',
+        'due = "2026Q2"',
+        "line 88: milestones[4].due: a milestone due Q2 2026 is outside its work plan's period",
+    ),
     ('due = "2024Q4"', 'due = "next spring"', "line 73: milestones[1].due: expected a quarter (2025Q1) or a date"),
-    ('due = "2024Q4"', "due = 2024", "line 73: milestones[1].due: expected a quarter (2025Q1) or a date (YYYY-MM-DD), got 2024"),
-    ('due = "2024Q4"', 'due = "2024Q4"\nstatus = "finished"', "line 74: milestones[1].status: unknown milestone status 'finished'"),
+    (
+        'due = "2024Q4"',
+        "due = 2024",
+        "line 73: milestones[1].due: expected a quarter (2025Q1) or a date (YYYY-MM-DD), got 2024",
+    ),
+    (
+        'due = "2024Q4"',
+        'due = "2024Q4"\nstatus = "finished"',
+        "line 74: milestones[1].status: unknown milestone status 'finished'",
+    ),
     ('due = "2024Q4"', 'due = "2024Q4"\nstatus = "done"', "line 71: milestones[1]: a done milestone needs done_on"),
-    ('action_points = ["LAP-16"]\n\n[[milestones]]\ntitle = "Encourage', 'action_points = ["LAP-16"]\n\n[[milestones]]\ntitel = "Encourage',
-     "line 76: milestones[2]: missing key 'title'"),
-    ('action_points = ["LAP-16"]', 'action_points = "LAP-16"', "line 74: milestones[1].action_points: expected a list of texts"),
-    ('action_points = ["LAP-16"]', 'action_points = ["Lausanne 16"]', "line 74: milestones[1].action_points: bad action point"),
-    ('due = "2024Q4"', 'due = "2024Q4"\nengagements = ["not-an-id"]', "line 74: milestones[1].engagements: 'not-an-id' is not a record id"),
+    (
+        'action_points = ["LAP-16"]\n\n[[milestones]]\ntitle = "Encourage',
+        'action_points = ["LAP-16"]\n\n[[milestones]]\ntitel = "Encourage',
+        "line 76: milestones[2]: missing key 'title'",
+    ),
+    (
+        'action_points = ["LAP-16"]',
+        'action_points = "LAP-16"',
+        "line 74: milestones[1].action_points: expected a list of texts",
+    ),
+    (
+        'action_points = ["LAP-16"]',
+        'action_points = ["Lausanne 16"]',
+        "line 74: milestones[1].action_points: bad action point",
+    ),
+    (
+        'due = "2024Q4"',
+        'due = "2024Q4"\nengagements = ["not-an-id"]',
+        "line 74: milestones[1].engagements: 'not-an-id' is not a record id",
+    ),
     ('area = "stockpile-destruction"', 'area = "stockpile', "not valid TOML"),
 ]
 

@@ -41,11 +41,16 @@ def _first_release_database(path, *, versioned: bool = True):
         )
     for meeting in read_meetings(_text("meetings.csv")):
         connection.execute(
-            "INSERT INTO meetings (code, name, city, country, start, \"end\", president_state, source, notes, uuid, "
+            'INSERT INTO meetings (code, name, city, country, start, "end", president_state, source, notes, uuid, '
             "created_at, updated_at) VALUES (:code, :name, :city, :country, :start, :end, :president_state, :source, "
             ":notes, :uuid, :s, :s)",
-            {**meeting, "start": meeting["start"].isoformat(), "end": meeting["end"].isoformat(),
-             "uuid": stable_uuid("meeting", meeting["code"]), "s": stamp},
+            {
+                **meeting,
+                "start": meeting["start"].isoformat(),
+                "end": meeting["end"].isoformat(),
+                "uuid": stable_uuid("meeting", meeting["code"]),
+                "s": stamp,
+            },
         )
     for iso3 in ("DZA", "ARG", "THA"):
         connection.execute(
@@ -133,7 +138,10 @@ def test_the_migrations_build_the_schema_the_models_describe(tmp_path):
 
             context = MigrationContext.configure(
                 connection,
-                opts={"compare_type": True, "include_name": lambda name, kind, _: not (kind == "table" and is_search_table(name))},
+                opts={
+                    "compare_type": True,
+                    "include_name": lambda name, kind, _: not (kind == "table" and is_search_table(name)),
+                },
             )
             differences = list(compare_metadata(context, Base.metadata))
     finally:

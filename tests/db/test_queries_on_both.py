@@ -128,7 +128,11 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.parts_of_work_plan: {"work_plan": facts["work_plan"]},
         Q.parts_of_milestone: {"milestone": next((m for m in facts["milestones"] if m.startswith(DONE)), "")},
         Q.changesets_touching: {
-            "tables": ["engagements"], "records": [LOME], "after": datetime(2000, 1, 1), "changeset": "", "database": facts["database"]
+            "tables": ["engagements"],
+            "records": [LOME],
+            "after": datetime(2000, 1, 1),
+            "changeset": "",
+            "database": facts["database"],
         },
     }
 

@@ -18,7 +18,12 @@ from ccmtui.db.target import Target
         ("sqlite:////srv/ccm.db?timeout=5", Path("/srv/ccm.db"), True, "sqlite:////srv/ccm.db?timeout=5"),
         ("sqlite+pysqlite:///ccm.db", Path("ccm.db"), True, "sqlite+pysqlite:///ccm.db"),
         ("sqlite:///:memory:", None, True, "sqlite:///:memory:"),
-        ("postgresql+psycopg://ana:secret@db.example:5432/ccm", None, False, "postgresql+psycopg://db.example:5432/ccm"),
+        (
+            "postgresql+psycopg://ana:secret@db.example:5432/ccm",
+            None,
+            False,
+            "postgresql+psycopg://db.example:5432/ccm",
+        ),
     ],
 )
 def test_a_target_names_its_file_or_its_server(text, path, is_sqlite, name):

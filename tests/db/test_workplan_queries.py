@@ -11,8 +11,12 @@ from ccmtui.domain.workplan import MILESTONE_STATUSES
 
 PARAMS = {
     "work_plans": {"area": None},
-    "milestones_due": {"since": date(2025, 1, 1), "until": date(2025, 3, 31), "area": "stockpile-destruction",
-                       "statuses": list(MILESTONE_STATUSES)},
+    "milestones_due": {
+        "since": date(2025, 1, 1),
+        "until": date(2025, 3, 31),
+        "area": "stockpile-destruction",
+        "statuses": list(MILESTONE_STATUSES),
+    },
     "milestones_done": {"since": date(2025, 1, 1), "until": date(2025, 3, 31), "area": None},
     "milestones_slipped_from": {"since": date(2025, 1, 1), "until": date(2025, 3, 31), "area": None},
     "engagement_counts_by_kind": {"since": date(2013, 1, 1), "until": date(2013, 12, 31), "area": None},
@@ -60,7 +64,12 @@ def test_milestone_listings_use_their_indexes(sample_db):
         ("milestones_slipped_from", "ix_milestone_slips_from_due_on"),
     ):
         sql = QUERIES[name][0]
-        plan = " ".join(row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, {
-            "since": "2025-01-01", "until": "2025-03-31", "area": None, "statuses": '["planned"]'}))
+        plan = " ".join(
+            row[-1]
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN " + sql,
+                {"since": "2025-01-01", "until": "2025-03-31", "area": None, "statuses": '["planned"]'},
+            )
+        )
         assert index in plan, (name, plan)
     connection.close()

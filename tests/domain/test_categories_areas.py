@@ -25,7 +25,9 @@ def test_a_category_is_for_a_state_until_it_deposits():
     # Peru signed in 2008 and deposited on 26 September 2012: pending, a State Party in CCM's count.
     peru = SimpleNamespace(name="Peru", signed=date(2008, 12, 3), deposited=date(2012, 9, 26), withdrawal_notified=None)
     check_classifiable(peru, date(2012, 9, 25))
-    with pytest.raises(InputError, match=r"^Peru is a State Party on 2012-09-26 \(pending\); categories are for states not yet party$"):
+    with pytest.raises(
+        InputError, match=r"^Peru is a State Party on 2012-09-26 \(pending\); categories are for states not yet party$"
+    ):
         check_classifiable(peru, date(2012, 9, 26))
 
 

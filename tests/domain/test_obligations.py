@@ -44,7 +44,9 @@ def test_partial_dates_keep_their_precision(text, earliest, latest, precision):
     assert (value.earliest, value.latest, value.precision, str(value)) == (earliest, latest, precision, text)
 
 
-@pytest.mark.parametrize("text", ["", "June 2023", "2023-6", "2023-13", "2023-02-30", "23-06", "2023/06", "2023-06-15T00"])
+@pytest.mark.parametrize(
+    "text", ["", "June 2023", "2023-6", "2023-13", "2023-02-30", "23-06", "2023/06", "2023-06-15T00"]
+)
 def test_bad_partial_dates_are_refused(text):
     with pytest.raises(InputError, match="expected YYYY, YYYY-MM or YYYY-MM-DD"):
         parse_partial_date(text, "--completed")
@@ -134,7 +136,12 @@ def test_lateness():
 
 @pytest.mark.parametrize(
     ("retained", "used", "message"),
-    [(-1, None, "cannot be negative"), (5, -1, "cannot be negative"), (5, 6, "larger than the stock"), (None, 2, "without")],
+    [
+        (-1, None, "cannot be negative"),
+        (5, -1, "cannot be negative"),
+        (5, 6, "larger than the stock"),
+        (None, 2, "without"),
+    ],
 )
 def test_retention_figures_are_checked(retained, used, message):
     with pytest.raises(InputError, match=message):
@@ -165,8 +172,15 @@ _MEETINGS = {"11MSP": (_date(2023, 9, 11), _date(2023, 9, 14))}
 
 
 def _iraq(decision="not recorded", **kwargs) -> Extension:
-    values = {"number": 1, "requested": _partial("2022-11-16"), "requested_to": _date(2028, 11, 1), "meeting": "11MSP",
-                  "decision": decision, "granted": None, "extended_to": None}
+    values = {
+        "number": 1,
+        "requested": _partial("2022-11-16"),
+        "requested_to": _date(2028, 11, 1),
+        "meeting": "11MSP",
+        "decision": decision,
+        "granted": None,
+        "extended_to": None,
+    }
     values.update(kwargs)
     return Extension(**values)
 

@@ -42,8 +42,14 @@ def test_an_unknown_region_lists_them_all_grouped_with_the_closest(regions):
         regions.match("Westen Afrika")
     message = str(raised.value)
     assert message.startswith("unknown region 'Westen Afrika'; did you mean Western Africa")
-    assert "Africa: Northern Africa, Sub-Saharan Africa (Eastern Africa, Middle Africa, Southern Africa, Western Africa)" in message
-    assert "Americas: Latin America and the Caribbean (Caribbean, Central America, South America), Northern America" in message
+    assert (
+        "Africa: Northern Africa, Sub-Saharan Africa (Eastern Africa, Middle Africa, Southern Africa, Western Africa)"
+        in message
+    )
+    assert (
+        "Americas: Latin America and the Caribbean (Caribbean, Central America, South America), Northern America"
+        in message
+    )
     assert "Oceania: Australia and New Zealand, Melanesia, Micronesia, Polynesia" in message
     assert "\n" not in message
     every = {name for (_, name) in regions.members}

@@ -63,9 +63,16 @@ def test_names_people_write_find_the_state(index, written, iso3):
 def test_every_state_of_the_2013_table_is_found(index):
     # The signature/ratification table of the 2013 universalisation report, as written there.
     names = [
-        "Antigua and Barbuda", "Bosnia and Herzegovina", "Central African Republic", "Cook Islands",
-        "Democratic Republic of the Congo", "Dominican Republic", "Guinea-Bissau", "Holy See",
-        "Sao Tome and Principe", "Trinidad and Tobago",
+        "Antigua and Barbuda",
+        "Bosnia and Herzegovina",
+        "Central African Republic",
+        "Cook Islands",
+        "Democratic Republic of the Congo",
+        "Dominican Republic",
+        "Guinea-Bissau",
+        "Holy See",
+        "Sao Tome and Principe",
+        "Trinidad and Tobago",
     ]
     assert all(index.find(name) for name in names)
 

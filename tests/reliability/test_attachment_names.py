@@ -42,8 +42,13 @@ def _plant(db: Path, names: list[str]) -> None:
         if not writer.rows("blob", sha256=digest):
             backend.insert("blobs", backend.complete("blobs", {"sha256": digest, "content": content}, writer.stamp))
         for name in names:
-            values = {"engagement_uuid": engagement, "filename": name, "media_type": "text/plain",
-                      "size": len(content), "sha256": digest}
+            values = {
+                "engagement_uuid": engagement,
+                "filename": name,
+                "media_type": "text/plain",
+                "size": len(content),
+                "sha256": digest,
+            }
             backend.insert("attachments", backend.complete("attachments", values, writer.stamp))
 
 

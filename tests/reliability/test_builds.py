@@ -54,7 +54,11 @@ def test_a_build_over_a_crashed_database_leaves_no_old_wal(tmp_path):
 def test_a_killed_builds_hidden_file_is_removed_by_the_next_build(tmp_path):
     target = tmp_path / "ccm.db"
     dead = _dead_pid()
-    leftovers = [tmp_path / f".ccm.db.{dead}.large", tmp_path / f".ccm.db.{dead}.large-journal", tmp_path / f".ccm.db.{dead}.sample-wal"]
+    leftovers = [
+        tmp_path / f".ccm.db.{dead}.large",
+        tmp_path / f".ccm.db.{dead}.large-journal",
+        tmp_path / f".ccm.db.{dead}.sample-wal",
+    ]
     for leftover in leftovers:
         leftover.write_bytes(b"\0" * 4096)
     alive = tmp_path / f".ccm.db.{subprocess.os.getppid()}.large"  # a build still running elsewhere: kept
@@ -90,4 +94,6 @@ def test_a_killed_large_build_is_cleaned_up(tmp_path):
 def test_a_folder_as_the_target_is_one_line(tmp_path):
     result = CCM(None)("sample", "build", str(tmp_path))
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == [f"Error: {tmp_path} is a folder; give the database file's name (e.g. {tmp_path / 'sample.db'})"]
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path} is a folder; give the database file's name (e.g. {tmp_path / 'sample.db'})"
+    ]

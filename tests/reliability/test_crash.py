@@ -22,7 +22,18 @@ from .conftest import ccm_process, integrity, run_ccm
 pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 # Africa (54), Asia (48) and Oceania (16), and two named states: 120 targets.
-CAMPAIGN_TARGETS = ("--to", "region:Africa", "--to", "region:Asia", "--to", "region:Oceania", "--to", "BRA", "--to", "USA")
+CAMPAIGN_TARGETS = (
+    "--to",
+    "region:Africa",
+    "--to",
+    "region:Asia",
+    "--to",
+    "region:Oceania",
+    "--to",
+    "BRA",
+    "--to",
+    "USA",
+)
 IMPORT_ROWS = 10_000
 
 
@@ -135,14 +146,16 @@ def test_killing_a_10000_row_import_leaves_all_rows_or_none(journaled, identity,
             out = csv.writer(handle)
             out.writerow(["date", "kind", "states", "area", "summary", "notes"])
             for i in range(IMPORT_ROWS):
-                out.writerow([
-                    f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    rng.choice(["call", "meeting", "letter", "demarche"]),
-                    ";".join(rng.sample(names, 2)),
-                    "universalization",
-                    f"Batch {batch} row {i}",
-                    "Met the desk officer; the bill is with parliament. " * rng.randint(0, 3),
-                ])
+                out.writerow(
+                    [
+                        f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                        rng.choice(["call", "meeting", "letter", "demarche"]),
+                        ";".join(rng.sample(names, 2)),
+                        "universalization",
+                        f"Batch {batch} row {i}",
+                        "Met the desk officer; the bill is with parliament. " * rng.randint(0, 3),
+                    ]
+                )
         return path
 
     def batch_rows(batch: int) -> int:
@@ -181,11 +194,24 @@ def test_killing_ccm_log_and_states_update_leaves_nothing_half_written(sample_db
     duration = timed("--db", sample_db, "log", "call", "KEN", "-m", "calibration")
     rng = random.Random(3)
     for attempt in range(15):
-        kill_after(duration * rng.uniform(0.3, 1.1), "--db", sample_db, "log", "meeting", "KEN", "UGA",
-                   "-m", f"Crash log {attempt}", "--by", "ICRC")
+        kill_after(
+            duration * rng.uniform(0.3, 1.1),
+            "--db",
+            sample_db,
+            "log",
+            "meeting",
+            "KEN",
+            "UGA",
+            "-m",
+            f"Crash log {attempt}",
+            "--by",
+            "ICRC",
+        )
         assert integrity(sample_db) == "ok"
         connection = sqlite3.connect(sample_db)
-        rows = connection.execute("SELECT uuid FROM engagements WHERE summary = ?", (f"Crash log {attempt}",)).fetchall()
+        rows = connection.execute(
+            "SELECT uuid FROM engagements WHERE summary = ?", (f"Crash log {attempt}",)
+        ).fetchall()
         if rows:
             (links,) = connection.execute(
                 "SELECT count(*) FROM engagement_states WHERE engagement_uuid = ?", rows[0]

@@ -33,12 +33,18 @@ def one_line(result, code: int | None = None) -> str:
 
 @pytest.fixture
 def files(tmp_path):
-    (tmp_path / "open-quote.csv").write_text('date,kind,states,area,summary\n2024-01-01,call,KEN,univ,"open\n2024-01-02,call,UGA,univ,x\n')
+    (tmp_path / "open-quote.csv").write_text(
+        'date,kind,states,area,summary\n2024-01-01,call,KEN,univ,"open\n2024-01-02,call,UGA,univ,x\n'
+    )
     (tmp_path / "twice.csv").write_text("date,kind,date,states,area,summary\n2024-01-01,call,2024-01-01,KEN,univ,x\n")
-    (tmp_path / "cell.csv").write_text("date,kind,states,area,summary\n2024-01-01,call,KEN,univ," + "x" * 140_000 + "\n")
+    (tmp_path / "cell.csv").write_text(
+        "date,kind,states,area,summary\n2024-01-01,call,KEN,univ," + "x" * 140_000 + "\n"
+    )
     (tmp_path / "line.csv").write_text("a" * (10 * 1024 * 1024) + "\n")
     (tmp_path / "deep.toml").write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
-    (tmp_path / "replies.csv").write_text("engagement,state,date,stance\n480d530f,KEN,2024-01-01,positive\n480d530f,KEN,2024-01-02,negative\n")
+    (tmp_path / "replies.csv").write_text(
+        "engagement,state,date,stance\n480d530f,KEN,2024-01-01,positive\n480d530f,KEN,2024-01-02,negative\n"
+    )
     return tmp_path
 
 
@@ -156,16 +162,28 @@ def test_saving_an_attachment_on_a_full_disk_leaves_no_partial_file(ccm, tmp_pat
 def test_generated_edges_never_end_in_an_internal_error(reading_copy, family, number, word):
     ccm, folder = reading_copy
     if family == "number":
-        args = [["changes", "-n", str(number)], ["due", "--days", str(number)], ["engagements", "-n", str(number)]][abs(number) % 3]
+        args = [["changes", "-n", str(number)], ["due", "--days", str(number)], ["engagements", "-n", str(number)]][
+            abs(number) % 3
+        ]
     elif family == "quarter":
         args = ["export", "quarter", f"{abs(number) % 10000:04d}Q{abs(number) % 4 + 1}"]
     elif family == "url":
         args = ["sync", f"{word}://{word}@h:{number}/db"]
     elif family == "action":
-        args = ["log", "call", "KEN", "-m", "x", "-a", "univ", "--ap", f"{['VAP', 'DAP', 'LAP'][abs(number) % 3]}-{number}"]
+        args = [
+            "log",
+            "call",
+            "KEN",
+            "-m",
+            "x",
+            "-a",
+            "univ",
+            "--ap",
+            f"{['VAP', 'DAP', 'LAP'][abs(number) % 3]}-{number}",
+        ]
     else:
         sheet = folder / "generated.csv"
-        sheet.write_text(f"date,kind,states,area,summary,{word}\n2024-01-01,call,KEN,univ,\"{word}\n")
+        sheet.write_text(f'date,kind,states,area,summary,{word}\n2024-01-01,call,KEN,univ,"{word}\n')
         args = ["import", "engagements", str(sheet)]
     result = ccm(*args)
     assert result.exit_code in DOCUMENTED, (args, result.output)

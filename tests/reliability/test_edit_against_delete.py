@@ -50,7 +50,9 @@ def _family(ccm: CCM, engagement: str) -> dict:
     return {t: count(t) for t in ("engagements", "engagement_states", "replies", "campaigns")}
 
 
-ORDERS = list(itertools.product(("delete-first", "edit-first"), ("engagement", "reply"), ("A-syncs-first", "B-syncs-first")))
+ORDERS = list(
+    itertools.product(("delete-first", "edit-first"), ("engagement", "reply"), ("A-syncs-first", "B-syncs-first"))
+)
 
 
 @pytest.mark.sqlite_only
@@ -64,7 +66,18 @@ def test_every_order_of_edit_and_delete_ends_the_same_everywhere(tmp_path, reque
     else:
         team = str(_laptop(tmp_path, "team").db)
     a, b, server = _laptop(tmp_path, "a"), _laptop(tmp_path, "b"), CCM(team)
-    made = a("campaign", "new", "Letter to Category III", "--to", "category:III", "-a", "univ", "--yes", "--date", "2024-05-03")
+    made = a(
+        "campaign",
+        "new",
+        "Letter to Category III",
+        "--to",
+        "category:III",
+        "-a",
+        "univ",
+        "--yes",
+        "--date",
+        "2024-05-03",
+    )
     assert made.exit_code == 0, made.output
     [campaign] = json.loads(a("campaign", "list", "--json").stdout)[:1]
     engagement = next(e["id"] for e in json.loads(a("engagements", "--json", "--since", "2024-05-03").stdout))
@@ -96,4 +109,7 @@ def test_every_order_of_edit_and_delete_ends_the_same_everywhere(tmp_path, reque
         if what == "reply":
             assert shown["replied"] == 1
         else:
-            assert json.loads(a("show", engagement[:8], "--json").stdout)["summary"] == "Letter to Category III (B's wording)"
+            assert (
+                json.loads(a("show", engagement[:8], "--json").stdout)["summary"]
+                == "Letter to Category III (B's wording)"
+            )

@@ -63,29 +63,106 @@ def _ids() -> list[str]:
 
 # Text a user might type, and text no one should: no path separators, so whatever a command
 # makes of it as a file name stays in the test's own folder.
-SAFE_TEXT = st.text(
-    alphabet=st.characters(blacklist_characters="/\\\x00", blacklist_categories=("Cs",)), max_size=40
-)
+SAFE_TEXT = st.text(alphabet=st.characters(blacklist_characters="/\\\x00", blacklist_categories=("Cs",)), max_size=40)
 VALUES = [
     # states, as codes and names, well and badly written
-    "KEN", "ken", "Lao PDR", "Côte d'Ivoire", "Ivory Coast", "USA", "XXX", "", " ", "Kenya;Uganda", "KEN UGA",
+    "KEN",
+    "ken",
+    "Lao PDR",
+    "Côte d'Ivoire",
+    "Ivory Coast",
+    "USA",
+    "XXX",
+    "",
+    " ",
+    "Kenya;Uganda",
+    "KEN UGA",
     # kinds, areas, channels, stances, categories, statuses
-    "demarche", "démarche", "note-verbale", "nv", "call", "meeting", "bogus-kind", "univ", "universalization",
-    "clearance", "victim", "stockpile", "geneva", "new-york", "capital", "positive", "neutral", "negative", "meh",
-    "I", "II", "III", "IV", "0", "category:II", "region:Asia", "region:Atlantis", "status:non-signatory",
-    "status:states-parties", "status:", "state:KEN", ":", "category:",
+    "demarche",
+    "démarche",
+    "note-verbale",
+    "nv",
+    "call",
+    "meeting",
+    "bogus-kind",
+    "univ",
+    "universalization",
+    "clearance",
+    "victim",
+    "stockpile",
+    "geneva",
+    "new-york",
+    "capital",
+    "positive",
+    "neutral",
+    "negative",
+    "meh",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "0",
+    "category:II",
+    "region:Asia",
+    "region:Atlantis",
+    "status:non-signatory",
+    "status:states-parties",
+    "status:",
+    "state:KEN",
+    ":",
+    "category:",
     # dates and meetings
-    "2024-01-01", "2013-09-09", "2024-02-30", "9999-12-31", "0001-01-01", "24-1-1", "today", "4MSP", "1RC", "99MSP",
+    "2024-01-01",
+    "2013-09-09",
+    "2024-02-30",
+    "9999-12-31",
+    "0001-01-01",
+    "24-1-1",
+    "today",
+    "4MSP",
+    "1RC",
+    "99MSP",
     "2008-12-02",
     # numbers
-    "-1", "0", "1", "10", "99999999999999999999", "1e9", "NaN",
+    "-1",
+    "0",
+    "1",
+    "10",
+    "99999999999999999999",
+    "1e9",
+    "NaN",
     # action points, config keys, quarters
-    "VAP-3", "LAP-17", "DAP-999", "XAP-1", "name", "state", "area", "db", "2025Q1",
+    "VAP-3",
+    "LAP-17",
+    "DAP-999",
+    "XAP-1",
+    "name",
+    "state",
+    "area",
+    "db",
+    "2025Q1",
     # quoting and injection
-    "'; DROP TABLE engagements; --", '"', "'", "O'Brien", "=cmd|' /C calc'!A0", "*", "%", "_", "NEAR(a b)",
-    "a OR b", "-", "--", "---", "\t", "\n", "é" * 300, "x" * 301,
+    "'; DROP TABLE engagements; --",
+    '"',
+    "'",
+    "O'Brien",
+    "=cmd|' /C calc'!A0",
+    "*",
+    "%",
+    "_",
+    "NEAR(a b)",
+    "a OR b",
+    "-",
+    "--",
+    "---",
+    "\t",
+    "\n",
+    "é" * 300,
+    "x" * 301,
     # files: none of them exist in the test's folder
-    "missing.csv", "notes.txt", ".",
+    "missing.csv",
+    "notes.txt",
+    ".",
 ]
 
 
@@ -94,23 +171,39 @@ DATES = ["2024-01-01", "2013-09-09", "2025-06-30", "2024-02-30", "9999-12-31", "
 # Values that make sense for a parameter, by its name: most cases get past parsing into the command.
 MEANINGFUL = {
     "kind": ["demarche", "meeting", "letter", "note-verbale", "call", "email", "workshop", "statement", "other", "nv"],
-    "state": STATES, "states": STATES, "except": STATES, "by": STATES + ["ICRC", "CMC", "Portugal and Japan"],
-    "category": ["I", "II", "III", "2", "IV"], "stance": ["positive", "neutral", "negative", "meh"],
+    "state": STATES,
+    "states": STATES,
+    "except": STATES,
+    "by": STATES + ["ICRC", "CMC", "Portugal and Japan"],
+    "category": ["I", "II", "III", "2", "IV"],
+    "stance": ["positive", "neutral", "negative", "meh"],
     "area": ["universalization", "univ", "clearance", "victim-assistance", "transparency", "nope"],
     "channel": ["capital", "geneva", "new-york", "ny", "moon"],
     "status": ["party", "pending", "signatory", "non-signatory", "withdrawn", "states-parties", "bogus"],
     "region": ["Africa", "Asia", "Europe", "Eastern Africa", "South-eastern Asia", "Atlantis"],
     "to": ["status:non-signatory", "category:II", "region:Asia", "KEN", "state:UGA", "status:bogus", "region:"],
-    "date": DATES, "as_of": DATES, "since": DATES, "until": DATES, "follow_up": DATES, "dated": DATES,
-    "limit": ["1", "5", "0", "-3", "100000"], "days": ["0", "30", "-1", "99999"], "within": ["0", "90", "x"],
-    "ap": ["VAP-3", "DAP-12", "LAP-17", "lap 4", "XAP-1"], "action_point": ["VAP-3", "LAP-17"],
+    "date": DATES,
+    "as_of": DATES,
+    "since": DATES,
+    "until": DATES,
+    "follow_up": DATES,
+    "dated": DATES,
+    "limit": ["1", "5", "0", "-3", "100000"],
+    "days": ["0", "30", "-1", "99999"],
+    "within": ["0", "90", "x"],
+    "ap": ["VAP-3", "DAP-12", "LAP-17", "lap 4", "XAP-1"],
+    "action_point": ["VAP-3", "LAP-17"],
     "summary": ["Met the ambassador", "O'Brien said '; DROP TABLE engagements; --", ""],
-    "notes": ["Follow up in May.", "=HYPERLINK(\"x\")", ""], "rationale": ["Said it will join", ""],
+    "notes": ["Follow up in May.", '=HYPERLINK("x")', ""],
+    "rationale": ["Said it will join", ""],
     "title": ["Joint démarche 2026", "'; DELETE FROM campaigns; --", " "],
     "text": ["ratification", "bill parliament", '"unbalanced', "NEAR(a b)", "*", "a OR", '"', '" "'],
-    "key": ["name", "state", "area", "db", "colour"], "value": ["Ana Silva", "PRT", "univ", ""],
-    "file": ["good.csv", "notes.txt", "missing.csv", "."], "output": ["saved.bin", "saved.bin", "."],
-    "other": ["missing.db", "notes.txt"], "url": ["missing.db", "notes.txt"],
+    "key": ["name", "state", "area", "db", "colour"],
+    "value": ["Ana Silva", "PRT", "univ", ""],
+    "file": ["good.csv", "notes.txt", "missing.csv", "."],
+    "output": ["saved.bin", "saved.bin", "."],
+    "other": ["missing.db", "notes.txt"],
+    "url": ["missing.db", "notes.txt"],
 }
 
 
@@ -210,17 +303,41 @@ def test_any_arguments_give_a_documented_exit_and_leave_nothing_half_done(path, 
     case()
 
 
-ENGAGEMENT_HEADER = ["date", "kind", "states", "area", "summary", "channel", "by", "notes", "action_points", "follow_up"]
+ENGAGEMENT_HEADER = [
+    "date",
+    "kind",
+    "states",
+    "area",
+    "summary",
+    "channel",
+    "by",
+    "notes",
+    "action_points",
+    "follow_up",
+]
 REPLY_HEADER = ["engagement", "state", "date", "stance", "summary", "category"]
 STATE_HEADER = ["name", "iso3", "region", "subregion", "signed", "deposited", "instrument", "withdrawal_notified",
                 "source", "intermediate_region"]  # fmt: skip
-CELLS = VALUES + ["Africa", "Europe", "Eastern Africa", "ratification", "accession", "2010-08-01", "2009-01-01", "a,b", 'say "hi"', "line\nbreak"]
+CELLS = VALUES + [
+    "Africa",
+    "Europe",
+    "Eastern Africa",
+    "ratification",
+    "accession",
+    "2010-08-01",
+    "2009-01-01",
+    "a,b",
+    'say "hi"',
+    "line\nbreak",
+]
 
 
 @st.composite
 def csv_files(draw, header: list[str]) -> bytes:
     """A CSV file as a spreadsheet might save it, or mangle it."""
-    columns = draw(st.one_of(st.just(header), st.lists(st.sampled_from(header + ["extra", ""]), max_size=len(header) + 1)))
+    columns = draw(
+        st.one_of(st.just(header), st.lists(st.sampled_from(header + ["extra", ""]), max_size=len(header) + 1))
+    )
     cell = st.one_of(st.sampled_from(CELLS + _ids()), SAFE_TEXT)
     rows = draw(st.lists(st.lists(cell, min_size=max(0, len(columns) - 2), max_size=len(columns) + 1), max_size=6))
     import csv
@@ -247,7 +364,11 @@ def csv_files(draw, header: list[str]) -> bytes:
 
 @pytest.mark.parametrize(
     "command, header",
-    [(("import", "engagements"), ENGAGEMENT_HEADER), (("import", "replies"), REPLY_HEADER), (("states", "update"), STATE_HEADER)],
+    [
+        (("import", "engagements"), ENGAGEMENT_HEADER),
+        (("import", "replies"), REPLY_HEADER),
+        (("states", "update"), STATE_HEADER),
+    ],
     ids=["import engagements", "import replies", "states update"],
 )
 def test_any_csv_file_gives_a_documented_exit_and_all_or_nothing(command, header, workspace, identity, monkeypatch):

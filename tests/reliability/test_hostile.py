@@ -53,7 +53,9 @@ def _can_mount() -> bool:
 def tmpfs(where: Path, kib: int):
     """A small file system of its own at `where` (root only); skips the test when mounting is refused."""
     where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k,mode=0700", "tmpfs", str(where)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={kib}k,mode=0700", "tmpfs", str(where)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
     try:
@@ -312,5 +314,7 @@ def test_a_short_lock_is_waited_for(tmp_path, identity):
         result = run_ccm("--db", database, "log", "call", "UGA", "-m", "Waited for the lock")
     assert result.returncode == 0, result.stderr
     connection = sqlite3.connect(database)
-    assert connection.execute("SELECT count(*) FROM engagements WHERE summary = 'Waited for the lock'").fetchone() == (1,)
+    assert connection.execute("SELECT count(*) FROM engagements WHERE summary = 'Waited for the lock'").fetchone() == (
+        1,
+    )
     connection.close()

@@ -103,12 +103,22 @@ def test_quotes_and_sql_in_what_users_type_land_verbatim(sample_db, identity):
         assert "Traceback" not in search.output
     connection = sqlite3.connect(sample_db)
     try:
-        summaries = [s for (s,) in connection.execute("SELECT summary FROM engagements WHERE summary = ?", (HOSTILE.strip(),))]
+        summaries = [
+            s for (s,) in connection.execute("SELECT summary FROM engagements WHERE summary = ?", (HOSTILE.strip(),))
+        ]
         assert len(summaries) == 2  # the engagement and the campaign's
-        assert connection.execute("SELECT count(*) FROM engagements WHERE notes = ?", ((HOSTILE * 2).strip(),)).fetchone() == (1,)
-        assert connection.execute("SELECT count(*) FROM engagement_actors WHERE actor = ?", (HOSTILE.strip(),)).fetchone() == (1,)
-        assert connection.execute("SELECT count(*) FROM classifications WHERE rationale = ?", (HOSTILE.strip(),)).fetchone() == (1,)
-        assert connection.execute("SELECT count(*) FROM campaigns WHERE title = ?", (HOSTILE.strip(),)).fetchone() == (1,)
+        assert connection.execute(
+            "SELECT count(*) FROM engagements WHERE notes = ?", ((HOSTILE * 2).strip(),)
+        ).fetchone() == (1,)
+        assert connection.execute(
+            "SELECT count(*) FROM engagement_actors WHERE actor = ?", (HOSTILE.strip(),)
+        ).fetchone() == (1,)
+        assert connection.execute(
+            "SELECT count(*) FROM classifications WHERE rationale = ?", (HOSTILE.strip(),)
+        ).fetchone() == (1,)
+        assert connection.execute("SELECT count(*) FROM campaigns WHERE title = ?", (HOSTILE.strip(),)).fetchone() == (
+            1,
+        )
         assert connection.execute("SELECT count(*) FROM states").fetchone() == (197,)
     finally:
         connection.close()

@@ -74,13 +74,17 @@ def test_the_command_line_refuses_what_no_backend_holds(ccm, args, phrase):
 
 
 def test_notes_keep_their_lines_and_tabs(ccm):
-    result = ccm("log", "call", "KEN", "-m", "Fine", "--notes", "first line\n\tsecond", "-a", "univ", "--date", "2024-01-01")
+    result = ccm(
+        "log", "call", "KEN", "-m", "Fine", "--notes", "first line\n\tsecond", "-a", "univ", "--date", "2024-01-01"
+    )
     assert result.exit_code == 0, result.output
 
 
 def test_an_import_names_the_line_of_a_value_no_backend_holds(ccm, tmp_path):
     sheet = tmp_path / "log.csv"
-    sheet.write_text('date,kind,states,area,summary,notes\n2024-01-01,call,KEN,univ,Fine,ok\n2024-01-02,call,UGA,univ,Bad,"a\x00b"\n')
+    sheet.write_text(
+        'date,kind,states,area,summary,notes\n2024-01-01,call,KEN,univ,Fine,ok\n2024-01-02,call,UGA,univ,Bad,"a\x00b"\n'
+    )
     before = ccm.dump()
     result = ccm("import", "engagements", sheet)
     assert result.exit_code == 1, result.output
@@ -102,17 +106,34 @@ def _legacy_records(db: Path) -> tuple[str, str]:
         backend = writer.backend
         bad_note = backend.complete(
             "engagements",
-            {"occurred_on": __import__("datetime").date(2024, 3, 1), "kind": "call", "area": "universalization",
-             "channel": "geneva", "summary": "Imported with a NUL", "notes": "minutes\x00"},
+            {
+                "occurred_on": __import__("datetime").date(2024, 3, 1),
+                "kind": "call",
+                "area": "universalization",
+                "channel": "geneva",
+                "summary": "Imported with a NUL",
+                "notes": "minutes\x00",
+            },
             writer.stamp,
         )
         backend.insert("engagements", bad_note)
-        backend.insert("engagement_states", backend.complete("engagement_states", {"engagement_uuid": bad_note["uuid"], "iso3": "KEN"}, writer.stamp))
+        backend.insert(
+            "engagement_states",
+            backend.complete("engagement_states", {"engagement_uuid": bad_note["uuid"], "iso3": "KEN"}, writer.stamp),
+        )
         [lome] = [u for u in writer.stamps("engagements") if u.startswith(LOME)]
         actor = backend.complete("engagement_actors", {"engagement_uuid": lome, "actor": "A" * 150}, writer.stamp)
         backend.insert("engagement_actors", actor)
-        writer.insert("engagements", {"occurred_on": bad_note["occurred_on"], "kind": "call", "area": "universalization",
-                                      "channel": "geneva", "summary": "A good one"})
+        writer.insert(
+            "engagements",
+            {
+                "occurred_on": bad_note["occurred_on"],
+                "kind": "call",
+                "area": "universalization",
+                "channel": "geneva",
+                "summary": "A good one",
+            },
+        )
     return bad_note["uuid"], actor["uuid"]
 
 
@@ -123,7 +144,9 @@ def _sync_and_fix(laptop: CCM, other: str, other_ccm: CCM) -> None:
     assert f"engagements {bad_note[:8]}" in result.stderr and "U+0000" in result.stderr
     assert f"engagement_actors {bad_actor[:8]}" in result.stderr and "at most 100" in result.stderr
     assert "engagement_states" in result.stderr  # the bad engagement's state goes with it
-    summaries = {e["summary"] for e in json.loads(other_ccm("engagements", "--json", "--all", "--since", "2024-03-01").stdout)}
+    summaries = {
+        e["summary"] for e in json.loads(other_ccm("engagements", "--json", "--all", "--since", "2024-03-01").stdout)
+    }
     assert "A good one" in summaries and "Imported with a NUL" not in summaries
     report = json.loads(laptop("sync", other, "--json").stdout)
     assert {r["uuid"] for r in report["refused"]} >= {bad_note, bad_actor}
@@ -135,7 +158,9 @@ def _sync_and_fix(laptop: CCM, other: str, other_ccm: CCM) -> None:
         writer.update("engagement_actors", bad_actor, {"actor": "A" * 100})
     report = json.loads(laptop("sync", other, "--json").stdout)
     assert report["refused"] == []
-    summaries = {e["summary"] for e in json.loads(other_ccm("engagements", "--json", "--all", "--since", "2024-03-01").stdout)}
+    summaries = {
+        e["summary"] for e in json.loads(other_ccm("engagements", "--json", "--all", "--since", "2024-03-01").stdout)
+    }
     assert "Imported with a NUL" in summaries
 
 

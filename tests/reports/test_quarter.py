@@ -16,7 +16,17 @@ from ccmtui.reports.export_csv import neutralise
 from ccmtui.reports.export_markdown import escape
 
 GOLDEN = Path(__file__).parent / "golden"
-TOP_LEVEL = ["quarter", "area", "generated", "milestones", "engagements", "campaigns", "category_changes", "treaty_events", "next_quarter"]
+TOP_LEVEL = [
+    "quarter",
+    "area",
+    "generated",
+    "milestones",
+    "engagements",
+    "campaigns",
+    "category_changes",
+    "treaty_events",
+    "next_quarter",
+]
 REPORTING, DATABASE = "6f591ea5", "9c375ece"
 
 
@@ -32,7 +42,10 @@ def test_the_samples_2025q1_markdown_matches_the_golden_file(ccm, tmp_path):
 
 
 def test_quarter_forms_give_the_same_summary(ccm):
-    outputs = {ccm("export", "quarter", q, "--dated", "2025-04-01", "-f", "json").stdout for q in ("2025Q1", "2025-Q1", "Q1 2025")}
+    outputs = {
+        ccm("export", "quarter", q, "--dated", "2025-04-01", "-f", "json").stdout
+        for q in ("2025Q1", "2025-Q1", "Q1 2025")
+    }
     assert len(outputs) == 1
 
 
@@ -46,14 +59,52 @@ def test_without_output_the_markdown_is_drawn_in_the_terminal(ccm):
 
 def _progress(ccm) -> str:
     """A quarter with work done: an engagement that delivered a milestone, a slip, a note."""
-    logged = ccm("log", "letter", "BIH", "NLD", "ESP", "-m", "Letters on *retention* reporting under Art. 3(8)",
-                 "--area", "stockpile", "--date", "2025-02-10", "--ap", "LAP-17", "--by", "Zambia",
-                 "--notes", "Ask for 2024 figures")
+    logged = ccm(
+        "log",
+        "letter",
+        "BIH",
+        "NLD",
+        "ESP",
+        "-m",
+        "Letters on *retention* reporting under Art. 3(8)",
+        "--area",
+        "stockpile",
+        "--date",
+        "2025-02-10",
+        "--ap",
+        "LAP-17",
+        "--by",
+        "Zambia",
+        "--notes",
+        "Ask for 2024 figures",
+    )
     assert logged.exit_code == 0, logged.output
-    ccm("log", "meeting", "ESP", "-m", "Bilateral in Geneva", "--area", "stockpile", "--date", "2025-03-05", "--by", "Zambia")
+    ccm(
+        "log",
+        "meeting",
+        "ESP",
+        "-m",
+        "Bilateral in Geneva",
+        "--area",
+        "stockpile",
+        "--date",
+        "2025-03-05",
+        "--by",
+        "Zambia",
+    )
     ccm("log", "demarche", "KEN", "-m", "Outside the area", "--area", "universalization", "--date", "2025-03-06")
     engagement = logged.stdout.split()[2]
-    done = ccm("milestone", "done", REPORTING, "--date", "2025-03-20", "--note", "=HYPERLINK(\"http://x\") replies due", "-e", engagement)
+    done = ccm(
+        "milestone",
+        "done",
+        REPORTING,
+        "--date",
+        "2025-03-20",
+        "--note",
+        '=HYPERLINK("http://x") replies due',
+        "-e",
+        engagement,
+    )
     assert done.exit_code == 0, done.output
     ccm("milestone", "slip", DATABASE, "2025Q2", "--reason", "awaiting partners | ICRC", "--date", "2025-03-28")
     return engagement
@@ -140,7 +191,13 @@ def test_csv_export_neutralises_user_text(ccm, tmp_path):
     assert any(c.startswith("'=cmd|") for c in cells)
     done = next(r for r in rows if r["id"].startswith(REPORTING))
     assert done["status"] == "Done 2025-03-20" and "'=HYPERLINK" not in done["detail"]  # mid-cell is harmless
-    assert {r["section"] for r in rows} >= {"milestone", "engagements by kind", "engagements by state", "engagement", "treaty event"}
+    assert {r["section"] for r in rows} >= {
+        "milestone",
+        "engagements by kind",
+        "engagements by state",
+        "engagement",
+        "treaty event",
+    }
 
 
 def test_toml_and_json_hold_one_structure(ccm):
@@ -192,9 +249,13 @@ def test_the_docx_opens_with_headings_and_the_milestones_table(ccm, tmp_path):
     milestones = document.tables[0]
     assert [c.text for c in milestones.rows[0].cells] == ["Milestone", "Work plan", "Due", "Status", "Action points"]
     body = {row.cells[0].text: [c.text for c in row.cells] for row in milestones.rows[1:]}
-    reporting = body["Encourage annual reporting on the planned and actual uses of retained cluster munitions and explosive submunitions."]
+    reporting = body[
+        "Encourage annual reporting on the planned and actual uses of retained cluster munitions and explosive submunitions."
+    ]
     assert reporting[2:] == ["Q1 2025", "Done 2025-03-20", "LAP-17"]
-    slipped = body["Develop a database on good practice and cost-effective stockpile destruction practices among relevant states."]
+    slipped = body[
+        "Develop a database on good practice and cost-effective stockpile destruction practices among relevant states."
+    ]
     assert slipped[3].startswith("Slipped from Q1 2025 to Q2 2025 (1 quarter")
     assert any(t.rows[1].cells[1].text == "Lithuania" for t in document.tables if t.rows[0].cells[0].text == "Date")
 
@@ -218,8 +279,19 @@ def _events(text: bytes) -> dict[str, object]:
 
 
 def test_ics_has_deadlines_meetings_milestones_and_follow_ups_with_stable_uids(ccm, tmp_path):
-    ccm("log", "letter", "ESP", "-m", "Retention figures", "--area", "stockpile", "--date", "2025-02-10",
-        "--follow-up", "2025-04-15")
+    ccm(
+        "log",
+        "letter",
+        "ESP",
+        "-m",
+        "Retention figures",
+        "--area",
+        "stockpile",
+        "--date",
+        "2025-02-10",
+        "--follow-up",
+        "2025-04-15",
+    )
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     window = ("--since", "2025-01-01", "--until", "2025-12-31")
     assert ccm("export", "ics", "-o", first, *window).exit_code == 0
@@ -266,10 +338,15 @@ def test_the_2013_letter_campaign_and_the_4msp_categories(ccm, tmp_path):
     assert "- 75 category changes." in text
     rows = [line for line in text.splitlines() if line.startswith("| 2013-09-09 |")]
     assert [row.split(" | ")[1] for row in rows] == [
-        "I (willing to join)", "II (interested, held back by obstacles)", "III (unlikely to join soon)"
+        "I (willing to join)",
+        "II (interested, held back by obstacles)",
+        "III (unlikely to join soon)",
     ]
     assert "Angola, Brunei, Cambodia" in rows[0]
     assert len(json.loads(ccm("export", "quarter", "2013Q3", "-f", "json").stdout)["category_changes"]) == 75
     # Another area's summary leaves the categories out.
-    assert "## Category changes" not in ccm("export", "quarter", "2013Q3", "--area", "clearance", "-f", "md",
-                                             "-o", tmp_path / "c.md").stdout + (tmp_path / "c.md").read_text()
+    assert (
+        "## Category changes"
+        not in ccm("export", "quarter", "2013Q3", "--area", "clearance", "-f", "md", "-o", tmp_path / "c.md").stdout
+        + (tmp_path / "c.md").read_text()
+    )

@@ -98,7 +98,8 @@ def test_period_counts_search_an_index_never_scan_the_engagements(sample_db, nam
     sql, _, constants = QUERIES[name]
     connection = sqlite3.connect(sample_db)
     plan = connection.execute(
-        f"EXPLAIN QUERY PLAN {sql}", {**constants, "area": "universalization", "since": "2011-01-01", "until": "2014-01-01"}
+        f"EXPLAIN QUERY PLAN {sql}",
+        {**constants, "area": "universalization", "since": "2011-01-01", "until": "2014-01-01"},
     ).fetchall()
     details = [row[-1] for row in plan]
     assert any(d.startswith("SEARCH engagements USING") and "INDEX" in d for d in details), details

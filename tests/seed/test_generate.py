@@ -61,7 +61,9 @@ def test_the_search_index_matches_the_notes(db, built, tmp_path):
         writable.execute("INSERT INTO engagement_search(engagement_search) VALUES ('integrity-check')")
     finally:
         writable.close()
-    (by_index,) = db.execute("SELECT count(*) FROM engagement_search WHERE engagement_search MATCH 'reluctant'").fetchone()
+    (by_index,) = db.execute(
+        "SELECT count(*) FROM engagement_search WHERE engagement_search MATCH 'reluctant'"
+    ).fetchone()
     (by_text,) = db.execute(
         "SELECT count(*) FROM engagements WHERE summary LIKE '%reluctant%' OR notes LIKE '%reluctant%'"
     ).fetchone()
@@ -98,7 +100,8 @@ def test_engagements_have_states_actors_notes_and_follow_ups(db):
     assert points > ENGAGEMENTS / 5
     assert db.execute("SELECT count(*) FROM engagements WHERE action_points GLOB '*LAP-*'").fetchone()[0] > 0
     (overdue,) = db.execute(
-        "SELECT count(*) FROM engagements WHERE follow_up_on IS NOT NULL AND follow_up_on < ?", (date.today().isoformat(),)
+        "SELECT count(*) FROM engagements WHERE follow_up_on IS NOT NULL AND follow_up_on < ?",
+        (date.today().isoformat(),),
     ).fetchone()
     assert overdue > 0
     (late,) = db.execute("SELECT count(*) FROM engagements WHERE follow_up_on < occurred_on").fetchone()
@@ -109,7 +112,9 @@ def test_campaigns_have_a_reply_for_each_target_in_every_state(db):
     campaigns = db.execute("SELECT uuid, engagement_uuid FROM campaigns").fetchall()
     assert len(campaigns) >= 4
     for _, engagement in campaigns:
-        targets = {i for (i,) in db.execute("SELECT iso3 FROM engagement_states WHERE engagement_uuid = ?", (engagement,))}
+        targets = {
+            i for (i,) in db.execute("SELECT iso3 FROM engagement_states WHERE engagement_uuid = ?", (engagement,))
+        }
         replied = {i for (i,) in db.execute("SELECT iso3 FROM replies WHERE engagement_uuid = ?", (engagement,))}
         assert targets == replied and len(targets) > 3
     statuses = dict(db.execute("SELECT status, count(*) FROM replies GROUP BY status").fetchall())
@@ -181,9 +186,13 @@ def test_engagements_are_counted_per_day_from_an_index_alone(db):
         if name == "engagement_days_of_state":
             # One state's engagements, each found by its id through the state's index.
             assert plan[0].startswith("SEARCH engagement_states USING COVERING INDEX ix_engagement_states_iso3"), plan
-            assert all(step.startswith("SEARCH engagements USING INDEX sqlite_autoindex_engagements") for step in steps), plan
+            assert all(
+                step.startswith("SEARCH engagements USING INDEX sqlite_autoindex_engagements") for step in steps
+            ), plan
         else:
-            assert all(step.startswith("SEARCH engagements USING COVERING INDEX ix_engagements_") for step in steps), plan
+            assert all(step.startswith("SEARCH engagements USING COVERING INDEX ix_engagements_") for step in steps), (
+                plan
+            )
 
 
 def test_the_search_fallback_is_the_one_full_scan(db):

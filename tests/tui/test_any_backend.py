@@ -23,7 +23,9 @@ async def test_log_then_undo_through_the_app_as_the_cli_sees_it(make_app, ccm):
         await settle(pilot)
         assert notices(app)[-1].startswith("Logged démarche ")
         found = json.loads(ccm("engagements", "--state", "KEN", "--since", "2025-01-01", "--json").stdout)
-        assert [(e["summary"], e["date"], e["states"]) for e in found] == [("Met the ambassador", "2025-01-10", ["KEN"])]
+        assert [(e["summary"], e["date"], e["states"]) for e in found] == [
+            ("Met the ambassador", "2025-01-10", ["KEN"])
+        ]
         await pilot.press("escape", "h")
         await settle(pilot)
         await pilot.press("u")

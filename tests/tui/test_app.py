@@ -27,7 +27,9 @@ def tui_classes():
 
 
 def test_every_binding_has_an_id_so_a_keymap_can_rebind_it():
-    bindings = [(cls.__name__, b) for cls in tui_classes() for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    bindings = [
+        (cls.__name__, b) for cls in tui_classes() for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)
+    ]
     assert len(bindings) > 30
     assert [name for name, b in bindings if not b.id] == []
     ids = [b.id for _, b in bindings]

@@ -24,7 +24,10 @@ def cells(table: DataTable, key: str) -> list[str]:
 
 
 async def test_the_board_shows_reply_rates_and_the_replies(make_app, sample_db):
-    board_rows = rows(sample_db, "SELECT c.uuid, c.title FROM campaigns c JOIN engagements e ON e.uuid = c.engagement_uuid ORDER BY e.occurred_on DESC")
+    board_rows = rows(
+        sample_db,
+        "SELECT c.uuid, c.title FROM campaigns c JOIN engagements e ON e.uuid = c.engagement_uuid ORDER BY e.occurred_on DESC",
+    )
     async with make_app().run_test(size=SIZE) as pilot:
         screen = await open_campaigns(pilot)
         board = screen.query_one("#board", DataTable)
@@ -42,7 +45,9 @@ async def test_the_board_shows_reply_rates_and_the_replies(make_app, sample_db):
 
 async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
     # A fresh campaign with pending replies, made with the CLI.
-    made = ccm("campaign", "new", "Letter on the 1RC", "--to", "category:I", "--date", "2015-01-10", "-a", "univ", "--yes")
+    made = ccm(
+        "campaign", "new", "Letter on the 1RC", "--to", "category:I", "--date", "2015-01-10", "-a", "univ", "--yes"
+    )
     assert made.exit_code == 0, made.output
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -65,7 +70,10 @@ async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
         assert str(dialog.query_one("#reply-error-form", Label).render()) == (
             "Error: the reply (2015-01-01) is dated before the engagement (2015-01-10)"
         )
-        assert count(sample_db, "SELECT count(*) FROM replies WHERE status = 'replied' AND received_on = '2015-02-03'") == 0
+        assert (
+            count(sample_db, "SELECT count(*) FROM replies WHERE status = 'replied' AND received_on = '2015-02-03'")
+            == 0
+        )
         dialog.query_one("#reply-date", Input).value = "2015-02-03"
         dialog.query_one("#reply-summary", Input).value = "Will attend the 1RC"
         await pilot.press("ctrl+s")
@@ -73,13 +81,18 @@ async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
         assert notices(app)[-1] == "Reply from Viet Nam (positive) to 'Letter on the 1RC' recorded."
         assert cells(replies, "VNM")[:5] == ["Viet Nam", "", "replied", "2015-02-03", "positive"]
         assert cells(board, board.coordinate_to_cell_key((0, 0)).row_key.value)[4] == "1"
-    assert rows(sample_db, "SELECT status, received_on, stance, summary FROM replies WHERE received_on = '2015-02-03'") == [
-        ("replied", "2015-02-03", "positive", "Will attend the 1RC")
-    ]
+    assert rows(
+        sample_db, "SELECT status, received_on, stance, summary FROM replies WHERE received_on = '2015-02-03'"
+    ) == [("replied", "2015-02-03", "positive", "Will attend the 1RC")]
 
 
 async def test_closing_a_campaign_marks_pending_replies(make_app, sample_db, ccm):
-    assert ccm("campaign", "new", "Letter", "--to", "category:III", "--date", "2015-01-10", "-a", "univ", "--yes").exit_code == 0
+    assert (
+        ccm(
+            "campaign", "new", "Letter", "--to", "category:III", "--date", "2015-01-10", "-a", "univ", "--yes"
+        ).exit_code
+        == 0
+    )
     pending = count(sample_db, "SELECT count(*) FROM replies WHERE status = 'pending'")
     assert pending > 0
     app = make_app()
@@ -107,11 +120,15 @@ async def test_a_new_campaign_previews_its_targets_and_writes_a_pending_reply_fo
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert str(dialog.query_one("#campaign-error-title", Label).render()) == "Error: the campaign title is empty"
-        assert str(dialog.query_one("#campaign-error-to", Label).render()).startswith("Error: choose the targets with --to")
+        assert str(dialog.query_one("#campaign-error-to", Label).render()).startswith(
+            "Error: choose the targets with --to"
+        )
         dialog.query_one("#campaign-date", Input).value = "2025-02-30"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert str(dialog.query_one("#campaign-error-date", Label).render()).startswith("Error: bad --date '2025-02-30'")
+        assert str(dialog.query_one("#campaign-error-date", Label).render()).startswith(
+            "Error: bad --date '2025-02-30'"
+        )
         dialog.query_one("#campaign-date", Input).value = "2025-01-15"
         dialog.query_one("#campaign-title", Input).value = "Joint démarche on joining, Asia 2025"
         dialog.query_one("#campaign-to", Input).value = "category:II, region:Asia, Atlantis"
@@ -125,20 +142,26 @@ async def test_a_new_campaign_previews_its_targets_and_writes_a_pending_reply_fo
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert pilot.app.screen is screen, screen_text(pilot.app)
-        assert notices(pilot.app)[-1].startswith("Created campaign ") and notices(pilot.app)[-1].endswith(": 11 pending replies.")
+        assert notices(pilot.app)[-1].startswith("Created campaign ") and notices(pilot.app)[-1].endswith(
+            ": 11 pending replies."
+        )
         board = screen.query_one("#board", DataTable)
         assert board.row_count == 3
         assert str(board.get_row_at(board.cursor_row)[1]) == "Joint démarche on joining, Asia 2025"
         assert screen.query_one("#replies", DataTable).row_count == 11
     assert count(sample_db, "SELECT count(*) FROM campaigns") == campaigns + 1
-    assert count(
+    assert (
+        count(
+            sample_db,
+            "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid "
+            "WHERE c.title = 'Joint démarche on joining, Asia 2025' AND r.status = 'pending'",
+        )
+        == 11
+    )
+    assert rows(
         sample_db,
-        "SELECT count(*) FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid "
-        "WHERE c.title = 'Joint démarche on joining, Asia 2025' AND r.status = 'pending'",
-    ) == 11
-    assert rows(sample_db, "SELECT kind, area, occurred_on FROM engagements WHERE summary = 'Joint démarche on joining, Asia 2025'") == [
-        ("demarche", "universalization", "2025-01-15")
-    ]
+        "SELECT kind, area, occurred_on FROM engagements WHERE summary = 'Joint démarche on joining, Asia 2025'",
+    ) == [("demarche", "universalization", "2025-01-15")]
 
 
 async def test_the_campaign_dialog_takes_intermediate_regions(make_app, sample_db):
@@ -180,9 +203,10 @@ async def test_a_chaser_to_the_non_repliers_from_the_campaign_dialog(make_app, s
         await settle(pilot)
         assert pilot.app.screen is screen, screen_text(pilot.app)
         assert notices(pilot.app)[-1].endswith(": 68 pending replies.")
-    assert rows(sample_db, "SELECT follows_uuid FROM campaigns WHERE title = 'Second letter to the missions that did not answer'") == [
-        ("6407f7c8-cf0b-5c2b-a107-8fe32e677447",)
-    ]
+    assert rows(
+        sample_db,
+        "SELECT follows_uuid FROM campaigns WHERE title = 'Second letter to the missions that did not answer'",
+    ) == [("6407f7c8-cf0b-5c2b-a107-8fe32e677447",)]
 
 
 async def open_reply(pilot, iso3: str = "KEN"):

@@ -44,18 +44,40 @@ async def test_the_frame_shows_at_once_and_fills_in_from_workers(make_app):
 
 
 async def test_an_overdue_follow_up_shows_and_can_be_marked_done(make_app, sample_db, ccm):
-    assert ccm("log", "meeting", "Viet Nam", "-m", "Bilateral in Hanoi", "-a", "univ", "--date", "2024-11-20", "--follow-up", "2025-01-05").exit_code == 0
+    assert (
+        ccm(
+            "log",
+            "meeting",
+            "Viet Nam",
+            "-m",
+            "Bilateral in Hanoi",
+            "-a",
+            "univ",
+            "--date",
+            "2024-11-20",
+            "--follow-up",
+            "2025-01-05",
+        ).exit_code
+        == 0
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         due = app.screen.query_one("#due", DataTable)
         assert due.has_focus
-        assert [str(c) for c in due.get_row_at(0)] == ["2025-01-05", "Follow up, 10 days late", "Viet Nam", "Bilateral in Hanoi"]
+        assert [str(c) for c in due.get_row_at(0)] == [
+            "2025-01-05",
+            "Follow up, 10 days late",
+            "Viet Nam",
+            "Bilateral in Hanoi",
+        ]
         await pilot.press("x")
         await settle(pilot)
         assert due.border_title.startswith("Due · 0 overdue")
     assert rows(sample_db, "SELECT follow_up_on FROM engagements WHERE summary = 'Bilateral in Hanoi'") == [(None,)]
-    assert rows(sample_db, "SELECT command FROM changesets ORDER BY made_at DESC LIMIT 1")[0][0].startswith("follow-up done for engagement ")
+    assert rows(sample_db, "SELECT command FROM changesets ORDER BY made_at DESC LIMIT 1")[0][0].startswith(
+        "follow-up done for engagement "
+    )
 
 
 async def test_a_campaign_opens_on_the_campaigns_board(make_app):
@@ -137,7 +159,9 @@ async def test_the_due_panel_counts_everything_it_cannot_list(make_app, ccm, tmp
     calls = tmp_path / "calls.csv"
     calls.write_text(
         "date,kind,states,area,summary,follow_up\n"
-        + "".join(f"2024-11-{day:02d},call,Kenya,universalization,Call {day},2024-12-{day:02d}\n" for day in range(1, 31)),
+        + "".join(
+            f"2024-11-{day:02d},call,Kenya,universalization,Call {day},2024-12-{day:02d}\n" for day in range(1, 31)
+        ),
         encoding="utf-8",
     )
     assert ccm("import", "engagements", calls).exit_code == 0

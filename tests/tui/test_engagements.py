@@ -114,7 +114,9 @@ async def test_filters_narrow_with_the_clis_parsers(make_app, busy_db, ccm):
         await pilot.press("enter")
         await settle(pilot)
         error = screen.query_one("#engagements-error", Label)
-        assert error.display and str(error.render()).startswith("Error: unknown state 'kenia'; did you mean Kenya (KEN)")
+        assert error.display and str(error.render()).startswith(
+            "Error: unknown state 'kenia'; did you mean Kenya (KEN)"
+        )
         screen.query_one("#eng-state", Input).value = "Kenya"
         screen.query_one("#eng-kind", Select).value = "email"
         screen.query_one("#eng-since", Input).value = "2024-05-01"
@@ -143,12 +145,15 @@ async def test_an_area_and_a_kind_count_through_their_own_index(make_app, busy_d
         screen = await open_engagements(pilot)
         screen.query_one("#eng-area", Select).value = "clearance"
         await settle(pilot)
-        clearance = rows(busy_db, "SELECT uuid FROM engagements WHERE area = 'clearance' ORDER BY occurred_on DESC, uuid")
+        clearance = rows(
+            busy_db, "SELECT uuid FROM engagements WHERE area = 'clearance' ORDER BY occurred_on DESC, uuid"
+        )
         assert await keys(pilot, screen) == [r[0] for r in clearance]
         screen.query_one("#eng-kind", Select).value = "call"
         await settle(pilot)
         calls = rows(
-            busy_db, "SELECT uuid FROM engagements WHERE area = 'clearance' AND kind = 'call' ORDER BY occurred_on DESC, uuid"
+            busy_db,
+            "SELECT uuid FROM engagements WHERE area = 'clearance' AND kind = 'call' ORDER BY occurred_on DESC, uuid",
         )
         assert await keys(pilot, screen) == [r[0] for r in calls]
         assert table_of(screen).border_title == f"{len(calls)} engagements match, newest first"
@@ -210,8 +215,12 @@ async def test_the_list_is_read_again_after_a_write(make_app, busy_db):
             add_engagement(
                 writer,
                 NewEngagement(
-                    occurred_on=date(2024, 7, 1), kind="call", area="clearance", channel="geneva",
-                    summary="A later call with Peru", states=["PER"],
+                    occurred_on=date(2024, 7, 1),
+                    kind="call",
+                    area="clearance",
+                    channel="geneva",
+                    summary="A later call with Peru",
+                    states=["PER"],
                 ),
             )
         app.data_changed("engagement")
@@ -252,7 +261,9 @@ def large_db(tmp_path_factory):
 
 
 async def test_end_on_fifty_thousand_engagements_shows_the_oldest(make_app, large_db):
-    oldest = rows(large_db, "SELECT uuid, occurred_on, summary FROM engagements ORDER BY occurred_on, uuid DESC LIMIT 1")[0]
+    oldest = rows(
+        large_db, "SELECT uuid, occurred_on, summary FROM engagements ORDER BY occurred_on, uuid DESC LIMIT 1"
+    )[0]
     app = make_app(db=large_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_engagements(pilot)
@@ -270,7 +281,9 @@ async def test_end_on_fifty_thousand_engagements_shows_the_oldest(make_app, larg
         # The middle of the list, as a drag of the scrollbar would reach it.
         table.scroll_to(y=25_000, animate=False)
         await settle(pilot)
-        middle = rows(large_db, "SELECT uuid FROM engagements ORDER BY occurred_on DESC, uuid LIMIT 1 OFFSET 25000")[0][0]
+        middle = rows(large_db, "SELECT uuid FROM engagements ORDER BY occurred_on DESC, uuid LIMIT 1 OFFSET 25000")[0][
+            0
+        ]
         assert table.row(25_000).key == middle
 
 

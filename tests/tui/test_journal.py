@@ -41,7 +41,8 @@ async def test_classify_records_the_category_of_the_highlighted_state(make_app, 
         table = app.screen.query_one("#states-table", DataTable)
         assert [str(cell) for cell in table.get_row("KEN")[-2:]] == ["II", "2025-01-15"]
     assert rows(
-        sample_db, "SELECT category, assessed_on, rationale, recorded_by FROM classifications WHERE iso3 = 'KEN' ORDER BY assessed_on DESC LIMIT 1"
+        sample_db,
+        "SELECT category, assessed_on, rationale, recorded_by FROM classifications WHERE iso3 = 'KEN' ORDER BY assessed_on DESC LIMIT 1",
     ) == [("II", "2025-01-15", "Ratification bill stalled in parliament", "Ana Tester (PRT)")]
 
 
@@ -80,7 +81,9 @@ def as_the_app(ccm) -> None:
 
 async def test_undo_reverts_the_last_change_after_confirmation(make_app, sample_db, ccm):
     as_the_app(ccm)
-    assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2024-12-01").exit_code == 0
+    assert (
+        ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2024-12-01").exit_code == 0
+    )
     engagements = count(sample_db, "SELECT count(*) FROM engagements")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -116,7 +119,22 @@ async def test_undo_reverts_the_last_change_after_confirmation(make_app, sample_
 
 async def test_the_dashboard_catches_up_after_an_undo(make_app, sample_db, ccm):
     as_the_app(ccm)
-    assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2024-12-01", "--follow-up", "2025-01-10").exit_code == 0
+    assert (
+        ccm(
+            "log",
+            "call",
+            "Kenya",
+            "-m",
+            "Call with the mission",
+            "-a",
+            "univ",
+            "--date",
+            "2024-12-01",
+            "--follow-up",
+            "2025-01-10",
+        ).exit_code
+        == 0
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -49,10 +49,21 @@ async def test_logging_through_the_form_writes_the_engagement(make_app, sample_d
         "WHERE occurred_on = '2025-01-15'",
     )
     assert [row[1:] for row in found] == [
-        ("demarche", "universalization", "geneva", "Joint demarche on accession", "VAP-3 LAP-17", "2025-03-01", "Ana Tester (PRT)")
+        (
+            "demarche",
+            "universalization",
+            "geneva",
+            "Joint demarche on accession",
+            "VAP-3 LAP-17",
+            "2025-03-01",
+            "Ana Tester (PRT)",
+        )
     ]
     uuid = found[0][0]
-    assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ? ORDER BY iso3", uuid) == [("CIV",), ("LAO",)]
+    assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ? ORDER BY iso3", uuid) == [
+        ("CIV",),
+        ("LAO",),
+    ]
     assert rows(sample_db, "SELECT actor FROM engagement_actors WHERE engagement_uuid = ?", uuid) == [("PRT",)]
     assert rows(sample_db, "SELECT command, made_by FROM changesets") == [
         ("log demarche with Côte d'Ivoire, Laos: Joint demarche on accession", "Ana Tester (PRT)")
@@ -80,7 +91,11 @@ async def test_a_bad_date_shows_the_cli_message_and_writes_nothing(make_app, sam
         date_error = screen.query_one("#error-date", Label)
         assert date_error.display
         # Word for word what `ccm log` prints.
-        assert str(date_error.render()) == date_message == "Error: bad --date '2025-13-01': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert (
+            str(date_error.render())
+            == date_message
+            == "Error: bad --date '2025-13-01': expected YYYY-MM-DD, e.g. 2013-09-09"
+        )
         assert str(screen.query_one("#error-follow-up", Label).render()) == follow_up_message
         assert not screen.query_one("#error-summary").display
         # The form keeps what was typed, so the coordinator only fixes the date.

@@ -32,7 +32,9 @@ class TestDashboard:
         assert snap_compare(make_app(), terminal_size=(80, 24), run_before=go())
 
     def test_light_theme(self, snap_compare, make_app):
-        app = make_app({"name": "Ana Tester", "state": "PRT", "area": "stockpile-destruction", "theme": "textual-light"})
+        app = make_app(
+            {"name": "Ana Tester", "state": "PRT", "area": "stockpile-destruction", "theme": "textual-light"}
+        )
         assert snap_compare(app, terminal_size=SIZE, run_before=go())
 
     def test_first_use(self, snap_compare, sample_db):
@@ -128,8 +130,22 @@ class TestLists:
 
         assert ccm("config", "set", "name", "Ana Tester").exit_code == 0
         assert ccm("config", "set", "state", "PRT").exit_code == 0
-        assert ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2025-01-10").exit_code == 0
-        assert ccm("classify", "Kenya", "II", "--rationale", "Interested; the bill awaits parliament", "--date", "2025-01-10").exit_code == 0
+        assert (
+            ccm("log", "call", "Kenya", "-m", "Call with the mission", "-a", "univ", "--date", "2025-01-10").exit_code
+            == 0
+        )
+        assert (
+            ccm(
+                "classify",
+                "Kenya",
+                "II",
+                "--rationale",
+                "Interested; the bill awaits parliament",
+                "--date",
+                "2025-01-10",
+            ).exit_code
+            == 0
+        )
         # Made now, they would show today's time and new ids: fix both for the picture.
         with sqlite3.connect(sample_db) as connection:
             made = connection.execute("SELECT uuid FROM changesets ORDER BY made_at").fetchall()
@@ -137,7 +153,8 @@ class TestLists:
                 fixed = f"{number:08d}-0000-4000-8000-000000000000"
                 connection.execute("UPDATE changes SET changeset_uuid = ? WHERE changeset_uuid = ?", (fixed, uuid))
                 connection.execute(
-                    "UPDATE changesets SET uuid = ?, made_at = ? WHERE uuid = ?", (fixed, f"2025-01-1{number} 09:3{number}:00.000000", uuid)
+                    "UPDATE changesets SET uuid = ?, made_at = ? WHERE uuid = ?",
+                    (fixed, f"2025-01-1{number} 09:3{number}:00.000000", uuid),
                 )
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("h"))
 

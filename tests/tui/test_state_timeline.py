@@ -89,14 +89,30 @@ async def test_the_screen_paints_before_the_timeline_arrives(make_app, busy_stat
         assert not timeline.loading and timeline.length > LOGGED
 
 
-async def test_a_reply_recorded_from_a_states_page_shows_in_its_timeline_and_undo_takes_it_back(make_app, sample_db, ccm):
+async def test_a_reply_recorded_from_a_states_page_shows_in_its_timeline_and_undo_takes_it_back(
+    make_app, sample_db, ccm
+):
     from textual.widgets import Select
 
     from ccmtui.tui.dialogs.reply import ReplyDialog
 
     from .conftest import count, notices
 
-    assert ccm("campaign", "new", "Letter on joining the Convention", "--to", "category:II", "--date", "2025-01-05", "-a", "univ", "--yes").exit_code == 0
+    assert (
+        ccm(
+            "campaign",
+            "new",
+            "Letter on joining the Convention",
+            "--to",
+            "category:II",
+            "--date",
+            "2025-01-05",
+            "-a",
+            "univ",
+            "--yes",
+        ).exit_code
+        == 0
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -27,7 +27,12 @@ async def test_the_plan_and_its_milestones(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workplan(pilot)
         plans = screen.query_one("#plans", DataTable)
-        assert [str(c) for c in plans.get_row_at(0)[:4]] == ["Stockpile destruction and retention", "2024–2025", "Zambia", "0/4"]
+        assert [str(c) for c in plans.get_row_at(0)[:4]] == [
+            "Stockpile destruction and retention",
+            "2024–2025",
+            "Zambia",
+            "0/4",
+        ]
         milestones = screen.query_one("#milestones", DataTable)
         assert milestones.border_title == "Milestones · 0 of 4 done · 1 overdue"
         assert [str(milestones.get_row_at(i)[0]) for i in range(4)] == ["Q4 2024", "Q1 2025", "Q1 2025", "Q2 2025"]
@@ -107,9 +112,10 @@ async def test_adding_a_milestone_inside_the_plans_period(make_app, sample_db):
         await settle(pilot)
         assert notices(app)[-1].endswith(", due Q3 2025: Regional workshop in Lusaka")
         assert app.screen.query_one("#milestones", DataTable).row_count == 5
-    assert rows(sample_db, "SELECT due_quarter, action_points, status FROM milestones WHERE title = 'Regional workshop in Lusaka'") == [
-        ("2025Q3", "LAP-17", "planned")
-    ]
+    assert rows(
+        sample_db,
+        "SELECT due_quarter, action_points, status FROM milestones WHERE title = 'Regional workshop in Lusaka'",
+    ) == [("2025Q3", "LAP-17", "planned")]
 
 
 async def test_the_quarterly_summary_of_the_quarter_just_ended(make_app):
@@ -151,9 +157,12 @@ async def test_a_plan_started_in_the_app_from_the_previous_one(make_app, sample_
         assert notices(app)[-1].startswith("Created work plan ")
         assert screen.query_one("#plans", DataTable).row_count == 2
     assert count(sample_db, "SELECT count(*) FROM work_plans") == 2
-    assert rows(sample_db, "SELECT due_quarter FROM milestones m JOIN work_plans p ON p.uuid = m.work_plan_uuid "
-                           "WHERE p.title = ? ORDER BY position", "Stockpile destruction 2026-2027") == [
-        ("2026Q4",), ("2027Q1",), ("2027Q1",), ("2027Q2",)]
+    assert rows(
+        sample_db,
+        "SELECT due_quarter FROM milestones m JOIN work_plans p ON p.uuid = m.work_plan_uuid "
+        "WHERE p.title = ? ORDER BY position",
+        "Stockpile destruction 2026-2027",
+    ) == [("2026Q4",), ("2027Q1",), ("2027Q1",), ("2027Q2",)]
 
 
 async def test_a_new_plan_without_a_title_is_refused_under_its_field(make_app, sample_db):
@@ -172,8 +181,20 @@ async def test_a_new_plan_without_a_title_is_refused_under_its_field(make_app, s
 
 
 async def test_a_milestone_is_done_with_the_engagement_chosen_from_a_list(make_app, sample_db, ccm):
-    assert ccm("log", "workshop", "ZMB", "-m", "Regional workshop on stockpile destruction", "-a", "stockpile",
-               "--date", "2025-01-08").exit_code == 0
+    assert (
+        ccm(
+            "log",
+            "workshop",
+            "ZMB",
+            "-m",
+            "Regional workshop on stockpile destruction",
+            "-a",
+            "stockpile",
+            "--date",
+            "2025-01-08",
+        ).exit_code
+        == 0
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
@@ -191,9 +212,12 @@ async def test_a_milestone_is_done_with_the_engagement_chosen_from_a_list(make_a
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert notices(app)[-1].startswith("Done on 2025-01-10")
-    assert rows(sample_db, "SELECT e.summary FROM milestone_engagements l JOIN engagements e ON e.uuid = l.engagement_uuid "
-                           "JOIN milestones m ON m.uuid = l.milestone_uuid WHERE m.title = ?", FIRST) == [
-        ("Regional workshop on stockpile destruction",)]
+    assert rows(
+        sample_db,
+        "SELECT e.summary FROM milestone_engagements l JOIN engagements e ON e.uuid = l.engagement_uuid "
+        "JOIN milestones m ON m.uuid = l.milestone_uuid WHERE m.title = ?",
+        FIRST,
+    ) == [("Regional workshop on stockpile destruction",)]
 
 
 async def test_a_slip_past_the_period_is_refused_unless_extended(make_app, sample_db):

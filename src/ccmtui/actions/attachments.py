@@ -23,7 +23,9 @@ def read_attachment(path: Path) -> bytes:
         raise InputError(f"{path}: no such file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"{path} is {size / 1024 / 1024:.1f} MiB; attachments are limited to {MAX_BYTES // 1024 // 1024} MiB")
+        raise InputError(
+            f"{path} is {size / 1024 / 1024:.1f} MiB; attachments are limited to {MAX_BYTES // 1024 // 1024} MiB"
+        )
     if size == 0:
         raise InputError(f"{path} is empty")
     try:

@@ -80,8 +80,15 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
         else:
             selection.states.append(register.index.resolve(value))
     selection.excluded = {register.index.resolve(text) for text in excluded}
-    if not (selection.categories or selection.regions or selection.subregions or selection.intermediate_regions
-            or selection.statuses or selection.states or selection.campaigns):
+    if not (
+        selection.categories
+        or selection.regions
+        or selection.subregions
+        or selection.intermediate_regions
+        or selection.statuses
+        or selection.states
+        or selection.campaigns
+    ):
         raise InputError(
             "choose the targets with --to: category:II, region:Asia, status:non-signatory, campaign:ID:unanswered or a state"
         )
@@ -157,7 +164,12 @@ def write_campaign(
     if not title:
         raise InputError("the campaign title is empty")
     row = add_engagement(writer, engagement)
-    values = {"title": title, "engagement_uuid": row["uuid"], "selection": selection.describe()[:500], "recorded_by": writer.by}
+    values = {
+        "title": title,
+        "engagement_uuid": row["uuid"],
+        "selection": selection.describe()[:500],
+        "recorded_by": writer.by,
+    }
     if selection.follows:
         values["follows_uuid"] = selection.follows
     if uuid:
@@ -295,8 +307,18 @@ def plan_campaign(
     line = fields("title", lambda: _checked_title(named(" ".join(title.split()), "the campaign title is empty")))
     fields("notes", lambda: check_values("engagements", {"notes": notes}))
     basics = engagement_fields(
-        fields, register, kind=given(kind) or "demarche", date=date, area=area, channel=channel, by=by,
-        action_points=action_points, follow_up=follow_up, config=config, today=today, default_channel="capital",
+        fields,
+        register,
+        kind=given(kind) or "demarche",
+        date=date,
+        area=area,
+        channel=channel,
+        by=by,
+        action_points=action_points,
+        follow_up=follow_up,
+        config=config,
+        today=today,
+        default_channel="capital",
     )
     excluded = fields("except", lambda: [register.index.resolve(text) for text in except_ if text.strip()])
     selection = fields("to", lambda: parse_targets(register, [t for t in to if t.strip()], excluded or []))
@@ -349,7 +371,12 @@ def record_state_reply(
     fields.check()
     engagement_uuid, label = target
     new = NewReply(
-        iso3=iso3, received_on=received, stance=chosen, summary=summary, supports_category=category or None, classify=classify
+        iso3=iso3,
+        received_on=received,
+        stance=chosen,
+        summary=summary,
+        supports_category=category or None,
+        classify=classify,
     )
     name = register.index.name(iso3)
     with writing(f"reply from {name} to {label}") as writer:
@@ -374,7 +401,9 @@ def close_campaign(reader: Reader, writing, *, campaign: str) -> Written:
 
 
 def _campaign_row(reader: Reader, text: str):
-    uuid = resolve_id(reader, Q.campaign_ids, named(text, "name the campaign by its id (ccm campaign list)"), "campaign")
+    uuid = resolve_id(
+        reader, Q.campaign_ids, named(text, "name the campaign by its id (ccm campaign list)"), "campaign"
+    )
     (row,) = reader.rows(Q.campaign_summary, campaign=uuid)
     return row
 
@@ -399,13 +428,17 @@ def add_targets(register: Register, writing, *, campaign: str, states: Sequence[
         targeted = {r.iso3 for r in register.reader.rows(Q.replies_of_engagement, engagement=row.engagement_uuid)}
         already = [iso3 for iso3 in chosen if iso3 in targeted]
         if already:
-            fields.fail("states", f"{_names(register, already)} {'is' if len(already) == 1 else 'are'} already a target of '{row.title}'")
+            fields.fail(
+                "states",
+                f"{_names(register, already)} {'is' if len(already) == 1 else 'are'} already a target of '{row.title}'",
+            )
     fields.check()
     with writing(f"campaign add-target '{row.title}' {' '.join(chosen)}") as writer:
         for iso3 in chosen:
             writer.insert("engagement_states", {"engagement_uuid": row.engagement_uuid, "iso3": iso3})
             writer.insert(
-                "replies", {"engagement_uuid": row.engagement_uuid, "iso3": iso3, "status": "pending", "recorded_by": writer.by}
+                "replies",
+                {"engagement_uuid": row.engagement_uuid, "iso3": iso3, "status": "pending", "recorded_by": writer.by},
             )
     count = len(chosen)
     return Written(
@@ -414,7 +447,9 @@ def add_targets(register: Register, writing, *, campaign: str, states: Sequence[
     )
 
 
-def remove_targets(register: Register, writing, *, campaign: str, states: Sequence[str], force: bool = False) -> Written:
+def remove_targets(
+    register: Register, writing, *, campaign: str, states: Sequence[str], force: bool = False
+) -> Written:
     """Take states off a campaign; a target that has replied stays unless `force`."""
     fields = Fields()
     row = fields("campaign", lambda: _campaign_row(register.reader, campaign))
@@ -425,7 +460,10 @@ def remove_targets(register: Register, writing, *, campaign: str, states: Sequen
         missing = [iso3 for iso3 in chosen if iso3 not in replies]
         answered = [iso3 for iso3 in chosen if iso3 in replies and replies[iso3].status == "replied"]
         if missing:
-            fields.fail("states", f"{_names(register, missing)} {'is' if len(missing) == 1 else 'are'} not a target of '{row.title}'")
+            fields.fail(
+                "states",
+                f"{_names(register, missing)} {'is' if len(missing) == 1 else 'are'} not a target of '{row.title}'",
+            )
         elif answered and not force:
             fields.fail(
                 "states",
@@ -448,8 +486,15 @@ def remove_targets(register: Register, writing, *, campaign: str, states: Sequen
     )
 
 
-def record_delivery(register: Register, writing, *, campaign: str, states: Sequence[str], date: str | None = None,
-                    today: date | None = None) -> Written:
+def record_delivery(
+    register: Register,
+    writing,
+    *,
+    campaign: str,
+    states: Sequence[str],
+    date: str | None = None,
+    today: date | None = None,
+) -> Written:
     """The day the letter reached these targets (embassies deliver over weeks)."""
     fields = Fields()
     row = fields("campaign", lambda: _campaign_row(register.reader, campaign))
@@ -460,7 +505,10 @@ def record_delivery(register: Register, writing, *, campaign: str, states: Seque
         replies = {r.iso3: r for r in register.reader.rows(Q.replies_of_engagement, engagement=row.engagement_uuid)}
         missing = [iso3 for iso3 in chosen if iso3 not in replies]
         if missing:
-            fields.fail("states", f"{_names(register, missing)} {'is' if len(missing) == 1 else 'are'} not a target of '{row.title}'")
+            fields.fail(
+                "states",
+                f"{_names(register, missing)} {'is' if len(missing) == 1 else 'are'} not a target of '{row.title}'",
+            )
     if row and on and on < row.occurred_on:
         fields.fail("date", f"the delivery ({on}) is dated before the campaign ({row.occurred_on})")
     if on and on > (today or _date.today()):

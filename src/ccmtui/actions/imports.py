@@ -41,7 +41,9 @@ def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) 
         raise InputError(f"{path}, line {max(reader.line_num, 1)}: not valid CSV ({error})") from None
 
 
-def _read_rows(path: Path, reader: Reader, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
+def _read_rows(
+    path: Path, reader: Reader, required: tuple[str, ...], optional: tuple[str, ...]
+) -> list[tuple[int, dict]]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
     twice = sorted({c for c in header if c and header.count(c) > 1})
     if twice:

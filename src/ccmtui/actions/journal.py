@@ -152,7 +152,9 @@ def engagement_fields(
         "channel": fields("channel", lambda: parse_channel(given(channel) or default_channel)),
         "actors": fields("by", lambda: parse_actors(register.index, [b for b in by if b.strip()] or own_state)),
         "action_points": fields("action_points", lambda: parse_action_points(list(action_points))),
-        "follow_up_on": fields("follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None),
+        "follow_up_on": fields(
+            "follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None
+        ),
     }
     occurred_on, follow_up_on = values["occurred_on"], values["follow_up_on"]
     if occurred_on and follow_up_on and follow_up_on < occurred_on:
@@ -189,8 +191,18 @@ def log_engagement(
     codes = fields("states", resolve_states)
     line = fields("summary", lambda: clean_summary(summary))
     basics = engagement_fields(
-        fields, register, kind=kind, date=date, area=area, channel=channel, by=by, action_points=action_points,
-        follow_up=follow_up, config=config, today=today, default_channel="geneva",
+        fields,
+        register,
+        kind=kind,
+        date=date,
+        area=area,
+        channel=channel,
+        by=by,
+        action_points=action_points,
+        follow_up=follow_up,
+        config=config,
+        today=today,
+        default_channel="geneva",
     )
     fields.check()
     engagement = NewEngagement(summary=line, states=codes, notes=notes, **basics)
@@ -222,7 +234,9 @@ def classify_state(
     source_uuid = fields(
         "source", lambda: resolve_engagement(register.reader, given(source)) if given(source) else None
     )
-    reason = fields("rationale", lambda: named(" ".join(rationale.split()), "give the reason for the category (--rationale)"))
+    reason = fields(
+        "rationale", lambda: named(" ".join(rationale.split()), "give the reason for the category (--rationale)")
+    )
     fields.check()
     check_classifiable(record, on)
     with writing(f"classify {record.name} as Category {chosen.value}") as writer:

@@ -114,7 +114,9 @@ def start_milestone(writer: Writer, uuid: str, on: date, note: str = "") -> dict
     return writer.update("milestones", uuid, {"status": "in-progress", "notes": _note(row["notes"], on, note)})
 
 
-def complete_milestone(writer: Writer, uuid: str, on: date, note: str = "", engagements: list[str] | None = None) -> dict:
+def complete_milestone(
+    writer: Writer, uuid: str, on: date, note: str = "", engagements: list[str] | None = None
+) -> dict:
     """Mark done on a day, with the engagements that delivered it."""
     row = _current(writer, uuid)
     check_move("done", row["status"], row["title"])
@@ -164,9 +166,7 @@ def drop_milestone(writer: Writer, uuid: str, on: date, reason: str = "") -> dic
 
 def engagement_ids(reader: Reader, values: Sequence[str]) -> list[str]:
     """Engagement ids as typed: each value may hold several, between commas or spaces."""
-    return [
-        resolve_engagement(reader, text) for value in values for text in value.replace(",", " ").split()
-    ]
+    return [resolve_engagement(reader, text) for value in values for text in value.replace(",", " ").split()]
 
 
 def _title(text: str) -> str:

@@ -67,6 +67,7 @@ __all__ = [
     "update_obligation",
 ]
 
+
 @dataclass
 class ObligationInput:
     """What the coordinator gave for an obligation; None leaves a value as it is (or empty)."""
@@ -217,10 +218,15 @@ def add_extension(writer: Writer, state, article: int, given: ExtensionInput, to
     if given.meeting:
         meeting = meetings.get(given.meeting.strip().upper())
         if meeting is None:
-            raise InputError(f"unknown meeting {given.meeting!r}; known: {', '.join(sorted(meetings))} (add one with `ccm meeting add`)")
+            raise InputError(
+                f"unknown meeting {given.meeting!r}; known: {', '.join(sorted(meetings))} (add one with `ccm meeting add`)"
+            )
     decision = given.decision or (
-        "granted" if given.extended_to or given.granted else
-        "pending" if meeting is not None and meeting.end >= today else "not recorded"
+        "granted"
+        if given.extended_to or given.granted
+        else "pending"
+        if meeting is not None and meeting.end >= today
+        else "not recorded"
     )
     if decision not in EXTENSION_DECISIONS:
         raise InputError(f"decision {decision!r} is not one of {', '.join(EXTENSION_DECISIONS)}")

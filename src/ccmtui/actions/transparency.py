@@ -45,7 +45,9 @@ def add_transparency_report(
     if submitted is not None:
         _not_future(submitted, "submitted", today)
         if submitted < state.deposited:
-            raise InputError(f"submitted {submitted} is before {state.name} deposited its instrument ({state.deposited})")
+            raise InputError(
+                f"submitted {submitted} is before {state.name} deposited its instrument ({state.deposited})"
+            )
     existing = writer.rows(Q.transparency_of_state, iso3=state.iso3)
     if same := [r for r in existing if r.kind == kind and (kind == "initial" or r.year == year)]:
         what = "initial report" if kind == "initial" else f"annual report covering {year}"
@@ -89,7 +91,9 @@ def check_form(given: FormInput) -> FormInput:
     if given.kind not in ("initial", "annual"):
         raise InputError(f"report kind {given.kind!r} is not initial or annual (Art. 7(1), 7(2))")
     if given.kind == "initial" and status in ("changed", "unchanged"):
-        raise InputError(f"form {form}: an initial report (Art. 7(1)) reports each form; 'changed' and 'unchanged' are for annual ones (Art. 7(2))")
+        raise InputError(
+            f"form {form}: an initial report (Art. 7(1)) reports each form; 'changed' and 'unchanged' are for annual ones (Art. 7(2))"
+        )
     if form == "A" and status == "not applicable":
         raise InputError("form A (national implementation measures, Art. 9) cannot be 'not applicable' (Art. 7(1)(a))")
     if given.last_reported is not None and (status != "unchanged" or given.last_reported > given.year):

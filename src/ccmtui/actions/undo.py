@@ -55,7 +55,11 @@ def revert(writer: Writer, target) -> Undone:
     changes = writer.rows(Q.changes_of, changeset=target.uuid)
     records = sorted({change.record_uuid for change in changes})
     later = writer.rows(
-        Q.changesets_touching, records=records, after=target.made_at, changeset=target.uuid, database=writer.database_id()
+        Q.changesets_touching,
+        records=records,
+        after=target.made_at,
+        changeset=target.uuid,
+        database=writer.database_id(),
     )
     if later:
         raise InputError(
@@ -77,7 +81,9 @@ def revert(writer: Writer, target) -> Undone:
     # Touched, so that a sync carries the mark to the other databases.
     writer.update("changesets", target.uuid, {"reverted_by": writer.changeset})
     writer.update("changesets", writer.changeset, {"reverts": target.uuid})
-    return Undone(command=target.command, made_at=target.made_at, made_by=target.made_by, changes=len(changes), uuid=target.uuid)
+    return Undone(
+        command=target.command, made_at=target.made_at, made_by=target.made_by, changes=len(changes), uuid=target.uuid
+    )
 
 
 def undo_last(writer: Writer) -> Undone:

@@ -51,7 +51,9 @@ class ImportResult:
         return f"Work plan {short(self.uuid)} is already as the file says; nothing changed."
 
 
-def import_work_plan_file(register: Register, writing, file: Path, *, replace: bool = False, as_new: bool = False) -> Written:
+def import_work_plan_file(
+    register: Register, writing, file: Path, *, replace: bool = False, as_new: bool = False
+) -> Written:
     """`ccm workplan import`: read and check the file, then write it in one transaction.
 
     A file whose id is a work plan of another area, title or period is refused unless `replace`
@@ -88,7 +90,11 @@ def check_same_plan(writer: Writer, document: WorkPlanDocument) -> None:
     ours = (document.area, " ".join(document.title.split()), document.starts_on, document.ends_on)
     if theirs == ours:
         return
-    what = [name for name, a, b in zip(("area", "title", "period"), theirs[:2] + (theirs[2:],), ours[:2] + (ours[2:],)) if a != b]
+    what = [
+        name
+        for name, a, b in zip(("area", "title", "period"), theirs[:2] + (theirs[2:],), ours[:2] + (ours[2:],))
+        if a != b
+    ]
     raise InputError(
         f"the file's id {short(document.uuid)} is the work plan '{existing['title']}' "
         f"({existing['area']}, {period_label(existing['starts_on'], existing['ends_on'])}), "
@@ -130,7 +136,9 @@ def _differs(row: dict, values: dict) -> dict:
     return {key: value for key, value in values.items() if row.get(key) != value}
 
 
-def _replace_rows(writer: Writer, table: str, existing: list[tuple[str, tuple]], wanted: list[tuple[dict, tuple]]) -> bool:
+def _replace_rows(
+    writer: Writer, table: str, existing: list[tuple[str, tuple]], wanted: list[tuple[dict, tuple]]
+) -> bool:
     """Make a child list what the file says: untouched when equal, else replaced whole."""
     if [key for _, key in existing] == [key for _, key in wanted]:
         return False
@@ -163,8 +171,16 @@ def _write_states(writer: Writer, document: WorkPlanDocument) -> bool:
     """The coordinator and focus states, in the file's order."""
     plan_uuid = document.uuid
     states = [
-        ({"uuid": stable_uuid("work-plan-state", plan_uuid, role, iso3), "work_plan_uuid": plan_uuid,
-          "role": role, "position": position, "iso3": iso3}, (role, position, iso3))
+        (
+            {
+                "uuid": stable_uuid("work-plan-state", plan_uuid, role, iso3),
+                "work_plan_uuid": plan_uuid,
+                "role": role,
+                "position": position,
+                "iso3": iso3,
+            },
+            (role, position, iso3),
+        )
         for role, codes in (("coordinator", document.coordinators), ("focus", document.states))
         for position, iso3 in enumerate(codes, 1)
     ]
@@ -177,8 +193,16 @@ def _write_items(writer: Writer, document: WorkPlanDocument) -> bool:
     """The implementers, objectives and partners, in the file's order."""
     plan_uuid = document.uuid
     items = [
-        ({"uuid": stable_uuid("work-plan-item", plan_uuid, section, position), "work_plan_uuid": plan_uuid,
-          "section": section, "position": position, "text": text}, (section, position, text))
+        (
+            {
+                "uuid": stable_uuid("work-plan-item", plan_uuid, section, position),
+                "work_plan_uuid": plan_uuid,
+                "section": section,
+                "position": position,
+                "text": text,
+            },
+            (section, position, text),
+        )
         for section, texts in (
             ("implementer", document.implementers),
             ("objective", document.objectives),
@@ -190,7 +214,9 @@ def _write_items(writer: Writer, document: WorkPlanDocument) -> bool:
     return _replace_rows(writer, "work_plan_items", old_items, items)
 
 
-def _write_milestones(writer: Writer, document: WorkPlanDocument, plan_recorder: str | None, result: ImportResult) -> None:
+def _write_milestones(
+    writer: Writer, document: WorkPlanDocument, plan_recorder: str | None, result: ImportResult
+) -> None:
     """Remove the milestones the file no longer has; add or update the others, in its order."""
     wanted = {entry.uuid for entry in document.milestones}
     for row in writer.rows(Q.milestones_of_work_plan, work_plan=document.uuid):
@@ -203,7 +229,9 @@ def _write_milestones(writer: Writer, document: WorkPlanDocument, plan_recorder:
         result.updated += outcome == "updated"
 
 
-def _write_milestone(writer: Writer, entry: MilestoneEntry, plan_uuid: str, position: int, plan_recorder: str | None) -> str:
+def _write_milestone(
+    writer: Writer, entry: MilestoneEntry, plan_uuid: str, position: int, plan_recorder: str | None
+) -> str:
     """One milestone with its slips and links: "added", "updated" or "" (as it was)."""
     found = writer.get("milestones", entry.uuid)
     _check_milestone(writer, entry, found, plan_uuid)
@@ -226,7 +254,9 @@ def _check_milestone(writer: Writer, entry: MilestoneEntry, found: dict | None, 
         raise InputError(f"milestone {entry.uuid} belongs to another work plan; remove its id to add it here")
     for engagement in entry.engagements:
         if writer.get("engagements", engagement) is None:
-            raise NotFoundError(f"milestone {entry.title!r} names engagement {engagement}, which is not in the database")
+            raise NotFoundError(
+                f"milestone {entry.title!r} names engagement {engagement}, which is not in the database"
+            )
 
 
 def _write_slips(writer: Writer, entry: MilestoneEntry) -> bool:
@@ -235,7 +265,19 @@ def _write_slips(writer: Writer, entry: MilestoneEntry) -> bool:
         for values in (slip_values(entry.uuid, s.recorded_on, s.old, s.new, s.reason) for s in entry.slips)
     ]
     old_slips = [
-        (r.uuid, (r.uuid, r.milestone_uuid, r.recorded_on, r.from_due_on, r.from_quarter, r.to_due_on, r.to_quarter, r.reason))
+        (
+            r.uuid,
+            (
+                r.uuid,
+                r.milestone_uuid,
+                r.recorded_on,
+                r.from_due_on,
+                r.from_quarter,
+                r.to_due_on,
+                r.to_quarter,
+                r.reason,
+            ),
+        )
         for r in writer.rows(Q.slips_of_milestones, uuids=[entry.uuid])
     ]
     return _replace_rows(writer, "milestone_slips", old_slips, slips)
@@ -243,8 +285,14 @@ def _write_slips(writer: Writer, entry: MilestoneEntry) -> bool:
 
 def _write_links(writer: Writer, entry: MilestoneEntry) -> bool:
     links = [
-        ({"uuid": stable_uuid("milestone-engagement", entry.uuid, e), "milestone_uuid": entry.uuid,
-          "engagement_uuid": e}, (e,))
+        (
+            {
+                "uuid": stable_uuid("milestone-engagement", entry.uuid, e),
+                "milestone_uuid": entry.uuid,
+                "engagement_uuid": e,
+            },
+            (e,),
+        )
         for e in sorted(entry.engagements)
     ]
     old_links = [(r.uuid, (r.engagement_uuid,)) for r in writer.rows(Q.engagements_of_milestones, uuids=[entry.uuid])]

@@ -77,7 +77,6 @@ class WorkPlanDocument:
     uuid: str = ""
 
 
-
 # -- where keys are in the file, for errors that name the line
 
 
@@ -371,7 +370,9 @@ def _milestone(table: dict, path: tuple, plan: WorkPlanDocument, problems: Probl
     if not title:
         problems.add(path + ("title",), "is empty")
     elif len(title) > TITLE_MAX:
-        problems.add(path + ("title",), f"is {len(title)} characters; keep it under {TITLE_MAX} (put the rest in notes)")
+        problems.add(
+            path + ("title",), f"is {len(title)} characters; keep it under {TITLE_MAX} (put the rest in notes)"
+        )
     due: Due = values["due"]
     try:
         check_within_period(due, plan.starts_on, plan.ends_on)

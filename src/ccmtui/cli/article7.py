@@ -13,7 +13,9 @@ from ccmtui.db.queries import Q
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
 
-app = typer.Typer(help="Art. 7 reports form by form (A-J): record, import, list, check completeness.", no_args_is_help=True)
+app = typer.Typer(
+    help="Art. 7 reports form by form (A-J): record, import, list, check completeness.", no_args_is_help=True
+)
 
 
 def _report_year(reader: Reader, iso3: str, initial: bool, year: int | None) -> tuple[str, int]:
@@ -22,7 +24,9 @@ def _report_year(reader: Reader, iso3: str, initial: bool, year: int | None) -> 
     if initial:
         found = [r for r in reader.rows(Q.transparency_reports) if r.iso3 == iso3 and r.kind == "initial"]
         if not found:
-            raise InputError(f"{iso3}: no initial report recorded; record it first with `ccm transparency add --initial`")
+            raise InputError(
+                f"{iso3}: no initial report recorded; record it first with `ccm transparency add --initial`"
+            )
         return "initial", found[0].year
     if year is None:
         raise InputError("give --initial or the --year an annual report covers")
@@ -35,8 +39,12 @@ def article7_add(
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     form: Annotated[
         list[str],
-        typer.Option("--form", "-f", metavar="LETTER=STATUS",
-                     help="e.g. A=changed, B=unchanged:2013, F='not applicable', C=reported (initial report)."),
+        typer.Option(
+            "--form",
+            "-f",
+            metavar="LETTER=STATUS",
+            help="e.g. A=changed, B=unchanged:2013, F='not applicable', C=reported (initial report).",
+        ),
     ],
     source: Annotated[str | None, typer.Option("--source", help="Where it comes from (required).")] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", help="The year an annual report covers.")] = None,
@@ -55,15 +63,28 @@ def article7_add(
         if not status:
             raise InputError(f"--form {item!r}: write LETTER=STATUS, e.g. A=changed")
         status, _, last = status.partition(":")
-        given.append(FormInput(record.iso3, kind, covering, letter, status, int(last) if last.strip().isdigit() else None, source or ""))
+        given.append(
+            FormInput(
+                record.iso3, kind, covering, letter, status, int(last) if last.strip().isdigit() else None, source or ""
+            )
+        )
     with context.writing(f"article7 forms {record.name} {kind} {covering}") as writer:
         rows = add_transparency_forms(writer, given)
-    typer.echo(f"{record.name}: {kind} report {covering}, {len(rows)} form(s) recorded: "
-               + ", ".join(f"{r['form']} {r['status']}" for r in rows) + ".")
+    typer.echo(
+        f"{record.name}: {kind} report {covering}, {len(rows)} form(s) recorded: "
+        + ", ".join(f"{r['form']} {r['status']}" for r in rows)
+        + "."
+    )
 
 
 @app.command("import")
-def article7_import(ctx: typer.Context, path: Annotated[Path, typer.Argument(metavar="FILE.csv", help="iso3,kind,year,form,status,last_reported,source; all rows or none.")]) -> None:
+def article7_import(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.csv", help="iso3,kind,year,form,status,last_reported,source; all rows or none."),
+    ],
+) -> None:
     """Import forms from a CSV (iso3,kind,year,form,status,last_reported,source): all rows or none."""
     from ccmtui.actions.transparency import add_transparency_forms, read_forms_csv
     from ccmtui.files import read_text
@@ -85,8 +106,20 @@ def article7_list(
     """The forms recorded, per report."""
     rows = [r for r in app_context(ctx).reader().rows(Q.transparency_forms) if year is None or r.year == year]
     if as_json:
-        print_json([{"iso3": r.iso3, "kind": r.kind, "year": r.year, "form": r.form, "status": r.status,
-                     "last_reported": r.last_reported, "source": r.source} for r in rows])
+        print_json(
+            [
+                {
+                    "iso3": r.iso3,
+                    "kind": r.kind,
+                    "year": r.year,
+                    "form": r.form,
+                    "status": r.status,
+                    "last_reported": r.last_reported,
+                    "source": r.source,
+                }
+                for r in rows
+            ]
+        )
         return
     for r in rows:
         last = f" (last reporting {r.last_reported})" if r.last_reported else ""
@@ -97,7 +130,9 @@ def article7_list(
 def article7_check(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="The day to check from (default: today).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="The day to check from (default: today).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Completeness: forms a state's obligations call for but marked not applicable or missing;

@@ -18,7 +18,9 @@ app = typer.Typer(help="List, open and save attached files.", no_args_is_help=Tr
 
 def attach(
     ctx: typer.Context,
-    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")],
+    engagement: Annotated[
+        str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")
+    ],
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The document (at most 25 MiB).")],
 ) -> None:
     """Attach a document to an engagement; it is stored in the database, so it syncs."""
@@ -38,7 +40,9 @@ def attach(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    engagement: Annotated[str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")],
+    engagement: Annotated[
+        str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The files attached to an engagement."""
@@ -49,8 +53,19 @@ def list_(
     uuid = resolve_engagement(reader, engagement)
     rows = reader.rows(Q.attachments_of_engagements, uuids=[uuid])
     if as_json:
-        print_json([{"id": r.uuid, "filename": r.filename, "media_type": r.media_type, "size": r.size,
-                     "sha256": r.sha256, "attached": r.created_at.isoformat(sep=" ", timespec="seconds")} for r in rows])
+        print_json(
+            [
+                {
+                    "id": r.uuid,
+                    "filename": r.filename,
+                    "media_type": r.media_type,
+                    "size": r.size,
+                    "sha256": r.sha256,
+                    "attached": r.created_at.isoformat(sep=" ", timespec="seconds"),
+                }
+                for r in rows
+            ]
+        )
         return
     for r in rows:
         typer.echo(f"{short(r.uuid)}  {visible(r.filename)}  {r.size:,} bytes  {visible(r.media_type)}")

@@ -31,7 +31,9 @@ def new(
     ],
     except_: Annotated[list[str] | None, typer.Option("--except", help="Leave these states out (repeatable).")] = None,
     kind: Annotated[str, typer.Option("--kind", "-k", help="demarche, letter, note-verbale, email…")] = "demarche",
-    date_: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")] = None,
+    date_: Annotated[
+        str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")
+    ] = None,
     area: Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (default: yours).")] = None,
     channel: Annotated[str, typer.Option("--channel", help="capital, geneva, new-york or other.")] = "capital",
     by: Annotated[list[str] | None, typer.Option("--by", help="Who sends it (default: your state).")] = None,
@@ -46,8 +48,19 @@ def new(
 
     context = app_context(ctx)
     plan = plan_campaign(
-        context.register(), title=title, to=to, except_=except_ or [], kind=kind, date=date_, area=area, channel=channel,
-        by=by or [], notes=notes, action_points=action_point or [], follow_up=follow_up, config=context.config,
+        context.register(),
+        title=title,
+        to=to,
+        except_=except_ or [],
+        kind=kind,
+        date=date_,
+        area=area,
+        channel=channel,
+        by=by or [],
+        notes=notes,
+        action_points=action_point or [],
+        follow_up=follow_up,
+        config=context.config,
     )
     typer.echo(visible(f"{plan.heading}:", lines=False), err=True)
     typer.echo("  " + ", ".join(f"{visible(s.name, lines=False)} ({s.iso3})" for s in plan.targets), err=True)
@@ -100,25 +113,51 @@ def list_(
         print_json([_board_json(r) for r in rows])
         return
     if not rows:
-        typer.echo("No campaigns yet. Start one with `ccm campaign new TITLE --to category:II` "
-                    "(a letter to every Category II state).")
+        typer.echo(
+            "No campaigns yet. Start one with `ccm campaign new TITLE --to category:II` "
+            "(a letter to every Category II state)."
+        )
         return
     from rich import box
     from rich.table import Table
 
     from ccmtui.cli._common import console
 
-    table = Table(title="Campaigns", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
-                  caption="Sent: targets · Dlv.: delivered · Repl.: replied · Pend.: pending · None: no reply")
-    for heading, justify in (("Id", "left"), ("Date", "left"), ("Title", "left"), ("Sent", "right"), ("Dlv.", "right"),
-                             ("Repl.", "right"), ("Pend.", "right"), ("None", "right"), ("Rate", "right")):
+    table = Table(
+        title="Campaigns",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        caption="Sent: targets · Dlv.: delivered · Repl.: replied · Pend.: pending · None: no reply",
+    )
+    for heading, justify in (
+        ("Id", "left"),
+        ("Date", "left"),
+        ("Title", "left"),
+        ("Sent", "right"),
+        ("Dlv.", "right"),
+        ("Repl.", "right"),
+        ("Pend.", "right"),
+        ("None", "right"),
+        ("Rate", "right"),
+    ):
         if heading == "Title":
             table.add_column(heading, min_width=16, ratio=1)
         else:
             table.add_column(heading, justify=justify, no_wrap=True)
     for r in rows:
-        table.add_row(short(r.uuid), r.occurred_on.isoformat(), r.title, str(r.targets), str(r.delivered), str(r.replied),
-                      str(r.pending), str(r.no_reply), _rate(r))
+        table.add_row(
+            short(r.uuid),
+            r.occurred_on.isoformat(),
+            r.title,
+            str(r.targets),
+            str(r.delivered),
+            str(r.replied),
+            str(r.pending),
+            str(r.no_reply),
+            _rate(r),
+        )
     console().print(table)
 
 
@@ -155,7 +194,9 @@ def show(
     follows = next((c for c in every if c.uuid == row.follows_uuid), None)
     chasers = [c for c in every if c.follows_uuid == row.uuid]
     if as_json:
-        print_json({**_board_json(row), "chasers": [c.uuid for c in chasers], "replies": [_reply_json(r) for r in replies]})
+        print_json(
+            {**_board_json(row), "chasers": [c.uuid for c in chasers], "replies": [_reply_json(r) for r in replies]}
+        )
         return
     from rich.table import Table
     from rich.text import Text
@@ -165,8 +206,10 @@ def show(
 
     out = console()
     out.print(Text.assemble(literal(row.title, "bold"), f" — {row.kind}, {row.occurred_on.isoformat()} ({row.area})"))
-    out.print(f"{row.targets} targets · {row.delivered} delivered · {row.replied} replied · {row.pending} pending · "
-              f"{row.no_reply} no reply · reply rate {_rate(row)}")
+    out.print(
+        f"{row.targets} targets · {row.delivered} delivered · {row.replied} replied · {row.pending} pending · "
+        f"{row.no_reply} no reply · reply rate {_rate(row)}"
+    )
     from ccmtui.db.ids import short
 
     if follows is not None:
@@ -179,9 +222,16 @@ def show(
     for heading in ("State", "ISO3", "Delivered", "Status", "Received", "Stance", "Supports", "Summary"):
         table.add_column(heading)
     for r in replies:
-        table.add_row(r.name, r.iso3, r.delivered_on.isoformat() if r.delivered_on else "", r.status,
-                      r.received_on.isoformat() if r.received_on else "", r.stance or "",
-                      r.supports_category or "", r.summary)
+        table.add_row(
+            r.name,
+            r.iso3,
+            r.delivered_on.isoformat() if r.delivered_on else "",
+            r.status,
+            r.received_on.isoformat() if r.received_on else "",
+            r.stance or "",
+            r.supports_category or "",
+            r.summary,
+        )
     out.print(table)
 
 
@@ -242,7 +292,9 @@ def delivered(
     ctx: typer.Context,
     campaign: Campaign,
     states: States,
-    date_: Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")] = None,
+    date_: Annotated[
+        str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")
+    ] = None,
 ) -> None:
     """Record the day the letter reached these targets (embassies deliver over weeks)."""
     from ccmtui.actions.campaigns import record_delivery

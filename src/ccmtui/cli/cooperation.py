@@ -45,7 +45,14 @@ def cooperation_list(
     if as_json:
         print_json(
             [
-                {"iso3": r.iso3, "name": r.name, "year": r.year, "role": r.role, "details": r.details, "source": r.source}
+                {
+                    "iso3": r.iso3,
+                    "name": r.name,
+                    "year": r.year,
+                    "role": r.role,
+                    "details": r.details,
+                    "source": r.source,
+                }
                 for r in rows
             ]
         )

@@ -10,7 +10,9 @@ import typer
 from ccmtui.cli._common import app_context
 from ccmtui.db.queries import Q
 
-app = typer.Typer(help="Export the quarterly work-plan summary (md, toml, json, csv, docx) or a calendar (ics).", no_args_is_help=True)
+app = typer.Typer(
+    help="Export the quarterly work-plan summary (md, toml, json, csv, docx) or a calendar (ics).", no_args_is_help=True
+)
 
 FORMATS = ("md", "toml", "json", "csv", "docx")
 _SUFFIXES = {".md": "md", ".markdown": "md", ".toml": "toml", ".json": "json", ".csv": "csv", ".docx": "docx"}
@@ -34,12 +36,22 @@ def quarter(
     quarter_: Annotated[str, typer.Argument(metavar="QUARTER", help="2025Q1, 2025-Q1 or Q1 2025.")],
     area: Annotated[str | None, typer.Option("--area", "-a", help="One thematic area (default: all).")] = None,
     format_: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="md|toml|json|csv|docx", help="Default: from -o's suffix, else md.")
+        str | None,
+        typer.Option("--format", "-f", metavar="md|toml|json|csv|docx", help="Default: from -o's suffix, else md."),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (default: the terminal).")] = None,
-    redact: Annotated[bool, typer.Option("--redact", help="Leave out free-text notes and names of individuals.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (default: the terminal).")
+    ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Leave out free-text notes and names of individuals.")
+    ] = False,
     dated: Annotated[
-        str | None, typer.Option("--dated", metavar="DATE", help="The date the summary bears (default: today); open milestones due before it are overdue.")
+        str | None,
+        typer.Option(
+            "--dated",
+            metavar="DATE",
+            help="The date the summary bears (default: today); open milestones due before it are overdue.",
+        ),
     ] = None,
 ) -> None:
     """The quarterly work-plan summary for the Coordination Committee: milestones, engagements,
@@ -102,13 +114,21 @@ def quarter(
 @app.command("ics")
 def ics(
     ctx: typer.Context,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE.ics", help="Write here (default: print).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE.ics", help="Write here (default: print).")
+    ] = None,
     state: Annotated[
         list[str] | None,
-        typer.Option("--state", "-s", help="Deadlines of these states (default: your state and those your work plans name)."),
+        typer.Option(
+            "--state", "-s", help="Deadlines of these states (default: your state and those your work plans name)."
+        ),
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Deadlines and follow-ups from (default: a year ago).")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="… until (default: two years ahead).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="Deadlines and follow-ups from (default: a year ago).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="… until (default: two years ahead).")
+    ] = None,
 ) -> None:
     """A calendar (.ics): treaty deadlines (Art. 3, 4, 7), meetings, milestones and follow-ups.
 
@@ -143,13 +163,24 @@ def ics(
     book = DeadlineBook.load(reader)
     events = (
         calendar.deadline_events(
-            reader.rows(Q.register, as_of=today), chosen, start, end, reader.rows(Q.obligations, article=None),
+            reader.rows(Q.register, as_of=today),
+            chosen,
+            start,
+            end,
+            reader.rows(Q.obligations, article=None),
             deadline_of=lambda row: book.deadline(row, end).in_effect,
         )
         + calendar.request_window_events(request_windows(reader, register, chosen, start, end))
         + calendar.meeting_events(register.meetings)
-        + calendar.milestone_events(reader.rows(Q.milestones_due, since=date.min, until=date.max, area=None,
-                                                statuses=["planned", "in-progress", "done", "slipped"]))
+        + calendar.milestone_events(
+            reader.rows(
+                Q.milestones_due,
+                since=date.min,
+                until=date.max,
+                area=None,
+                statuses=["planned", "in-progress", "done", "slipped"],
+            )
+        )
         + calendar.follow_up_events(follow_ups, states_of)
     )
     content = calendar.render_ics(events)

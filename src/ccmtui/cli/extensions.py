@@ -14,7 +14,9 @@ extension_app = typer.Typer(
     help="Extension requests under Art. 3(3) and 4(5) and the decisions on them (Art. 3(5), 4(8)).",
     no_args_is_help=True,
 )
-meeting_app = typer.Typer(help="Meetings of States Parties (Art. 11) and Review Conferences (Art. 12).", no_args_is_help=True)
+meeting_app = typer.Typer(
+    help="Meetings of States Parties (Art. 11) and Review Conferences (Art. 12).", no_args_is_help=True
+)
 
 Source = Annotated[str | None, typer.Option("--source", help="Where it comes from: document, page, date (required).")]
 
@@ -29,14 +31,25 @@ def extension_add(
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     article: Annotated[str, typer.Option("--article", "-a", metavar="3|4", help="3 stockpiles, 4 clearance.")],
     source: Source = None,
-    requested: Annotated[str | None, typer.Option("--requested", metavar="DATE", help="Submitted on: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    requested_to: Annotated[str | None, typer.Option("--requested-to", metavar="DATE", help="The new deadline asked for.")] = None,
-    meeting: Annotated[str | None, typer.Option("--meeting", metavar="CODE", help="The meeting that considers it, e.g. 13MSP.")] = None,
+    requested: Annotated[
+        str | None, typer.Option("--requested", metavar="DATE", help="Submitted on: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    requested_to: Annotated[
+        str | None, typer.Option("--requested-to", metavar="DATE", help="The new deadline asked for.")
+    ] = None,
+    meeting: Annotated[
+        str | None, typer.Option("--meeting", metavar="CODE", help="The meeting that considers it, e.g. 13MSP.")
+    ] = None,
     decision: Annotated[
-        str | None, typer.Option("--decision", help="granted, refused, pending or 'not recorded' (default from the other options).")
+        str | None,
+        typer.Option(
+            "--decision", help="granted, refused, pending or 'not recorded' (default from the other options)."
+        ),
     ] = None,
     granted: Annotated[str | None, typer.Option("--granted", metavar="DATE", help="The day it was granted.")] = None,
-    extended_to: Annotated[str | None, typer.Option("--extended-to", metavar="DATE", help="The new deadline granted.")] = None,
+    extended_to: Annotated[
+        str | None, typer.Option("--extended-to", metavar="DATE", help="The new deadline granted.")
+    ] = None,
     notes: Annotated[str | None, typer.Option("--notes", help="Free notes on the request or decision.")] = None,
 ) -> None:
     """Record an extension request and, once known, the decision on it."""
@@ -61,13 +74,17 @@ def extension_add(
         row = add_extension(writer, record, number, given)
     where = f" to the {row['meeting']}" if row["meeting"] else ""
     to = f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
-    typer.echo(f"{record.name}: Art. {number} extension request {row['number']}{where} recorded, {row['decision']}{to}.")
+    typer.echo(
+        f"{record.name}: Art. {number} extension request {row['number']}{where} recorded, {row['decision']}{to}."
+    )
 
 
 @extension_app.command("list")
 def extension_list(
     ctx: typer.Context,
-    states: Annotated[list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")] = None,
+    states: Annotated[
+        list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List extension requests and decisions, with their sources."""
@@ -105,11 +122,20 @@ def extension_list(
         table.add_column(heading, no_wrap=heading != "Decision", min_width=12 if heading == "Decision" else None)
     for r in rows:
         table.add_row(
-            r.iso3, str(r.article), str(r.number), r.requested or "", _iso(r.requested_to) or "", r.meeting or "",
-            r.decision, r.granted or "", _iso(r.extended_to) or "",
+            r.iso3,
+            str(r.article),
+            str(r.number),
+            r.requested or "",
+            _iso(r.requested_to) or "",
+            r.meeting or "",
+            r.decision,
+            r.granted or "",
+            _iso(r.extended_to) or "",
         )
     console().print(table)
-    console().print("Sources in --json. 'not recorded': the request is known, the decision is not in the sources.", style="dim")
+    console().print(
+        "Sources in --json. 'not recorded': the request is known, the decision is not in the sources.", style="dim"
+    )
 
 
 @meeting_app.command("add")
@@ -117,7 +143,9 @@ def meeting_add(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Short code, e.g. 3RC, 14MSP or LOME26.")],
     start: Annotated[str, typer.Option("--start", metavar="DATE", help="First day, YYYY-MM-DD.")],
-    end: Annotated[str | None, typer.Option("--end", metavar="DATE", help="Last day, YYYY-MM-DD (default: the first).")] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", metavar="DATE", help="Last day, YYYY-MM-DD (default: the first).")
+    ] = None,
     name: Annotated[str, typer.Option("--name", help="e.g. Fourteenth Meeting of States Parties.")] = "",
     city: Annotated[str, typer.Option("--city", help="Where it meets, e.g. Geneva.")] = "",
     country: Annotated[str, typer.Option("--country", help="The host country.")] = "",
@@ -133,24 +161,44 @@ def meeting_add(
 
     context = app_context(ctx)
     written = add_meeting(
-        context.reader(), context.writing, code=code, start=start, end=end, name=name, city=city, country=country,
-        kind=kind, source=source,
+        context.reader(),
+        context.writing,
+        code=code,
+        start=start,
+        end=end,
+        name=name,
+        city=city,
+        country=country,
+        kind=kind,
+        source=source,
     )
     say(written.message)
 
 
 @meeting_app.command("list")
-def meeting_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def meeting_list(
+    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+) -> None:
     """List the meetings recorded, with their kind, dates and place."""
     from ccmtui.db.ids import short
 
     rows = app_context(ctx).reader().rows(Q.meetings)
     if as_json:
-        print_json([
-            {"id": m.uuid, "code": m.code, "kind": m.kind, "name": m.name, "start": _iso(m.start), "end": _iso(m.end),
-             "city": m.city, "country": m.country}
-            for m in rows
-        ])
+        print_json(
+            [
+                {
+                    "id": m.uuid,
+                    "code": m.code,
+                    "kind": m.kind,
+                    "name": m.name,
+                    "start": _iso(m.start),
+                    "end": _iso(m.end),
+                    "city": m.city,
+                    "country": m.country,
+                }
+                for m in rows
+            ]
+        )
         return
     if not rows:
         typer.echo("No meetings recorded yet. Add one with `ccm meeting add 14MSP --start YYYY-MM-DD --source …`.")

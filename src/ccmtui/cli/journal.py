@@ -14,11 +14,15 @@ Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="
 
 def log(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="demarche, meeting, letter, note-verbale, call, email, workshop, statement, other.")],
+    kind: Annotated[
+        str, typer.Argument(help="demarche, meeting, letter, note-verbale, call, email, workshop, statement, other.")
+    ],
     states: Annotated[list[str], typer.Argument(metavar="STATE...", help="The states the engagement was with.")],
     summary: Annotated[str, typer.Option("--summary", "-m", help="One line: what happened.")] = "",
     date_: Date = None,
-    area: Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (default: yours, from config).")] = None,
+    area: Annotated[
+        str | None, typer.Option("--area", "-a", help="Thematic area (default: yours, from config).")
+    ] = None,
     channel: Annotated[str, typer.Option("--channel", help="capital, geneva, new-york or other.")] = "geneva",
     by: Annotated[
         list[str] | None, typer.Option("--by", help="Who acted: states or organisations (default: your state).")
@@ -34,8 +38,18 @@ def log(
 
     context = app_context(ctx)
     written = log_engagement(
-        context.register(), context.writing, kind=kind, states=states, summary=summary, date=date_, area=area,
-        channel=channel, by=by or [], notes=notes, action_points=action_point or [], follow_up=follow_up,
+        context.register(),
+        context.writing,
+        kind=kind,
+        states=states,
+        summary=summary,
+        date=date_,
+        area=area,
+        channel=channel,
+        by=by or [],
+        notes=notes,
+        action_points=action_point or [],
+        follow_up=follow_up,
         config=context.config,
     )
     say(written.message)
@@ -56,7 +70,13 @@ def classify(
 
     context = app_context(ctx)
     written = classify_state(
-        context.register(), context.writing, state=state, category=category, rationale=rationale, date=date_, source=source
+        context.register(),
+        context.writing,
+        state=state,
+        category=category,
+        rationale=rationale,
+        date=date_,
+        source=source,
     )
     say(written.message)
 
@@ -111,7 +131,9 @@ def changes(
     if values:
         for r in rows:
             undone = " (undone)" if r.reverted_by else ""
-            typer.echo(f"{short(r.uuid)} {r.made_at.isoformat(sep=' ', timespec='seconds')} {r.made_by or ''}: {r.command}{undone}")
+            typer.echo(
+                f"{short(r.uuid)} {r.made_at.isoformat(sep=' ', timespec='seconds')} {r.made_by or ''}: {r.command}{undone}"
+            )
             print_values(changeset_values(reader, r.uuid))
         return
     from rich import box
@@ -150,8 +172,15 @@ def reply(
 
     context = app_context(ctx)
     written = record_state_reply(
-        context.register(), context.writing, to=target, state=state, stance=stance, summary=summary, date=date_,
-        category=category, classify=classify_,
+        context.register(),
+        context.writing,
+        to=target,
+        state=state,
+        stance=stance,
+        summary=summary,
+        date=date_,
+        category=category,
+        classify=classify_,
     )
     say(written.message)
 

@@ -14,7 +14,9 @@ def engagements(
     ctx: typer.Context,
     state: Annotated[str | None, typer.Option("--state", help="With this state.")] = None,
     area: Annotated[str | None, typer.Option("--area", "-a", help="In this thematic area.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="demarche, meeting, letter, note-verbale, call…")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="demarche, meeting, letter, note-verbale, call…")
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Acting party: a state or an organisation.")] = None,
     campaign: Annotated[str | None, typer.Option("--campaign", metavar="ID", help="Sent in this campaign.")] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE|MEETING", help="On or after this day.")] = None,
@@ -53,8 +55,9 @@ def engagements(
     if not lines:
         filtered = any((state, area, kind, by, campaign, since, until))
         typer.echo(
-            "No engagement matches these filters." if filtered
-            else "No engagements logged yet. Log one with `ccm log meeting STATE -m \"what was said\" -a AREA`."
+            "No engagement matches these filters."
+            if filtered
+            else 'No engagements logged yet. Log one with `ccm log meeting STATE -m "what was said" -a AREA`.'
         )
         return
     from rich import box
@@ -105,8 +108,14 @@ def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) 
                 "campaign": detail.campaign[0] if detail.campaign else None,
                 "attachments": [{"id": a.uuid, "filename": a.filename, "size": a.size} for a in detail.attachments],
                 "replies": [
-                    {"iso3": r.iso3, "status": r.status, "received": r.received_on.isoformat() if r.received_on else None,
-                     "stance": r.stance, "supports_category": r.supports_category, "summary": r.summary}
+                    {
+                        "iso3": r.iso3,
+                        "status": r.status,
+                        "received": r.received_on.isoformat() if r.received_on else None,
+                        "stance": r.stance,
+                        "supports_category": r.supports_category,
+                        "summary": r.summary,
+                    }
                     for r in detail.replies
                 ],
             }
@@ -133,12 +142,20 @@ def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) 
     if line.illustrative:
         out.print("[dim]Illustrative record (sample data).[/]", markup=True)
     for attachment in detail.attachments:
-        out.print(f"Attached: {attachment.filename} ({attachment.size:,} bytes), id {attachment.uuid[:8]}", markup=False, soft_wrap=True)
+        out.print(
+            f"Attached: {attachment.filename} ({attachment.size:,} bytes), id {attachment.uuid[:8]}",
+            markup=False,
+            soft_wrap=True,
+        )
     replied = [r for r in detail.replies if r.status != "pending"]
     if detail.replies:
         out.print(f"Replies: {len(replied)} of {len(detail.replies)}")
         for r in replied:
-            out.print(f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary} ({r.uuid[:8]})", markup=False, soft_wrap=True)
+            out.print(
+                f"  {r.name}: {r.status} {r.received_on or ''} {r.stance or ''} {r.summary} ({r.uuid[:8]})",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 def history(
@@ -172,7 +189,9 @@ def history(
 
     style = {"treaty": "green", "category": "magenta", "engagement": "default", "attachment": "blue", "reply": "cyan"}
     for entry in entries:
-        table.add_row(entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8])
+        table.add_row(
+            entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8]
+        )
     console().print(table)
 
 
@@ -201,11 +220,19 @@ def due(
     out = console()
     out.print(f"[bold]Overdue follow-ups[/] ({len(result.overdue_follow_ups)})", markup=True)
     for line in result.overdue_follow_ups:
-        out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False, soft_wrap=True)
+        out.print(
+            f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}",
+            markup=False,
+            soft_wrap=True,
+        )
     if result.upcoming_follow_ups:
         out.print(f"[bold]Follow-ups in the next 14 days[/] ({len(result.upcoming_follow_ups)})", markup=True)
         for line in result.upcoming_follow_ups:
-            out.print(f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}", markup=False, soft_wrap=True)
+            out.print(
+                f"  {line.follow_up_on} {line.uuid[:8]} {', '.join(line.states[:5])}: {line.summary}",
+                markup=False,
+                soft_wrap=True,
+            )
     out.print(f"[bold]Replies pending more than {days} days[/] ({len(result.pending_replies)})", markup=True)
     for r in result.pending_replies:
         waited = (result.today - r.occurred_on).days
@@ -233,7 +260,11 @@ def _print_obligation_deadlines(out, result, within: int) -> None:
         for line in lines:
             extra = when(line)
             day = "" if kind == "not recorded" and not line.days else f"{line.on} "
-            out.print(f"  {day}{line.name} ({line.iso3}): {line.what}{f', {extra}' if extra else ''}", markup=False, soft_wrap=True)
+            out.print(
+                f"  {day}{line.name} ({line.iso3}): {line.what}{f', {extra}' if extra else ''}",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 def search(
@@ -247,8 +278,19 @@ def search(
 
     hits = run_search(app_context(ctx).reader(), " ".join(text), limit)
     if as_json:
-        print_json([{"id": h.uuid, "date": h.occurred_on.isoformat(), "kind": h.kind, "area": h.area,
-                     "summary": h.summary, "excerpt": h.excerpt} for h in hits])
+        print_json(
+            [
+                {
+                    "id": h.uuid,
+                    "date": h.occurred_on.isoformat(),
+                    "kind": h.kind,
+                    "area": h.area,
+                    "summary": h.summary,
+                    "excerpt": h.excerpt,
+                }
+                for h in hits
+            ]
+        )
         return
     out = console()
     out.print(f"{len(hits)} match{'es' * (len(hits) != 1)}")

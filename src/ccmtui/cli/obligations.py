@@ -22,7 +22,9 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-Article = Annotated[str, typer.Option("--article", "-a", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")]
+Article = Annotated[
+    str, typer.Option("--article", "-a", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")
+]
 
 
 def _obligation_input(
@@ -51,7 +53,9 @@ def _obligation_input(
             granted = parse_partial_date(register.meeting(text).end.isoformat(), "--extension-granted")
     return ObligationInput(
         deadline=parse_date(deadline, "--deadline") if deadline else None,
-        extension_requested=parse_partial_date(extension_requested, "--extension-requested") if extension_requested else None,
+        extension_requested=parse_partial_date(extension_requested, "--extension-requested")
+        if extension_requested
+        else None,
         extension_requested_to=parse_date(requested_to, "--requested-to") if requested_to else None,
         extension_granted=granted,
         extended_to=parse_date(extended_to, "--extended-to") if extended_to else None,
@@ -62,19 +66,29 @@ def _obligation_input(
     )
 
 
-Deadline = Annotated[str | None, typer.Option("--deadline", metavar="DATE", help="Default: the Convention's (Art. 3(2), 4(1)).")]
+Deadline = Annotated[
+    str | None, typer.Option("--deadline", metavar="DATE", help="Default: the Convention's (Art. 3(2), 4(1)).")
+]
 Requested = Annotated[
     str | None, typer.Option("--extension-requested", metavar="YYYY[-MM[-DD]]", help="When an extension was requested.")
 ]
-RequestedTo = Annotated[str | None, typer.Option("--requested-to", metavar="DATE", help="The deadline the request asks for.")]
+RequestedTo = Annotated[
+    str | None, typer.Option("--requested-to", metavar="DATE", help="The deadline the request asks for.")
+]
 Granted = Annotated[
     str | None,
-    typer.Option("--extension-granted", metavar="DATE|MEETING", help="When it was granted: a date or a meeting (9MSP)."),
+    typer.Option(
+        "--extension-granted", metavar="DATE|MEETING", help="When it was granted: a date or a meeting (9MSP)."
+    ),
 ]
 ExtendedTo = Annotated[str | None, typer.Option("--extended-to", metavar="DATE", help="The extended deadline granted.")]
 Completed = Annotated[
     str | None,
-    typer.Option("--completed", metavar="YYYY[-MM[-DD]]", help="Completion declared: 2010, 2023-06 or 2014-03-20, as the source gives it."),
+    typer.Option(
+        "--completed",
+        metavar="YYYY[-MM[-DD]]",
+        help="Completion declared: 2010, 2023-06 or 2014-03-20, as the source gives it.",
+    ),
 ]
 StatusOption = Annotated[
     str | None,
@@ -108,13 +122,24 @@ def _obligation_command(action: str):
         record = register.resolve(state)
         number = parse_article(article)
         given = _obligation_input(
-            register, deadline, extension_requested, requested_to, extension_granted, extended_to, completed, status, source, notes
+            register,
+            deadline,
+            extension_requested,
+            requested_to,
+            extension_granted,
+            extended_to,
+            completed,
+            status,
+            source,
+            notes,
         )
         with context.writing(f"obligation {action} {record.name} Art. {number}") as writer:
             row = (add_obligation if action == "add" else update_obligation)(writer, record, number, given)
         if action == "add":
             deadline_text = f", deadline {row['deadline'].isoformat()}" if row["deadline"] else ""
-            typer.echo(f"{record.name}: Art. {number} ({ARTICLES[number]}) obligation recorded, {row['status']}{deadline_text}.")
+            typer.echo(
+                f"{record.name}: Art. {number} ({ARTICLES[number]}) obligation recorded, {row['status']}{deadline_text}."
+            )
         else:
             extra = f", completed {row['completed']}" if row["completed"] else ""
             extra += f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
@@ -179,9 +204,6 @@ def obligation_list(
     record_table(
         f"Obligations — {len(rows)} recorded",
         ("State", "Art.", "Deadline", "Extended", "Completed", "Status", "Source"),
-        [
-            (r.name, r.article, iso(r.deadline), iso(r.extended_to), r.completed, r.status, r.source)
-            for r in rows
-        ],
+        [(r.name, r.article, iso(r.deadline), iso(r.extended_to), r.completed, r.status, r.source) for r in rows],
         caption="Status as last recorded (see `status_as_of` in --json). Completion dates as the source gives them.",
     )

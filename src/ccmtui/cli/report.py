@@ -42,13 +42,17 @@ def progress(
     ctx: typer.Context,
     since: Annotated[
         str | None,
-        typer.Option("--since", metavar="MEETING|DATE", help="The meeting progress is counted from (default: the last)."),
+        typer.Option(
+            "--since", metavar="MEETING|DATE", help="The meeting progress is counted from (default: the last)."
+        ),
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="DATE|MEETING", help="The day the report is finalised (default: today).")
+        str | None,
+        typer.Option("--as-of", metavar="DATE|MEETING", help="The day the report is finalised (default: today)."),
     ] = None,
     format_: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="md|docx", help="Markdown or Word (default: from -o, else md).")
+        str | None,
+        typer.Option("--format", "-f", metavar="md|docx", help="Markdown or Word (default: from -o, else md)."),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: print Markdown).")

@@ -24,7 +24,9 @@ def retention_add(
     source: Source = None,
     munitions: Annotated[int | None, typer.Option("--munitions", help="Cluster munitions retained.")] = None,
     submunitions: Annotated[int | None, typer.Option("--submunitions", help="Explosive submunitions retained.")] = None,
-    used_munitions: Annotated[int | None, typer.Option("--used-munitions", help="Cluster munitions used that year.")] = None,
+    used_munitions: Annotated[
+        int | None, typer.Option("--used-munitions", help="Cluster munitions used that year.")
+    ] = None,
     used_submunitions: Annotated[
         int | None, typer.Option("--used-submunitions", help="Explosive submunitions used that year.")
     ] = None,

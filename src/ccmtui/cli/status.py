@@ -56,7 +56,9 @@ def status(
     if count:
         typer.echo(len(rows))
     elif as_json:
-        print_json([{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows])
+        print_json(
+            [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
+        )
     elif not rows:
         typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
     else:
@@ -71,11 +73,15 @@ def _nothing(every, day, months: int, *, stale: bool, by_category: bool) -> str:
     """What is empty, and how to start."""
     assessed = [s for s in every if s.category]
     if (stale or by_category) and not assessed:
-        return (f"No state has been assessed yet (Category I, II or III) as of {day.isoformat()}. "
-                "Record an assessment with `ccm classify STATE II -r \"why\"`.")
+        return (
+            f"No state has been assessed yet (Category I, II or III) as of {day.isoformat()}. "
+            'Record an assessment with `ccm classify STATE II -r "why"`.'
+        )
     if stale:
-        return (f"No assessment is older than {months} months as of {day.isoformat()} "
-                f"({len(assessed)} states assessed; `ccm config set category_max_age N` changes the age).")
+        return (
+            f"No assessment is older than {months} months as of {day.isoformat()} "
+            f"({len(assessed)} states assessed; `ccm config set category_max_age N` changes the age)."
+        )
     if not every:
         return "The register is empty. Create the database with `ccm init`, or try the sample: `ccm --db sample.db status`."
     return f"No state matches these filters as of {day.isoformat()}."

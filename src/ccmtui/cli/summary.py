@@ -20,7 +20,8 @@ def summary(
         ),
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="DATE|MEETING", help="The figures as they stood that day (default: today).")
+        str | None,
+        typer.Option("--as-of", metavar="DATE|MEETING", help="The figures as they stood that day (default: today)."),
     ] = None,
     since: Annotated[
         str | None,
@@ -39,8 +40,14 @@ def summary(
         chosen = configured if configured in SUMMARY_AREAS else None
     from ccmtui.config import category_max_age
 
-    result = build_summary(context.reader(), chosen, as_of, since, register=context.register(),
-                           category_max_age=category_max_age(context.config))
+    result = build_summary(
+        context.reader(),
+        chosen,
+        as_of,
+        since,
+        register=context.register(),
+        category_max_age=category_max_age(context.config),
+    )
     if as_json:
         print_json(summary_json(result))
         return

@@ -138,7 +138,9 @@ def check_ccm_file(path: Path) -> None:
 
 def sync(
     ctx: typer.Context,
-    url: Annotated[str, typer.Argument(metavar="URL|FILE", help="The team database (postgresql+psycopg://…) or a file.")],
+    url: Annotated[
+        str, typer.Argument(metavar="URL|FILE", help="The team database (postgresql+psycopg://…) or a file.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Push and pull between this database and the team's: both end with every record."""

@@ -13,11 +13,15 @@ from ccmtui.cli._common import app_context
 def whatif(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name of a state not party.")],
-    deposit: Annotated[str, typer.Option("--deposit", metavar="DATE", help="The day its instrument would be deposited.")],
+    deposit: Annotated[
+        str, typer.Option("--deposit", metavar="DATE", help="The day its instrument would be deposited.")
+    ],
     stocks: Annotated[bool, typer.Option("--stocks", help="It holds stockpiles (Art. 3).")] = False,
     contaminated: Annotated[bool, typer.Option("--contaminated", help="It has contaminated areas (Art. 4).")] = False,
     victims: Annotated[bool, typer.Option("--victims", help="It has cluster munition victims (Art. 5).")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE.md|FILE.docx", help="Write the brief here.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE.md|FILE.docx", help="Write the brief here.")
+    ] = None,
 ) -> None:
     """What joining commits a state to: entry into force, reports, deadlines, meetings (a one-page brief)."""
     from ccmtui.domain.dates import parse_date
@@ -30,7 +34,12 @@ def whatif(
     if output is not None and output.suffix.lower() not in (".md", ".docx"):
         raise InputError(f"{output.name}: the brief is written as .md or .docx")
     brief = what_if(
-        record, parse_date(deposit, "--deposit"), register.meetings, stocks=stocks, contaminated=contaminated, victims=victims
+        record,
+        parse_date(deposit, "--deposit"),
+        register.meetings,
+        stocks=stocks,
+        contaminated=contaminated,
+        victims=victims,
     )
     if output is None:
         typer.echo(render_markdown(brief), nl=False)

@@ -15,10 +15,14 @@ if TYPE_CHECKING:
     from ccmtui.db.read import Reader
 
 app = typer.Typer(help="Thematic work plans: list, show, import and export them as TOML.", no_args_is_help=True)
-milestone_app = typer.Typer(help="Timeline milestones of the work plans: add, start, done, slip, drop, list.", no_args_is_help=True)
+milestone_app = typer.Typer(
+    help="Timeline milestones of the work plans: add, start, done, slip, drop, list.", no_args_is_help=True
+)
 
 Area = Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (e.g. stockpile-destruction).")]
-Plan = Annotated[str | None, typer.Argument(metavar="[PLAN]", help="Work plan id, or a thematic area for its latest plan.")]
+Plan = Annotated[
+    str | None, typer.Argument(metavar="[PLAN]", help="Work plan id, or a thematic area for its latest plan.")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
 MilestoneId = Annotated[str, typer.Argument(metavar="MILESTONE", help="Milestone id (its first characters suffice).")]
@@ -47,7 +51,9 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
     reader = app_context(ctx).reader()
     plans = reader.rows(Q.work_plans, area=parse_area(area) if area else None)
     states = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
-    coordinators = {p.uuid: [s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator"] for p in plans}
+    coordinators = {
+        p.uuid: [s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator"] for p in plans
+    }
     if as_json:
         print_json(
             [
@@ -66,8 +72,10 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
         )
         return
     if not plans:
-        typer.echo("No work plans yet: start one with `ccm workplan new AREA --title … --period 2026-2027`, "
-                   "or import one with `ccm workplan import FILE.toml`.")
+        typer.echo(
+            "No work plans yet: start one with `ccm workplan new AREA --title … --period 2026-2027`, "
+            "or import one with `ccm workplan import FILE.toml`."
+        )
         return
     from rich.table import Table
 
@@ -117,21 +125,30 @@ def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
 def new_plan(
     ctx: typer.Context,
     area: Annotated[
-        str | None, typer.Argument(metavar="[AREA]", help="Thematic area, e.g. stockpile-destruction (default: --from's).")
+        str | None,
+        typer.Argument(metavar="[AREA]", help="Thematic area, e.g. stockpile-destruction (default: --from's)."),
     ] = None,
     title: Annotated[str, typer.Option("--title", "-t", help="The plan's title.")] = "",
-    period: Annotated[str, typer.Option("--period", metavar="YYYY-YYYY", help="The years it covers, e.g. 2026-2027.")] = "",
+    period: Annotated[
+        str, typer.Option("--period", metavar="YYYY-YYYY", help="The years it covers, e.g. 2026-2027.")
+    ] = "",
     coordinators: Annotated[
         list[str] | None,
-        typer.Option("--coordinators", "-c", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."),
+        typer.Option(
+            "--coordinators", "-c", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."
+        ),
     ] = None,
     from_plan: Annotated[
         str | None,
-        typer.Option("--from", metavar="PLAN", help="Start from this plan: its objectives and milestones copied as new records."),
+        typer.Option(
+            "--from", metavar="PLAN", help="Start from this plan: its objectives and milestones copied as new records."
+        ),
     ] = None,
     shift: Annotated[
         int | None,
-        typer.Option("--shift", metavar="N", help="Move the copied milestones N quarters on (default: by the periods' gap)."),
+        typer.Option(
+            "--shift", metavar="N", help="Move the copied milestones N quarters on (default: by the periods' gap)."
+        ),
     ] = None,
     area_option: Annotated[
         str | None, typer.Option("--area", "-a", help="Copy a --from plan of another area into this area.")
@@ -142,8 +159,15 @@ def new_plan(
 
     context = app_context(ctx)
     written = new_work_plan(
-        context.register(), context.writing, area=area, title=title, period=period, coordinators=coordinators or [],
-        from_plan=from_plan, shift=shift, area_option=area_option,
+        context.register(),
+        context.writing,
+        area=area,
+        title=title,
+        period=period,
+        coordinators=coordinators or [],
+        from_plan=from_plan,
+        shift=shift,
+        area_option=area_option,
     )
     say(written.message)
 
@@ -153,7 +177,10 @@ def import_plan(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE.toml", help="A work plan in TOML (see docs/workplans.md).")],
     replace: Annotated[
-        bool, typer.Option("--replace", help="Overwrite the plan with the file's id even if its area, title or period differ.")
+        bool,
+        typer.Option(
+            "--replace", help="Overwrite the plan with the file's id even if its area, title or period differ."
+        ),
     ] = False,
     as_new: Annotated[
         bool, typer.Option("--as-new", help="Import the file as a new plan (new ids), beside the one it came from.")
@@ -170,7 +197,9 @@ def import_plan(
 def export_plan(
     ctx: typer.Context,
     plan: Plan = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE.toml", help="Write here (default: print).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE.toml", help="Write here (default: print).")
+    ] = None,
 ) -> None:
     """Export a work plan as TOML, for editing and `ccm workplan import` (an exact round trip)."""
     from ccmtui.reports.export_toml import render_work_plan
@@ -195,7 +224,8 @@ def add(
     title: Annotated[str, typer.Argument(help="What is to be achieved, in one line.")],
     due: Annotated[str, typer.Option("--due", metavar="QUARTER|DATE", help="2025Q1, 2025-Q1, Q1 2025 or YYYY-MM-DD.")],
     plan: Annotated[
-        str | None, typer.Option("--plan", "-p", help="Work plan id or area (default: the one whose period holds --due).")
+        str | None,
+        typer.Option("--plan", "-p", help="Work plan id or area (default: the one whose period holds --due)."),
     ] = None,
     notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
     action_point: Annotated[
@@ -210,8 +240,15 @@ def add(
 
     context = app_context(ctx)
     written = add_milestone(
-        context.reader(), context.writing, title=title, due=due, plan=plan, notes=notes,
-        action_points=action_point or [], engagements=engagement or [], config=context.config,
+        context.reader(),
+        context.writing,
+        title=title,
+        due=due,
+        plan=plan,
+        notes=notes,
+        action_points=action_point or [],
+        engagements=engagement or [],
+        config=context.config,
     )
     say(written.message)
 
@@ -281,7 +318,9 @@ def drop(
 @milestone_app.command("list")
 def list_milestones(
     ctx: typer.Context,
-    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="Due in this quarter: 2025Q1, 2025-Q1, Q1 2025.")] = None,
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", "-q", help="Due in this quarter: 2025Q1, 2025-Q1, Q1 2025.")
+    ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only those still open after their due date.")] = False,
     area: Area = None,
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="Work plan id or area.")] = None,
@@ -313,7 +352,9 @@ def list_milestones(
         if quarter or overdue or area or plan:
             typer.echo("No milestone matches these filters.")
         elif not reader.rows(Q.work_plans, area=None):
-            typer.echo("No work plans yet, so no milestones: start one with `ccm workplan new AREA --title … --period 2026-2027`.")
+            typer.echo(
+                "No work plans yet, so no milestones: start one with `ccm workplan new AREA --title … --period 2026-2027`."
+            )
         else:
             typer.echo("No milestones yet: add one with `ccm milestone add TITLE --due 2026Q3`.")
         return
@@ -322,4 +363,6 @@ def list_milestones(
 
     title = "Overdue milestones" if overdue else "Milestones"
     several_plans = len({m.work_plan for m in lines}) > 1
-    console().print(milestone_table(lines, f"{title}{f' due in {chosen.label}' if chosen else ''}", with_plan=several_plans))
+    console().print(
+        milestone_table(lines, f"{title}{f' due in {chosen.label}' if chosen else ''}", with_plan=several_plans)
+    )

@@ -129,8 +129,9 @@ def compile_tables() -> dict[str, dict]:
             "select": str(select(*table.columns).where(table.c.uuid == bindparam("uuid")).compile(dialect=dialect)),
             "stamps": str(select(table.c.uuid, table.c.updated_at).compile(dialect=dialect)),
             "select_many": str(
-                sqlite_form(select(*table.columns).where(table.c.uuid.in_(bindparam("uuids", expanding=True))))
-                .compile(dialect=dialect)
+                sqlite_form(select(*table.columns).where(table.c.uuid.in_(bindparam("uuids", expanding=True)))).compile(
+                    dialect=dialect
+                )
             ),
         }
     return tables

@@ -214,7 +214,10 @@ class PostgreSQLReader:
 
         sql, constants = POSTGRESQL[name]
         row_type = _row_type(name, tuple(column for column, _ in QUERIES[name][1]))
-        values = {**constants, **{k: list(v) if isinstance(v, (tuple, set, frozenset)) else v for k, v in params.items()}}
+        values = {
+            **constants,
+            **{k: list(v) if isinstance(v, (tuple, set, frozenset)) else v for k, v in params.items()},
+        }
         try:
             return [row_type._make(row) for row in self.connection.execute(sql, values)]
         except psycopg.Error as error:

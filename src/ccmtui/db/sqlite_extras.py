@@ -19,6 +19,7 @@ DDL = (
     "INSERT INTO engagement_search(rowid, summary, notes) VALUES (new.rowid, new.summary, new.notes); END",
 )
 
+
 def is_search_table(name: str | None) -> bool:
     """The full-text index and its shadow tables: derived data that migrations compare leaves alone."""
     return bool(name) and name.startswith("engagement_search")

@@ -227,7 +227,11 @@ def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport
     for table, uuid in found:
         by_table.setdefault(table, []).append(uuid)
     for table, uuids in by_table.items():
-        links = [(column, target) for column, target, target_column in FOREIGN_KEYS.get(table, ()) if target_column == "uuid" and target != table]
+        links = [
+            (column, target)
+            for column, target, target_column in FOREIGN_KEYS.get(table, ())
+            if target_column == "uuid" and target != table
+        ]
         if not links:
             continue
         for row in source.get_many(table, uuids):

@@ -87,7 +87,9 @@ def parse_action_points(values: list[str] | tuple[str, ...]) -> str:
                 continue
             match = _ACTION_POINT.match(part.strip())
             if not match:
-                raise InputError(f"bad action point {part!r}: expected VAP-3, DAP-12 or LAP-17 (Vientiane, Dubrovnik, Lausanne)")
+                raise InputError(
+                    f"bad action point {part!r}: expected VAP-3, DAP-12 or LAP-17 (Vientiane, Dubrovnik, Lausanne)"
+                )
             plan, number = match.group(1).upper(), int(match.group(2))
             if not 1 <= number <= ACTION_PLAN_SIZES[plan]:
                 raise InputError(f"bad action point {part!r}: the {plan} has actions 1 to {ACTION_PLAN_SIZES[plan]}")
@@ -100,5 +102,7 @@ def clean_summary(text: str | None) -> str:
     if not summary:
         raise InputError("the summary is empty: say in one line what happened")
     if len(summary) > SUMMARY_MAX:
-        raise InputError(f"the summary is {len(summary)} characters; keep it under {SUMMARY_MAX} (put the rest in --notes)")
+        raise InputError(
+            f"the summary is {len(summary)} characters; keep it under {SUMMARY_MAX} (put the rest in --notes)"
+        )
     return summary

@@ -107,6 +107,7 @@ def expected_forms(articles: set[int]) -> list[str]:
     """The forms a state with obligations under `articles` is expected to fill in (Art. 7(1))."""
     return sorted({"A", *(form for article in articles for form in FORMS_FOR_ARTICLE.get(article, ()))})
 
+
 # What became of an extension request (Art. 3(3)-(5), Art. 4(5)-(8)). "not recorded": the request
 # is known but the sources reachable do not give the decision; never read as refused or overdue.
 EXTENSION_DECISIONS = ("granted", "refused", "pending", "not recorded")

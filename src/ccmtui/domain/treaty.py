@@ -169,7 +169,9 @@ def in_retention_limits(retained: int | None, used: int | None) -> bool:
     return used >= 0 and (retained is None or used <= retained)
 
 
-def deadline_in_effect(deadline: date | None, extended_to: date | None, granted_by: date | None, on: date) -> date | None:
+def deadline_in_effect(
+    deadline: date | None, extended_to: date | None, granted_by: date | None, on: date
+) -> date | None:
     """The deadline that applies on `on`, given an extension (Art. 3(3)-(5), Art. 4(5)-(8)).
 
     A granted extension applies from the day it was granted. When that day is not

@@ -23,7 +23,12 @@ MILESTONE_STATUSES: dict[str, str] = {
 }
 OPEN_STATUSES = ("planned", "in-progress", "slipped")
 TITLE_MAX = 300  # a milestone's title is one line; the rest goes in its notes
-_STATUS_ALIASES = {"in progress": "in-progress", "started": "in-progress", "ongoing": "in-progress", "completed": "done"}
+_STATUS_ALIASES = {
+    "in progress": "in-progress",
+    "started": "in-progress",
+    "ongoing": "in-progress",
+    "completed": "done",
+}
 
 ORDINALS = ("first", "second", "third", "fourth")
 
@@ -246,6 +251,7 @@ def shift_due(due: Due, quarters: int) -> Due:
 
 def quarters_between(earlier: date, later: date) -> int:
     """Whole quarters from one day's quarter to another's (the default --shift of `--from`)."""
+
     def index(day: date) -> int:
         return day.year * 4 + (day.month - 1) // 3
 

@@ -31,8 +31,15 @@ class FormGap:
     problem: str  # "not applicable" or "missing"
 
     def as_json(self) -> dict:
-        return {"iso3": self.iso3, "name": self.name, "kind": self.kind, "year": self.year, "form": self.form,
-                "subject": REPORT_FORMS[self.form], "problem": self.problem}
+        return {
+            "iso3": self.iso3,
+            "name": self.name,
+            "kind": self.kind,
+            "year": self.year,
+            "form": self.form,
+            "subject": REPORT_FORMS[self.form],
+            "problem": self.problem,
+        }
 
 
 def form_gaps(reader: Reader, year: int | None = None) -> list[FormGap]:
@@ -78,7 +85,9 @@ def reports_by_year(reader: Reader, register: Register, on: date) -> list[YearRe
     for year in years:
         owing = [s.iso3 for s in states if year in treaty.annual_reports_due(s.entry_into_force, on)]
         due = treaty.annual_report_due(year)
-        submitted = [rows[(iso3, year)].submitted for iso3 in owing if (iso3, year) in rows and rows[(iso3, year)].submitted]
+        submitted = [
+            rows[(iso3, year)].submitted for iso3 in owing if (iso3, year) in rows and rows[(iso3, year)].submitted
+        ]
         on_time = sum(1 for day in submitted if day <= due)
         late = sum(1 for day in submitted if day > due)
         recorded = sum(1 for iso3 in owing if (iso3, year) in rows)

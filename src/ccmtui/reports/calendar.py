@@ -35,7 +35,13 @@ def _uid(*parts: object) -> str:
 
 
 def deadline_events(
-    register_rows, states: set[str], since: date, until: date, obligation_rows=(), *, annual_reports: bool = True,
+    register_rows,
+    states: set[str],
+    since: date,
+    until: date,
+    obligation_rows=(),
+    *,
+    annual_reports: bool = True,
     deadline_of=None,
 ) -> list[CalendarEvent]:
     """The treaty deadlines of `states` falling in [since, until] (Art. 3, 4 and 7).
@@ -52,8 +58,14 @@ def deadline_events(
         if since <= day <= until:
             events.append(
                 CalendarEvent(
-                    _uid("deadline", iso3, key), day, day, f"{summary} ({article})", description,
-                    category="Deadline", state=iso3, article=article,
+                    _uid("deadline", iso3, key),
+                    day,
+                    day,
+                    f"{summary} ({article})",
+                    description,
+                    category="Deadline",
+                    state=iso3,
+                    article=article,
                 )
             )
 
@@ -152,7 +164,12 @@ def milestone_events(rows) -> list[CalendarEvent]:
             description += f"\n\n{row.notes}"
         events.append(
             CalendarEvent(
-                f"{row.uuid}@{UID_DOMAIN}", row.due_on, row.due_on, f"Milestone: {row.title}", description, category="Milestone"
+                f"{row.uuid}@{UID_DOMAIN}",
+                row.due_on,
+                row.due_on,
+                f"Milestone: {row.title}",
+                description,
+                category="Milestone",
             )
         )
     return events

@@ -164,39 +164,68 @@ def obligation_deadlines(reader: Reader, register: Register, today: date, within
         base = {"iso3": row.iso3, "name": state.name, "article": row.article}
         if deadline.passed:
             lines.append(
-                TreatyDeadline("overdue", deadline.in_effect, what=f"{what} deadline passed ({RULE[row.article]}"
-                               f"{', as extended' if deadline.extended else ''})", days=(today - deadline.in_effect).days, **base)
+                TreatyDeadline(
+                    "overdue",
+                    deadline.in_effect,
+                    what=f"{what} deadline passed ({RULE[row.article]}{', as extended' if deadline.extended else ''})",
+                    days=(today - deadline.in_effect).days,
+                    **base,
+                )
             )
         elif deadline.status in (DeadlineStatus.REQUESTED, DeadlineStatus.NOT_RECORDED) and deadline.request:
             kind = "requested" if deadline.status is DeadlineStatus.REQUESTED else "not recorded"
             day = deadline.in_effect or today
             lines.append(
-                TreatyDeadline(kind, day, what=f"{what}: {deadline.describe()} ({EXTENSION_RULE[row.article]})",
-                               days=(day - today).days, meeting=deadline.request.meeting, **base)
+                TreatyDeadline(
+                    kind,
+                    day,
+                    what=f"{what}: {deadline.describe()} ({EXTENSION_RULE[row.article]})",
+                    days=(day - today).days,
+                    meeting=deadline.request.meeting,
+                    **base,
+                )
             )
         elif deadline.status is DeadlineStatus.NEW_DATE_NOT_RECORDED:
             lines.append(
-                TreatyDeadline("not recorded", today, what=f"{what}: extended, new deadline not recorded "
-                               f"({EXTENSION_RULE[row.article]})", days=0, **base)
+                TreatyDeadline(
+                    "not recorded",
+                    today,
+                    what=f"{what}: extended, new deadline not recorded ({EXTENSION_RULE[row.article]})",
+                    days=0,
+                    **base,
+                )
             )
         elif deadline.in_effect and deadline.in_effect <= horizon:
             lines.append(
-                TreatyDeadline("ahead", deadline.in_effect, what=f"{what} deadline ({RULE[row.article]}"
-                               f"{', as extended' if deadline.extended else ''})", days=(deadline.in_effect - today).days, **base)
+                TreatyDeadline(
+                    "ahead",
+                    deadline.in_effect,
+                    what=f"{what} deadline ({RULE[row.article]}{', as extended' if deadline.extended else ''})",
+                    days=(deadline.in_effect - today).days,
+                    **base,
+                )
             )
         window = request_window(deadline, upcoming, today)
         if window and window[1] <= horizon:
             code, closes = window
             lines.append(
-                TreatyDeadline("window", closes, what=f"{what}: extension request to the {code} due by this day "
-                               f"({WINDOW_RULE[row.article]}: nine months before the meeting)", days=(closes - today).days,
-                               meeting=code, **base)
+                TreatyDeadline(
+                    "window",
+                    closes,
+                    what=f"{what}: extension request to the {code} due by this day "
+                    f"({WINDOW_RULE[row.article]}: nine months before the meeting)",
+                    days=(closes - today).days,
+                    meeting=code,
+                    **base,
+                )
             )
     order = {"overdue": 0, "not recorded": 1, "requested": 2, "window": 3, "ahead": 4}
     return sorted(lines, key=lambda line: (order[line.kind], line.on, line.name))
 
 
-def request_window(deadline: DeadlineOn, upcoming: list[tuple[date, date, str]], today: date) -> tuple[str, date] | None:
+def request_window(
+    deadline: DeadlineOn, upcoming: list[tuple[date, date, str]], today: date
+) -> tuple[str, date] | None:
     """The next meeting's request window, for a deadline that falls before the meeting after next.
 
     Art. 3(4), 4(6): a request is submitted at least nine months before the meeting that
@@ -229,7 +258,9 @@ class RequestWindow:
     deadline: date
 
 
-def request_windows(reader: Reader, register: Register, states: set[str] | None, since: date, until: date) -> list[RequestWindow]:
+def request_windows(
+    reader: Reader, register: Register, states: set[str] | None, since: date, until: date
+) -> list[RequestWindow]:
     """Every request window closing in [since, until], for each meeting recorded.
 
     For a meeting whose window closes on day C, the States Parties flagged are those whose
@@ -245,7 +276,7 @@ def request_windows(reader: Reader, register: Register, states: set[str] | None,
         closes = request_deadline(start)
         if not since <= closes <= until:
             continue
-        later = list(meetings[index + 1:])
+        later = list(meetings[index + 1 :])
         standing = {s.iso3: s for s in register.on(closes)}
         for row in rows:
             if states is not None and row.iso3 not in states:
@@ -258,5 +289,9 @@ def request_windows(reader: Reader, register: Register, states: set[str] | None,
             deadline = book.deadline(row, closes)
             found = request_window(deadline, [(start, _end, code), *later], closes)
             if found:
-                windows.append(RequestWindow(closes, code, start, row.iso3, names.get(row.iso3, row.iso3), row.article, deadline.in_effect))
+                windows.append(
+                    RequestWindow(
+                        closes, code, start, row.iso3, names.get(row.iso3, row.iso3), row.article, deadline.in_effect
+                    )
+                )
     return sorted(windows, key=lambda w: (w.closes, w.name))

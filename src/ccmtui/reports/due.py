@@ -80,13 +80,20 @@ def treaty_deadlines(reader: Reader, register: Register, today: date, within: in
     parties = {state.iso3 for state in standing if state.status in (Status.PARTY, Status.PENDING)}
     # Art. 3 and 4 deadlines come from obligation_deadlines (the time-aware rule), not from here.
     for event in deadline_events(rows, parties, today, horizon, (), annual_reports=False):
-        deadlines.append(Deadline(event.start, event.state, event.summary.removesuffix(f" ({event.article})"), event.article))
+        deadlines.append(
+            Deadline(event.start, event.state, event.summary.removesuffix(f" ({event.article})"), event.article)
+        )
     annual = treaty.annual_report_due(today.year - 1)
     if annual < today:
         annual = treaty.annual_report_due(today.year)
     if annual <= horizon:
         deadlines.append(
-            Deadline(annual, None, f"Annual transparency reports of the {len(parties)} States Parties due (covering {annual.year - 1})", "Art. 7(2)")
+            Deadline(
+                annual,
+                None,
+                f"Annual transparency reports of the {len(parties)} States Parties due (covering {annual.year - 1})",
+                "Art. 7(2)",
+            )
         )
     return sorted(deadlines, key=lambda d: (d.on, d.iso3 or ""))
 
@@ -99,7 +106,9 @@ def due(
     result = Due(today=today, pending_days=pending_days)
     result.overdue_follow_ups = [line for line in follow_ups if line.follow_up_on <= today]
     result.upcoming_follow_ups = [line for line in follow_ups if line.follow_up_on > today]
-    result.pending_replies = reader.rows(Q.replies_pending_since, cutoff=today - timedelta(days=pending_days), limit=limit)
+    result.pending_replies = reader.rows(
+        Q.replies_pending_since, cutoff=today - timedelta(days=pending_days), limit=limit
+    )
     result.deadlines = treaty_deadlines(reader, register, today, within)
     result.obligations = obligation_deadlines(reader, register, today, within)
     return result

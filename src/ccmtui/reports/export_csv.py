@@ -37,14 +37,27 @@ def render_csv(summary: QuarterSummary) -> str:
     for n in e.notable:
         detail = " ".join(n.action_points) + (f"; {one_line(n.notes)}" if n.notes else "")
         rows.append(
-            ["engagement", n.occurred_on.isoformat(), ", ".join(name for _, name in n.states), n.summary, n.kind_label, "", detail, n.id]
+            [
+                "engagement",
+                n.occurred_on.isoformat(),
+                ", ".join(name for _, name in n.states),
+                n.summary,
+                n.kind_label,
+                "",
+                detail,
+                n.id,
+            ]
         )
     for c in summary.campaigns:
         detail = f"{c.replied} of {c.targets} replied, {c.pending} pending, {c.no_reply} no reply"
-        rows.append(["campaign", c.launched_on.isoformat(), "", c.title, f"{c.reply_rate:.0%} replied", c.targets, detail, c.id])
+        rows.append(
+            ["campaign", c.launched_on.isoformat(), "", c.title, f"{c.reply_rate:.0%} replied", c.targets, detail, c.id]
+        )
     for c in summary.category_changes or []:
         detail = f"before: {c.previous or 'none'}" + (f"; {c.rationale}" if c.rationale else "")
-        rows.append(["category change", c.assessed_on.isoformat(), c.name, c.iso3, f"Category {c.category}", "", detail, ""])
+        rows.append(
+            ["category change", c.assessed_on.isoformat(), c.name, c.iso3, f"Category {c.category}", "", detail, ""]
+        )
     for t in summary.treaty_events:
         rows.append(["treaty event", t.on.isoformat(), t.name, t.label, "", "", t.article, t.iso3])
     rows += [_milestone_row(f"next quarter ({summary.next_quarter.code})", m) for m in summary.next_milestones]

@@ -101,8 +101,13 @@ def render_docx(summary: QuarterSummary) -> bytes:
                 document,
                 ("Date", "Category", "Before", "States", "Rationale"),
                 [
-                    [day.isoformat(), f"{category} ({MEANINGS[Category(category)]})", previous or "none",
-                     ", ".join(names), rationale]
+                    [
+                        day.isoformat(),
+                        f"{category} ({MEANINGS[Category(category)]})",
+                        previous or "none",
+                        ", ".join(names),
+                        rationale,
+                    ]
                     for (day, category, previous, rationale), names in category_groups(summary.category_changes)
                 ],
             )

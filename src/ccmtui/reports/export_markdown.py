@@ -33,7 +33,7 @@ def escape(text: str) -> str:
     if start and start.group(1):
         return "\\" + line
     if start:
-        return start.group(2) + "\\" + line[start.end(2):]
+        return start.group(2) + "\\" + line[start.end(2) :]
     return line
 
 
@@ -84,7 +84,9 @@ def render_markdown(summary: QuarterSummary) -> str:
     else:
         out.append(f"- {plural(len(events), 'treaty event')}.")
     if summary.next_milestones:
-        out.append(f"- {plural(len(summary.next_milestones), 'milestone')} due next quarter ({summary.next_quarter.label}).")
+        out.append(
+            f"- {plural(len(summary.next_milestones), 'milestone')} due next quarter ({summary.next_quarter.label})."
+        )
     else:
         out.append(f"- No milestone is due next quarter ({summary.next_quarter.label}).")
     out.append("")
@@ -104,13 +106,14 @@ def render_markdown(summary: QuarterSummary) -> str:
     if e.total:
         out.append(
             f"{plural(e.total, 'engagement')} were recorded with {plural(len(e.by_state), 'state')}."
-            if e.total != 1 else f"One engagement was recorded with {plural(len(e.by_state), 'state')}."
+            if e.total != 1
+            else f"One engagement was recorded with {plural(len(e.by_state), 'state')}."
         )
         out += ["", *_table(["Kind", "Engagements"], [[KINDS.get(k, k), str(n)] for k, n in e.by_kind]), ""]
         shown = e.by_state[:STATES_SHOWN]
         out += _table(["State", "Engagements"], [[escape(name), str(n)] for _, name, n in shown])
         if len(e.by_state) > len(shown):
-            rest = e.by_state[len(shown):]
+            rest = e.by_state[len(shown) :]
             out += ["", f"And {plural(len(rest), 'other state')} ({sum(n for *_, n in rest)} engagements)."]
         if e.notable:
             out += ["", "Notable engagements:", ""]
@@ -179,7 +182,9 @@ def render_markdown(summary: QuarterSummary) -> str:
 
     out += [f"## Next quarter: {summary.next_quarter.label}", ""]
     if summary.next_milestones:
-        out += _table(["Milestone", "Work plan", "Due", "Status", "Action points"], _milestone_rows(summary.next_milestones))
+        out += _table(
+            ["Milestone", "Work plan", "Due", "Status", "Action points"], _milestone_rows(summary.next_milestones)
+        )
     else:
         out.append("No milestone is due next quarter.")
     out.append("")

@@ -60,23 +60,53 @@ def obligation_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
             continue
         what, rule = WHAT[row.article], f"Art. {row.article}"
         if row.deadline:
-            entries.append(TimelineEntry(row.deadline, "treaty", f"{what.capitalize()} deadline ({rule}({2 if row.article == 3 else 1}))"))
+            entries.append(
+                TimelineEntry(
+                    row.deadline, "treaty", f"{what.capitalize()} deadline ({rule}({2 if row.article == 3 else 1}))"
+                )
+            )
         for ext in book.extensions_of(row):
             meeting = f" to the {ext.meeting}" if ext.meeting else ""
             if ext.requested:
                 asked = f" to {ext.requested_to}" if ext.requested_to else ""
-                entries.append(TimelineEntry(ext.requested.earliest, "treaty", f"{what.capitalize()}: extension requested{asked}{meeting} (requested {ext.requested})"))
+                entries.append(
+                    TimelineEntry(
+                        ext.requested.earliest,
+                        "treaty",
+                        f"{what.capitalize()}: extension requested{asked}{meeting} (requested {ext.requested})",
+                    )
+                )
             if ext.decision == "granted":
                 day = ext.granted.latest if ext.granted else book.meetings.get(ext.meeting or "", (None, None))[1]
                 to = f" to {ext.extended_to}" if ext.extended_to else ", new deadline not recorded"
                 if day:
-                    entries.append(TimelineEntry(day, "treaty", f"{what.capitalize()}: extension granted{to}{' by the ' + ext.meeting if ext.meeting else ''}"))
+                    entries.append(
+                        TimelineEntry(
+                            day,
+                            "treaty",
+                            f"{what.capitalize()}: extension granted{to}{' by the ' + ext.meeting if ext.meeting else ''}",
+                        )
+                    )
             elif ext.meeting and ext.meeting in book.meetings and ext.decision == "not recorded":
-                entries.append(TimelineEntry(book.meetings[ext.meeting][1], "treaty", f"{what.capitalize()}: {ext.meeting} considered an extension request; decision not recorded"))
+                entries.append(
+                    TimelineEntry(
+                        book.meetings[ext.meeting][1],
+                        "treaty",
+                        f"{what.capitalize()}: {ext.meeting} considered an extension request; decision not recorded",
+                    )
+                )
         first, reopened = optional_partial_date(row.first_completed), optional_partial_date(row.reopened)
         if first and reopened:
-            entries.append(TimelineEntry(first.earliest, "treaty", f"{what.capitalize()} completed ({first}), first period"))
-            entries.append(TimelineEntry(reopened.earliest, "treaty", f"{what.capitalize()} obligation reopened ({reopened}): a second period"))
+            entries.append(
+                TimelineEntry(first.earliest, "treaty", f"{what.capitalize()} completed ({first}), first period")
+            )
+            entries.append(
+                TimelineEntry(
+                    reopened.earliest,
+                    "treaty",
+                    f"{what.capitalize()} obligation reopened ({reopened}): a second period",
+                )
+            )
         completed = optional_partial_date(row.completed)
         if completed:
             entries.append(TimelineEntry(completed.earliest, "treaty", f"{what.capitalize()} completed ({completed})"))
@@ -89,7 +119,9 @@ def state_history(reader: Reader, record, limit: int | None = None) -> list[Time
     lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))
     for line in lines:
         by = f" (by {', '.join(line.actors)})" if line.actors else ""
-        entries.append(TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid))
+        entries.append(
+            TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid)
+        )
     dated = {line.uuid: line.occurred_on for line in lines}
     if dated:
         attachments = rows_of_engagements(reader, Q.attachments_of_engagements, list(dated))
@@ -97,7 +129,9 @@ def state_history(reader: Reader, record, limit: int | None = None) -> list[Time
         attachments.sort(key=lambda row: (row.created_at, row.filename))
         for row in attachments:
             entries.append(
-                TimelineEntry(dated[row.engagement_uuid], "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid)
+                TimelineEntry(
+                    dated[row.engagement_uuid], "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid
+                )
             )
     for reply in reader.rows(Q.replies_of_state, iso3=record.iso3):
         if reply.status == "replied":
@@ -108,7 +142,9 @@ def state_history(reader: Reader, record, limit: int | None = None) -> list[Time
             entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
     entries += obligation_events(reader, record.iso3)
     for row in reader.rows(Q.classifications_of_state, iso3=record.iso3):
-        entries.append(TimelineEntry(row.assessed_on, "category", f"Category {row.category}: {row.rationale}", row.uuid))
+        entries.append(
+            TimelineEntry(row.assessed_on, "category", f"Category {row.category}: {row.rationale}", row.uuid)
+        )
     order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries

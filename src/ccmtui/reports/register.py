@@ -259,5 +259,3 @@ def status_counts(states: Iterable[StateStatus]) -> Counter:
 
 def category_counts(states: Iterable[StateStatus]) -> Counter:
     return Counter(state.category for state in states if state.category)
-
-

@@ -114,12 +114,8 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     parts.append(_heading(f"Joined since {label}: {len(summary.joined)}"))
     if summary.joined:
         parts.append(_chart(charts.bar_lines(list(summary.joined_by_region.items()), _width(width)), "green"))
-        parts.append(
-            _names(summary.ratified, lambda j: f"{j.name} ({j.deposited.isoformat()})", label="Ratified")
-        )
-        parts.append(
-            _names(summary.acceded, lambda j: f"{j.name} ({j.deposited.isoformat()})", label="Acceded")
-        )
+        parts.append(_names(summary.ratified, lambda j: f"{j.name} ({j.deposited.isoformat()})", label="Ratified"))
+        parts.append(_names(summary.acceded, lambda j: f"{j.name} ({j.deposited.isoformat()})", label="Acceded"))
     if summary.withdrawals:
         parts.append(
             _names(summary.withdrawals, lambda w: f"{w.name} (effective {w.effective.isoformat()})", label="Withdrawn")
@@ -132,7 +128,8 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     if assessed:
         parts.append(
             Text(
-                "assessed: " + ", ".join(f"Category {k} {len(v)}" for k, v in assessed.items())
+                "assessed: "
+                + ", ".join(f"Category {k} {len(v)}" for k, v in assessed.items())
                 + f", not assessed {len(summary.signatories_by_category['unassessed'])}",
                 style="dim",
             )
@@ -194,7 +191,11 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
         parts.append(Text("No universalization démarches logged in the period (ccm log demarche …).", style="dim"))
     if summary.campaigns:
         table = Table(
-            title=f"Campaigns since {label}", box=box.SIMPLE_HEAD, header_style="bold", title_justify="left", expand=True
+            title=f"Campaigns since {label}",
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            title_justify="left",
+            expand=True,
         )
         for heading in ("Date", "Campaign", "Targets", "Replied", "Pending", "No reply", "Rate"):
             if heading == "Campaign":
@@ -203,7 +204,12 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
                 table.add_column(heading, justify="left" if heading == "Date" else "right", no_wrap=True)
         for c in summary.campaigns:
             table.add_row(
-                c.occurred_on.isoformat(), c.title, str(c.targets), str(c.replied), str(c.pending), str(c.no_reply),
+                c.occurred_on.isoformat(),
+                c.title,
+                str(c.targets),
+                str(c.replied),
+                str(c.pending),
+                str(c.no_reply),
                 _percent(c.reply_rate),
             )
         parts.append(table)
@@ -302,7 +308,9 @@ def obligations(summary: ObligationsSummary, width: int) -> list[RenderableType]
 def retention(summary: StockpileSummary) -> list[RenderableType]:
     parts: list[RenderableType] = [_heading(f"Retention under Art. 3(6)-(8): {len(summary.retention)} States Parties")]
     if not summary.retention:
-        parts.append(Text("No retention figures recorded for a year before the day (ccm retention add …).", style="dim"))
+        parts.append(
+            Text("No retention figures recorded for a year before the day (ccm retention add …).", style="dim")
+        )
         return parts
     table = Table(box=box.SIMPLE_HEAD, header_style="bold")
     for heading in ("State", "Year", "Munitions", "Used", "Submunitions", "Used", "Purpose"):
@@ -338,9 +346,7 @@ def victim_assistance(summary: VictimAssistanceSummary, width: int) -> list[Rend
     parts: list[RenderableType] = [_figures(summary)]
     if not summary.recorded:
         parts.append(
-            Text(
-                "\nNo Art. 5 obligations are recorded (ccm obligation add STATE --article 5 --source …).", style="dim"
-            )
+            Text("\nNo Art. 5 obligations are recorded (ccm obligation add STATE --article 5 --source …).", style="dim")
         )
         return parts + _engagement_chart(summary, width, "Victim assistance")
     parts += [

@@ -54,13 +54,17 @@ def what_if(state, deposit: date, meetings, *, stocks: bool, contaminated: bool,
             f"deposit {deposit} is before 2008-12-03: the Convention was open for signature from then (Art. 15) "
             "and instruments are deposited after it (Art. 16)"
         )
-    withdrawn = state.withdrawal_notified is not None and treaty.withdrawal_effective(state.withdrawal_notified) <= deposit
+    withdrawn = (
+        state.withdrawal_notified is not None and treaty.withdrawal_effective(state.withdrawal_notified) <= deposit
+    )
     if state.deposited is not None and not withdrawn:
         raise InputError(
             f"{state.name} is already a State Party: its instrument was deposited on {state.deposited} (Art. 16, 17)"
         )
     if withdrawn and deposit < treaty.withdrawal_effective(state.withdrawal_notified):
-        raise InputError(f"{state.name}'s withdrawal takes effect on {treaty.withdrawal_effective(state.withdrawal_notified)} (Art. 20(2))")
+        raise InputError(
+            f"{state.name}'s withdrawal takes effect on {treaty.withdrawal_effective(state.withdrawal_notified)} (Art. 20(2))"
+        )
     signed = state.signed is not None and state.signed <= deposit
     in_force = treaty.entry_into_force(deposit)
     result = WhatIf(
@@ -74,28 +78,74 @@ def what_if(state, deposit: date, meetings, *, stocks: bool, contaminated: bool,
         victims=victims,
     )
     c = result.commitments
-    c.append(Commitment(in_force, "The Convention enters into force; its prohibitions bind the state (Art. 1)", "Art. 17(2)",
-                        "the first day of the sixth month after the month of deposit"))
-    c.append(Commitment(treaty.initial_report_due(in_force), "Initial transparency report to the UN Secretary-General", "Art. 7(1)",
-                        "no later than 180 days after entry into force"))
+    c.append(
+        Commitment(
+            in_force,
+            "The Convention enters into force; its prohibitions bind the state (Art. 1)",
+            "Art. 17(2)",
+            "the first day of the sixth month after the month of deposit",
+        )
+    )
+    c.append(
+        Commitment(
+            treaty.initial_report_due(in_force),
+            "Initial transparency report to the UN Secretary-General",
+            "Art. 7(1)",
+            "no later than 180 days after entry into force",
+        )
+    )
     first = treaty.first_annual_report_year(in_force)
-    c.append(Commitment(treaty.annual_report_due(first), f"First annual transparency report (covering {first})", "Art. 7(2)",
-                        "then by 30 April every year, covering the previous calendar year"))
-    c.append(Commitment(None, "National implementation measures, including penal sanctions", "Art. 9",
-                        "no deadline; reported in the transparency reports (Art. 7(1))"))
+    c.append(
+        Commitment(
+            treaty.annual_report_due(first),
+            f"First annual transparency report (covering {first})",
+            "Art. 7(2)",
+            "then by 30 April every year, covering the previous calendar year",
+        )
+    )
+    c.append(
+        Commitment(
+            None,
+            "National implementation measures, including penal sanctions",
+            "Art. 9",
+            "no deadline; reported in the transparency reports (Art. 7(1))",
+        )
+    )
     if stocks:
         deadline = treaty.stockpile_destruction_deadline(in_force)
-        c.append(Commitment(deadline, "Destroy all stockpiled cluster munitions", "Art. 3(2)",
-                            "eight years after entry into force; extensions of up to four years may be requested "
-                            "from a Meeting of States Parties or Review Conference (Art. 3(3)-(5))"))
-        c.append(Commitment(None, "Any cluster munitions retained for training or development, reported yearly", "Art. 3(6)-(8)"))
+        c.append(
+            Commitment(
+                deadline,
+                "Destroy all stockpiled cluster munitions",
+                "Art. 3(2)",
+                "eight years after entry into force; extensions of up to four years may be requested "
+                "from a Meeting of States Parties or Review Conference (Art. 3(3)-(5))",
+            )
+        )
+        c.append(
+            Commitment(
+                None, "Any cluster munitions retained for training or development, reported yearly", "Art. 3(6)-(8)"
+            )
+        )
     if contaminated:
         deadline = treaty.clearance_deadline(in_force)
-        c.append(Commitment(deadline, "Clear and destroy cluster munition remnants in contaminated areas", "Art. 4(1)",
-                            "ten years after entry into force; extensions of up to five years may be requested (Art. 4(5)-(8))"))
+        c.append(
+            Commitment(
+                deadline,
+                "Clear and destroy cluster munition remnants in contaminated areas",
+                "Art. 4(1)",
+                "ten years after entry into force; extensions of up to five years may be requested (Art. 4(5)-(8))",
+            )
+        )
     if victims:
-        c.append(Commitment(None, "Assist cluster munition victims in areas under its jurisdiction or control", "Art. 5",
-                            "no deadline; a national plan and focal point, reported in the transparency reports"))
+        c.append(
+            Commitment(
+                None,
+                "Assist cluster munition victims in areas under its jurisdiction or control",
+                "Art. 5",
+                "no deadline; a national plan and focal point, reported in the transparency reports",
+            )
+        )
     c.sort(key=lambda x: (x.on is None, x.on or date.max))
     horizon = result.horizon
     meetings = [m for m in meetings if getattr(m, "kind", "msp") in FORMAL_MEETING_KINDS]
@@ -111,7 +161,11 @@ def _long(day: date) -> str:
 
 
 def render_markdown(w: WhatIf) -> str:
-    held = [what for flag, what in ((w.stocks, "stockpiles"), (w.contaminated, "contaminated areas"), (w.victims, "victims")) if flag]
+    held = [
+        what
+        for flag, what in ((w.stocks, "stockpiles"), (w.contaminated, "contaminated areas"), (w.victims, "victims"))
+        if flag
+    ]
     lines = [
         f"# {w.name}: what joining the Convention on Cluster Munitions commits it to",
         "",
@@ -131,9 +185,11 @@ def render_markdown(w: WhatIf) -> str:
         lines += [f"- {code}, {name}: {_long(start)} to {_long(end)}" for code, name, start, end in w.meetings]
     else:
         last = f" (the last recorded ended on {_long(w.last_meeting_recorded)})" if w.last_meeting_recorded else ""
-        lines.append(f"No meeting recorded between the deposit and {_long(w.horizon)}{last}. "
-                     "A request to extend a deadline goes to a Meeting of States Parties or a Review Conference "
-                     "(Art. 3(3), 4(5)), submitted nine months before it.")
+        lines.append(
+            f"No meeting recorded between the deposit and {_long(w.horizon)}{last}. "
+            "A request to extend a deadline goes to a Meeting of States Parties or a Review Conference "
+            "(Art. 3(3), 4(5)), submitted nine months before it."
+        )
     lines += ["", "*Dates computed from the Convention's articles; a brief, not legal advice.*", ""]
     return "\n".join(lines)
 

@@ -119,7 +119,9 @@ def milestone_listing(
     if overdue:
         statuses = list(OPEN_STATUSES)
         until = min(until, date.fromordinal(today.toordinal() - 1))
-    rows = reader.rows(Q.milestones_due, since=since, until=until, area=area, statuses=statuses) if since <= until else []
+    rows = (
+        reader.rows(Q.milestones_due, since=since, until=until, area=area, statuses=statuses) if since <= until else []
+    )
     if work_plan:
         rows = [row for row in rows if row.work_plan_uuid == work_plan]
     return milestone_lines(reader, rows, today, redact=False)

@@ -35,7 +35,9 @@ def _index(session) -> StateIndex:
     aliases: dict[str, list[str]] = {}
     for iso3, alias in session.execute(select(StateAlias.iso3, StateAlias.alias)):
         aliases.setdefault(iso3, []).append(alias)
-    return StateIndex((iso3, name, aliases.get(iso3, ())) for iso3, name in session.execute(select(State.iso3, State.name)))
+    return StateIndex(
+        (iso3, name, aliases.get(iso3, ())) for iso3, name in session.execute(select(State.iso3, State.name))
+    )
 
 
 def _stamped(day) -> dict:
@@ -60,25 +62,46 @@ def add_outreach_2011_2013(session, register_rows: dict) -> dict[str, str]:
 
     def engagement(key, day, kind, channel, area, summary, notes, states, by, points, illustrative):
         uuid = stable_uuid("engagement", key)
-        session.add(Engagement(uuid=uuid, occurred_on=day, kind=kind, channel=channel, area=area, summary=summary,
-                               notes=notes, action_points=" ".join(points), illustrative=illustrative,
-                               recorded_by=data_by, **_stamped(day)))
+        session.add(
+            Engagement(
+                uuid=uuid,
+                occurred_on=day,
+                kind=kind,
+                channel=channel,
+                area=area,
+                summary=summary,
+                notes=notes,
+                action_points=" ".join(points),
+                illustrative=illustrative,
+                recorded_by=data_by,
+                **_stamped(day),
+            )
+        )
         session.flush()  # the ORM orders inserts by relationship, and these tables declare none
         for iso3 in states:
-            session.add(EngagementState(uuid=stable_uuid("engagement-state", key, iso3), engagement_uuid=uuid,
-                                        iso3=iso3, **_stamped(day)))
+            session.add(
+                EngagementState(
+                    uuid=stable_uuid("engagement-state", key, iso3), engagement_uuid=uuid, iso3=iso3, **_stamped(day)
+                )
+            )
         for actor in by:
-            session.add(EngagementActor(uuid=stable_uuid("engagement-actor", key, actor), engagement_uuid=uuid,
-                                        actor=actor, **_stamped(day)))
+            session.add(
+                EngagementActor(
+                    uuid=stable_uuid("engagement-actor", key, actor), engagement_uuid=uuid, actor=actor, **_stamped(day)
+                )
+            )
         return uuid
 
     data_by = "Portugal and Ghana (universalisation co-coordinators)"
     for campaign in data["campaigns"]:
         day = campaign["occurred_on"]
         not_party = sorted(
-            (iso3 for iso3, row in register_rows.items()
-             if treaty.status_on(day, signed=row.signed, deposited=row.deposited)
-             not in treaty.STATES_PARTIES_INCLUDING_PENDING),
+            (
+                iso3
+                for iso3, row in register_rows.items()
+                if treaty.status_on(day, signed=row.signed, deposited=row.deposited)
+                not in treaty.STATES_PARTIES_INCLUDING_PENDING
+            ),
             key=lambda iso3: register_rows[iso3].name,
         )
         wanted = ("I",) if campaign["kind"] == "letter" else ("I", "II", "III")
@@ -87,13 +110,30 @@ def add_outreach_2011_2013(session, register_rows: dict) -> dict[str, str]:
             first += [i for i in not_party if category_of.get(i) == "II"]
         targets = (first + [i for i in not_party if i not in first])[: campaign["targets"]]
         key = campaign["key"]
-        uuid = engagement(key, day, campaign["kind"], campaign["channel"], campaign["area"], campaign["title"],
-                          campaign["notes"], sorted(targets), campaign["by"], campaign["action_points"],
-                          campaign["illustrative"])
+        uuid = engagement(
+            key,
+            day,
+            campaign["kind"],
+            campaign["channel"],
+            campaign["area"],
+            campaign["title"],
+            campaign["notes"],
+            sorted(targets),
+            campaign["by"],
+            campaign["action_points"],
+            campaign["illustrative"],
+        )
         uuids[key] = uuid
-        session.add(Campaign(uuid=stable_uuid("campaign", key), title=campaign["title"], engagement_uuid=uuid,
-                             selection=f"{campaign['targets']} states not yet party", recorded_by=data_by,
-                             **_stamped(day)))
+        session.add(
+            Campaign(
+                uuid=stable_uuid("campaign", key),
+                title=campaign["title"],
+                engagement_uuid=uuid,
+                selection=f"{campaign['targets']} states not yet party",
+                recorded_by=data_by,
+                **_stamped(day),
+            )
+        )
         session.flush()
         replying = set(targets[: campaign["replied"]])
         received = add_months_days(day)
@@ -105,15 +145,36 @@ def add_outreach_2011_2013(session, register_rows: dict) -> dict[str, str]:
                     "status": "replied",
                     "received_on": received,
                     "stance": stance_of[category] if category and campaign["kind"] != "letter" else "neutral",
-                    "summary": "Illustrative reply." if campaign["kind"] != "letter" else "Illustrative reply: inconclusive.",
+                    "summary": "Illustrative reply."
+                    if campaign["kind"] != "letter"
+                    else "Illustrative reply: inconclusive.",
                     "supports_category": category if campaign["kind"] != "letter" else None,
                 }
-            session.add(Reply(uuid=stable_uuid("reply", key, iso3), engagement_uuid=uuid, iso3=iso3,
-                              recorded_by=data_by, illustrative=True, **values, **_stamped(day)))
+            session.add(
+                Reply(
+                    uuid=stable_uuid("reply", key, iso3),
+                    engagement_uuid=uuid,
+                    iso3=iso3,
+                    recorded_by=data_by,
+                    illustrative=True,
+                    **values,
+                    **_stamped(day),
+                )
+            )
     for event in data["events"]:
-        uuids[event["key"]] = engagement(event["key"], event["occurred_on"], event["kind"], event["channel"],
-                                         event["area"], event["summary"], event["notes"], event["states"],
-                                         event["by"], event.get("action_points", []), False)
+        uuids[event["key"]] = engagement(
+            event["key"],
+            event["occurred_on"],
+            event["kind"],
+            event["channel"],
+            event["area"],
+            event["summary"],
+            event["notes"],
+            event["states"],
+            event["by"],
+            event.get("action_points", []),
+            False,
+        )
     return uuids
 
 
@@ -229,12 +290,15 @@ def logical_dump(target: Path | str, *, portable: bool = False) -> dict[str, lis
         # Full-text indexes (virtual tables and their shadow tables) are derived data, not records.
         virtual = [name for name, sql in listed if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
         tables = [name for name, _ in listed if not any(name == v or name.startswith(f"{v}_") for v in virtual)]
+
         def order(table: str) -> str:
             # The first column, then the id: a first column shared by several rows orders them alike.
             columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
             return "1, uuid" if "uuid" in columns[1:] else "1"
 
-        return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY {order(table)}').fetchall() for table in tables}
+        return {
+            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY {order(table)}').fetchall() for table in tables
+        }
     finally:
         connection.close()
 

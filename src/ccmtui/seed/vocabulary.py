@@ -238,7 +238,9 @@ class Text:
         roll = random()
         if roll < 0.08:
             return ""
-        count = 1 if roll < 0.25 else 2 if roll < 0.45 else 3 if roll < 0.65 else 4 if roll < 0.8 else 5 + int(random() * 5)
+        count = (
+            1 if roll < 0.25 else 2 if roll < 0.45 else 3 if roll < 0.65 else 4 if roll < 0.8 else 5 + int(random() * 5)
+        )
         pool = self._pool(area, day.year)
         size = len(pool)
         text = " ".join([pool[int(random() * size)] for _ in range(count)])

@@ -50,10 +50,7 @@ class CCMApp(App[None]):
     # Narrow terminals (80 columns) get shorter labels and fewer side panels.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        *(
-            Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}")
-            for s in SECTIONS
-        ),
+        *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
         Binding("k", "app.classify", "Classify", show=False, id="app.classify"),
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
@@ -61,8 +58,12 @@ class CCMApp(App[None]):
         # Moving between fields is handled as the key arrives, before the keys typed after it
         # reach the field being left (a key otherwise waits its turn in that field's queue).
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.next_field"),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="app.previous_field"),
-        Binding("enter", "app.field_entered", "Next field, in a form", show=False, priority=True, id="app.field_entered"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="app.previous_field"
+        ),
+        Binding(
+            "enter", "app.field_entered", "Next field, in a form", show=False, priority=True, id="app.field_entered"
+        ),
     ]
 
     def __init__(

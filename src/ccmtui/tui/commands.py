@@ -18,7 +18,11 @@ class CCMCommands(Provider):
             ("Classify a state…", "Record a Category I / II / III assessment", app.action_classify),
             ("Undo the last change…", "Revert the last change set, after confirmation", app.action_undo),
             ("Keys", "Every key that works here", app.action_help),
-            ("Light or dark theme", "Switch between the light and the dark theme (T); kept for next time", app.action_switch_theme),
+            (
+                "Light or dark theme",
+                "Switch between the light and the dark theme (T); kept for next time",
+                app.action_switch_theme,
+            ),
         ]
         screen = self.screen
         reload = getattr(screen, "action_reload", None)
@@ -28,8 +32,12 @@ class CCMCommands(Provider):
         iso3 = getattr(screen, "selected_state", lambda: None)()
         if iso3 and app.index is not None and iso3 in app.index:
             name = app.index.name(iso3)
-            commands.append((f"Log an engagement with {name}", "Open the log form with this state", partial(app.log_with, [iso3])))
-            commands.append((f"Classify {name}…", "Record a category for this state", partial(app.action_classify, iso3)))
+            commands.append(
+                (f"Log an engagement with {name}", "Open the log form with this state", partial(app.log_with, [iso3]))
+            )
+            commands.append(
+                (f"Classify {name}…", "Record a category for this state", partial(app.action_classify, iso3))
+            )
         return commands
 
     def _screen_keys(self, screen, taken: set[str]) -> list[tuple[str, str, object]]:
@@ -61,4 +69,6 @@ class CCMCommands(Provider):
         if index is not None and len(query.strip()) >= 2:
             for rank, iso3 in enumerate(index.search(query, limit=5)):
                 title = f"State: {index.name(iso3)} ({iso3})"
-                yield Hit(0.9 - rank * 0.05, title, partial(self.app.open_state, iso3), help="Treaty dates and timeline")
+                yield Hit(
+                    0.9 - rank * 0.05, title, partial(self.app.open_state, iso3), help="Treaty dates and timeline"
+                )

@@ -66,8 +66,7 @@ def parties_by_year(register: Register, today: date) -> list[tuple[int, int]]:
     """States Parties (pending included, as CCM documents count) at the end of each year, and today."""
     years = range(OPENED_FOR_SIGNATURE.year, today.year + 1)
     return [
-        (year, register.count_on(min(date(year, 12, 31), today), STATES_PARTIES_INCLUDING_PENDING))
-        for year in years
+        (year, register.count_on(min(date(year, 12, 31), today), STATES_PARTIES_INCLUDING_PENDING)) for year in years
     ]
 
 
@@ -85,7 +84,15 @@ def due_rows(reader: Reader, register: Register, today: date, index) -> tuple[li
         rows.append((f"f:{line.uuid}", line.follow_up_on, "Follow up", fmt.names(line.states, index, 2), line.summary))
     for reply in found.pending_replies:
         days = (today - reply.occurred_on).days
-        rows.append((f"r:{reply.engagement_uuid}:{reply.iso3}", reply.occurred_on, f"No reply, {days} days", reply.name, reply.engagement_summary))
+        rows.append(
+            (
+                f"r:{reply.engagement_uuid}:{reply.iso3}",
+                reply.occurred_on,
+                f"No reply, {days} days",
+                reply.name,
+                reply.engagement_summary,
+            )
+        )
     # Art. 3 and 4 as `ccm due` shows them (reports/deadlines.py): passed, under a request, windows, ahead.
     labels = {
         "overdue": lambda ln: f"Deadline passed, {ln.days} days",
@@ -111,7 +118,10 @@ def recent_rows(reader: Reader, today: date, index) -> list[tuple]:
     from ccmtui.reports.engagements import EngagementFilter, list_engagements
 
     lines = list_engagements(reader, EngagementFilter(until=today, limit=RECENT_LIMIT))
-    return [(line.uuid, line.occurred_on, fmt.kind(line.kind), fmt.names(line.states, index, 2), line.summary) for line in lines]
+    return [
+        (line.uuid, line.occurred_on, fmt.kind(line.kind), fmt.names(line.states, index, 2), line.summary)
+        for line in lines
+    ]
 
 
 def campaign_rows(reader: Reader) -> list[tuple]:
@@ -122,7 +132,13 @@ def milestone_rows(reader: Reader, today: date, area: str | None) -> list[tuple]
     """The next milestones still open (the overdue ones first), of the coordinator's area when set."""
     rows = reader.rows(Q.milestones_due, since=date.min, until=date.max, area=area, statuses=list(OPEN_STATUSES))
     return [
-        (row.uuid, Due.stored(row.due_on, row.due_quarter).label, row.status, row.title, is_overdue(row.status, row.due_on, today))
+        (
+            row.uuid,
+            Due.stored(row.due_on, row.due_quarter).label,
+            row.status,
+            row.title,
+            is_overdue(row.status, row.due_on, today),
+        )
         for row in rows[:MILESTONE_LIMIT]
     ]
 

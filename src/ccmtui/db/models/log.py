@@ -111,7 +111,9 @@ class Reply(Record, Base):
     __table_args__ = (
         CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),
         CheckConstraint("stance IS NULL OR " + _in("stance", STANCES), name="ck_replies_stance"),
-        CheckConstraint("supports_category IS NULL OR supports_category IN ('I', 'II', 'III')", name="ck_replies_category"),
+        CheckConstraint(
+            "supports_category IS NULL OR supports_category IN ('I', 'II', 'III')", name="ck_replies_category"
+        ),
         CheckConstraint("status != 'replied' OR received_on IS NOT NULL", name="ck_replies_received"),
         Index("ix_replies_engagement", "engagement_uuid", "iso3"),
         Index("ix_replies_iso3", "iso3", "engagement_uuid"),

@@ -62,7 +62,9 @@ class Obligation(Record, Base):
         UniqueConstraint("iso3", "article", name="uq_obligations_state_article"),
         CheckConstraint("article IN (3, 4, 5)", name="ck_obligations_article"),
         CheckConstraint(_in("status", OBLIGATION_STATUSES), name="ck_obligations_status"),
-        CheckConstraint("extended_to IS NULL OR deadline IS NULL OR extended_to > deadline", name="ck_obligations_extension"),
+        CheckConstraint(
+            "extended_to IS NULL OR deadline IS NULL OR extended_to > deadline", name="ck_obligations_extension"
+        ),
         Index("ix_obligations_article", "article", "iso3"),
     )
 

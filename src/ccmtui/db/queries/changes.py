@@ -47,7 +47,9 @@ def last_undoable() -> Select:
 
 def changes_of() -> Select:
     return (
-        select(Change.uuid, Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after)
+        select(
+            Change.uuid, Change.seq, Change.table_name, Change.record_uuid, Change.action, Change.before, Change.after
+        )
         .where(Change.changeset_uuid == bindparam("changeset"))
         .order_by(Change.seq)
     )
@@ -104,9 +106,7 @@ def last_position() -> Select:
 
 def conflicts() -> Select:
     """Every conflict a sync recorded, the latest first."""
-    return select(*(column for column in Conflict.__table__.columns)).order_by(
-        Conflict.found_at.desc(), Conflict.uuid
-    )
+    return select(*(column for column in Conflict.__table__.columns)).order_by(Conflict.found_at.desc(), Conflict.uuid)
 
 
 def conflict_ids() -> Select:

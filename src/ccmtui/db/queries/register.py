@@ -49,10 +49,15 @@ def aliases() -> Select:
 
 def meetings() -> Select:
     return select(
-        Meeting.code, Meeting.name, Meeting.city, Meeting.country, Meeting.start, Meeting.end, Meeting.kind, Meeting.uuid
-    ).order_by(
-        Meeting.start
-    )
+        Meeting.code,
+        Meeting.name,
+        Meeting.city,
+        Meeting.country,
+        Meeting.start,
+        Meeting.end,
+        Meeting.kind,
+        Meeting.uuid,
+    ).order_by(Meeting.start)
 
 
 QUERIES: dict[str, Callable[[], Select]] = {

@@ -197,7 +197,10 @@ def read_obligations(text: str, known_states: set[str], source: str = "obligatio
             if (first_completed is None) != (reopened is None):
                 raise ValueError("first_completed and reopened go together")
             if reopened:
-                first, again = parse_partial_date(first_completed, "first_completed"), parse_partial_date(reopened, "reopened")
+                first, again = (
+                    parse_partial_date(first_completed, "first_completed"),
+                    parse_partial_date(reopened, "reopened"),
+                )
                 if again.latest < first.earliest:
                     raise ValueError(f"reopened {reopened} is before first_completed {first_completed}")
         except InputError as error:
@@ -229,7 +232,17 @@ def read_obligations(text: str, known_states: set[str], source: str = "obligatio
 
 
 EXTENSION_COLUMNS = (
-    "iso3", "article", "number", "requested", "requested_to", "meeting", "decision", "granted", "extended_to", "source", "notes",
+    "iso3",
+    "article",
+    "number",
+    "requested",
+    "requested_to",
+    "meeting",
+    "decision",
+    "granted",
+    "extended_to",
+    "source",
+    "notes",
 )
 
 
@@ -299,7 +312,14 @@ def read_extensions(
 
 
 RETENTION_COLUMNS = (
-    "iso3", "year", "munitions_retained", "submunitions_retained", "munitions_used", "submunitions_used", "purpose", "source",
+    "iso3",
+    "year",
+    "munitions_retained",
+    "submunitions_retained",
+    "munitions_used",
+    "submunitions_used",
+    "purpose",
+    "source",
 )
 
 
@@ -325,7 +345,15 @@ def read_retention(text: str, known_states: set[str], source: str = "retention.c
         except (ValueError, AttributeError) as error:
             problems.add(reader.line_num, str(error) if isinstance(error, ValueError) else "too few columns")
             continue
-        rows.append({"iso3": iso3, "year": int(row["year"]), **counts, "purpose": row["purpose"].strip(), "source": row["source"].strip() or None})
+        rows.append(
+            {
+                "iso3": iso3,
+                "year": int(row["year"]),
+                **counts,
+                "purpose": row["purpose"].strip(),
+                "source": row["source"].strip() or None,
+            }
+        )
     problems.raise_if_any()
     return rows
 

@@ -43,7 +43,12 @@ if TYPE_CHECKING:
 
 
 def build_progress_report(
-    reader: Reader, as_of: date | str | None, since: date | str | None, *, aggregate_only: bool = False, register: Register | None=None
+    reader: Reader,
+    as_of: date | str | None,
+    since: date | str | None,
+    *,
+    aggregate_only: bool = False,
+    register: Register | None = None,
 ) -> ProgressReport:
     """The progress report for the period, every "XX" of the template filled from the data."""
     overview: Overview = build_summary(reader, None, as_of, since, register=register)

@@ -35,7 +35,11 @@ def _universalization_table(ctx: Context, u) -> TableSpec:
     title = f"Universalisation: ratifications and accessions since {ctx.since_text}"
     if ctx.aggregate_only or not u.joined:
         rows = [
-            [region, str(sum(1 for j in u.ratified if j.region == region)), str(sum(1 for j in u.acceded if j.region == region))]
+            [
+                region,
+                str(sum(1 for j in u.ratified if j.region == region)),
+                str(sum(1 for j in u.acceded if j.region == region)),
+            ]
             for region in sorted({j.region for j in u.joined})
         ]
         rows.append(["Total", str(len(u.ratified)), str(len(u.acceded))])
@@ -91,7 +95,9 @@ def _victim_assistance_table(ctx: Context, va) -> TableSpec:
     if not va.recorded:
         return TableSpec(title, ["States Parties", "Signatories"], [], note="Not recorded for this report.")
     if ctx.aggregate_only:
-        return TableSpec(title, ["States Parties", "Signatories"], [[str(len(va.states_parties)), str(len(va.signatories))]])
+        return TableSpec(
+            title, ["States Parties", "Signatories"], [[str(len(va.states_parties)), str(len(va.signatories))]]
+        )
     rows = [[ref.name, ref.region, "State Party"] for ref in va.states_parties]
     rows += [[ref.name, ref.region, "signatory"] for ref in va.signatories]
     return TableSpec(title, ["State", "Region", "Status"], rows)

@@ -22,7 +22,9 @@ def to_markdown(report: ProgressReport, chart_width: int = 40) -> str:
     lines: list[str] = []
     for block in report.body:
         text = _md_runs(block.runs)
-        prefix = {"title": "# ", "subtitle": "## ", "heading1": "## ", "heading2": "### ", "heading3": "#### "}.get(block.kind)
+        prefix = {"title": "# ", "subtitle": "## ", "heading1": "## ", "heading2": "### ", "heading3": "#### "}.get(
+            block.kind
+        )
         if prefix:
             lines += [f"{prefix}{text}", ""]
         elif block.kind in ("byline", "draft"):

@@ -85,7 +85,9 @@ def universalization_section(doc: Document, ctx: Context, u) -> None:
             f"received{rate}."
         )
         if u.campaigns:
-            text += f" {len(u.campaigns)} joint {verb(len(u.campaigns), 'campaign', 'campaigns')} went out in the period."
+            text += (
+                f" {len(u.campaigns)} joint {verb(len(u.campaigns), 'campaign', 'campaigns')} went out in the period."
+            )
         doc.paragraph(text)
     else:
         doc.paragraph(f"No universalization démarches are recorded since {since}.")

@@ -164,8 +164,7 @@ def general_trends(doc: Document, ctx: Context, s: dict) -> None:
 def transparency_trend(tr, day: str) -> list[str]:
     latest = tr.latest_round
     round_text = (
-        f"their annual transparency report for {latest.due.year} (covering {latest.year}, due "
-        f"{long_date(latest.due)})"
+        f"their annual transparency report for {latest.due.year} (covering {latest.year}, due {long_date(latest.due)})"
         if latest
         else "an annual transparency report"
     )

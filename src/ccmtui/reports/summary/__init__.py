@@ -82,8 +82,15 @@ class Overview:
     area: str = "overview"
 
 
-def build_summary(reader: Reader, area: str | None, as_of: date | str | None = None, since: date | str | None = None, *, register: Register | None=None,
-                  category_max_age: int | None = None):
+def build_summary(
+    reader: Reader,
+    area: str | None,
+    as_of: date | str | None = None,
+    since: date | str | None = None,
+    *,
+    register: Register | None = None,
+    category_max_age: int | None = None,
+):
     """The summary of one thematic area, or of all of them, as plain dataclasses.
 
     reader: anything with `rows(query_name, **params)`, e.g. `AppContext.reader()`
@@ -133,7 +140,11 @@ def build_summary(reader: Reader, area: str | None, as_of: date | str | None = N
 def summary_json(value):
     """A summary as JSON-ready values: ISO 8601 dates, lists, dicts; derived counts included."""
     if isinstance(value, Period):
-        return {"as_of": value.as_of.isoformat(), "since": value.since.isoformat(), "since_meeting": value.since_meeting}
+        return {
+            "as_of": value.as_of.isoformat(),
+            "since": value.since.isoformat(),
+            "since_meeting": value.since_meeting,
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         result = {f.name: summary_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if hasattr(value, "figures"):

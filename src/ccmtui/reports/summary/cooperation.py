@@ -40,7 +40,9 @@ class CooperationSummary:
         ]
 
 
-def cooperation_summary(reader: Reader, register: Register, period: Period, stockpile=None, clearance=None, victims=None) -> CooperationSummary:
+def cooperation_summary(
+    reader: Reader, register: Register, period: Period, stockpile=None, clearance=None, victims=None
+) -> CooperationSummary:
     standing = {s.iso3: s for s in register.on(period.as_of)}
     rows = [r for r in reader.rows(Q.cooperation_reports) if r.year <= period.as_of.year]
     in_need, providing_parties, providing_signatories = {}, {}, {}

@@ -52,7 +52,9 @@ class NationalMeasuresSummary:
 
     def figures(self) -> list[tuple[str, object]]:
         recorded = self.recorded
-        rows = [(MEASURE_STATUSES[s].capitalize(), len(self.with_status(s)) if recorded else None) for s in MEASURE_STATUSES]
+        rows = [
+            (MEASURE_STATUSES[s].capitalize(), len(self.with_status(s)) if recorded else None) for s in MEASURE_STATUSES
+        ]
         rows.append((f"Adopted since {self.period.since_label}", len(self.adopted_in_period) if recorded else None))
         rows.append(("States Parties with nothing recorded", len(self.without_record)))
         return rows

@@ -156,7 +156,11 @@ class ObligationsSummary:
     @property
     def decision_not_recorded(self) -> list[ObligationLine]:
         """Current obligations whose extension request the record gives no decision for."""
-        return [line for line in self.current if line.deadline_status in ("decision not recorded", "extended, new deadline not recorded")]
+        return [
+            line
+            for line in self.current
+            if line.deadline_status in ("decision not recorded", "extended, new deadline not recorded")
+        ]
 
     def completions_by_year(self) -> list[tuple[int, int]]:
         """Completions with a known year, per year (for the chart)."""

@@ -197,7 +197,9 @@ def universalization_summary(
         withdrawn=counts[Status.WITHDRAWN],
         states_parties_at_since=sum(1 for s in then if s.status in STATES_PARTIES),
         un_members_joined=sum(
-            1 for s in now if s.iso3 not in NOT_UN_MEMBERS and (s.status in STATES_PARTIES or s.status is Status.SIGNATORY)
+            1
+            for s in now
+            if s.iso3 not in NOT_UN_MEMBERS and (s.status in STATES_PARTIES or s.status is Status.SIGNATORY)
         ),
         joined=sorted(joined, key=lambda j: (j.deposited, normalize(j.name))),
         withdrawals=withdrawals,
@@ -227,7 +229,9 @@ def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:
 
 def _demarches(reader: Reader, period: Period) -> DemarcheTally:
     params = {"area": "universalization", "since": period.since + timedelta(days=1), "until": period.as_of}
-    by_month = [(f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows(Q.demarches_by_month, **params)]
+    by_month = [
+        (f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows(Q.demarches_by_month, **params)
+    ]
     reach = reader.rows(Q.demarche_reach, **params)
     replies = {r.status: r.replies for r in reader.rows(Q.demarche_replies, **params)}
     return DemarcheTally(

@@ -51,22 +51,41 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
         with Vertical(id="campaign-box", classes="dialog form"):
             with Horizontal(classes="row"):
                 yield Label("Title", classes="label")
-                yield Input(placeholder="e.g. Joint démarche on universalization 2026", id="campaign-title", compact=True)
+                yield Input(
+                    placeholder="e.g. Joint démarche on universalization 2026", id="campaign-title", compact=True
+                )
             yield Label("", id="campaign-error-title", classes="error")
             with Horizontal(classes="row"):
                 yield Label("To", classes="label")
-                yield Input(placeholder="category:II, region:Asia, status:non-signatory, or states; commas between", id="campaign-to", compact=True)
+                yield Input(
+                    placeholder="category:II, region:Asia, status:non-signatory, or states; commas between",
+                    id="campaign-to",
+                    compact=True,
+                )
             yield Label("", id="campaign-error-to", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Except", classes="label")
-                yield Input(placeholder="States to leave out, commas between (optional)", id="campaign-except", compact=True)
+                yield Input(
+                    placeholder="States to leave out, commas between (optional)", id="campaign-except", compact=True
+                )
             yield Label("", id="campaign-error-except", classes="error")
             yield Static("", id="campaign-preview")
             with Horizontal(classes="row"):
                 yield Label("Kind", classes="label")
-                yield Select([(label, slug) for slug, label in KINDS.items()], value="demarche", allow_blank=False, id="campaign-kind", compact=True)
+                yield Select(
+                    [(label, slug) for slug, label in KINDS.items()],
+                    value="demarche",
+                    allow_blank=False,
+                    id="campaign-kind",
+                    compact=True,
+                )
                 yield Label("Date", classes="label short")
-                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="campaign-date", compact=True)
+                yield Input(
+                    self.app.source.today.isoformat(),
+                    placeholder="YYYY-MM-DD or meeting",
+                    id="campaign-date",
+                    compact=True,
+                )
             yield Label("", id="campaign-error-kind", classes="error")
             yield Label("", id="campaign-error-date", classes="error")
             with Horizontal(classes="row"):

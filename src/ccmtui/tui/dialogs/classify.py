@@ -42,12 +42,20 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label("Category", classes="label")
                 yield Select(
-                    [(f"{c.value} — {c.meaning}", c.value) for c in Category], prompt="Category I, II or III", id="classify-category", compact=True
+                    [(f"{c.value} — {c.meaning}", c.value) for c in Category],
+                    prompt="Category I, II or III",
+                    id="classify-category",
+                    compact=True,
                 )
             yield Label("", id="classify-error-category", classes="error")
             with Horizontal(classes="row"):
                 yield Label("As of", classes="label")
-                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="classify-date", compact=True)
+                yield Input(
+                    self.app.source.today.isoformat(),
+                    placeholder="YYYY-MM-DD or meeting",
+                    id="classify-date",
+                    compact=True,
+                )
             yield Label("", id="classify-error-date", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Rationale", classes="label")
@@ -71,8 +79,6 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
             self.query_one("#classify-category").focus()
         else:
             picker.focus()
-
-
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -106,7 +112,9 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
         from ccmtui.actions.journal import classify_state
 
         source = self.app.source
-        written = self.run_action(lambda register: classify_state(register, source.writing, today=source.today, **values))
+        written = self.run_action(
+            lambda register: classify_state(register, source.writing, today=source.today, **values)
+        )
         if written:
             deliver(self, self._saved, written.message)
 

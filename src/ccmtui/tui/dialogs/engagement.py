@@ -85,7 +85,9 @@ class EngagementDialog(RecordKeys, ModalScreen[None]):
             for heading in ("State", "Status", "Received", "Stance", "Summary"):
                 table.add_column(heading)
             for reply in detail.replies:
-                table.add_row(reply.name, reply.status, fmt.day(reply.received_on), reply.stance or "", reply.summary or "")
+                table.add_row(
+                    reply.name, reply.status, fmt.day(reply.received_on), reply.stance or "", reply.summary or ""
+                )
             parts += [Text(""), table]
         body.update(Group(*parts))
 

@@ -29,8 +29,7 @@ class IdentityDialog(FormErrors, ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="identity-box", classes="dialog form"):
             yield Static(
-                "ccm stamps what you record with who you are. "
-                "It is kept in config.toml; `ccm config set` changes it.",
+                "ccm stamps what you record with who you are. It is kept in config.toml; `ccm config set` changes it.",
                 id="identity-intro",
             )
             with Horizontal(classes="row"):
@@ -43,7 +42,12 @@ class IdentityDialog(FormErrors, ModalScreen[dict | None]):
             yield Label("", id="identity-error-state", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Area", classes="label")
-                yield Select([(label, slug) for slug, label in AREAS.items()], prompt="Your thematic area (optional)", id="identity-area", compact=True)
+                yield Select(
+                    [(label, slug) for slug, label in AREAS.items()],
+                    prompt="Your thematic area (optional)",
+                    id="identity-area",
+                    compact=True,
+                )
             yield Label("", id="identity-error-area", classes="error")
             yield Label("", id="identity-error-form", classes="error")
             with Horizontal(classes="row buttons"):

@@ -92,10 +92,15 @@ class AddMilestoneDialog(MilestoneForm):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="milestone-box", classes="dialog form"):
-            yield from self.row("Milestone", Input(placeholder="What is to be achieved, in one line", id="ms-title", compact=True))
+            yield from self.row(
+                "Milestone", Input(placeholder="What is to be achieved, in one line", id="ms-title", compact=True)
+            )
             yield from self.row("Due", Input(placeholder="2025Q3, Q3 2025 or YYYY-MM-DD", id="ms-due", compact=True))
             yield from self.row("Action points", Input(placeholder="LAP-17", id="ms-ap", compact=True))
-            yield from self.row("Engagements", Input(placeholder="Ids of engagements that deliver it (optional)", id="ms-engagements", compact=True))
+            yield from self.row(
+                "Engagements",
+                Input(placeholder="Ids of engagements that deliver it (optional)", id="ms-engagements", compact=True),
+            )
             yield from self.row("Notes", Input(placeholder="Free notes", id="ms-notes", compact=True))
             yield from self.buttons()
 
@@ -111,8 +116,14 @@ class AddMilestoneDialog(MilestoneForm):
         source = self.app.source
         written = self.run_action(
             lambda register: add_milestone(
-                register.reader, source.writing, title=values["title"], due=values["due"], plan=self.plan_uuid,
-                notes=values["notes"], action_points=[values["ap"]], engagements=[values["engagements"]],
+                register.reader,
+                source.writing,
+                title=values["title"],
+                due=values["due"],
+                plan=self.plan_uuid,
+                notes=values["notes"],
+                action_points=[values["ap"]],
+                engagements=[values["engagements"]],
                 config=source.config,
             )
         )
@@ -143,11 +154,24 @@ class UpdateMilestoneDialog(MilestoneForm):
             allowed.append((label, move))
         with Vertical(id="milestone-box", classes="dialog form"):
             yield Label(literal(self.line.title, lines=False), id="ms-heading")
-            yield from self.row("Change", Select(allowed, prompt="Choose: start, done, slip or drop", id="ms-move", compact=True))
-            yield from self.row("On", Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="ms-date", compact=True))
-            yield from self.row("New due", Input(placeholder="For a slip: 2025Q3 or YYYY-MM-DD", id="ms-new-due", compact=True))
+            yield from self.row(
+                "Change", Select(allowed, prompt="Choose: start, done, slip or drop", id="ms-move", compact=True)
+            )
+            yield from self.row(
+                "On", Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="ms-date", compact=True)
+            )
+            yield from self.row(
+                "New due", Input(placeholder="For a slip: 2025Q3 or YYYY-MM-DD", id="ms-new-due", compact=True)
+            )
             yield from self.row("", Checkbox("Past the plan's period: extend it", id="ms-extend", compact=True))
-            yield from self.row("Note", Input(placeholder="A dated line for its notes (the reason, for a slip or drop)", id="ms-note", compact=True))
+            yield from self.row(
+                "Note",
+                Input(
+                    placeholder="A dated line for its notes (the reason, for a slip or drop)",
+                    id="ms-note",
+                    compact=True,
+                ),
+            )
             yield from self.row(
                 "Engagement",
                 Select([], prompt="When done: the engagement that delivered it", id="ms-engagements", compact=True),
@@ -171,7 +195,11 @@ class UpdateMilestoneDialog(MilestoneForm):
 
         with reporting(self), self.app.source.reader() as reader:
             rows = reader.rows(
-                Q.engagements_recent, since=date.min, until=date.max, area=self.line.area, kind=None,
+                Q.engagements_recent,
+                since=date.min,
+                until=date.max,
+                area=self.line.area,
+                kind=None,
                 limit=ENGAGEMENT_CHOICES,
             )
             choices = [(f"{r.occurred_on.isoformat()} {r.kind}: {r.summary[:60]}", r.uuid) for r in rows]
@@ -187,8 +215,15 @@ class UpdateMilestoneDialog(MilestoneForm):
         source = self.app.source
         written = self.run_action(
             lambda register: move_milestone(
-                register, source.writing, move=values["move"], milestone=self.line.id, date=values["date"],
-                note=values["note"], new_due=values["new-due"], engagements=[values["engagements"]], today=source.today,
+                register,
+                source.writing,
+                move=values["move"],
+                milestone=self.line.id,
+                date=values["date"],
+                note=values["note"],
+                new_due=values["new-due"],
+                engagements=[values["engagements"]],
+                today=source.today,
                 extend_period=bool(values["extend"]),
             )
         )

@@ -32,7 +32,9 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         Binding("ctrl+s", "save", "Record", id="reply.save"),
     ]
 
-    def __init__(self, engagement_uuid: str | None, title: str, iso3: str | None = None, *, edit: tuple[str, dict] | None = None):
+    def __init__(
+        self, engagement_uuid: str | None, title: str, iso3: str | None = None, *, edit: tuple[str, dict] | None = None
+    ):
         """`edit=(reply id, its fields)` opens a recorded reply, filled in, to correct it."""
         super().__init__()
         self.engagement_uuid = engagement_uuid
@@ -48,7 +50,12 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             yield Label("", id="reply-error-state", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Stance", classes="label")
-                yield Select([(s, s) for s in STANCES], prompt="Stance: positive, neutral or negative", id="reply-stance", compact=True)
+                yield Select(
+                    [(s, s) for s in STANCES],
+                    prompt="Stance: positive, neutral or negative",
+                    id="reply-stance",
+                    compact=True,
+                )
             yield Label("", id="reply-error-stance", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Received", classes="label")
@@ -60,11 +67,16 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label("Supports", classes="label")
                 yield Select(
-                    [(f"Category {c.value} — {c.meaning}", c.value) for c in Category], prompt="No category", id="reply-category", compact=True
+                    [(f"Category {c.value} — {c.meaning}", c.value) for c in Category],
+                    prompt="No category",
+                    id="reply-category",
+                    compact=True,
                 )
             with Horizontal(classes="row"):
                 yield Label("", classes="label")
-                yield Tick("Also record that category for the state, dated the reply", id="reply-classify", compact=True)
+                yield Tick(
+                    "Also record that category for the state, dated the reply", id="reply-classify", compact=True
+                )
             yield Label("", id="reply-error-form", classes="error")
             with Horizontal(classes="row buttons"):
                 yield Button("Record (ctrl+s)", id="reply-save", variant="primary", compact=True)
@@ -81,8 +93,6 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             self.query_one("#reply-stance").focus()
         else:
             self.query_one(StatePicker).focus()
-
-
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:

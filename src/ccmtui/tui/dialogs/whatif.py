@@ -29,7 +29,9 @@ class WhatIfDialog(ModalScreen[None]):
         with Vertical(id="whatif-box", classes="dialog form"):
             with Horizontal(classes="row"):
                 yield Label("Deposit", classes="label")
-                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="whatif-deposit", compact=True)
+                yield Input(
+                    self.app.source.today.isoformat(), placeholder="YYYY-MM-DD", id="whatif-deposit", compact=True
+                )
             with Horizontal(classes="row"):
                 yield Tick("Stockpiles (Art. 3)", id="whatif-stocks", compact=True)
                 yield Tick("Contaminated areas (Art. 4)", id="whatif-contaminated", compact=True)
@@ -70,8 +72,12 @@ class WhatIfDialog(ModalScreen[None]):
         try:
             with self.app.source.register() as register:
                 brief = what_if(
-                    register.record(self.iso3), parse_date(deposit, "deposit"), register.meetings,
-                    stocks=stocks, contaminated=contaminated, victims=victims,
+                    register.record(self.iso3),
+                    parse_date(deposit, "deposit"),
+                    register.meetings,
+                    stocks=stocks,
+                    contaminated=contaminated,
+                    victims=victims,
                 )
             deliver(self, self._show, render_markdown(brief), "")
         except InputError as error:

@@ -106,7 +106,9 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         board.loading = False
         board.border_title = f"Campaigns · {len(rows)}"
         if not rows:
-            self.query_one("#replies", DataTable).border_title = "No campaigns yet: n sends one démarche to many capitals"
+            self.query_one(
+                "#replies", DataTable
+            ).border_title = "No campaigns yet: n sends one démarche to many capitals"
             return
         chosen = self.campaign if self.campaign in self.board else rows[0].uuid
         board.move_cursor(row=board.get_row_index(chosen))

@@ -42,7 +42,11 @@ def render_register(figures: dict) -> Group:
         return (f"{label} ", "dim"), (str(value), "bold"), ("" if last else "  ·  ")
 
     lines = [
-        Text.assemble(("States Parties ", "dim"), (str(parties + pending), "bold green"), f"  ({parties} in force, {pending} pending)"),
+        Text.assemble(
+            ("States Parties ", "dim"),
+            (str(parties + pending), "bold green"),
+            f"  ({parties} in force, {pending} pending)",
+        ),
         Text.assemble(
             *figure("Signatories", status[Status.SIGNATORY]),
             *figure("Non-signatories", status[Status.NON_SIGNATORY]),
@@ -170,7 +174,9 @@ class DashboardScreen(SectionScreen):
         for key, day, *cells in rows:
             table.add_row(fmt.day(day), *cells, key=key)
         overdue, waiting, deadlines = (f"{count:,}" for count in counts)
-        table.border_title = f"Due · {overdue} overdue · {waiting} unanswered > {REPLY_WAIT_DAYS} days · {deadlines} deadlines"
+        table.border_title = (
+            f"Due · {overdue} overdue · {waiting} unanswered > {REPLY_WAIT_DAYS} days · {deadlines} deadlines"
+        )
         if not rows:
             table.add_row("", "Nothing due", "", "")
 

@@ -58,8 +58,12 @@ class EngagementsScreen(RecordKeys, SectionScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
             yield Input(placeholder="State (name, alias, ISO3)", id="eng-state", compact=True)
-            yield Select([(label, slug) for slug, label in AREAS.items()], prompt="Any area", id="eng-area", compact=True)
-            yield Select([(label, slug) for slug, label in KINDS.items()], prompt="Any kind", id="eng-kind", compact=True)
+            yield Select(
+                [(label, slug) for slug, label in AREAS.items()], prompt="Any area", id="eng-area", compact=True
+            )
+            yield Select(
+                [(label, slug) for slug, label in KINDS.items()], prompt="Any kind", id="eng-kind", compact=True
+            )
             yield Input(placeholder="Since", id="eng-since", compact=True)
             yield Input(placeholder="Until", id="eng-until", compact=True)
             yield Input(placeholder="Search words", id="eng-text", compact=True)
@@ -111,7 +115,9 @@ class EngagementsScreen(RecordKeys, SectionScreen):
         )
 
     @work(thread=True, exclusive=True, group="engagements-filters")
-    def apply_filters(self, state: str, area: str | None, kind: str | None, since: str, until: str, text: str = "") -> None:
+    def apply_filters(
+        self, state: str, area: str | None, kind: str | None, since: str, until: str, text: str = ""
+    ) -> None:
         from ccmtui.domain.errors import CCMError
 
         with reporting(self), self.app.source.register() as register:

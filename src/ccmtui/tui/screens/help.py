@@ -45,7 +45,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
             yield Static(
-                "Sections: " + " · ".join(f"[b]{s.key}[/b] {s.title}" for s in SECTIONS)
+                "Sections: "
+                + " · ".join(f"[b]{s.key}[/b] {s.title}" for s in SECTIONS)
                 + "\n[b]ctrl+p[/b] command palette (sections, states, actions) · "
                 "[b]Tab[/b] next field · [b]Enter[/b] open · [b]Esc[/b] back",
                 id="help-intro",

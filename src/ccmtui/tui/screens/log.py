@@ -49,16 +49,36 @@ class LogScreen(FormErrors, SectionScreen):
         with VerticalScroll(id="log-form", classes="form"):
             with Horizontal(classes="row"):
                 yield Label("Kind", classes="label")
-                yield Select([(label, slug) for slug, label in KINDS.items()], value="demarche", allow_blank=False, id="log-kind", compact=True)
+                yield Select(
+                    [(label, slug) for slug, label in KINDS.items()],
+                    value="demarche",
+                    allow_blank=False,
+                    id="log-kind",
+                    compact=True,
+                )
                 yield Label("Date", classes="label short")
-                yield Input(self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="log-date", compact=True)
+                yield Input(
+                    self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="log-date", compact=True
+                )
             yield Label("", id="error-date", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Area", classes="label")
                 area = config.get("area") if config.get("area") in AREAS else Select.NULL
-                yield Select([(label, slug) for slug, label in AREAS.items()], value=area, prompt="Area: choose one", id="log-area", compact=True)
+                yield Select(
+                    [(label, slug) for slug, label in AREAS.items()],
+                    value=area,
+                    prompt="Area: choose one",
+                    id="log-area",
+                    compact=True,
+                )
                 yield Label("Channel", classes="label short")
-                yield Select([(label, slug) for slug, label in CHANNELS.items()], value="geneva", allow_blank=False, id="log-channel", compact=True)
+                yield Select(
+                    [(label, slug) for slug, label in CHANNELS.items()],
+                    value="geneva",
+                    allow_blank=False,
+                    id="log-channel",
+                    compact=True,
+                )
             yield Label("", id="error-area", classes="error")
             with Horizontal(classes="row tall"):
                 yield Label("With", classes="label")
@@ -66,7 +86,12 @@ class LogScreen(FormErrors, SectionScreen):
             yield Label("", id="error-states", classes="error")
             with Horizontal(classes="row"):
                 yield Label("By", classes="label")
-                yield Input(self._default_by(), placeholder="Who acted: states or organisations (default: your state)", id="log-by", compact=True)
+                yield Input(
+                    self._default_by(),
+                    placeholder="Who acted: states or organisations (default: your state)",
+                    id="log-by",
+                    compact=True,
+                )
             yield Label("", id="error-by", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Summary", classes="label")
@@ -264,7 +289,9 @@ class LogScreen(FormErrors, SectionScreen):
 
         source = self.app.source
         written = self.run_action(
-            lambda register: log_engagement(register, source.writing, config=source.config, today=source.today, **values)
+            lambda register: log_engagement(
+                register, source.writing, config=source.config, today=source.today, **values
+            )
         )
         if written:
             deliver(self, self._saved, written.message)
@@ -280,7 +307,9 @@ class LogScreen(FormErrors, SectionScreen):
         from ccmtui.actions.edit import edit_record
 
         source = self.app.source
-        written = self.run_action(lambda register: edit_record(register, source.writing, uuid, changes, today=source.today))
+        written = self.run_action(
+            lambda register: edit_record(register, source.writing, uuid, changes, today=source.today)
+        )
         if written:
             deliver(self, self._edited, written.message)
 

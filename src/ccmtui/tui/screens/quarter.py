@@ -34,7 +34,9 @@ class QuarterScreen(SectionScreen):
         if self.quarter is None:
             # The quarter just ended is the one a coordinator reports on.
             current = Quarter.of(self.app.source.today)
-            self.quarter = Quarter(current.year - 1, 4) if current.number == 1 else Quarter(current.year, current.number - 1)
+            self.quarter = (
+                Quarter(current.year - 1, 4) if current.number == 1 else Quarter(current.year, current.number - 1)
+            )
 
     def reload(self) -> None:
         self.load(self.quarter)
@@ -43,7 +45,9 @@ class QuarterScreen(SectionScreen):
         if step > 0:
             self.quarter = self.quarter.next
         else:
-            year, number = (self.quarter.year - 1, 4) if self.quarter.number == 1 else (self.quarter.year, self.quarter.number - 1)
+            year, number = (
+                (self.quarter.year - 1, 4) if self.quarter.number == 1 else (self.quarter.year, self.quarter.number - 1)
+            )
             self.quarter = Quarter(year, number)
         self.load(self.quarter)
 

@@ -92,7 +92,10 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         facts.add_row("Deposited", deposited)
         facts.add_row("In force", fmt.day(standing.entry_into_force) or "—")
         if record.withdrawal_notified:
-            facts.add_row("Withdrawal", f"notified {fmt.day(record.withdrawal_notified)}, effective {fmt.day(standing.withdrawal_effective)}")
+            facts.add_row(
+                "Withdrawal",
+                f"notified {fmt.day(record.withdrawal_notified)}, effective {fmt.day(standing.withdrawal_effective)}",
+            )
         if standing.category:
             meaning = Category(standing.category).meaning
             facts.add_row("Category", f"{standing.category} since {fmt.day(standing.category_since)} ({meaning})")
@@ -161,9 +164,17 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         """The campaign highlighted in the timeline, if it awaits this state's reply; else the latest that does."""
         with reporting(self), self.app.source.reader() as reader:
             pending = [r for r in reader.rows(Q.replies_of_state, iso3=self.iso3) if r.status == "pending"]
-        chosen = next((r for r in pending if r.engagement_uuid == highlighted), None) or (pending[-1] if pending else None)
+        chosen = next((r for r in pending if r.engagement_uuid == highlighted), None) or (
+            pending[-1] if pending else None
+        )
         if chosen is None:
-            deliver(self, self.notify, "No campaign is waiting for a reply from this state.", title="Reply", severity="warning")
+            deliver(
+                self,
+                self.notify,
+                "No campaign is waiting for a reply from this state.",
+                title="Reply",
+                severity="warning",
+            )
         else:
             deliver(self, self._open_reply, chosen.engagement_uuid, chosen.engagement_summary)
 

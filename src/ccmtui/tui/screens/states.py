@@ -48,7 +48,10 @@ class StatesScreen(SectionScreen):
             yield Select(STATUS_OPTIONS, prompt="Any status", id="filter-status", compact=True)
             yield Select([(r, r) for r in REGIONS], prompt="Any region", id="filter-region", compact=True)
             yield Select(
-                [(f"Category {c.value}", c.value) for c in Category], prompt="Any category", id="filter-category", compact=True
+                [(f"Category {c.value}", c.value) for c in Category],
+                prompt="Any category",
+                id="filter-category",
+                compact=True,
             )
             yield Input(placeholder="As of (today)", id="filter-as-of", compact=True)
         yield Label("", id="states-error", classes="error")

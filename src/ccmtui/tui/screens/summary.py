@@ -21,7 +21,10 @@ class SummaryScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
             yield Select(
-                [(AREAS[area], area) for area in SUMMARY_AREAS], prompt="All thematic areas", id="summary-area", compact=True
+                [(AREAS[area], area) for area in SUMMARY_AREAS],
+                prompt="All thematic areas",
+                id="summary-area",
+                compact=True,
             )
             yield Input(placeholder="As of (today)", id="summary-as-of", compact=True)
             yield Input(placeholder="Since (the last meeting)", id="summary-since", compact=True)
@@ -63,8 +66,14 @@ class SummaryScreen(SectionScreen):
             try:
                 from ccmtui.config import category_max_age
 
-                summary = build_summary(register.reader, area, as_of, since, register=register,
-                                        category_max_age=category_max_age(self.app.source.config))
+                summary = build_summary(
+                    register.reader,
+                    area,
+                    as_of,
+                    since,
+                    register=register,
+                    category_max_age=category_max_age(self.app.source.config),
+                )
             except CCMError as error:
                 deliver(self, self._show_error, str(error))
                 return

@@ -69,7 +69,8 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
             plans = reader.rows(Q.work_plans, area=None)
             states = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
             coordinators = {
-                p.uuid: ", ".join(s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator") for p in plans
+                p.uuid: ", ".join(s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator")
+                for p in plans
             }
             deliver(self, self._show_plans, plans, coordinators)
 
@@ -78,13 +79,20 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
         table.clear()
         self.plans = {p.uuid: p for p in plans}
         for p in plans:
-            table.add_row(AREAS[p.area], period_label(p.starts_on, p.ends_on), coordinators[p.uuid], f"{p.done}/{p.milestones}", p.title, key=p.uuid)
+            table.add_row(
+                AREAS[p.area],
+                period_label(p.starts_on, p.ends_on),
+                coordinators[p.uuid],
+                f"{p.done}/{p.milestones}",
+                p.title,
+                key=p.uuid,
+            )
         table.loading = False
         table.border_title = f"Work plans · {len(plans)}"
         if not plans:
-            self.query_one("#milestones", DataTable).border_title = (
-                "No work plans yet: n starts one (or `ccm workplan import FILE.toml`)"
-            )
+            self.query_one(
+                "#milestones", DataTable
+            ).border_title = "No work plans yet: n starts one (or `ccm workplan import FILE.toml`)"
             return
         chosen = self.plan if self.plan in self.plans else plans[0].uuid
         table.move_cursor(row=table.get_row_index(chosen))
@@ -174,7 +182,9 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
 
         plan = self.plans.get(self.plan)
         if plan is not None:
-            self.app.push_screen(AddMilestoneDialog(plan.uuid, f"{AREAS[plan.area]} {period_label(plan.starts_on, plan.ends_on)}"))
+            self.app.push_screen(
+                AddMilestoneDialog(plan.uuid, f"{AREAS[plan.area]} {period_label(plan.starts_on, plan.ends_on)}")
+            )
 
     def action_new_plan(self) -> None:
         from ccmtui.tui.dialogs.workplan_new import NewWorkPlanDialog

@@ -25,7 +25,7 @@ def year_bars(points: list[tuple[int, int]], width: int, height: int, style: str
     if not points or width < 1 or height < 2:
         return Text("")
     step = max(1, min(4, width // len(points)))
-    shown = points[-(width // step):]
+    shown = points[-(width // step) :]
     top = max(value for _, value in shown) or 1
     rows = height - 1
     bar = max(1, step - 1)

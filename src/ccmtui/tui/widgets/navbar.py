@@ -15,7 +15,7 @@ def _label(title: str, key: str) -> str:
     at = title.lower().find(key)
     if at < 0:
         return f"{title} [dim]{key}[/dim]"
-    return f"{title[:at]}[u]{title[at]}[/u]{title[at + 1:]}"
+    return f"{title[:at]}[u]{title[at]}[/u]{title[at + 1 :]}"
 
 
 class NavBar(Horizontal):

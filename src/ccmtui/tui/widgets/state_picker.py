@@ -82,7 +82,9 @@ class StatePicker(Widget, can_focus=False):
         def control(self) -> StatePicker:
             return self.picker
 
-    def __init__(self, *, multiple: bool = True, placeholder: str = "Type a name, alias or ISO3", id: str | None = None):
+    def __init__(
+        self, *, multiple: bool = True, placeholder: str = "Type a name, alias or ISO3", id: str | None = None
+    ):
         super().__init__(id=id)
         self.multiple = multiple
         self.placeholder = placeholder
