@@ -267,7 +267,7 @@ States = Annotated[list[str], typer.Argument(metavar="STATE...", help="ISO3 code
 @app.command("add-target")
 def add_target(ctx: typer.Context, campaign: Campaign, states: States) -> None:
     """Add states to a campaign after its launch; each gets a pending reply."""
-    from ccmtui.actions.campaigns import add_targets
+    from ccmtui.actions.campaign_targets import add_targets
 
     context = app_context(ctx)
     say(add_targets(context.register(), context.writing, campaign=campaign, states=states).message)
@@ -281,7 +281,7 @@ def remove_target(
     force: Annotated[bool, typer.Option("--force", help="Remove a target that replied, and its reply.")] = False,
 ) -> None:
     """Take states off a campaign (one that replied only with --force)."""
-    from ccmtui.actions.campaigns import remove_targets
+    from ccmtui.actions.campaign_targets import remove_targets
 
     context = app_context(ctx)
     say(remove_targets(context.register(), context.writing, campaign=campaign, states=states, force=force).message)
@@ -297,7 +297,7 @@ def delivered(
     ] = None,
 ) -> None:
     """Record the day the letter reached these targets (embassies deliver over weeks)."""
-    from ccmtui.actions.campaigns import record_delivery
+    from ccmtui.actions.campaign_targets import record_delivery
 
     context = app_context(ctx)
     say(record_delivery(context.register(), context.writing, campaign=campaign, states=states, date=date_).message)
