@@ -127,5 +127,41 @@ app.add_typer(report_commands.app, name="report")
 app.add_typer(article7_commands.app, name="article7")
 
 
+# The global options that take a value: the word after them is not the command.
+GLOBAL_OPTIONS_WITH_VALUE = ("--db",)
+
+
+def invoked(argv: list[str]) -> str | None:
+    """The command named on the line, after the global options (None: there is none)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in GLOBAL_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def only(name: str | None) -> typer.Typer:
+    """The app with only the command about to run.
+
+    Typer builds every command's options before running one, at a cost that grows with the
+    number of commands; the others are left out. An unknown name keeps them all, so that the
+    error can suggest the closest.
+    """
+    import copy
+
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = commands
+    lean.registered_groups = groups
+    return lean
+
+
 def main() -> None:
-    app(prog_name="ccm")
+    only(invoked(sys.argv[1:]))(prog_name="ccm")
