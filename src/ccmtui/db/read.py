@@ -210,7 +210,8 @@ class PostgreSQLReader:
     def rows(self, name: str, /, **params: Any) -> list[Any]:
         import psycopg
 
-        from ccmtui.db.compiled import POSTGRESQL, QUERIES
+        from ccmtui.db.compiled import QUERIES
+        from ccmtui.db.compiled_postgresql import POSTGRESQL
 
         sql, constants = POSTGRESQL[name]
         row_type = _row_type(name, tuple(column for column, _ in QUERIES[name][1]))
