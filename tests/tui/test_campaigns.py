@@ -262,3 +262,159 @@ def test_no_prompt_of_the_forms_lists_starts_as_one_of_their_choices_does():
     }
     for prompt, choices in lists.items():
         assert prompt[0].lower() not in {choice[0].lower() for choice in choices}, prompt
+
+
+def make_letter(ccm) -> None:
+    made = ccm(
+        "campaign", "new", "Letter on the 1RC", "--to", "category:I", "--date", "2015-01-10", "-a", "univ", "--yes"
+    )
+    assert made.exit_code == 0, made.output
+
+
+def reply_from_viet_nam(ccm, db) -> None:
+    ((uuid,),) = rows(db, "SELECT uuid FROM campaigns WHERE title = 'Letter on the 1RC'")
+    replied = ccm("reply", uuid, "Viet Nam", "--stance", "positive", "--date", "2015-01-12")
+    assert replied.exit_code == 0, replied.output
+
+
+def targets_of(db, title: str) -> set[str]:
+    return {
+        iso3
+        for (iso3,) in rows(
+            db,
+            "SELECT r.iso3 FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid WHERE c.title = ?",
+            title,
+        )
+    }
+
+
+async def test_adding_targets_to_a_campaign(make_app, sample_db, ccm):
+    from ccmtui.tui.dialogs.targets import TargetsDialog
+
+    make_letter(ccm)
+    before = targets_of(sample_db, "Letter on the 1RC")
+    assert "FRA" not in before and "VNM" in before
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TargetsDialog)
+        picker = dialog.query_one("#targets-states")
+        # A state already targeted is refused under the states, and nothing is written.
+        picker.set_value(["VNM"])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(dialog.query_one("#targets-error-states", Label).render()) == (
+            "Error: Viet Nam is already a target of 'Letter on the 1RC'"
+        )
+        picker.set_value(["FRA"])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert notices(app)[-1] == (f"Letter on the 1RC: 1 target added (France); {len(before) + 1} in all.")
+        assert "FRA" in screen.query_one("#replies", DataTable).rows
+    assert targets_of(sample_db, "Letter on the 1RC") == before | {"FRA"}
+    assert rows(
+        sample_db,
+        "SELECT r.status FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid "
+        "WHERE c.title = 'Letter on the 1RC' AND r.iso3 = 'FRA'",
+    ) == [("pending",)]
+
+
+async def test_removing_the_highlighted_target_after_a_confirmation(make_app, sample_db, ccm):
+    make_letter(ccm)
+    before = targets_of(sample_db, "Letter on the 1RC")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        replies = screen.query_one("#replies", DataTable)
+        replies.focus()
+        replies.move_cursor(row=replies.get_row_index("VNM"))
+        await pilot.press("minus")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1] == f"Letter on the 1RC: 1 target removed (Viet Nam); {len(before) - 1} left."
+        assert "VNM" not in replies.rows
+    assert targets_of(sample_db, "Letter on the 1RC") == before - {"VNM"}
+
+
+async def test_a_target_that_replied_is_removed_only_with_its_reply_confirmed(make_app, sample_db, ccm):
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+
+    make_letter(ccm)
+    reply_from_viet_nam(ccm, sample_db)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        replies = screen.query_one("#replies", DataTable)
+        replies.focus()
+        replies.move_cursor(row=replies.get_row_index("VNM"))
+        await pilot.press("minus")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "its reply goes too (as `--force`)" in str(app.screen.query_one("#question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert "VNM" in targets_of(sample_db, "Letter on the 1RC")
+        await pilot.press("minus")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Letter on the 1RC: 1 target removed (Viet Nam)")
+    assert "VNM" not in targets_of(sample_db, "Letter on the 1RC")
+
+
+async def test_a_refused_removal_is_one_line(make_app, sample_db, ccm):
+    make_letter(ccm)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        replies = screen.query_one("#replies", DataTable)
+        replies.focus()
+        replies.move_cursor(row=replies.get_row_index("VNM"))
+        # The reply arrives after the table was drawn: removing without --force is refused.
+        reply_from_viet_nam(ccm, sample_db)
+        await pilot.press("minus")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1] == (
+            "Viet Nam replied to 'Letter on the 1RC'; remove with --force to drop the reply too"
+        )
+    assert "VNM" in targets_of(sample_db, "Letter on the 1RC")
+
+
+async def test_marking_the_highlighted_target_delivered(make_app, sample_db, ccm):
+    from ccmtui.tui.dialogs.targets import TargetsDialog
+
+    make_letter(ccm)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_campaigns(pilot)
+        replies = screen.query_one("#replies", DataTable)
+        replies.focus()
+        replies.move_cursor(row=replies.get_row_index("VNM"))
+        await pilot.press("v")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TargetsDialog)
+        assert dialog.query_one("#targets-states").value == ["VNM"]
+        dialog.query_one("#targets-date", Input).value = "2015-01-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(dialog.query_one("#targets-error-date", Label).render()) == (
+            "Error: the delivery (2015-01-01) is dated before the campaign (2015-01-10)"
+        )
+        dialog.query_one("#targets-date", Input).value = "2015-01-20"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1] == "Letter on the 1RC: delivered to 1 target on 2015-01-20 (Viet Nam)."
+        assert cells(replies, "VNM")[1] == "2015-01-20"
+    assert rows(
+        sample_db,
+        "SELECT r.delivered_on FROM replies r JOIN campaigns c ON c.engagement_uuid = r.engagement_uuid "
+        "WHERE c.title = 'Letter on the 1RC' AND r.iso3 = 'VNM'",
+    ) == [("2015-01-20",)]

@@ -26,6 +26,9 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         Binding("a", "reply", "Record reply…", id="campaigns.reply"),
         Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
         Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
+        Binding("t", "add_targets", "Add targets…", show=False, id="campaigns.add-targets"),
+        Binding("minus", "remove_target", "Remove target…", key_display="-", show=False, id="campaigns.remove-target"),
+        Binding("v", "delivered", "Delivered…", show=False, id="campaigns.delivered"),
         *record_bindings("campaigns", show=False),
     ]
 
@@ -184,7 +187,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         self.action_reply()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("reply", "close_campaign"):
+        if action in ("reply", "close_campaign", "add_targets", "remove_target", "delivered"):
             return self.engagement is not None
         return True
 
@@ -226,4 +229,53 @@ class CampaignsScreen(RecordKeys, SectionScreen):
 
     def _after_close(self, message: str) -> None:
         self.notify(message, title="Campaign closed")
+        self.app.post_message(DataChanged("replies"))
+
+    def action_add_targets(self) -> None:
+        from ccmtui.tui.dialogs.targets import TargetsDialog
+
+        row = self.board.get(self.campaign)
+        if row is not None:
+            self.app.push_screen(TargetsDialog(row.uuid, row.title))
+
+    def action_delivered(self) -> None:
+        from ccmtui.tui.dialogs.targets import TargetsDialog
+
+        row = self.board.get(self.campaign)
+        if row is not None:
+            state = self.selected_state()
+            self.app.push_screen(TargetsDialog(row.uuid, row.title, [state] if state else [], delivered=True))
+
+    def action_remove_target(self) -> None:
+        from ccmtui.tui.dialogs.confirm import ConfirmDialog
+
+        row = self.board.get(self.campaign)
+        state = self.selected_reply()
+        if row is None or state is None:
+            return
+        table = self.query_one("#replies", DataTable)
+        name = str(table.get_row(state)[0])
+        replied = str(table.get_row(state)[2]) == "replied"
+        question = f"Take {name} off “{row.title}”?"
+        if replied:
+            question += f"\n\n{name} replied: its reply goes too (as `--force`)."
+        question += " Undo reverts it."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.remove_target(row.uuid, state, replied)
+
+        self.app.push_screen(ConfirmDialog("Remove a target", question, yes="Remove"), answered)
+
+    @work(thread=True, exclusive=True, group="campaigns-remove-target")
+    def remove_target(self, campaign: str, state: str, force: bool) -> None:
+        from ccmtui.actions.campaign_targets import remove_targets
+
+        source = self.app.source
+        with reporting(self), source.register() as register:
+            written = remove_targets(register, source.writing, campaign=campaign, states=[state], force=force)
+            deliver(self, self._after_remove, written.message)
+
+    def _after_remove(self, message: str) -> None:
+        self.notify(message, title="Target removed")
         self.app.post_message(DataChanged("replies"))

@@ -16,7 +16,10 @@ from ccmtui.tui.workers import deliver, reporting
 class SummaryScreen(SectionScreen):
     SECTION = "summary"
     AUTO_FOCUS = "#summary-scroll"
-    BINDINGS = [Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter")]
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter"),
+        Binding("n", "new_meeting", "New meeting…", id="summary.meeting"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
@@ -38,6 +41,11 @@ class SummaryScreen(SectionScreen):
             self.query_one("#summary-area", Select).value = area
         self.query_one("#summary-error").display = False
         self.query_one("#summary-scroll").loading = True
+
+    def action_new_meeting(self) -> None:
+        from ccmtui.tui.dialogs.meeting import MeetingDialog
+
+        self.app.push_screen(MeetingDialog())
 
     def reload(self) -> None:
         self.apply()
