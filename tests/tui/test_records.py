@@ -372,3 +372,49 @@ async def test_e_on_a_reply_opens_the_reply_dialog_filled_in(make_app, sample_db
     assert rows(sample_db, "SELECT summary, received_on FROM replies WHERE uuid = ?", uuid) == [
         ("Corrected summary", received)
     ]
+
+
+async def test_e_and_d_on_a_category_entry_in_a_states_timeline(make_app, sample_db, ccm):
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+    from ccmtui.tui.dialogs.record import RecordDialog
+    from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+    [(uuid,)] = rows(sample_db, "SELECT uuid FROM classifications WHERE iso3 = 'AGO'")
+
+    async def highlight(pilot):
+        pilot.app.open_state("AGO")
+        await settle(pilot)
+        state = pilot.app.screen
+        timeline = state.query_one("#timeline", VirtualTable)
+        timeline.focus()
+        timeline.move_cursor(next(i for i, entry in enumerate(state.events) if entry.kind == "category"))
+        await settle(pilot)
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await highlight(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RecordDialog)
+        dialog.query_one("#record-rationale").text = "Reassessed after the 2013 visit"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Edited classification ")
+        assert rows(sample_db, "SELECT rationale FROM classifications WHERE uuid = ?", uuid) == [
+            ("Reassessed after the 2013 visit",)
+        ]
+        assert any("Reassessed after the 2013 visit" in entry.what for entry in app.screen.events)
+        await highlight(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Deleted classification ")
+        assert not any(entry.kind == "category" for entry in app.screen.events)
+    assert count(sample_db, "SELECT count(*) FROM classifications WHERE uuid = ?", uuid) == 0
+    [(latest,)] = rows(sample_db, "SELECT uuid FROM changesets ORDER BY position DESC LIMIT 1")
+    assert ccm("undo", "--change", latest).exit_code == 0
+    assert count(sample_db, "SELECT count(*) FROM classifications WHERE uuid = ?", uuid) == 1

@@ -127,17 +127,17 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         return self.iso3
 
     NOTHING_HIGHLIGHTED = (
-        "Highlight an engagement or an attachment: treaty dates change with `ccm states update`, "
+        "Highlight an engagement, an attachment or a category entry: treaty dates change with `ccm states update`, "
         "and a reply is changed from its campaign (c)."
     )
 
     def highlighted_record(self) -> str | None:
-        """The highlighted engagement or attachment; a reply is edited from its campaign."""
+        """The highlighted engagement, attachment or classification; a reply is edited from its campaign."""
         table = self.query_one("#timeline", VirtualTable)
         if table.cursor >= len(self.events):
             return None
         entry = self.events[table.cursor]
-        if entry.kind in ("engagement", "attachment") and entry.ref:
+        if entry.kind in ("engagement", "attachment", "category") and entry.ref:
             return entry.ref
         return None
 
