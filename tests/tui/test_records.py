@@ -418,3 +418,64 @@ async def test_e_and_d_on_a_category_entry_in_a_states_timeline(make_app, sample
     [(latest,)] = rows(sample_db, "SELECT uuid FROM changesets ORDER BY position DESC LIMIT 1")
     assert ccm("undo", "--change", latest).exit_code == 0
     assert count(sample_db, "SELECT count(*) FROM classifications WHERE uuid = ?", uuid) == 1
+
+
+async def open_records_of(pilot, iso3: str, uuid: str):
+    """A state's page with its records shown (`o`), this one highlighted."""
+    from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+    pilot.app.open_state(iso3)
+    await settle(pilot)
+    await pilot.press("o")
+    await settle(pilot)
+    state = pilot.app.screen
+    table = state.query_one("#state-records", VirtualTable)
+    assert table.display and not state.query_one("#timeline").display
+    table.move_cursor([record.ref for record in state.records].index(uuid))
+    await settle(pilot)
+    return state
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "column", "value"),
+    [
+        ("obligations", "notes", "notes", "Survey of the northern provinces under way"),
+        ("obligation_extensions", "notes", "notes", "Request circulated to the States Parties"),
+        ("retention", "purpose", "purpose", "Training of clearance teams"),
+    ],
+)
+async def test_e_and_d_on_a_record_in_a_states_records(make_app, sample_db, ccm, table, field, column, value):
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+    from ccmtui.tui.dialogs.record import RecordDialog
+
+    [(uuid,)] = rows(sample_db, f"SELECT uuid FROM {table} WHERE iso3 = 'BGR' ORDER BY uuid LIMIT 1")
+    before = count(sample_db, f"SELECT count(*) FROM {table}")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_records_of(pilot, "BGR", uuid)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RecordDialog)
+        widget = dialog.query_one(f"#record-{field}")
+        if isinstance(widget, TextArea):
+            widget.text = value
+        else:
+            widget.value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Edited ")
+        assert rows(sample_db, f"SELECT {column} FROM {table} WHERE uuid = ?", uuid) == [(value,)]
+        state = await open_records_of(pilot, "BGR", uuid)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Deleted ")
+        assert uuid not in [record.ref for record in state.records]
+    assert count(sample_db, f"SELECT count(*) FROM {table}") == before - 1
+    [(latest,)] = rows(sample_db, "SELECT uuid FROM changesets ORDER BY position DESC LIMIT 1")
+    assert ccm("undo", "--change", latest).exit_code == 0
+    assert count(sample_db, f"SELECT count(*) FROM {table}") == before
