@@ -437,16 +437,40 @@ async def open_records_of(pilot, iso3: str, uuid: str):
 
 
 @pytest.mark.parametrize(
-    ("table", "field", "column", "value"),
+    ("table", "field", "column", "value", "added"),
     [
-        ("obligations", "notes", "notes", "Survey of the northern provinces under way"),
-        ("obligation_extensions", "notes", "notes", "Request circulated to the States Parties"),
-        ("retention", "purpose", "purpose", "Training of clearance teams"),
+        ("obligations", "notes", "notes", "Survey of the northern provinces under way", None),
+        ("obligation_extensions", "notes", "notes", "Request circulated to the States Parties", None),
+        ("retention", "purpose", "purpose", "Training of clearance teams", None),
+        (
+            "transparency_reports",
+            "source",
+            "source",
+            "CCM/MSP/2014/7",
+            ["transparency", "add", "BGR", "-y", "2013", "--submitted", "2014-04-30"],
+        ),
+        (
+            "national_measures",
+            "measure",
+            "measure",
+            "Law on weapons, amended",
+            ["measures", "add", "BGR", "-s", "adopted", "-d", "2011-05", "-m", "Law on weapons"],
+        ),
+        (
+            "cooperation_reports",
+            "details",
+            "details",
+            "Clearance of the Gorni Lom range",
+            ["cooperation", "add", "BGR", "needs", "-y", "2013", "--details", "clearance"],
+        ),
     ],
 )
-async def test_e_and_d_on_a_record_in_a_states_records(make_app, sample_db, ccm, table, field, column, value):
+async def test_e_and_d_on_a_record_in_a_states_records(make_app, sample_db, ccm, table, field, column, value, added):
     from ccmtui.tui.dialogs.confirm import ConfirmDialog
     from ccmtui.tui.dialogs.record import RecordDialog
+
+    if added:
+        assert ccm(*added, "--source", "Art. 7 report").exit_code == 0
 
     [(uuid,)] = rows(sample_db, f"SELECT uuid FROM {table} WHERE iso3 = 'BGR' ORDER BY uuid LIMIT 1")
     before = count(sample_db, f"SELECT count(*) FROM {table}")
