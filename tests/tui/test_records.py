@@ -503,3 +503,58 @@ async def test_e_and_d_on_a_record_in_a_states_records(make_app, sample_db, ccm,
     [(latest,)] = rows(sample_db, "SELECT uuid FROM changesets ORDER BY position DESC LIMIT 1")
     assert ccm("undo", "--change", latest).exit_code == 0
     assert count(sample_db, f"SELECT count(*) FROM {table}") == before
+
+
+async def test_e_and_d_on_a_meeting_listed_from_the_summary(make_app, sample_db, ccm):
+    from ccmtui.tui.dialogs.confirm import ConfirmDialog
+    from ccmtui.tui.dialogs.record import RecordDialog
+    from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+    [(uuid,)] = rows(sample_db, "SELECT uuid FROM meetings WHERE code = '1MSP'")
+    before = count(sample_db, "SELECT count(*) FROM meetings")
+
+    async def highlight(pilot):
+        summary = pilot.app.screen
+        table = summary.query_one("#meetings", VirtualTable)
+        if not table.display:
+            await pilot.press("o")
+            await settle(pilot)
+        assert table.display and not summary.query_one("#summary-scroll").display
+        table.move_cursor([meeting.uuid for meeting in summary.meetings].index(uuid))
+        await settle(pilot)
+        return summary
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        # With the summary shown, `e` still opens the Engagements.
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.current_mode == "engagements"
+        await pilot.press("m")
+        await settle(pilot)
+        summary = await highlight(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RecordDialog)
+        dialog.query_one("#record-city", Input).value = "Vientiane (Lao PDR)"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Edited meeting ")
+        assert rows(sample_db, "SELECT city FROM meetings WHERE uuid = ?", uuid) == [("Vientiane (Lao PDR)",)]
+        assert "Vientiane (Lao PDR)" in screen_text(app)
+        await highlight(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Deleted meeting ")
+        assert uuid not in [meeting.uuid for meeting in summary.meetings]
+    assert count(sample_db, "SELECT count(*) FROM meetings") == before - 1
+    [(latest,)] = rows(sample_db, "SELECT uuid FROM changesets ORDER BY position DESC LIMIT 1")
+    assert ccm("undo", "--change", latest).exit_code == 0
+    assert count(sample_db, "SELECT count(*) FROM meetings") == before
