@@ -148,3 +148,54 @@ def state_history(reader: Reader, record, limit: int | None = None) -> list[Time
     order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries
+
+
+@dataclass(frozen=True)
+class StateRecord:
+    """One of a state's records under Art. 3-7 that `ccm edit` and `ccm delete` change."""
+
+    kind: str  # obligation, extension, retention, art7, measure, cooperation
+    when: str
+    what: str
+    ref: str
+
+
+def _or_dash(value) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+def state_records(reader: Reader, iso3: str) -> list[StateRecord]:
+    """A state's obligations and extensions (Art. 3, 4, 5), retention (Art. 3(6)), Art. 7 reports,
+    national measures (Art. 9) and cooperation entries (Art. 6), kind by kind."""
+    records: list[StateRecord] = []
+    for row in reader.rows(Q.obligations, article=None):
+        if row.iso3 == iso3:
+            what = f"Art. {row.article}: {row.status}, deadline {_or_dash(row.deadline)}"
+            if row.completed:
+                what += f", completed {row.completed}"
+            records.append(StateRecord("obligation", _or_dash(row.status_as_of), what, row.uuid))
+    for row in reader.rows(Q.obligation_extensions):
+        if row.iso3 == iso3:
+            what = (
+                f"Art. {row.article} extension {row.number}: requested {_or_dash(row.requested)}"
+                f" to {_or_dash(row.requested_to)}, {row.decision}"
+            )
+            records.append(StateRecord("extension", _or_dash(row.meeting), what, row.uuid))
+    for row in reader.rows(Q.retention):
+        if row.iso3 == iso3:
+            what = (
+                f"Retained {_or_dash(row.munitions_retained)} munitions, "
+                f"{_or_dash(row.submunitions_retained)} submunitions; {row.purpose or 'purpose not recorded'}"
+            )
+            records.append(StateRecord("retention", str(row.year), what, row.uuid))
+    for row in reader.rows(Q.transparency_reports):
+        if row.iso3 == iso3:
+            what = f"{row.kind.capitalize()} report, due {_or_dash(row.due)}, submitted {_or_dash(row.submitted)}"
+            records.append(StateRecord("art7", str(row.year), what, row.uuid))
+    for row in reader.rows(Q.national_measures):
+        if row.iso3 == iso3:
+            records.append(StateRecord("measure", str(row.dated), f"{row.status}: {row.measure}", row.uuid))
+    for row in reader.rows(Q.cooperation_reports):
+        if row.iso3 == iso3:
+            records.append(StateRecord("cooperation", str(row.year), f"{row.role}: {row.details}", row.uuid))
+    return records

@@ -29,12 +29,25 @@ KIND_LABEL = {
     "reply": "Reply",
 }
 COLUMNS = (Column("Date", 10), Column("", 10), Column("What"))
+RECORD_LABEL = {
+    "obligation": "Obligation",
+    "extension": "Extension",
+    "retention": "Retention",
+    "art7": "Art. 7",
+    "measure": "Measure",
+    "cooperation": "Cooperation",
+}
+RECORD_COLUMNS = (Column("Kind", 11), Column("Year, as of", 11), Column("What"))
 
 
 def timeline_row(number: int, entry) -> Row:
     # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
     key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
     return Row(key, (fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what))
+
+
+def record_row(number: int, record) -> Row:
+    return Row(record.ref, (RECORD_LABEL[record.kind], record.when, record.what))
 
 
 class StateDetailScreen(RecordKeys, SectionScreen):
@@ -45,6 +58,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         Binding("n", "log_with", "Log with", id="state.log"),
         Binding("a", "reply", "Record reply…", id="state.reply"),
         Binding("w", "whatif", "What joining commits it to", id="state.whatif"),
+        Binding("o", "toggle_records", "Timeline / records", id="state.records"),
         *record_bindings("state", show=False),
     ]
 
@@ -52,6 +66,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         super().__init__()
         self.iso3 = iso3
         self.events: list = []
+        self.records: list = []
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="state-facts", classes="panel")
@@ -59,6 +74,9 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         table.border_title = "Timeline"
         yield table
         yield Static(id="timeline-preview")
+        records = VirtualTable(RECORD_COLUMNS, id="state-records", classes="panel")
+        records.display = False
+        yield records
 
     def on_mount(self) -> None:
         self.query_one("#timeline", VirtualTable).loading = True
@@ -69,7 +87,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
 
     @work(thread=True, exclusive=True, group="state-detail")
     def load(self) -> None:
-        from ccmtui.reports.history import state_history
+        from ccmtui.reports.history import state_history, state_records
 
         today = self.app.source.today
         with reporting(self), self.app.source.register() as register:
@@ -80,6 +98,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             entries = state_history(register.reader, record)
             entries.reverse()
             deliver(self, self._show_timeline, entries)
+            deliver(self, self._show_records, state_records(register.reader, self.iso3))
 
     def _show_facts(self, standing, record) -> None:
         facts = Table.grid(padding=(0, 2))
@@ -111,6 +130,23 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         table.show(LocalRows(events, timeline_row), keep_cursor=True)
         table.border_title = f"Timeline · {len(events):,} event{'s' * (len(events) != 1)}"
 
+    def _show_records(self, records: list) -> None:
+        self.records = records
+        table = self.query_one("#state-records", VirtualTable)
+        table.show(LocalRows(records, record_row), keep_cursor=True)
+        table.border_title = (
+            f"Records · {len(records):,} (obligations, extensions, retention, Art. 7, measures, cooperation)"
+        )
+
+    def action_toggle_records(self) -> None:
+        """The state's records under Art. 3-7 in place of its timeline, or the timeline back."""
+        records = self.query_one("#state-records", VirtualTable)
+        showing = not records.display
+        records.display = showing
+        self.query_one("#timeline", VirtualTable).display = not showing
+        self.query_one("#timeline-preview", Static).display = not showing
+        (records if showing else self.query_one("#timeline", VirtualTable)).focus()
+
     @on(VirtualTable.RowHighlighted, "#timeline")
     def preview(self, event: VirtualTable.RowHighlighted) -> None:
         if event.index >= len(self.events):
@@ -127,17 +163,21 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         return self.iso3
 
     NOTHING_HIGHLIGHTED = (
-        "Highlight an engagement or an attachment: treaty dates change with `ccm states update`, "
+        "Highlight an engagement, an attachment or a category entry: treaty dates change with `ccm states update`, "
         "and a reply is changed from its campaign (c)."
     )
 
     def highlighted_record(self) -> str | None:
-        """The highlighted engagement or attachment; a reply is edited from its campaign."""
+        """The highlighted engagement, attachment or classification; a reply is edited from its campaign.
+        With the records shown (`o`), the highlighted record."""
+        records = self.query_one("#state-records", VirtualTable)
+        if records.display:
+            return self.records[records.cursor].ref if records.cursor < len(self.records) else None
         table = self.query_one("#timeline", VirtualTable)
         if table.cursor >= len(self.events):
             return None
         entry = self.events[table.cursor]
-        if entry.kind in ("engagement", "attachment") and entry.ref:
+        if entry.kind in ("engagement", "attachment", "category") and entry.ref:
             return entry.ref
         return None
 

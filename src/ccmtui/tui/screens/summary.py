@@ -8,18 +8,44 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from ccmtui.db.queries import Q
 from ccmtui.domain.areas import AREAS, SUMMARY_AREAS
+from ccmtui.tui import format as fmt
+from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
+MEETING_COLUMNS = (Column("Code", 8), Column("Opens", 10), Column("Closes", 10), Column("Where", 28), Column("Name"))
 
-class SummaryScreen(SectionScreen):
+
+def meeting_row(number: int, meeting) -> Row:
+    return Row(
+        meeting.uuid,
+        (
+            meeting.code,
+            fmt.day(meeting.start),
+            fmt.day(meeting.end),
+            f"{meeting.city}, {meeting.country}",
+            meeting.name,
+        ),
+    )
+
+
+class SummaryScreen(RecordKeys, SectionScreen):
     SECTION = "summary"
     AUTO_FOCUS = "#summary-scroll"
     BINDINGS = [
         Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter"),
         Binding("n", "new_meeting", "New meeting…", id="summary.meeting"),
+        Binding("o", "toggle_meetings", "Meetings", id="summary.meetings"),
+        *record_bindings("summary", show=False),
     ]
+    NOTHING_HIGHLIGHTED = "Highlight a meeting: `o` lists them."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meetings: list = []
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
@@ -34,6 +60,9 @@ class SummaryScreen(SectionScreen):
         yield Label("", id="summary-error", classes="error")
         with VerticalScroll(id="summary-scroll", classes="panel"):
             yield Static(id="summary")
+        meetings = VirtualTable(MEETING_COLUMNS, id="meetings", classes="panel")
+        meetings.display = False
+        yield meetings
 
     def on_mount(self) -> None:
         area = self.app.source.config.get("area")
@@ -71,6 +100,7 @@ class SummaryScreen(SectionScreen):
         from ccmtui.reports.summary import build_summary
 
         with reporting(self), self.app.source.register() as register:
+            deliver(self, self._show_meetings, list(register.reader.rows(Q.meetings)))
             try:
                 from ccmtui.config import category_max_age
 
@@ -100,6 +130,33 @@ class SummaryScreen(SectionScreen):
         scroll.loading = False
         scroll.border_title = f"Summary as of {period.as_of.isoformat()}, changes since {period.since_label}"
         scroll.border_subtitle = "ccm summary · ccm report progress writes the progress report"
+
+    def _show_meetings(self, meetings: list) -> None:
+        self.meetings = meetings
+        table = self.query_one("#meetings", VirtualTable)
+        table.show(LocalRows(meetings, meeting_row), keep_cursor=True)
+        table.border_title = f"Meetings of States Parties and Review Conferences · {len(meetings)}"
+
+    def action_toggle_meetings(self) -> None:
+        """The meetings recorded (`ccm meeting list`) in place of the summary, or the summary back."""
+        meetings = self.query_one("#meetings", VirtualTable)
+        showing = not meetings.display
+        meetings.display = showing
+        self.query_one("#summary-scroll").display = not showing
+        (meetings if showing else self.query_one("#summary-scroll")).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # `e` and `d` edit and delete a meeting; with the summary shown they open their sections.
+        if action in ("edit_record", "delete_record"):
+            return self.query_one("#meetings", VirtualTable).display
+        return True
+
+    def highlighted_record(self) -> str | None:
+        table = self.query_one("#meetings", VirtualTable)
+        if table.display and table.cursor < len(self.meetings):
+            return self.meetings[table.cursor].uuid
+        return None
 
     def action_focus_filter(self) -> None:
         self.query_one("#summary-area").focus()
