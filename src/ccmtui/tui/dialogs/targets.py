@@ -3,6 +3,8 @@ the actions `ccm campaign add-target` and `ccm campaign delivered` call."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,9 @@ from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver
+
+if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
 
 
 class TargetsDialog(FormErrors, ModalScreen[str | None]):
@@ -93,7 +98,7 @@ class TargetsDialog(FormErrors, ModalScreen[str | None]):
 
         source = self.app.source
 
-        def write(register):
+        def write(register: Register):
             if self.delivered:
                 return record_delivery(
                     register, source.writing, campaign=self.campaign, states=states, date=day, today=source.today
