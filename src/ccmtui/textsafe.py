@@ -49,7 +49,8 @@ _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_safe(text: str) -> str:
-    """JSON text with the characters `json.dumps` leaves raw but a terminal acts on written as \\uXXXX."""
+    """JSON text in which the characters `json.dumps` leaves raw but a terminal acts on (DEL, C1 controls,
+    bidirectional overrides) are written as escapes, e.g. `\\u009b`."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
