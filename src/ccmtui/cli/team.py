@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -81,59 +80,11 @@ def merge(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Bring another ccm file's records into this database (the other file is only read)."""
-    from ccmtui.db.sync import reading_copy, synchronize
-    from ccmtui.db.write import writing
-    from ccmtui.domain.errors import DatabaseError, InputError
+    from ccmtui.actions.sync import merge_file
 
     context = app_context(ctx)
-    if not other.is_file():
-        raise DatabaseError(f"{other}: no such file")
-    here_path = context.target.path
-    if here_path is not None and here_path.exists() and here_path.resolve() == other.resolve():
-        raise InputError(f"{other} is the database in use; nothing to merge")
-    # The other file is copied, and the copy read (upgraded first if an older ccm wrote it):
-    # nothing is ever written into or beside the file itself. With push=False the copy is only read too.
-    with reading_copy(other) as copy:
-        with writing(str(copy), by=context.identity(), command="read for merge") as there:
-            with context.writing(f"merge from {other.name}") as here:
-                report = synchronize(
-                    here, there, here_label=context.target.where, there_label=str(other.resolve()), push=False
-                )
-    _print_report(report, as_json)
-
-
-def check_ccm_file(path: Path) -> None:
-    """A one-line error unless `path` is a ccm database this ccm can open; nothing is written into or beside it."""
-    import sqlite3
-    from urllib.parse import quote
-
-    from ccmtui.db import migrate
-    from ccmtui.domain.errors import DatabaseError
-
-    if not path.is_file():
-        raise DatabaseError(f"{path}: no such file")
-    if Path(f"{path}-wal").exists():
-        return  # part of its content is in its log, which only a connection that may write reads: checked on opening
-    try:
-        # immutable: no lock and no -shm or -wal file beside it (the folder may be read-only).
-        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
-        try:
-            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            found = []
-            if "alembic_version" in tables:
-                found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        raise DatabaseError(f"{path} is not a ccm database (not an SQLite file); nothing was changed") from None
-    if "states" not in tables:
-        raise DatabaseError(f"{path} is not a ccm database (no states table); nothing was changed")
-    for (revision,) in found:
-        if revision not in migrate.known_revisions():
-            raise DatabaseError(
-                f"{path} was written by a newer ccm (schema revision {revision}); this ccm knows up to "
-                f"{migrate.head()}: upgrade ccm (pip install -U ccmtui) to open it; nothing was changed"
-            )
+    context.identity()
+    _print_report(merge_file(context.workspace, other), as_json)
 
 
 def sync(
@@ -144,35 +95,11 @@ def sync(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Push and pull between this database and the team's: both end with every record."""
-    from ccmtui.db.sync import synchronize
-    from ccmtui.db.target import Target, check_database_target
-    from ccmtui.db.write import writing
-    from ccmtui.domain.errors import DatabaseError, InputError
+    from ccmtui.actions.sync import sync_with
 
     context = app_context(ctx)
-    check_database_target(url, "the URL or file to sync with")
-    team = Target.parse(url)
-    if not team.is_url:
-        other = team.path
-        if not other.is_file():
-            raise InputError(f"{url}: no such file")
-        here_path = context.target.path
-        if here_path is not None and here_path.exists() and here_path.resolve() == other.resolve():
-            raise InputError(f"{url} is the database in use; nothing to sync")
-        check_ccm_file(other)
-        if not (os.access(other, os.W_OK) and os.access(other.resolve().parent, os.W_OK)):
-            raise DatabaseError(
-                f"{url} is read-only and sync writes to both sides; to bring its records in without writing to it, "
-                f"use ccm merge {url}; nothing was changed"
-            )
-    if team.is_server or context.target.is_server:
-        from ccmtui.workspace import require_identity
-
-        require_identity(context.identity())
-    with writing(team, by=context.identity(), command=f"sync with {context.target.masked}") as there:
-        with context.writing(f"sync with {team.where}") as here:
-            report = synchronize(here, there, here_label=context.target.where, there_label=team.where, push=True)
-    _print_report(report, as_json)
+    context.identity()
+    _print_report(sync_with(context.workspace, url), as_json)
 
 
 team_app = typer.Typer(help="A team's PostgreSQL database: its group role and members.", no_args_is_help=True)
