@@ -263,6 +263,7 @@ CREATE INDEX ix_cooperation_year ON cooperation_reports (year, role);
 CREATE TABLE engagement_actors (
 	engagement_uuid VARCHAR(36) NOT NULL, 
 	actor VARCHAR(100) NOT NULL, 
+	occurred_on DATE, 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -271,11 +272,12 @@ CREATE TABLE engagement_actors (
 	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
 );
 
-CREATE INDEX ix_engagement_actors_actor ON engagement_actors (actor, engagement_uuid);
+CREATE INDEX ix_engagement_actors_actor_occurred_on ON engagement_actors (actor, occurred_on, engagement_uuid);
 
 CREATE TABLE engagement_states (
 	engagement_uuid VARCHAR(36) NOT NULL, 
 	iso3 VARCHAR(3) NOT NULL, 
+	occurred_on DATE, 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -285,7 +287,7 @@ CREATE TABLE engagement_states (
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
 );
 
-CREATE INDEX ix_engagement_states_iso3 ON engagement_states (iso3, engagement_uuid);
+CREATE INDEX ix_engagement_states_iso3_occurred_on ON engagement_states (iso3, occurred_on, engagement_uuid);
 
 CREATE TABLE milestones (
 	work_plan_uuid VARCHAR(36) NOT NULL, 
@@ -557,6 +559,20 @@ CREATE INDEX ix_replies_engagement ON replies (engagement_uuid, iso3);
 CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
+
+-- Each engagement's date on its links, kept by the database (db/rollups.py).
+
+CREATE TRIGGER engagement_states_date_insert AFTER INSERT ON engagement_states WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER engagement_states_date_update AFTER UPDATE OF engagement_uuid, occurred_on ON engagement_states WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER engagement_actors_date_insert AFTER INSERT ON engagement_actors WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_actors SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER engagement_actors_date_update AFTER UPDATE OF engagement_uuid, occurred_on ON engagement_actors WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_actors SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER engagements_date_insert AFTER INSERT ON engagements BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; END;
+
+CREATE TRIGGER engagements_date_update AFTER UPDATE OF occurred_on ON engagements WHEN new.occurred_on IS NOT old.occurred_on BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; END;
 
 -- SQLite only: full-text search over engagements.
 

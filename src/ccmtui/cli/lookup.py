@@ -22,8 +22,11 @@ def engagements(
     since: Annotated[str | None, typer.Option("--since", metavar="DATE|MEETING", help="On or after this day.")] = None,
     until: Annotated[str | None, typer.Option("--until", metavar="DATE|MEETING", help="On or before this day.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 50,
-    all_: Annotated[bool, typer.Option("--all", help="No limit.")] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="No limit: printed as read, a plain line each beyond a screenful.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one object a line, as read.")] = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.actions.journal import parse_actors
@@ -31,7 +34,7 @@ def engagements(
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.engagements import parse_kind
     from ccmtui.domain.errors import InputError
-    from ccmtui.reports.engagements import EngagementFilter, list_engagements
+    from ccmtui.reports.engagements import EngagementFilter, iter_engagements, list_engagements
 
     context = app_context(ctx)
     register = context.register()
@@ -48,24 +51,49 @@ def engagements(
     )
     if chosen.since and chosen.until and chosen.since > chosen.until:
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
+    filtered = any((state, area, kind, by, campaign, since, until))
+    if all_ or as_jsonl:
+        from ccmtui.cli._stream import stream_json, stream_text
+
+        found = iter_engagements(reader, chosen)
+        if as_json or as_jsonl:
+            stream_json(found, lambda line: line.as_json(), lines=as_jsonl)
+            return
+        if not stream_text(found, line=_engagement_line, table=lambda few: _engagement_table(few, "")):
+            _no_engagements(filtered)
+        return
     lines = list_engagements(reader, chosen)
     if as_json:
         print_json([line.as_json() for line in lines])
         return
     if not lines:
-        filtered = any((state, area, kind, by, campaign, since, until))
-        typer.echo(
-            "No engagement matches these filters."
-            if filtered
-            else 'No engagements logged yet. Log one with `ccm log meeting STATE -m "what was said" -a AREA`.'
-        )
+        _no_engagements(filtered)
         return
+    more = "" if len(lines) < limit else ", newest first; --all for more"
+    console().print(_engagement_table(lines, more))
+
+
+def _no_engagements(filtered: bool) -> None:
+    typer.echo(
+        "No engagement matches these filters."
+        if filtered
+        else 'No engagements logged yet. Log one with `ccm log meeting STATE -m "what was said" -a AREA`.'
+    )
+
+
+def _engagement_line(line) -> tuple[str, ...]:
+    """One engagement's fields as a plain line has them: date, id, kind, states, by, summary, follow-up."""
+    kind = line.kind + (" (planned)" if line.planned else "")
+    follow_up = line.follow_up_on.isoformat() if line.follow_up_on else ""
+    fields = (line.occurred_on.isoformat(), line.uuid, kind, ",".join(line.states), ",".join(line.actors))
+    return (*fields, line.summary, follow_up)
+
+
+def _engagement_table(lines: list, more: str):
     from rich import box
     from rich.table import Table
 
-    out = console()
-    wide = out.width >= 110
-    more = "" if all_ or len(lines) < limit else ", newest first; --all for more"
+    wide = console().width >= 110
     table = Table(title=f"Engagements ({len(lines)}{more})", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("Id", no_wrap=True)
     table.add_column("Date", no_wrap=True)
@@ -86,7 +114,7 @@ def engagements(
         if wide:
             cells.append(line.follow_up_on.isoformat() if line.follow_up_on else "")
         table.add_row(*cells)
-    out.print(table)
+    return table
 
 
 def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) -> None:
@@ -162,25 +190,46 @@ def history(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many of the most recent engagements.")] = 200,
-    all_: Annotated[bool, typer.Option("--all", help="Every engagement, however many.")] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every engagement, however many: a plain line each beyond a screenful.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one object a line.")] = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
-    from rich.table import Table
-
     from ccmtui.reports.history import state_history
 
     context = app_context(ctx)
     record = context.register().resolve(state)
     entries = state_history(context.reader(), record, None if all_ else limit)
+    if as_jsonl or (as_json and all_):
+        from ccmtui.cli._stream import stream_json
+
+        stream_json(entries, lambda entry: entry.as_json(), lines=as_jsonl)
+        return
     if as_json:
         print_json([entry.as_json() for entry in entries])
         return
-    from rich import box
+    title = f"{record.name} ({record.iso3}) — history"
+    if all_:
+        from ccmtui.cli._stream import stream_text
 
+        stream_text(
+            entries,
+            line=lambda entry: (entry.on.isoformat(), entry.kind, entry.what, entry.ref or ""),
+            table=lambda few: _history_table(few, title),
+        )
+        return
     shown = sum(1 for entry in entries if entry.kind == "engagement")
-    more = "" if all_ or shown < limit else f" (the {limit} most recent engagements; --all for every one)"
-    table = Table(title=f"{record.name} ({record.iso3}) — history{more}", header_style="bold", box=box.SIMPLE_HEAD)
+    more = "" if shown < limit else f" (the {limit} most recent engagements; --all for every one)"
+    console().print(_history_table(entries, title + more))
+
+
+def _history_table(entries: list, title: str):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("Date", no_wrap=True)
     table.add_column("", no_wrap=True)
     table.add_column("What", overflow="fold", min_width=30, ratio=1)
@@ -192,7 +241,7 @@ def history(
         table.add_row(
             entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8]
         )
-    console().print(table)
+    return table
 
 
 def due(
@@ -273,7 +322,8 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many matches at most.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Full-text search over engagement summaries and notes."""
+    """Full-text search over engagement summaries and notes: the best matches among the 1,000 most
+    recently recorded."""
     from ccmtui.reports.engagements import search as run_search
 
     hits = run_search(app_context(ctx).reader(), " ".join(text), limit)

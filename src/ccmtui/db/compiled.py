@@ -48,12 +48,12 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'engagements_of_state': (
-        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagement_states.occurred_on DESC, engagement_states.engagement_uuid\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
         {'param_1': 0},
     ),
     'engagements_by_actor': (
-        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements JOIN engagement_actors ON engagement_actors.engagement_uuid = engagements.uuid \nWHERE engagement_actors.actor = :actor AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagements.occurred_on DESC, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagement_actors JOIN engagements ON engagements.uuid = engagement_actors.engagement_uuid \nWHERE engagement_actors.actor = :actor AND engagement_actors.occurred_on >= :since AND engagement_actors.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagement_actors.occurred_on DESC, engagement_actors.engagement_uuid\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
         {'param_1': 0},
     ),
@@ -83,7 +83,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'engagement_days_of_state': (
-        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        'SELECT engagement_states.occurred_on, count(*) AS engagements \nFROM engagement_states \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND (NOT (:area IS NOT NULL OR :kind IS NOT NULL) OR (EXISTS (SELECT engagements.uuid \nFROM engagements \nWHERE engagements.uuid = engagement_states.engagement_uuid AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind)))) GROUP BY engagement_states.occurred_on ORDER BY engagement_states.occurred_on DESC',
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
@@ -430,7 +430,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0008'
+SCHEMA_REVISION = '0009'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -561,22 +561,22 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT cooperation_reports.iso3, cooperation_reports.year, cooperation_reports.role, cooperation_reports.details, cooperation_reports.source, cooperation_reports.recorded_by, cooperation_reports.uuid, cooperation_reports.created_at, cooperation_reports.updated_at \nFROM cooperation_reports \nWHERE cooperation_reports.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_actors': {
-        'columns': (('engagement_uuid', None, None), ('actor', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO engagement_actors (engagement_uuid, actor, uuid, created_at, updated_at) VALUES (:engagement_uuid, :actor, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE engagement_actors SET engagement_uuid=:engagement_uuid, actor=:actor, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_actors.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('actor', None, None), ('occurred_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_actors (engagement_uuid, actor, occurred_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :actor, :occurred_on, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_actors SET engagement_uuid=:engagement_uuid, actor=:actor, occurred_on=:occurred_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_actors.uuid = :uuid',
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
-        'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
+        'select': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.occurred_on, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid = :uuid',
         'stamps': 'SELECT engagement_actors.uuid, engagement_actors.updated_at \nFROM engagement_actors',
-        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.occurred_on, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_states': {
-        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('occurred_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, occurred_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :occurred_on, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, occurred_on=:occurred_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
-        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
+        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
-        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -17,7 +17,10 @@ def schema_sql() -> str:
         parts.append(str(CreateTable(table).compile(dialect=dialect)).strip() + ";\n")
         for index in sorted(table.indexes, key=lambda i: i.name or ""):
             parts.append(str(CreateIndex(index).compile(dialect=dialect)).strip() + ";\n")
-    from ccmtui.db import sqlite_extras
+    from ccmtui.db import rollups, sqlite_extras
+
+    parts.append("-- Each engagement's date on its links, kept by the database (db/rollups.py).\n")
+    parts.extend(statement + ";\n" for statement in rollups.SQLITE_DDL)
 
     parts.append("-- SQLite only: full-text search over engagements.\n")
     parts.extend(statement + ";\n" for statement in sqlite_extras.DDL)

@@ -200,6 +200,11 @@ class Database:
             if database.path is not None:
                 database.sqlite_pragma("journal_mode = WAL")
             Base.metadata.create_all(database.engine)
+            from ccmtui.db import rollups
+
+            with database.engine.begin() as connection:
+                for statement in rollups.ddl(database.engine.dialect.name):
+                    connection.exec_driver_sql(statement)
             if database.engine.dialect.name == "sqlite":
                 from ccmtui.db import sqlite_extras
 

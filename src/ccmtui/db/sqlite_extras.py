@@ -27,7 +27,7 @@ def is_search_table(name: str | None) -> bool:
 
 # Full-text search (SQLite-only SQL): engagements matching an FTS5 query, best first, within
 # the filters of a listing (a null one does not filter; dates as YYYY-MM-DD).
-SEARCH = (
+_SEARCH = (
     "SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, "
     "snippet(engagement_search, 1, '[', ']', '…', 12) AS excerpt "
     "FROM engagement_search JOIN engagements ON engagements.rowid = engagement_search.rowid "
@@ -37,8 +37,19 @@ SEARCH = (
     "AND (:kind IS NULL OR engagements.kind = :kind) "
     "AND (:state IS NULL OR EXISTS (SELECT 1 FROM engagement_states WHERE "
     "engagement_states.engagement_uuid = engagements.uuid AND engagement_states.iso3 = :state)) "
-    "ORDER BY rank LIMIT :limit"
+    "{bounded}ORDER BY rank LIMIT :limit"
 )
+SEARCH = _SEARCH.format(bounded="")
+# The same, ranking only the :candidates most recently recorded matches (the highest rowids, read
+# from the end of the index's lists): the cost of a search does not grow with the number of
+# matches in the whole log. The latest match of a common word is found among these.
+SEARCH_RECENT = _SEARCH.format(
+    bounded="AND engagement_search.rowid >= (SELECT coalesce(min(found), 0) FROM (SELECT engagement_search.rowid "
+    "AS found FROM engagement_search WHERE engagement_search MATCH :query "
+    "ORDER BY engagement_search.rowid DESC LIMIT :candidates)) "
+)
+# How many of the latest matches `SEARCH_RECENT` ranks.
+CANDIDATES = 1000
 
 
 def fts_query(text: str) -> str:

@@ -10,6 +10,8 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.engagements import KINDS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ccmtui.db.read import Reader
 
 EARLIEST = date(1900, 1, 1)
@@ -111,29 +113,61 @@ def with_parties(reader: Reader, rows) -> list[EngagementLine]:
 
 def list_engagements(reader: Reader, chosen: EngagementFilter) -> list[EngagementLine]:
     """Newest first; the most selective filter picks the index that drives the query."""
+    limit = chosen.limit or NO_LIMIT
+    # A second driving filter is applied after reading, so read without a limit then.
+    rows = _driving_rows(reader, chosen, NO_LIMIT if _post_actor(chosen) else limit)
+    return _filtered(chosen, with_parties(reader, rows))[:limit]
+
+
+def iter_engagements(reader: Reader, chosen: EngagementFilter, page: int = 2000) -> Iterator[EngagementLine]:
+    """`list_engagements`' lines in its order, read a page at a time: memory stays flat however
+    many match. Each page starts on the day the last one ended, leaving out the rows of that day
+    already given (the order within a day is the query's own, the same each time)."""
+    wanted = chosen.limit or NO_LIMIT
+    until = chosen.until or LATEST
+    skip = 0
+    while wanted > 0:
+        asked = page + skip
+        rows = _driving_rows(reader, EngagementFilter(**{**vars(chosen), "until": until}), asked)
+        lines = _filtered(chosen, with_parties(reader, rows[skip:]))[:wanted]
+        yield from lines
+        wanted -= len(lines)
+        if len(rows) < asked:
+            return
+        last = rows[-1].occurred_on
+        # Every row read of the last day: given now, skipped next time (the next page starts there).
+        skip = sum(1 for row in rows if row.occurred_on == last)
+        until = last
+
+
+def _post_actor(chosen: EngagementFilter) -> str | None:
+    return chosen.actor if (chosen.campaign or chosen.state) else None
+
+
+def _driving_rows(reader: Reader, chosen: EngagementFilter, limit: int) -> list:
     params = {
         "since": chosen.since or EARLIEST,
         "until": chosen.until or LATEST,
         "area": chosen.area,
         "kind": chosen.kind,
+        "limit": limit,
     }
-    limit = chosen.limit or NO_LIMIT
-    # A second driving filter is applied after reading, so read without a limit then.
-    post_actor = chosen.actor if (chosen.campaign or chosen.state) else None
-    params["limit"] = NO_LIMIT if post_actor else limit
     if chosen.campaign:
-        rows = reader.rows(Q.engagements_of_campaign, campaign=chosen.campaign, **params)
-    elif chosen.state:
-        rows = reader.rows(Q.engagements_of_state, iso3=chosen.state, **params)
-    elif chosen.actor:
-        rows = reader.rows(Q.engagements_by_actor, actor=chosen.actor, **params)
-    else:
-        rows = reader.rows(Q.engagements_recent, **params)
-    lines = with_parties(reader, rows)
+        return reader.rows(Q.engagements_of_campaign, campaign=chosen.campaign, **params)
+    if chosen.state:
+        return reader.rows(Q.engagements_of_state, iso3=chosen.state, **params)
+    if chosen.actor:
+        return reader.rows(Q.engagements_by_actor, actor=chosen.actor, **params)
+    return reader.rows(Q.engagements_recent, **params)
+
+
+def _filtered(chosen: EngagementFilter, lines: list[EngagementLine]) -> list[EngagementLine]:
+    """The filters the driving query did not apply."""
     if chosen.state and chosen.campaign:
         lines = [line for line in lines if chosen.state in line.states]
+    post_actor = _post_actor(chosen)
     if post_actor:
-        lines = [line for line in lines if post_actor in line.actors][:limit]
+        lines = [line for line in lines if post_actor in line.actors]
     return lines
 
 
@@ -192,7 +226,10 @@ class SearchHit:
 
 def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter | None = None) -> list[SearchHit]:
     """Full text over summaries and notes: FTS5 on SQLite, a portable LIKE elsewhere; within
-    `chosen`'s state, area, kind, since and until when given, as the listing is."""
+    `chosen`'s state, area, kind, since and until when given, as the listing is.
+
+    Without a filter, SQLite ranks the 1,000 most recently recorded matches (best first), so that
+    a common word costs the same in a log of any size; a filter ranks every match within it."""
     from ccmtui.db.read import SQLiteReader
     from ccmtui.domain.errors import InputError
 
@@ -218,9 +255,12 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
             "area": within.area,
             "kind": within.kind,
             "state": within.state,
+            "candidates": sqlite_extras.CANDIDATES,
         }
+        unfiltered = chosen is None or not any((within.since, within.until, within.area, within.kind, within.state))
+        sql = sqlite_extras.SEARCH_RECENT if unfiltered else sqlite_extras.SEARCH
         try:
-            found = reader.connection.execute(sqlite_extras.SEARCH, params).fetchall()
+            found = reader.connection.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(reader.path))) from None
         return [

@@ -92,9 +92,11 @@ class _Loader:
 
 
 def _search_triggers(connection: sqlite3.Connection) -> list[str]:
-    """Drop the triggers that keep the search index in step with engagements; return their SQL."""
+    """Drop the triggers that keep the search index and the links' dates in step with engagements
+    (the rows written here carry both already); return their SQL."""
     found = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'engagements' ORDER BY name"
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND tbl_name IN ('engagements', 'engagement_states', 'engagement_actors') ORDER BY name"
     ).fetchall()
     for name, _ in found:
         connection.execute(f'DROP TRIGGER "{name}"')

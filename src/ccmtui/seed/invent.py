@@ -335,6 +335,7 @@ class Generator:
                             "engagement_uuid": uuid,
                             key: value,
                             "uuid": _uuid_text(_spread(number * width + bits(spare))),
+                            "occurred_on": stamp[:10],  # the stamp is taken on the engagement's day
                             "created_at": stamp,
                             "updated_at": stamp,
                         },

@@ -53,10 +53,13 @@ class EngagementState(Record, Base):
 
     engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"))
     iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+    # The engagement's date, kept equal to it by the database itself (db/rollups.py), so that a
+    # state's newest engagements are read in index order, a page at a time.
+    occurred_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         UniqueConstraint("engagement_uuid", "iso3", name="uq_engagement_states"),
-        Index("ix_engagement_states_iso3", "iso3", "engagement_uuid"),
+        Index("ix_engagement_states_iso3_occurred_on", "iso3", "occurred_on", "engagement_uuid"),
     )
 
 
@@ -67,10 +70,12 @@ class EngagementActor(Record, Base):
 
     engagement_uuid: Mapped[str] = mapped_column(String(36), ForeignKey("engagements.uuid"))
     actor: Mapped[str] = mapped_column(String(100))
+    # The engagement's date, as on engagement_states.
+    occurred_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         UniqueConstraint("engagement_uuid", "actor", name="uq_engagement_actors"),
-        Index("ix_engagement_actors_actor", "actor", "engagement_uuid"),
+        Index("ix_engagement_actors_actor_occurred_on", "actor", "occurred_on", "engagement_uuid"),
     )
 
 

@@ -59,20 +59,32 @@ def engagements_recent() -> Select:
     return _listing(select(*ENGAGEMENT_COLUMNS))
 
 
-def engagements_of_state() -> Select:
-    return _listing(
+def _linked_listing(link, key: str) -> Select:
+    """A state's (or an actor's) engagements, newest first: a range of the link's (key, date)
+    index read backwards, each engagement then found by its id. A page reads a page's rows,
+    however many engagements the state has (the dates on the link: db/rollups.py)."""
+    return (
         select(*ENGAGEMENT_COLUMNS)
-        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
-        .where(EngagementState.iso3 == bindparam("iso3"))
+        .select_from(link)
+        .join(Engagement, Engagement.uuid == link.engagement_uuid)
+        .where(
+            getattr(link, key) == bindparam(key),
+            link.occurred_on >= bindparam("since", type_=Date),
+            link.occurred_on <= bindparam("until", type_=Date),
+            _optional(Engagement.area, "area"),
+            _optional(Engagement.kind, "kind"),
+        )
+        .order_by(link.occurred_on.desc(), link.engagement_uuid)
+        .limit(bindparam("limit", type_=Integer))
     )
+
+
+def engagements_of_state() -> Select:
+    return _linked_listing(EngagementState, "iso3")
 
 
 def engagements_by_actor() -> Select:
-    return _listing(
-        select(*ENGAGEMENT_COLUMNS)
-        .join(EngagementActor, EngagementActor.engagement_uuid == Engagement.uuid)
-        .where(EngagementActor.actor == bindparam("actor"))
-    )
+    return _linked_listing(EngagementActor, "actor")
 
 
 def engagements_of_campaign() -> Select:
@@ -120,15 +132,28 @@ def engagement_days_of_kind_area() -> Select:
 
 
 def engagement_days_of_state() -> Select:
-    """A state's engagements are few next to the whole log: its index, then each engagement."""
-    return _days(
-        select(*DAY_COLUMNS)
-        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
+    """A state's engagements per day, from its (state, date) index; each engagement is read only
+    when an area or a kind filters them."""
+    filtered = or_(bindparam("area", type_=String).is_not(None), bindparam("kind", type_=String).is_not(None))
+    return (
+        select(EngagementState.occurred_on, func.count().label("engagements"))
         .where(
             EngagementState.iso3 == bindparam("iso3"),
-            _optional(Engagement.area, "area"),
-            _optional(Engagement.kind, "kind"),
+            EngagementState.occurred_on >= bindparam("since", type_=Date),
+            EngagementState.occurred_on <= bindparam("until", type_=Date),
+            or_(
+                ~filtered,
+                select(Engagement.uuid)
+                .where(
+                    Engagement.uuid == EngagementState.engagement_uuid,
+                    _optional(Engagement.area, "area"),
+                    _optional(Engagement.kind, "kind"),
+                )
+                .exists(),
+            ),
         )
+        .group_by(EngagementState.occurred_on)
+        .order_by(EngagementState.occurred_on.desc())
     )
 
 
