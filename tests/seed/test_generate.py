@@ -184,8 +184,10 @@ def test_engagements_are_counted_per_day_from_an_index_alone(db):
         steps = [step for step in plan if re.match(r"(SCAN|SEARCH) engagements\b", step)]
         assert steps, (name, plan)
         if name == "engagement_days_of_state":
-            # One state's engagements, each found by its id through the state's index.
-            assert plan[0].startswith("SEARCH engagement_states USING COVERING INDEX ix_engagement_states_iso3"), plan
+            # One state's days from its dated index; an engagement is read by its id only to filter.
+            assert plan[0].startswith(
+                "SEARCH engagement_states USING COVERING INDEX ix_engagement_states_iso3_occurred_on"
+            ), plan
             assert all(
                 step.startswith("SEARCH engagements USING INDEX sqlite_autoindex_engagements") for step in steps
             ), plan
@@ -193,6 +195,34 @@ def test_engagements_are_counted_per_day_from_an_index_alone(db):
             assert all(step.startswith("SEARCH engagements USING COVERING INDEX ix_engagements_") for step in steps), (
                 plan
             )
+
+
+# The listings a page of which the app and `ccm engagements` show: (query, index driving it).
+PAGE_QUERIES = {
+    "engagements_recent": "ix_engagements_occurred_on",
+    "engagements_of_state": "ix_engagement_states_iso3_occurred_on",
+    "engagements_by_actor": "ix_engagement_actors_actor_occurred_on",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_QUERIES))
+def test_a_page_of_a_listing_is_a_range_read_in_index_order(db, name):
+    """Newest first straight from an index (dated links for a state or an actor): no sort of all the
+    state's engagements, so LIMIT stops the read after a page. Only the tie-break within a day is sorted."""
+    sql, _columns, constants = QUERIES[name]
+    plan = _plan(db, sql, constants)
+    assert PAGE_QUERIES[name] in plan[0] and plan[0].startswith("SEARCH"), plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+    assert all(step == "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" for step in plan if "TEMP B-TREE" in step), plan
+
+
+def test_every_link_carries_its_engagements_date(db):
+    for link in ("engagement_states", "engagement_actors"):
+        (differing,) = db.execute(
+            f"SELECT count(*) FROM {link} JOIN engagements ON engagements.uuid = {link}.engagement_uuid "
+            f"WHERE {link}.occurred_on IS NOT engagements.occurred_on"
+        ).fetchone()
+        assert differing == 0, link
 
 
 def test_the_search_fallback_is_the_one_full_scan(db):
