@@ -113,7 +113,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'campaign_board': (
-        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply, count(distinct(CASE WHEN (replies.delivered_on IS NOT NULL) THEN replies.iso3 END)) AS delivered, campaigns.follows_uuid \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, campaigns.follows_uuid, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply, count(distinct(CASE WHEN (replies.delivered_on IS NOT NULL) THEN replies.iso3 END)) AS delivered, campaigns.follows_uuid \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE (SELECT engagements.occurred_on \nFROM engagements \nWHERE engagements.uuid = campaigns.engagement_uuid) >= :since AND (SELECT engagements.occurred_on \nFROM engagements \nWHERE engagements.uuid = campaigns.engagement_uuid) <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, campaigns.follows_uuid, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
         (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None), ('delivered', None), ('follows_uuid', None)),
         {'status_1': 'replied', 'status_2': 'pending', 'status_3': 'no-reply'},
     ),
@@ -393,8 +393,8 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'kind_1': 'demarche'},
     ),
     'demarche_reach': (
-        'SELECT engagement_states.iso3, count(*) AS demarches \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY engagement_states.iso3 ORDER BY engagement_states.iso3',
-        (('iso3', None), ('demarches', None)),
+        'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.engagement_uuid \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND engagements.kind = :kind_1 AND engagements.area = :area) ORDER BY states.iso3',
+        (('iso3', None),),
         {'kind_1': 'demarche'},
     ),
     'demarche_replies': (

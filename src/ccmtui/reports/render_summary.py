@@ -97,6 +97,10 @@ def _percent(rate: float | None) -> str:
 # -- per area
 
 
+# The latest rows of a long period a terminal shows (category changes, campaigns); --json has every one.
+SHOWN = 40
+
+
 def universalization(summary: UniversalizationSummary, width: int) -> list[RenderableType]:
     label = summary.period.since_label
     parts: list[RenderableType] = [_figures(summary)]
@@ -165,9 +169,10 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
         for heading in ("State", "From", "To", "Date"):
             moves.add_column(heading, no_wrap=True, max_width=24 if heading == "State" else None)
         moves.add_column("Rationale", no_wrap=True, overflow="ellipsis", ratio=1)
-        for move in summary.category_moves:
+        for move in summary.category_moves[-SHOWN:]:
             moves.add_row(move.name, move.previous or "–", move.category, move.assessed_on.isoformat(), move.rationale)
         parts.append(moves)
+        parts += _earlier(len(summary.category_moves), "category changes")
     else:
         parts.append(Text("No category assessed in the period (ccm classify STATE II -r …).", style="dim"))
     tally = summary.demarches
@@ -202,7 +207,7 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
                 table.add_column(heading, ratio=1, min_width=20)
             else:
                 table.add_column(heading, justify="left" if heading == "Date" else "right", no_wrap=True)
-        for c in summary.campaigns:
+        for c in summary.campaigns[-SHOWN:]:
             table.add_row(
                 c.occurred_on.isoformat(),
                 c.title,
@@ -213,7 +218,15 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
                 _percent(c.reply_rate),
             )
         parts.append(table)
+        parts += _earlier(len(summary.campaigns), "campaigns")
     return parts
+
+
+def _earlier(count: int, what: str) -> list[RenderableType]:
+    """The line saying how many of a long period's rows the terminal leaves out (the earliest)."""
+    if count <= SHOWN:
+        return []
+    return [Text(f"… and {count - SHOWN:,} earlier {what} (every one: --json)", style="dim")]
 
 
 def _obligation_table(lines, today: date, title: str) -> Table:

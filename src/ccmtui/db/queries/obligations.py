@@ -247,14 +247,24 @@ def demarches_by_month() -> Select:
 
 
 def demarche_reach() -> Select:
-    """The states the period's démarches went to, each with how many it received."""
-    return (
-        select(EngagementState.iso3, func.count().label("demarches"))
+    """The states the period's démarches went to.
+
+    State by state, from its (state, date) index, up to its first démarche of the period: a few
+    rows a state, however many démarches the period holds."""
+    reached = (
+        select(EngagementState.engagement_uuid)
         .join(Engagement, Engagement.uuid == EngagementState.engagement_uuid)
-        .where(*_in_period(Engagement.kind == "demarche"))
-        .group_by(EngagementState.iso3)
-        .order_by(EngagementState.iso3)
+        .where(
+            EngagementState.iso3 == State.iso3,
+            EngagementState.occurred_on >= bindparam("since", type_=Date),
+            EngagementState.occurred_on <= bindparam("until", type_=Date),
+            Engagement.kind == "demarche",
+            Engagement.area == bindparam("area"),
+        )
+        .correlate(State)
+        .exists()
     )
+    return select(State.iso3).where(reached).order_by(State.iso3)
 
 
 def demarche_replies() -> Select:
