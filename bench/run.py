@@ -62,6 +62,24 @@ TUI_LABELS = (
 TUI_END_LABELS = ("ccm tui: End on the full engagements list", "ccm tui: End on a busy state's timeline")
 # One of the states with the most engagements in the generated database (about 9,000 of 1,000,000).
 BUSY_STATE = "MNE"
+# (row, arguments, target as a multiple of python -c pass): a page of each listing.
+LISTINGS = (
+    ("ccm engagements", ("engagements",), 25),
+    ("ccm engagements --state KEN", ("engagements", "--state", "KEN"), 25),
+    (f"ccm history {BUSY_STATE}", ("history", BUSY_STATE), 25),
+    ("ccm search ambassador", ("search", "ambassador"), 25),
+    ("ccm due", ("due",), 25),
+    ("ccm summary universalization --since 1MSP", ("summary", "universalization", "--since", "1MSP"), 40),
+)
+STREAMED = (
+    (f"ccm history {BUSY_STATE} --all", ("history", BUSY_STATE, "--all")),
+    ("ccm engagements --state KEN --all", ("engagements", "--state", "KEN", "--all")),
+)
+SIZES = (100_000, 1_000_000)
+HUGE = 5_000_000
+# The app's floor: a bare Textual app showing a 200-row table, run like the app in the same rounds.
+FLOOR_APP = HERE / "floor_app.py"
+FLOOR_LABEL = "bare Textual app: a 200-row table ready (the app's floor)"
 
 # Runs a ccm command in-process, writing the compiled queries it ran (with their parameters) to
 # the file CCM_BENCH_RECORD names: the SQL the sqlite3 shell then runs for comparison.
@@ -103,6 +121,8 @@ class Run:
     code: int
     error: str = ""
     repaint: float | None = None  # the terminal app: from a key press to the end of its repaint
+    cpu: float = 0.0  # user + system time of the process (its own accounting, from wait4)
+    first: float | None = None  # until the first whole line on standard output (rows that ask)
 
 
 @dataclass
@@ -124,16 +144,25 @@ class Row:
     # or, given as (key, seconds), that long: a text field's blinking cursor never lets it settle.
     setup: tuple[str | tuple[str, float], ...] = ()
     key: str = TUI_KEY
+    limit_ms: float | None = None  # a key's repaint (the app's rows)
+    first_line: bool = False  # also time the first line of output (a streamed listing)
+    limit_first_ms: float | None = None
+    size: int | None = None  # engagements in the database it runs on
+    floor: bool = False  # the bare Textual app: the app's floor in the same run
 
     def start(self, launcher: Launcher, number: int) -> Run:
         if self.terminal:
             setup = [(step, None) if isinstance(step, str) else step for step in self.setup]
             return launcher.run(self.argv(number), terminal=True, setup=setup, key=self.key, quit=TUI_QUIT)
-        return launcher.run(self.argv(number))
+        return launcher.run(self.argv(number), first_line=self.first_line)
 
     @property
     def times(self) -> list[float]:
         return [r.seconds for r in self.runs if r.code == 0]
+
+    @property
+    def cpus(self) -> list[float]:
+        return [r.cpu for r in self.runs if r.code == 0]
 
     @property
     def failed(self) -> Run | None:
@@ -152,11 +181,26 @@ def spawn(job):
         (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
         (os.POSIX_SPAWN_OPEN, 2, job["errors"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
     ]
+    first = None
+    if job.get("first_line"):
+        # Standard output into a pipe: the time of the first whole line, then the rest read to the end.
+        reading, writing = os.pipe()
+        actions[1] = (os.POSIX_SPAWN_DUP2, writing, 1)
     started = time.perf_counter()
     pid = os.posix_spawnp(job["argv"][0], job["argv"], os.environ, file_actions=actions)
+    if job.get("first_line"):
+        os.close(writing)
+        while True:
+            chunk = os.read(reading, 65536)
+            if not chunk:
+                break
+            if first is None and b"\n" in chunk:
+                first = time.perf_counter() - started
+        os.close(reading)
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - started
-    return [seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), None]
+    cpu = usage.ru_utime + usage.ru_stime
+    return [seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), None, cpu, first]
 
 def settle(master, quiet, limit):
     # Read the terminal until it has been quiet for `quiet` s: the time of the last byte, or None.
@@ -223,7 +267,8 @@ def terminal_app(job):
     code = os.waitstatus_to_exitcode(status)
     if ready is None:
         code = code or 124
-    return [None if ready is None else ready - started, usage.ru_maxrss, code if code != -9 else 137, repaint]
+    cpu = usage.ru_utime + usage.ru_stime
+    return [None if ready is None else ready - started, usage.ru_maxrss, code if code != -9 else 137, repaint, cpu, None]
 
 for line in sys.stdin:
     job = json.loads(line)
@@ -246,18 +291,19 @@ class Launcher:
         )
 
     def run(self, argv: list[str], **terminal) -> Run:
-        """Run to the end; or, with `terminal=True, key=…, quit=…`, the app in a pseudo-terminal."""
+        """Run to the end (`first_line=True`: timing its first line of output too); or, with
+        `terminal=True, key=…, quit=…`, the app in a pseudo-terminal."""
         job = {"argv": argv, "errors": str(self.errors), "quiet": TUI_QUIET, "limit": 120, **terminal}
         self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
-        seconds, peak, code, repaint = json.loads(self.process.stdout.readline())
+        seconds, peak, code, repaint, cpu, first = json.loads(self.process.stdout.readline())
         # ru_maxrss is in KiB on Linux, in bytes on macOS.
         peak_bytes = peak if sys.platform == "darwin" else peak * 1024
         error = ""
         if code != 0:
             lines = self.errors.read_text(errors="replace").strip().splitlines() if not terminal else []
             error = lines[-1] if lines else ("the app did not settle" if code == 124 else "")
-        return Run(seconds or 0.0, peak_bytes, code, error, repaint)
+        return Run(seconds or 0.0, peak_bytes, code, error, repaint, cpu, first)
 
     def close(self) -> None:
         self.process.stdin.close()
@@ -416,7 +462,16 @@ def isolated_env(home: Path) -> dict:
     return env
 
 
-def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tuple[list[Row], dict[str, Row]]:
+def build_rows(
+    ccm: str, db: Path, env: dict, workdir: Path, rounds: int, size: int | None = None
+) -> tuple[list[Row], dict[str, Row]]:
+    rows, comparisons = _build_rows(ccm, db, env, workdir, rounds)
+    for row in [*rows, *comparisons.values()]:
+        row.size = size
+    return rows, comparisons
+
+
+def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tuple[list[Row], dict[str, Row]]:
     total = rounds + 1  # the warm-up run too
     rows: list[Row] = []
     comparisons: dict[str, Row] = {}
@@ -427,10 +482,10 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
 
     status = Row(
         "ccm status --category II",
-        "≤ 20× python -c pass",
+        "≤ 12× python -c pass",
         lambda i: ccm_argv("status", "--category", "II"),
         compare_sqlite="sqlite3: the status SQL",
-        limit_ratio=20,
+        limit_ratio=12,
     )
     rows.append(status)
     rows.append(
@@ -501,6 +556,24 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
         )
     else:
         rows.append(Row("ccm summary universalization", "≤ 40×", missing="not available in this ccm"))
+    # Listings, a page each: flat in the size of the log (the slope, 5M over 100k, ≤ 1.2).
+    for label, args, limit in LISTINGS:
+        if available(ccm, env, args[0]):
+            rows.append(Row(label, f"≤ {limit}×", lambda i, args=args: ccm_argv(*args), limit_ratio=limit))
+        else:
+            rows.append(Row(label, f"≤ {limit}×", missing="not available in this ccm"))
+    # Whole listings, streamed: the first line soon, the whole of it, memory flat.
+    for label, args in STREAMED:
+        rows.append(
+            Row(
+                label,
+                "first line ≤ 300 ms; ≤ 100 MiB",
+                lambda i, args=args: ccm_argv(*args),
+                first_line=True,
+                limit_first_ms=300,
+                limit_peak_mib=100,
+            )
+        )
     if available(ccm, env, "export", "quarter"):
         export_rows = []
         for label, fmt in (("CSV", "csv"), ("Markdown", "md")):
@@ -524,21 +597,31 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
             )
         )
 
-    tui_targets = ("≤ 30× python -c pass", "≤ 100 ms", "≤ 120 MiB")
+    tui_targets = ("≤ 1.3× the bare Textual app", "≤ 50 ms", "≤ 120 MiB")
+    # States, the name filter, Montenegro (ISO3), Enter to its table: Enter then opens its page.
+    to_busy_state = ("s", ("/", 0.5), (BUSY_STATE, 0.5), "\r")
     if available(ccm, env, "tui"):
         rows.append(Row("ccm tui", "", lambda i: ccm_argv("tui"), terminal=True))
+        # First opens: from the dashboard, the key to the end of the screen's first repaint.
+        for label, setup, key in (
+            ("ccm tui: first open of Engagements (e)", (), "e"),
+            ("ccm tui: first open of States (s)", (), "s"),
+            (f"ccm tui: first open of a busy state's page ({BUSY_STATE})", to_busy_state, "\r"),
+        ):
+            rows.append(
+                Row(label, "≤ 300 ms", lambda i: ccm_argv("tui"), terminal=True, setup=setup, key=key, limit_ms=300)
+            )
         # The far end of the longest lists: every engagement, and a busy state's whole timeline.
         rows.append(
-            Row(TUI_END_LABELS[0], "≤ 100 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("e",), key=TUI_END)
+            Row(TUI_END_LABELS[0], "≤ 50 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("e",), key=TUI_END)
         )
         rows.append(
             Row(
                 TUI_END_LABELS[1],
-                "≤ 100 ms",
+                "≤ 50 ms",
                 lambda i: ccm_argv("tui"),
                 terminal=True,
-                # States, the name filter, Montenegro (ISO3), Enter to its table, Enter to open it.
-                setup=("s", ("/", 0.5), (BUSY_STATE, 0.5), "\r", "\r"),
+                setup=(*to_busy_state, "\r"),
                 key=TUI_END,
             )
         )
@@ -546,7 +629,7 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
         for label, target in zip(TUI_LABELS, tui_targets):
             rows.append(Row(label, target, missing="not available in this ccm"))
         for label in TUI_END_LABELS:
-            rows.append(Row(label, "≤ 100 ms", missing="not available in this ccm"))
+            rows.append(Row(label, "≤ 50 ms", missing="not available in this ccm"))
 
     # The sqlite3 shell on the same SQL: recorded from one run of the command itself.
     for row in rows:
@@ -584,10 +667,11 @@ def measure(rows: list[Row], baseline: Row, launcher: Launcher, rounds: int) -> 
         print(f"  round {number}/{rounds} done", flush=True)
 
 
-def summarise_terminal(row: Row, baseline: Row) -> list[dict]:
-    """The app's three rows: ready (against python -c pass), key press to repaint, peak memory."""
-    ready, key, peak = ({"name": label} for label in TUI_LABELS)
-    ready["target"], key["target"], peak["target"] = "≤ 30× python -c pass", "≤ 100 ms", "≤ 120 MiB"
+def summarise_terminal(row: Row, baseline: Row, floor: Row | None = None) -> list[dict]:
+    """The app's three rows: ready (against python -c pass and the bare Textual app), key press to
+    repaint, peak memory."""
+    ready, key, peak = ({"name": label, "size": row.size} for label in TUI_LABELS)
+    ready["target"], key["target"], peak["target"] = "≤ 1.3× the bare Textual app", "≤ 50 ms", "≤ 120 MiB"
     failed = row.failed
     if failed is not None:
         for part in (ready, key, peak):
@@ -610,9 +694,14 @@ def summarise_terminal(row: Row, baseline: Row) -> list[dict]:
             peak_mib=round(max(r.peak_bytes for r in row.runs) / MIB, 1),
         )
     if ready.get("status") == "measured":
-        ready["met"] = ready["ratio_python"] <= 30
+        ready["cpu_ratio_python"] = _cpu_ratio(row, baseline)
+        if floor is not None and floor.times and floor.failed is None:
+            ready["ratio_floor"] = round(statistics.median(times) / statistics.median(floor.times), 2)
+            ready["met"] = ready["ratio_floor"] <= 1.3
+        else:
+            ready["met"] = ready["ratio_python"] <= 30
     if key.get("status") == "measured":
-        key["met"] = key["median_ms"] <= 100
+        key["met"] = key["median_ms"] <= 50
         del key["ratio_python"]
     peak_mib = round(max(r.peak_bytes for r in row.runs) / MIB, 1)
     peak.update(
@@ -629,7 +718,7 @@ def summarise_terminal(row: Row, baseline: Row) -> list[dict]:
 
 def summarise_key(row: Row) -> dict:
     """A key pressed on a screen reached by setup keys: from the key press to the end of its repaint."""
-    result = {"name": row.name, "target": row.target}
+    result = {"name": row.name, "target": row.target, "size": row.size}
     failed = row.failed
     if failed is not None:
         result["status"] = f"failed (exit {failed.code}): {failed.error}"
@@ -646,13 +735,18 @@ def summarise_key(row: Row) -> dict:
         min_ms=round(min(values) * 1000, 1),
         max_ms=round(max(values) * 1000, 1),
         peak_mib=round(max(r.peak_bytes for r in row.runs) / MIB, 1),
-        met=median <= 0.1,
+        met=median * 1000 <= (row.limit_ms or 50),
     )
     return result
 
 
+def _cpu_ratio(row: Row, baseline: Row) -> float:
+    base = statistics.median(baseline.cpus)
+    return round(statistics.median(row.cpus) / base, 1) if base > 0 else 0.0
+
+
 def summarise(row: Row, baseline: Row, comparisons: dict[str, Row]) -> dict:
-    result = {"name": row.name, "target": row.target}
+    result = {"name": row.name, "target": row.target, "size": row.size}
     if row.argv is None:
         result["status"] = row.missing or "not available"
         return result
@@ -666,17 +760,26 @@ def summarise(row: Row, baseline: Row, comparisons: dict[str, Row]) -> dict:
     result.update(
         {
             "status": "measured",
+            "size": row.size,
             "runs": len(times),
             "median_ms": round(median * 1000, 1),
             "min_ms": round(min(times) * 1000, 1),
             "max_ms": round(max(times) * 1000, 1),
             "ratio_python": round(median / base, 1),
+            "cpu_ms": round(statistics.median(row.cpus) * 1000, 1),
+            "cpu_ratio_python": _cpu_ratio(row, baseline),
             "peak_mib": round(max(r.peak_bytes for r in row.runs) / MIB, 1),
         }
     )
+    firsts = [r.first for r in row.runs if r.code == 0 and r.first is not None]
+    if firsts:
+        result["first_line_ms"] = round(statistics.median(firsts) * 1000, 1)
     verdicts = []
     if row.limit_ratio is not None:
-        verdicts.append(result["ratio_python"] <= row.limit_ratio)
+        # On a loaded machine the CPU ratio is the one to trust (wall time waits for the processor).
+        verdicts.append(result["cpu_ratio_python"] <= row.limit_ratio)
+    if row.limit_first_ms is not None:
+        verdicts.append(result.get("first_line_ms", float("inf")) <= row.limit_first_ms)
     other = comparisons.get(row.compare_sqlite or "")
     if other is not None and other.times:
         result["ratio_sqlite"] = round(median / statistics.median(other.times), 1)
@@ -741,45 +844,85 @@ def _load() -> list[float] | None:
 
 
 def render_markdown(report: dict) -> str:
+    sizes = report.get("sizes") or [report["database"]["engagements"]]
     lines = [
         "# ccm benchmark",
         "",
-        f"{report['when']} · {report['rounds']} interleaved rounds · database: {report['database']['engagements']:,} "
-        f"engagements ({report['database']['size_mib']} MiB)"
-        + (" · **quick run: the targets apply to the 1,000,000-engagement database**" if report["quick"] else ""),
+        f"{report['when']} · {report['rounds']} interleaved rounds · databases: "
+        + ", ".join(f"{size:,} engagements" for size in sizes)
+        + (" · **quick run: the targets apply to the large databases**" if report["quick"] else ""),
         "",
-        f"`python -c pass`: median {report['baseline']['median_ms']} ms "
-        f"(min {report['baseline']['min_ms']}, max {report['baseline']['max_ms']}). "
-        "Ratios are medians over that median; peak memory is the process's maximum resident set.",
+        f"`python -c pass`: median {report['baseline']['median_ms']} ms wall "
+        f"(min {report['baseline']['min_ms']}, max {report['baseline']['max_ms']}), "
+        f"{report['baseline'].get('cpu_ms', '–')} ms CPU. "
+        "Ratios are medians over its median: CPU time (user + system) beside wall time; on a loaded "
+        "machine the CPU ratio is the one to trust, and the targets are read on it. Peak memory is the "
+        "process's maximum resident set.",
         "",
-        "| what | median ms | min | max | × python -c pass | × sqlite3 shell | peak MiB | target | met |",
-        "|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
-    for row in report["rows"]:
-        if row["status"] != "measured":
-            lines.append(f"| {row['name']} | {row['status']} | | | | | | {row['target']} | – |")
-            continue
-        met = {True: "yes", False: "**no**"}.get(row.get("met"), "")
-        ratio = f"{row['ratio_python']}×" if "ratio_python" in row else ""
-        lines.append(
-            f"| {row['name']} | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | {ratio} | "
-            f"{str(row['ratio_sqlite']) + '×' if 'ratio_sqlite' in row else ''} | {row['peak_mib']} | {row['target']} | {met} |"
-        )
-    for row in report["comparisons"]:
-        if row["status"] != "measured":
-            lines.append(f"| {row['name']} | {row['status']} | | | | | | | |")
-            continue
-        lines.append(
-            f"| {row['name']} ({row.get('notes', '')}) | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | "
-            f"{row['ratio_python']}× | | {row['peak_mib']} | | |"
-        )
-    db = report["database"]
+    floor = report.get("floor")
+    if floor:
+        lines += [
+            f"The app's floor, {floor['name']}: median {floor['median_ms']} ms, {floor['ratio_python']}× "
+            f"python -c pass (wall), {floor['cpu_ratio_python']}× (CPU), {floor['peak_mib']} MiB.",
+            "",
+        ]
+    for size in sizes:
+        lines += [
+            f"## {size:,} engagements",
+            "",
+            "| what | median ms | min | max | × python (CPU) | × python (wall) | × sqlite3 shell | first line ms "
+            "| peak MiB | target | met |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+        ]
+        for row in report["rows"]:
+            if row.get("size", size) != size:
+                continue
+            if row["status"] != "measured":
+                lines.append(f"| {row['name']} | {row['status']} | | | | | | | | {row['target']} | – |")
+                continue
+            met = {True: "yes", False: "**no**"}.get(row.get("met"), "")
+            cpu = f"{row['cpu_ratio_python']}×" if "cpu_ratio_python" in row else ""
+            wall = f"{row['ratio_python']}×" if "ratio_python" in row else ""
+            if "ratio_floor" in row:
+                wall += f" ({row['ratio_floor']}× floor)"
+            sqlite = f"{row['ratio_sqlite']}×" if "ratio_sqlite" in row else ""
+            lines.append(
+                f"| {row['name']} | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | {cpu} | {wall} | "
+                f"{sqlite} | {row.get('first_line_ms', '')} | {row['peak_mib']} | {row['target']} | {met} |"
+            )
+        for row in report["comparisons"]:
+            if row.get("size", size) != size:
+                continue
+            if row["status"] != "measured":
+                lines.append(f"| {row['name']} | {row['status']} | | | | | | | | | |")
+                continue
+            lines.append(
+                f"| {row['name']} ({row.get('notes', '')}) | {row['median_ms']} | {row['min_ms']} | {row['max_ms']} | "
+                f"{row.get('cpu_ratio_python', '')}× | {row['ratio_python']}× | | | {row['peak_mib']} | | |"
+            )
+        db = report.get("databases", {}).get(str(size), report["database"])
+        lines += [
+            "",
+            f"Database: {db['engagements']:,} engagements ({db['size_mib']} MiB), {db['engagement_states']:,} "
+            f"engagement–state links, {db['campaigns']:,} campaigns, {db['replies']:,} replies, "
+            f"{db['classifications']:,} classifications; {db['export_quarter']} holds "
+            f"{db['export_quarter_engagements']:,} engagements.",
+            "",
+        ]
+    if report.get("slopes"):
+        lines += [
+            f"## Slope: {sizes[-1]:,} over {sizes[0]:,} engagements",
+            "",
+            "| what | at the smallest | at the largest | measure | slope (target ≤ 1.2) |",
+            "|---|---:|---:|---|---:|",
+        ]
+        for slope in report["slopes"]:
+            lines.append(
+                f"| {slope['name']} | {slope['from']} | {slope['to']} | {slope['measure']} | {slope['slope']} |"
+            )
+        lines.append("")
     lines += [
-        "",
-        f"Database: {db['engagements']:,} engagements, {db['engagement_states']:,} engagement–state links, "
-        f"{db['campaigns']:,} campaigns, {db['replies']:,} replies, {db['classifications']:,} classifications; "
-        f"{db['export_quarter']} holds {db['export_quarter_engagements']:,} engagements.",
-        "",
         "Machine: " + ", ".join(f"{k} {v}" for k, v in report["machine"].items()),
         "",
         "Packages: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items()),
@@ -792,10 +935,15 @@ def render_markdown(report: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Measure ccm's commands on a large database.")
+    parser = argparse.ArgumentParser(description="Measure ccm's commands on large databases.")
     parser.add_argument("--quick", action="store_true", help="a small database and 3 rounds (CI)")
+    parser.add_argument("--huge", action="store_true", help=f"also at {HUGE:,} engagements (its database built once)")
     parser.add_argument("--rounds", type=int, help=f"rounds (default {ROUNDS}; --quick {QUICK_ROUNDS})")
-    parser.add_argument("--engagements", type=int, help=f"size of the database (default {LARGE:,}; --quick {QUICK:,})")
+    parser.add_argument(
+        "--engagements",
+        type=int,
+        help=f"one size of database instead of {', '.join(f'{n:,}' for n in SIZES)} (--quick {QUICK:,})",
+    )
     parser.add_argument(
         "--data", type=Path, default=HERE / "data", help="where the databases live (default bench/data)"
     )
@@ -810,54 +958,79 @@ def main(argv: list[str] | None = None) -> int:
     args.results = args.results or (HERE / "results" / "quick" if args.quick else HERE / "results")
     if not args.quick and rounds < ROUNDS:
         parser.error(f"a full run needs at least {ROUNDS} rounds (use --quick for fewer)")
-    engagements = args.engagements or (QUICK if args.quick else LARGE)
-    built = args.data / (f"large-{engagements}.db" if engagements != LARGE else "large.db")
-    prepare_database(built, engagements)
+    if args.engagements or args.quick:
+        sizes = [args.engagements or QUICK]
+    else:
+        sizes = [*SIZES, *([HUGE] if args.huge else [])]
+    built = {}
+    for size in sizes:
+        built[size] = args.data / (f"large-{size}.db" if size != LARGE else "large.db")
+        prepare_database(built[size], size)
 
-    facts = database_facts(built)
+    facts = {size: database_facts(path) for size, path in built.items()}
     load_before = _load()
+    per_size: list[tuple[int, list[Row], dict[str, Row]]] = []
+    work_dbs = []
     with tempfile.TemporaryDirectory(prefix="ccm-bench-") as scratch:
         workdir = Path(scratch)
-        work_db = args.data / "work.db"
-        copy_database(built, work_db)
         env = isolated_env(workdir)
         ccm = ccm_executable()
-        rows, comparisons = build_rows(ccm, work_db, env, workdir, rounds)
+        for size, path in built.items():
+            work_db = args.data / f"work-{size}.db"
+            copy_database(path, work_db)
+            work_dbs.append(work_db)
+            rows, comparisons = build_rows(ccm, work_db, env, workdir, rounds, size)
+            per_size.append((size, rows, comparisons))
         baseline = Row("python -c pass", argv=lambda i: [sys.executable, "-c", "pass"])
-        print(f"measuring {sum(r.argv is not None for r in rows)} rows, {rounds} rounds…", flush=True)
+        floor = Row(
+            FLOOR_LABEL,
+            "",
+            lambda i: [sys.executable, str(FLOOR_APP)],
+            terminal=True,
+        )
+        everything = [row for _, rows, comparisons in per_size for row in [*rows, *comparisons.values()]]
+        if _textual_available():
+            everything.append(floor)
+        print(f"measuring {sum(r.argv is not None for r in everything)} rows, {rounds} rounds…", flush=True)
         launcher = Launcher(env, workdir)
         try:
-            measure([*rows, *comparisons.values()], baseline, launcher, rounds)
+            measure(everything, baseline, launcher, rounds)
         finally:
             launcher.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{work_db}{suffix}").unlink(missing_ok=True)
+        for work_db in work_dbs:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{work_db}{suffix}").unlink(missing_ok=True)
     if baseline.failed or not baseline.times:
         print("python -c pass failed", file=sys.stderr)
         return 1
     base_times = baseline.times
+    floor_row = floor if floor.runs and floor.failed is None else None
+    summaries = []
+    for _size, rows, comparisons in per_size:
+        for r in rows:
+            if r.setup or (r.terminal and r.key != TUI_KEY):
+                summaries.append(summarise_key(r))
+            elif r.terminal:
+                summaries += summarise_terminal(r, baseline, floor_row)
+            else:
+                summaries.append(summarise(r, baseline, comparisons))
     report = {
         "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "quick": args.quick,
         "rounds": rounds,
-        "database": facts,
+        "sizes": sizes,
+        "database": facts[sizes[-1]],
+        "databases": {str(size): fact for size, fact in facts.items()},
         "baseline": {
             "median_ms": round(statistics.median(base_times) * 1000, 1),
             "min_ms": round(min(base_times) * 1000, 1),
             "max_ms": round(max(base_times) * 1000, 1),
+            "cpu_ms": round(statistics.median(baseline.cpus) * 1000, 1),
         },
-        "rows": [
-            part
-            for r in rows
-            for part in (
-                [summarise_key(r)]
-                if r.setup
-                else summarise_terminal(r, baseline)
-                if r.terminal
-                else [summarise(r, baseline, comparisons)]
-            )
-        ],
-        "comparisons": [summarise(r, baseline, {}) for r in comparisons.values()],
+        "floor": _floor_summary(floor_row, baseline),
+        "rows": summaries,
+        "slopes": slopes(summaries, sizes),
+        "comparisons": [summarise(r, baseline, {}) for _, _, comparisons in per_size for r in comparisons.values()],
         "machine": machine(),
         "versions": versions(),
         "load_before": load_before,
@@ -872,6 +1045,51 @@ def main(argv: list[str] | None = None) -> int:
     for row in broken:
         print(f"{row['name']}: {row['status']}", file=sys.stderr)
     return 1 if broken else 0
+
+
+def _textual_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("textual") is not None
+
+
+def _floor_summary(floor: Row | None, baseline: Row) -> dict | None:
+    if floor is None or not floor.times:
+        return None
+    median = statistics.median(floor.times)
+    return {
+        "name": floor.name,
+        "median_ms": round(median * 1000, 1),
+        "ratio_python": round(median / statistics.median(baseline.times), 1),
+        "cpu_ratio_python": _cpu_ratio(floor, baseline),
+        "peak_mib": round(max(r.peak_bytes for r in floor.runs) / MIB, 1),
+    }
+
+
+def slopes(rows: list[dict], sizes: list[int]) -> list[dict]:
+    """Per command: its CPU ratio at the largest size over its ratio at the smallest (flat: about 1)."""
+    if len(sizes) < 2:
+        return []
+    small, large = sizes[0], sizes[-1]
+    by = {(row["name"], row.get("size")): row for row in rows if row.get("status") == "measured"}
+    found = []
+    for name in dict.fromkeys(row["name"] for row in rows):
+        first, last = by.get((name, small)), by.get((name, large))
+        if not first or not last:
+            continue
+        key = "cpu_ratio_python" if "cpu_ratio_python" in first and "cpu_ratio_python" in last else "median_ms"
+        if not first.get(key):
+            continue
+        found.append(
+            {
+                "name": name,
+                "from": first[key],
+                "to": last[key],
+                "measure": "cpu × python -c pass" if key == "cpu_ratio_python" else "median ms",
+                "slope": round(last[key] / first[key], 2),
+            }
+        )
+    return found
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ NO_LIMIT = 2**31 - 1
 # Ids bound in one IN list: a few hundred at a time is several times faster on SQLite than
 # thousands at once (a state's 9,000 engagements).
 IN_CHUNK = 500
+# The first page read by `iter_engagements`: what a terminal shows at once.
+FIRST_PAGE = 50
 
 
 @dataclass
@@ -126,8 +128,10 @@ def iter_engagements(reader: Reader, chosen: EngagementFilter, page: int = 2000)
     wanted = chosen.limit or NO_LIMIT
     until = chosen.until or LATEST
     skip = 0
+    size = min(FIRST_PAGE, page)  # a small first page shows soon; the next ones grow to `page`
     while wanted > 0:
-        asked = page + skip
+        asked = size + skip
+        size = min(size * 4, page)
         rows = _driving_rows(reader, EngagementFilter(**{**vars(chosen), "until": until}), asked)
         lines = _filtered(chosen, with_parties(reader, rows[skip:]))[:wanted]
         yield from lines
