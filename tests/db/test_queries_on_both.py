@@ -64,6 +64,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.campaign_ids: every,
         Q.campaign_board: {**EVER, "area": None},
         Q.campaigns_all: {"area": None},
+        Q.campaigns_latest: {"limit": 20},
+        Q.campaign_count: {},
         Q.campaign_summary: {"campaign": CAMPAIGN},
         Q.campaign_of_engagement: {"engagement": LETTER},
         Q.replies_of_engagement: {"engagement": LETTER},

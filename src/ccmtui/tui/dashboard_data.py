@@ -26,6 +26,7 @@ REPLY_WAIT_DAYS = 60
 RECENT_LIMIT = 20
 DUE_LIMIT = 25  # of each kind: the panel shows a screenful, its title the full counts
 MILESTONE_LIMIT = 12
+CAMPAIGN_LIMIT = 20  # the latest: only their replies are counted, however many campaigns there are
 
 
 @dataclass
@@ -38,7 +39,8 @@ class DashboardData:
     due: list[tuple] = field(default_factory=list)  # (key, day, what, with, summary)
     due_counts: tuple[int, int, int] = (0, 0, 0)  # overdue follow-ups, replies waiting, deadlines
     recent: list[tuple] = field(default_factory=list)  # (uuid, day, kind, with, summary)
-    campaigns: list[tuple] = field(default_factory=list)  # (uuid, title, replied, targets)
+    campaigns: list[tuple] = field(default_factory=list)  # (uuid, title, replied, targets), the latest
+    campaigns_total: int = 0
     milestones: list[tuple] = field(default_factory=list)  # (uuid, due label, status, title, overdue)
 
 
@@ -125,7 +127,9 @@ def recent_rows(reader: Reader, today: date, index) -> list[tuple]:
 
 
 def campaign_rows(reader: Reader) -> list[tuple]:
-    return [(row.uuid, row.title, row.replied or 0, row.targets) for row in reader.rows(Q.campaigns_all, area=None)]
+    """The latest campaigns, newest first, with their replies."""
+    rows = reader.rows(Q.campaigns_latest, limit=CAMPAIGN_LIMIT)
+    return [(row.uuid, row.title, row.replied or 0, row.targets) for row in rows]
 
 
 def milestone_rows(reader: Reader, today: date, area: str | None) -> list[tuple]:
@@ -161,6 +165,7 @@ def load_dashboard(source: Source) -> DashboardData:
             due_counts=counts,
             recent=recent_rows(reader, today, index),
             campaigns=campaign_rows(reader),
+            campaigns_total=reader.rows(Q.campaign_count)[0].count,
             milestones=milestone_rows(reader, today, area),
         )
 

@@ -56,6 +56,8 @@ class Q:
     campaign_ids = "campaign_ids"
     campaign_board = "campaign_board"
     campaigns_all = "campaigns_all"
+    campaigns_latest = "campaigns_latest"
+    campaign_count = "campaign_count"
     campaign_summary = "campaign_summary"
     campaign_of_engagement = "campaign_of_engagement"
     replies_of_engagement = "replies_of_engagement"

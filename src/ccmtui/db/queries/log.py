@@ -196,17 +196,34 @@ def campaign_board() -> Select:
 
     Driven from the campaigns (a few hundred where the log holds millions): each campaign's date is
     looked up by its engagement's id, never a walk of every engagement of the period."""
-    day = (
-        select(Engagement.occurred_on)
-        .where(Engagement.uuid == Campaign.engagement_uuid)
-        .correlate(Campaign)
-        .scalar_subquery()
-    )
+    day = _campaign_day()
     return _board().where(
         day >= bindparam("since", type_=Date),
         day <= bindparam("until", type_=Date),
         _optional(Engagement.area, "area"),
     )
+
+
+def _campaign_day():
+    """A campaign's date, looked up by its engagement's id (so the few campaigns drive a query)."""
+    return (
+        select(Engagement.occurred_on)
+        .where(Engagement.uuid == Campaign.engagement_uuid)
+        .correlate(Campaign)
+        .scalar_subquery()
+    )
+
+
+def campaigns_latest() -> Select:
+    """The :limit latest campaigns with their reply counts: only their replies are counted."""
+    latest = (
+        select(Campaign.uuid).order_by(_campaign_day().desc(), Campaign.uuid).limit(bindparam("limit", type_=Integer))
+    )
+    return _board().where(Campaign.uuid.in_(latest.scalar_subquery()))
+
+
+def campaign_count() -> Select:
+    return select(func.count().label("count")).select_from(Campaign)
 
 
 def campaigns_all() -> Select:
@@ -441,6 +458,8 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.campaign_ids: _ids_with_prefix(Campaign),
     Q.campaign_board: campaign_board,
     Q.campaigns_all: campaigns_all,
+    Q.campaigns_latest: campaigns_latest,
+    Q.campaign_count: campaign_count,
     Q.campaign_summary: campaign_summary,
     Q.campaign_of_engagement: campaign_of_engagement,
     Q.replies_of_engagement: replies_of_engagement,

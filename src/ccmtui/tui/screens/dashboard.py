@@ -29,7 +29,6 @@ from ccmtui.tui.widgets.literal_table import DataTable, literal_content
 from ccmtui.tui.workers import deliver, reporting
 
 PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns")
-CAMPAIGN_LIMIT = 20
 MILESTONE_STYLE = {"planned": "", "in-progress": "cyan", "slipped": "yellow"}
 
 
@@ -158,7 +157,7 @@ class DashboardScreen(SectionScreen):
         self._show_due(data.due, data.due_counts)
         self._show_milestones(data.milestones)
         self._show_recent(data.recent)
-        self._show_campaigns(data.campaigns)
+        self._show_campaigns(data.campaigns, data.campaigns_total)
         for panel in PANELS:
             self.query_one(f"#{panel}").loading = False
         if not self._reported:
@@ -198,15 +197,15 @@ class DashboardScreen(SectionScreen):
         if not rows:
             table.add_row("", "None yet", "", "Press l to log one")
 
-    def _show_campaigns(self, rows: list) -> None:
+    def _show_campaigns(self, rows: list, total: int) -> None:
         table = self.query_one("#campaigns", DataTable)
         table.clear()
-        for key, title, replied, targets in rows[:CAMPAIGN_LIMIT]:
+        for key, title, replied, targets in rows:
             rate = Text.assemble((share_bar(replied, targets, 5), "cyan"), f" {fmt.rate(replied, targets):>4}")
             table.add_row(title, f"{replied}/{targets}", rate, key=f"c:{key}")
         if not rows:
             table.add_row("No campaigns yet", "", "")
-        more = f" · the latest {CAMPAIGN_LIMIT} of {len(rows)}" if len(rows) > CAMPAIGN_LIMIT else ""
+        more = f" · the latest {len(rows)} of {total}" if total > len(rows) else ""
         table.border_title = f"Campaigns{more}"
 
     @on(DataTable.RowSelected)
