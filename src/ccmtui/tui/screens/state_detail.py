@@ -40,6 +40,10 @@ RECORD_LABEL = {
 RECORD_COLUMNS = (Column("Kind", 11), Column("Year, as of", 11), Column("What"))
 
 
+# Engagements read for the first screenful of a state's timeline, before the whole of it.
+FIRST_ENGAGEMENTS = 60
+
+
 def timeline_row(number: int, entry) -> Row:
     # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
     key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
@@ -94,7 +98,14 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             record = register.record(self.iso3)
             deliver(self, self._show_facts, standing, record)
-            # What `ccm history` shows, every entry, newest first.
+            # A screenful first: the newest engagements and what came with them, however busy the state.
+            first = state_history(register.reader, record, FIRST_ENGAGEMENTS)
+            dated = [entry.on for entry in first if entry.kind == "engagement"]
+            if len(dated) == FIRST_ENGAGEMENTS:
+                first = [entry for entry in first if entry.on >= min(dated)]
+                first.reverse()
+                deliver(self, self._show_timeline, first, True)
+            # Then what `ccm history` shows, every entry, newest first.
             entries = state_history(register.reader, record)
             entries.reverse()
             deliver(self, self._show_timeline, entries)
@@ -124,11 +135,15 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         panel.update(facts)
         panel.border_title = literal_content(f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}")
 
-    def _show_timeline(self, events: list) -> None:
+    def _show_timeline(self, events: list, partial: bool = False) -> None:
         self.events = events
         table = self.query_one("#timeline", VirtualTable)
         table.show(LocalRows(events, timeline_row), keep_cursor=True)
-        table.border_title = f"Timeline · {len(events):,} event{'s' * (len(events) != 1)}"
+        table.border_title = (
+            "Timeline · the latest events, reading the rest…"
+            if partial
+            else f"Timeline · {len(events):,} event{'s' * (len(events) != 1)}"
+        )
 
     def _show_records(self, records: list) -> None:
         self.records = records
