@@ -74,7 +74,8 @@ def _linked_listing(link, key: str) -> Select:
             _optional(Engagement.area, "area"),
             _optional(Engagement.kind, "kind"),
         )
-        .order_by(link.occurred_on.desc(), link.engagement_uuid)
+        # Both descending: the index's own order read backwards, with no sort even within a day.
+        .order_by(link.occurred_on.desc(), link.engagement_uuid.desc())
         .limit(bindparam("limit", type_=Integer))
     )
 
