@@ -153,3 +153,26 @@ async def test_a_state_no_campaign_waits_on_says_so(make_app):
         await settle(pilot)
         assert isinstance(app.screen, StateDetailScreen)
         assert notices(app)[-1] == "No campaign is waiting for a reply from this state."
+
+
+async def test_a_busy_states_page_shows_its_latest_events_before_the_whole_timeline(
+    make_app, busy_state_db, monkeypatch
+):
+    """The first screenful is read on its own (the newest engagements), then every event."""
+    shown: list[tuple[int, bool, str]] = []
+    original = StateDetailScreen._show_timeline
+
+    def recording(self, events, partial=False):
+        shown.append((len(events), partial, events[0].what))
+        original(self, events, partial)
+
+    monkeypatch.setattr(StateDetailScreen, "_show_timeline", recording)
+    history = json.loads(CCM(busy_state_db)("history", "PER", "--all", "--json").stdout)
+    app = make_app(db=busy_state_db)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = await open_peru(pilot)
+        assert [partial for _, partial, _ in shown] == [True, False]
+        (first, _, newest), (whole, _, _) = shown
+        assert 60 <= first < 100 and whole == len(history)
+        assert newest == history[-1]["what"]  # the first screenful starts where the whole does
+        assert detail.query_one("#timeline", VirtualTable).border_title == f"Timeline · {len(history)} events"
