@@ -127,7 +127,9 @@ async def test_filters_narrow_with_the_clis_parsers(make_app, busy_db, ccm):
         expected = rows(
             busy_db,
             "SELECT e.uuid FROM engagements e JOIN engagement_states s ON s.engagement_uuid = e.uuid "
-            "WHERE s.iso3 = 'KEN' AND e.kind = 'email' AND e.occurred_on >= '2024-05-01' ORDER BY e.occurred_on DESC, e.uuid",
+            "WHERE s.iso3 = 'KEN' AND e.kind = 'email' AND e.occurred_on >= '2024-05-01' "
+            # A state's engagements come in its dated index's order, read backwards.
+            "ORDER BY e.occurred_on DESC, e.uuid DESC",
         )
         assert await keys(pilot, screen) == [r[0] for r in expected]
         assert len(expected) == 22
