@@ -62,11 +62,14 @@ def root(
         str | None,
         typer.Option("--db", metavar="PATH|URL", help="Database file or URL (default: CCM_DB, config.toml, data dir)."),
     ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="Create the --db file when it does not exist (otherwise refused).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = AppContext(db_option=db)
+    ctx.obj = AppContext(db_option=db, create=create)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         # A terminal opens the app; a pipe or a script gets the help.
@@ -85,6 +88,7 @@ def tui(ctx: typer.Context) -> None:
 
 
 app.command("tui")(tui)
+app.command("init")(database_commands.init)
 app.command("status")(status_commands.status)
 app.command("summary")(summary_commands.summary)
 app.command("log")(journal_commands.log)

@@ -28,6 +28,32 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE
 class CCMGroup(TyperGroup):
     """Turns a user's mistake anywhere below into `Error: …` on stderr and an exit code."""
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run the command line: a usage error is one line naming the command and the help to read (exit 2)."""
+        # Click's exceptions, wherever this Typer keeps its Click.
+        click = sys.modules[typer.BadParameter.__module__]
+        arguments = hoist_global_options(list(sys.argv[1:] if args is None else args))
+        try:
+            result = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # a group alone: its help was the answer
+                if error.format_message().strip():
+                    typer.echo(error.format_message(), err=True)
+            else:
+                typer.echo(f"Error: {usage_line(error)}", err=True)
+            code = error.exit_code
+        except click.ClickException as error:
+            typer.echo(f"Error: {error.format_message()}", err=True)
+            code = error.exit_code
+        except (typer.Abort, getattr(click, "Abort", typer.Abort)):
+            typer.echo("Aborted.", err=True)
+            code = 1
+        else:
+            code = result if isinstance(result, int) else 0
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
     def parse_args(self, ctx, args):
         for argument in args:
             try:
@@ -70,6 +96,43 @@ class CCMGroup(TyperGroup):
             raise typer.Exit(INTERNAL_ERROR) from None
 
 
+# The options of `ccm` itself that may also be written after the command (`ccm status --db x.db`).
+GLOBAL_VALUE_OPTIONS = ("--db",)
+GLOBAL_FLAGS = ("--create",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """The arguments with `--db PATH` (and `--create`) moved before the command, wherever they were written."""
+    front: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            rest += [word, *words]
+            break
+        name = word.split("=", 1)[0]
+        if name in GLOBAL_VALUE_OPTIONS and "=" in word:
+            front.append(word)
+        elif word in GLOBAL_VALUE_OPTIONS:
+            value = next(words, None)
+            front += [word] if value is None else [word, value]
+        elif word in GLOBAL_FLAGS:
+            front.append(word)
+        else:
+            rest.append(word)
+    return front + rest
+
+
+def usage_line(error) -> str:
+    """A usage error in one line: the command, what is wrong, and the help to read."""
+    message = " ".join(error.format_message().split())
+    message = message.replace(". Did you mean", "; did you mean").replace("No such command", "unknown command")
+    message = message[:1].lower() + message[1:]
+    context = getattr(error, "ctx", None)
+    path = context.command_path if context is not None else "ccm"
+    return f"{path}: {message.rstrip('.')} (see `{path} -h`)"
+
+
 @dataclass
 class AppContext:
     """The global options, resolved lazily so a command only pays for what it uses.
@@ -79,6 +142,7 @@ class AppContext:
     """
 
     db_option: str | None = None
+    create: bool = False
     _config: dict | None = field(default=None, repr=False)
     _workspace: Workspace | None = field(default=None, repr=False)
     _reader: OpenReader | None = field(default=None, repr=False)
@@ -102,7 +166,10 @@ class AppContext:
         if self._workspace is None:
             from ccmtui.workspace import Workspace
 
-            self._workspace = Workspace.resolve(self.db_option, self.config)
+            workspace = Workspace.resolve(self.db_option, self.config)
+            if self.db_option is not None and not self.create:
+                refuse_missing(workspace.target)
+            self._workspace = workspace
         return self._workspace
 
     @property
@@ -136,6 +203,19 @@ class AppContext:
         from ccmtui.reports.register import Register
 
         return Register(self.reader())
+
+
+def refuse_missing(target: Target) -> None:
+    """A `--db` file that is not there is a mistyped path far more often than a wish for a new database."""
+    path = target.path
+    if path is None or path.exists() or str(path) == ":memory:":
+        return
+    from ccmtui.domain.errors import DatabaseError
+
+    raise DatabaseError(
+        f"{path}: no such database; create it with `ccm init {path}` (or add --create), "
+        "or check the path (`ccm config show` shows the database in use)"
+    )
 
 
 def app_context(ctx: typer.Context) -> AppContext:

@@ -18,6 +18,34 @@ def _database(ctx):
     return Database(app_context(ctx).target)
 
 
+def init(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(metavar="[PATH|URL]", help="Where (default: --db, CCM_DB, config.toml, the data directory)."),
+    ] = None,
+) -> None:
+    """Create a database with its reference data (an existing one is left as it is)."""
+    from ccmtui.db.session import Database
+    from ccmtui.db.target import check_database_target
+
+    context = app_context(ctx)
+    if path is not None:
+        target = check_database_target(path, "PATH")
+    else:
+        context.create = True
+        target = context.target
+    database = Database(target)
+    try:
+        if database.exists():
+            typer.echo(f"{database.display}: already a database; nothing changed")
+            return
+        database.ensure()
+    finally:
+        database.dispose()
+    typer.echo(f"{database.display}: created")
+
+
 @app.command("status")
 def status(ctx: typer.Context) -> None:
     """Show the database, its schema revision and this ccm's."""
