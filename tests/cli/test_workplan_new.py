@@ -137,6 +137,6 @@ def test_a_slip_past_the_period_asks_to_extend_it(ccm):
     refused = ccm("milestone", "slip", SLIPPED, "2026Q2")
     assert refused.exit_code != 0 and "--extend-period" in refused.output
     assert _plans(ccm)[PLAN]["ends_on"] == "2025-12-31"
-    extended = ccm("milestone", "slip", SLIPPED, "2026Q2", "--extend-period", "-r", "Funding came late")
+    extended = ccm("milestone", "slip", SLIPPED, "2026Q2", "--extend-period", "--reason", "Funding came late")
     assert extended.exit_code == 0, extended.output
     assert _plans(ccm)[PLAN]["ends_on"] == "2026-06-30"

@@ -152,7 +152,7 @@ def prepare(path: Path) -> None:
         ("retention", "add", "NLD", "-y", "2013", "--submunitions", "300", "--source", "Art. 7 report"),
         ("transparency", "add", "FRA", "-y", "2013", "--submitted", "2014-06-01", "--source", "Art. 7 report"),
         ("article7", "add", "FRA", "-y", "2013", "-f", "A=changed", "-f", "F=not applicable", "--source", "Art. 7 report"),
-        ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "-m", "Act 2009", "--source", "Art. 7 report"),
+        ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "--measure", "Act 2009", "--source", "Art. 7 report"),
         ("cooperation", "add", "LBN", "needs", "-y", "2013", "--details", "clearance", "--source", "Art. 7 report"),
         ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),
         ("log", "call", "UGA", "-m", "Call on the conference", "-a", "univ", "--date", "2013-06-01",

@@ -41,13 +41,12 @@ def article7_add(
         list[str],
         typer.Option(
             "--form",
-            "-f",
             metavar="LETTER=STATUS",
             help="e.g. A=changed, B=unchanged:2013, F='not applicable', C=reported (initial report).",
         ),
     ],
     source: Annotated[str | None, typer.Option("--source", help="Where it comes from (required).")] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="The year an annual report covers.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The year an annual report covers.")] = None,
     initial: Annotated[bool, typer.Option("--initial", help="The initial report (Art. 7(1)).")] = False,
 ) -> None:
     """Record what a report says on its forms; every form checked before any is written."""
@@ -100,7 +99,7 @@ def article7_import(
 @app.command("list")
 def article7_list(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only reports covering this year.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The forms recorded, per report."""
@@ -129,7 +128,7 @@ def article7_list(
 @app.command("check")
 def article7_check(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only reports covering this year.")] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", metavar="DATE", help="The day to check from (default: today).")
     ] = None,

@@ -17,7 +17,7 @@ def cooperation_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     role: Annotated[str, typer.Argument(metavar="needs|provides", help="Reported needing, or providing, assistance.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="The year reported on.")],
+    year: Annotated[int, typer.Option("--year", help="The year reported on.")],
     source: Source = None,
     details: Annotated[str, typer.Option("--details", help="What for, how much, to whom.")] = "",
 ) -> None:

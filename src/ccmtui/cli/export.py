@@ -119,9 +119,7 @@ def ics(
     ] = None,
     state: Annotated[
         list[str] | None,
-        typer.Option(
-            "--state", "-s", help="Deadlines of these states (default: your state and those your work plans name)."
-        ),
+        typer.Option("--state", help="Deadlines of these states (default: your state and those your work plans name)."),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="DATE", help="Deadlines and follow-ups from (default: a year ago).")

@@ -29,7 +29,7 @@ def _iso(value) -> str | None:
 def extension_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    article: Annotated[str, typer.Option("--article", "-a", metavar="3|4", help="3 stockpiles, 4 clearance.")],
+    article: Annotated[str, typer.Option("--article", metavar="3|4", help="3 stockpiles, 4 clearance.")],
     source: Source = None,
     requested: Annotated[
         str | None, typer.Option("--requested", metavar="DATE", help="Submitted on: YYYY, YYYY-MM or YYYY-MM-DD.")

@@ -27,7 +27,7 @@ def log(
     by: Annotated[
         list[str] | None, typer.Option("--by", help="Who acted: states or organisations (default: your state).")
     ] = None,
-    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[
         list[str] | None, typer.Option("--ap", help="Action-plan points: VAP-3, DAP-12, LAP-17 (repeatable).")
     ] = None,
@@ -157,7 +157,7 @@ def reply(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="CAMPAIGN|ENGAGEMENT", help="The id (or its first characters).")],
     state: Annotated[str, typer.Argument(help="The state that replied.")],
-    stance: Annotated[str, typer.Option("--stance", "-s", help="positive, neutral or negative.")],
+    stance: Annotated[str, typer.Option("--stance", help="positive, neutral or negative.")],
     summary: Annotated[str, typer.Option("--summary", "-m", help="What the reply says.")] = "",
     date_: Date = None,
     category: Annotated[

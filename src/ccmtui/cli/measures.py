@@ -24,9 +24,7 @@ def measures_add(
         typer.Option("--date", "-d", metavar="YYYY[-MM[-DD]]", help="Adoption date, or when the state reported it."),
     ],
     source: Source = None,
-    measure: Annotated[
-        str, typer.Option("--measure", "-m", help="The law or measure, e.g. 'Law No. 29 of 2012'.")
-    ] = "",
+    measure: Annotated[str, typer.Option("--measure", help="The law or measure, e.g. 'Law No. 29 of 2012'.")] = "",
 ) -> None:
     """Record an Art. 9 national implementation measure (or that a state reported none)."""
     from ccmtui.actions.measures import add_measure

@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 Article = Annotated[
-    str, typer.Option("--article", "-a", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")
+    str, typer.Option("--article", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")
 ]
 
 
@@ -94,7 +94,7 @@ StatusOption = Annotated[
     str | None,
     typer.Option("--status", metavar="STATUS", help="outstanding, completed, 'no stockpile reported' or uncertain."),
 ]
-Notes = Annotated[str | None, typer.Option("--notes", "-n", help="Free notes.")]
+Notes = Annotated[str | None, typer.Option("--notes", help="Free notes.")]
 
 
 def _obligation_command(action: str):
@@ -161,7 +161,7 @@ obligation_update = app.command("update")(_obligation_command("update"))
 def obligation_list(
     ctx: typer.Context,
     states: States = None,
-    article: Annotated[str | None, typer.Option("--article", "-a", metavar="3|4|5", help="One article only.")] = None,
+    article: Annotated[str | None, typer.Option("--article", metavar="3|4|5", help="One article only.")] = None,
     status: StatusOption = None,
     as_json: Json = False,
 ) -> None:

@@ -20,7 +20,7 @@ def _count(value: int | None) -> str:
 def retention_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="The calendar year the figures are for.")],
+    year: Annotated[int, typer.Option("--year", help="The calendar year the figures are for.")],
     source: Source = None,
     munitions: Annotated[int | None, typer.Option("--munitions", help="Cluster munitions retained.")] = None,
     submunitions: Annotated[int | None, typer.Option("--submunitions", help="Explosive submunitions retained.")] = None,

@@ -15,9 +15,7 @@ def status(
     category: Annotated[
         list[str] | None, typer.Option("--category", "-c", metavar="I|II|III", help="Current category (repeatable).")
     ] = None,
-    region: Annotated[
-        list[str] | None, typer.Option("--region", "-r", help="UN region or sub-region (repeatable).")
-    ] = None,
+    region: Annotated[list[str] | None, typer.Option("--region", help="UN region or sub-region (repeatable).")] = None,
     status_: Annotated[
         list[str] | None,
         typer.Option(

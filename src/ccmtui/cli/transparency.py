@@ -18,9 +18,7 @@ def transparency_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     source: Source = None,
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Annual report: the calendar year it covers.")
-    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Annual report: the calendar year it covers.")] = None,
     initial: Annotated[bool, typer.Option("--initial", help="The initial report (Art. 7(1)).")] = False,
     submitted: Annotated[str | None, typer.Option("--submitted", metavar="DATE", help="When it was submitted.")] = None,
     due: Annotated[

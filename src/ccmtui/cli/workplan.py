@@ -134,9 +134,7 @@ def new_plan(
     ] = "",
     coordinators: Annotated[
         list[str] | None,
-        typer.Option(
-            "--coordinators", "-c", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."
-        ),
+        typer.Option("--coordinators", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."),
     ] = None,
     from_plan: Annotated[
         str | None,
@@ -227,7 +225,7 @@ def add(
         str | None,
         typer.Option("--plan", "-p", help="Work plan id or area (default: the one whose period holds --due)."),
     ] = None,
-    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[
         list[str] | None, typer.Option("--ap", help="Action-plan points: LAP-17 (repeatable).")
     ] = None,
@@ -269,7 +267,7 @@ def start(
     ctx: typer.Context,
     milestone: MilestoneId,
     date_: Date = None,
-    note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
+    note: Annotated[str, typer.Option("--note", help="A dated line added to its notes.")] = "",
 ) -> None:
     """Mark a milestone in progress."""
     _move(ctx, "start", milestone, date_, note)
@@ -280,7 +278,7 @@ def done(
     ctx: typer.Context,
     milestone: MilestoneId,
     date_: Date = None,
-    note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
+    note: Annotated[str, typer.Option("--note", help="A dated line added to its notes.")] = "",
     engagement: Annotated[
         list[str] | None, typer.Option("--engagement", "-e", help="An engagement that delivered it (id; repeatable).")
     ] = None,
@@ -294,7 +292,7 @@ def slip(
     ctx: typer.Context,
     milestone: MilestoneId,
     to: Annotated[str, typer.Argument(metavar="QUARTER|DATE", help="The new due quarter or date.")],
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it slipped.")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="Why it slipped.")] = "",
     date_: Date = None,
     extend_period: Annotated[
         bool, typer.Option("--extend-period", help="Past the plan's period: extend the period to the new due date.")
@@ -308,7 +306,7 @@ def slip(
 def drop(
     ctx: typer.Context,
     milestone: MilestoneId,
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was dropped (added to its notes).")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="Why it was dropped (added to its notes).")] = "",
     date_: Date = None,
 ) -> None:
     """Drop a milestone: it stays on record, no longer expected."""
