@@ -43,7 +43,7 @@ app = typer.Typer(
     cls=CCMGroup,
     name="ccm",
     help="Track the Convention on Cluster Munitions: states, démarches, categories, work plans.",
-    add_completion=False,
+    add_completion=False,  # ours below: Typer's would load its completion code on every command
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -55,6 +55,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from typer.completion import install_callback
+
+        install_callback(ctx, param, value)
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from typer.completion import show_callback
+
+        show_callback(ctx, param, value)
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -64,6 +78,26 @@ def root(
     ] = None,
     create: Annotated[
         bool, typer.Option("--create", help="Create the --db file when it does not exist (otherwise refused).")
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion of commands, options, states, meetings and ids for this shell (bash, zsh, fish, PowerShell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for this shell, to install it by hand.",
+        ),
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")

@@ -33,6 +33,14 @@ class CCMGroup(TyperGroup):
         # Click's exceptions, wherever this Typer keeps its Click.
         click = sys.modules[typer.BadParameter.__module__]
         arguments = hoist_global_options(list(sys.argv[1:] if args is None else args))
+        if os.environ.get(complete_var or "_CCM_COMPLETE"):  # the shell asks for completions
+            from ccmtui.cli._complete import attach
+
+            attach(self)
+        elif any(word in ("--install-completion", "--show-completion") for word in arguments):
+            from typer.completion import completion_init
+
+            completion_init()  # Typer's shells, which it registers only with its own options
         try:
             result = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as error:
