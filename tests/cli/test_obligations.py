@@ -212,7 +212,7 @@ def test_the_calendar_follows_recorded_extensions_and_completions(ccm):
 
     def summaries():
         text = ccm(
-            "export", "ics", "-s", "Lao PDR", "-s", "MRT", "--since", "2025-01-01", "--until", "2027-12-31"
+            "export", "ics", "--state", "Lao PDR", "--state", "MRT", "--since", "2025-01-01", "--until", "2027-12-31"
         ).stdout
         return {str(event["SUMMARY"]) for event in Calendar.from_ical(text.encode()).walk("VEVENT")}
 

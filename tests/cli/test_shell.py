@@ -79,3 +79,21 @@ def test_each_short_option_means_one_thing_in_every_command():
     options = short_options()
     assert {short: list(meanings) for short, meanings in options.items() if len(meanings) > 1} == {}
     assert list(options["-y"]) == ["--yes"] and list(options["-n"]) == ["--limit"]
+
+
+def test_typed_dates_are_stored_and_shown_as_iso_8601(ccm):
+    from datetime import date, timedelta
+
+    logged = ccm("log", "call", "KEN", "-m", "Called", "-a", "univ", "--date", "yesterday")
+    assert logged.exit_code == 0, logged.output
+    assert f"on {(date.today() - timedelta(days=1)).isoformat()}" in logged.stdout
+    future = ccm("classify", "KEN", "II", "-r", "Why", "--date", "tomorrow")
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    assert future.exit_code == 1 and future.stderr == f"Error: {tomorrow} is in the future\n"
+
+
+def test_a_quarter_is_a_range_for_since_and_until(ccm):
+    import json
+
+    rows = json.loads(ccm("engagements", "--since", "2013Q2", "--until", "2013Q2", "--all", "--json").stdout)
+    assert rows and [row["date"] for row in rows] == ["2013-05-22", "2013-05-14"]

@@ -142,7 +142,7 @@ def ics(
     register = context.register()
     today = date.today()
     start = register.resolve_day(since, "--since") if since else today - timedelta(days=365)
-    end = register.resolve_day(until, "--until") if until else today + timedelta(days=730)
+    end = register.resolve_day(until, "--until", end=True) if until else today + timedelta(days=730)
     if end < start:
         raise InputError(f"--until ({end}) is before --since ({start})")
     if state:

@@ -43,7 +43,7 @@ def engagements(
         area=parse_area(area) if area else None,
         kind=parse_kind(kind) if kind else None,
         since=register.resolve_day(since, "--since") if since else None,
-        until=register.resolve_day(until, "--until") if until else None,
+        until=register.resolve_day(until, "--until", end=True) if until else None,
         limit=None if all_ else limit,
     )
     if chosen.since and chosen.until and chosen.since > chosen.until:
