@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -33,6 +33,8 @@ class CCMGroup(TyperGroup):
         # Click's exceptions, wherever this Typer keeps its Click.
         click = sys.modules[typer.BadParameter.__module__]
         arguments = hoist_global_options(list(sys.argv[1:] if args is None else args))
+        OUTPUT.plain = False
+        readable_anywhere()
         if os.environ.get(complete_var or "_CCM_COMPLETE"):  # the shell asks for completions
             from ccmtui.cli._complete import attach
 
@@ -102,6 +104,17 @@ class CCMGroup(TyperGroup):
                 err=True,
             )
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def readable_anywhere() -> None:
+    """On a terminal whose locale cannot show every character (Latin-1, ASCII), show a `?` rather than fail."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 # The options of `ccm` itself that may also be written after the command (`ccm status --db x.db`).
@@ -259,15 +272,115 @@ def say(message: str) -> None:
     typer.echo(visible(message, lines=False))
 
 
+class _Output:
+    """How this command's listing is printed: `--plain` sets tab-separated lines instead of JSON."""
+
+    plain = False
+
+
+OUTPUT = _Output()
+
+
+def _set_plain(value: bool) -> bool:
+    OUTPUT.plain = bool(value)
+    return value
+
+
+# The option every listing takes beside --json (the listing's `if as_json or plain:` prints either).
+Plain = Annotated[
+    bool,
+    typer.Option(
+        "--plain", callback=_set_plain, help="Print tab-separated lines, a header first (for cut, awk, sort)."
+    ),
+]
+
+# Output that is not a terminal is laid out this wide (or at COLUMNS when set): no column is dropped.
+WIDE = 250
+
+
+def _cell(value) -> str:
+    """One value of a tab-separated line: lists joined with `;`, tabs and line breaks shown as \\t and \\n."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ";".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    from ccmtui.textsafe import visible
+
+    text = str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    return visible(text, lines=False)
+
+
+def _table_lines(rows: list[dict], first: tuple[str, ...] = ()) -> list[str]:
+    columns: list[str] = list(first)
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    return ["\t".join(columns)] + ["\t".join(_cell(row.get(key)) for key in columns) for row in rows]
+
+
+def _rows_of(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def print_plain(value) -> None:
+    """A listing as tab-separated lines: a header of field names, then a line per row.
+
+    An object with lists of rows (`ccm due`, `ccm campaign show`) gives one table of them all, a
+    `section` column naming the list; an object of plain values gives a `field<TAB>value` line each.
+    """
+    if isinstance(value, list):
+        lines = _table_lines([row if isinstance(row, dict) else {"value": row} for row in value])
+    elif any(_rows_of(v) or v == [] for v in value.values()) and any(_rows_of(v) for v in value.values()):
+        sections = [{"section": key, **row} for key, rows in value.items() if _rows_of(rows) for row in rows]
+        lines = _table_lines(sections, ("section",))
+    else:
+        lines = [f"{key}\t{_cell(v)}" for key, v in value.items()]
+    for line in lines:
+        sys.stdout.write(line + "\n")
+
+
+def with_offsets(value, key: str = ""):
+    """The value with every stored moment (a key ending in `_at`) as ISO 8601 with its UTC offset."""
+    if isinstance(value, dict):
+        return {k: with_offsets(v, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [with_offsets(v, key) for v in value]
+    if key.endswith("_at") and value is not None:
+        from ccmtui.domain.dates import utc_timestamp
+
+        return utc_timestamp(value)
+    return value
+
+
 def print_json(value) -> None:
+    """A listing as JSON (docs/json.md), or as tab-separated lines when the command was given --plain."""
     from ccmtui.textsafe import json_safe
 
+    if OUTPUT.plain:
+        print_plain(with_offsets(value))
+        return
     # The data exactly, but no character a terminal would act on (DEL, C1 controls) left unescaped.
-    sys.stdout.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)))
+    sys.stdout.write(json_safe(json.dumps(with_offsets(value), ensure_ascii=False, indent=2, default=str)))
     sys.stdout.write("\n")
 
 
 def console():
+    """A console for tables: a terminal's width, or, for a pipe or a file, wide enough to drop no column."""
     from ccmtui.textsafe import safe_console
 
-    return safe_console()
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return safe_console()
+    out = safe_console(width=WIDE)
+    printing = out.print
+
+    def print_unpadded(*objects, **options):
+        for thing in objects:
+            if hasattr(thing, "expand") and hasattr(thing, "columns"):  # a Table: its natural width, not WIDE
+                thing.expand = False
+        printing(*objects, **options)
+
+    out.print = print_unpadded
+    return out

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.db.queries import Q
 
 if TYPE_CHECKING:
@@ -101,10 +101,11 @@ def article7_list(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help="Only reports covering this year.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """The forms recorded, per report."""
     rows = [r for r in app_context(ctx).reader().rows(Q.transparency_forms) if year is None or r.year == year]
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -133,6 +134,7 @@ def article7_check(
         str | None, typer.Option("--as-of", metavar="DATE", help="The day to check from (default: today).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """Completeness: forms a state's obligations call for but marked not applicable or missing;
     annual reports owed, on time, late and missing per year (Art. 7(2))."""
@@ -146,7 +148,7 @@ def article7_check(
     on = parse_date(as_of, "--as-of") if as_of else date.today()
     gaps = form_gaps(context.reader(), year)
     years = [y for y in reports_by_year(context.reader(), context.register(), on) if year is None or y.year == year]
-    if as_json:
+    if as_json or plain:
         print_json({"gaps": [g.as_json() for g in gaps], "years": [vars(y) for y in years]})
         return
     typer.echo(f"Forms expected but not applicable or missing: {len(gaps)}")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.db.queries import Q
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def list_(
         str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """The files attached to an engagement."""
     from ccmtui.db.ids import resolve_engagement, short
@@ -52,7 +53,7 @@ def list_(
     reader = app_context(ctx).reader()
     uuid = resolve_engagement(reader, engagement)
     rows = reader.rows(Q.attachments_of_engagements, uuids=[uuid])
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

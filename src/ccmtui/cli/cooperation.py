@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
@@ -39,10 +39,11 @@ def cooperation_list(
     states: States = None,
     year: Year = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List recorded reports of needing or providing cooperation and assistance."""
     rows = recorded_rows(app_context(ctx), "cooperation_reports", states, year)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, print_json
 
 app = typer.Typer(help="The database itself: schema revision and upgrade.", no_args_is_help=True)
 
@@ -47,23 +47,34 @@ def init(
 
 
 @app.command("status")
-def status(ctx: typer.Context) -> None:
+def status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object (docs/json.md).")] = False,
+) -> None:
     """Show the database, its schema revision and this ccm's."""
     from ccmtui.db import migrate
     from ccmtui.db.session import translate_errors
 
     database = _database(ctx)
     try:
-        if not database.exists():
-            typer.echo(f"{database.display}: no database yet (created on first use, at revision {migrate.head()})")
-            return
-        with translate_errors(database.display), database.engine.connect() as connection:
-            revision = migrate.check(connection, database.display)
         head = migrate.head()
-        state = "up to date" if revision == head else f"behind: `ccm db upgrade` brings it to {head}"
-        typer.echo(f"{database.display}: schema revision {revision} ({state})")
+        revision = None
+        if database.exists():
+            with translate_errors(database.display), database.engine.connect() as connection:
+                revision = migrate.check(connection, database.display)
     finally:
         database.dispose()
+    if as_json:
+        state = "missing" if revision is None else "current" if revision == head else "behind"
+        print_json(
+            {"database": database.display, "backend": "sqlite" if database.path else "postgresql",
+             "exists": revision is not None, "revision": revision, "ccm_revision": head, "state": state}
+        )  # fmt: skip
+    elif revision is None:
+        typer.echo(f"{database.display}: no database yet (created on first use, at revision {head})")
+    else:
+        state = "up to date" if revision == head else f"behind: `ccm db upgrade` brings it to {head}"
+        typer.echo(f"{database.display}: schema revision {revision} ({state})")
 
 
 @app.command("upgrade")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, console, print_json
+from ccmtui.cli._common import Plain, app_context, console, print_json
 from ccmtui.db.queries import Q
 
 
@@ -24,6 +24,7 @@ def engagements(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 50,
     all_: Annotated[bool, typer.Option("--all", help="No limit.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.actions.journal import parse_actors
@@ -49,7 +50,7 @@ def engagements(
     if chosen.since and chosen.until and chosen.since > chosen.until:
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
     lines = list_engagements(reader, chosen)
-    if as_json:
+    if as_json or plain:
         print_json([line.as_json() for line in lines])
         return
     if not lines:
@@ -164,6 +165,7 @@ def history(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many of the most recent engagements.")] = 200,
     all_: Annotated[bool, typer.Option("--all", help="Every engagement, however many.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
     from rich.table import Table
@@ -173,7 +175,7 @@ def history(
     context = app_context(ctx)
     record = context.register().resolve(state)
     entries = state_history(context.reader(), record, None if all_ else limit)
-    if as_json:
+    if as_json or plain:
         print_json([entry.as_json() for entry in entries])
         return
     from rich import box
@@ -203,6 +205,7 @@ def due(
         str | None, typer.Option("--as-of", metavar="DATE", help="The day to look from (default: today).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """What needs attention: overdue follow-ups, replies long pending, treaty deadlines passed and
     coming up, and the windows for extension requests (Art. 3(4), 4(6))."""
@@ -214,7 +217,7 @@ def due(
     context = app_context(ctx)
     today = parse_date(as_of, "--as-of") if as_of else date.today()
     result = build_due(context.reader(), context.register(), today, days, within)
-    if as_json:
+    if as_json or plain:
         print_json(result.as_json())
         return
     out = console()
@@ -272,12 +275,13 @@ def search(
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words that must all appear.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many matches at most.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """Full-text search over engagement summaries and notes."""
     from ccmtui.reports.engagements import search as run_search
 
     hits = run_search(app_context(ctx).reader(), " ".join(text), limit)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

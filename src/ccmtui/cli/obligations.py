@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
@@ -164,6 +164,7 @@ def obligation_list(
     article: Annotated[str | None, typer.Option("--article", metavar="3|4|5", help="One article only.")] = None,
     status: StatusOption = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List recorded obligations with deadlines, extensions, completion and source."""
     from ccmtui.domain.obligations import ARTICLES, parse_article, parse_obligation_status
@@ -178,7 +179,7 @@ def obligation_list(
         for r in context.reader().rows(Q.obligations, article=number)
         if (chosen is None or r.iso3 in chosen) and (wanted is None or r.status == wanted)
     ]
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, print_json, say
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -43,7 +43,7 @@ def _jsonable(value):
 
 
 @app.command("list")
-def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> None:
+def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False, plain: Plain = False) -> None:
     """List the work plans with their period, coordinators and milestones done."""
     from ccmtui.domain.areas import AREAS, parse_area
     from ccmtui.domain.workplan import period_label
@@ -54,7 +54,7 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
     coordinators = {
         p.uuid: [s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator"] for p in plans
     }
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -102,7 +102,7 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
 
 
 @app.command("show")
-def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
+def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False, plain: Plain = False) -> None:
     """Show a work plan whole: background, objectives, strategy, outputs, timeline, budget, partners."""
     from datetime import date
 
@@ -110,7 +110,7 @@ def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
 
     reader = app_context(ctx).reader()
     detail = work_plan_detail(reader, _plan(reader, plan))
-    if as_json:
+    if as_json or plain:
         print_json(_jsonable(detail.data()))
         return
     from ccmtui.cli._common import console
@@ -323,6 +323,7 @@ def list_milestones(
     area: Area = None,
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="Work plan id or area.")] = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List milestones by due date, with status and slips."""
     from datetime import date
@@ -341,7 +342,7 @@ def list_milestones(
         area=parse_area(area) if area else None,
         work_plan=find_work_plan(reader, plan) if plan else None,
     )
-    if as_json:
+    if as_json or plain:
         from ccmtui.reports.quarter import milestone_data
 
         print_json([_jsonable(milestone_data(m)) for m in lines])

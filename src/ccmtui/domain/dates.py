@@ -85,6 +85,25 @@ def parse_period(text: str) -> tuple[date, date] | None:
     return None
 
 
+def utc_timestamp(value):
+    """A stored moment (naive, in UTC) as ISO 8601 with its offset: `2026-11-27T10:15:38+00:00`.
+
+    Takes a datetime or the text a database gives back (`2026-11-27 10:15:38.123456`); anything
+    else (None, a date, other text) is returned as it is.
+    """
+    from datetime import UTC, datetime
+
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if not isinstance(value, datetime):
+        return value
+    moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return moment.isoformat(timespec="seconds")
+
+
 def iso(value):
     """A date as YYYY-MM-DD for JSON; anything else (None, text, numbers) as it is."""
     return value.isoformat() if isinstance(value, date) else value
