@@ -79,6 +79,12 @@ def root(
     create: Annotated[
         bool, typer.Option("--create", help="Create the --db file when it does not exist (otherwise refused).")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", help="Print nothing on success (errors still go to stderr, with their exit code): for scripts."
+        ),
+    ] = False,
     install_completion: Annotated[
         bool,
         typer.Option(
@@ -104,6 +110,12 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = AppContext(db_option=db, create=create)
+    if quiet:
+        import os
+
+        quiet_stdout = open(os.devnull, "w", encoding="utf-8")  # closed with the command
+        ctx.call_on_close(quiet_stdout.close)
+        ctx.with_resource(_redirected(quiet_stdout))
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         # A terminal opens the app; a pipe or a script gets the help.
@@ -111,6 +123,12 @@ def root(
             tui(ctx)
         else:
             typer.echo(ctx.get_help())
+
+
+def _redirected(stream):
+    from contextlib import redirect_stdout
+
+    return redirect_stdout(stream)
 
 
 def tui(ctx: typer.Context) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
@@ -119,7 +121,7 @@ def readable_anywhere() -> None:
 
 # The options of `ccm` itself that may also be written after the command (`ccm status --db x.db`).
 GLOBAL_VALUE_OPTIONS = ("--db",)
-GLOBAL_FLAGS = ("--create",)
+GLOBAL_FLAGS = ("--create", "--quiet")
 
 
 def hoist_global_options(args: list[str]) -> list[str]:
@@ -365,6 +367,39 @@ def print_json(value) -> None:
     # The data exactly, but no character a terminal would act on (DEL, C1 controls) left unescaped.
     sys.stdout.write(json_safe(json.dumps(with_offsets(value), ensure_ascii=False, indent=2, default=str)))
     sys.stdout.write("\n")
+
+
+def to_stdout(path) -> bool:
+    """`-` as a file name: stdout (for `-o -`) or stdin (for a file read)."""
+    return path is not None and str(path) == "-"
+
+
+def deliver(output, content: str | bytes, note: str = "") -> None:
+    """Write `content` to the file, whole or not at all, and say so; `-o -`: the content alone on stdout."""
+    if to_stdout(output):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ccmtui.files import write_private
+
+    typer.echo(f"wrote {write_private(output, content)}{note}")
+
+
+@contextmanager
+def input_file(path, suffix: str = "") -> Iterator:
+    """The file to read; `-`: what stdin holds, kept meanwhile in a private temporary file."""
+    if not to_stdout(path):
+        yield path
+        return
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="ccm-") as folder:
+        copy = Path(folder) / f"stdin{suffix}"
+        copy.write_bytes(sys.stdin.buffer.read())
+        yield copy
 
 
 def console():

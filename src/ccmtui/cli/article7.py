@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._common import Plain, app_context, input_file, print_json
 from ccmtui.db.queries import Q
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def article7_import(
 
     context = app_context(ctx)
     register = context.register()
-    forms = read_forms_csv(read_text(path), register.index.resolve, str(path))
+    with input_file(path, ".csv") as readable:
+        forms = read_forms_csv(read_text(readable), register.index.resolve, str(path))
     with context.writing(f"article7 import {path.name}") as writer:
         rows = add_transparency_forms(writer, forms)
     typer.echo(f"{len(rows)} form(s) imported from {path.name}.")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._common import Plain, app_context, deliver, print_json, to_stdout
 from ccmtui.db.queries import Q
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ def attach(
 
     context = app_context(ctx)
     uuid = resolve_engagement(context.reader(), engagement)
+    if to_stdout(file):
+        from ccmtui.domain.errors import InputError
+
+        raise InputError("an attachment needs its file name: give the file, not - (stdin)")
     content = read_attachment(file)
     with context.writing(f"attach {safe_filename(file.name)} to engagement {uuid[:8]}") as writer:
         row = attach_file(writer, uuid, file, content)
@@ -101,6 +105,9 @@ def save(
     row, content = _load(app_context(ctx).reader(), attachment)
     # The stored name is a base name only: it never chooses the folder.
     name = safe_filename(row.filename)
+    if to_stdout(output):
+        deliver(output, content)
+        return
     target = output or Path(name)
     if target.is_dir():
         target = target / name

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, deliver
 from ccmtui.db.queries import Q
 
 app = typer.Typer(
@@ -106,9 +106,7 @@ def quarter(
     if output is None:
         typer.echo(content, nl=False)
         return
-    from ccmtui.files import write_private
-
-    typer.echo(f"wrote {write_private(output, content)}")
+    deliver(output, content)
 
 
 @app.command("ics")
@@ -185,6 +183,4 @@ def ics(
     if output is None:
         typer.echo(content.decode("utf-8"), nl=False)
         return
-    from ccmtui.files import write_private
-
-    typer.echo(f"wrote {write_private(output, content)} ({len(events)} events)")
+    deliver(output, content, f" ({len(events)} events)")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, deliver, input_file, print_json, say
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -188,7 +188,8 @@ def import_plan(
     from ccmtui.actions.workplan import import_work_plan_file
 
     context = app_context(ctx)
-    say(import_work_plan_file(context.register(), context.writing, file, replace=replace, as_new=as_new).message)
+    with input_file(file, ".toml") as path:
+        say(import_work_plan_file(context.register(), context.writing, path, replace=replace, as_new=as_new).message)
 
 
 @app.command("export")
@@ -208,9 +209,7 @@ def export_plan(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from ccmtui.files import write_private
-
-    typer.echo(f"wrote {write_private(output, text)}")
+    deliver(output, text)
 
 
 # -- milestones
