@@ -179,7 +179,8 @@ def test_campaign_preview_then_create_then_replies(ccm):
     assert "was not a target" in ccm("reply", cid, "FRA", "--stance", "positive", "--date", "2013-11-02").stderr
     assert "before the engagement" in ccm("reply", cid, "MMR", "--stance", "neutral", "--date", "2013-09-01").stderr
     assert (
-        "valid: positive, neutral, negative" in ccm("reply", cid, "MMR", "-s", "maybe", "--date", "2013-11-01").stderr
+        "valid: positive, neutral, negative"
+        in ccm("reply", cid, "MMR", "--stance", "maybe", "--date", "2013-11-01").stderr
     )
 
     closed = ccm("campaign", "close", cid)

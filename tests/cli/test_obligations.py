@@ -143,7 +143,7 @@ def test_the_same_fact_recorded_in_two_files_is_one_record(tmp_path):
         (["retention", "add", "NLD", "--year", "2013"], "give the number retained"),
         (["retention", "add", "USA", "--year", "2013", "--munitions", "5"], "was not a State Party in 2013"),
         (["retention", "add", "NLD", "--year", "2099", "--munitions", "5"], "year 2099 is outside"),
-        (["obligation", "add", "LAO", "-a", "6"], "unknown article '6'"),
+        (["obligation", "add", "LAO", "--article", "6"], "unknown article '6'"),
         (["obligation", "add", "Narnia", "--article", "5"], "unknown state 'Narnia'"),
         (["obligation", "add", "LAO", "--article", "4"], "already has an Art. 4 obligation"),
         (
@@ -166,7 +166,7 @@ def test_the_same_fact_recorded_in_two_files_is_one_record(tmp_path):
             "unknown obligation status 'finished'",
         ),
         (["obligation", "update", "GBR", "--article", "3", "--completed", "2013-12-17"], "nothing to change"),
-        (["obligation", "list", "-a", "9"], "unknown article '9'"),
+        (["obligation", "list", "--article", "9"], "unknown article '9'"),
         (["transparency", "add", "KEN", "--initial"], "has deposited no instrument"),
         (["transparency", "add", "NLD"], "say which calendar year"),
         (["transparency", "add", "NLD", "--initial", "--submitted", "2010-01-01"], "before Netherlands deposited"),

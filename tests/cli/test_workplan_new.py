@@ -69,7 +69,7 @@ def test_a_new_plan_from_the_previous_one_copies_its_objectives_and_milestones_w
         (("clearance", "--title", "", "--period", "2026-2027"), "title"),
         (("--title", "x", "--period", "2026-2027"), "thematic area"),
         (("clearance", "--title", "x", "--period", "2026-2027", "--shift", "4"), "--from"),
-        (("clearance", "--title", "x", "--period", "2026-2027", "-c", "Atlantis"), "Atlantis"),
+        (("clearance", "--title", "x", "--period", "2026-2027", "--coordinators", "Atlantis"), "Atlantis"),
     ],
 )
 def test_bad_new_plans_are_refused_in_one_line_and_write_nothing(ccm, args, message):
