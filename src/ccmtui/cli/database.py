@@ -123,7 +123,10 @@ def upgrade(
                 database.sqlite_pragma("wal_checkpoint(TRUNCATE)")
                 shutil.copy2(database.path, backup_file)
                 backup_file.chmod(0o600)
-        result = database.upgrade()
+        from ccmtui.cli._progress import progress
+
+        with progress("Upgrading the database (a step per revision)") as advance:
+            result = database.upgrade(on_progress=advance)
     finally:
         database.dispose()
     if result.before == result.after:

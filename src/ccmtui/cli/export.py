@@ -88,9 +88,11 @@ def quarter(
             console().print(Markdown(content))
             return
     elif kind == "docx":
+        from ccmtui.cli._progress import progress
         from ccmtui.reports.export_docx import render_docx
 
-        content = render_docx(summary)
+        with progress("Writing the Word document"):
+            content = render_docx(summary)
     elif kind == "csv":
         from ccmtui.reports.export_csv import render_csv
 

@@ -86,9 +86,11 @@ def progress(
             return
         _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
     else:
+        from ccmtui.cli._progress import progress
         from ccmtui.reports.export_progress_docx import build_docx
 
-        document = build_docx(report)
+        with progress("Writing the Word report"):
+            document = build_docx(report)
         if to_stdout(output):
             import io
 
