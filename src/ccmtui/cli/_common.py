@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -95,9 +96,10 @@ class CCMGroup(TyperGroup):
                 pass
             raise typer.Exit(0) from None
         except Exception as error:
-            from typer.exceptions import TyperException
-
-            if isinstance(error, TyperException) or os.environ.get("CCM_DEBUG"):
+            # Typer's and Click's own exceptions (a usage error) are theirs to show; older Typers have no TyperException.
+            click = sys.modules[typer.BadParameter.__module__]
+            theirs = (getattr(typer, "TyperException", click.ClickException), click.ClickException)
+            if isinstance(error, theirs) or os.environ.get("CCM_DEBUG"):
                 raise
             first = str(error).strip().splitlines()[0] if str(error).strip() else ""
             typer.echo(
@@ -151,6 +153,7 @@ def usage_line(error) -> str:
     message = " ".join(error.format_message().split())
     message = message.replace(". Did you mean", "; did you mean").replace("No such command", "unknown command")
     message = message[:1].lower() + message[1:]
+    message = re.sub(r"^no such option '([^']+)'", r"no such option: \1", message)  # Click 8.2+ quotes it
     context = getattr(error, "ctx", None)
     path = context.command_path if context is not None else "ccm"
     return f"{path}: {message.rstrip('.')} (see `{path} -h`)"
