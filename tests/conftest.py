@@ -54,6 +54,8 @@ class CCM:
         from ccmtui.cli import app
 
         full = (["--db", str(self.db)] if self.db else []) + [str(a) for a in args]
+        if self.db and "://" not in str(self.db) and not Path(self.db).exists():
+            full.insert(0, "--create")  # a new database, on purpose (a --db that is not there is refused)
         return self.runner.invoke(app, full, input=input, prog_name="ccm")
 
     def dump(self, *, without: tuple[str, ...] = (), portable: bool = False) -> dict:

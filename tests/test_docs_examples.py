@@ -62,7 +62,17 @@ NEEDS = {
     # A report's forms belong to a report already recorded.
     # A file attached first: the docs' attachment id stands for it.
     "attachment": ["attach", "480d530f", "signed-letter.pdf"],
-    "article7": ["transparency", "add", "LAO", "-y", "2013", "--submitted", "2014-04-30", "--source", "Art. 7 report"],
+    "article7": [
+        "transparency",
+        "add",
+        "LAO",
+        "--year",
+        "2013",
+        "--submitted",
+        "2014-04-30",
+        "--source",
+        "Art. 7 report",
+    ],
 }
 
 

@@ -95,7 +95,7 @@ def test_targets_added_and_removed_after_launch(ccm):
     assert added.exit_code == 0, added.output
     assert added.stdout.strip().endswith("2 targets added (Tanzania, Rwanda); 4 in all.")
     assert {r["iso3"] for r in _show(ccm, campaign)["replies"]} == {"KEN", "UGA", "TZA", "RWA"}
-    assert ccm("reply", campaign, "KEN", "-s", "positive", "--date", "2026-10-20").exit_code == 0
+    assert ccm("reply", campaign, "KEN", "--stance", "positive", "--date", "2026-10-20").exit_code == 0
     refused = ccm("campaign", "remove-target", campaign, "KEN")
     assert refused.exit_code != 0 and "--force" in refused.output
     removed = ccm("campaign", "remove-target", campaign, "RWA")
@@ -143,7 +143,7 @@ def test_deliveries_show_on_the_board_and_the_follow_up_clears_itself(ccm):
         return json.loads(ccm("engagements", "--campaign", campaign, "--json").stdout)[0]["follow_up"]
 
     assert follow_up() == "2026-11-01"
-    assert ccm("reply", campaign, "KEN", "-s", "positive", "--date", "2026-10-20").exit_code == 0
+    assert ccm("reply", campaign, "KEN", "--stance", "positive", "--date", "2026-10-20").exit_code == 0
     assert follow_up() == "2026-11-01"
-    assert ccm("reply", campaign, "UGA", "-s", "neutral", "--date", "2026-10-22").exit_code == 0
+    assert ccm("reply", campaign, "UGA", "--stance", "neutral", "--date", "2026-10-22").exit_code == 0
     assert follow_up() is None

@@ -143,7 +143,7 @@ def test_a_meeting_added_opens_its_window_in_due_and_the_calendar(ccm):
     )
     from icalendar import Calendar
 
-    text = ccm("export", "ics", "-s", windows[0]["iso3"], "--since", "2026-01-01", "--until", "2027-12-31").stdout
+    text = ccm("export", "ics", "--state", windows[0]["iso3"], "--since", "2026-01-01", "--until", "2027-12-31").stdout
     summaries = {str(event["SUMMARY"]) for event in Calendar.from_ical(text.encode()).walk("VEVENT")}
     assert any("extension request to the 14MSP" in summary for summary in summaries)
 
@@ -159,7 +159,7 @@ def test_a_meeting_added_opens_its_window_in_due_and_the_calendar(ccm):
 )
 def test_a_bad_extension_is_refused_in_one_line_naming_the_rule(ccm, args, rule):
     before = ccm.dump(without=LOG_TABLES)
-    result = ccm("extension", "add", "IRQ", "-a", "4", *args, "--source", "test")
+    result = ccm("extension", "add", "IRQ", "--article", "4", *args, "--source", "test")
     assert result.exit_code != 0
     assert rule in result.stderr and "Art. 4" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert ccm.dump(without=LOG_TABLES) == before
@@ -167,13 +167,13 @@ def test_a_bad_extension_is_refused_in_one_line_naming_the_rule(ccm, args, rule)
 
 def test_a_stockpile_extension_longer_than_four_years_is_refused(ccm):
     before = ccm.dump(without=LOG_TABLES)
-    result = ccm("extension", "add", "CAN", "-a", "3", "--extended-to", "2027-09-02", "--source", "test")
+    result = ccm("extension", "add", "CAN", "--article", "3", "--extended-to", "2027-09-02", "--source", "test")
     assert result.exit_code != 0 and "Art. 3(3) allows up to 4 years" in result.stderr
     assert ccm.dump(without=LOG_TABLES) == before
 
 
 def test_an_extension_recorded_moves_the_deadline_once_granted(ccm):
-    result = ccm("extension", "add", "SOM", "-a", "4", "--meeting", "13MSP", "--decision", "granted",
+    result = ccm("extension", "add", "SOM", "--article", "4", "--meeting", "13MSP", "--decision", "granted",
                  "--granted", "2025-09-19", "--extended-to", "2030-03-01", "--source", "test")  # fmt: skip
     assert result.exit_code == 0, result.output
     before = _summary(ccm, "clearance", "2025-09-18")

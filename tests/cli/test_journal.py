@@ -33,7 +33,7 @@ def test_log_an_engagement_and_find_it_again(ccm):
         "VAP-3, lap 17",
         "--follow-up",
         "2024-04-01",
-        "-n",
+        "--notes",
         "Parliament to debate in May",
     )
     assert result.exit_code == 0, result.output
@@ -160,7 +160,7 @@ def test_campaign_preview_then_create_then_replies(ccm):
         "reply",
         cid,
         "Thailand",
-        "-s",
+        "--stance",
         "positive",
         "-m",
         "Considering accession",
@@ -176,10 +176,11 @@ def test_campaign_preview_then_create_then_replies(ccm):
     [thailand] = json.loads(ccm("status", "THA", "--json", "--as-of", "2013-11-02").stdout)
     assert thailand["category"] == "I"
 
-    assert "was not a target" in ccm("reply", cid, "FRA", "-s", "positive", "--date", "2013-11-02").stderr
-    assert "before the engagement" in ccm("reply", cid, "MMR", "-s", "neutral", "--date", "2013-09-01").stderr
+    assert "was not a target" in ccm("reply", cid, "FRA", "--stance", "positive", "--date", "2013-11-02").stderr
+    assert "before the engagement" in ccm("reply", cid, "MMR", "--stance", "neutral", "--date", "2013-09-01").stderr
     assert (
-        "valid: positive, neutral, negative" in ccm("reply", cid, "MMR", "-s", "maybe", "--date", "2013-11-01").stderr
+        "valid: positive, neutral, negative"
+        in ccm("reply", cid, "MMR", "--stance", "maybe", "--date", "2013-11-01").stderr
     )
 
     closed = ccm("campaign", "close", cid)
@@ -217,7 +218,9 @@ def test_undo_restores_the_exact_previous_state_including_a_whole_campaign(ccm):
     campaign = json.loads(ccm("campaign", "list", "--json").stdout)[0]["id"]
     middle = ccm.dump(without=LOG_TABLES)
     assert (
-        ccm("reply", campaign[:8], "KEN", "-s", "positive", "--date", "2020-02-01", "-c", "I", "--classify").exit_code
+        ccm(
+            "reply", campaign[:8], "KEN", "--stance", "positive", "--date", "2020-02-01", "-c", "I", "--classify"
+        ).exit_code
         == 0
     )
     undone = ccm("undo")

@@ -142,7 +142,7 @@ def test_edit_any_kind_with_set(ccm):
 )
 def test_bad_edits_are_one_line_naming_the_field_and_write_nothing(ccm, args, words):
     if args[0] == RETENTION and "year=2015" in args:
-        ok(ccm("retention", "add", "NLD", "-y", "2015", "--submunitions", "300", "--source", "Art. 7 report"))
+        ok(ccm("retention", "add", "NLD", "--year", "2015", "--submunitions", "300", "--source", "Art. 7 report"))
     before = ccm.dump()
     fails(ccm("edit", *args), *words)
     assert ccm.dump() == before
@@ -243,7 +243,7 @@ def test_reference_data_and_change_sets_are_not_deleted_this_way(ccm):
 
 
 def test_a_duplicate_year_points_at_ccm_edit(ccm):
-    fails(ccm("retention", "add", "NLD", "-y", "2016", "--submunitions", "1", "--source", "x"), "ccm edit 24c749de")
+    fails(ccm("retention", "add", "NLD", "--year", "2016", "--submunitions", "1", "--source", "x"), "ccm edit 24c749de")
 
 
 # -- replies are a thread

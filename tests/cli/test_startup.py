@@ -30,7 +30,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_a_mistyped_command_still_gets_the_closest_suggested():
     result = run("--db", "sample.db", "lgo")
     assert result.returncode == 2
-    assert "Did you mean 'log'?" in result.stderr
+    assert result.stderr == "Error: ccm: unknown command 'lgo'; did you mean 'log'? (see `ccm -h`)\n"
 
 
 def test_a_sub_command_runs_alone(sample_db):

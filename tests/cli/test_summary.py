@@ -220,8 +220,8 @@ def test_retention_use_not_reported(ccm):
 
 def test_measures_victim_assistance_and_cooperation(ccm):
     for args in (
-        ["measures", "add", "NLD", "-s", "adopted", "-d", "2011-06", "-m", "Act of 2011"],
-        ["measures", "add", "FRA", "-s", "adopted", "-d", "2014-02", "-m", "Law 2010-819 amended"],
+        ["measures", "add", "NLD", "-s", "adopted", "-d", "2011-06", "--measure", "Act of 2011"],
+        ["measures", "add", "FRA", "-s", "adopted", "-d", "2014-02", "--measure", "Law 2010-819 amended"],
         ["measures", "add", "GHA", "-s", "in-progress", "-d", "2013"],
         ["obligation", "add", "LAO", "--article", "5"],
         ["obligation", "add", "AGO", "--article", "5"],

@@ -107,7 +107,7 @@ def test_two_offline_files_sync_through_postgresql(tmp_path, postgres):
         b("log", "letter", "UGA", "-m", "B writes to Uganda", "-a", "univ", "--date", "2024-05-02")
         b("campaign", "new", "B campaign", "--to", "category:III", "-a", "univ", "--yes", "--date", "2024-05-03")
         campaign = json.loads(b("campaign", "list", "--json").stdout)[0]["id"]
-        b("reply", campaign[:8], "BRA", "-s", "negative", "--date", "2024-05-20")
+        b("reply", campaign[:8], "BRA", "--stance", "negative", "--date", "2024-05-20")
         shared = _ids(a, "--state", "TGO")[0]  # the Lomé conference, on both laptops
         from ccmtui.db.write import writing
 

@@ -69,7 +69,7 @@ def test_a_new_plan_from_the_previous_one_copies_its_objectives_and_milestones_w
         (("clearance", "--title", "", "--period", "2026-2027"), "title"),
         (("--title", "x", "--period", "2026-2027"), "thematic area"),
         (("clearance", "--title", "x", "--period", "2026-2027", "--shift", "4"), "--from"),
-        (("clearance", "--title", "x", "--period", "2026-2027", "-c", "Atlantis"), "Atlantis"),
+        (("clearance", "--title", "x", "--period", "2026-2027", "--coordinators", "Atlantis"), "Atlantis"),
     ],
 )
 def test_bad_new_plans_are_refused_in_one_line_and_write_nothing(ccm, args, message):
@@ -137,6 +137,6 @@ def test_a_slip_past_the_period_asks_to_extend_it(ccm):
     refused = ccm("milestone", "slip", SLIPPED, "2026Q2")
     assert refused.exit_code != 0 and "--extend-period" in refused.output
     assert _plans(ccm)[PLAN]["ends_on"] == "2025-12-31"
-    extended = ccm("milestone", "slip", SLIPPED, "2026Q2", "--extend-period", "-r", "Funding came late")
+    extended = ccm("milestone", "slip", SLIPPED, "2026Q2", "--extend-period", "--reason", "Funding came late")
     assert extended.exit_code == 0, extended.output
     assert _plans(ccm)[PLAN]["ends_on"] == "2026-06-30"

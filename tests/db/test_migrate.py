@@ -147,3 +147,32 @@ def test_the_migrations_build_the_schema_the_models_describe(tmp_path):
     finally:
         engine.dispose()
     assert differences == [], "the models changed without a migration: see docs/development.md"
+
+
+def test_an_upgrade_step_by_step_tells_each_revision_and_ends_where_the_whole_one_does(tmp_path):
+    from ccmtui.db.session import Database
+
+    stepped, whole = tmp_path / "stepped.db", tmp_path / "whole.db"
+    _first_release_database(stepped)
+    _first_release_database(whole)
+    told = []
+    first = Database(stepped)
+    try:
+        result = first.upgrade(on_progress=told.append)
+    finally:
+        first.dispose()
+    second = Database(whole)
+    try:
+        second.upgrade()
+    finally:
+        second.dispose()
+    assert (result.before, result.after) == ("0001", migrate.head())
+    assert len(told) == 1 + int(migrate.head()) - 1  # the backup, then each revision after 0001
+    assert _rows(stepped, "states") == _rows(whole, "states")
+
+    def columns(path):
+        connection = sqlite3.connect(path)
+        names = [n for (n,) in connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")]
+        return {n: sorted(r[1] for r in connection.execute(f'PRAGMA table_info("{n}")')) for n in names}
+
+    assert columns(stepped) == columns(whole)

@@ -26,4 +26,4 @@ def test_an_upgraded_database_holds_the_shipped_obligations_and_summarises(tmp_p
     fresh = CCM(tmp_path / "fresh.db")
     assert fresh("status", "--count").exit_code == 0
     assert ccm.dump()["obligations"] == fresh.dump()["obligations"]
-    assert ccm("retention", "add", "NLD", "-y", "2013", "--munitions", "5", "--source", "x").exit_code == 0
+    assert ccm("retention", "add", "NLD", "--year", "2013", "--munitions", "5", "--source", "x").exit_code == 0

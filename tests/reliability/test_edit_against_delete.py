@@ -36,7 +36,7 @@ def _edit(b: CCM, what: str, engagement: str, campaign: str) -> None:
         with writing(str(b.db), by="B", command="edit the summary") as writer:
             writer.update("engagements", engagement, {"summary": "Letter to Category III (B's wording)"})
     else:
-        result = b("reply", campaign[:8], "BRA", "-s", "positive", "--date", "2024-06-01")
+        result = b("reply", campaign[:8], "BRA", "--stance", "positive", "--date", "2024-06-01")
         assert result.exit_code == 0, result.output
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,12 +93,24 @@ def parse_engagement_row(row: dict, register: Register, default_area: str | None
     return engagement
 
 
+def _nothing(_done: int) -> None:
+    return None
+
+
 @dataclass
 class Imported:
     rows: int
 
 
-def import_engagements(writer: Writer, path: Path, register: Register, default_area: str | None = None) -> Imported:
+def import_engagements(
+    writer: Writer,
+    path: Path,
+    register: Register,
+    default_area: str | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Imported:
+    """Every row checked, then every row written (`on_progress(1)` after each row of each pass)."""
+    step = on_progress or _nothing
     problems = RowProblems(str(path))
     parsed = []
     for line, row in read_rows(path, ENGAGEMENT_COLUMNS, ENGAGEMENT_OPTIONAL):
@@ -105,18 +118,23 @@ def import_engagements(writer: Writer, path: Path, register: Register, default_a
             parsed.append((line, parse_engagement_row(row, register, default_area)))
         except CCMError as error:
             problems.add(line, str(error))
+        step(1)
     problems.raise_if_any()
     for line, engagement in parsed:
         try:
             add_engagement(writer, engagement)
         except InputError as error:  # a value no database may hold (a failing database stops the import)
             problems.add(line, str(error))
+        step(1)
     problems.raise_if_any()
     return Imported(len(parsed))
 
 
-def import_replies(writer: Writer, path: Path, register: Register, resolve_target) -> Imported:
+def import_replies(
+    writer: Writer, path: Path, register: Register, resolve_target, on_progress: Callable[[int], None] | None = None
+) -> Imported:
     """Replies by campaign or engagement id; each checked against its engagement before any is written."""
+    step = on_progress or _nothing
     problems = RowProblems(str(path))
     parsed: list[tuple[int, str, NewReply]] = []
     seen: dict[tuple[str, str], int] = {}
@@ -138,11 +156,13 @@ def import_replies(writer: Writer, path: Path, register: Register, resolve_targe
             parsed.append((line, engagement_uuid, reply))
         except CCMError as error:
             problems.add(line, str(error))
+        step(1)
     problems.raise_if_any()
     for line, engagement_uuid, reply in parsed:
         try:
             record_reply(writer, engagement_uuid, reply, register)
         except CCMError as error:
             problems.add(line, str(error))
+        step(1)
     problems.raise_if_any()
     return Imported(len(parsed))

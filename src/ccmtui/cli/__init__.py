@@ -43,7 +43,7 @@ app = typer.Typer(
     cls=CCMGroup,
     name="ccm",
     help="Track the Convention on Cluster Munitions: states, démarches, categories, work plans.",
-    add_completion=False,
+    add_completion=False,  # ours below: Typer's would load its completion code on every command
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -55,6 +55,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from typer.completion import install_callback
+
+        install_callback(ctx, param, value)
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from typer.completion import show_callback
+
+        show_callback(ctx, param, value)
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -62,11 +76,46 @@ def root(
         str | None,
         typer.Option("--db", metavar="PATH|URL", help="Database file or URL (default: CCM_DB, config.toml, data dir)."),
     ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="Create the --db file when it does not exist (otherwise refused).")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", help="Print nothing on success (errors still go to stderr, with their exit code): for scripts."
+        ),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion of commands, options, states, meetings and ids for this shell (bash, zsh, fish, PowerShell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for this shell, to install it by hand.",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = AppContext(db_option=db)
+    ctx.obj = AppContext(db_option=db, create=create)
+    if quiet:
+        import os
+
+        quiet_stdout = open(os.devnull, "w", encoding="utf-8")  # closed with the command
+        ctx.call_on_close(quiet_stdout.close)
+        ctx.with_resource(_redirected(quiet_stdout))
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         # A terminal opens the app; a pipe or a script gets the help.
@@ -74,6 +123,12 @@ def root(
             tui(ctx)
         else:
             typer.echo(ctx.get_help())
+
+
+def _redirected(stream):
+    from contextlib import redirect_stdout
+
+    return redirect_stdout(stream)
 
 
 def tui(ctx: typer.Context) -> None:
@@ -85,6 +140,7 @@ def tui(ctx: typer.Context) -> None:
 
 
 app.command("tui")(tui)
+app.command("init")(database_commands.init)
 app.command("status")(status_commands.status)
 app.command("summary")(summary_commands.summary)
 app.command("log")(journal_commands.log)

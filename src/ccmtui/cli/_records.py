@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 States = Annotated[list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
 Source = Annotated[str | None, typer.Option("--source", help="Where it comes from: document, page, date (required).")]
-Year = Annotated[int | None, typer.Option("--year", "-y", help="One year only.")]
+Year = Annotated[int | None, typer.Option("--year", help="One year only.")]
 
 FREE_TEXT = ("Source", "Purpose", "Details", "Measure")
 

@@ -39,17 +39,21 @@ def _flushing(items: Iterable[T]) -> Iterator[T]:
 
 def stream_json(items: Iterable[T], as_json: Callable[[T], object], *, lines: bool) -> int:
     """JSON Lines (`lines`), or one array written an element at a time; how many were written."""
+    from ccmtui.cli._common import with_offsets
     from ccmtui.textsafe import json_safe
+
+    def as_offset_json(item: T) -> object:
+        return with_offsets(as_json(item))
 
     count = 0
     if lines:
         for item in _flushing(items):
-            _write(json_safe(json.dumps(as_json(item), ensure_ascii=False)) + "\n")
+            _write(json_safe(json.dumps(as_offset_json(item), ensure_ascii=False, default=str)) + "\n")
             count += 1
         return count
     _write("[")
     for item in _flushing(items):
-        element = json.dumps(as_json(item), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        element = json.dumps(as_offset_json(item), ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
         _write(("," if count else "") + "\n  " + json_safe(element))
         count += 1
     _write("\n]\n" if count else "]\n")

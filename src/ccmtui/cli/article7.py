@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, input_file, print_json
 from ccmtui.db.queries import Q
 
 if TYPE_CHECKING:
@@ -41,13 +41,12 @@ def article7_add(
         list[str],
         typer.Option(
             "--form",
-            "-f",
             metavar="LETTER=STATUS",
             help="e.g. A=changed, B=unchanged:2013, F='not applicable', C=reported (initial report).",
         ),
     ],
     source: Annotated[str | None, typer.Option("--source", help="Where it comes from (required).")] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="The year an annual report covers.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The year an annual report covers.")] = None,
     initial: Annotated[bool, typer.Option("--initial", help="The initial report (Art. 7(1)).")] = False,
 ) -> None:
     """Record what a report says on its forms; every form checked before any is written."""
@@ -91,7 +90,8 @@ def article7_import(
 
     context = app_context(ctx)
     register = context.register()
-    forms = read_forms_csv(read_text(path), register.index.resolve, str(path))
+    with input_file(path, ".csv") as readable:
+        forms = read_forms_csv(read_text(readable), register.index.resolve, str(path))
     with context.writing(f"article7 import {path.name}") as writer:
         rows = add_transparency_forms(writer, forms)
     typer.echo(f"{len(rows)} form(s) imported from {path.name}.")
@@ -100,12 +100,13 @@ def article7_import(
 @app.command("list")
 def article7_list(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only reports covering this year.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """The forms recorded, per report."""
     rows = [r for r in app_context(ctx).reader().rows(Q.transparency_forms) if year is None or r.year == year]
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -129,11 +130,12 @@ def article7_list(
 @app.command("check")
 def article7_check(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only reports covering this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only reports covering this year.")] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", metavar="DATE", help="The day to check from (default: today).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """Completeness: forms a state's obligations call for but marked not applicable or missing;
     annual reports owed, on time, late and missing per year (Art. 7(2))."""
@@ -147,7 +149,7 @@ def article7_check(
     on = parse_date(as_of, "--as-of") if as_of else date.today()
     gaps = form_gaps(context.reader(), year)
     years = [y for y in reports_by_year(context.reader(), context.register(), on) if year is None or y.year == year]
-    if as_json:
+    if as_json or plain:
         print_json({"gaps": [g.as_json() for g in gaps], "years": [vars(y) for y in years]})
         return
     typer.echo(f"Forms expected but not applicable or missing: {len(gaps)}")

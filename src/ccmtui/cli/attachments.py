@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, deliver, print_json, to_stdout
 from ccmtui.db.queries import Q
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ def attach(
 
     context = app_context(ctx)
     uuid = resolve_engagement(context.reader(), engagement)
+    if to_stdout(file):
+        from ccmtui.domain.errors import InputError
+
+        raise InputError("an attachment needs its file name: give the file, not - (stdin)")
     content = read_attachment(file)
     with context.writing(f"attach {safe_filename(file.name)} to engagement {uuid[:8]}") as writer:
         row = attach_file(writer, uuid, file, content)
@@ -44,6 +48,7 @@ def list_(
         str, typer.Argument(metavar="ENGAGEMENT", help="The engagement's id (or its first characters).")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """The files attached to an engagement."""
     from ccmtui.db.ids import resolve_engagement, short
@@ -52,7 +57,7 @@ def list_(
     reader = app_context(ctx).reader()
     uuid = resolve_engagement(reader, engagement)
     rows = reader.rows(Q.attachments_of_engagements, uuids=[uuid])
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -100,6 +105,9 @@ def save(
     row, content = _load(app_context(ctx).reader(), attachment)
     # The stored name is a base name only: it never chooses the folder.
     name = safe_filename(row.filename)
+    if to_stdout(output):
+        deliver(output, content)
+        return
     target = output or Path(name)
     if target.is_dir():
         target = target / name

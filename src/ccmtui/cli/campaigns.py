@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, print_json, say
 from ccmtui.db.queries import Q
 from ccmtui.textsafe import visible
 
@@ -37,7 +37,7 @@ def new(
     area: Annotated[str | None, typer.Option("--area", "-a", help="Thematic area (default: yours).")] = None,
     channel: Annotated[str, typer.Option("--channel", help="capital, geneva, new-york or other.")] = "capital",
     by: Annotated[list[str] | None, typer.Option("--by", help="Who sends it (default: your state).")] = None,
-    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[list[str] | None, typer.Option("--ap", help="VAP-3, DAP-12, LAP-17…")] = None,
     follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Create without asking after the preview.")] = False,
@@ -103,13 +103,14 @@ def list_(
     ctx: typer.Context,
     area: Annotated[str | None, typer.Option("--area", "-a", help="One thematic area (default: all).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """Every campaign with delivered / replied / pending / no reply and its reply rate."""
     from ccmtui.db.ids import short
     from ccmtui.domain.areas import parse_area
 
     rows = _board(app_context(ctx), parse_area(area) if area else None)
-    if as_json:
+    if as_json or plain:
         print_json([_board_json(r) for r in rows])
         return
     if not rows:
@@ -185,6 +186,7 @@ def show(
     ctx: typer.Context,
     campaign: Annotated[str, typer.Argument(metavar="ID", help="The campaign's id (or its first characters).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """One campaign: its figures and every target's reply."""
     context = app_context(ctx)
@@ -193,7 +195,7 @@ def show(
     every = _board(context)
     follows = next((c for c in every if c.uuid == row.follows_uuid), None)
     chasers = [c for c in every if c.follows_uuid == row.uuid]
-    if as_json:
+    if as_json or plain:
         print_json(
             {**_board_json(row), "chasers": [c.uuid for c in chasers], "replies": [_reply_json(r) for r in replies]}
         )

@@ -42,17 +42,31 @@ def set_value(
 
 
 @app.command("show")
-def show(ctx: typer.Context) -> None:
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object (docs/json.md).")] = False,
+) -> None:
     """Show the configuration and which database is in use."""
     from ccmtui import config
     from ccmtui.db.target import Target
     from ccmtui.paths import config_path
 
     context = app_context(ctx)
+    values = {}
     for key in config.KEYS:
         value = context.config.get(key)
         if key == "db" and value:
             value = Target.parse(value).masked
+        values[key] = value
+    if as_json:
+        from ccmtui.cli._common import print_json
+
+        print_json(
+            {"values": values, "config_file": str(config_path()),
+             "database": context.target.masked}
+        )  # fmt: skip
+        return
+    for key, value in values.items():
         typer.echo(f"{key} = {value if value is not None else ''}")
     typer.echo(f"# config file: {config_path()}")
     typer.echo(f"# database in use: {context.target.masked}")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
@@ -17,7 +17,7 @@ def cooperation_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     role: Annotated[str, typer.Argument(metavar="needs|provides", help="Reported needing, or providing, assistance.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="The year reported on.")],
+    year: Annotated[int, typer.Option("--year", help="The year reported on.")],
     source: Source = None,
     details: Annotated[str, typer.Option("--details", help="What for, how much, to whom.")] = "",
 ) -> None:
@@ -39,10 +39,11 @@ def cooperation_list(
     states: States = None,
     year: Year = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List recorded reports of needing or providing cooperation and assistance."""
     rows = recorded_rows(app_context(ctx), "cooperation_reports", states, year)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

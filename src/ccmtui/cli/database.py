@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, print_json
 
 app = typer.Typer(help="The database itself: schema revision and upgrade.", no_args_is_help=True)
 
@@ -18,24 +18,63 @@ def _database(ctx):
     return Database(app_context(ctx).target)
 
 
+def init(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(metavar="[PATH|URL]", help="Where (default: --db, CCM_DB, config.toml, the data directory)."),
+    ] = None,
+) -> None:
+    """Create a database with its reference data (an existing one is left as it is)."""
+    from ccmtui.db.session import Database
+    from ccmtui.db.target import check_database_target
+
+    context = app_context(ctx)
+    if path is not None:
+        target = check_database_target(path, "PATH")
+    else:
+        context.create = True
+        target = context.target
+    database = Database(target)
+    try:
+        if database.exists():
+            typer.echo(f"{database.display}: already a database; nothing changed")
+            return
+        database.ensure()
+    finally:
+        database.dispose()
+    typer.echo(f"{database.display}: created")
+
+
 @app.command("status")
-def status(ctx: typer.Context) -> None:
+def status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object (docs/json.md).")] = False,
+) -> None:
     """Show the database, its schema revision and this ccm's."""
     from ccmtui.db import migrate
     from ccmtui.db.session import translate_errors
 
     database = _database(ctx)
     try:
-        if not database.exists():
-            typer.echo(f"{database.display}: no database yet (created on first use, at revision {migrate.head()})")
-            return
-        with translate_errors(database.display), database.engine.connect() as connection:
-            revision = migrate.check(connection, database.display)
         head = migrate.head()
-        state = "up to date" if revision == head else f"behind: `ccm db upgrade` brings it to {head}"
-        typer.echo(f"{database.display}: schema revision {revision} ({state})")
+        revision = None
+        if database.exists():
+            with translate_errors(database.display), database.engine.connect() as connection:
+                revision = migrate.check(connection, database.display)
     finally:
         database.dispose()
+    if as_json:
+        state = "missing" if revision is None else "current" if revision == head else "behind"
+        print_json(
+            {"database": database.display, "backend": "sqlite" if database.path else "postgresql",
+             "exists": revision is not None, "revision": revision, "ccm_revision": head, "state": state}
+        )  # fmt: skip
+    elif revision is None:
+        typer.echo(f"{database.display}: no database yet (created on first use, at revision {head})")
+    else:
+        state = "up to date" if revision == head else f"behind: `ccm db upgrade` brings it to {head}"
+        typer.echo(f"{database.display}: schema revision {revision} ({state})")
 
 
 @app.command("upgrade")
@@ -84,7 +123,10 @@ def upgrade(
                 database.sqlite_pragma("wal_checkpoint(TRUNCATE)")
                 shutil.copy2(database.path, backup_file)
                 backup_file.chmod(0o600)
-        result = database.upgrade()
+        from ccmtui.cli._progress import progress
+
+        with progress("Upgrading the database (a step per revision)") as advance:
+            result = database.upgrade(on_progress=advance)
     finally:
         database.dispose()
     if result.before == result.after:

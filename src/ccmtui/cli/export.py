@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, deliver
 from ccmtui.db.queries import Q
 
 app = typer.Typer(
@@ -88,9 +88,11 @@ def quarter(
             console().print(Markdown(content))
             return
     elif kind == "docx":
+        from ccmtui.cli._progress import progress
         from ccmtui.reports.export_docx import render_docx
 
-        content = render_docx(summary)
+        with progress("Writing the Word document"):
+            content = render_docx(summary)
     elif kind == "csv":
         from ccmtui.reports.export_csv import render_csv
 
@@ -106,9 +108,7 @@ def quarter(
     if output is None:
         typer.echo(content, nl=False)
         return
-    from ccmtui.files import write_private
-
-    typer.echo(f"wrote {write_private(output, content)}")
+    deliver(output, content)
 
 
 @app.command("ics")
@@ -119,9 +119,7 @@ def ics(
     ] = None,
     state: Annotated[
         list[str] | None,
-        typer.Option(
-            "--state", "-s", help="Deadlines of these states (default: your state and those your work plans name)."
-        ),
+        typer.Option("--state", help="Deadlines of these states (default: your state and those your work plans name)."),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="DATE", help="Deadlines and follow-ups from (default: a year ago).")
@@ -144,7 +142,7 @@ def ics(
     register = context.register()
     today = date.today()
     start = register.resolve_day(since, "--since") if since else today - timedelta(days=365)
-    end = register.resolve_day(until, "--until") if until else today + timedelta(days=730)
+    end = register.resolve_day(until, "--until", end=True) if until else today + timedelta(days=730)
     if end < start:
         raise InputError(f"--until ({end}) is before --since ({start})")
     if state:
@@ -187,6 +185,4 @@ def ics(
     if output is None:
         typer.echo(content.decode("utf-8"), nl=False)
         return
-    from ccmtui.files import write_private
-
-    typer.echo(f"wrote {write_private(output, content)} ({len(events)} events)")
+    deliver(output, content, f" ({len(events)} events)")

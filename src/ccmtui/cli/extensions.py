@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, print_json, say
 from ccmtui.db.queries import Q
 
 extension_app = typer.Typer(
@@ -29,7 +29,7 @@ def _iso(value) -> str | None:
 def extension_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    article: Annotated[str, typer.Option("--article", "-a", metavar="3|4", help="3 stockpiles, 4 clearance.")],
+    article: Annotated[str, typer.Option("--article", metavar="3|4", help="3 stockpiles, 4 clearance.")],
     source: Source = None,
     requested: Annotated[
         str | None, typer.Option("--requested", metavar="DATE", help="Submitted on: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -86,13 +86,14 @@ def extension_list(
         list[str] | None, typer.Argument(metavar="[STATE]...", help="ISO3 codes or names (default: all).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    plain: Plain = False,
 ) -> None:
     """List extension requests and decisions, with their sources."""
     context = app_context(ctx)
     register = context.register()
     chosen = {register.index.resolve(s) for s in states} if states else None
     rows = [r for r in context.reader().rows(Q.obligation_extensions) if chosen is None or r.iso3 in chosen]
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -177,13 +178,15 @@ def meeting_add(
 
 @meeting_app.command("list")
 def meeting_list(
-    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """List the meetings recorded, with their kind, dates and place."""
     from ccmtui.db.ids import short
 
     rows = app_context(ctx).reader().rows(Q.meetings)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

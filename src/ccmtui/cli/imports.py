@@ -7,9 +7,16 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, input_file
+from ccmtui.cli._progress import progress
 
 app = typer.Typer(help="Import records from CSV files: every row checked first, all or nothing.", no_args_is_help=True)
+
+
+def _rows(path: Path) -> int:
+    """About how many rows the file holds (its lines, less the header), for the progress bar's total."""
+    with path.open("rb") as file:
+        return max(sum(1 for _ in file) - 1, 1)
 
 
 @app.command("engagements")
@@ -22,8 +29,9 @@ def engagements(
 
     context = app_context(ctx)
     register = context.register()
-    with context.writing(f"import engagements from {file.name}") as writer:
-        result = import_engagements(writer, file, register, context.config.get("area"))
+    with input_file(file, ".csv") as path, context.writing(f"import engagements from {path.name}") as writer:
+        with progress("Importing engagements", 2 * _rows(path)) as advance:
+            result = import_engagements(writer, path, register, context.config.get("area"), on_progress=advance)
     typer.echo(f"Imported {result.rows} engagement{'s' * (result.rows != 1)} from {file}.")
 
 
@@ -39,6 +47,7 @@ def replies(
     context = app_context(ctx)
     register = context.register()
     reader = context.reader()
-    with context.writing(f"import replies from {file.name}") as writer:
-        result = import_replies(writer, file, register, lambda text: reply_target(reader, text))
+    with input_file(file, ".csv") as path, context.writing(f"import replies from {path.name}") as writer:
+        with progress("Importing replies", 2 * _rows(path)) as advance:
+            result = import_replies(writer, path, register, lambda text: reply_target(reader, text), advance)
     typer.echo(f"Imported {result.rows} repl{'y' if result.rows == 1 else 'ies'} from {file}.")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, print_json, say
 from ccmtui.db.queries import Q
 
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
@@ -27,7 +27,7 @@ def log(
     by: Annotated[
         list[str] | None, typer.Option("--by", help="Who acted: states or organisations (default: your state).")
     ] = None,
-    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[
         list[str] | None, typer.Option("--ap", help="Action-plan points: VAP-3, DAP-12, LAP-17 (repeatable).")
     ] = None,
@@ -103,6 +103,7 @@ def changes(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 20,
     values: Annotated[bool, typer.Option("--values", help="Also each field's value before and after.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """List recent changes: who, when, what, and whether they were undone."""
     from ccmtui.cli.records import changeset_values, print_values
@@ -110,7 +111,7 @@ def changes(
 
     reader = app_context(ctx).reader()
     rows = reader.rows(Q.recent_changesets, limit=limit)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -157,7 +158,7 @@ def reply(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="CAMPAIGN|ENGAGEMENT", help="The id (or its first characters).")],
     state: Annotated[str, typer.Argument(help="The state that replied.")],
-    stance: Annotated[str, typer.Option("--stance", "-s", help="positive, neutral or negative.")],
+    stance: Annotated[str, typer.Option("--stance", help="positive, neutral or negative.")],
     summary: Annotated[str, typer.Option("--summary", "-m", help="What the reply says.")] = "",
     date_: Date = None,
     category: Annotated[

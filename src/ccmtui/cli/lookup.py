@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, console, print_json
+from ccmtui.cli._common import Plain, app_context, console, print_json
 from ccmtui.db.queries import Q
 
 
@@ -27,6 +27,7 @@ def engagements(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one object a line, as read.")] = False,
+    plain: Plain = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.actions.journal import parse_actors
@@ -46,13 +47,13 @@ def engagements(
         area=parse_area(area) if area else None,
         kind=parse_kind(kind) if kind else None,
         since=register.resolve_day(since, "--since") if since else None,
-        until=register.resolve_day(until, "--until") if until else None,
+        until=register.resolve_day(until, "--until", end=True) if until else None,
         limit=None if all_ else limit,
     )
     if chosen.since and chosen.until and chosen.since > chosen.until:
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
     filtered = any((state, area, kind, by, campaign, since, until))
-    if all_ or as_jsonl:
+    if (all_ or as_jsonl) and not plain:
         from ccmtui.cli._stream import stream_json, stream_text
 
         found = iter_engagements(reader, chosen)
@@ -63,7 +64,7 @@ def engagements(
             _no_engagements(filtered)
         return
     lines = list_engagements(reader, chosen)
-    if as_json:
+    if as_json or plain:
         print_json([line.as_json() for line in lines])
         return
     if not lines:
@@ -195,6 +196,7 @@ def history(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one object a line.")] = False,
+    plain: Plain = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
     from ccmtui.reports.history import state_history
@@ -202,12 +204,12 @@ def history(
     context = app_context(ctx)
     record = context.register().resolve(state)
     entries = state_history(context.reader(), record, None if all_ else limit)
-    if as_jsonl or (as_json and all_):
+    if (as_jsonl or (as_json and all_)) and not plain:
         from ccmtui.cli._stream import stream_json
 
         stream_json(entries, lambda entry: entry.as_json(), lines=as_jsonl)
         return
-    if as_json:
+    if as_json or plain:
         print_json([entry.as_json() for entry in entries])
         return
     title = f"{record.name} ({record.iso3}) — history"
@@ -252,6 +254,7 @@ def due(
         str | None, typer.Option("--as-of", metavar="DATE", help="The day to look from (default: today).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """What needs attention: overdue follow-ups, replies long pending, treaty deadlines passed and
     coming up, and the windows for extension requests (Art. 3(4), 4(6))."""
@@ -263,7 +266,7 @@ def due(
     context = app_context(ctx)
     today = parse_date(as_of, "--as-of") if as_of else date.today()
     result = build_due(context.reader(), context.register(), today, days, within)
-    if as_json:
+    if as_json or plain:
         print_json(result.as_json())
         return
     out = console()
@@ -321,13 +324,14 @@ def search(
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words that must all appear.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many matches at most.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """Full-text search over engagement summaries and notes: the best matches among the 1,000 most
     recently recorded."""
     from ccmtui.reports.engagements import search as run_search
 
     hits = run_search(app_context(ctx).reader(), " ".join(text), limit)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 9 national implementation measures.", no_args_is_help=True)
@@ -24,9 +24,7 @@ def measures_add(
         typer.Option("--date", "-d", metavar="YYYY[-MM[-DD]]", help="Adoption date, or when the state reported it."),
     ],
     source: Source = None,
-    measure: Annotated[
-        str, typer.Option("--measure", "-m", help="The law or measure, e.g. 'Law No. 29 of 2012'.")
-    ] = "",
+    measure: Annotated[str, typer.Option("--measure", help="The law or measure, e.g. 'Law No. 29 of 2012'.")] = "",
 ) -> None:
     """Record an Art. 9 national implementation measure (or that a state reported none)."""
     from ccmtui.actions.measures import add_measure
@@ -43,12 +41,12 @@ def measures_add(
 
 
 @app.command("list")
-def measures_list(ctx: typer.Context, states: States = None, as_json: Json = False) -> None:
+def measures_list(ctx: typer.Context, states: States = None, as_json: Json = False, plain: Plain = False) -> None:
     """List recorded national implementation measures, oldest first for each state."""
     from ccmtui.domain.obligations import MEASURE_STATUSES
 
     rows = recorded_rows(app_context(ctx), "national_measures", states)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 Article = Annotated[
-    str, typer.Option("--article", "-a", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")
+    str, typer.Option("--article", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")
 ]
 
 
@@ -94,7 +94,7 @@ StatusOption = Annotated[
     str | None,
     typer.Option("--status", metavar="STATUS", help="outstanding, completed, 'no stockpile reported' or uncertain."),
 ]
-Notes = Annotated[str | None, typer.Option("--notes", "-n", help="Free notes.")]
+Notes = Annotated[str | None, typer.Option("--notes", help="Free notes.")]
 
 
 def _obligation_command(action: str):
@@ -161,9 +161,10 @@ obligation_update = app.command("update")(_obligation_command("update"))
 def obligation_list(
     ctx: typer.Context,
     states: States = None,
-    article: Annotated[str | None, typer.Option("--article", "-a", metavar="3|4|5", help="One article only.")] = None,
+    article: Annotated[str | None, typer.Option("--article", metavar="3|4|5", help="One article only.")] = None,
     status: StatusOption = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List recorded obligations with deadlines, extensions, completion and source."""
     from ccmtui.domain.obligations import ARTICLES, parse_article, parse_obligation_status
@@ -178,7 +179,7 @@ def obligation_list(
         for r in context.reader().rows(Q.obligations, article=number)
         if (chosen is None or r.iso3 in chosen) and (wanted is None or r.status == wanted)
     ]
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

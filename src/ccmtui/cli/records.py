@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, print_json, say
 
 if TYPE_CHECKING:
     from ccmtui.cli._common import AppContext
@@ -31,6 +31,7 @@ def show(
     ctx: typer.Context,
     record: Id,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    plain: Plain = False,
 ) -> None:
     """Any record in full by its id: engagement, campaign, reply, milestone, change set…"""
     from ccmtui.actions.records import LABELS, open_record
@@ -41,20 +42,20 @@ def show(
     if found.table == "engagements":
         from ccmtui.cli.lookup import show_engagement
 
-        show_engagement(ctx, found.uuid, as_json)
+        show_engagement(ctx, found.uuid, as_json or plain)
         return
     if found.table == "campaigns":
         from ccmtui.cli.campaigns import show as show_campaign
 
-        show_campaign(ctx, found.uuid, as_json)
+        show_campaign(ctx, found.uuid, as_json or plain)
         return
     if found.table == "changesets":
-        show_changeset(reader, found.row, as_json)
+        show_changeset(reader, found.row, as_json or plain)
         return
     from ccmtui.actions.record_fields import _fields_of
 
     fields = {} if found.table == "states" else _fields_of(reader, found)
-    if as_json:
+    if as_json or plain:
         print_json(
             {
                 "kind": found.kind,

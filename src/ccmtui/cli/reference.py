@@ -115,6 +115,33 @@ def first_paragraph(command) -> str:
     return command.short_help or inspect_help(command).split("\n\n")[0]
 
 
+def short_options() -> dict[str, dict[str, list[str]]]:
+    """Each one-letter option: the long option it stands for, and the commands that have it."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for path, command, _context in walk():
+        for parameter in parameters(command):
+            longs = [o for o in parameter.opts if o.startswith("--")]
+            for short in (o for o in parameter.opts if len(o) == 2 and o.startswith("-")):
+                found.setdefault(short, {}).setdefault(longs[0] if longs else short, []).append(" ".join(path))
+    return dict(sorted(found.items(), key=lambda item: (item[0].lower(), item[0])))
+
+
+def short_table() -> str:
+    """The one-letter options as a Markdown table: one meaning each, in every command."""
+    lines = [
+        "## Short options",
+        "",
+        "A one-letter option means the same in every command that has it (`-h` is `--help` everywhere).",
+        "",
+        "| Short | Long | Commands |",
+        "| --- | --- | --- |",
+    ]
+    for short, meanings in short_options().items():
+        for long, commands in meanings.items():
+            lines.append(f"| `{short}` | `{long}` | {', '.join(f'`{c}`' for c in commands)} |")
+    return "\n".join(lines) + "\n"
+
+
 def render() -> str:
     head = [
         "# Command reference",
@@ -126,7 +153,7 @@ def render() -> str:
         "",
     ]
     sections = [section(path, command, context) for path, command, context in walk()]
-    return "\n".join(head) + "\n" + "\n".join(sections).rstrip("\n") + "\n"
+    return "\n".join(head) + "\n" + short_table() + "\n" + "\n".join(sections).rstrip("\n") + "\n"
 
 
 def main() -> None:

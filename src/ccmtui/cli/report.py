@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, deliver, to_stdout
 
 app = typer.Typer(help="Documents for a meeting: the progress report.", no_args_is_help=True)
 
@@ -81,10 +81,22 @@ def progress(
         if output is None:
             typer.echo(text, nl=False)
             return
+        if to_stdout(output):
+            deliver(output, text)
+            return
         _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
     else:
+        from ccmtui.cli._progress import progress
         from ccmtui.reports.export_progress_docx import build_docx
 
-        document = build_docx(report)
+        with progress("Writing the Word report"):
+            document = build_docx(report)
+        if to_stdout(output):
+            import io
+
+            buffer = io.BytesIO()
+            document.save(buffer)
+            deliver(output, buffer.getvalue())
+            return
         _write_atomically(output, lambda path: document.save(str(path)))
     typer.echo(f"wrote {output} ({report.title}, as of {report.period.as_of.isoformat()})")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 
 app = typer.Typer(help="Cluster munitions retained under Art. 3(6)-(8), per state and year.", no_args_is_help=True)
@@ -20,7 +20,7 @@ def _count(value: int | None) -> str:
 def retention_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
-    year: Annotated[int, typer.Option("--year", "-y", help="The calendar year the figures are for.")],
+    year: Annotated[int, typer.Option("--year", help="The calendar year the figures are for.")],
     source: Source = None,
     munitions: Annotated[int | None, typer.Option("--munitions", help="Cluster munitions retained.")] = None,
     submunitions: Annotated[int | None, typer.Option("--submunitions", help="Explosive submunitions retained.")] = None,
@@ -54,10 +54,11 @@ def retention_list(
     states: States = None,
     year: Year = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List retention figures per state and year; an empty 'used' cell means use not reported."""
     rows = recorded_rows(app_context(ctx), "retention", states, year)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

@@ -36,9 +36,11 @@ def build(
         written = build_sample(path)
         typer.echo(f"wrote {written}")
         return
+    from ccmtui.cli._progress import progress
     from ccmtui.seed.generate import DEFAULT_SEED, generate
 
-    built = generate(path, large, DEFAULT_SEED if seed is None else seed)
+    with progress("Inventing engagements", large) as advance:
+        built = generate(path, large, DEFAULT_SEED if seed is None else seed, on_progress=advance)
     counts = built.counts
     typer.echo(
         f"wrote {built.path}: {counts['engagements']:,} engagements, {counts['campaigns']:,} campaigns, "

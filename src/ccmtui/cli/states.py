@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, input_file
 
 app = typer.Typer(help="Maintain the register of states.", no_args_is_help=True)
 
@@ -20,8 +20,8 @@ def update(
     """Refresh the register from a CSV file: every row checked first, all or nothing."""
     from ccmtui.db.reference import update_register
 
-    with app_context(ctx).writing(f"states update from {file.name}") as writer:
-        result = update_register(writer, file)
+    with input_file(file, ".csv") as path, app_context(ctx).writing(f"states update from {path.name}") as writer:
+        result = update_register(writer, path)
     typer.echo(
         f"{len(result.added)} added, {len(result.changed)} changed, {result.unchanged} unchanged"
         + (f", {len(result.not_in_file)} not in the file (left as they were)" if result.not_in_file else "")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 
 
 def status(
@@ -15,9 +15,7 @@ def status(
     category: Annotated[
         list[str] | None, typer.Option("--category", "-c", metavar="I|II|III", help="Current category (repeatable).")
     ] = None,
-    region: Annotated[
-        list[str] | None, typer.Option("--region", "-r", help="UN region or sub-region (repeatable).")
-    ] = None,
+    region: Annotated[list[str] | None, typer.Option("--region", help="UN region or sub-region (repeatable).")] = None,
     status_: Annotated[
         list[str] | None,
         typer.Option(
@@ -31,6 +29,7 @@ def status(
         str | None, typer.Option("--as-of", metavar="DATE|MEETING", help="The register as it stood that day.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    plain: Plain = False,
     count: Annotated[bool, typer.Option("--count", help="Print the number of states alone.")] = False,
     stale: Annotated[
         bool,
@@ -55,7 +54,7 @@ def status(
         rows = [state for state in rows if is_stale(state.category_since, day, months)]
     if count:
         typer.echo(len(rows))
-    elif as_json:
+    elif as_json or plain:
         print_json(
             [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
         )

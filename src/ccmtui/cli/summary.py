@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 
 
 def summary(
@@ -28,6 +28,7 @@ def summary(
         typer.Option("--since", metavar="MEETING|DATE", help="Count changes after this (default: the last meeting)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    plain: Plain = False,
     overview: Annotated[bool, typer.Option("--all", help="All areas, even when your config names one.")] = False,
 ) -> None:
     """Summarise a thematic area: the figures a progress report needs, with charts."""
@@ -48,7 +49,7 @@ def summary(
         register=context.register(),
         category_max_age=category_max_age(context.config),
     )
-    if as_json:
+    if as_json or plain:
         print_json(summary_json(result))
         return
     from ccmtui.cli._common import console

@@ -109,7 +109,7 @@ team_app = typer.Typer(help="A team's PostgreSQL database: its group role and me
 def team_init(
     url: Annotated[str, typer.Argument(metavar="URL", help="The team database, as the server's administrator.")],
     members: Annotated[
-        list[str], typer.Option("--member", "-m", metavar="LOGIN", help="A coordinator's login (repeat for each).")
+        list[str], typer.Option("--member", metavar="LOGIN", help="A coordinator's login (repeat for each).")
     ],
     readers: Annotated[
         list[str] | None, typer.Option("--reader", metavar="LOGIN", help="A read-only login (the ISU, the Presidency).")

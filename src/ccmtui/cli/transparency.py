@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
 from ccmtui.domain.dates import iso
 
@@ -18,9 +18,7 @@ def transparency_add(
     ctx: typer.Context,
     state: Annotated[str, typer.Argument(help="ISO3 code or name.")],
     source: Source = None,
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Annual report: the calendar year it covers.")
-    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Annual report: the calendar year it covers.")] = None,
     initial: Annotated[bool, typer.Option("--initial", help="The initial report (Art. 7(1)).")] = False,
     submitted: Annotated[str | None, typer.Option("--submitted", metavar="DATE", help="When it was submitted.")] = None,
     due: Annotated[
@@ -56,10 +54,11 @@ def transparency_list(
     states: States = None,
     year: Year = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List recorded Art. 7 reports with their due and submission dates."""
     rows = recorded_rows(app_context(ctx), "transparency_reports", states, year)
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context
+from ccmtui.cli._common import app_context, deliver
 
 
 def whatif(
@@ -31,7 +31,7 @@ def whatif(
     context = app_context(ctx)
     register = context.register()
     record = register.resolve(state)
-    if output is not None and output.suffix.lower() not in (".md", ".docx"):
+    if output is not None and str(output) != "-" and output.suffix.lower() not in (".md", ".docx"):
         raise InputError(f"{output.name}: the brief is written as .md or .docx")
     brief = what_if(
         record,
@@ -44,7 +44,5 @@ def whatif(
     if output is None:
         typer.echo(render_markdown(brief), nl=False)
         return
-    from ccmtui.files import write_private
-
     content = render_docx(brief) if output.suffix.lower() == ".docx" else render_markdown(brief)
-    typer.echo(f"wrote {write_private(output, content)} ({record.name}, deposit {brief.deposit.isoformat()})")
+    deliver(output, content, f" ({record.name}, deposit {brief.deposit.isoformat()})")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._common import Plain, app_context, deliver, input_file, print_json, say
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -43,7 +43,7 @@ def _jsonable(value):
 
 
 @app.command("list")
-def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> None:
+def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False, plain: Plain = False) -> None:
     """List the work plans with their period, coordinators and milestones done."""
     from ccmtui.domain.areas import AREAS, parse_area
     from ccmtui.domain.workplan import period_label
@@ -54,7 +54,7 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
     coordinators = {
         p.uuid: [s.name for s in states if s.work_plan_uuid == p.uuid and s.role == "coordinator"] for p in plans
     }
-    if as_json:
+    if as_json or plain:
         print_json(
             [
                 {
@@ -102,7 +102,7 @@ def list_plans(ctx: typer.Context, area: Area = None, as_json: Json = False) -> 
 
 
 @app.command("show")
-def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
+def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False, plain: Plain = False) -> None:
     """Show a work plan whole: background, objectives, strategy, outputs, timeline, budget, partners."""
     from datetime import date
 
@@ -110,7 +110,7 @@ def show(ctx: typer.Context, plan: Plan = None, as_json: Json = False) -> None:
 
     reader = app_context(ctx).reader()
     detail = work_plan_detail(reader, _plan(reader, plan))
-    if as_json:
+    if as_json or plain:
         print_json(_jsonable(detail.data()))
         return
     from ccmtui.cli._common import console
@@ -134,9 +134,7 @@ def new_plan(
     ] = "",
     coordinators: Annotated[
         list[str] | None,
-        typer.Option(
-            "--coordinators", "-c", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."
-        ),
+        typer.Option("--coordinators", help="Coordinating states, by ISO3 or name (comma-separated or repeated)."),
     ] = None,
     from_plan: Annotated[
         str | None,
@@ -190,7 +188,8 @@ def import_plan(
     from ccmtui.actions.workplan import import_work_plan_file
 
     context = app_context(ctx)
-    say(import_work_plan_file(context.register(), context.writing, file, replace=replace, as_new=as_new).message)
+    with input_file(file, ".toml") as path:
+        say(import_work_plan_file(context.register(), context.writing, path, replace=replace, as_new=as_new).message)
 
 
 @app.command("export")
@@ -210,9 +209,7 @@ def export_plan(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from ccmtui.files import write_private
-
-    typer.echo(f"wrote {write_private(output, text)}")
+    deliver(output, text)
 
 
 # -- milestones
@@ -227,7 +224,7 @@ def add(
         str | None,
         typer.Option("--plan", "-p", help="Work plan id or area (default: the one whose period holds --due)."),
     ] = None,
-    notes: Annotated[str, typer.Option("--notes", "-n", help="Free notes.")] = "",
+    notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[
         list[str] | None, typer.Option("--ap", help="Action-plan points: LAP-17 (repeatable).")
     ] = None,
@@ -269,7 +266,7 @@ def start(
     ctx: typer.Context,
     milestone: MilestoneId,
     date_: Date = None,
-    note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
+    note: Annotated[str, typer.Option("--note", help="A dated line added to its notes.")] = "",
 ) -> None:
     """Mark a milestone in progress."""
     _move(ctx, "start", milestone, date_, note)
@@ -280,7 +277,7 @@ def done(
     ctx: typer.Context,
     milestone: MilestoneId,
     date_: Date = None,
-    note: Annotated[str, typer.Option("--note", "-n", help="A dated line added to its notes.")] = "",
+    note: Annotated[str, typer.Option("--note", help="A dated line added to its notes.")] = "",
     engagement: Annotated[
         list[str] | None, typer.Option("--engagement", "-e", help="An engagement that delivered it (id; repeatable).")
     ] = None,
@@ -294,7 +291,7 @@ def slip(
     ctx: typer.Context,
     milestone: MilestoneId,
     to: Annotated[str, typer.Argument(metavar="QUARTER|DATE", help="The new due quarter or date.")],
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it slipped.")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="Why it slipped.")] = "",
     date_: Date = None,
     extend_period: Annotated[
         bool, typer.Option("--extend-period", help="Past the plan's period: extend the period to the new due date.")
@@ -308,7 +305,7 @@ def slip(
 def drop(
     ctx: typer.Context,
     milestone: MilestoneId,
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was dropped (added to its notes).")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="Why it was dropped (added to its notes).")] = "",
     date_: Date = None,
 ) -> None:
     """Drop a milestone: it stays on record, no longer expected."""
@@ -325,6 +322,7 @@ def list_milestones(
     area: Area = None,
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="Work plan id or area.")] = None,
     as_json: Json = False,
+    plain: Plain = False,
 ) -> None:
     """List milestones by due date, with status and slips."""
     from datetime import date
@@ -343,7 +341,7 @@ def list_milestones(
         area=parse_area(area) if area else None,
         work_plan=find_work_plan(reader, plan) if plan else None,
     )
-    if as_json:
+    if as_json or plain:
         from ccmtui.reports.quarter import milestone_data
 
         print_json([_jsonable(milestone_data(m)) for m in lines])

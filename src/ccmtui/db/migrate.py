@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -69,9 +70,17 @@ def check(connection, where: str) -> str | None:
     return revision
 
 
-def upgrade(database, *, backup: bool = True) -> Upgrade:
+def pending(connection) -> list[str]:
+    """The revisions still to apply, oldest first."""
+    current = MigrationContext.configure(connection).get_current_revision()
+    script = ScriptDirectory.from_config(config(connection))
+    walked = [r.revision for r in script.walk_revisions(current or "base", "heads")]
+    return [revision for revision in reversed(walked) if revision != current]
+
+
+def upgrade(database, *, backup: bool = True, on_progress: Callable[[int], None] | None = None) -> Upgrade:
     """Bring a database to the head revision, copying a SQLite file aside first (unless `backup` is False:
-    a private copy made to be read needs none)."""
+    a private copy made to be read needs none). `on_progress(1)` follows the copy and each revision."""
     with database.engine.connect() as connection:
         before = check(connection, database.display)
     if before == head():
@@ -85,6 +94,8 @@ def upgrade(database, *, backup: bool = True) -> Upgrade:
         saved = path.with_name(f"{path.name}.before-{before}-{stamp}.bak")
         shutil.copy2(path, saved)
         saved.chmod(0o600)
+        if on_progress is not None:
+            on_progress(1)
     with database.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             from ccmtui.db.team import act_as_owner
@@ -92,5 +103,10 @@ def upgrade(database, *, backup: bool = True) -> Upgrade:
             act_as_owner(connection)
         if MigrationContext.configure(connection).get_current_revision() is None:
             command.stamp(config(connection), BASELINE)
-        command.upgrade(config(connection), "head")
+        if on_progress is None:
+            command.upgrade(config(connection), "head")
+        else:  # one revision at a time, each told
+            for revision in pending(connection):
+                command.upgrade(config(connection), revision)
+                on_progress(1)
     return Upgrade(before, head(), saved)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -185,12 +185,12 @@ class Database:
                 "ask its administrator to run `ccm db upgrade`"
             )
 
-    def upgrade(self):
+    def upgrade(self, on_progress: Callable[[int], None] | None = None):
         """Bring an existing database to this ccm's schema (a backup copy first, on SQLite)."""
         from ccmtui.db import migrate
 
         with translate_errors(self.display):
-            return migrate.upgrade(self)
+            return migrate.upgrade(self, on_progress=on_progress)
 
     @staticmethod
     def _create(database: Database) -> None:

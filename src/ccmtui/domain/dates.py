@@ -1,20 +1,107 @@
-"""ISO 8601 dates in and out of every interface."""
+"""ISO 8601 dates in and out of every interface, and dates as people type them.
+
+Every interface shows dates back as ISO 8601 (YYYY-MM-DD); on the way in it also takes the
+words and offsets of everyday use, each relative to today: `today`, `yesterday`, `tomorrow`,
+`-3d`, `+2w`, `-1m`, `+1y`, a weekday (`monday`, `mon`: the most recent one, today included),
+and, where a date range is meant, a quarter, a year or a month (`2026Q4`, `2026`, `2026-06`).
+"""
 
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ccmtui.domain.errors import InputError
 
+WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_OFFSET = re.compile(r"([+-])\s*(\d{1,5})\s*(d|w|m|y)", re.IGNORECASE)
+_QUARTER = re.compile(r"(\d{4})-?Q([1-4])", re.IGNORECASE)
+EXPECTED = "expected YYYY-MM-DD, e.g. 2013-09-09"  # the everyday forms are in docs/shell.md
 
-def parse_date(text: str, what: str = "date") -> date:
-    """A calendar date written YYYY-MM-DD."""
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier); the month's last day when it has fewer days."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def relative_day(text: str, today: date | None = None) -> date | None:
+    """A day typed as people say it, relative to `today`; None when `text` is not one of these forms."""
+    cleaned = " ".join(str(text).split()).casefold()
+    today = today or date.today()
+    if cleaned in WORDS:
+        return today + timedelta(days=WORDS[cleaned])
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if cleaned in (name, name[:3])), None)
+    if weekday is not None:
+        return today - timedelta(days=(today.weekday() - weekday) % 7)
+    offset = _OFFSET.fullmatch(cleaned)
+    if offset is None:
+        return None
+    sign, count, unit = offset.groups()
+    amount = int(count) * (-1 if sign == "-" else 1)
+    try:
+        if unit == "d":
+            return today + timedelta(days=amount)
+        if unit == "w":
+            return today + timedelta(weeks=amount)
+        return add_months(today, amount * (12 if unit == "y" else 1))
+    except OverflowError:
+        return None
+
+
+def parse_date(text: str, what: str = "date", today: date | None = None) -> date:
+    """A calendar date written YYYY-MM-DD, or as people type it (`yesterday`, `-3d`, `monday`)."""
     try:
         return date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
-        raise InputError(f"bad {what} {text!r}: expected YYYY-MM-DD, e.g. 2013-09-09") from None
+        pass
+    found = relative_day(text, today) if isinstance(text, str) else None
+    if found is None:
+        raise InputError(f"bad {what} {text!r}: {EXPECTED}")
+    return found
+
+
+def parse_period(text: str) -> tuple[date, date] | None:
+    """The first and last day of a quarter (`2026Q4`, `2026-Q4`), a year (`2026`) or a month (`2026-06`)."""
+    cleaned = str(text).strip()
+    quarter = _QUARTER.fullmatch(cleaned)
+    if quarter:
+        year, number = int(quarter.group(1)), int(quarter.group(2))
+        first = date(year, 3 * number - 2, 1)
+        last_month = 3 * number
+        return first, date(year, last_month, calendar.monthrange(year, last_month)[1])
+    if re.fullmatch(r"\d{4}(-\d{2})?", cleaned):
+        try:
+            partial = parse_partial_date(cleaned)
+        except InputError:
+            return None
+        return partial.earliest, partial.latest
+    return None
+
+
+def utc_timestamp(value):
+    """A stored moment (naive, in UTC) as ISO 8601 with its offset: `2026-11-27T10:15:38+00:00`.
+
+    Takes a datetime or the text a database gives back (`2026-11-27 10:15:38.123456`); anything
+    else (None, a date, other text) is returned as it is.
+    """
+    from datetime import UTC, datetime
+
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if not isinstance(value, datetime):
+        return value
+    moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return moment.isoformat(timespec="seconds")
 
 
 def iso(value):

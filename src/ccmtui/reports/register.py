@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
-from ccmtui.domain.dates import iso, parse_date
+from ccmtui.domain.dates import iso, parse_date, parse_period, relative_day
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.states import Regions, StateIndex, normalize
 from ccmtui.domain.treaty import FORMAL_MEETING_KINDS, Status
@@ -154,21 +154,30 @@ class Register:
                 return meeting
         raise one_of("meeting", code, [m.code for m in self.meetings])
 
-    def resolve_day(self, text: str | None, what: str = "date") -> date:
-        """A date written YYYY-MM-DD, or a meeting code standing for its opening day."""
+    def resolve_day(self, text: str | None, what: str = "date", *, end: bool = False) -> date:
+        """A date (YYYY-MM-DD, `today`, `-3d`, `monday`…), or a meeting code standing for its opening day.
+
+        Where a range is meant, a quarter, a year or a month (`2026Q4`, `2026`, `2026-06`) stands
+        for its first day, or its last with `end` (an `--until`).
+        """
         if text is None:
             return date.today()
         cleaned = text.strip()
+        period = parse_period(cleaned)
+        if period is not None:
+            return period[1] if end else period[0]
         if cleaned[:1].isdigit() and "-" in cleaned:
             return parse_date(cleaned, what)
-        if cleaned.casefold() == "today":
-            return date.today()
+        typed = relative_day(cleaned)
+        if typed is not None:
+            return typed
         try:
             return self.meeting(cleaned).start
         except InputError:
             codes = ", ".join(m.code for m in self.meetings)
             raise InputError(
-                f"bad {what} {text!r}: expected YYYY-MM-DD (e.g. 2013-09-09) or a meeting code ({codes})"
+                f"bad {what} {text!r}: expected YYYY-MM-DD (e.g. 2013-09-09), today, -3d, a weekday, "
+                f"a quarter (2026Q4) or a meeting code ({codes})"
             ) from None
 
     def regions(self) -> tuple[list[str], list[str]]:

@@ -49,24 +49,31 @@ def register_table(rows: list[StateStatus], as_of: date, width: int = 120, max_a
         box=box.SIMPLE_HEAD,
         header_style="bold",
     )
-    wide, roomy = width >= 120, width >= 100
-    table.add_column("State", min_width=14, overflow="fold")
+    wide, roomy, narrow, tiny = width >= 120, width >= 100, width < 72, width < 58
+    # Ever narrower, the name, then the dates but the category's give way; the code always stays.
+    table.pad_edge, table.collapse_padding = not tiny, tiny
+    if not tiny:
+        table.add_column("State", min_width=14, overflow="fold")
     table.add_column("ISO3", no_wrap=True)
     if wide:
         table.add_column("Region", no_wrap=True)
     # Narrow, the Since column takes the place of In force (six months after the deposit, Art. 17).
-    for heading in ("Status", "Signed", "Deposited", "In force") if roomy else ("Status", "Deposited"):
+    headings = (
+        ("Status", "Signed", "Deposited", "In force") if roomy else ("Status",) if narrow else ("Status", "Deposited")
+    )
+    for heading in headings:
         table.add_column(heading, no_wrap=True)
     table.add_column("Cat.", justify="center", no_wrap=True)
     table.add_column("Since", no_wrap=True)
     for state in rows:
-        cells = [state.name, state.iso3]
+        cells = [state.iso3] if tiny else [state.name, state.iso3]
         if wide:
             cells.append(state.region)
         cells.append(Text(state.status.value, style=STATUS_STYLE[state.status]))
         if roomy:
             cells.append(_day(state.signed))
-        cells.append(_day(state.deposited))
+        if not narrow:
+            cells.append(_day(state.deposited))
         if roomy:
             cells.append(_day(state.entry_into_force))
         cells += [

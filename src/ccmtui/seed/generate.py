@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import sqlite3
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,8 +104,16 @@ def _search_triggers(connection: sqlite3.Connection) -> list[str]:
     return [sql for _, sql in found]
 
 
-def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int = DEFAULT_SEED) -> Built:
-    """Write a large database at `path` (replacing any file there) with `engagements` engagements."""
+def generate(
+    path: str | Path,
+    engagements: int = DEFAULT_ENGAGEMENTS,
+    seed: int = DEFAULT_SEED,
+    on_progress: Callable[[int], None] | None = None,
+) -> Built:
+    """Write a large database at `path` (replacing any file there) with `engagements` engagements.
+
+    `on_progress(n)` is called as each chunk of `n` engagements is written.
+    """
     from ccmtui.db.rebuild import replace_target
     from ccmtui.db.session import Database
 
@@ -145,6 +154,8 @@ def generate(path: str | Path, engagements: int = DEFAULT_ENGAGEMENTS, seed: int
                 kind, value, rows = message
                 if kind == "rows":
                     loader.write(value, rows)
+                    if value == "engagements" and on_progress is not None:
+                        on_progress(len(rows))
                 elif kind == "milestone":
                     loader.engagements_written()
                 elif kind == "failed":
