@@ -217,6 +217,26 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('position', None),),
         {},
     ),
+    'changeset_at': (
+        'SELECT changesets.uuid \nFROM changesets \nWHERE changesets.position = :position',
+        (('uuid', None),),
+        {},
+    ),
+    'changesets_after': (
+        'SELECT changesets.uuid, changesets.position \nFROM changesets \nWHERE changesets.position > :after AND changesets.position <= :upto ORDER BY changesets.position\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('position', None)),
+        {'param_1': 0},
+    ),
+    'changes_in': (
+        'SELECT changes.uuid, changes.changeset_uuid, changes.table_name, changes.record_uuid \nFROM changes \nWHERE changes.changeset_uuid IN (SELECT value \nFROM json_each(:changesets)) ORDER BY changes.changeset_uuid, changes.seq',
+        (('uuid', None), ('changeset_uuid', None), ('table_name', None), ('record_uuid', None)),
+        {},
+    ),
+    'deletions_of': (
+        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT value \nFROM json_each(:records)) AND changes.action IN (:param_1, :param_2) ORDER BY changesets.made_at, changes.seq',
+        (('record_uuid', None), ('action', None), ('made_at', 'datetime')),
+        {'param_1': 'insert', 'param_2': 'delete'},
+    ),
     'conflicts': (
         'SELECT conflicts.table_name, conflicts.record_uuid, conflicts.kept, conflicts.a_in, conflicts.a_label, conflicts.a_version, conflicts.a_by, conflicts.a_login, conflicts.a_at, conflicts.b_in, conflicts.b_label, conflicts.b_version, conflicts.b_by, conflicts.b_login, conflicts.b_at, conflicts.found_at, conflicts.settled_by, conflicts.uuid, conflicts.created_at, conflicts.updated_at \nFROM conflicts ORDER BY conflicts.found_at DESC, conflicts.uuid',
         (('table_name', None), ('record_uuid', None), ('kept', None), ('a_in', None), ('a_label', None), ('a_version', None), ('a_by', None), ('a_login', None), ('a_at', 'datetime'), ('b_in', None), ('b_label', None), ('b_version', None), ('b_by', None), ('b_login', None), ('b_at', 'datetime'), ('found_at', 'datetime'), ('settled_by', None), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),

@@ -1,9 +1,18 @@
-"""Merging two ccm databases record by record, matched by UUID.
+"""Merging two ccm databases record by record, matched by UUID, from their change logs.
+
+Each database numbers the change sets of its log in the order they were committed
+(`changesets.position`, see `Writer.log_end`) and remembers, per peer, the position in the
+peer's log it has taken in (`sync_peers.taken_up_to`). A sync reads only the change sets after
+those positions: the ones the other side lacks are copied, with their changes, and the records
+they touched are compared and settled; nothing else is read. A first sync (or one whose
+remembered position no longer names a change set this side took in: a peer restored from a
+backup, a file replaced by another) compares every record instead, a page at a time.
 
 New records are copied; the same record edited on both sides resolves to the later
 edit (the overwritten version stays in the receiving database's change log, and the
 conflict is reported); deletions propagate, known from the change log; the change logs
 themselves are merged, so undo history stays valid. Running it twice changes nothing.
+Everything happens in one transaction per side, the positions with the records they cover.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +36,11 @@ if TYPE_CHECKING:
     from ccmtui.db.write import Writer
 
 SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
-# Tables with a foreign key to themselves: their new records must arrive in order.
-SELF_REFERRING = frozenset(
-    t.name for t in Base.metadata.sorted_tables if any(fk.column.table is t for fk in t.foreign_keys)
-)
+# The change log travels as a log (in order, with its change sets); the records as records.
+LOG_TABLES = ("changesets", "changes")
+RECORD_TABLES = tuple(name for name in SYNCED_TABLES if name not in LOG_TABLES)
+# Unlogged records (a file's bytes): always compared whole; there are few, and they never change.
+COMPARED_WHOLE = frozenset({"blobs"})
 BATCH = 5_000
 # Columns other records point at: a refused record's values there make its children refused too.
 REFERENCED = frozenset(
@@ -40,6 +50,7 @@ FOREIGN_KEYS = {
     t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
     for t in Base.metadata.sorted_tables
 }
+Progress = Callable[[int], None]
 
 
 @dataclass
@@ -73,20 +84,21 @@ class SyncReport:
     deleted_there: Counter = field(default_factory=Counter)
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
+    whole: bool = False  # every record was compared (a first sync), not only the change sets since the last
 
     @property
     def changed_nothing(self) -> bool:
         return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
 
 
-def _deleted(writer: Writer, table: str) -> dict[str, str]:
+def _deletions(rows) -> dict[str, str]:
     """uuid -> when, for records whose latest logged change is a deletion.
 
     When is the first deletion since the record was last inserted: a deletion passed on by a sync
     is logged again, later, and must not count as a deletion made then.
     """
     latest: dict[str, tuple[str, str]] = {}
-    for row in writer.rows(Q.deletions, table=table):
+    for row in rows:
         previous = latest.get(row.record_uuid)
         if row.action == "delete" and previous is not None and previous[0] == "delete":
             continue
@@ -94,91 +106,200 @@ def _deleted(writer: Writer, table: str) -> dict[str, str]:
     return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
 
 
-def _last_synced(writer: Writer, peer: str) -> str | None:
+def _deleted(writer: Writer, table: str, among: set[str] | None = None) -> dict[str, str]:
+    """The records of a table deleted here (see `_deletions`): all of them, or those `among` some uuids."""
+    if among is None:
+        return _deletions(writer.rows(Q.deletions, table=table))
+    found: dict[str, str] = {}
+    uuids = sorted(among)
+    for start in range(0, len(uuids), BATCH):
+        found.update(_deletions(writer.rows(Q.deletions_of, table=table, records=uuids[start : start + BATCH])))
+    return found
+
+
+@dataclass
+class _Peer:
+    """What one side remembers of the other: when they last synced, and how far into its log it has read."""
+
+    last_synced: str | None = None
+    taken_up_to: int | None = None
+
+
+def _peer(writer: Writer, peer: str) -> _Peer:
     found = writer.rows(Q.sync_peer, peer=peer)
-    return plain(found[0].last_synced_at) if found else None
+    if not found:
+        return _Peer()
+    return _Peer(plain(found[0].last_synced_at), found[0].taken_up_to)
 
 
-def _remember(writer: Writer, peer: str, label: str) -> None:
+def _remember(writer: Writer, peer: str, label: str, taken_up_to: int) -> None:
+    values = {"last_synced_at": writer.stamp, "peer_label": label, "taken_up_to": taken_up_to}
     found = writer.rows(Q.sync_peer, peer=peer)
     if found:
-        writer.update("sync_peers", found[0].uuid, {"last_synced_at": writer.stamp, "peer_label": label})
+        writer.update("sync_peers", found[0].uuid, values)
     else:
-        writer.insert("sync_peers", {"peer_uuid": peer, "peer_label": label, "last_synced_at": writer.stamp})
+        writer.insert("sync_peers", {"peer_uuid": peer, **values})
 
 
-def synchronize(here, there, *, here_label: str, there_label: str, push: bool = True) -> SyncReport:
+def _still_valid(peer: _Peer, source: Writer, source_end: int, destination: Writer) -> bool:
+    """Whether the position remembered in `source`'s log still means what it meant.
+
+    It does when the change set at that position is one `destination` took in. It does not when
+    the source is another database under the same id (a copy of a file, a server restored from a
+    backup, which gives the positions after its backup to other change sets): then every record is compared.
+    """
+    position = peer.taken_up_to
+    if position is None or position > source_end:
+        return False
+    if position == 0:
+        return True
+    found = source.rows(Q.changeset_at, position=position)
+    return bool(found) and bool(destination.stamps_of("changesets", [found[0].uuid]))
+
+
+def _missing(source: Writer, destination: Writer, after: int, upto: int) -> Iterator[list[str]]:
+    """The change sets of `source`'s log after position `after` (up to `upto`) that `destination`
+    lacks, a page at a time, in log order."""
+    while True:
+        page = source.rows(Q.changesets_after, after=after, upto=upto, limit=BATCH)
+        if not page:
+            return
+        after = page[-1].position
+        present = destination.stamps_of("changesets", [row.uuid for row in page])
+        missing = [row.uuid for row in page if row.uuid not in present]
+        if missing:
+            yield missing
+
+
+def _touched(source: Writer, destination: Writer, after: int, upto: int, touched: dict[str, set[str]]) -> None:
+    """Add to `touched` (table -> uuids) the records changed by the change sets `destination` lacks."""
+    for missing in _missing(source, destination, after, upto):
+        for start in range(0, len(missing), 500):
+            for change in source.rows(Q.changes_in, changesets=missing[start : start + 500]):
+                touched.setdefault(change.table_name, set()).add(change.record_uuid)
+
+
+def _take_log(source: Writer, destination: Writer, after: int, upto: int) -> Counter:
+    """Copy the change sets `destination` lacks (see `_missing`), with their changes.
+
+    They arrive in log order (a change set that reverts another comes after it).
+    Returns how many change sets and changes were copied.
+    """
+    copied: Counter = Counter()
+    for missing in _missing(source, destination, after, upto):
+        order = {uuid: i for i, uuid in enumerate(missing)}
+        destination.copy_in("changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]]))
+        copied["changesets"] += len(missing)
+        for start in range(0, len(missing), 500):
+            uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
+            copied["changes"] += len(uuids)
+            for first in range(0, len(uuids), BATCH):
+                destination.copy_in("changes", source.get_many("changes", uuids[first : first + BATCH]))
+    return copied
+
+
+def synchronize(
+    here,
+    there,
+    *,
+    here_label: str,
+    there_label: str,
+    push: bool = True,
+    on_progress: Progress | None = None,
+    on_total: Progress | None = None,
+) -> SyncReport:
     """Bring `there`'s records into `here` (and, with `push`, `here`'s into `there`).
 
-    `here` and `there` are Writers, each in its own transaction.
+    `here` and `there` are Writers, each in its own transaction. `on_total(n)` is told how many
+    records will be compared, once known; `on_progress(n)` each time n more are.
     """
+    advance = on_progress or (lambda _n: None)
     here_id = here.database_id()
     # A merge only reads the other file: it is known by its location until it has an id of its own.
     there_id = there.database_id() if push else (there.existing_database_id() or f"file:{there_label}"[:36])
     # Copies of one file share an id: then each knows the other by id and location.
     if here_id == there_id:
         here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
-    since = _last_synced(here, there_id)
-    report = SyncReport(here=here_label, there=there_label)
+    # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
+    here_end, there_end = here.log_end(), there.log_end()
+    known_here, known_there = _peer(here, there_id), (_peer(there, here_id) if push else _Peer())
+    since = known_here.last_synced
+    incremental = _still_valid(known_here, there, there_end, here) and (
+        not push or _still_valid(known_there, here, here_end, there)
+    )
+    report = SyncReport(here=here_label, there=there_label, whole=not incremental)
+    # Where each side's log is read from, and (unless every record is compared) the records it touched.
+    from_there = known_here.taken_up_to if incremental else 0
+    from_here = known_there.taken_up_to if incremental else 0
+    touched: dict[str, set[str]] | None = None
+    if incremental:
+        touched = {}
+        _touched(there, here, from_there, there_end, touched)
+        if push:
+            _touched(here, there, from_here, here_end, touched)
     screen = _Screen(report)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
-    # Read both sides whole before writing: the sync's own log entries must not travel in this round.
-    snapshot = {
-        table: (here.stamps(table), there.stamps(table), _deleted(here, table), _deleted(there, table))
-        for table in SYNCED_TABLES
+    # Records deleted on one side, and whether an edit on the other brings them back (docs/team.md).
+    gone = {
+        table: (_deleted(here, table, _among(touched, table)), _deleted(there, table, _among(touched, table)))
+        for table in RECORD_TABLES
     }
+    revive_here, revive_there = _decide_revivals(here, there, gone, since, report, push=push)
     # A file's bytes travel only while an attachment uses them.
     unused = set(here.unused_blobs()) | set(there.unused_blobs())
-    # Edits against deletions, decided for each record together with its children (docs/team.md).
-    revive_here = _revivals(there, snapshot, "here", since, report)
-    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
-    for table in SYNCED_TABLES:
-        mine, theirs, gone_here, gone_there = snapshot[table]
-        incoming, outgoing = [], []
-        for uuid in theirs:
-            if uuid in mine:
-                continue
-            if uuid in gone_here and not revive_here.get((table, uuid)):
-                if push:
-                    deletions_there.append((table, uuid))
-            else:
-                incoming.append(uuid)
-        for uuid in mine:
-            if uuid in theirs:
-                continue
-            if uuid in gone_there and not (push and revive_there.get((table, uuid))):
-                deletions_here.append((table, uuid))
-            elif push:
-                outgoing.append(uuid)
-        # New records are copied whole and in batches; the change log that travels with them
-        # says who made them. Oldest first, so a record that refers to another of its table comes after it.
-        if table == "blobs":
-            incoming = [uuid for uuid in incoming if uuid not in unused]
-            outgoing = [uuid for uuid in outgoing if uuid not in unused]
-        if incoming:
-            # A merge logs what it brings in, so `ccm undo` can take it back out.
-            report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"), log=not push)
-        if push and outgoing:
-            report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
-        for uuid in mine.keys() & theirs.keys():
-            ours, other = plain(mine[uuid]), plain(theirs[uuid])
-            if ours == other:
-                continue
-            if since is not None and ours > since and other > since:
-                conflict = Conflict(table, uuid, "here" if ours > other else "there", ours, other)
-                if table not in UNLOGGED:
-                    sides = ((here_id, here_label), (there_id, there_label))
-                    conflict.id = _record_conflict(here, there, conflict, sides, push=push)
-                report.conflicts.append(conflict)
-            if other > ours:
-                if screen.into("here")(table, [row := there.get(table, uuid)]):
-                    here.update(table, uuid, row, touch=False)
-                    report.came_in[table] += 1
-            elif push:
-                if screen.into("there")(table, [row := here.get(table, uuid)]):
-                    there.update(table, uuid, row, touch=False)
-                    report.went_out[table] += 1
+    pages = _Pages(here, there, touched, gone, push=push)
+    if on_total is not None:
+        on_total(pages.total())
+
+    for table in RECORD_TABLES:
+        gone_here, gone_there = gone[table]
+        for mine, theirs, compared in pages.of(table):
+            incoming, outgoing = [], []
+            for uuid in theirs:
+                if uuid in mine:
+                    continue
+                if uuid in gone_here and not revive_here.get((table, uuid)):
+                    if push:
+                        deletions_there.append((table, uuid))
+                else:
+                    incoming.append(uuid)
+            for uuid in mine:
+                if uuid in theirs:
+                    continue
+                if uuid in gone_there and not (push and revive_there.get((table, uuid))):
+                    deletions_here.append((table, uuid))
+                elif push:
+                    outgoing.append(uuid)
+            # New records are copied whole and in batches; the change log that travels with them
+            # says who made them.
+            if table == "blobs":
+                incoming = [uuid for uuid in incoming if uuid not in unused]
+                outgoing = [uuid for uuid in outgoing if uuid not in unused]
+            if incoming:
+                # A merge logs what it brings in, so `ccm undo` can take it back out.
+                report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"), log=not push)
+            if push and outgoing:
+                report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
+            for uuid in mine.keys() & theirs.keys():
+                ours, other = plain(mine[uuid]), plain(theirs[uuid])
+                if ours == other:
+                    continue
+                if since is not None and ours > since and other > since:
+                    conflict = Conflict(table, uuid, "here" if ours > other else "there", ours, other)
+                    if table not in UNLOGGED:
+                        sides = ((here_id, here_label), (there_id, there_label))
+                        conflict.id = _record_conflict(here, there, conflict, sides, push=push)
+                    report.conflicts.append(conflict)
+                if other > ours:
+                    if screen.into("here")(table, [row := there.get(table, uuid)]):
+                        here.update(table, uuid, row, touch=False)
+                        report.came_in[table] += 1
+                elif push:
+                    if screen.into("there")(table, [row := here.get(table, uuid)]):
+                        there.update(table, uuid, row, touch=False)
+                        report.went_out[table] += 1
+            advance(compared)
     # Children before parents.
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):
@@ -191,14 +312,97 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     here.drop_unused_blobs()
     if push:
         there.drop_unused_blobs()
+    # The change sets each side lacked: after the records, so that a conflict names who made each version.
+    report.came_in += _take_log(there, here, from_there, there_end)
+    if push:
+        report.went_out += _take_log(here, there, from_here, here_end)
     # Each side's log of this very sync goes across too, so a second run finds nothing to do.
     if push:
         _hand_over_log(there, here)
         _hand_over_log(here, there)
-    _remember(here, there_id, there_label)
+    # Each side has now taken in the other's log up to where it stood when this sync began: the
+    # change sets this sync itself adds come after, and the next sync finds each already on the other side.
+    _remember(here, there_id, there_label, there_end)
     if push:
-        _remember(there, here_id, here_label)
+        _remember(there, here_id, here_label, here_end)
     return report
+
+
+def _among(touched: dict[str, set[str]] | None, table: str) -> set[str] | None:
+    if touched is None or table in COMPARED_WHOLE:
+        return None
+    return touched.get(table, set())
+
+
+class _Pages:
+    """The records of a table to compare, a page at a time: (here's stamps, there's stamps, how many
+    records that is) for the same uuids.
+
+    Incrementally, the records the new change sets touched. Otherwise every record: first there's,
+    a page at a time in there's order, each looked up here; then those only here, in here's order
+    (for a merge, only those deleted there). Each side is read in its own order (a server's
+    collation may sort uuids unlike a file's).
+    """
+
+    def __init__(self, here: Writer, there: Writer, touched: dict[str, set[str]] | None, gone, *, push: bool):
+        self.here, self.there, self.touched, self.gone, self.push = here, there, touched, gone, push
+        self.counts: dict[str, tuple[int, int]] = {}
+        for table in RECORD_TABLES:
+            if touched is None or table in COMPARED_WHOLE:
+                self.counts[table] = (here.count(table) if push else 0, there.count(table))
+
+    def total(self) -> int:
+        listed = sum(len(uuids) for table, uuids in (self.touched or {}).items() if table not in self.counts)
+        return listed + sum(mine + theirs for mine, theirs in self.counts.values())
+
+    def of(self, table: str) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
+        here, there = self.here, self.there
+        if table not in self.counts:
+            if self.touched is None:
+                return
+            uuids = sorted(self.touched.get(table, ()))
+            for start in range(0, len(uuids), BATCH):
+                batch = uuids[start : start + BATCH]
+                yield here.stamps_of(table, batch), there.stamps_of(table, batch), len(batch)
+            return
+        in_here, in_there = self.counts[table]
+        if in_there:
+            for theirs in _paged(there, table):
+                mine = here.stamps_of(table, list(theirs))
+                yield mine, theirs, len(mine) + len(theirs)
+        if self.push and in_here:
+            pages = _paged(here, table)
+        else:  # a merge takes only deletions from the other file
+            deleted = sorted(self.gone.get(table, ({}, {}))[1])
+            pages = (here.stamps_of(table, deleted[start : start + BATCH]) for start in range(0, len(deleted), BATCH))
+        # Here's records that there lacks (those on both were compared above).
+        for mine in pages:
+            found = there.stamps_of(table, list(mine)) if mine else {}
+            only_here = {uuid: stamp for uuid, stamp in mine.items() if uuid not in found}
+            yield only_here, {}, len(only_here) if self.push else 0
+
+
+def _paged(writer: Writer, table: str) -> Iterator[dict[str, str]]:
+    after = ""
+    while True:
+        page = writer.stamps_page(table, after, BATCH)
+        if not page:
+            return
+        after = page[-1][0]
+        yield dict(page)
+
+
+def _decide_revivals(here, there, gone, since, report, *, push: bool):
+    """Edits against deletions: for each record deleted on one side and still on the other, whether it comes back."""
+    snapshot = {}
+    for table, (gone_here, gone_there) in gone.items():
+        uuids = sorted(gone_here.keys() | gone_there.keys())
+        mine = here.stamps_of(table, uuids) if uuids else {}
+        theirs = there.stamps_of(table, uuids) if uuids else {}
+        snapshot[table] = (mine, theirs, gone_here, gone_there)
+    revive_here = _revivals(there, snapshot, "here", since, report)
+    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
+    return revive_here, revive_there
 
 
 def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport) -> dict[tuple[str, str], bool]:
@@ -213,7 +417,7 @@ def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     found: dict[tuple[str, str], bool] = {}
     when: dict[tuple[str, str], tuple[str, str]] = {}
-    for table in SYNCED_TABLES:
+    for table in RECORD_TABLES:
         mine, theirs, gone_here, gone_there = snapshot[table]
         present, absent, gone = (theirs, mine, gone_here) if into == "here" else (mine, theirs, gone_there)
         for uuid, stamp in present.items():
@@ -292,11 +496,6 @@ def _copy(source, destination, table: str, uuids: list[str], accept, *, log: boo
 
     `accept` keeps the records the destination can hold; the number copied is returned.
     """
-    if table in SELF_REFERRING:
-        # Oldest first, so that a change set that reverts another comes after it.
-        rows = accept(table, source.get_many(table, uuids))
-        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])), log=log)
-        return len(rows)
     copied = 0
     for start in range(0, len(uuids), BATCH):
         rows = accept(table, source.get_many(table, uuids[start : start + BATCH]))

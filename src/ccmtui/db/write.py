@@ -69,6 +69,12 @@ class Backend(Protocol):
 
     def stamps(self, table: str) -> dict[str, str]: ...
 
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]: ...
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]: ...
+
+    def count(self, table: str) -> int: ...
+
     def role(self) -> str | None: ...
 
     def lock_log(self) -> None: ...
@@ -106,6 +112,20 @@ class Writer:
     def stamps(self, table: str) -> dict[str, str]:
         return self.backend.stamps(table)
 
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        """uuid -> updated_at (as ISO 8601 text) of those of `uuids` that this database holds."""
+        found: dict[str, str] = {}
+        for start in range(0, len(uuids), CHUNK):
+            found.update(self.backend.stamps_of(table, uuids[start : start + CHUNK]))
+        return found
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        """The next `limit` (uuid, updated_at) of a table after the uuid `after`, in this database's uuid order."""
+        return self.backend.stamps_page(table, after, limit)
+
+    def count(self, table: str) -> int:
+        return self.backend.count(table)
+
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         """Whole records by uuid, read in chunks."""
         rows: list[dict] = []
@@ -140,6 +160,7 @@ class Writer:
 
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
+        self._queue(table)
         row = self.backend.complete(table, values, self.stamp)
         check_values(table, row)  # the same values on every backend, refused before writing
         self.backend.insert(table, row)
@@ -148,6 +169,7 @@ class Writer:
         return row
 
     def update(self, table: str, uuid: str, changes: dict, *, touch: bool = True) -> dict:
+        self._queue(table)
         before = self.backend.get(table, uuid)
         if before is None:
             raise DatabaseError(f"no {table} record {uuid}")
@@ -162,6 +184,7 @@ class Writer:
         return after
 
     def delete(self, table: str, uuid: str) -> dict:
+        self._queue(table)
         before = self.backend.get(table, uuid)
         if before is None:
             raise DatabaseError(f"no {table} record {uuid}")
@@ -171,6 +194,7 @@ class Writer:
 
     def restore(self, table: str, row: dict) -> None:
         """Put a deleted record back exactly as it was (undo)."""
+        self._queue(table)
         self.backend.insert(table, row)
         self._log(table, row["uuid"], "insert", None, row)
 
@@ -192,14 +216,27 @@ class Writer:
                 self._database_id = row["uuid"]
         return self._database_id
 
-    def next_position(self) -> int:
-        """The next position in this database's log; the log is locked until the transaction ends, so
-        positions are given in the order transactions commit."""
+    def log_end(self) -> int:
+        """The last position in this database's log, locking the log until the transaction ends.
+
+        Writers that log queue on this lock (on a server; on a file BEGIN IMMEDIATE already holds
+        the whole file), so a position is given only once every smaller one is committed: a peer
+        that has read the log up to a position never misses a change set committed later (docs/team.md).
+        """
         if self._position is None:
             self.backend.lock_log()
             self._position = self.backend.rows(Q.last_position)[0].position or 0
-        self._position += 1
         return self._position
+
+    def next_position(self) -> int:
+        """The next position in this database's log (see `log_end`)."""
+        self._position = self.log_end() + 1
+        return self._position
+
+    def _queue(self, table: str) -> None:
+        """Before a logged write, wait for the log: its lock comes first, before any record is locked."""
+        if self.logged and table not in UNLOGGED:
+            self.log_end()
 
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
         if table in UNLOGGED or not self.logged:
@@ -335,6 +372,20 @@ class SQLiteBackend:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
 
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        self._table(table)  # a known table: its name is safe in the statement
+        sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid IN (SELECT value FROM json_each(:uuids))"
+        return dict(self._run(sql, {"uuids": json.dumps(uuids)}).fetchall())
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        self._table(table)
+        sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
+        return self._run(sql, {"after": after, "limit": limit}).fetchall()
+
+    def count(self, table: str) -> int:
+        self._table(table)
+        return self._run(f"SELECT count(*) FROM {table}", {}).fetchone()[0]
+
     def unused_blobs(self) -> list[str]:
         sql = "SELECT uuid FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments) ORDER BY uuid"
         return [uuid for (uuid,) in self._run(sql, {}).fetchall()]
@@ -391,8 +442,18 @@ class AlchemyBackend:
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
     def insert_many(self, table: str, rows: list[dict]) -> None:
-        if rows:
+        if not rows:
+            return
+        if self.connection.dialect.name != "postgresql":
             self.connection.execute(self.tables[table].insert(), rows)
+            return
+        # COPY: many times faster than INSERT for the records a sync brings in (a first sync: all of them).
+        names = [column.name for column in self.tables[table].columns]
+        columns = ", ".join(f'"{name}"' for name in names)
+        cursor = self.connection.connection.driver_connection.cursor()
+        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([row.get(name) for name in names])
 
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         t = self.tables[table]
@@ -416,6 +477,21 @@ class AlchemyBackend:
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(select_stamps(t))}
+
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        t = self.tables[table]
+        query = select_stamps(t).where(t.c.uuid.in_(uuids))
+        return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(query)}
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        t = self.tables[table]
+        query = select_stamps(t).where(t.c.uuid > after).order_by(t.c.uuid).limit(limit)
+        return [(uuid, plain(stamp)) for uuid, stamp in self.connection.execute(query)]
+
+    def count(self, table: str) -> int:
+        from sqlalchemy import func, select
+
+        return self.connection.execute(select(func.count()).select_from(self.tables[table])).scalar_one()
 
     def get(self, table: str, uuid: str) -> dict | None:
         t = self.tables[table]

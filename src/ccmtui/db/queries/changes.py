@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Integer, Select, String, bindparam, func, select
+from sqlalchemy import BigInteger, Integer, Select, String, bindparam, func, select
 
 from ccmtui.db.models import Change, ChangeSet, Conflict, DatabaseInfo, SyncPeer
 from ccmtui.db.queries import Q
@@ -104,6 +104,47 @@ def last_position() -> Select:
     return select(func.max(ChangeSet.position).label("position"))
 
 
+def changeset_at() -> Select:
+    """The change set at one position of this database's log (a peer checks it took that one in)."""
+    return select(ChangeSet.uuid).where(ChangeSet.position == bindparam("position", type_=BigInteger))
+
+
+def changesets_after() -> Select:
+    """The next change sets of this database's log after a position, up to another, in log order (for sync)."""
+    return (
+        select(ChangeSet.uuid, ChangeSet.position)
+        .where(
+            ChangeSet.position > bindparam("after", type_=BigInteger),
+            ChangeSet.position <= bindparam("upto", type_=BigInteger),
+        )
+        .order_by(ChangeSet.position)
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+def changes_in() -> Select:
+    """The changes of some change sets: which record each touched (for sync)."""
+    return (
+        select(Change.uuid, Change.changeset_uuid, Change.table_name, Change.record_uuid)
+        .where(Change.changeset_uuid.in_(bindparam("changesets", expanding=True)))
+        .order_by(Change.changeset_uuid, Change.seq)
+    )
+
+
+def deletions_of() -> Select:
+    """The insertions and deletions logged for some records of a table, oldest first (for sync)."""
+    return (
+        select(Change.record_uuid, Change.action, ChangeSet.made_at)
+        .join(ChangeSet, ChangeSet.uuid == Change.changeset_uuid)
+        .where(
+            Change.table_name == bindparam("table"),
+            Change.record_uuid.in_(bindparam("records", expanding=True)),
+            Change.action.in_(("insert", "delete")),
+        )
+        .order_by(ChangeSet.made_at, Change.seq)
+    )
+
+
 def conflicts() -> Select:
     """Every conflict a sync recorded, the latest first."""
     return select(*(column for column in Conflict.__table__.columns)).order_by(Conflict.found_at.desc(), Conflict.uuid)
@@ -129,6 +170,10 @@ QUERIES.update(
         Q.sync_peer: sync_peer,
         Q.last_change_of: last_change_of,
         Q.last_position: last_position,
+        Q.changeset_at: changeset_at,
+        Q.changesets_after: changesets_after,
+        Q.changes_in: changes_in,
+        Q.deletions_of: deletions_of,
         Q.conflicts: conflicts,
         Q.conflict_ids: conflict_ids,
         Q.open_conflicts_count: open_conflicts_count,
