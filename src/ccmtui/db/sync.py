@@ -132,7 +132,7 @@ def _peer(writer: Writer, peer: str) -> _Peer:
     return _Peer(plain(found[0].last_synced_at), found[0].taken_up_to)
 
 
-def _remember(writer: Writer, peer: str, label: str, taken_up_to: int) -> None:
+def _remember(writer: Writer, peer: str, label: str, taken_up_to: int | None) -> None:
     values = {"last_synced_at": writer.stamp, "peer_label": label, "taken_up_to": taken_up_to}
     found = writer.rows(Q.sync_peer, peer=peer)
     if found:
@@ -188,7 +188,9 @@ def _take_log(source: Writer, destination: Writer, after: int, upto: int) -> Cou
     copied: Counter = Counter()
     for missing in _missing(source, destination, after, upto):
         order = {uuid: i for i, uuid in enumerate(missing)}
-        destination.copy_in("changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]]))
+        destination.copy_in(
+            "changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]])
+        )
         copied["changesets"] += len(missing)
         for start in range(0, len(missing), 500):
             uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
@@ -276,11 +278,13 @@ def synchronize(
             if table == "blobs":
                 incoming = [uuid for uuid in incoming if uuid not in unused]
                 outgoing = [uuid for uuid in outgoing if uuid not in unused]
-            if incoming:
-                # A merge logs what it brings in, so `ccm undo` can take it back out.
-                report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"), log=not push)
-            if push and outgoing:
-                report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
+            # A merge logs what it brings in, so `ccm undo` can take it back out; a sync logs the records
+            # an edit brought back after a deletion (their own change sets are already on both sides),
+            # so the next sync of a third database sees them come back too.
+            for uuids, log in _split(incoming, gone_here, not push):
+                report.came_in[table] += _copy(there, here, table, uuids, screen.into("here"), log=log)
+            for uuids, log in _split(outgoing, gone_there, False) if push else ():
+                report.went_out[table] += _copy(here, there, table, uuids, screen.into("there"), log=log)
             for uuid in mine.keys() & theirs.keys():
                 ours, other = plain(mine[uuid]), plain(theirs[uuid])
                 if ours == other:
@@ -322,10 +326,22 @@ def synchronize(
         _hand_over_log(here, there)
     # Each side has now taken in the other's log up to where it stood when this sync began: the
     # change sets this sync itself adds come after, and the next sync finds each already on the other side.
-    _remember(here, there_id, there_label, there_end)
+    # Records left out are not in step: the next sync compares every record again, and names them again.
+    left_out = bool(report.refused)
+    _remember(here, there_id, there_label, None if left_out else there_end)
     if push:
-        _remember(there, here_id, here_label, here_end)
+        _remember(there, here_id, here_label, None if left_out else here_end)
     return report
+
+
+def _split(uuids: list[str], gone: dict[str, str], log: bool) -> list[tuple[list[str], bool]]:
+    """New records to copy, as (uuids, whether to log them): the ones deleted on the receiving side
+    (brought back by a later edit) are always logged."""
+    if log:
+        return [(uuids, True)] if uuids else []
+    revived = [uuid for uuid in uuids if uuid in gone]
+    fresh = [uuid for uuid in uuids if uuid not in gone]
+    return [(found, logged) for found, logged in ((fresh, False), (revived, True)) if found]
 
 
 def _among(touched: dict[str, set[str]] | None, table: str) -> set[str] | None:
