@@ -256,7 +256,7 @@ def synchronize(
 
     for table in RECORD_TABLES:
         gone_here, gone_there = gone[table]
-        for mine, theirs, compared in pages.of(table):
+        for mine, theirs, compared, whole in pages.of(table):
             incoming, outgoing = [], []
             for uuid in theirs:
                 if uuid in mine:
@@ -282,9 +282,9 @@ def synchronize(
             # an edit brought back after a deletion (their own change sets are already on both sides),
             # so the next sync of a third database sees them come back too.
             for uuids, log in _split(incoming, gone_here, not push):
-                report.came_in[table] += _copy(there, here, table, uuids, screen.into("here"), log=log)
+                report.came_in[table] += _copy(there, here, table, uuids, screen.into("here"), log=log, whole=whole)
             for uuids, log in _split(outgoing, gone_there, False) if push else ():
-                report.went_out[table] += _copy(here, there, table, uuids, screen.into("there"), log=log)
+                report.went_out[table] += _copy(here, there, table, uuids, screen.into("there"), log=log, whole=whole)
             for uuid in mine.keys() & theirs.keys():
                 ours, other = plain(mine[uuid]), plain(theirs[uuid])
                 if ours == other:
@@ -352,7 +352,7 @@ def _among(touched: dict[str, set[str]] | None, table: str) -> set[str] | None:
 
 class _Pages:
     """The records of a table to compare, a page at a time: (here's stamps, there's stamps, how many
-    records that is) for the same uuids.
+    records that is, and the whole records when they were read already) for the same uuids.
 
     Incrementally, the records the new change sets touched. Otherwise every record: first there's,
     a page at a time in there's order, each looked up here; then those only here, in here's order
@@ -365,11 +365,11 @@ class _Pages:
         self.counts: dict[str, tuple[int, int]] = {}
         for table in RECORD_TABLES:
             if touched is None or table in COMPARED_WHOLE:
-                self.counts[table] = (here.count(table) if push else 0, there.count(table))
+                self.counts[table] = (here.count(table), there.count(table))
 
     def total(self) -> int:
         listed = sum(len(uuids) for table, uuids in (self.touched or {}).items() if table not in self.counts)
-        return listed + sum(mine + theirs for mine, theirs in self.counts.values())
+        return listed + sum((mine if self.push else 0) + theirs for mine, theirs in self.counts.values())
 
     def of(self, table: str) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
         here, there = self.here, self.there
@@ -379,13 +379,19 @@ class _Pages:
             uuids = sorted(self.touched.get(table, ()))
             for start in range(0, len(uuids), BATCH):
                 batch = uuids[start : start + BATCH]
-                yield here.stamps_of(table, batch), there.stamps_of(table, batch), len(batch)
+                yield here.stamps_of(table, batch), there.stamps_of(table, batch), len(batch), None
             return
         in_here, in_there = self.counts[table]
-        if in_there:
+        if in_there and not in_here:  # nothing here to compare with (a first sync into an empty file)
+            for rows in _whole(there, table):
+                yield {}, {uuid: plain(row["updated_at"]) for uuid, row in rows.items()}, len(rows), rows
+        elif in_there:
             for theirs in _paged(there, table):
-                mine = here.stamps_of(table, list(theirs))
-                yield mine, theirs, len(mine) + len(theirs)
+                yield here.stamps_of(table, list(theirs)), theirs, len(theirs), None
+        if self.push and in_here and not in_there:  # nothing there (a first sync to an empty server)
+            for rows in _whole(here, table):
+                yield {uuid: plain(row["updated_at"]) for uuid, row in rows.items()}, {}, len(rows), rows
+            return
         if self.push and in_here:
             pages = _paged(here, table)
         else:  # a merge takes only deletions from the other file
@@ -395,7 +401,17 @@ class _Pages:
         for mine in pages:
             found = there.stamps_of(table, list(mine)) if mine else {}
             only_here = {uuid: stamp for uuid, stamp in mine.items() if uuid not in found}
-            yield only_here, {}, len(only_here) if self.push else 0
+            yield only_here, {}, len(mine) if self.push else 0, None
+
+
+def _whole(writer: Writer, table: str) -> Iterator[dict[str, dict]]:
+    after = ""
+    while True:
+        page = writer.page(table, after, BATCH)
+        if not page:
+            return
+        after = page[-1]["uuid"]
+        yield {row["uuid"]: row for row in page}
 
 
 def _paged(writer: Writer, table: str) -> Iterator[dict[str, str]]:
@@ -507,14 +523,17 @@ def _record_conflict(here, there, conflict: Conflict, sides, *, push: bool) -> s
     return row["uuid"]
 
 
-def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False) -> int:
+def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False, whole=None) -> int:
     """New records, copied whole in batches (a million of them must not sit in memory at once).
 
-    `accept` keeps the records the destination can hold; the number copied is returned.
+    `accept` keeps the records the destination can hold; the number copied is returned. `whole`
+    holds the records when they were read already (uuid -> record).
     """
     copied = 0
     for start in range(0, len(uuids), BATCH):
-        rows = accept(table, source.get_many(table, uuids[start : start + BATCH]))
+        batch = uuids[start : start + BATCH]
+        found = [whole[uuid] for uuid in batch] if whole is not None else source.get_many(table, batch)
+        rows = accept(table, found)
         destination.copy_in(table, rows, log=log)
         copied += len(rows)
     return copied
@@ -544,12 +563,13 @@ class _Screen:
         return accept
 
     def _why(self, side: str, table: str, row: dict) -> str | None:
-        from ccmtui.domain.values import problems
+        from ccmtui.domain.values import clean, problems
 
-        found = problems(table, row)
-        if found:
-            column, why = found[0]
+        if not clean(table, row):
+            column, why = problems(table, row)[0]
             return f"its {column.replace('_', ' ')} {why}"
+        if not self.refused:
+            return None
         for column, parent, parent_column in FOREIGN_KEYS.get(table, ()):
             if row.get(column) is not None and row.get(column) in self.refused.get((side, parent, parent_column), ()):
                 return f"its {parent[:-1] if parent.endswith('s') else parent} was left out"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
 CHUNK = 500  # records per statement when copying between databases
+PAGE = 5_000  # uuids per statement when looking records up (one parameter: a JSON array, or an array)
 UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
 
 
@@ -72,6 +73,8 @@ class Backend(Protocol):
     def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]: ...
 
     def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]: ...
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]: ...
 
     def count(self, table: str) -> int: ...
 
@@ -115,13 +118,17 @@ class Writer:
     def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
         """uuid -> updated_at (as ISO 8601 text) of those of `uuids` that this database holds."""
         found: dict[str, str] = {}
-        for start in range(0, len(uuids), CHUNK):
-            found.update(self.backend.stamps_of(table, uuids[start : start + CHUNK]))
+        for start in range(0, len(uuids), PAGE):
+            found.update(self.backend.stamps_of(table, uuids[start : start + PAGE]))
         return found
 
     def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
         """The next `limit` (uuid, updated_at) of a table after the uuid `after`, in this database's uuid order."""
         return self.backend.stamps_page(table, after, limit)
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]:
+        """The next `limit` whole records of a table after the uuid `after`, in this database's uuid order."""
+        return self.backend.page(table, after, limit)
 
     def count(self, table: str) -> int:
         return self.backend.count(table)
@@ -129,8 +136,8 @@ class Writer:
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         """Whole records by uuid, read in chunks."""
         rows: list[dict] = []
-        for start in range(0, len(uuids), CHUNK):
-            rows.extend(self.backend.get_many(table, uuids[start : start + CHUNK]))
+        for start in range(0, len(uuids), PAGE):
+            rows.extend(self.backend.get_many(table, uuids[start : start + PAGE]))
         return rows
 
     def copy_in(self, table: str, rows: list[dict], *, log: bool = False) -> None:
@@ -382,6 +389,15 @@ class SQLiteBackend:
         sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
         return self._run(sql, {"after": after, "limit": limit}).fetchall()
 
+    def page(self, table: str, after: str, limit: int) -> list[dict]:
+        spec = self._table(table)
+        names = [name for name, _, _ in spec["columns"]]
+        sql = f"SELECT {', '.join(names)} FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
+        return [
+            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+            for found in self._run(sql, {"after": after, "limit": limit}).fetchall()
+        ]
+
     def count(self, table: str) -> int:
         self._table(table)
         return self._run(f"SELECT count(*) FROM {table}", {}).fetchone()[0]
@@ -455,9 +471,23 @@ class AlchemyBackend:
             for row in rows:
                 copy.write_row([row.get(name) for name in names])
 
+    def _among(self, column, uuids: list[str]):
+        """`column IN uuids`; on PostgreSQL as `= ANY(array)`, one parameter, so one statement whatever their number."""
+        if self.connection.dialect.name == "postgresql":
+            from sqlalchemy import String, bindparam, func
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            return column == func.any(bindparam("uuids", uuids, type_=ARRAY(String)))
+        return column.in_(uuids)
+
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         t = self.tables[table]
-        return [dict(row) for row in self.connection.execute(t.select().where(t.c.uuid.in_(uuids))).mappings()]
+        return [dict(row) for row in self.connection.execute(t.select().where(self._among(t.c.uuid, uuids))).mappings()]
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]:
+        t = self.tables[table]
+        query = t.select().where(t.c.uuid > after).order_by(t.c.uuid).limit(limit)
+        return [dict(row) for row in self.connection.execute(query).mappings()]
 
     def role(self) -> str | None:
         if not hasattr(self, "_role"):
@@ -480,7 +510,7 @@ class AlchemyBackend:
 
     def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
         t = self.tables[table]
-        query = select_stamps(t).where(t.c.uuid.in_(uuids))
+        query = select_stamps(t).where(self._among(t.c.uuid, uuids))
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(query)}
 
     def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:

@@ -216,6 +216,17 @@ def problem(table: str, column: str, value) -> str | None:
     return None
 
 
+def clean(table: str, row: dict) -> bool:
+    """Whether `table` can hold every value of `row` (quicker than `problems` on the many records a sync copies)."""
+    for column, limit in TEXT_COLUMNS.get(table, {}).items():
+        value = row.get(column)
+        if isinstance(value, str) and (
+            (limit is not None and len(value) > limit) or (_LINES if limit is None else _ONE_LINE).search(value)
+        ):
+            return False
+    return True
+
+
 def problems(table: str, row: dict) -> list[tuple[str, str]]:
     """(column, why) for every value of `row` that `table` cannot hold."""
     found = []
