@@ -256,6 +256,13 @@ def synchronize(
 
     for table in RECORD_TABLES:
         gone_here, gone_there = gone[table]
+        streamed = pages.streamed(table)
+        if streamed == "out":
+            report.went_out[table] += _stream(here, there, table, screen.into("there"), advance)
+            continue
+        if streamed == "in":
+            report.came_in[table] += _stream(there, here, table, screen.into("here"), advance)
+            continue
         for mine, theirs, compared, whole in pages.of(table):
             incoming, outgoing = [], []
             for uuid in theirs:
@@ -371,7 +378,20 @@ class _Pages:
         listed = sum(len(uuids) for table, uuids in (self.touched or {}).items() if table not in self.counts)
         return listed + sum((mine if self.push else 0) + theirs for mine, theirs in self.counts.values())
 
-    def of(self, table: str) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
+    def streamed(self, table: str) -> str | None:
+        """"out" or "in" when only one side has records of a table that simply go across (a first sync
+        to an empty server or into an empty file): then they are streamed, not compared."""
+        if table not in self.counts or table in COMPARED_WHOLE:
+            return None
+        in_here, in_there = self.counts[table]
+        gone_here, gone_there = self.gone[table]
+        if self.push and in_here and not in_there and not gone_there:
+            return "out"
+        if self.push and in_there and not in_here and not gone_here:
+            return "in"
+        return None
+
+    def of(self, table: str) -> Iterator[tuple[dict[str, str], dict[str, str], int, dict | None]]:
         here, there = self.here, self.there
         if table not in self.counts:
             if self.touched is None:
@@ -402,6 +422,22 @@ class _Pages:
             found = there.stamps_of(table, list(mine)) if mine else {}
             only_here = {uuid: stamp for uuid, stamp in mine.items() if uuid not in found}
             yield only_here, {}, len(mine) if self.push else 0, None
+
+
+def _stream(source: Writer, destination: Writer, table: str, accept, advance: Progress) -> int:
+    """Every record of a table, from a side that has them to one that has none, a page at a time into one COPY."""
+    copied = 0
+
+    def rows() -> Iterator[dict]:
+        nonlocal copied
+        for page in _whole(source, table):
+            kept = accept(table, list(page.values()))
+            copied += len(kept)
+            yield from kept
+            advance(len(page))
+
+    destination.copy_in(table, rows())
+    return copied
 
 
 def _whole(writer: Writer, table: str) -> Iterator[dict[str, dict]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ccmtui.db.read import AlchemyReader
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
-CHUNK = 500  # records per statement when copying between databases
 PAGE = 5_000  # uuids per statement when looking records up (one parameter: a JSON array, or an array)
 UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
 
@@ -62,7 +61,7 @@ class Backend(Protocol):
 
     def delete(self, table: str, uuid: str) -> None: ...
 
-    def insert_many(self, table: str, rows: list[dict]) -> None: ...
+    def insert_many(self, table: str, rows: Iterable[dict]) -> None: ...
 
     def get(self, table: str, uuid: str) -> dict | None: ...
 
@@ -140,16 +139,18 @@ class Writer:
             rows.extend(self.backend.get_many(table, uuids[start : start + PAGE]))
         return rows
 
-    def copy_in(self, table: str, rows: list[dict], *, log: bool = False) -> None:
-        """Records arriving whole from another database: written as they are, in batches.
+    def copy_in(self, table: str, rows: Iterable[dict], *, log: bool = False) -> None:
+        """Records arriving whole from another database: written as they are, streamed (`rows` may be
+        a generator: a million records need not sit in memory).
 
         Not logged (their own change log travels with them) unless `log`: a merge logs what it
         brings in, so that it can be undone.
         """
         if table == "changesets":  # change sets take their place at the end of this database's log
             rows = [{**row, "position": self.next_position()} for row in rows]
-        for start in range(0, len(rows), CHUNK):
-            self.backend.insert_many(table, rows[start : start + CHUNK])
+        if log:
+            rows = list(rows)
+        self.backend.insert_many(table, rows)
         if log:
             for row in rows:
                 self._log(table, row["uuid"], "insert", None, row)
@@ -354,9 +355,9 @@ class SQLiteBackend:
     def delete(self, table: str, uuid: str) -> None:
         self._run(self._table(table)["delete"], {"uuid": uuid})
 
-    def insert_many(self, table: str, rows: list[dict]) -> None:
+    def insert_many(self, table: str, rows: Iterable[dict]) -> None:
         try:
-            self.connection.executemany(self._table(table)["insert"], [self._bind(row) for row in rows])
+            self.connection.executemany(self._table(table)["insert"], (self._bind(row) for row in rows))
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
 
@@ -457,17 +458,20 @@ class AlchemyBackend:
         t = self.tables[table]
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
-    def insert_many(self, table: str, rows: list[dict]) -> None:
-        if not rows:
-            return
+    def insert_many(self, table: str, rows: Iterable[dict]) -> None:
         if self.connection.dialect.name != "postgresql":
-            self.connection.execute(self.tables[table].insert(), rows)
+            rows = list(rows)
+            if rows:
+                self.connection.execute(self.tables[table].insert(), rows)
             return
-        # COPY: many times faster than INSERT for the records a sync brings in (a first sync: all of them).
+        # COPY: many times faster than INSERT for the records a sync brings in (a first sync: all of
+        # them, streamed, sent by a thread of psycopg's while the next are read).
+        from psycopg.copy import QueuedLibpqWriter
+
         names = [column.name for column in self.tables[table].columns]
         columns = ", ".join(f'"{name}"' for name in names)
         cursor = self.connection.connection.driver_connection.cursor()
-        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
+        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN', writer=QueuedLibpqWriter(cursor)) as copy:
             for row in rows:
                 copy.write_row([row.get(name) for name in names])
 

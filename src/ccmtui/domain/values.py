@@ -11,6 +11,7 @@ that checking a value needs no SQLAlchemy.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ccmtui.domain.errors import InputError
 
@@ -216,15 +217,24 @@ def problem(table: str, column: str, value) -> str | None:
     return None
 
 
+@cache
+def _text_columns(table: str) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """A table's text columns: those of one line, their limits, those of many lines."""
+    columns = TEXT_COLUMNS.get(table, {})
+    one_line = tuple(name for name, limit in columns.items() if limit is not None)
+    limits = tuple((name, limit) for name, limit in columns.items() if limit is not None)
+    return one_line, limits, tuple(name for name, limit in columns.items() if limit is None)
+
+
 def clean(table: str, row: dict) -> bool:
     """Whether `table` can hold every value of `row` (quicker than `problems` on the many records a sync copies)."""
-    for column, limit in TEXT_COLUMNS.get(table, {}).items():
-        value = row.get(column)
-        if isinstance(value, str) and (
-            (limit is not None and len(value) > limit) or (_LINES if limit is None else _ONE_LINE).search(value)
-        ):
-            return False
-    return True
+    one_line, limits, lines = _text_columns(table)
+    # A space joins the values: it is none of the characters looked for.
+    if _ONE_LINE.search(" ".join([value for name in one_line if isinstance(value := row.get(name), str)])):
+        return False
+    if _LINES.search(" ".join([value for name in lines if isinstance(value := row.get(name), str)])):
+        return False
+    return not any(isinstance(value := row.get(name), str) and len(value) > limit for name, limit in limits)
 
 
 def problems(table: str, row: dict) -> list[tuple[str, str]]:
