@@ -22,6 +22,8 @@ def _print_report(report, as_json: bool) -> None:
                 "deleted_there": dict(report.deleted_there),
                 "conflicts": [c.__dict__ for c in report.conflicts],
                 "refused": [r.__dict__ for r in report.refused],
+                "compared": report.compared,
+                "whole": report.whole,
             }
         )
         return

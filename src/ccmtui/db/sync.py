@@ -85,6 +85,7 @@ class SyncReport:
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     whole: bool = False  # every record was compared (a first sync), not only the change sets since the last
+    compared: int = 0  # how many records were read and compared
 
     @property
     def changed_nothing(self) -> bool:
@@ -123,17 +124,20 @@ class _Peer:
 
     last_synced: str | None = None
     taken_up_to: int | None = None
+    taken_chain: str | None = None
 
 
 def _peer(writer: Writer, peer: str) -> _Peer:
     found = writer.rows(Q.sync_peer, peer=peer)
     if not found:
         return _Peer()
-    return _Peer(plain(found[0].last_synced_at), found[0].taken_up_to)
+    return _Peer(plain(found[0].last_synced_at), found[0].taken_up_to, found[0].taken_chain)
 
 
-def _remember(writer: Writer, peer: str, label: str, taken_up_to: int | None) -> None:
-    values = {"last_synced_at": writer.stamp, "peer_label": label, "taken_up_to": taken_up_to}
+def _remember(writer: Writer, peer: str, label: str, taken: tuple[int, str] | None) -> None:
+    """Store how far into the peer's log this side has read (None: nowhere, compare every record next time)."""
+    position, chain = taken if taken is not None else (None, None)
+    values = {"last_synced_at": writer.stamp, "peer_label": label, "taken_up_to": position, "taken_chain": chain}
     found = writer.rows(Q.sync_peer, peer=peer)
     if found:
         writer.update("sync_peers", found[0].uuid, values)
@@ -141,20 +145,20 @@ def _remember(writer: Writer, peer: str, label: str, taken_up_to: int | None) ->
         writer.insert("sync_peers", {"peer_uuid": peer, **values})
 
 
-def _still_valid(peer: _Peer, source: Writer, source_end: int, destination: Writer) -> bool:
-    """Whether the position remembered in `source`'s log still means what it meant.
+def _still_valid(peer: _Peer, source: Writer, source_end: int) -> bool:
+    """Whether the log remembered in `source` up to a position is still its log up to there.
 
-    It does when the change set at that position is one `destination` took in. It does not when
-    the source is another database under the same id (a copy of a file, a server restored from a
-    backup, which gives the positions after its backup to other change sets): then every record is compared.
+    The chain of hashes at that position says so. It is not when the source is another database
+    under the same id (another copy of a file, a server restored from a backup, which gives the
+    positions after its backup to other change sets): then every record is compared.
     """
     position = peer.taken_up_to
-    if position is None or position > source_end:
+    if position is None or peer.taken_chain is None or position > source_end:
         return False
     if position == 0:
-        return True
+        return peer.taken_chain == ""
     found = source.rows(Q.changeset_at, position=position)
-    return bool(found) and bool(destination.stamps_of("changesets", [found[0].uuid]))
+    return bool(found) and found[0].chain == peer.taken_chain
 
 
 def _missing(source: Writer, destination: Writer, after: int, upto: int) -> Iterator[list[str]]:
@@ -224,11 +228,10 @@ def synchronize(
         here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
     # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
     here_end, there_end = here.log_end(), there.log_end()
+    here_chain, there_chain = here.log_chain(), there.log_chain()
     known_here, known_there = _peer(here, there_id), (_peer(there, here_id) if push else _Peer())
     since = known_here.last_synced
-    incremental = _still_valid(known_here, there, there_end, here) and (
-        not push or _still_valid(known_there, here, here_end, there)
-    )
+    incremental = _still_valid(known_here, there, there_end) and (not push or _still_valid(known_there, here, here_end))
     report = SyncReport(here=here_label, there=there_label, whole=not incremental)
     # Where each side's log is read from, and (unless every record is compared) the records it touched.
     from_there = known_here.taken_up_to if incremental else 0
@@ -251,8 +254,9 @@ def synchronize(
     # A file's bytes travel only while an attachment uses them.
     unused = set(here.unused_blobs()) | set(there.unused_blobs())
     pages = _Pages(here, there, touched, gone, push=push)
+    report.compared = pages.total()
     if on_total is not None:
-        on_total(pages.total())
+        on_total(report.compared)
 
     for table in RECORD_TABLES:
         gone_here, gone_there = gone[table]
@@ -335,9 +339,9 @@ def synchronize(
     # change sets this sync itself adds come after, and the next sync finds each already on the other side.
     # Records left out are not in step: the next sync compares every record again, and names them again.
     left_out = bool(report.refused)
-    _remember(here, there_id, there_label, None if left_out else there_end)
+    _remember(here, there_id, there_label, None if left_out else (there_end, there_chain))
     if push:
-        _remember(there, here_id, here_label, None if left_out else here_end)
+        _remember(there, here_id, here_label, None if left_out else (here_end, here_chain))
     return report
 
 
@@ -379,7 +383,7 @@ class _Pages:
         return listed + sum((mine if self.push else 0) + theirs for mine, theirs in self.counts.values())
 
     def streamed(self, table: str) -> str | None:
-        """"out" or "in" when only one side has records of a table that simply go across (a first sync
+        """ "out" or "in" when only one side has records of a table that simply go across (a first sync
         to an empty server or into an empty file): then they are streamed, not compared."""
         if table not in self.counts or table in COMPARED_WHOLE:
             return None

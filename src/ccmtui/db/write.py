@@ -103,6 +103,7 @@ class Writer:
         self.counts: dict[str, int] = {}
         self._database_id: str | None = None
         self._position: int | None = None  # the last position given in this database's log
+        self._chain = ""  # and its chain
 
     # -- reads inside the transaction
     def rows(self, name: str, /, **params: Any) -> list[Any]:
@@ -147,7 +148,7 @@ class Writer:
         brings in, so that it can be undone.
         """
         if table == "changesets":  # change sets take their place at the end of this database's log
-            rows = [{**row, "position": self.next_position()} for row in rows]
+            rows = [{**row, **self.next_position(row["uuid"])} for row in rows]
         if log:
             rows = list(rows)
         self.backend.insert_many(table, rows)
@@ -233,13 +234,20 @@ class Writer:
         """
         if self._position is None:
             self.backend.lock_log()
-            self._position = self.backend.rows(Q.last_position)[0].position or 0
+            last = self.backend.rows(Q.last_position)
+            self._position, self._chain = (last[0].position, last[0].chain or "") if last else (0, "")
         return self._position
 
-    def next_position(self) -> int:
-        """The next position in this database's log (see `log_end`)."""
+    def log_chain(self) -> str:
+        """The chain of the log at `log_end` (see ChangeSet.chain)."""
+        self.log_end()
+        return self._chain
+
+    def next_position(self, uuid: str) -> dict:
+        """The next position in this database's log (see `log_end`) for the change set `uuid`, with its chain."""
         self._position = self.log_end() + 1
-        return self._position
+        self._chain = chain(self._chain, uuid)
+        return {"position": self._position, "chain": self._chain}
 
     def _queue(self, table: str) -> None:
         """Before a logged write, wait for the log: its lock comes first, before any record is locked."""
@@ -258,7 +266,7 @@ class Writer:
                 "made_as": self.role(),
                 "made_in": self.database_id(),
                 "command": self.command[:300],
-                "position": self.next_position(),
+                **self.next_position(self.changeset),
             }
             self.backend.insert("changesets", self.backend.complete("changesets", values, self.stamp))
         self._seq += 1
@@ -279,6 +287,13 @@ class Writer:
                 self.stamp,
             ),
         )
+
+
+def chain(previous: str, uuid: str) -> str:
+    """The log's chain after the change set `uuid` (see ChangeSet.chain)."""
+    import hashlib
+
+    return hashlib.sha256(f"{previous}:{uuid}".encode()).hexdigest()
 
 
 def dump_row(row: dict | None) -> str | None:

@@ -50,6 +50,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "command": 300,
         "reverts": 36,
         "reverted_by": 36,
+        "chain": 64,
         "uuid": 36,
     },
     "classifications": {
@@ -170,7 +171,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "source": None,
         "uuid": 36,
     },
-    "sync_peers": {"peer_uuid": 36, "peer_label": 300, "uuid": 36},
+    "sync_peers": {"peer_uuid": 36, "peer_label": 300, "taken_chain": 64, "uuid": 36},
     "transparency_forms": {
         "iso3": 3,
         "kind": 10,

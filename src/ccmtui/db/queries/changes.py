@@ -83,9 +83,9 @@ def database_info() -> Select:
 
 
 def sync_peer() -> Select:
-    return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at, SyncPeer.taken_up_to).where(
-        SyncPeer.peer_uuid == bindparam("peer")
-    )
+    return select(
+        SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at, SyncPeer.taken_up_to, SyncPeer.taken_chain
+    ).where(SyncPeer.peer_uuid == bindparam("peer"))
 
 
 def last_change_of() -> Select:
@@ -100,13 +100,18 @@ def last_change_of() -> Select:
 
 
 def last_position() -> Select:
-    """The position of the latest change set in this database's log."""
-    return select(func.max(ChangeSet.position).label("position"))
+    """The position of the latest change set in this database's log, and its chain (none: an empty log)."""
+    return (
+        select(ChangeSet.position, ChangeSet.chain)
+        .where(ChangeSet.position.is_not(None))
+        .order_by(ChangeSet.position.desc())
+        .limit(1)
+    )
 
 
 def changeset_at() -> Select:
     """The change set at one position of this database's log (a peer checks it took that one in)."""
-    return select(ChangeSet.uuid).where(ChangeSet.position == bindparam("position", type_=BigInteger))
+    return select(ChangeSet.uuid, ChangeSet.chain).where(ChangeSet.position == bindparam("position", type_=BigInteger))
 
 
 def changesets_after() -> Select:
