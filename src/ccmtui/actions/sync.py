@@ -34,7 +34,8 @@ def merge_file(
 
     `on_total(n)`, once known, is the number of records to compare; `on_progress(n)` says n more were.
     """
-    from ccmtui.db.sync import reading_copy, synchronize
+    from ccmtui.db.sync import synchronize
+    from ccmtui.db.sync_files import reading_copy
     from ccmtui.db.write import writing
 
     other = Path(other)

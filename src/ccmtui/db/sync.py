@@ -17,19 +17,25 @@ Everything happens in one transaction per side, the positions with the records t
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Parents before children; LOCAL_TABLES never travel.
 from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.queries import Q
+from ccmtui.db.sync_log import (
+    BATCH,
+    Peer,
+    deleted_records,
+    hand_over_log,
+    known_peer,
+    remember,
+    still_valid,
+    take_log,
+    touched_records,
+)
 from ccmtui.db.write import UNLOGGED, dump_row, plain
 
 if TYPE_CHECKING:
@@ -41,7 +47,6 @@ LOG_TABLES = ("changesets", "changes")
 RECORD_TABLES = tuple(name for name in SYNCED_TABLES if name not in LOG_TABLES)
 # Unlogged records (a file's bytes): always compared whole; there are few, and they never change.
 COMPARED_WHOLE = frozenset({"blobs"})
-BATCH = 5_000
 # Columns other records point at: a refused record's values there make its children refused too.
 REFERENCED = frozenset(
     (fk.column.table.name, fk.column.name) for t in Base.metadata.sorted_tables for fk in t.foreign_keys
@@ -92,118 +97,6 @@ class SyncReport:
         return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
 
 
-def _deletions(rows) -> dict[str, str]:
-    """uuid -> when, for records whose latest logged change is a deletion.
-
-    When is the first deletion since the record was last inserted: a deletion passed on by a sync
-    is logged again, later, and must not count as a deletion made then.
-    """
-    latest: dict[str, tuple[str, str]] = {}
-    for row in rows:
-        previous = latest.get(row.record_uuid)
-        if row.action == "delete" and previous is not None and previous[0] == "delete":
-            continue
-        latest[row.record_uuid] = (row.action, plain(row.made_at))
-    return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
-
-
-def _deleted(writer: Writer, table: str, among: set[str] | None = None) -> dict[str, str]:
-    """The records of a table deleted here (see `_deletions`): all of them, or those `among` some uuids."""
-    if among is None:
-        return _deletions(writer.rows(Q.deletions, table=table))
-    found: dict[str, str] = {}
-    uuids = sorted(among)
-    for start in range(0, len(uuids), BATCH):
-        found.update(_deletions(writer.rows(Q.deletions_of, table=table, records=uuids[start : start + BATCH])))
-    return found
-
-
-@dataclass
-class _Peer:
-    """What one side remembers of the other: when they last synced, and how far into its log it has read."""
-
-    last_synced: str | None = None
-    taken_up_to: int | None = None
-    taken_chain: str | None = None
-
-
-def _peer(writer: Writer, peer: str) -> _Peer:
-    found = writer.rows(Q.sync_peer, peer=peer)
-    if not found:
-        return _Peer()
-    return _Peer(plain(found[0].last_synced_at), found[0].taken_up_to, found[0].taken_chain)
-
-
-def _remember(writer: Writer, peer: str, label: str, taken: tuple[int, str] | None) -> None:
-    """Store how far into the peer's log this side has read (None: nowhere, compare every record next time)."""
-    position, chain = taken if taken is not None else (None, None)
-    values = {"last_synced_at": writer.stamp, "peer_label": label, "taken_up_to": position, "taken_chain": chain}
-    found = writer.rows(Q.sync_peer, peer=peer)
-    if found:
-        writer.update("sync_peers", found[0].uuid, values)
-    else:
-        writer.insert("sync_peers", {"peer_uuid": peer, **values})
-
-
-def _still_valid(peer: _Peer, source: Writer, source_end: int) -> bool:
-    """Whether the log remembered in `source` up to a position is still its log up to there.
-
-    The chain of hashes at that position says so. It is not when the source is another database
-    under the same id (another copy of a file, a server restored from a backup, which gives the
-    positions after its backup to other change sets): then every record is compared.
-    """
-    position = peer.taken_up_to
-    if position is None or peer.taken_chain is None or position > source_end:
-        return False
-    if position == 0:
-        return peer.taken_chain == ""
-    found = source.rows(Q.changeset_at, position=position)
-    return bool(found) and found[0].chain == peer.taken_chain
-
-
-def _missing(source: Writer, destination: Writer, after: int, upto: int) -> Iterator[list[str]]:
-    """The change sets of `source`'s log after position `after` (up to `upto`) that `destination`
-    lacks, a page at a time, in log order."""
-    while True:
-        page = source.rows(Q.changesets_after, after=after, upto=upto, limit=BATCH)
-        if not page:
-            return
-        after = page[-1].position
-        present = destination.stamps_of("changesets", [row.uuid for row in page])
-        missing = [row.uuid for row in page if row.uuid not in present]
-        if missing:
-            yield missing
-
-
-def _touched(source: Writer, destination: Writer, after: int, upto: int, touched: dict[str, set[str]]) -> None:
-    """Add to `touched` (table -> uuids) the records changed by the change sets `destination` lacks."""
-    for missing in _missing(source, destination, after, upto):
-        for start in range(0, len(missing), 500):
-            for change in source.rows(Q.changes_in, changesets=missing[start : start + 500]):
-                touched.setdefault(change.table_name, set()).add(change.record_uuid)
-
-
-def _take_log(source: Writer, destination: Writer, after: int, upto: int) -> Counter:
-    """Copy the change sets `destination` lacks (see `_missing`), with their changes.
-
-    They arrive in log order (a change set that reverts another comes after it).
-    Returns how many change sets and changes were copied.
-    """
-    copied: Counter = Counter()
-    for missing in _missing(source, destination, after, upto):
-        order = {uuid: i for i, uuid in enumerate(missing)}
-        destination.copy_in(
-            "changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]])
-        )
-        copied["changesets"] += len(missing)
-        for start in range(0, len(missing), 500):
-            uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
-            copied["changes"] += len(uuids)
-            for first in range(0, len(uuids), BATCH):
-                destination.copy_in("changes", source.get_many("changes", uuids[first : first + BATCH]))
-    return copied
-
-
 def synchronize(
     here,
     there,
@@ -229,9 +122,9 @@ def synchronize(
     # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
     here_end, there_end = here.log_end(), there.log_end()
     here_chain, there_chain = here.log_chain(), there.log_chain()
-    known_here, known_there = _peer(here, there_id), (_peer(there, here_id) if push else _Peer())
+    known_here, known_there = known_peer(here, there_id), (known_peer(there, here_id) if push else Peer())
     since = known_here.last_synced
-    incremental = _still_valid(known_here, there, there_end) and (not push or _still_valid(known_there, here, here_end))
+    incremental = still_valid(known_here, there, there_end) and (not push or still_valid(known_there, here, here_end))
     report = SyncReport(here=here_label, there=there_label, whole=not incremental)
     # Where each side's log is read from, and (unless every record is compared) the records it touched.
     from_there = known_here.taken_up_to if incremental else 0
@@ -239,15 +132,18 @@ def synchronize(
     touched: dict[str, set[str]] | None = None
     if incremental:
         touched = {}
-        _touched(there, here, from_there, there_end, touched)
+        touched_records(there, here, from_there, there_end, touched)
         if push:
-            _touched(here, there, from_here, here_end, touched)
+            touched_records(here, there, from_here, here_end, touched)
     screen = _Screen(report)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
     # Records deleted on one side, and whether an edit on the other brings them back (docs/team.md).
     gone = {
-        table: (_deleted(here, table, _among(touched, table)), _deleted(there, table, _among(touched, table)))
+        table: (
+            deleted_records(here, table, _among(touched, table)),
+            deleted_records(there, table, _among(touched, table)),
+        )
         for table in RECORD_TABLES
     }
     revive_here, revive_there = _decide_revivals(here, there, gone, since, report, push=push)
@@ -328,20 +224,20 @@ def synchronize(
     if push:
         there.drop_unused_blobs()
     # The change sets each side lacked: after the records, so that a conflict names who made each version.
-    report.came_in += _take_log(there, here, from_there, there_end)
+    report.came_in += take_log(there, here, from_there, there_end)
     if push:
-        report.went_out += _take_log(here, there, from_here, here_end)
+        report.went_out += take_log(here, there, from_here, here_end)
     # Each side's log of this very sync goes across too, so a second run finds nothing to do.
     if push:
-        _hand_over_log(there, here)
-        _hand_over_log(here, there)
+        hand_over_log(there, here)
+        hand_over_log(here, there)
     # Each side has now taken in the other's log up to where it stood when this sync began: the
     # change sets this sync itself adds come after, and the next sync finds each already on the other side.
     # Records left out are not in step: the next sync compares every record again, and names them again.
     left_out = bool(report.refused)
-    _remember(here, there_id, there_label, None if left_out else (there_end, there_chain))
+    remember(here, there_id, there_label, None if left_out else (there_end, there_chain))
     if push:
-        _remember(there, here_id, here_label, None if left_out else (here_end, here_chain))
+        remember(there, here_id, here_label, None if left_out else (here_end, here_chain))
     return report
 
 
@@ -444,23 +340,21 @@ def _stream(source: Writer, destination: Writer, table: str, accept, advance: Pr
     return copied
 
 
-def _whole(writer: Writer, table: str) -> Iterator[dict[str, dict]]:
+def _keyset(read: Callable[[str], list], last: Callable) -> Iterator[list]:
+    """Pages read one after another, each after the uuid `last` finds in the one before."""
     after = ""
-    while True:
-        page = writer.page(table, after, BATCH)
-        if not page:
-            return
-        after = page[-1]["uuid"]
+    while page := read(after):
+        after = last(page[-1])
+        yield page
+
+
+def _whole(writer: Writer, table: str) -> Iterator[dict[str, dict]]:
+    for page in _keyset(lambda after: writer.page(table, after, BATCH), lambda row: row["uuid"]):
         yield {row["uuid"]: row for row in page}
 
 
 def _paged(writer: Writer, table: str) -> Iterator[dict[str, str]]:
-    after = ""
-    while True:
-        page = writer.stamps_page(table, after, BATCH)
-        if not page:
-            return
-        after = page[-1][0]
+    for page in _keyset(lambda after: writer.stamps_page(table, after, BATCH), lambda row: row[0]):
         yield dict(page)
 
 
@@ -614,101 +508,3 @@ class _Screen:
             if row.get(column) is not None and row.get(column) in self.refused.get((side, parent, parent_column), ()):
                 return f"its {parent[:-1] if parent.endswith('s') else parent} was left out"
         return None
-
-
-def _hand_over_log(source, destination) -> None:
-    if source.changeset is None:
-        return
-    destination.copy_in("changesets", [source.get("changesets", source.changeset)])
-    changes = [change.uuid for change in source.rows(Q.changes_of, changeset=source.changeset)]
-    destination.copy_in("changes", source.get_many("changes", changes))
-
-
-# Files beside a SQLite database that hold part of its content.
-_COMPANIONS = ("-wal", "-journal")
-_COPY_ATTEMPTS = 3
-
-
-@contextmanager
-def reading_copy(path: Path) -> Iterator[Path]:
-    """A private copy of another ccm file, at this ccm's schema, to read from; the file itself is only read.
-
-    The file (with its write-ahead log, if one lies beside it) is copied byte for byte into a
-    temporary folder, and the copy is checked and, if older, upgraded there: nothing is written
-    into or beside the original, which may be on read-only media. A file that is not a ccm
-    database, that a newer ccm wrote, or that cannot be read whole is a one-line error.
-    """
-    path = Path(path)
-    where = str(path)
-    with tempfile.TemporaryDirectory(prefix="ccm-read-") as folder:
-        copy = Path(folder) / "other.db"
-        _copy_whole(path, copy)
-        _bring_up_to_date(copy, where)
-        yield copy
-
-
-def _signature(path: Path) -> tuple:
-    """What changes when a file is written, for the file and its companions."""
-    found = []
-    for name in (str(path), *(f"{path}{suffix}" for suffix in _COMPANIONS)):
-        try:
-            info = os.stat(name)
-        except FileNotFoundError:
-            found.append(None)
-            continue
-        found.append((info.st_ino, info.st_size, info.st_mtime_ns))
-    return tuple(found)
-
-
-def _copy_whole(path: Path, copy: Path) -> None:
-    """Copy the file and its companions, again if it changed meanwhile; only reads the original."""
-    from ccmtui.domain.errors import DatabaseError
-
-    for _ in range(_COPY_ATTEMPTS):
-        try:
-            before = _signature(path)
-            if before[0] is None:
-                raise FileNotFoundError(path)
-            shutil.copyfile(path, copy)
-            for suffix, there in zip(_COMPANIONS, before[1:]):
-                Path(f"{copy}{suffix}").unlink(missing_ok=True)
-                if there is not None:
-                    shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
-            after = _signature(path)
-        except FileNotFoundError:
-            after = None
-        except OSError as error:
-            raise DatabaseError(f"{path}: cannot be read ({error.strerror or error}); nothing was changed") from None
-        if after is not None and after == before:
-            return
-        if after is None or after[0] is None:
-            raise DatabaseError(f"{path}: the file disappeared while it was being read; nothing was changed")
-    raise DatabaseError(
-        f"{path}: the file kept changing while it was being read (is ccm writing to it?); nothing was changed"
-    )
-
-
-def _bring_up_to_date(copy: Path, where: str) -> None:
-    """Check the copy is a ccm database this ccm can read, and upgrade it (no backup: it is a copy)."""
-    from sqlalchemy.exc import DBAPIError
-
-    from ccmtui.db import migrate
-    from ccmtui.db.session import Database, translate_errors
-    from ccmtui.domain.errors import DatabaseError
-
-    database = Database(copy, label=where)
-    try:
-        with translate_errors(where):
-            try:
-                with database.engine.connect() as connection:
-                    revision = migrate.check(connection, where)
-            except DBAPIError as error:
-                if "not a database" in str(error.orig):  # not an SQLite file
-                    raise DatabaseError(
-                        f"{where} is not a ccm database (not an SQLite file); nothing was changed"
-                    ) from None
-                raise
-            if revision != migrate.head():
-                migrate.upgrade(database, backup=False)
-    finally:
-        database.dispose()
