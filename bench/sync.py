@@ -27,7 +27,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -72,31 +71,34 @@ with writing(target, by="Bench Coordinator", command="bench: new engagements") a
 """
 
 
+# A small process that starts each measured one and times it: a child's peak memory counts the
+# memory of the process it was started from, so that one must be small (as in run.py).
+LAUNCHER = r"""
+import json, os, sys, time
+argv, errors = json.loads(sys.argv[1]), sys.argv[2]
+actions = [
+    (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+    (os.POSIX_SPAWN_OPEN, 2, errors, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+]
+started = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+_, status, usage = os.wait4(pid, 0)
+print(json.dumps({
+    "wall": time.perf_counter() - started,
+    "cpu": usage.ru_utime + usage.ru_stime,
+    "peak_mib": usage.ru_maxrss / 1024,
+    "code": os.waitstatus_to_exitcode(status),
+}))
+"""
+
+
 def spawn(argv: list[str], env: dict) -> dict:
-    """One process, timed: wall seconds, CPU seconds, peak MiB, exit code."""
-    started = time.perf_counter()
-    pid = os.posix_spawn(
-        argv[0],
-        argv,
-        env,
-        file_actions=[
-            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-            (
-                os.POSIX_SPAWN_OPEN,
-                2,
-                str(HERE / "data" / "sync-stderr.txt"),
-                os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
-                0o600,
-            ),
-        ],
+    """One process, timed from a small launcher: wall seconds, CPU seconds, peak MiB, exit code."""
+    errors = str(HERE / "data" / "sync-stderr.txt")
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, json.dumps(argv), errors], env=env, capture_output=True, text=True, check=True
     )
-    _, status, usage = os.wait4(pid, 0)
-    return {
-        "wall": time.perf_counter() - started,
-        "cpu": usage.ru_utime + usage.ru_stime,
-        "peak_mib": usage.ru_maxrss / 1024,
-        "code": os.waitstatus_to_exitcode(status),
-    }
+    return json.loads(done.stdout)
 
 
 class Server:
