@@ -24,9 +24,18 @@ def _same_file(workspace: Workspace, other: Path) -> bool:
     return here is not None and here.exists() and here.resolve() == other.resolve()
 
 
-def merge_file(workspace: Workspace, other: Path | str, on_progress: Callable[[int], None] | None = None) -> SyncReport:
-    """Bring another ccm file's records into this database; the other file is only read."""
-    from ccmtui.db.sync import reading_copy, synchronize
+def merge_file(
+    workspace: Workspace,
+    other: Path | str,
+    on_progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> SyncReport:
+    """Bring another ccm file's records into this database; the other file is only read.
+
+    `on_total(n)`, once known, is the number of records to compare; `on_progress(n)` says n more were.
+    """
+    from ccmtui.db.sync import synchronize
+    from ccmtui.db.sync_files import reading_copy
     from ccmtui.db.write import writing
 
     other = Path(other)
@@ -40,7 +49,13 @@ def merge_file(workspace: Workspace, other: Path | str, on_progress: Callable[[i
         with writing(str(copy), by=workspace.by, command="read for merge") as there:
             with workspace.writing(f"merge from {other.name}") as here:
                 return synchronize(
-                    here, there, here_label=workspace.target.where, there_label=str(other.resolve()), push=False
+                    here,
+                    there,
+                    here_label=workspace.target.where,
+                    there_label=str(other.resolve()),
+                    push=False,
+                    on_progress=on_progress,
+                    on_total=on_total,
                 )
 
 
@@ -77,8 +92,18 @@ def check_ccm_file(path: Path) -> None:
             )
 
 
-def sync_with(workspace: Workspace, url: str, on_progress: Callable[[int], None] | None = None) -> SyncReport:
-    """Push and pull between this database and `url` (a team server or a file): both end with every record."""
+def sync_with(
+    workspace: Workspace,
+    url: str,
+    on_progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> SyncReport:
+    """Push and pull between this database and `url` (a team server or a file): both end with every record.
+
+    Only the change sets after the last sync travel (every record is compared on a first sync).
+    `on_total(n)`, once known, is the number of records to compare; `on_progress(n)` says n more were.
+    This database commits first, then the other: interrupted in between, the next sync completes it.
+    """
     from ccmtui.db.sync import synchronize
     from ccmtui.db.target import Target, check_database_target
     from ccmtui.db.write import writing
@@ -102,4 +127,12 @@ def sync_with(workspace: Workspace, url: str, on_progress: Callable[[int], None]
         require_identity(workspace.by)
     with writing(team, by=workspace.by, command=f"sync with {workspace.target.masked}") as there:
         with workspace.writing(f"sync with {team.where}") as here:
-            return synchronize(here, there, here_label=workspace.target.where, there_label=team.where, push=True)
+            return synchronize(
+                here,
+                there,
+                here_label=workspace.target.where,
+                there_label=team.where,
+                push=True,
+                on_progress=on_progress,
+                on_total=on_total,
+            )

@@ -18,6 +18,13 @@ def _quiet(_done: int) -> None:
     return None
 
 
+def _quiet_total(_total: int) -> None:
+    return None
+
+
+_quiet.set_total = _quiet_total  # type: ignore[attr-defined]
+
+
 def shows_progress() -> bool:
     """Whether a bar would be seen: stderr is a terminal that can redraw a line."""
     stream = sys.stderr
@@ -26,7 +33,10 @@ def shows_progress() -> bool:
 
 @contextmanager
 def progress(label: str, total: int | None = None) -> Iterator[Advance]:
-    """Yield `advance(n)`; a bar labelled `label` (of `total` items, when known) is drawn meanwhile."""
+    """Yield `advance(n)`; a bar labelled `label` (of `total` items, when known) is drawn meanwhile.
+
+    `advance.set_total(n)` gives the total when it is learnt only once the work has begun.
+    """
     if not shows_progress():
         yield _quiet
         return
@@ -55,4 +65,8 @@ def progress(label: str, total: int | None = None) -> Iterator[Advance]:
         def advance(done: int) -> None:
             bar.advance(task, done)
 
+        def set_total(total: int) -> None:
+            bar.update(task, total=total)
+
+        advance.set_total = set_total  # type: ignore[attr-defined]
         yield advance

@@ -22,6 +22,8 @@ def _print_report(report, as_json: bool) -> None:
                 "deleted_there": dict(report.deleted_there),
                 "conflicts": [c.__dict__ for c in report.conflicts],
                 "refused": [r.__dict__ for r in report.refused],
+                "compared": report.compared,
+                "whole": report.whole,
             }
         )
         return
@@ -81,10 +83,13 @@ def merge(
 ) -> None:
     """Bring another ccm file's records into this database (the other file is only read)."""
     from ccmtui.actions.sync import merge_file
+    from ccmtui.cli._progress import progress
 
     context = app_context(ctx)
     context.identity()
-    _print_report(merge_file(context.workspace, other), as_json)
+    with progress(f"Merging {other.name}") as advance:
+        report = merge_file(context.workspace, other, on_progress=advance, on_total=advance.set_total)
+    _print_report(report, as_json)
 
 
 def sync(
@@ -96,10 +101,13 @@ def sync(
 ) -> None:
     """Push and pull between this database and the team's: both end with every record."""
     from ccmtui.actions.sync import sync_with
+    from ccmtui.cli._progress import progress
 
     context = app_context(ctx)
     context.identity()
-    _print_report(sync_with(context.workspace, url), as_json)
+    with progress("Syncing") as advance:
+        report = sync_with(context.workspace, url, on_progress=advance, on_total=advance.set_total)
+    _print_report(report, as_json)
 
 
 team_app = typer.Typer(help="A team's PostgreSQL database: its group role and members.", no_args_is_help=True)

@@ -213,8 +213,8 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'sync_peer': (
-        'SELECT sync_peers.uuid, sync_peers.peer_uuid, sync_peers.last_synced_at, sync_peers.taken_up_to \nFROM sync_peers \nWHERE sync_peers.peer_uuid = :peer',
-        (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime'), ('taken_up_to', None)),
+        'SELECT sync_peers.uuid, sync_peers.peer_uuid, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.taken_chain \nFROM sync_peers \nWHERE sync_peers.peer_uuid = :peer',
+        (('uuid', None), ('peer_uuid', None), ('last_synced_at', 'datetime'), ('taken_up_to', None), ('taken_chain', None)),
         {},
     ),
     'last_change_of': (
@@ -223,9 +223,29 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 1, 'param_2': 0},
     ),
     'last_position': (
-        'SELECT max(changesets.position) AS position \nFROM changesets',
-        (('position', None),),
+        'SELECT changesets.position, changesets.chain \nFROM changesets \nWHERE changesets.position IS NOT NULL ORDER BY changesets.position DESC\n LIMIT :param_1 OFFSET :param_2',
+        (('position', None), ('chain', None)),
+        {'param_1': 1, 'param_2': 0},
+    ),
+    'changeset_at': (
+        'SELECT changesets.uuid, changesets.chain \nFROM changesets \nWHERE changesets.position = :position',
+        (('uuid', None), ('chain', None)),
         {},
+    ),
+    'changesets_after': (
+        'SELECT changesets.uuid, changesets.position \nFROM changesets \nWHERE changesets.position > :after AND changesets.position <= :upto ORDER BY changesets.position\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('position', None)),
+        {'param_1': 0},
+    ),
+    'changes_in': (
+        'SELECT changes.uuid, changes.changeset_uuid, changes.table_name, changes.record_uuid \nFROM changes \nWHERE changes.changeset_uuid IN (SELECT value \nFROM json_each(:changesets)) ORDER BY changes.changeset_uuid, changes.seq',
+        (('uuid', None), ('changeset_uuid', None), ('table_name', None), ('record_uuid', None)),
+        {},
+    ),
+    'deletions_of': (
+        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT value \nFROM json_each(:records)) AND changes.action IN (:param_1, :param_2) ORDER BY changesets.made_at, changes.seq',
+        (('record_uuid', None), ('action', None), ('made_at', 'datetime')),
+        {'param_1': 'insert', 'param_2': 'delete'},
     ),
     'conflicts': (
         'SELECT conflicts.table_name, conflicts.record_uuid, conflicts.kept, conflicts.a_in, conflicts.a_label, conflicts.a_version, conflicts.a_by, conflicts.a_login, conflicts.a_at, conflicts.b_in, conflicts.b_label, conflicts.b_version, conflicts.b_by, conflicts.b_login, conflicts.b_at, conflicts.found_at, conflicts.settled_by, conflicts.uuid, conflicts.created_at, conflicts.updated_at \nFROM conflicts ORDER BY conflicts.found_at DESC, conflicts.uuid',
@@ -440,7 +460,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0009'
+SCHEMA_REVISION = '0012'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -454,13 +474,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT blobs.sha256, blobs.content, blobs.uuid, blobs.created_at, blobs.updated_at \nFROM blobs \nWHERE blobs.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changesets': {
-        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_as', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO changesets (made_at, made_by, made_as, made_in, command, reverts, reverted_by, position, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_as, :made_in, :command, :reverts, :reverted_by, :position, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_as=:made_as, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, position=:position, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
+        'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_as', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('position', None, None), ('chain', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO changesets (made_at, made_by, made_as, made_in, command, reverts, reverted_by, position, chain, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_as, :made_in, :command, :reverts, :reverted_by, :position, :chain, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_as=:made_as, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, position=:position, chain=:chain, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
-        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_as, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.position, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
+        'select': 'SELECT changesets.made_at, changesets.made_by, changesets.made_as, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.position, changesets.chain, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid = :uuid',
         'stamps': 'SELECT changesets.uuid, changesets.updated_at \nFROM changesets',
-        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_as, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.position, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT changesets.made_at, changesets.made_by, changesets.made_as, changesets.made_in, changesets.command, changesets.reverts, changesets.reverted_by, changesets.position, changesets.chain, changesets.uuid, changesets.created_at, changesets.updated_at \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'conflicts': {
         'columns': (('table_name', None, None), ('record_uuid', None, None), ('kept', None, None), ('a_in', None, None), ('a_label', None, ''), ('a_version', None, None), ('a_by', None, None), ('a_login', None, None), ('a_at', 'datetime', None), ('b_in', None, None), ('b_label', None, ''), ('b_version', None, None), ('b_by', None, None), ('b_login', None, None), ('b_at', 'datetime', None), ('found_at', 'datetime', None), ('settled_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -508,13 +528,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT states.iso3, states.name, states.region, states.subregion, states.intermediate_region, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.uuid, states.created_at, states.updated_at \nFROM states \nWHERE states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'sync_peers': {
-        'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('taken_up_to', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, taken_up_to, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :taken_up_to, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, taken_up_to=:taken_up_to, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
+        'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('taken_up_to', None, None), ('taken_chain', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, taken_up_to, taken_chain, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :taken_up_to, :taken_chain, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, taken_up_to=:taken_up_to, taken_chain=:taken_chain, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
-        'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
+        'select': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.taken_chain, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid = :uuid',
         'stamps': 'SELECT sync_peers.uuid, sync_peers.updated_at \nFROM sync_peers',
-        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT sync_peers.peer_uuid, sync_peers.peer_label, sync_peers.last_synced_at, sync_peers.taken_up_to, sync_peers.taken_chain, sync_peers.uuid, sync_peers.created_at, sync_peers.updated_at \nFROM sync_peers \nWHERE sync_peers.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'work_plans': {
         'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

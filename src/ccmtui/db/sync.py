@@ -1,37 +1,52 @@
-"""Merging two ccm databases record by record, matched by UUID.
+"""Merging two ccm databases record by record, matched by UUID, from their change logs.
+
+Each database numbers the change sets of its log in the order they were committed
+(`changesets.position`, see `Writer.log_end`) and remembers, per peer, the position in the
+peer's log it has taken in (`sync_peers.taken_up_to`). A sync reads only the change sets after
+those positions: the ones the other side lacks are copied, with their changes, and the records
+they touched are compared and settled; nothing else is read. A first sync (or one whose
+remembered position no longer names a change set this side took in: a peer restored from a
+backup, a file replaced by another) compares every record instead, a page at a time.
 
 New records are copied; the same record edited on both sides resolves to the later
 edit (the overwritten version stays in the receiving database's change log, and the
 conflict is reported); deletions propagate, known from the change log; the change logs
 themselves are merged, so undo history stays valid. Running it twice changes nothing.
+Everything happens in one transaction per side, the positions with the records they cover.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Parents before children; LOCAL_TABLES never travel.
 from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.queries import Q
+from ccmtui.db.sync_log import (
+    BATCH,
+    Peer,
+    deleted_records,
+    hand_over_log,
+    known_peer,
+    remember,
+    still_valid,
+    take_log,
+    touched_records,
+)
 from ccmtui.db.write import UNLOGGED, dump_row, plain
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
 
 SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
-# Tables with a foreign key to themselves: their new records must arrive in order.
-SELF_REFERRING = frozenset(
-    t.name for t in Base.metadata.sorted_tables if any(fk.column.table is t for fk in t.foreign_keys)
-)
-BATCH = 5_000
+# The change log travels as a log (in order, with its change sets); the records as records.
+LOG_TABLES = ("changesets", "changes")
+RECORD_TABLES = tuple(name for name in SYNCED_TABLES if name not in LOG_TABLES)
+# Unlogged records (a file's bytes): always compared whole; there are few, and they never change.
+COMPARED_WHOLE = frozenset({"blobs"})
 # Columns other records point at: a refused record's values there make its children refused too.
 REFERENCED = frozenset(
     (fk.column.table.name, fk.column.name) for t in Base.metadata.sorted_tables for fk in t.foreign_keys
@@ -40,6 +55,7 @@ FOREIGN_KEYS = {
     t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
     for t in Base.metadata.sorted_tables
 }
+Progress = Callable[[int], None]
 
 
 @dataclass
@@ -73,112 +89,128 @@ class SyncReport:
     deleted_there: Counter = field(default_factory=Counter)
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
+    whole: bool = False  # every record was compared (a first sync), not only the change sets since the last
+    compared: int = 0  # how many records were read and compared
 
     @property
     def changed_nothing(self) -> bool:
         return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
 
 
-def _deleted(writer: Writer, table: str) -> dict[str, str]:
-    """uuid -> when, for records whose latest logged change is a deletion.
-
-    When is the first deletion since the record was last inserted: a deletion passed on by a sync
-    is logged again, later, and must not count as a deletion made then.
-    """
-    latest: dict[str, tuple[str, str]] = {}
-    for row in writer.rows(Q.deletions, table=table):
-        previous = latest.get(row.record_uuid)
-        if row.action == "delete" and previous is not None and previous[0] == "delete":
-            continue
-        latest[row.record_uuid] = (row.action, plain(row.made_at))
-    return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
-
-
-def _last_synced(writer: Writer, peer: str) -> str | None:
-    found = writer.rows(Q.sync_peer, peer=peer)
-    return plain(found[0].last_synced_at) if found else None
-
-
-def _remember(writer: Writer, peer: str, label: str) -> None:
-    found = writer.rows(Q.sync_peer, peer=peer)
-    if found:
-        writer.update("sync_peers", found[0].uuid, {"last_synced_at": writer.stamp, "peer_label": label})
-    else:
-        writer.insert("sync_peers", {"peer_uuid": peer, "peer_label": label, "last_synced_at": writer.stamp})
-
-
-def synchronize(here, there, *, here_label: str, there_label: str, push: bool = True) -> SyncReport:
+def synchronize(
+    here,
+    there,
+    *,
+    here_label: str,
+    there_label: str,
+    push: bool = True,
+    on_progress: Progress | None = None,
+    on_total: Progress | None = None,
+) -> SyncReport:
     """Bring `there`'s records into `here` (and, with `push`, `here`'s into `there`).
 
-    `here` and `there` are Writers, each in its own transaction.
+    `here` and `there` are Writers, each in its own transaction. `on_total(n)` is told how many
+    records will be compared, once known; `on_progress(n)` each time n more are.
     """
+    advance = on_progress or (lambda _n: None)
     here_id = here.database_id()
     # A merge only reads the other file: it is known by its location until it has an id of its own.
     there_id = there.database_id() if push else (there.existing_database_id() or f"file:{there_label}"[:36])
     # Copies of one file share an id: then each knows the other by id and location.
     if here_id == there_id:
         here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
-    since = _last_synced(here, there_id)
-    report = SyncReport(here=here_label, there=there_label)
+    # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
+    here_end, there_end = here.log_end(), there.log_end()
+    here_chain, there_chain = here.log_chain(), there.log_chain()
+    known_here, known_there = known_peer(here, there_id), (known_peer(there, here_id) if push else Peer())
+    since = known_here.last_synced
+    incremental = still_valid(known_here, there, there_end) and (not push or still_valid(known_there, here, here_end))
+    report = SyncReport(here=here_label, there=there_label, whole=not incremental)
+    # Where each side's log is read from, and (unless every record is compared) the records it touched.
+    from_there = known_here.taken_up_to if incremental else 0
+    from_here = known_there.taken_up_to if incremental else 0
+    touched: dict[str, set[str]] | None = None
+    if incremental:
+        touched = {}
+        touched_records(there, here, from_there, there_end, touched)
+        if push:
+            touched_records(here, there, from_here, here_end, touched)
     screen = _Screen(report)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
-    # Read both sides whole before writing: the sync's own log entries must not travel in this round.
-    snapshot = {
-        table: (here.stamps(table), there.stamps(table), _deleted(here, table), _deleted(there, table))
-        for table in SYNCED_TABLES
+    # Records deleted on one side, and whether an edit on the other brings them back (docs/team.md).
+    gone = {
+        table: (
+            deleted_records(here, table, _among(touched, table)),
+            deleted_records(there, table, _among(touched, table)),
+        )
+        for table in RECORD_TABLES
     }
+    revive_here, revive_there = _decide_revivals(here, there, gone, since, report, push=push)
     # A file's bytes travel only while an attachment uses them.
     unused = set(here.unused_blobs()) | set(there.unused_blobs())
-    # Edits against deletions, decided for each record together with its children (docs/team.md).
-    revive_here = _revivals(there, snapshot, "here", since, report)
-    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
-    for table in SYNCED_TABLES:
-        mine, theirs, gone_here, gone_there = snapshot[table]
-        incoming, outgoing = [], []
-        for uuid in theirs:
-            if uuid in mine:
-                continue
-            if uuid in gone_here and not revive_here.get((table, uuid)):
-                if push:
-                    deletions_there.append((table, uuid))
-            else:
-                incoming.append(uuid)
-        for uuid in mine:
-            if uuid in theirs:
-                continue
-            if uuid in gone_there and not (push and revive_there.get((table, uuid))):
-                deletions_here.append((table, uuid))
-            elif push:
-                outgoing.append(uuid)
-        # New records are copied whole and in batches; the change log that travels with them
-        # says who made them. Oldest first, so a record that refers to another of its table comes after it.
-        if table == "blobs":
-            incoming = [uuid for uuid in incoming if uuid not in unused]
-            outgoing = [uuid for uuid in outgoing if uuid not in unused]
-        if incoming:
-            # A merge logs what it brings in, so `ccm undo` can take it back out.
-            report.came_in[table] += _copy(there, here, table, incoming, screen.into("here"), log=not push)
-        if push and outgoing:
-            report.went_out[table] += _copy(here, there, table, outgoing, screen.into("there"))
-        for uuid in mine.keys() & theirs.keys():
-            ours, other = plain(mine[uuid]), plain(theirs[uuid])
-            if ours == other:
-                continue
-            if since is not None and ours > since and other > since:
-                conflict = Conflict(table, uuid, "here" if ours > other else "there", ours, other)
-                if table not in UNLOGGED:
-                    sides = ((here_id, here_label), (there_id, there_label))
-                    conflict.id = _record_conflict(here, there, conflict, sides, push=push)
-                report.conflicts.append(conflict)
-            if other > ours:
-                if screen.into("here")(table, [row := there.get(table, uuid)]):
-                    here.update(table, uuid, row, touch=False)
-                    report.came_in[table] += 1
-            elif push:
-                if screen.into("there")(table, [row := here.get(table, uuid)]):
-                    there.update(table, uuid, row, touch=False)
-                    report.went_out[table] += 1
+    pages = _Pages(here, there, touched, gone, push=push)
+    report.compared = pages.total()
+    if on_total is not None:
+        on_total(report.compared)
+
+    for table in RECORD_TABLES:
+        gone_here, gone_there = gone[table]
+        streamed = pages.streamed(table)
+        if streamed == "out":
+            report.went_out[table] += _stream(here, there, table, screen.into("there"), advance)
+            continue
+        if streamed == "in":
+            report.came_in[table] += _stream(there, here, table, screen.into("here"), advance)
+            continue
+        for mine, theirs, compared, whole in pages.of(table):
+            incoming, outgoing = [], []
+            for uuid in theirs:
+                if uuid in mine:
+                    continue
+                if uuid in gone_here and not revive_here.get((table, uuid)):
+                    if push:
+                        deletions_there.append((table, uuid))
+                else:
+                    incoming.append(uuid)
+            for uuid in mine:
+                if uuid in theirs:
+                    continue
+                if uuid in gone_there and not (push and revive_there.get((table, uuid))):
+                    deletions_here.append((table, uuid))
+                elif push:
+                    outgoing.append(uuid)
+            # New records are copied whole and in batches; the change log that travels with them
+            # says who made them.
+            if table == "blobs":
+                incoming = [uuid for uuid in incoming if uuid not in unused]
+                outgoing = [uuid for uuid in outgoing if uuid not in unused]
+            # A merge logs what it brings in, so `ccm undo` can take it back out; a sync logs the records
+            # an edit brought back after a deletion (their own change sets are already on both sides),
+            # so the next sync of a third database sees them come back too.
+            for uuids, log in _split(incoming, gone_here, not push):
+                report.came_in[table] += _copy(there, here, table, uuids, screen.into("here"), log=log, whole=whole)
+            for uuids, log in _split(outgoing, gone_there, False) if push else ():
+                report.went_out[table] += _copy(here, there, table, uuids, screen.into("there"), log=log, whole=whole)
+            for uuid in mine.keys() & theirs.keys():
+                ours, other = plain(mine[uuid]), plain(theirs[uuid])
+                if ours == other:
+                    continue
+                if since is not None and ours > since and other > since:
+                    conflict = Conflict(table, uuid, "here" if ours > other else "there", ours, other)
+                    if table not in UNLOGGED:
+                        sides = ((here_id, here_label), (there_id, there_label))
+                        conflict.id = _record_conflict(here, there, conflict, sides, push=push)
+                    report.conflicts.append(conflict)
+                if other > ours:
+                    if screen.into("here")(table, [row := there.get(table, uuid)]):
+                        here.update(table, uuid, row, touch=False)
+                        report.came_in[table] += 1
+                elif push:
+                    if screen.into("there")(table, [row := here.get(table, uuid)]):
+                        there.update(table, uuid, row, touch=False)
+                        report.went_out[table] += 1
+            advance(compared)
     # Children before parents.
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):
@@ -191,14 +223,152 @@ def synchronize(here, there, *, here_label: str, there_label: str, push: bool = 
     here.drop_unused_blobs()
     if push:
         there.drop_unused_blobs()
+    # The change sets each side lacked: after the records, so that a conflict names who made each version.
+    report.came_in += take_log(there, here, from_there, there_end)
+    if push:
+        report.went_out += take_log(here, there, from_here, here_end)
     # Each side's log of this very sync goes across too, so a second run finds nothing to do.
     if push:
-        _hand_over_log(there, here)
-        _hand_over_log(here, there)
-    _remember(here, there_id, there_label)
+        hand_over_log(there, here)
+        hand_over_log(here, there)
+    # Each side has now taken in the other's log up to where it stood when this sync began: the
+    # change sets this sync itself adds come after, and the next sync finds each already on the other side.
+    # Records left out are not in step: the next sync compares every record again, and names them again.
+    left_out = bool(report.refused)
+    remember(here, there_id, there_label, None if left_out else (there_end, there_chain))
     if push:
-        _remember(there, here_id, here_label)
+        remember(there, here_id, here_label, None if left_out else (here_end, here_chain))
     return report
+
+
+def _split(uuids: list[str], gone: dict[str, str], log: bool) -> list[tuple[list[str], bool]]:
+    """New records to copy, as (uuids, whether to log them): the ones deleted on the receiving side
+    (brought back by a later edit) are always logged."""
+    if log:
+        return [(uuids, True)] if uuids else []
+    revived = [uuid for uuid in uuids if uuid in gone]
+    fresh = [uuid for uuid in uuids if uuid not in gone]
+    return [(found, logged) for found, logged in ((fresh, False), (revived, True)) if found]
+
+
+def _among(touched: dict[str, set[str]] | None, table: str) -> set[str] | None:
+    if touched is None or table in COMPARED_WHOLE:
+        return None
+    return touched.get(table, set())
+
+
+class _Pages:
+    """The records of a table to compare, a page at a time: (here's stamps, there's stamps, how many
+    records that is, and the whole records when they were read already) for the same uuids.
+
+    Incrementally, the records the new change sets touched. Otherwise every record: first there's,
+    a page at a time in there's order, each looked up here; then those only here, in here's order
+    (for a merge, only those deleted there). Each side is read in its own order (a server's
+    collation may sort uuids unlike a file's).
+    """
+
+    def __init__(self, here: Writer, there: Writer, touched: dict[str, set[str]] | None, gone, *, push: bool):
+        self.here, self.there, self.touched, self.gone, self.push = here, there, touched, gone, push
+        self.counts: dict[str, tuple[int, int]] = {}
+        for table in RECORD_TABLES:
+            if touched is None or table in COMPARED_WHOLE:
+                self.counts[table] = (here.count(table), there.count(table))
+
+    def total(self) -> int:
+        listed = sum(len(uuids) for table, uuids in (self.touched or {}).items() if table not in self.counts)
+        return listed + sum((mine if self.push else 0) + theirs for mine, theirs in self.counts.values())
+
+    def streamed(self, table: str) -> str | None:
+        """ "out" or "in" when only one side has records of a table that simply go across (a first sync
+        to an empty server or into an empty file): then they are streamed, not compared."""
+        if table not in self.counts or table in COMPARED_WHOLE:
+            return None
+        in_here, in_there = self.counts[table]
+        gone_here, gone_there = self.gone[table]
+        if self.push and in_here and not in_there and not gone_there:
+            return "out"
+        if self.push and in_there and not in_here and not gone_here:
+            return "in"
+        return None
+
+    def of(self, table: str) -> Iterator[tuple[dict[str, str], dict[str, str], int, dict | None]]:
+        here, there = self.here, self.there
+        if table not in self.counts:
+            if self.touched is None:
+                return
+            uuids = sorted(self.touched.get(table, ()))
+            for start in range(0, len(uuids), BATCH):
+                batch = uuids[start : start + BATCH]
+                yield here.stamps_of(table, batch), there.stamps_of(table, batch), len(batch), None
+            return
+        in_here, in_there = self.counts[table]
+        if in_there and not in_here:  # nothing here to compare with (a first sync into an empty file)
+            for rows in _whole(there, table):
+                yield {}, {uuid: plain(row["updated_at"]) for uuid, row in rows.items()}, len(rows), rows
+        elif in_there:
+            for theirs in _paged(there, table):
+                yield here.stamps_of(table, list(theirs)), theirs, len(theirs), None
+        if self.push and in_here and not in_there:  # nothing there (a first sync to an empty server)
+            for rows in _whole(here, table):
+                yield {uuid: plain(row["updated_at"]) for uuid, row in rows.items()}, {}, len(rows), rows
+            return
+        if self.push and in_here:
+            pages = _paged(here, table)
+        else:  # a merge takes only deletions from the other file
+            deleted = sorted(self.gone.get(table, ({}, {}))[1])
+            pages = (here.stamps_of(table, deleted[start : start + BATCH]) for start in range(0, len(deleted), BATCH))
+        # Here's records that there lacks (those on both were compared above).
+        for mine in pages:
+            found = there.stamps_of(table, list(mine)) if mine else {}
+            only_here = {uuid: stamp for uuid, stamp in mine.items() if uuid not in found}
+            yield only_here, {}, len(mine) if self.push else 0, None
+
+
+def _stream(source: Writer, destination: Writer, table: str, accept, advance: Progress) -> int:
+    """Every record of a table, from a side that has them to one that has none, a page at a time into one COPY."""
+    copied = 0
+
+    def rows() -> Iterator[dict]:
+        nonlocal copied
+        for page in _whole(source, table):
+            kept = accept(table, list(page.values()))
+            copied += len(kept)
+            yield from kept
+            advance(len(page))
+
+    destination.copy_in(table, rows())
+    return copied
+
+
+def _keyset(read: Callable[[str], list], last: Callable) -> Iterator[list]:
+    """Pages read one after another, each after the uuid `last` finds in the one before."""
+    after = ""
+    while page := read(after):
+        after = last(page[-1])
+        yield page
+
+
+def _whole(writer: Writer, table: str) -> Iterator[dict[str, dict]]:
+    for page in _keyset(lambda after: writer.page(table, after, BATCH), lambda row: row["uuid"]):
+        yield {row["uuid"]: row for row in page}
+
+
+def _paged(writer: Writer, table: str) -> Iterator[dict[str, str]]:
+    for page in _keyset(lambda after: writer.stamps_page(table, after, BATCH), lambda row: row[0]):
+        yield dict(page)
+
+
+def _decide_revivals(here, there, gone, since, report, *, push: bool):
+    """Edits against deletions: for each record deleted on one side and still on the other, whether it comes back."""
+    snapshot = {}
+    for table, (gone_here, gone_there) in gone.items():
+        uuids = sorted(gone_here.keys() | gone_there.keys())
+        mine = here.stamps_of(table, uuids) if uuids else {}
+        theirs = there.stamps_of(table, uuids) if uuids else {}
+        snapshot[table] = (mine, theirs, gone_here, gone_there)
+    revive_here = _revivals(there, snapshot, "here", since, report)
+    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
+    return revive_here, revive_there
 
 
 def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport) -> dict[tuple[str, str], bool]:
@@ -213,7 +383,7 @@ def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     found: dict[tuple[str, str], bool] = {}
     when: dict[tuple[str, str], tuple[str, str]] = {}
-    for table in SYNCED_TABLES:
+    for table in RECORD_TABLES:
         mine, theirs, gone_here, gone_there = snapshot[table]
         present, absent, gone = (theirs, mine, gone_here) if into == "here" else (mine, theirs, gone_there)
         for uuid, stamp in present.items():
@@ -287,19 +457,17 @@ def _record_conflict(here, there, conflict: Conflict, sides, *, push: bool) -> s
     return row["uuid"]
 
 
-def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False) -> int:
+def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False, whole=None) -> int:
     """New records, copied whole in batches (a million of them must not sit in memory at once).
 
-    `accept` keeps the records the destination can hold; the number copied is returned.
+    `accept` keeps the records the destination can hold; the number copied is returned. `whole`
+    holds the records when they were read already (uuid -> record).
     """
-    if table in SELF_REFERRING:
-        # Oldest first, so that a change set that reverts another comes after it.
-        rows = accept(table, source.get_many(table, uuids))
-        destination.copy_in(table, sorted(rows, key=lambda r: (plain(r["created_at"]), r["uuid"])), log=log)
-        return len(rows)
     copied = 0
     for start in range(0, len(uuids), BATCH):
-        rows = accept(table, source.get_many(table, uuids[start : start + BATCH]))
+        batch = uuids[start : start + BATCH]
+        found = [whole[uuid] for uuid in batch] if whole is not None else source.get_many(table, batch)
+        rows = accept(table, found)
         destination.copy_in(table, rows, log=log)
         copied += len(rows)
     return copied
@@ -329,111 +497,14 @@ class _Screen:
         return accept
 
     def _why(self, side: str, table: str, row: dict) -> str | None:
-        from ccmtui.domain.values import problems
+        from ccmtui.domain.values import clean, problems
 
-        found = problems(table, row)
-        if found:
-            column, why = found[0]
+        if not clean(table, row):
+            column, why = problems(table, row)[0]
             return f"its {column.replace('_', ' ')} {why}"
+        if not self.refused:
+            return None
         for column, parent, parent_column in FOREIGN_KEYS.get(table, ()):
             if row.get(column) is not None and row.get(column) in self.refused.get((side, parent, parent_column), ()):
                 return f"its {parent[:-1] if parent.endswith('s') else parent} was left out"
         return None
-
-
-def _hand_over_log(source, destination) -> None:
-    if source.changeset is None:
-        return
-    destination.copy_in("changesets", [source.get("changesets", source.changeset)])
-    changes = [change.uuid for change in source.rows(Q.changes_of, changeset=source.changeset)]
-    destination.copy_in("changes", source.get_many("changes", changes))
-
-
-# Files beside a SQLite database that hold part of its content.
-_COMPANIONS = ("-wal", "-journal")
-_COPY_ATTEMPTS = 3
-
-
-@contextmanager
-def reading_copy(path: Path) -> Iterator[Path]:
-    """A private copy of another ccm file, at this ccm's schema, to read from; the file itself is only read.
-
-    The file (with its write-ahead log, if one lies beside it) is copied byte for byte into a
-    temporary folder, and the copy is checked and, if older, upgraded there: nothing is written
-    into or beside the original, which may be on read-only media. A file that is not a ccm
-    database, that a newer ccm wrote, or that cannot be read whole is a one-line error.
-    """
-    path = Path(path)
-    where = str(path)
-    with tempfile.TemporaryDirectory(prefix="ccm-read-") as folder:
-        copy = Path(folder) / "other.db"
-        _copy_whole(path, copy)
-        _bring_up_to_date(copy, where)
-        yield copy
-
-
-def _signature(path: Path) -> tuple:
-    """What changes when a file is written, for the file and its companions."""
-    found = []
-    for name in (str(path), *(f"{path}{suffix}" for suffix in _COMPANIONS)):
-        try:
-            info = os.stat(name)
-        except FileNotFoundError:
-            found.append(None)
-            continue
-        found.append((info.st_ino, info.st_size, info.st_mtime_ns))
-    return tuple(found)
-
-
-def _copy_whole(path: Path, copy: Path) -> None:
-    """Copy the file and its companions, again if it changed meanwhile; only reads the original."""
-    from ccmtui.domain.errors import DatabaseError
-
-    for _ in range(_COPY_ATTEMPTS):
-        try:
-            before = _signature(path)
-            if before[0] is None:
-                raise FileNotFoundError(path)
-            shutil.copyfile(path, copy)
-            for suffix, there in zip(_COMPANIONS, before[1:]):
-                Path(f"{copy}{suffix}").unlink(missing_ok=True)
-                if there is not None:
-                    shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
-            after = _signature(path)
-        except FileNotFoundError:
-            after = None
-        except OSError as error:
-            raise DatabaseError(f"{path}: cannot be read ({error.strerror or error}); nothing was changed") from None
-        if after is not None and after == before:
-            return
-        if after is None or after[0] is None:
-            raise DatabaseError(f"{path}: the file disappeared while it was being read; nothing was changed")
-    raise DatabaseError(
-        f"{path}: the file kept changing while it was being read (is ccm writing to it?); nothing was changed"
-    )
-
-
-def _bring_up_to_date(copy: Path, where: str) -> None:
-    """Check the copy is a ccm database this ccm can read, and upgrade it (no backup: it is a copy)."""
-    from sqlalchemy.exc import DBAPIError
-
-    from ccmtui.db import migrate
-    from ccmtui.db.session import Database, translate_errors
-    from ccmtui.domain.errors import DatabaseError
-
-    database = Database(copy, label=where)
-    try:
-        with translate_errors(where):
-            try:
-                with database.engine.connect() as connection:
-                    revision = migrate.check(connection, where)
-            except DBAPIError as error:
-                if "not a database" in str(error.orig):  # not an SQLite file
-                    raise DatabaseError(
-                        f"{where} is not a ccm database (not an SQLite file); nothing was changed"
-                    ) from None
-                raise
-            if revision != migrate.head():
-                migrate.upgrade(database, backup=False)
-    finally:
-        database.dispose()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ccmtui.db.read import AlchemyReader
 
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
-CHUNK = 500  # records per statement when copying between databases
+PAGE = 5_000  # uuids per statement when looking records up (one parameter: a JSON array, or an array)
 UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
 
 
@@ -61,13 +61,21 @@ class Backend(Protocol):
 
     def delete(self, table: str, uuid: str) -> None: ...
 
-    def insert_many(self, table: str, rows: list[dict]) -> None: ...
+    def insert_many(self, table: str, rows: Iterable[dict]) -> None: ...
 
     def get(self, table: str, uuid: str) -> dict | None: ...
 
     def get_many(self, table: str, uuids: list[str]) -> list[dict]: ...
 
     def stamps(self, table: str) -> dict[str, str]: ...
+
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]: ...
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]: ...
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]: ...
+
+    def count(self, table: str) -> int: ...
 
     def role(self) -> str | None: ...
 
@@ -95,6 +103,7 @@ class Writer:
         self.counts: dict[str, int] = {}
         self._database_id: str | None = None
         self._position: int | None = None  # the last position given in this database's log
+        self._chain = ""  # and its chain
 
     # -- reads inside the transaction
     def rows(self, name: str, /, **params: Any) -> list[Any]:
@@ -106,23 +115,43 @@ class Writer:
     def stamps(self, table: str) -> dict[str, str]:
         return self.backend.stamps(table)
 
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        """uuid -> updated_at (as ISO 8601 text) of those of `uuids` that this database holds."""
+        found: dict[str, str] = {}
+        for start in range(0, len(uuids), PAGE):
+            found.update(self.backend.stamps_of(table, uuids[start : start + PAGE]))
+        return found
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        """The next `limit` (uuid, updated_at) of a table after the uuid `after`, in this database's uuid order."""
+        return self.backend.stamps_page(table, after, limit)
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]:
+        """The next `limit` whole records of a table after the uuid `after`, in this database's uuid order."""
+        return self.backend.page(table, after, limit)
+
+    def count(self, table: str) -> int:
+        return self.backend.count(table)
+
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         """Whole records by uuid, read in chunks."""
         rows: list[dict] = []
-        for start in range(0, len(uuids), CHUNK):
-            rows.extend(self.backend.get_many(table, uuids[start : start + CHUNK]))
+        for start in range(0, len(uuids), PAGE):
+            rows.extend(self.backend.get_many(table, uuids[start : start + PAGE]))
         return rows
 
-    def copy_in(self, table: str, rows: list[dict], *, log: bool = False) -> None:
-        """Records arriving whole from another database: written as they are, in batches.
+    def copy_in(self, table: str, rows: Iterable[dict], *, log: bool = False) -> None:
+        """Records arriving whole from another database: written as they are, streamed (`rows` may be
+        a generator: a million records need not sit in memory).
 
         Not logged (their own change log travels with them) unless `log`: a merge logs what it
         brings in, so that it can be undone.
         """
         if table == "changesets":  # change sets take their place at the end of this database's log
-            rows = [{**row, "position": self.next_position()} for row in rows]
-        for start in range(0, len(rows), CHUNK):
-            self.backend.insert_many(table, rows[start : start + CHUNK])
+            rows = [{**row, **self.next_position(row["uuid"])} for row in rows]
+        if log:
+            rows = list(rows)
+        self.backend.insert_many(table, rows)
         if log:
             for row in rows:
                 self._log(table, row["uuid"], "insert", None, row)
@@ -140,6 +169,7 @@ class Writer:
 
     # -- writes
     def insert(self, table: str, values: dict, *, log: bool = True) -> dict:
+        self._queue(table)
         row = self.backend.complete(table, values, self.stamp)
         check_values(table, row)  # the same values on every backend, refused before writing
         self.backend.insert(table, row)
@@ -148,6 +178,7 @@ class Writer:
         return row
 
     def update(self, table: str, uuid: str, changes: dict, *, touch: bool = True) -> dict:
+        self._queue(table)
         before = self.backend.get(table, uuid)
         if before is None:
             raise DatabaseError(f"no {table} record {uuid}")
@@ -162,6 +193,7 @@ class Writer:
         return after
 
     def delete(self, table: str, uuid: str) -> dict:
+        self._queue(table)
         before = self.backend.get(table, uuid)
         if before is None:
             raise DatabaseError(f"no {table} record {uuid}")
@@ -171,6 +203,7 @@ class Writer:
 
     def restore(self, table: str, row: dict) -> None:
         """Put a deleted record back exactly as it was (undo)."""
+        self._queue(table)
         self.backend.insert(table, row)
         self._log(table, row["uuid"], "insert", None, row)
 
@@ -192,14 +225,34 @@ class Writer:
                 self._database_id = row["uuid"]
         return self._database_id
 
-    def next_position(self) -> int:
-        """The next position in this database's log; the log is locked until the transaction ends, so
-        positions are given in the order transactions commit."""
+    def log_end(self) -> int:
+        """The last position in this database's log, locking the log until the transaction ends.
+
+        Writers that log queue on this lock (on a server; on a file BEGIN IMMEDIATE already holds
+        the whole file), so a position is given only once every smaller one is committed: a peer
+        that has read the log up to a position never misses a change set committed later (docs/team.md).
+        """
         if self._position is None:
             self.backend.lock_log()
-            self._position = self.backend.rows(Q.last_position)[0].position or 0
-        self._position += 1
+            last = self.backend.rows(Q.last_position)
+            self._position, self._chain = (last[0].position, last[0].chain or "") if last else (0, "")
         return self._position
+
+    def log_chain(self) -> str:
+        """The chain of the log at `log_end` (see ChangeSet.chain)."""
+        self.log_end()
+        return self._chain
+
+    def next_position(self, uuid: str) -> dict:
+        """The next position in this database's log (see `log_end`) for the change set `uuid`, with its chain."""
+        self._position = self.log_end() + 1
+        self._chain = chain(self._chain, uuid)
+        return {"position": self._position, "chain": self._chain}
+
+    def _queue(self, table: str) -> None:
+        """Before a logged write, wait for the log: its lock comes first, before any record is locked."""
+        if self.logged and table not in UNLOGGED:
+            self.log_end()
 
     def _log(self, table: str, uuid: str, action: str, before: dict | None, after: dict | None) -> None:
         if table in UNLOGGED or not self.logged:
@@ -213,7 +266,7 @@ class Writer:
                 "made_as": self.role(),
                 "made_in": self.database_id(),
                 "command": self.command[:300],
-                "position": self.next_position(),
+                **self.next_position(self.changeset),
             }
             self.backend.insert("changesets", self.backend.complete("changesets", values, self.stamp))
         self._seq += 1
@@ -234,6 +287,13 @@ class Writer:
                 self.stamp,
             ),
         )
+
+
+def chain(previous: str, uuid: str) -> str:
+    """The log's chain after the change set `uuid` (see ChangeSet.chain)."""
+    import hashlib
+
+    return hashlib.sha256(f"{previous}:{uuid}".encode()).hexdigest()
 
 
 def dump_row(row: dict | None) -> str | None:
@@ -310,9 +370,9 @@ class SQLiteBackend:
     def delete(self, table: str, uuid: str) -> None:
         self._run(self._table(table)["delete"], {"uuid": uuid})
 
-    def insert_many(self, table: str, rows: list[dict]) -> None:
+    def insert_many(self, table: str, rows: Iterable[dict]) -> None:
         try:
-            self.connection.executemany(self._table(table)["insert"], [self._bind(row) for row in rows])
+            self.connection.executemany(self._table(table)["insert"], (self._bind(row) for row in rows))
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
 
@@ -334,6 +394,29 @@ class SQLiteBackend:
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
+
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        self._table(table)  # a known table: its name is safe in the statement
+        sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid IN (SELECT value FROM json_each(:uuids))"
+        return dict(self._run(sql, {"uuids": json.dumps(uuids)}).fetchall())
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        self._table(table)
+        sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
+        return self._run(sql, {"after": after, "limit": limit}).fetchall()
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]:
+        spec = self._table(table)
+        names = [name for name, _, _ in spec["columns"]]
+        sql = f"SELECT {', '.join(names)} FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
+        return [
+            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+            for found in self._run(sql, {"after": after, "limit": limit}).fetchall()
+        ]
+
+    def count(self, table: str) -> int:
+        self._table(table)
+        return self._run(f"SELECT count(*) FROM {table}", {}).fetchone()[0]
 
     def unused_blobs(self) -> list[str]:
         sql = "SELECT uuid FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments) ORDER BY uuid"
@@ -390,13 +473,40 @@ class AlchemyBackend:
         t = self.tables[table]
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
-    def insert_many(self, table: str, rows: list[dict]) -> None:
-        if rows:
-            self.connection.execute(self.tables[table].insert(), rows)
+    def insert_many(self, table: str, rows: Iterable[dict]) -> None:
+        if self.connection.dialect.name != "postgresql":
+            rows = list(rows)
+            if rows:
+                self.connection.execute(self.tables[table].insert(), rows)
+            return
+        # COPY: many times faster than INSERT for the records a sync brings in (a first sync: all of
+        # them, streamed, sent by a thread of psycopg's while the next are read).
+        from psycopg.copy import QueuedLibpqWriter
+
+        names = [column.name for column in self.tables[table].columns]
+        columns = ", ".join(f'"{name}"' for name in names)
+        cursor = self.connection.connection.driver_connection.cursor()
+        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN', writer=QueuedLibpqWriter(cursor)) as copy:
+            for row in rows:
+                copy.write_row([row.get(name) for name in names])
+
+    def _among(self, column, uuids: list[str]):
+        """`column IN uuids`; on PostgreSQL as `= ANY(array)`, one parameter, so one statement whatever their number."""
+        if self.connection.dialect.name == "postgresql":
+            from sqlalchemy import String, bindparam, func
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            return column == func.any(bindparam("uuids", uuids, type_=ARRAY(String)))
+        return column.in_(uuids)
 
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         t = self.tables[table]
-        return [dict(row) for row in self.connection.execute(t.select().where(t.c.uuid.in_(uuids))).mappings()]
+        return [dict(row) for row in self.connection.execute(t.select().where(self._among(t.c.uuid, uuids))).mappings()]
+
+    def page(self, table: str, after: str, limit: int) -> list[dict]:
+        t = self.tables[table]
+        query = t.select().where(t.c.uuid > after).order_by(t.c.uuid).limit(limit)
+        return [dict(row) for row in self.connection.execute(query).mappings()]
 
     def role(self) -> str | None:
         if not hasattr(self, "_role"):
@@ -416,6 +526,21 @@ class AlchemyBackend:
     def stamps(self, table: str) -> dict[str, str]:
         t = self.tables[table]
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(select_stamps(t))}
+
+    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        t = self.tables[table]
+        query = select_stamps(t).where(self._among(t.c.uuid, uuids))
+        return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(query)}
+
+    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        t = self.tables[table]
+        query = select_stamps(t).where(t.c.uuid > after).order_by(t.c.uuid).limit(limit)
+        return [(uuid, plain(stamp)) for uuid, stamp in self.connection.execute(query)]
+
+    def count(self, table: str) -> int:
+        from sqlalchemy import func, select
+
+        return self.connection.execute(select(func.count()).select_from(self.tables[table])).scalar_one()
 
     def get(self, table: str, uuid: str) -> dict | None:
         t = self.tables[table]

@@ -27,6 +27,10 @@ class ChangeSet(Record, Base):
 
     # Where it stands in this database's log: given on arrival here, so a peer can take in what came after.
     position: Mapped[int | None] = mapped_column(BigInteger)
+    # The log up to here, as a chain of hashes (SHA-256 of the previous one and this uuid): a peer that
+    # took the log in up to a position checks the log there is still the one it read (a restored
+    # backup gives the positions after it to other change sets).
+    chain: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         Index("ix_changesets_made_in_at", "made_in", "made_at"),

@@ -28,3 +28,5 @@ class SyncPeer(Record, Base):
     last_synced_at: Mapped[datetime] = mapped_column(DateTime)
     # The position in the peer's change log (its changesets.position) taken in here so far.
     taken_up_to: Mapped[int | None] = mapped_column(BigInteger)
+    # The peer's log chain at that position (its changesets.chain): the log read is still the peer's log.
+    taken_chain: Mapped[str | None] = mapped_column(String(64))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Integer, Select, String, bindparam, func, select
+from sqlalchemy import BigInteger, Integer, Select, String, bindparam, func, select
 
 from ccmtui.db.models import Change, ChangeSet, Conflict, DatabaseInfo, SyncPeer
 from ccmtui.db.queries import Q
@@ -83,9 +83,9 @@ def database_info() -> Select:
 
 
 def sync_peer() -> Select:
-    return select(SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at, SyncPeer.taken_up_to).where(
-        SyncPeer.peer_uuid == bindparam("peer")
-    )
+    return select(
+        SyncPeer.uuid, SyncPeer.peer_uuid, SyncPeer.last_synced_at, SyncPeer.taken_up_to, SyncPeer.taken_chain
+    ).where(SyncPeer.peer_uuid == bindparam("peer"))
 
 
 def last_change_of() -> Select:
@@ -100,8 +100,54 @@ def last_change_of() -> Select:
 
 
 def last_position() -> Select:
-    """The position of the latest change set in this database's log."""
-    return select(func.max(ChangeSet.position).label("position"))
+    """The position of the latest change set in this database's log, and its chain (none: an empty log)."""
+    return (
+        select(ChangeSet.position, ChangeSet.chain)
+        .where(ChangeSet.position.is_not(None))
+        .order_by(ChangeSet.position.desc())
+        .limit(1)
+    )
+
+
+def changeset_at() -> Select:
+    """The change set at one position of this database's log (a peer checks it took that one in)."""
+    return select(ChangeSet.uuid, ChangeSet.chain).where(ChangeSet.position == bindparam("position", type_=BigInteger))
+
+
+def changesets_after() -> Select:
+    """The next change sets of this database's log after a position, up to another, in log order (for sync)."""
+    return (
+        select(ChangeSet.uuid, ChangeSet.position)
+        .where(
+            ChangeSet.position > bindparam("after", type_=BigInteger),
+            ChangeSet.position <= bindparam("upto", type_=BigInteger),
+        )
+        .order_by(ChangeSet.position)
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+def changes_in() -> Select:
+    """The changes of some change sets: which record each touched (for sync)."""
+    return (
+        select(Change.uuid, Change.changeset_uuid, Change.table_name, Change.record_uuid)
+        .where(Change.changeset_uuid.in_(bindparam("changesets", expanding=True)))
+        .order_by(Change.changeset_uuid, Change.seq)
+    )
+
+
+def deletions_of() -> Select:
+    """The insertions and deletions logged for some records of a table, oldest first (for sync)."""
+    return (
+        select(Change.record_uuid, Change.action, ChangeSet.made_at)
+        .join(ChangeSet, ChangeSet.uuid == Change.changeset_uuid)
+        .where(
+            Change.table_name == bindparam("table"),
+            Change.record_uuid.in_(bindparam("records", expanding=True)),
+            Change.action.in_(("insert", "delete")),
+        )
+        .order_by(ChangeSet.made_at, Change.seq)
+    )
 
 
 def conflicts() -> Select:
@@ -129,6 +175,10 @@ QUERIES.update(
         Q.sync_peer: sync_peer,
         Q.last_change_of: last_change_of,
         Q.last_position: last_position,
+        Q.changeset_at: changeset_at,
+        Q.changesets_after: changesets_after,
+        Q.changes_in: changes_in,
+        Q.deletions_of: deletions_of,
         Q.conflicts: conflicts,
         Q.conflict_ids: conflict_ids,
         Q.open_conflicts_count: open_conflicts_count,

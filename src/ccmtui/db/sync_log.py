@@ -1,0 +1,140 @@
+"""The change logs in a sync: positions, what each side lacks, the records it touched, deletions.
+
+See ccmtui.db.sync: each side remembers, per peer, how far into the peer's log it has read, and
+checks by the log's chain of hashes that the peer's log is still the one it read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ccmtui.db.queries import Q
+from ccmtui.db.write import plain
+
+if TYPE_CHECKING:
+    from ccmtui.db.write import Writer
+
+BATCH = 5_000
+
+
+def _deletions(rows) -> dict[str, str]:
+    """uuid -> when, for records whose latest logged change is a deletion.
+
+    When is the first deletion since the record was last inserted: a deletion passed on by a sync
+    is logged again, later, and must not count as a deletion made then.
+    """
+    latest: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        previous = latest.get(row.record_uuid)
+        if row.action == "delete" and previous is not None and previous[0] == "delete":
+            continue
+        latest[row.record_uuid] = (row.action, plain(row.made_at))
+    return {uuid: when for uuid, (action, when) in latest.items() if action == "delete"}
+
+
+def deleted_records(writer: Writer, table: str, among: set[str] | None = None) -> dict[str, str]:
+    """The records of a table deleted here (see `_deletions`): all of them, or those `among` some uuids."""
+    if among is None:
+        return _deletions(writer.rows(Q.deletions, table=table))
+    found: dict[str, str] = {}
+    uuids = sorted(among)
+    for start in range(0, len(uuids), BATCH):
+        found.update(_deletions(writer.rows(Q.deletions_of, table=table, records=uuids[start : start + BATCH])))
+    return found
+
+
+@dataclass
+class Peer:
+    """What one side remembers of the other: when they last synced, and how far into its log it has read."""
+
+    last_synced: str | None = None
+    taken_up_to: int | None = None
+    taken_chain: str | None = None
+
+
+def known_peer(writer: Writer, peer: str) -> Peer:
+    found = writer.rows(Q.sync_peer, peer=peer)
+    if not found:
+        return Peer()
+    return Peer(plain(found[0].last_synced_at), found[0].taken_up_to, found[0].taken_chain)
+
+
+def remember(writer: Writer, peer: str, label: str, taken: tuple[int, str] | None) -> None:
+    """Store how far into the peer's log this side has read (None: nowhere, compare every record next time)."""
+    position, chain = taken if taken is not None else (None, None)
+    values = {"last_synced_at": writer.stamp, "peer_label": label, "taken_up_to": position, "taken_chain": chain}
+    found = writer.rows(Q.sync_peer, peer=peer)
+    if found:
+        writer.update("sync_peers", found[0].uuid, values)
+    else:
+        writer.insert("sync_peers", {"peer_uuid": peer, **values})
+
+
+def still_valid(peer: Peer, source: Writer, source_end: int) -> bool:
+    """Whether the log remembered in `source` up to a position is still its log up to there.
+
+    The chain of hashes at that position says so. It is not when the source is another database
+    under the same id (another copy of a file, a server restored from a backup, which gives the
+    positions after its backup to other change sets): then every record is compared.
+    """
+    position = peer.taken_up_to
+    if position is None or peer.taken_chain is None or position > source_end:
+        return False
+    if position == 0:
+        return peer.taken_chain == ""
+    found = source.rows(Q.changeset_at, position=position)
+    return bool(found) and found[0].chain == peer.taken_chain
+
+
+def _missing(source: Writer, destination: Writer, after: int, upto: int) -> Iterator[list[str]]:
+    """The change sets of `source`'s log after position `after` (up to `upto`) that `destination`
+    lacks, a page at a time, in log order."""
+    while True:
+        page = source.rows(Q.changesets_after, after=after, upto=upto, limit=BATCH)
+        if not page:
+            return
+        after = page[-1].position
+        present = destination.stamps_of("changesets", [row.uuid for row in page])
+        missing = [row.uuid for row in page if row.uuid not in present]
+        if missing:
+            yield missing
+
+
+def touched_records(source: Writer, destination: Writer, after: int, upto: int, touched: dict[str, set[str]]) -> None:
+    """Add to `touched` (table -> uuids) the records changed by the change sets `destination` lacks."""
+    for missing in _missing(source, destination, after, upto):
+        for start in range(0, len(missing), 500):
+            for change in source.rows(Q.changes_in, changesets=missing[start : start + 500]):
+                touched.setdefault(change.table_name, set()).add(change.record_uuid)
+
+
+def take_log(source: Writer, destination: Writer, after: int, upto: int) -> Counter:
+    """Copy the change sets `destination` lacks (see `_missing`), with their changes.
+
+    They arrive in log order (a change set that reverts another comes after it).
+    Returns how many change sets and changes were copied.
+    """
+    copied: Counter = Counter()
+    for missing in _missing(source, destination, after, upto):
+        order = {uuid: i for i, uuid in enumerate(missing)}
+        destination.copy_in(
+            "changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]])
+        )
+        copied["changesets"] += len(missing)
+        for start in range(0, len(missing), 500):
+            uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
+            copied["changes"] += len(uuids)
+            for first in range(0, len(uuids), BATCH):
+                destination.copy_in("changes", source.get_many("changes", uuids[first : first + BATCH]))
+    return copied
+
+
+def hand_over_log(source, destination) -> None:
+    if source.changeset is None:
+        return
+    destination.copy_in("changesets", [source.get("changesets", source.changeset)])
+    changes = [change.uuid for change in source.rows(Q.changes_of, changeset=source.changeset)]
+    destination.copy_in("changes", source.get_many("changes", changes))
