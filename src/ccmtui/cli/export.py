@@ -79,18 +79,20 @@ def quarter(
     if kind == "md":
         from ccmtui.reports.export_markdown import render_markdown
 
-        content = render_markdown(summary)
         if output is None:
             from rich.markdown import Markdown
 
             from ccmtui.cli._common import console
 
-            console().print(Markdown(content))
+            # On the terminal, the register's short names; in a file to circulate, the UN formal ones.
+            console().print(Markdown(render_markdown(summary, formal_names=False)))
             return
+        content = render_markdown(summary)
     elif kind == "docx":
+        from ccmtui.reports.docx_layout import parse_paper
         from ccmtui.reports.export_docx import render_docx
 
-        content = render_docx(summary)
+        content = render_docx(summary, parse_paper(context.config.get("paper")))
     elif kind == "csv":
         from ccmtui.reports.export_csv import render_csv
 

@@ -63,6 +63,7 @@ def progress(
 ) -> None:
     """The progress report for a Meeting of States Parties, every figure filled from the data."""
     from ccmtui.domain.errors import InputError, one_of
+    from ccmtui.reports.formal import formal_names
     from ccmtui.reports.progress import build_progress_report, to_markdown
 
     chosen = (format_ or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")).lower()
@@ -76,15 +77,20 @@ def progress(
     report = build_progress_report(
         context.reader(), as_of, since, aggregate_only=aggregate_only, register=context.register()
     )
+    if chosen == "md" and output is None:  # on the terminal, the register's short names
+        typer.echo(to_markdown(report), nl=False)
+        return
+    from ccmtui.reports.progress import with_formal_names
+
+    index = context.register().index
+    report = with_formal_names(report, {iso3: index.name(iso3) for iso3 in formal_names()})
     if chosen == "md":
         text = to_markdown(report)
-        if output is None:
-            typer.echo(text, nl=False)
-            return
         _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
     else:
+        from ccmtui.reports.docx_layout import parse_paper
         from ccmtui.reports.export_progress_docx import build_docx
 
-        document = build_docx(report)
+        document = build_docx(report, parse_paper(context.config.get("paper")))
         _write_atomically(output, lambda path: document.save(str(path)))
     typer.echo(f"wrote {output} ({report.title}, as of {report.period.as_of.isoformat()})")
