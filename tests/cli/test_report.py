@@ -197,7 +197,9 @@ def test_docx_has_the_sections_tables_and_bar_charts(ccm, tmp_path):
     for chart in charts:
         values = [int(row.cells[1].text.replace(",", "")) for row in chart.rows]
         bars = [len(row.cells[2].text) for row in chart.rows]
-        assert bars.index(max(bars)) == values.index(max(values)) and all(set(r.cells[2].text) <= {"█"} for r in chart.rows)
+        assert bars.index(max(bars)) == values.index(max(values)) and all(
+            set(r.cells[2].text) <= {"█"} for r in chart.rows
+        )
     assert len(document.tables) >= 3  # the areas without records say so instead of an empty table
 
 

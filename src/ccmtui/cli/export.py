@@ -131,6 +131,7 @@ def ics(
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="… until (default: two years ahead).")
     ] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Leave out free-text notes (a calendar to share).")] = False,
 ) -> None:
     """A calendar (.ics): treaty deadlines (Art. 3, 4, 7), meetings, milestones and follow-ups.
 
@@ -181,7 +182,8 @@ def ics(
                 until=date.max,
                 area=None,
                 statuses=["planned", "in-progress", "done", "slipped"],
-            )
+            ),
+            redact=redact,
         )
         + calendar.follow_up_events(follow_ups, states_of)
     )
