@@ -39,6 +39,7 @@ def parameters(facts: dict) -> dict[str, dict]:
     return {
         Q.register: {"as_of": date(2013, 9, 9)},
         Q.state_regions: {},
+        Q.states_file: {},
         Q.aliases: {},
         Q.meetings: {},
         Q.state_regions: {},

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, console, print_json
+from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
 from ccmtui.db.queries import Q
 
 
@@ -24,6 +25,8 @@ def engagements(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 50,
     all_: Annotated[bool, typer.Option("--all", help="No limit.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.actions.journal import parse_actors
@@ -49,8 +52,8 @@ def engagements(
     if chosen.since and chosen.until and chosen.since > chosen.until:
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
     lines = list_engagements(reader, chosen)
-    if as_json:
-        print_json([line.as_json() for line in lines])
+    if wanted(as_json, format_, output):
+        emit([line.as_json() for line in lines], as_json, format_, output, "engagements")
         return
     if not lines:
         filtered = any((state, area, kind, by, campaign, since, until))
@@ -164,6 +167,8 @@ def history(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many of the most recent engagements.")] = 200,
     all_: Annotated[bool, typer.Option("--all", help="Every engagement, however many.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
     from rich.table import Table
@@ -173,8 +178,8 @@ def history(
     context = app_context(ctx)
     record = context.register().resolve(state)
     entries = state_history(context.reader(), record, None if all_ else limit)
-    if as_json:
-        print_json([entry.as_json() for entry in entries])
+    if wanted(as_json, format_, output):
+        emit([entry.as_json() for entry in entries], as_json, format_, output, "history")
         return
     from rich import box
 
@@ -203,6 +208,8 @@ def due(
         str | None, typer.Option("--as-of", metavar="DATE", help="The day to look from (default: today).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
 ) -> None:
     """What needs attention: overdue follow-ups, replies long pending, treaty deadlines passed and
     coming up, and the windows for extension requests (Art. 3(4), 4(6))."""
@@ -214,6 +221,12 @@ def due(
     context = app_context(ctx)
     today = parse_date(as_of, "--as-of") if as_of else date.today()
     result = build_due(context.reader(), context.register(), today, days, within)
+    if format_ or output:  # one sheet: a row per item, its section first
+        sections = {k: v for k, v in result.as_json().items() if isinstance(v, list)}
+        emit(
+            [{"section": k, **item} for k, items in sections.items() for item in items], as_json, format_, output, "due"
+        )
+        return
     if as_json:
         print_json(result.as_json())
         return

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._tables import TableFormat, TableOutput, emit
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -164,6 +165,8 @@ def obligation_list(
     article: Annotated[str | None, typer.Option("--article", "-a", metavar="3|4|5", help="One article only.")] = None,
     status: StatusOption = None,
     as_json: Json = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
 ) -> None:
     """List recorded obligations with deadlines, extensions, completion and source."""
     from ccmtui.domain.obligations import ARTICLES, parse_article, parse_obligation_status
@@ -178,8 +181,8 @@ def obligation_list(
         for r in context.reader().rows(Q.obligations, article=number)
         if (chosen is None or r.iso3 in chosen) and (wanted is None or r.status == wanted)
     ]
-    if as_json:
-        print_json(
+    if as_json or format_ or output:
+        emit(
             [
                 {
                     "iso3": r.iso3,
@@ -198,7 +201,11 @@ def obligation_list(
                     "notes": r.notes,
                 }
                 for r in rows
-            ]
+            ],
+            as_json,
+            format_,
+            output,
+            "obligations",
         )
         return
     record_table(

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import app_context, print_json
+from ccmtui.cli._common import app_context
+from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
 
 
 def status(
@@ -31,6 +32,8 @@ def status(
         str | None, typer.Option("--as-of", metavar="DATE|MEETING", help="The register as it stood that day.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
     count: Annotated[bool, typer.Option("--count", help="Print the number of states alone.")] = False,
     stale: Annotated[
         bool,
@@ -55,10 +58,9 @@ def status(
         rows = [state for state in rows if is_stale(state.category_since, day, months)]
     if count:
         typer.echo(len(rows))
-    elif as_json:
-        print_json(
-            [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
-        )
+    elif wanted(as_json, format_, output):
+        records = [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
+        emit(records, as_json, format_, output, "status")
     elif not rows:
         typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
     else:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json, say
+from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -325,6 +326,8 @@ def list_milestones(
     area: Area = None,
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="Work plan id or area.")] = None,
     as_json: Json = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
 ) -> None:
     """List milestones by due date, with status and slips."""
     from datetime import date
@@ -343,10 +346,10 @@ def list_milestones(
         area=parse_area(area) if area else None,
         work_plan=find_work_plan(reader, plan) if plan else None,
     )
-    if as_json:
+    if wanted(as_json, format_, output):
         from ccmtui.reports.quarter import milestone_data
 
-        print_json([_jsonable(milestone_data(m)) for m in lines])
+        emit([_jsonable(milestone_data(m)) for m in lines], as_json, format_, output, "milestones")
         return
     if not lines:
         if quarter or overdue or area or plan:

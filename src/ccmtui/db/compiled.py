@@ -12,6 +12,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('iso3', None), ('region', None), ('subregion', None), ('intermediate_region', None)),
         {},
     ),
+    'states_file': (
+        'SELECT states.name, states.iso3, states.region, states.subregion, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.intermediate_region \nFROM states ORDER BY states.name',
+        (('name', None), ('iso3', None), ('region', None), ('subregion', None), ('signed', 'date'), ('deposited', 'date'), ('instrument', None), ('withdrawal_notified', 'date'), ('source', None), ('intermediate_region', None)),
+        {},
+    ),
     'aliases': (
         'SELECT state_aliases.iso3, state_aliases.alias \nFROM state_aliases ORDER BY state_aliases.alias',
         (('iso3', None), ('alias', None)),

@@ -33,6 +33,7 @@ class Q:
     # register.py
     register = "register"
     state_regions = "state_regions"
+    states_file = "states_file"
     aliases = "aliases"
     meetings = "meetings"
     # log.py

@@ -1,0 +1,55 @@
+"""`--format csv|xlsx -o FILE` for every listing that has --json: the same records, as a spreadsheet.
+
+A listing adds the two options (`TableFormat`, `TableOutput`) and hands its JSON records to
+`emit(records, as_json, format_, output)`, which prints JSON, writes the spreadsheet, or returns
+False when neither was asked for (the listing then prints its table).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+TableFormat = Annotated[
+    str | None,
+    typer.Option("--format", metavar="csv|xlsx", help="Write the listing as a spreadsheet (default: from -o)."),
+]
+TableOutput = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the listing to FILE (.csv or .xlsx).")
+]
+
+
+def wanted(as_json: bool, format_: str | None, output: Path | None) -> bool:
+    """Whether the listing is to give records (JSON or a spreadsheet) rather than print its table."""
+    return bool(as_json or format_ or output)
+
+
+def emit(records: list[dict], as_json: bool, format_: str | None, output: Path | None, sheet: str = "ccm") -> None:
+    from ccmtui.domain.errors import InputError, one_of
+    from ccmtui.reports.spreadsheet import FORMATS, SUFFIXES, render
+
+    if not (format_ or output):
+        from ccmtui.cli._common import print_json
+
+        print_json(records)
+        return
+    if as_json:
+        raise InputError("--json prints JSON; --format and -o write a spreadsheet: give one or the other")
+    kind = (format_ or "").strip().lower().lstrip(".") or SUFFIXES.get(output.suffix.lower() if output else "", "")
+    if kind not in FORMATS:
+        raise one_of("format", format_ or (output.suffix if output and output.suffix else str(output)), FORMATS)
+    content = render(records, kind, sheet)
+    if output is None:
+        if kind == "xlsx":
+            raise InputError("an .xlsx listing needs a file: add -o FILE.xlsx")
+        typer.echo(content.decode("utf-8-sig"), nl=False)
+        return
+    folder = output.expanduser().parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write {output}: no folder {folder}")
+    from ccmtui.cli._common import say
+    from ccmtui.files import write_private
+
+    say(f"wrote {write_private(output, content)} ({len(records)} rows)")
