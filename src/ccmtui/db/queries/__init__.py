@@ -72,6 +72,8 @@ class Q:
     recent_changesets = "recent_changesets"
     last_undoable = "last_undoable"
     changes_of = "changes_of"
+    changes_touching_since = "changes_touching_since"
+    frozen_reports = "frozen_reports"
     deletions = "deletions"
     database_info = "database_info"
     sync_peer = "sync_peer"
