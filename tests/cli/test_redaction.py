@@ -60,6 +60,12 @@ def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
     ics = tmp_path / "all.ics"
     assert ccm("export", "ics", "--redact", "--since", "2010-01-01", "--until", "2030-12-31", "-o", ics).exit_code == 0
     outputs.append(ics)
+    for area in ("universalization", "stockpile"):
+        for suffix in ("md", "docx"):
+            out = tmp_path / f"handover-{area}.{suffix}"
+            result = ccm("handover", "--area", area, "--redact", "--dated", "2025-04-01", "-o", out)
+            assert result.exit_code == 0, result.output
+            outputs.append(out)
     for suffix in ("md", "docx"):
         out = tmp_path / f"sjpr-aggregate.{suffix}"
         args = ("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--aggregate-only", "-o", out)

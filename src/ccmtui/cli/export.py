@@ -194,3 +194,48 @@ def ics(
     from ccmtui.files import write_private
 
     typer.echo(f"wrote {write_private(output, content)} ({len(events)} events)")
+
+
+def handover(
+    ctx: typer.Context,
+    area: Annotated[str, typer.Option("--area", "-a", help="The thematic area handed over.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="dossier.md or dossier.docx.")],
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Leave out notes, rationales and the names of individuals.")
+    ] = False,
+    dated: Annotated[
+        str | None, typer.Option("--dated", metavar="DATE", help="The day the dossier is as of (default: today).")
+    ] = None,
+) -> None:
+    """The handover dossier for a successor: the area's open follow-ups, pending replies, categories,
+    live campaigns, work plan, counterparts, documents and the last year's timeline per state."""
+    from ccmtui.domain.areas import parse_area
+    from ccmtui.domain.errors import one_of
+    from ccmtui.files import write_private
+    from ccmtui.reports.handover import handover_blocks
+
+    kind = {".md": "md", ".markdown": "md", ".docx": "docx"}.get(output.suffix.lower())
+    if kind is None:
+        raise one_of("dossier format", output.suffix or str(output), ["md", "docx"])
+    folder = output.expanduser().parent
+    if not folder.is_dir():
+        from ccmtui.domain.errors import InputError
+
+        raise InputError(f"cannot write {output}: no folder {folder}")
+    context = app_context(ctx)
+    register = context.register()
+    day = register.resolve_day(dated, "--dated")
+    chosen = parse_area(area)
+    blocks = handover_blocks(
+        context.reader(), register, chosen, day, redact=redact, by=None if redact else context.config.get("name")
+    )
+    if kind == "md":
+        from ccmtui.reports.blocks import to_markdown
+
+        content: str | bytes = to_markdown(blocks)
+    else:
+        from ccmtui.reports.blocks import to_docx
+        from ccmtui.reports.docx_layout import parse_paper
+
+        content = to_docx(blocks, parse_paper(context.config.get("paper")), title=f"Handover dossier: {chosen}")
+    typer.echo(f"wrote {write_private(output, content)}")

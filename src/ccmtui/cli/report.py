@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context
+
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
+    from ccmtui.reports.progress import ProgressReport
 
 app = typer.Typer(
     help="Documents for a meeting: the progress report, and reports frozen as circulated.", no_args_is_help=True
@@ -114,7 +118,7 @@ def progress(
     typer.echo(f"wrote {output} ({report.title}, as of {report.period.as_of.isoformat()})")
 
 
-def _freeze(context, name: str, report, aggregate_only: bool) -> None:
+def _freeze(context: AppContext, name: str, report: ProgressReport, aggregate_only: bool) -> None:
     from ccmtui.actions.frozen_reports import freeze_report
     from ccmtui.cli._common import say
     from ccmtui.reports.frozen import figures_json, progress_figures
