@@ -207,10 +207,11 @@ def bar_chart(document, title: str, items: Sequence[tuple[str, float]], note: st
         length = round(number / scale * most) if number > 0 else 0
         if number > 0:
             length = max(length, 1)
-        run = cells[2].paragraphs[0].add_run(BAR * length)
+        run = cells[2].paragraphs[0].add_run(BAR * length or "\u00a0")  # a row of the same height at zero
         cells[2].paragraphs[0].paragraph_format.space_after = 0
         run.font.size = Pt(bar_size)
         run.font.color.rgb = RGBColor.from_string(BAR_COLOUR)
     _fix_widths(table, [label_width, value_width, bar_width])
+    after = document.add_paragraph()
     if note:
-        document.add_paragraph().add_run(note).italic = True
+        after.add_run(note).italic = True
