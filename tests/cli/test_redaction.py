@@ -37,6 +37,10 @@ def _text(path) -> str:
     if path.suffix == ".docx":
         with zipfile.ZipFile(path) as archive:
             return archive.read("word/document.xml").decode("utf-8")
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        return "\n".join(str(c) for row in load_workbook(path).active.iter_rows(values_only=True) for c in row)
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".ics":  # long lines folded, commas, semicolons and line breaks escaped
         text = text.replace("\r\n ", "").replace("\n ", "")
@@ -60,6 +64,14 @@ def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
     ics = tmp_path / "all.ics"
     assert ccm("export", "ics", "--redact", "--since", "2010-01-01", "--until", "2030-12-31", "-o", ics).exit_code == 0
     outputs.append(ics)
+    listings = [["status"], ["engagements", "--all"], ["history", "KEN"], ["history", "NLD"], ["due"],
+                ["campaign", "list"], ["obligation", "list"], ["milestone", "list"]]  # fmt: skip
+    for number, listing in enumerate(listings):
+        for suffix in ("csv", "xlsx"):
+            out = tmp_path / f"listing-{number}.{suffix}"
+            result = ccm(*listing, "--redact", "-o", out)
+            assert result.exit_code == 0, result.output
+            outputs.append(out)
     for area in ("universalization", "stockpile"):
         for suffix in ("md", "docx"):
             out = tmp_path / f"handover-{area}.{suffix}"

@@ -21,14 +21,36 @@ TableOutput = Annotated[
 ]
 
 
+TableRedact = Annotated[
+    bool, typer.Option("--redact", help="Leave out notes, rationales and who recorded what (for a file to share).")
+]
+# The fields of a listing's records that hold free text or an individual's name.
+REDACTED_KEYS = frozenset({"notes", "rationale", "recorded_by", "made_by", "prepared_by"})
+
+
+def redacted(records: list[dict]) -> list[dict]:
+    """The records without the fields that may carry notes, rationales or names of individuals."""
+    return [{k: v for k, v in record.items() if k not in REDACTED_KEYS} for record in records]
+
+
 def wanted(as_json: bool, format_: str | None, output: Path | None) -> bool:
     """Whether the listing is to give records (JSON or a spreadsheet) rather than print its table."""
     return bool(as_json or format_ or output)
 
 
-def emit(records: list[dict], as_json: bool, format_: str | None, output: Path | None, sheet: str = "ccm") -> None:
+def emit(
+    records: list[dict],
+    as_json: bool,
+    format_: str | None,
+    output: Path | None,
+    sheet: str = "ccm",
+    redact: bool = False,
+) -> None:
     from ccmtui.domain.errors import InputError, one_of
     from ccmtui.reports.spreadsheet import FORMATS, SUFFIXES, render
+
+    if redact:
+        records = redacted(records)
 
     if not (format_ or output):
         from ccmtui.cli._common import print_json

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json, say
-from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
 from ccmtui.textsafe import visible
 
@@ -106,6 +106,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """Every campaign with delivered / replied / pending / no reply and its reply rate."""
     from ccmtui.db.ids import short
@@ -113,7 +114,7 @@ def list_(
 
     rows = _board(app_context(ctx), parse_area(area) if area else None)
     if wanted(as_json, format_, output):
-        emit([_board_json(r) for r in rows], as_json, format_, output, "campaigns")
+        emit([_board_json(r) for r in rows], as_json, format_, output, "campaigns", redact=redact)
         return
     if not rows:
         typer.echo(
@@ -190,6 +191,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """One campaign: its figures and every target's reply."""
     context = app_context(ctx)
@@ -199,7 +201,7 @@ def show(
     follows = next((c for c in every if c.uuid == row.follows_uuid), None)
     chasers = [c for c in every if c.follows_uuid == row.uuid]
     if format_ or output:  # the replies, one row per target
-        emit([_reply_json(r) for r in replies], as_json, format_, output, "replies")
+        emit([_reply_json(r) for r in replies], as_json, format_, output, "replies", redact=redact)
         return
     if as_json:
         print_json(

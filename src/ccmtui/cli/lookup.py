@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context, console, print_json
-from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
 
 
@@ -27,6 +27,7 @@ def engagements(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.actions.journal import parse_actors
@@ -53,7 +54,7 @@ def engagements(
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
     lines = list_engagements(reader, chosen)
     if wanted(as_json, format_, output):
-        emit([line.as_json() for line in lines], as_json, format_, output, "engagements")
+        emit([line.as_json() for line in lines], as_json, format_, output, "engagements", redact=redact)
         return
     if not lines:
         filtered = any((state, area, kind, by, campaign, since, until))
@@ -169,6 +170,7 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
     from rich.table import Table
@@ -177,9 +179,9 @@ def history(
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    entries = state_history(context.reader(), record, None if all_ else limit)
+    entries = state_history(context.reader(), record, None if all_ else limit, redact=redact)
     if wanted(as_json, format_, output):
-        emit([entry.as_json() for entry in entries], as_json, format_, output, "history")
+        emit([entry.as_json() for entry in entries], as_json, format_, output, "history", redact=redact)
         return
     from rich import box
 
@@ -210,6 +212,7 @@ def due(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """What needs attention: overdue follow-ups, replies long pending, treaty deadlines passed and
     coming up, and the windows for extension requests (Art. 3(4), 4(6))."""
@@ -224,7 +227,12 @@ def due(
     if format_ or output:  # one sheet: a row per item, its section first
         sections = {k: v for k, v in result.as_json().items() if isinstance(v, list)}
         emit(
-            [{"section": k, **item} for k, items in sections.items() for item in items], as_json, format_, output, "due"
+            [{"section": k, **item} for k, items in sections.items() for item in items],
+            as_json,
+            format_,
+            output,
+            "due",
+            redact=redact,
         )
         return
     if as_json:

@@ -11,7 +11,7 @@ import typer
 
 from ccmtui.cli._common import app_context
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
-from ccmtui.cli._tables import TableFormat, TableOutput, emit
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -167,6 +167,7 @@ def obligation_list(
     as_json: Json = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """List recorded obligations with deadlines, extensions, completion and source."""
     from ccmtui.domain.obligations import ARTICLES, parse_article, parse_obligation_status
@@ -206,6 +207,7 @@ def obligation_list(
             format_,
             output,
             "obligations",
+            redact=redact,
         )
         return
     record_table(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context
-from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 
 
 def status(
@@ -34,6 +34,7 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
     count: Annotated[bool, typer.Option("--count", help="Print the number of states alone.")] = False,
     stale: Annotated[
         bool,
@@ -60,7 +61,7 @@ def status(
         typer.echo(len(rows))
     elif wanted(as_json, format_, output):
         records = [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
-        emit(records, as_json, format_, output, "status")
+        emit(records, as_json, format_, output, "status", redact=redact)
     elif not rows:
         typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
     else:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccmtui.cli._common import app_context, print_json, say
-from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -328,6 +328,7 @@ def list_milestones(
     as_json: Json = False,
     format_: TableFormat = None,
     output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """List milestones by due date, with status and slips."""
     from datetime import date
@@ -349,7 +350,7 @@ def list_milestones(
     if wanted(as_json, format_, output):
         from ccmtui.reports.quarter import milestone_data
 
-        emit([_jsonable(milestone_data(m)) for m in lines], as_json, format_, output, "milestones")
+        emit([_jsonable(milestone_data(m)) for m in lines], as_json, format_, output, "milestones", redact=redact)
         return
     if not lines:
         if quarter or overdue or area or plan:
