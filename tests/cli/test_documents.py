@@ -67,3 +67,22 @@ def test_possessives_read_naturally():
     assert (
         possessive("Bolivia (Plurinational State of)", "deadline") == "the deadline of Bolivia (Plurinational State of)"
     )
+
+
+def test_the_aggregate_only_quarterly_names_no_state(ccm, tmp_path):
+    import re
+
+    from ..reference_facts import STATES
+
+    for quarter in ("2013Q1", "2013Q3", "2025Q1"):
+        out = tmp_path / f"{quarter}.md"
+        assert ccm("export", "quarter", quarter, "--aggregate-only", "--dated", "2025-04-01", "-o", out).exit_code == 0
+        text = out.read_text(encoding="utf-8")
+        named = [
+            row["name"] for row in STATES.values() if re.search(rf"(?<![\w-]){re.escape(row['name'])}(?![\w-])", text)
+        ]
+        assert named == [], (quarter, named)
+        assert "names no individual state" in text
+    assert "- 1 engagement with 74 states." in (tmp_path / "2013Q1.md").read_text(encoding="utf-8")
+    result = ccm("export", "quarter", "2013Q1", "--aggregate-only", "-f", "json")
+    assert result.exit_code == 1 and "--aggregate-only is for the md and docx summaries" in result.stderr

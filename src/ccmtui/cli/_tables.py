@@ -7,6 +7,7 @@ False when neither was asked for (the listing then prints its table).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -28,9 +29,13 @@ TableRedact = Annotated[
 REDACTED_KEYS = frozenset({"notes", "rationale", "recorded_by", "made_by", "prepared_by"})
 
 
+def _without(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in REDACTED_KEYS}
+
+
 def redacted(records: list[dict]) -> list[dict]:
     """The records without the fields that may carry notes, rationales or names of individuals."""
-    return [{k: v for k, v in record.items() if k not in REDACTED_KEYS} for record in records]
+    return [_without(record) for record in records]
 
 
 def wanted(as_json: bool, format_: str | None, output: Path | None) -> bool:
@@ -39,7 +44,7 @@ def wanted(as_json: bool, format_: str | None, output: Path | None) -> bool:
 
 
 def emit(
-    records: list[dict],
+    records: list[dict] | Iterator[dict],
     as_json: bool,
     format_: str | None,
     output: Path | None,
@@ -47,31 +52,32 @@ def emit(
     redact: bool = False,
 ) -> None:
     from ccmtui.domain.errors import InputError, one_of
+    from ccmtui.domain.words import plural
     from ccmtui.reports.spreadsheet import FORMATS, SUFFIXES, render
 
     if redact:
-        records = redacted(records)
+        records = redacted(records) if isinstance(records, list) else (_without(r) for r in records)
 
     if not (format_ or output):
         from ccmtui.cli._common import print_json
 
-        print_json(records)
+        print_json(list(records))
         return
     if as_json:
         raise InputError("--json prints JSON; --format and -o write a spreadsheet: give one or the other")
     kind = (format_ or "").strip().lower().lstrip(".") or SUFFIXES.get(output.suffix.lower() if output else "", "")
     if kind not in FORMATS:
         raise one_of("format", format_ or (output.suffix if output and output.suffix else str(output)), FORMATS)
-    content = render(records, kind, sheet)
     if output is None:
         if kind == "xlsx":
             raise InputError("an .xlsx listing needs a file: add -o FILE.xlsx")
-        typer.echo(content.decode("utf-8-sig"), nl=False)
+        typer.echo(render(records, kind, sheet).decode("utf-8-sig"), nl=False)
         return
     folder = output.expanduser().parent
     if not folder.is_dir():
         raise InputError(f"cannot write {output}: no folder {folder}")
     from ccmtui.cli._common import say
-    from ccmtui.files import write_private
+    from ccmtui.reports.spreadsheet import write
 
-    say(f"wrote {write_private(output, content)} ({len(records)} rows)")
+    rows = write(records, kind, output, sheet)
+    say(f"wrote {output} ({plural(rows, 'row')})")

@@ -45,6 +45,9 @@ def quarter(
     redact: Annotated[
         bool, typer.Option("--redact", help="Leave out free-text notes and names of individuals.")
     ] = False,
+    aggregate_only: Annotated[
+        bool, typer.Option("--aggregate-only", help="Name no individual state: counts only (md and docx).")
+    ] = False,
     dated: Annotated[
         str | None,
         typer.Option(
@@ -66,6 +69,8 @@ def quarter(
     kind = _format(format_, output)
     if kind == "docx" and output is None:
         raise InputError("a .docx needs a file: add -o FILE.docx")
+    if aggregate_only and kind not in ("md", "docx"):
+        raise InputError(f"--aggregate-only is for the md and docx summaries; the {kind} data lists the states")
     register = context.register()
     day = register.resolve_day(dated, "--dated")
     summary = build_quarter_summary(
@@ -85,14 +90,14 @@ def quarter(
             from ccmtui.cli._common import console
 
             # On the terminal, the register's short names; in a file to circulate, the UN formal ones.
-            console().print(Markdown(render_markdown(summary, formal_names=False)))
+            console().print(Markdown(render_markdown(summary, formal_names=False, aggregate_only=aggregate_only)))
             return
-        content = render_markdown(summary)
+        content = render_markdown(summary, aggregate_only=aggregate_only)
     elif kind == "docx":
         from ccmtui.reports.docx_layout import parse_paper
         from ccmtui.reports.export_docx import render_docx
 
-        content = render_docx(summary, parse_paper(context.config.get("paper")))
+        content = render_docx(summary, parse_paper(context.config.get("paper")), aggregate_only)
     elif kind == "csv":
         from ccmtui.reports.export_csv import render_csv
 

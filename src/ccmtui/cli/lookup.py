@@ -54,7 +54,7 @@ def engagements(
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
     lines = list_engagements(reader, chosen)
     if wanted(as_json, format_, output):
-        emit([line.as_json() for line in lines], as_json, format_, output, "engagements", redact=redact)
+        emit((line.as_json() for line in lines), as_json, format_, output, "engagements", redact=redact)
         return
     if not lines:
         filtered = any((state, area, kind, by, campaign, since, until))

@@ -27,9 +27,9 @@ def escape(text: str) -> str:
     return line
 
 
-def render_markdown(summary: QuarterSummary, formal_names: bool = True) -> str:
+def render_markdown(summary: QuarterSummary, formal_names: bool = True, aggregate_only: bool = False) -> str:
     """The summary as Markdown: the same text as its Word version (quarter_text.py)."""
     from ccmtui.reports.blocks import to_markdown
     from ccmtui.reports.quarter_text import quarter_blocks
 
-    return to_markdown(quarter_blocks(summary, formal_names))
+    return to_markdown(quarter_blocks(summary, formal_names, aggregate_only))

@@ -26,6 +26,7 @@ from ccmtui.reports.quarter import (
 STATES_SHOWN = 10
 MILESTONE_HEADINGS = ("Milestone", "Work plan", "Due", "Status", "Action points")
 REDACTED = "Notes, rationales and the names of individuals are left out of this version."
+AGGREGATE = "This version names no individual state: it gives counts only."
 
 
 def with_formal_names(summary: QuarterSummary) -> QuarterSummary:
@@ -51,7 +52,7 @@ def _milestone_rows(milestones: list[MilestoneLine]) -> list[list[str]]:
     return [[m.title, m.work_plan, m.due.label, status_text(m), " ".join(m.action_points)] for m in milestones]
 
 
-def _brief(summary: QuarterSummary) -> list[str]:
+def _brief(summary: QuarterSummary, aggregate_only: bool = False) -> list[str]:
     q = summary.quarter
     e = summary.engagements
     lines = []
@@ -72,7 +73,7 @@ def _brief(summary: QuarterSummary) -> list[str]:
     if summary.category_changes:
         lines.append(f"{plural(len(summary.category_changes), 'category change')}.")
     events = summary.treaty_events
-    if events and len(events) <= 3:
+    if events and len(events) <= 3 and not aggregate_only:
         listed = "; ".join(f"{t.name}, {t.label.lower()} ({t.on.isoformat()})" for t in events)
         lines.append(f"{plural(len(events), 'treaty event')}: {listed}.")
     else:
@@ -86,7 +87,7 @@ def _brief(summary: QuarterSummary) -> list[str]:
     return lines
 
 
-def _engagements(e: EngagementFigures) -> list[Block]:
+def _engagements(e: EngagementFigures, aggregate_only: bool = False) -> list[Block]:
     if not e.total:
         return [Paragraph("No engagement was recorded this quarter.")]
     states = plural(len(e.by_state), "state")
@@ -98,6 +99,8 @@ def _engagements(e: EngagementFigures) -> list[Block]:
         ),
         Table(["Kind", "Engagements"], [[KINDS.get(k, k), str(n)] for k, n in e.by_kind], numeric=(1,)),
     ]
+    if aggregate_only:  # no state named: how many, not which
+        return out
     shown = e.by_state[:STATES_SHOWN]
     out.append(Table(["State", "Engagements"], [[name, str(n)] for _, name, n in shown], numeric=(1,)))
     if len(e.by_state) > len(shown):
@@ -118,8 +121,9 @@ def _engagements(e: EngagementFigures) -> list[Block]:
     return out
 
 
-def quarter_blocks(summary: QuarterSummary, formal_names: bool = True) -> list[Block]:
-    """The summary's sections, in the words both its Markdown and its Word versions use."""
+def quarter_blocks(summary: QuarterSummary, formal_names: bool = True, aggregate_only: bool = False) -> list[Block]:
+    """The summary's sections, in the words both its Markdown and its Word versions use; `aggregate_only`
+    names no state (counts instead of lists; the notable engagements are left out)."""
     if formal_names:
         summary = with_formal_names(summary)
     q = summary.quarter
@@ -131,7 +135,7 @@ def quarter_blocks(summary: QuarterSummary, formal_names: bool = True) -> list[B
         Paragraph(byline, lead=summary.area_label),
         Paragraph("For the Coordination Committee of the Convention on Cluster Munitions."),
         Heading("In brief", 1),
-        Bullets(_brief(summary)),
+        Bullets(_brief(summary, aggregate_only)),
         Heading("Milestones due and done this quarter", 1),
     ]
     if summary.milestones:
@@ -144,7 +148,7 @@ def quarter_blocks(summary: QuarterSummary, formal_names: bool = True) -> list[B
         out.append(Paragraph("No milestone was due or completed this quarter."))
 
     out.append(Heading("Engagements", 1))
-    out += _engagements(summary.engagements)
+    out += _engagements(summary.engagements, aggregate_only)
 
     out.append(Heading("Campaigns", 1))
     if summary.campaigns:
@@ -154,7 +158,7 @@ def quarter_blocks(summary: QuarterSummary, formal_names: bool = True) -> list[B
                 [
                     [
                         c.launched_on.isoformat(),
-                        c.title,
+                        KINDS.get(c.kind, c.kind) if aggregate_only else c.title,  # a title may name states
                         str(c.targets),
                         str(c.replied),
                         str(c.pending),
@@ -172,26 +176,35 @@ def quarter_blocks(summary: QuarterSummary, formal_names: bool = True) -> list[B
     if summary.category_changes is not None:
         out.append(Heading("Category changes", 1))
         if summary.category_changes:
-            out.append(
-                Table(
-                    ["Date", "Category", "Before", "States", "Rationale"],
-                    [
-                        [
-                            day.isoformat(),
-                            f"{category} ({MEANINGS[Category(category)]})",
-                            previous or "none",
-                            ", ".join(names),
-                            rationale,
-                        ]
-                        for (day, category, previous, rationale), names in category_groups(summary.category_changes)
-                    ],
-                )
-            )
+            # Counts only: the rationale, free text that may name states, is left out too.
+            rows = [
+                [
+                    day.isoformat(),
+                    f"{category} ({MEANINGS[Category(category)]})",
+                    previous or "none",
+                    plural(len(names), "state") if aggregate_only else ", ".join(names),
+                    *([] if aggregate_only else [rationale]),
+                ]
+                for (day, category, previous, rationale), names in category_groups(summary.category_changes)
+            ]
+            headings = ["Date", "Category", "Before", "States"] + ([] if aggregate_only else ["Rationale"])
+            out.append(Table(headings, rows))
         else:
             out.append(Paragraph("No state's category changed this quarter."))
 
     out.append(Heading("Treaty events", 1))
-    if summary.treaty_events:
+    if summary.treaty_events and aggregate_only:
+        counted: dict[tuple, int] = {}
+        for t in summary.treaty_events:
+            counted[(t.on, t.label, t.article)] = counted.get((t.on, t.label, t.article), 0) + 1
+        out.append(
+            Table(
+                ["Date", "Event", "Article", "States"],
+                [[on.isoformat(), label, article, str(n)] for (on, label, article), n in counted.items()],
+                numeric=(3,),
+            )
+        )
+    elif summary.treaty_events:
         out.append(
             Table(
                 ["Date", "State", "Event", "Article"],
@@ -208,4 +221,6 @@ def quarter_blocks(summary: QuarterSummary, formal_names: bool = True) -> list[B
         out.append(Paragraph("No milestone is due next quarter."))
     if summary.redacted:
         out.append(Paragraph(REDACTED, italic=True))
+    if aggregate_only:
+        out.append(Paragraph(AGGREGATE, italic=True))
     return out
