@@ -76,3 +76,12 @@ def test_bad_freezes_and_diffs_are_refused_with_one_line(ccm, tmp_path):
         assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert ccm.dump() == before
     assert not (tmp_path / "b.md").exists() and not (tmp_path / "c.md").exists()
+
+
+def test_the_quarterly_summary_is_frozen_too(ccm, tmp_path):
+    result = ccm("export", "quarter", "2013Q1", "--freeze", "Q1-2013", "-o", tmp_path / "q.docx")
+    assert result.exit_code == 0, result.output
+    assert "froze Q1-2013 (as of 2013-03-31)" in result.stdout
+    shown = ccm("report", "show", "Q1-2013", "--figure", "joined-since").stdout
+    assert "States that joined since the start of Q1 2013 as of 2013-03-31" in shown
+    assert "No figure has changed" in ccm("report", "diff", "Q1-2013").stdout

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context
+
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
+    from ccmtui.reports.quarter import QuarterSummary
 from ccmtui.db.queries import Q
 
 app = typer.Typer(
@@ -48,6 +52,10 @@ def quarter(
     aggregate_only: Annotated[
         bool, typer.Option("--aggregate-only", help="Name no individual state: counts only (md and docx).")
     ] = False,
+    freeze: Annotated[
+        str | None,
+        typer.Option("--freeze", metavar="NAME", help="Keep the summary's figures under NAME (ccm report show NAME)."),
+    ] = None,
     dated: Annotated[
         str | None,
         typer.Option(
@@ -71,6 +79,10 @@ def quarter(
         raise InputError("a .docx needs a file: add -o FILE.docx")
     if aggregate_only and kind not in ("md", "docx"):
         raise InputError(f"--aggregate-only is for the md and docx summaries; the {kind} data lists the states")
+    if freeze is not None:
+        from ccmtui.actions.frozen_reports import check_new_name
+
+        check_new_name(context.reader(), freeze)  # before anything is written
     register = context.register()
     day = register.resolve_day(dated, "--dated")
     summary = build_quarter_summary(
@@ -81,6 +93,8 @@ def quarter(
         redact=redact,
         prepared_by=None if redact else context.config.get("name"),
     )
+    if freeze is not None:
+        _freeze_quarter(context, freeze, summary)
     if kind == "md":
         from ccmtui.reports.export_markdown import render_markdown
 
@@ -116,6 +130,37 @@ def quarter(
     from ccmtui.files import write_private
 
     typer.echo(f"wrote {write_private(output, content)}")
+
+
+def _freeze_quarter(context: AppContext, name: str, summary: QuarterSummary) -> None:
+    """The quarter's figures (as of its last day, counted from its first) kept under `name`."""
+    from datetime import timedelta
+
+    from ccmtui.actions.frozen_reports import freeze_report
+    from ccmtui.cli._common import say
+    from ccmtui.reports.export_markdown import render_markdown
+    from ccmtui.reports.frozen import figures_json, progress_figures
+
+    q = summary.quarter
+    since, label = q.start - timedelta(days=1), f"the start of {q.label}"
+    written = freeze_report(
+        context.reader(),
+        context.writing,
+        name=name,
+        kind="quarter",
+        as_of=q.end,
+        since=since,
+        parameters={
+            "title": f"Quarterly work-plan summary: {q.long_label}",
+            "quarter": q.code,
+            "area": summary.area,
+            "since_label": label,
+        },
+        figures=figures_json(progress_figures(context.register(), q.end, since, label)),
+        content=render_markdown(summary),
+        by=context.identity(),
+    )
+    say(written.message)
 
 
 @app.command("ics")
