@@ -96,6 +96,22 @@ CREATE INDEX ix_engagements_kind_occurred_on ON engagements (kind, occurred_on);
 
 CREATE INDEX ix_engagements_occurred_on ON engagements (occurred_on);
 
+CREATE TABLE frozen_reports (
+	name VARCHAR(100) NOT NULL, 
+	kind VARCHAR(20) NOT NULL, 
+	as_of DATE NOT NULL, 
+	since DATE NOT NULL, 
+	parameters TEXT NOT NULL, 
+	figures TEXT NOT NULL, 
+	content TEXT NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (name)
+);
+
 CREATE TABLE meetings (
 	code VARCHAR(10) NOT NULL, 
 	name VARCHAR(100) NOT NULL, 

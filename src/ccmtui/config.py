@@ -17,6 +17,7 @@ KEYS = {
     "area": "your thematic area (e.g. universalization)",
     "theme": "the app's colours: textual-dark, textual-light or another Textual theme",
     "category_max_age": "months after which a Category I/II/III assessment is stale (default 24)",
+    "paper": "the paper size of Word documents: a4 (default) or letter",
 }
 
 LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"

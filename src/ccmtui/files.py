@@ -67,3 +67,76 @@ def write_private(path: Path, content: str | bytes) -> Path:
         temporary.unlink(missing_ok=True)
         raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     return path
+
+
+DELIMITERS = ",;\t"
+
+
+def read_table(path: Path, hint: str = SPREADSHEET_HINT) -> str:
+    """A spreadsheet as comma-separated text, one line per row as in the file (so errors keep their
+    line numbers): a CSV file whose delimiter (`,` `;` or tab: what Excel writes under a French or
+    Portuguese setting) is found from its header line, or the one sheet of an .xlsx workbook."""
+    import csv
+    import io
+
+    if Path(path).suffix.lower() == ".xlsx":
+        return _xlsx_as_csv(Path(path))
+    text = read_text(path, hint)
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in DELIMITERS}
+    delimiter = max(counts, key=lambda d: counts[d])
+    if counts[delimiter] == 0 or delimiter == ",":
+        return text
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        raise InputError(f"{path}: not valid CSV ({error})") from None
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _xlsx_as_csv(path: Path) -> str:
+    """The workbook's one sheet as CSV text: values as shown, dates as ISO 8601; a formula, a merged
+    cell or a second sheet is an error (what a formula or a merge means is not the file's to say)."""
+    import csv
+    import io
+    import zipfile
+    from datetime import date, datetime, time
+
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=False, data_only=False)
+    except FileNotFoundError:
+        raise InputError(f"cannot read {path}: no such file") from None
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise InputError(f"{path}: not an .xlsx workbook ({error})") from None
+    if len(book.worksheets) > 1:
+        names = ", ".join(sheet.title for sheet in book.worksheets)
+        raise InputError(
+            f"{path}: {len(book.worksheets)} sheets ({names}); keep the one to import and delete the others"
+        )
+    sheet = book.worksheets[0]
+    if sheet.merged_cells.ranges:
+        first = sorted(str(r) for r in sheet.merged_cells.ranges)[0]
+        raise InputError(f"{path}: merged cells ({first}); unmerge them so each value has its own cell")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in sheet.iter_rows():
+        cells = []
+        for cell in row:
+            value = cell.value
+            if cell.data_type == "f":
+                raise InputError(
+                    f"{path}, line {cell.row}: cell {cell.coordinate} holds a formula; paste its value instead"
+                )
+            if isinstance(value, datetime):
+                value = value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+            elif isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)
+            cells.append("" if value is None else str(value).replace("\r\n", " ").replace("\n", " "))
+        writer.writerow(cells)
+    return out.getvalue()

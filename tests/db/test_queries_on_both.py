@@ -39,6 +39,7 @@ def parameters(facts: dict) -> dict[str, dict]:
     return {
         Q.register: {"as_of": date(2013, 9, 9)},
         Q.state_regions: {},
+        Q.states_file: {},
         Q.aliases: {},
         Q.meetings: {},
         Q.state_regions: {},
@@ -133,6 +134,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.parts_of_engagement: {"engagement": LOME},
         Q.parts_of_work_plan: {"work_plan": facts["work_plan"]},
         Q.parts_of_milestone: {"milestone": next((m for m in facts["milestones"] if m.startswith(DONE)), "")},
+        Q.frozen_reports: {},
+        Q.changes_touching_since: {"records": [LOME], "after": datetime(2000, 1, 1)},
         Q.changesets_touching: {
             "tables": ["engagements"],
             "records": [LOME],
@@ -166,6 +169,7 @@ def prepare(path: Path) -> None:
         ("log", "meeting", "KEN", "-m", "A meeting logged by mistake", "-a", "univ", "--date", "2013-06-02"),
         ("undo",),
         ("sync", peer),
+        ("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--freeze", "5MSP", "-o", path.parent / "r.md"),
     ]  # fmt: skip
     for step in steps:
         result = ccm(*step)

@@ -52,6 +52,7 @@ from ccmtui.actions.records import (
 from ccmtui.db.ids import short
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import FieldErrors, InputError
+from ccmtui.domain.words import possessive
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -311,7 +312,7 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
             ),
         )
         _unique(fields, reader.rows(Q.retention_of_state, iso3=after["iso3"], year=after["year"]), row, "year",
-                f"{register.index.name(after['iso3'])}'s retention for {after['year']}")  # fmt: skip
+                f"{possessive(register.index.name(after['iso3']), 'retention')} for {after['year']}")  # fmt: skip
     elif table == "transparency_reports":
         same = [
             r for r in reader.rows(Q.transparency_of_state, iso3=after["iso3"])
@@ -322,7 +323,7 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
             same,
             row,
             "year",
-            f"{register.index.name(after['iso3'])}'s {row['kind']} report for {after['year']}",
+            f"{possessive(register.index.name(after['iso3']), row['kind'] + ' report')} for {after['year']}",
         )
     elif table == "national_measures":
         same = reader.rows(
@@ -338,7 +339,11 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
     elif table == "cooperation_reports":
         same = reader.rows(Q.cooperation_of_state, iso3=after["iso3"], year=after["year"], role=after["role"])
         _unique(
-            fields, same, row, "year", f"{register.index.name(after['iso3'])}'s {after['role']} for {after['year']}"
+            fields,
+            same,
+            row,
+            "year",
+            f"{possessive(register.index.name(after['iso3']), after['role'])} for {after['year']}",
         )
     elif table == "milestones":
         if after["status"] == "done" and not after["done_on"]:

@@ -15,7 +15,7 @@ from ccmtui.domain.areas import parse_area
 from ccmtui.domain.dates import parse_date
 from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind, parse_stance
 from ccmtui.domain.errors import CCMError, InputError
-from ccmtui.files import RowProblems, read_text
+from ccmtui.files import RowProblems, read_table
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -35,7 +35,7 @@ def _split(value: str) -> list[str]:
 def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
     """(line number, row) for each data row; an error naming missing or unknown columns."""
     # strict: a quote left open (which would swallow the rest of the file) is an error, not a cell.
-    reader = csv.DictReader(io.StringIO(read_text(path)), strict=True)
+    reader = csv.DictReader(io.StringIO(read_table(path)), strict=True)
     try:
         return _read_rows(path, reader, required, optional)
     except csv.Error as error:

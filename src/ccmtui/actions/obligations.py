@@ -35,6 +35,7 @@ from ccmtui.domain.obligations import (
     check_extension,
     original_deadline,
 )
+from ccmtui.domain.words import possessive
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -174,7 +175,9 @@ def update_obligation(writer: Writer, state, article: int, given: ObligationInpu
     if given.notes:
         changes["notes"] = " ".join(given.notes.split())
     if all(current.get(k) == v for k, v in changes.items()):
-        raise InputError(f"nothing to change for {state.name}'s Art. {article} obligation ({ARTICLES[article]})")
+        raise InputError(
+            f"nothing to change for {possessive(state.name, f'Art. {article} obligation')} ({ARTICLES[article]})"
+        )
     if given.status or given.completed:
         changes["status_as_of"] = today
     if given.source:

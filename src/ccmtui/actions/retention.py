@@ -11,6 +11,7 @@ from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import check_retention
+from ccmtui.domain.words import capital, possessive
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -38,7 +39,9 @@ def add_retention(writer: Writer, state, given: RetentionInput, today: date | No
     if not state.deposited or state.deposited > date(year, 12, 31):
         raise InputError(f"{state.name} was not a State Party in {year}; Art. 3(6) retention is a State Party's")
     if same := writer.rows(Q.retention_of_state, iso3=state.iso3, year=year):
-        raise InputError(f"{state.name}'s retention for {year} is already recorded{_correct(same)}")
+        raise InputError(
+            f"{capital(possessive(state.name, 'retention'))} for {year} is already recorded{_correct(same)}"
+        )
     return writer.insert(
         "retention",
         {

@@ -12,6 +12,7 @@ from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import parse_form, parse_form_status
+from ccmtui.domain.words import capital, possessive
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -51,7 +52,7 @@ def add_transparency_report(
     existing = writer.rows(Q.transparency_of_state, iso3=state.iso3)
     if same := [r for r in existing if r.kind == kind and (kind == "initial" or r.year == year)]:
         what = "initial report" if kind == "initial" else f"annual report covering {year}"
-        raise InputError(f"{state.name}'s {what} is already recorded{_correct(same)}")
+        raise InputError(f"{capital(possessive(state.name, what))} is already recorded{_correct(same)}")
     return writer.insert(
         "transparency_reports",
         {

@@ -86,12 +86,12 @@ def article7_import(
 ) -> None:
     """Import forms from a CSV (iso3,kind,year,form,status,last_reported,source): all rows or none."""
     from ccmtui.actions.transparency import add_transparency_forms, read_forms_csv
-    from ccmtui.files import read_text
+    from ccmtui.files import read_table
 
     context = app_context(ctx)
     register = context.register()
     with input_file(path, ".csv") as readable:
-        forms = read_forms_csv(read_text(readable), register.index.resolve, str(path))
+        forms = read_forms_csv(read_table(readable), register.index.resolve, str(path))
     with context.writing(f"article7 import {path.name}") as writer:
         rows = add_transparency_forms(writer, forms)
     typer.echo(f"{len(rows)} form(s) imported from {path.name}.")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
 from ccmtui.textsafe import visible
 
@@ -104,14 +105,17 @@ def list_(
     area: Annotated[str | None, typer.Option("--area", "-a", help="One thematic area (default: all).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """Every campaign with delivered / replied / pending / no reply and its reply rate."""
     from ccmtui.db.ids import short
     from ccmtui.domain.areas import parse_area
 
     rows = _board(app_context(ctx), parse_area(area) if area else None)
-    if as_json or plain:
-        print_json([_board_json(r) for r in rows])
+    if wanted(as_json, format_, output):
+        emit([_board_json(r) for r in rows], as_json, format_, output, "campaigns", redact=redact)
         return
     if not rows:
         typer.echo(
@@ -187,6 +191,9 @@ def show(
     campaign: Annotated[str, typer.Argument(metavar="ID", help="The campaign's id (or its first characters).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """One campaign: its figures and every target's reply."""
     context = app_context(ctx)
@@ -195,6 +202,9 @@ def show(
     every = _board(context)
     follows = next((c for c in every if c.uuid == row.follows_uuid), None)
     chasers = [c for c in every if c.follows_uuid == row.uuid]
+    if format_ or output:  # the replies, one row per target
+        emit([_reply_json(r) for r in replies], as_json, format_, output, "replies", redact=redact)
+        return
     if as_json or plain:
         print_json(
             {**_board_json(row), "chasers": [c.uuid for c in chasers], "replies": [_reply_json(r) for r in replies]}

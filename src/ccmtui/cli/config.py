@@ -14,7 +14,7 @@ app = typer.Typer(help="Show and set your identity and defaults (config.toml).",
 @app.command("set")
 def set_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="name, state, area, theme, category_max_age or db.")],
+    key: Annotated[str, typer.Argument(help="name, state, area, theme, category_max_age, paper or db.")],
     value: Annotated[str, typer.Argument(help="The new value.")],
 ) -> None:
     """Set a value: `ccm config set name "Ana Silva"`, `ccm config set state PRT`."""
@@ -34,6 +34,10 @@ def set_value(
         from ccmtui.domain.categories import parse_max_age
 
         cleaned = parse_max_age(cleaned)
+    elif key == "paper":
+        from ccmtui.reports.docx_layout import parse_paper
+
+        cleaned = parse_paper(cleaned)
     elif not cleaned:
         raise typer.BadParameter("the value is empty", param_hint="VALUE")
     values = {**context.config, key: cleaned}

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, deliver
+
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
+    from ccmtui.reports.quarter import QuarterSummary
 from ccmtui.db.queries import Q
 
 app = typer.Typer(
@@ -45,6 +49,13 @@ def quarter(
     redact: Annotated[
         bool, typer.Option("--redact", help="Leave out free-text notes and names of individuals.")
     ] = False,
+    aggregate_only: Annotated[
+        bool, typer.Option("--aggregate-only", help="Name no individual state: counts only (md and docx).")
+    ] = False,
+    freeze: Annotated[
+        str | None,
+        typer.Option("--freeze", metavar="NAME", help="Keep the summary's figures under NAME (ccm report show NAME)."),
+    ] = None,
     dated: Annotated[
         str | None,
         typer.Option(
@@ -66,6 +77,12 @@ def quarter(
     kind = _format(format_, output)
     if kind == "docx" and output is None:
         raise InputError("a .docx needs a file: add -o FILE.docx")
+    if aggregate_only and kind not in ("md", "docx"):
+        raise InputError(f"--aggregate-only is for the md and docx summaries; the {kind} data lists the states")
+    if freeze is not None:
+        from ccmtui.actions.frozen_reports import check_new_name
+
+        check_new_name(context.reader(), freeze)  # before anything is written
     register = context.register()
     day = register.resolve_day(dated, "--dated")
     summary = build_quarter_summary(
@@ -76,23 +93,27 @@ def quarter(
         redact=redact,
         prepared_by=None if redact else context.config.get("name"),
     )
+    if freeze is not None:
+        _freeze_quarter(context, freeze, summary)
     if kind == "md":
         from ccmtui.reports.export_markdown import render_markdown
 
-        content = render_markdown(summary)
         if output is None:
             from rich.markdown import Markdown
 
             from ccmtui.cli._common import console
 
-            console().print(Markdown(content))
+            # On the terminal, the register's short names; in a file to circulate, the UN formal ones.
+            console().print(Markdown(render_markdown(summary, formal_names=False, aggregate_only=aggregate_only)))
             return
+        content = render_markdown(summary, aggregate_only=aggregate_only)
     elif kind == "docx":
         from ccmtui.cli._progress import progress
+        from ccmtui.reports.docx_layout import parse_paper
         from ccmtui.reports.export_docx import render_docx
 
         with progress("Writing the Word document"):
-            content = render_docx(summary)
+            content = render_docx(summary, parse_paper(context.config.get("paper")), aggregate_only)
     elif kind == "csv":
         from ccmtui.reports.export_csv import render_csv
 
@@ -111,6 +132,37 @@ def quarter(
     deliver(output, content)
 
 
+def _freeze_quarter(context: AppContext, name: str, summary: QuarterSummary) -> None:
+    """The quarter's figures (as of its last day, counted from its first) kept under `name`."""
+    from datetime import timedelta
+
+    from ccmtui.actions.frozen_reports import freeze_report
+    from ccmtui.cli._common import say
+    from ccmtui.reports.export_markdown import render_markdown
+    from ccmtui.reports.frozen import figures_json, progress_figures
+
+    q = summary.quarter
+    since, label = q.start - timedelta(days=1), f"the start of {q.label}"
+    written = freeze_report(
+        context.reader(),
+        context.writing,
+        name=name,
+        kind="quarter",
+        as_of=q.end,
+        since=since,
+        parameters={
+            "title": f"Quarterly work-plan summary: {q.long_label}",
+            "quarter": q.code,
+            "area": summary.area,
+            "since_label": label,
+        },
+        figures=figures_json(progress_figures(context.register(), q.end, since, label)),
+        content=render_markdown(summary),
+        by=context.identity(),
+    )
+    say(written.message)
+
+
 @app.command("ics")
 def ics(
     ctx: typer.Context,
@@ -127,6 +179,7 @@ def ics(
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="… until (default: two years ahead).")
     ] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Leave out free-text notes (a calendar to share).")] = False,
 ) -> None:
     """A calendar (.ics): treaty deadlines (Art. 3, 4, 7), meetings, milestones and follow-ups.
 
@@ -177,7 +230,8 @@ def ics(
                 until=date.max,
                 area=None,
                 statuses=["planned", "in-progress", "done", "slipped"],
-            )
+            ),
+            redact=redact,
         )
         + calendar.follow_up_events(follow_ups, states_of)
     )
@@ -186,3 +240,47 @@ def ics(
         typer.echo(content.decode("utf-8"), nl=False)
         return
     deliver(output, content, f" ({len(events)} events)")
+
+
+def handover(
+    ctx: typer.Context,
+    area: Annotated[str, typer.Option("--area", "-a", help="The thematic area handed over.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="dossier.md or dossier.docx.")],
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Leave out notes, rationales and the names of individuals.")
+    ] = False,
+    dated: Annotated[
+        str | None, typer.Option("--dated", metavar="DATE", help="The day the dossier is as of (default: today).")
+    ] = None,
+) -> None:
+    """The handover dossier for a successor: the area's open follow-ups, pending replies, categories,
+    live campaigns, work plan, counterparts, documents and the last year's timeline per state."""
+    from ccmtui.domain.areas import parse_area
+    from ccmtui.domain.errors import one_of
+    from ccmtui.reports.handover import handover_blocks
+
+    kind = {".md": "md", ".markdown": "md", ".docx": "docx"}.get(output.suffix.lower())
+    if kind is None:
+        raise one_of("dossier format", output.suffix or str(output), ["md", "docx"])
+    folder = output.expanduser().parent
+    if not folder.is_dir():
+        from ccmtui.domain.errors import InputError
+
+        raise InputError(f"cannot write {output}: no folder {folder}")
+    context = app_context(ctx)
+    register = context.register()
+    day = register.resolve_day(dated, "--dated")
+    chosen = parse_area(area)
+    blocks = handover_blocks(
+        context.reader(), register, chosen, day, redact=redact, by=None if redact else context.config.get("name")
+    )
+    if kind == "md":
+        from ccmtui.reports.blocks import to_markdown
+
+        content: str | bytes = to_markdown(blocks)
+    else:
+        from ccmtui.reports.blocks import to_docx
+        from ccmtui.reports.docx_layout import parse_paper
+
+        content = to_docx(blocks, parse_paper(context.config.get("paper")), title=f"Handover dossier: {chosen}")
+    deliver(output, content)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context, console, print_json
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
 
 
@@ -28,6 +29,9 @@ def engagements(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one object a line, as read.")] = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """List engagements, newest first, filtered by state, area, kind, acting party, campaign or period."""
     from ccmtui.actions.journal import parse_actors
@@ -53,7 +57,7 @@ def engagements(
     if chosen.since and chosen.until and chosen.since > chosen.until:
         raise InputError(f"--since {chosen.since} is after --until {chosen.until}")
     filtered = any((state, area, kind, by, campaign, since, until))
-    if (all_ or as_jsonl) and not plain:
+    if (all_ or as_jsonl) and not (plain or format_ or output):
         from ccmtui.cli._stream import stream_json, stream_text
 
         found = iter_engagements(reader, chosen)
@@ -64,8 +68,8 @@ def engagements(
             _no_engagements(filtered)
         return
     lines = list_engagements(reader, chosen)
-    if as_json or plain:
-        print_json([line.as_json() for line in lines])
+    if wanted(as_json, format_, output):
+        emit((line.as_json() for line in lines), as_json, format_, output, "engagements", redact=redact)
         return
     if not lines:
         _no_engagements(filtered)
@@ -197,20 +201,23 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one object a line.")] = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
     from ccmtui.reports.history import state_history
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    entries = state_history(context.reader(), record, None if all_ else limit)
-    if (as_jsonl or (as_json and all_)) and not plain:
+    entries = state_history(context.reader(), record, None if all_ else limit, redact=redact)
+    if (as_jsonl or (as_json and all_)) and not (plain or format_ or output):
         from ccmtui.cli._stream import stream_json
 
         stream_json(entries, lambda entry: entry.as_json(), lines=as_jsonl)
         return
-    if as_json or plain:
-        print_json([entry.as_json() for entry in entries])
+    if wanted(as_json, format_, output):
+        emit([entry.as_json() for entry in entries], as_json, format_, output, "history", redact=redact)
         return
     title = f"{record.name} ({record.iso3}) — history"
     if all_:
@@ -255,6 +262,9 @@ def due(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """What needs attention: overdue follow-ups, replies long pending, treaty deadlines passed and
     coming up, and the windows for extension requests (Art. 3(4), 4(6))."""
@@ -266,6 +276,17 @@ def due(
     context = app_context(ctx)
     today = parse_date(as_of, "--as-of") if as_of else date.today()
     result = build_due(context.reader(), context.register(), today, days, within)
+    if format_ or output:  # one sheet: a row per item, its section first
+        sections = {k: v for k, v in result.as_json().items() if isinstance(v, list)}
+        emit(
+            [{"section": k, **item} for k, items in sections.items() for item in items],
+            as_json,
+            format_,
+            output,
+            "due",
+            redact=redact,
+        )
+        return
     if as_json or plain:
         print_json(result.as_json())
         return

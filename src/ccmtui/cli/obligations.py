@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._common import Plain, app_context
 from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -165,6 +166,9 @@ def obligation_list(
     status: StatusOption = None,
     as_json: Json = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """List recorded obligations with deadlines, extensions, completion and source."""
     from ccmtui.domain.obligations import ARTICLES, parse_article, parse_obligation_status
@@ -179,8 +183,8 @@ def obligation_list(
         for r in context.reader().rows(Q.obligations, article=number)
         if (chosen is None or r.iso3 in chosen) and (wanted is None or r.status == wanted)
     ]
-    if as_json or plain:
-        print_json(
+    if as_json or plain or format_ or output:
+        emit(
             [
                 {
                     "iso3": r.iso3,
@@ -199,7 +203,12 @@ def obligation_list(
                     "notes": r.notes,
                 }
                 for r in rows
-            ]
+            ],
+            as_json,
+            format_,
+            output,
+            "obligations",
+            redact=redact,
         )
         return
     record_table(

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import app_context, deliver, to_stdout
 
-app = typer.Typer(help="Documents for a meeting: the progress report.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from ccmtui.cli._common import AppContext
+    from ccmtui.reports.progress import ProgressReport
+
+app = typer.Typer(
+    help="Documents for a meeting: the progress report, and reports frozen as circulated.", no_args_is_help=True
+)
 
 FORMATS = ("md", "docx")
 
@@ -60,9 +66,18 @@ def progress(
     aggregate_only: Annotated[
         bool, typer.Option("--aggregate-only", help="Name no individual state: counts only, no footnotes.")
     ] = False,
+    freeze: Annotated[
+        str | None,
+        typer.Option(
+            "--freeze",
+            metavar="NAME",
+            help="Keep the report under NAME: its figures with their rules and states, to explain and diff later.",
+        ),
+    ] = None,
 ) -> None:
     """The progress report for a Meeting of States Parties, every figure filled from the data."""
     from ccmtui.domain.errors import InputError, one_of
+    from ccmtui.reports.formal import formal_names
     from ccmtui.reports.progress import build_progress_report, to_markdown
 
     chosen = (format_ or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")).lower()
@@ -73,9 +88,24 @@ def progress(
     if chosen == "docx" and output is None:
         raise InputError("a .docx report needs a file: add -o FILE.docx")
     context = app_context(ctx)
+    if freeze is not None:
+        from ccmtui.actions.frozen_reports import check_new_name
+
+        check_new_name(context.reader(), freeze)  # before anything is written
     report = build_progress_report(
         context.reader(), as_of, since, aggregate_only=aggregate_only, register=context.register()
     )
+    if chosen == "md" and output is None:  # on the terminal, the register's short names
+        typer.echo(to_markdown(report), nl=False)
+        if freeze is not None:
+            _freeze(context, freeze, report, aggregate_only)
+        return
+    from ccmtui.reports.progress import with_formal_names
+
+    index = context.register().index
+    report = with_formal_names(report, {iso3: index.name(iso3) for iso3 in formal_names()})
+    if freeze is not None:
+        _freeze(context, freeze, report, aggregate_only)
     if chosen == "md":
         text = to_markdown(report)
         if output is None:
@@ -87,10 +117,11 @@ def progress(
         _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
     else:
         from ccmtui.cli._progress import progress
+        from ccmtui.reports.docx_layout import parse_paper
         from ccmtui.reports.export_progress_docx import build_docx
 
         with progress("Writing the Word report"):
-            document = build_docx(report)
+            document = build_docx(report, parse_paper(context.config.get("paper")))
         if to_stdout(output):
             import io
 
@@ -100,3 +131,103 @@ def progress(
             return
         _write_atomically(output, lambda path: document.save(str(path)))
     typer.echo(f"wrote {output} ({report.title}, as of {report.period.as_of.isoformat()})")
+
+
+def _freeze(context: AppContext, name: str, report: ProgressReport, aggregate_only: bool) -> None:
+    from ccmtui.actions.frozen_reports import freeze_report
+    from ccmtui.cli._common import say
+    from ccmtui.reports.frozen import figures_json, progress_figures
+    from ccmtui.reports.progress import to_markdown
+
+    period = report.period
+    figures = progress_figures(context.register(), period.as_of, period.since, period.since_label)
+    written = freeze_report(
+        context.reader(),
+        context.writing,
+        name=name,
+        kind="progress",
+        as_of=period.as_of,
+        since=period.since,
+        parameters={
+            "title": report.title,
+            "since": period.since.isoformat(),
+            "as_of": period.as_of.isoformat(),
+            "since_label": period.since_label,
+            "aggregate_only": aggregate_only,
+        },
+        figures=figures_json(figures),
+        content=to_markdown(report),
+        by=context.identity(),
+    )
+    say(written.message)
+
+
+@app.command("list")
+def list_frozen(ctx: typer.Context) -> None:
+    """The frozen reports: name, as of, when frozen and by whom."""
+    from ccmtui.db.queries import Q
+
+    rows = app_context(ctx).reader().rows(Q.frozen_reports)
+    if not rows:
+        typer.echo("No frozen report yet: add --freeze NAME to `ccm report progress`.")
+        return
+    from ccmtui.cli._common import say
+
+    for row in rows:
+        by = f" by {row.recorded_by}" if row.recorded_by else ""
+        say(f"{row.name}  {row.kind}, as of {row.as_of.isoformat()}, frozen {row.created_at.date().isoformat()}{by}")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The frozen report's name.")],
+    figure: Annotated[
+        str | None, typer.Option("--figure", metavar="ID", help="Explain one figure, naming every state behind it.")
+    ] = None,
+) -> None:
+    """A frozen report's figures, each with the rule that produced it and the states behind it."""
+    from ccmtui.actions.frozen_reports import frozen_report
+    from ccmtui.cli._common import say
+    from ccmtui.domain.errors import one_of
+    from ccmtui.reports.frozen import explain, figures_from_json
+
+    row = frozen_report(app_context(ctx).reader(), name)
+    figures = figures_from_json(row.figures)
+    if figure is not None:
+        found = next((f for f in figures if f.id == figure.strip().lower()), None)
+        if found is None:
+            raise one_of("figure", figure, [f.id for f in figures])
+        say(explain(found, every=True))
+        return
+    say(f"{row.name}: {row.kind} report as of {row.as_of.isoformat()}, frozen {row.created_at.date().isoformat()}")
+    for item in figures:
+        say(f"  {item.id}: {explain(item)}")
+
+
+@app.command("diff")
+def diff(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The frozen report's name.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the corrigendum here (Markdown).")
+    ] = None,
+) -> None:
+    """Compare a frozen report with the data today: the corrigendum (which figures changed, and why)."""
+    import json
+
+    from ccmtui.actions.frozen_reports import frozen_report
+    from ccmtui.reports import frozen
+
+    context = app_context(ctx)
+    reader = context.reader()
+    row = frozen_report(reader, name)
+    parameters = json.loads(row.parameters)
+    current = frozen.progress_figures(context.register(), row.as_of, row.since, parameters.get("since_label", ""))
+    changes = frozen.diff(reader, frozen.figures_from_json(row.figures), current, row.created_at)
+    text = frozen.corrigendum(row.name, parameters.get("title", row.name), row.as_of, row.created_at, changes)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
+    typer.echo(f"wrote {output} ({len(changes)} figure(s) changed)")

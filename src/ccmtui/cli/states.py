@@ -30,3 +30,20 @@ def update(
         typer.echo("added: " + ", ".join(result.added))
     if result.changed:
         typer.echo("changed: " + ", ".join(result.changed))
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here, .csv or .xlsx (default: print CSV)."),
+    ] = None,
+) -> None:
+    """The register as a file with the columns of states.csv: edit it and give it to `ccm states update`."""
+    from ccmtui.cli._tables import emit
+    from ccmtui.db.queries import Q
+
+    rows = app_context(ctx).reader().rows(Q.states_file)
+    records = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row._asdict().items()} for row in rows]
+    emit(records, False, "csv" if output is None else None, output, "states")

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._common import Plain, app_context
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 
 
 def status(
@@ -30,6 +31,9 @@ def status(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
     count: Annotated[bool, typer.Option("--count", help="Print the number of states alone.")] = False,
     stale: Annotated[
         bool,
@@ -54,10 +58,9 @@ def status(
         rows = [state for state in rows if is_stale(state.category_since, day, months)]
     if count:
         typer.echo(len(rows))
-    elif as_json or plain:
-        print_json(
-            [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
-        )
+    elif wanted(as_json, format_, output):
+        records = [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
+        emit(records, as_json, format_, output, "status", redact=redact)
     elif not rows:
         typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
     else:

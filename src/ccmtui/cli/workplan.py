@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context, deliver, input_file, print_json, say
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
@@ -323,6 +324,9 @@ def list_milestones(
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="Work plan id or area.")] = None,
     as_json: Json = False,
     plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+    redact: TableRedact = False,
 ) -> None:
     """List milestones by due date, with status and slips."""
     from datetime import date
@@ -341,10 +345,10 @@ def list_milestones(
         area=parse_area(area) if area else None,
         work_plan=find_work_plan(reader, plan) if plan else None,
     )
-    if as_json or plain:
+    if wanted(as_json, format_, output):
         from ccmtui.reports.quarter import milestone_data
 
-        print_json([_jsonable(milestone_data(m)) for m in lines])
+        emit([_jsonable(milestone_data(m)) for m in lines], as_json, format_, output, "milestones", redact=redact)
         return
     if not lines:
         if quarter or overdue or area or plan:

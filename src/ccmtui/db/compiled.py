@@ -12,6 +12,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('iso3', None), ('region', None), ('subregion', None), ('intermediate_region', None)),
         {},
     ),
+    'states_file': (
+        'SELECT states.name, states.iso3, states.region, states.subregion, states.signed, states.deposited, states.instrument, states.withdrawal_notified, states.source, states.intermediate_region \nFROM states ORDER BY states.name',
+        (('name', None), ('iso3', None), ('region', None), ('subregion', None), ('signed', 'date'), ('deposited', 'date'), ('instrument', None), ('withdrawal_notified', 'date'), ('source', None), ('intermediate_region', None)),
+        {},
+    ),
     'aliases': (
         'SELECT state_aliases.iso3, state_aliases.alias \nFROM state_aliases ORDER BY state_aliases.alias',
         (('iso3', None), ('alias', None)),
@@ -186,6 +191,16 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, engagements.notes \nFROM engagements \nWHERE lower(engagements.summary) LIKE :pattern OR lower(engagements.notes) LIKE :pattern ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('summary', None), ('notes', None)),
         {'param_1': 0},
+    ),
+    'changes_touching_since': (
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changes.table_name, changes.record_uuid, changes.action \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changes.record_uuid IN (SELECT value \nFROM json_each(:records)) AND changesets.made_at > :after AND changesets.reverted_by IS NULL ORDER BY changesets.made_at, changesets.uuid, changes.seq',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('table_name', None), ('record_uuid', None), ('action', None)),
+        {},
+    ),
+    'frozen_reports': (
+        'SELECT frozen_reports.uuid, frozen_reports.name, frozen_reports.kind, frozen_reports.as_of, frozen_reports.since, frozen_reports.parameters, frozen_reports.figures, frozen_reports.content, frozen_reports.recorded_by, frozen_reports.created_at \nFROM frozen_reports ORDER BY frozen_reports.created_at DESC, frozen_reports.name',
+        (('uuid', None), ('name', None), ('kind', None), ('as_of', 'date'), ('since', 'date'), ('parameters', None), ('figures', None), ('content', None), ('recorded_by', None), ('created_at', 'datetime')),
+        {},
     ),
     'recent_changesets': (
         'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.made_as, changesets.command, changesets.reverts, changesets.reverted_by, (SELECT count(changes.uuid) AS count_1 \nFROM changes \nWHERE changes.changeset_uuid = changesets.uuid) AS changes \nFROM changesets ORDER BY changesets.made_at DESC, changesets.uuid DESC\n LIMIT :limit OFFSET :param_1',
@@ -460,7 +475,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0012'
+SCHEMA_REVISION = '0011'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -508,6 +523,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         'stamps': 'SELECT engagements.uuid, engagements.updated_at \nFROM engagements',
         'select_many': 'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'frozen_reports': {
+        'columns': (('name', None, None), ('kind', None, None), ('as_of', 'date', None), ('since', 'date', None), ('parameters', None, None), ('figures', None, None), ('content', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO frozen_reports (name, kind, as_of, since, parameters, figures, content, recorded_by, uuid, created_at, updated_at) VALUES (:name, :kind, :as_of, :since, :parameters, :figures, :content, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE frozen_reports SET name=:name, kind=:kind, as_of=:as_of, since=:since, parameters=:parameters, figures=:figures, content=:content, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE frozen_reports.uuid = :uuid',
+        'delete': 'DELETE FROM frozen_reports WHERE frozen_reports.uuid = :uuid',
+        'select': 'SELECT frozen_reports.name, frozen_reports.kind, frozen_reports.as_of, frozen_reports.since, frozen_reports.parameters, frozen_reports.figures, frozen_reports.content, frozen_reports.recorded_by, frozen_reports.uuid, frozen_reports.created_at, frozen_reports.updated_at \nFROM frozen_reports \nWHERE frozen_reports.uuid = :uuid',
+        'stamps': 'SELECT frozen_reports.uuid, frozen_reports.updated_at \nFROM frozen_reports',
+        'select_many': 'SELECT frozen_reports.name, frozen_reports.kind, frozen_reports.as_of, frozen_reports.since, frozen_reports.parameters, frozen_reports.figures, frozen_reports.content, frozen_reports.recorded_by, frozen_reports.uuid, frozen_reports.created_at, frozen_reports.updated_at \nFROM frozen_reports \nWHERE frozen_reports.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('kind', None, 'msp'), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from ccmtui.db.failures import describe_failure
-from ccmtui.db.target import Target
+from ccmtui.db.target import Target, need_postgres_driver
 from ccmtui.domain.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -190,6 +190,7 @@ class PostgreSQLReader:
     """Runs the SQL compiled for PostgreSQL through psycopg alone: neither SQLAlchemy nor the models load."""
 
     def __init__(self, target: Target):
+        need_postgres_driver()
         import psycopg
 
         self.target = target

@@ -81,6 +81,10 @@ class Database:
         return self._engine
 
     def _make_engine(self, url: str) -> Engine:
+        if url.startswith(("postgresql", "postgres:")):
+            from ccmtui.db.target import need_postgres_driver
+
+            need_postgres_driver()
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine)

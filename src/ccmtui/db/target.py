@@ -135,3 +135,16 @@ def check_database_target(target: str, what: str = "--db") -> str:
     if Path(target).expanduser().is_dir():
         raise InputError(f"{target} is a folder; give the database file's name")
     return target
+
+
+POSTGRES_INSTALL = "pip install 'ccmtui[postgres]'"
+
+
+def need_postgres_driver() -> None:
+    """PostgreSQL's driver (psycopg) is an extra: without it, a one-line error naming the install command."""
+    from importlib.util import find_spec
+
+    if find_spec("psycopg") is None:
+        from ccmtui.domain.errors import DatabaseError
+
+        raise DatabaseError(f"a PostgreSQL database needs its driver, psycopg: {POSTGRES_INSTALL}")

@@ -59,6 +59,9 @@ def _engine(target: Target):
 
     if target.is_sqlite:
         raise InputError("a team is set up on a PostgreSQL server (postgresql+psycopg://…), not on a file")
+    from ccmtui.db.target import need_postgres_driver
+
+    need_postgres_driver()
     return create_engine(target.url)
 
 

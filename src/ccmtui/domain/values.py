@@ -92,6 +92,15 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "recorded_by": 100,
         "uuid": 36,
     },
+    "frozen_reports": {
+        "name": 100,
+        "kind": 20,
+        "parameters": None,
+        "figures": None,
+        "content": None,
+        "recorded_by": 100,
+        "uuid": 36,
+    },
     "meetings": {
         "code": 10,
         "name": 100,

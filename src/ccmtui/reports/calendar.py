@@ -149,8 +149,9 @@ def meeting_events(meetings) -> list[CalendarEvent]:
     ]
 
 
-def milestone_events(rows) -> list[CalendarEvent]:
-    """Milestones not dropped, on their due day (a quarter's last day when due by quarter)."""
+def milestone_events(rows, redact: bool = False) -> list[CalendarEvent]:
+    """Milestones not dropped, on their due day (a quarter's last day when due by quarter);
+    `redact` leaves their free-text notes out."""
     events = []
     for row in rows:
         if row.status == "dropped":
@@ -160,7 +161,7 @@ def milestone_events(rows) -> list[CalendarEvent]:
         description = f"Work plan: {row.work_plan_title}\nDue: {due.label}\nStatus: {status}"
         if row.action_points:
             description += f"\nAction points: {row.action_points}"
-        if row.notes:
+        if row.notes and not redact:
             description += f"\n\n{row.notes}"
         events.append(
             CalendarEvent(

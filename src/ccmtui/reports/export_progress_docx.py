@@ -1,44 +1,17 @@
-"""The progress report as a Word document: headings, footnote numbers, annex tables and PNG charts.
+"""The progress report as a Word document: headings, footnote numbers, annex tables and bar charts.
 
-python-docx and matplotlib are imported here only, when a .docx is asked for; matplotlib
-draws with the Agg backend (no display needed).
+python-docx is imported here only, when a .docx is asked for. The page is A4 (or the paper
+config.toml names); tables fit their content and charts are Word tables of bars (docx_layout.py),
+so no plotting library is needed.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
-from ccmtui.reports.progress import ChartSpec, Note, ProgressReport, TableSpec
+from ccmtui.reports.progress import Note, ProgressReport, TableSpec
 
 HEADING_LEVELS = {"heading1": 1, "heading2": 2, "heading3": 3}
-
-
-def chart_png(chart: ChartSpec) -> bytes:
-    """A horizontal bar chart as PNG bytes."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
-    labels = [label.strip() for label, _ in chart.items][::-1]
-    values = [value for _, value in chart.items][::-1]
-    figure, axes = pyplot.subplots(figsize=(6.5, 0.45 * max(len(values), 2) + 1.0), dpi=150)
-    try:
-        bars = axes.barh(labels, values, color="#2b6c9e")
-        axes.bar_label(bars, labels=[f"{v:,}" for v in values], padding=3, fontsize=8)
-        axes.set_title(chart.title, fontsize=10, loc="left")
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.tick_params(labelsize=8)
-        axes.set_xlim(0, max(values + [1]) * 1.15)
-        axes.xaxis.get_major_locator().set_params(integer=True)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        # No timestamp in the PNG: the same data draws the same bytes.
-        figure.savefig(buffer, format="png", metadata={"Software": None})
-        return buffer.getvalue()
-    finally:
-        pyplot.close(figure)
 
 
 def _runs(paragraph, runs) -> None:
@@ -50,32 +23,27 @@ def _runs(paragraph, runs) -> None:
 
 
 def _table(document, table: TableSpec) -> None:
-    document.add_paragraph().add_run(table.title).bold = True
+    from ccmtui.reports.docx_layout import fitted_table
+
+    title = document.add_paragraph()
+    title.paragraph_format.keep_with_next = True
+    title.add_run(table.title).bold = True
     if table.rows:
-        grid = document.add_table(rows=1, cols=len(table.headers))
-        grid.style = "Table Grid"
-        for cell, heading in zip(grid.rows[0].cells, table.headers):
-            cell.text = ""
-            cell.paragraphs[0].add_run(heading).bold = True
-        for row in table.rows:
-            cells = grid.add_row().cells
-            for cell, value in zip(cells, row):
-                cell.text = value
+        fitted_table(document, table.headers, table.rows)
     note = table.note or ("None." if not table.rows else "")
     if note:
         document.add_paragraph().add_run(note).italic = True
 
 
-def build_docx(report: ProgressReport):
+def build_docx(report: ProgressReport, paper: str = "a4"):
     """The report as a python-docx Document."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Inches, Pt
+    from docx.shared import Pt
 
-    document = Document()
-    document.core_properties.title = report.title
+    from ccmtui.reports.docx_layout import bar_chart, new_document
+
+    document = new_document(paper, title=report.title)
     document.core_properties.created = datetime.combine(report.period.as_of, datetime.min.time())
-    document.styles["Normal"].font.size = Pt(11)
     for block in report.body:
         if block.kind == "title":
             document.add_heading(block.text, level=0)
@@ -103,7 +71,5 @@ def build_docx(report: ProgressReport):
         elif block.table is not None:
             _table(document, block.table)
         elif block.chart is not None:
-            document.add_picture(io.BytesIO(chart_png(block.chart)), width=Inches(6.0))
-            if block.chart.note:
-                document.add_paragraph().add_run(block.chart.note).italic = True
+            bar_chart(document, block.chart.title, block.chart.items, block.chart.note)
     return document

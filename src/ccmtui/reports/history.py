@@ -113,8 +113,9 @@ def obligation_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
     return entries
 
 
-def state_history(reader: Reader, record, limit: int | None = None) -> list[TimelineEntry]:
-    """Everything about one state, oldest first; `limit` keeps the most recent engagements."""
+def state_history(reader: Reader, record, limit: int | None = None, redact: bool = False) -> list[TimelineEntry]:
+    """Everything about one state, oldest first; `limit` keeps the most recent engagements; `redact`
+    leaves the categories' rationales out."""
     entries = treaty_events(record)
     lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))
     for line in lines:
@@ -137,13 +138,18 @@ def state_history(reader: Reader, record, limit: int | None = None) -> list[Time
         if reply.status == "replied":
             supports = f", supports Category {reply.supports_category}" if reply.supports_category else ""
             text = f"Replied ({reply.stance}{supports}) to: {reply.engagement_summary}"
-            if reply.summary:
+            if reply.summary and not redact:
                 text += f" — {reply.summary}"
             entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
     entries += obligation_events(reader, record.iso3)
     for row in reader.rows(Q.classifications_of_state, iso3=record.iso3):
         entries.append(
-            TimelineEntry(row.assessed_on, "category", f"Category {row.category}: {row.rationale}", row.uuid)
+            TimelineEntry(
+                row.assessed_on,
+                "category",
+                f"Category {row.category}" + ("" if redact else f": {row.rationale}"),
+                row.uuid,
+            )
         )
     order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}
     entries.sort(key=lambda e: (e.on, order[e.kind]))

@@ -14,6 +14,7 @@ from datetime import date
 from ccmtui.domain import treaty
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.treaty import FORMAL_MEETING_KINDS
+from ccmtui.domain.words import capital, possessive
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def what_if(state, deposit: date, meetings, *, stocks: bool, contaminated: bool,
         )
     if withdrawn and deposit < treaty.withdrawal_effective(state.withdrawal_notified):
         raise InputError(
-            f"{state.name}'s withdrawal takes effect on {treaty.withdrawal_effective(state.withdrawal_notified)} (Art. 20(2))"
+            f"{capital(possessive(state.name, 'withdrawal'))} takes effect on {treaty.withdrawal_effective(state.withdrawal_notified)} (Art. 20(2))"
         )
     signed = state.signed is not None and state.signed <= deposit
     in_force = treaty.entry_into_force(deposit)

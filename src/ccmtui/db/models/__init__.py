@@ -19,6 +19,7 @@ from ccmtui.db.models.obligations import (
     TransparencyReport,
 )
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.reports import FrozenReport
 from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 from ccmtui.db.models.workplan import (
     Milestone,
@@ -51,6 +52,7 @@ __all__ = [
     "Engagement",
     "EngagementActor",
     "EngagementState",
+    "FrozenReport",
     "Meeting",
     "Milestone",
     "MilestoneEngagement",

@@ -33,6 +33,7 @@ class Q:
     # register.py
     register = "register"
     state_regions = "state_regions"
+    states_file = "states_file"
     aliases = "aliases"
     meetings = "meetings"
     # log.py
@@ -73,6 +74,8 @@ class Q:
     recent_changesets = "recent_changesets"
     last_undoable = "last_undoable"
     changes_of = "changes_of"
+    changes_touching_since = "changes_touching_since"
+    frozen_reports = "frozen_reports"
     deletions = "deletions"
     database_info = "database_info"
     sync_peer = "sync_peer"

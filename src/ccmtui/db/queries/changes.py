@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import BigInteger, Integer, Select, String, bindparam, func, select
+from sqlalchemy import BigInteger, DateTime, Integer, Select, String, bindparam, func, select
 
-from ccmtui.db.models import Change, ChangeSet, Conflict, DatabaseInfo, SyncPeer
+from ccmtui.db.models import Change, ChangeSet, Conflict, DatabaseInfo, FrozenReport, SyncPeer
 from ccmtui.db.queries import Q
 
 
@@ -55,7 +55,48 @@ def changes_of() -> Select:
     )
 
 
+def changes_touching_since() -> Select:
+    """Each change to any of the records after a moment, with its change set (not undone), oldest first:
+    what a frozen report's diff names as the reason a figure changed."""
+    return (
+        select(
+            ChangeSet.uuid,
+            ChangeSet.made_at,
+            ChangeSet.made_by,
+            ChangeSet.command,
+            Change.table_name,
+            Change.record_uuid,
+            Change.action,
+        )
+        .join(Change, Change.changeset_uuid == ChangeSet.uuid)
+        .where(
+            Change.record_uuid.in_(bindparam("records", expanding=True)),
+            ChangeSet.made_at > bindparam("after", type_=DateTime),
+            ChangeSet.reverted_by.is_(None),
+        )
+        .order_by(ChangeSet.made_at, ChangeSet.uuid, Change.seq)
+    )
+
+
+def frozen_reports() -> Select:
+    """Every frozen report, newest first."""
+    return select(
+        FrozenReport.uuid,
+        FrozenReport.name,
+        FrozenReport.kind,
+        FrozenReport.as_of,
+        FrozenReport.since,
+        FrozenReport.parameters,
+        FrozenReport.figures,
+        FrozenReport.content,
+        FrozenReport.recorded_by,
+        FrozenReport.created_at,
+    ).order_by(FrozenReport.created_at.desc(), FrozenReport.name)
+
+
 QUERIES: dict[str, Callable[[], Select]] = {
+    Q.changes_touching_since: changes_touching_since,
+    Q.frozen_reports: frozen_reports,
     Q.recent_changesets: recent_changesets,
     Q.last_undoable: last_undoable,
     Q.changes_of: changes_of,

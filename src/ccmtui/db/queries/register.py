@@ -43,6 +43,22 @@ def state_regions() -> Select:
     return select(State.iso3, State.region, State.subregion, State.intermediate_region).order_by(State.iso3)
 
 
+def states_file() -> Select:
+    """Every state with the columns of states.csv, for `ccm states export`."""
+    return select(
+        State.name,
+        State.iso3,
+        State.region,
+        State.subregion,
+        State.signed,
+        State.deposited,
+        State.instrument,
+        State.withdrawal_notified,
+        State.source,
+        State.intermediate_region,
+    ).order_by(State.name)
+
+
 def aliases() -> Select:
     return select(StateAlias.iso3, StateAlias.alias).order_by(StateAlias.alias)
 
@@ -63,6 +79,7 @@ def meetings() -> Select:
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.register: register,
     Q.state_regions: state_regions,
+    Q.states_file: states_file,
     Q.aliases: aliases,
     Q.meetings: meetings,
 }

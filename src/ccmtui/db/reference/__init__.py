@@ -24,7 +24,7 @@ from ccmtui.domain.dates import optional_partial_date, parse_partial_date
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import EXTENSION_DECISIONS, OBLIGATION_STATUSES, check_extension, check_retention
 from ccmtui.domain.states import INSTRUMENTS
-from ccmtui.files import RowProblems, read_text
+from ccmtui.files import RowProblems, read_table
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -119,6 +119,9 @@ def read_states(text: str, source: str = "states.csv") -> list[dict]:
     rows, seen = [], {}
     for row in reader:
         line = reader.line_num
+        if None in row:  # a cell beyond the header's columns: the file's columns are not what they seem
+            problems.add(line, "more cells than the header has columns")
+            continue
         try:
             values = _check_state(row)
         except (ValueError, AttributeError) as error:
@@ -393,7 +396,7 @@ class RegisterUpdate:
 
 def update_register(writer: Writer, path: Path) -> RegisterUpdate:
     """Refresh the states from a file of states.csv's columns: all rows valid, or nothing written."""
-    rows = read_states(read_text(path), source=str(path))
+    rows = read_states(read_table(path), source=str(path))
     existing = {state["iso3"]: state for state in writer.get_many("states", list(writer.stamps("states")))}
     result = RegisterUpdate()
     for values in rows:

@@ -80,4 +80,35 @@ def build_progress_report(
     )
 
 
-__all__ = ["Block", "ChartSpec", "Note", "ProgressReport", "TableSpec", "build_progress_report", "to_markdown"]
+__all__ = [
+    "Block",
+    "ChartSpec",
+    "Note",
+    "ProgressReport",
+    "TableSpec",
+    "build_progress_report",
+    "to_markdown",
+    "with_formal_names",
+]
+
+
+def with_formal_names(report: ProgressReport, short_names: dict[str, str]) -> ProgressReport:
+    """The report with every state called by its UN formal name (reports/formal.py), for a file to circulate."""
+    from dataclasses import replace
+
+    from ccmtui.reports.formal import formal_replacer
+
+    fix = formal_replacer(short_names)
+
+    def block(b: Block) -> Block:
+        runs = [fix(run) if isinstance(run, str) else run for run in b.runs]
+        table = b.table and replace(b.table, title=fix(b.table.title), rows=[[fix(c) for c in r] for r in b.table.rows])
+        chart = b.chart and replace(b.chart, items=[(fix(label), value) for label, value in b.chart.items])
+        return replace(b, runs=runs, table=table, chart=chart)
+
+    return replace(
+        report,
+        body=[block(b) for b in report.body],
+        footnotes=[fix(note) for note in report.footnotes],
+        annexes=[block(b) for b in report.annexes],
+    )

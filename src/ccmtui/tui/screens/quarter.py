@@ -59,7 +59,7 @@ class QuarterScreen(SectionScreen):
         source = self.app.source
         with reporting(self), source.reader() as reader:
             summary = build_quarter_summary(reader, quarter, area=None, dated=source.today, prepared_by=source.by)
-            deliver(self, self._show, quarter, render_markdown(summary))
+            deliver(self, self._show, quarter, render_markdown(summary, formal_names=False))
 
     def _show(self, quarter: Quarter, text: str) -> None:
         self.query_one("#quarter", Markdown).update(text)

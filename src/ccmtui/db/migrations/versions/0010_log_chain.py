@@ -5,7 +5,7 @@ order of the log's positions; existing change sets are chained here) and, per pe
 the position taken in, so that a sync can tell the peer's log is still the one it read (a database
 restored from a backup gives its later positions to other change sets).
 
-Revision ID: 0012
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-11-27 16:05:00.000000
 """
@@ -17,7 +17,7 @@ import hashlib
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
+revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
