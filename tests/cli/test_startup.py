@@ -37,3 +37,20 @@ def test_a_sub_command_runs_alone(sample_db):
     result = run("--db", str(sample_db), "campaign", "list", "--json")
     assert result.returncode == 0, result.stderr
     assert result.stdout.lstrip().startswith("[")
+
+
+def test_a_command_loads_only_its_own_module(sample_db, tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from ccmtui.cli import main\n"
+        f"sys.argv = ['ccm', '--db', {str(sample_db)!r}, 'status', '--category', 'II']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith('ccmtui.cli.')), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    loaded = eval(done.stderr.split("LOADED", 1)[1])
+    assert "ccmtui.cli.status" in loaded
+    assert not {"ccmtui.cli.journal", "ccmtui.cli.export", "ccmtui.cli.team", "ccmtui.cli.workplan"} & set(loaded)
+    assert "Category II" in done.stdout or "II" in done.stdout

@@ -12,34 +12,10 @@ from typing import Annotated
 import typer
 
 from ccmtui import __version__
-from ccmtui.cli import article7 as article7_commands
-from ccmtui.cli import attachments as attachment_commands
-from ccmtui.cli import campaigns as campaign_commands
-from ccmtui.cli import config as config_commands
-from ccmtui.cli import conflicts as conflict_commands
-from ccmtui.cli import cooperation as cooperation_commands
-from ccmtui.cli import database as database_commands
-from ccmtui.cli import export as export_commands
-from ccmtui.cli import extensions as extension_commands
-from ccmtui.cli import imports as import_commands
-from ccmtui.cli import journal as journal_commands
-from ccmtui.cli import lookup as lookup_commands
-from ccmtui.cli import measures as measures_commands
-from ccmtui.cli import obligations as obligation_commands
-from ccmtui.cli import records as record_commands
-from ccmtui.cli import report as report_commands
-from ccmtui.cli import retention as retention_commands
-from ccmtui.cli import sample as sample_commands
-from ccmtui.cli import states as states_commands
-from ccmtui.cli import status as status_commands
-from ccmtui.cli import summary as summary_commands
-from ccmtui.cli import team as team_commands
-from ccmtui.cli import transparency as transparency_commands
-from ccmtui.cli import whatif as whatif_commands
-from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
 
-app = typer.Typer(
+# The root: global options only; commands are added by `only` and `everything`.
+_root = typer.Typer(
     cls=CCMGroup,
     name="ccm",
     help="Track the Convention on Cluster Munitions: states, démarches, categories, work plans.",
@@ -69,7 +45,7 @@ def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool
         show_callback(ctx, param, value)
 
 
-@app.callback(invoke_without_command=True)
+@_root.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     db: Annotated[
@@ -139,49 +115,53 @@ def tui(ctx: typer.Context) -> None:
     open_app(context.db_option, context.config)
 
 
-app.command("tui")(tui)
-app.command("init")(database_commands.init)
-app.command("status")(status_commands.status)
-app.command("summary")(summary_commands.summary)
-app.command("log")(journal_commands.log)
-app.command("classify")(journal_commands.classify)
-app.command("reply")(journal_commands.reply)
-app.command("done")(journal_commands.done)
-app.command("undo")(journal_commands.undo)
-app.command("changes")(journal_commands.changes)
-app.command("engagements")(lookup_commands.engagements)
-app.command("show")(record_commands.show)
-app.command("edit")(record_commands.edit)
-app.command("delete")(record_commands.delete)
-app.command("history")(lookup_commands.history)
-app.command("due")(lookup_commands.due)
-app.command("handover")(export_commands.handover)
-app.command("search")(lookup_commands.search)
-app.command("whatif")(whatif_commands.whatif)
-app.command("attach")(attachment_commands.attach)
-app.add_typer(attachment_commands.app, name="attachment")
-app.command("merge")(team_commands.merge)
-app.command("sync")(team_commands.sync)
-app.add_typer(team_commands.team_app, name="team")
-app.add_typer(conflict_commands.app, name="conflicts")
-app.add_typer(campaign_commands.app, name="campaign")
-app.add_typer(import_commands.app, name="import")
-app.add_typer(config_commands.app, name="config")
-app.add_typer(database_commands.app, name="db")
-app.add_typer(states_commands.app, name="states")
-app.add_typer(sample_commands.app, name="sample")
-app.add_typer(workplan_commands.app, name="workplan")
-app.add_typer(workplan_commands.milestone_app, name="milestone")
-app.add_typer(export_commands.app, name="export")
-app.add_typer(obligation_commands.app, name="obligation")
-app.add_typer(extension_commands.extension_app, name="extension")
-app.add_typer(extension_commands.meeting_app, name="meeting")
-app.add_typer(retention_commands.app, name="retention")
-app.add_typer(transparency_commands.app, name="transparency")
-app.add_typer(measures_commands.app, name="measures")
-app.add_typer(cooperation_commands.app, name="cooperation")
-app.add_typer(report_commands.app, name="report")
-app.add_typer(article7_commands.app, name="article7")
+# Every command: its name, the module under ccmtui.cli that defines it and the name there (a
+# function, or a sub-app for a noun). Only the module of the command about to run is imported.
+COMMANDS: dict[str, tuple[str | None, str]] = {
+    "tui": (None, "tui"),
+    "init": ("database", "init"),
+    "status": ("status", "status"),
+    "summary": ("summary", "summary"),
+    "log": ("journal", "log"),
+    "classify": ("journal", "classify"),
+    "reply": ("journal", "reply"),
+    "done": ("journal", "done"),
+    "undo": ("journal", "undo"),
+    "changes": ("journal", "changes"),
+    "engagements": ("lookup", "engagements"),
+    "show": ("records", "show"),
+    "edit": ("records", "edit"),
+    "delete": ("records", "delete"),
+    "history": ("lookup", "history"),
+    "due": ("lookup", "due"),
+    "handover": ("export", "handover"),
+    "search": ("lookup", "search"),
+    "whatif": ("whatif", "whatif"),
+    "attach": ("attachments", "attach"),
+    "attachment": ("attachments", "app"),
+    "merge": ("team", "merge"),
+    "sync": ("team", "sync"),
+    "team": ("team", "team_app"),
+    "conflicts": ("conflicts", "app"),
+    "campaign": ("campaigns", "app"),
+    "import": ("imports", "app"),
+    "config": ("config", "app"),
+    "db": ("database", "app"),
+    "states": ("states", "app"),
+    "sample": ("sample", "app"),
+    "workplan": ("workplan", "app"),
+    "milestone": ("workplan", "milestone_app"),
+    "export": ("export", "app"),
+    "obligation": ("obligations", "app"),
+    "extension": ("extensions", "extension_app"),
+    "meeting": ("extensions", "meeting_app"),
+    "retention": ("retention", "app"),
+    "transparency": ("transparency", "app"),
+    "measures": ("measures", "app"),
+    "cooperation": ("cooperation", "app"),
+    "report": ("report", "app"),
+    "article7": ("article7", "app"),
+}
 
 
 # The global options that take a value: the word after them is not the command.
@@ -201,23 +181,51 @@ def invoked(argv: list[str]) -> str | None:
     return None
 
 
+def _with(names) -> typer.Typer:
+    """A copy of the root app with the commands `names`, their modules imported now."""
+    import copy
+    from importlib import import_module
+
+    built = copy.copy(_root)
+    built.registered_commands, built.registered_groups = [], []
+    for name in names:
+        module, attribute = COMMANDS[name]
+        found = getattr(import_module(f"ccmtui.cli.{module}") if module else sys.modules[__name__], attribute)
+        if isinstance(found, typer.Typer):
+            built.add_typer(found, name=name)
+        else:
+            built.command(name)(found)
+    return built
+
+
+def everything() -> typer.Typer:
+    """The app with every command (for help, completion, suggestions and the reference)."""
+    global _everything
+    if _everything is None:
+        _everything = _with(COMMANDS)
+    return _everything
+
+
+_everything: typer.Typer | None = None
+
+
+def __getattr__(name: str):
+    # `ccmtui.cli.app`: every command, built on first use.
+    if name == "app":
+        return everything()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def only(name: str | None) -> typer.Typer:
     """The app with only the command about to run.
 
-    Typer builds every command's options before running one, at a cost that grows with the
-    number of commands; the others are left out. An unknown name keeps them all, so that the
-    error can suggest the closest.
+    Importing every command's module and building its options costs more than running most
+    commands, so only the one named is loaded. No name, or an unknown one, gives them all, so
+    that help lists every command and an error can suggest the closest.
     """
-    import copy
-
-    commands = [c for c in app.registered_commands if c.name == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if not commands and not groups:
-        return app
-    lean = copy.copy(app)
-    lean.registered_commands = commands
-    lean.registered_groups = groups
-    return lean
+    if name not in COMMANDS:
+        return everything()
+    return _with([name])
 
 
 def main() -> None:
