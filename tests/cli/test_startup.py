@@ -50,7 +50,9 @@ def test_a_command_loads_only_its_own_module(sample_db, tmp_path):
         "print('LOADED', sorted(m for m in sys.modules if m.startswith('ccmtui.cli.')), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
-    loaded = eval(done.stderr.split("LOADED", 1)[1])
+    import ast
+
+    loaded = ast.literal_eval(done.stderr.split("LOADED", 1)[1].strip())
     assert "ccmtui.cli.status" in loaded
     assert not {"ccmtui.cli.journal", "ccmtui.cli.export", "ccmtui.cli.team", "ccmtui.cli.workplan"} & set(loaded)
-    assert "Category II" in done.stdout or "II" in done.stdout
+    assert done.returncode == 0 and "States Parties" in done.stdout
