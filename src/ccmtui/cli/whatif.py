@@ -46,5 +46,10 @@ def whatif(
         return
     from ccmtui.files import write_private
 
-    content = render_docx(brief) if output.suffix.lower() == ".docx" else render_markdown(brief)
+    if output.suffix.lower() == ".docx":
+        from ccmtui.reports.docx_layout import parse_paper
+
+        content: str | bytes = render_docx(brief, parse_paper(context.config.get("paper")))
+    else:
+        content = render_markdown(brief)
     typer.echo(f"wrote {write_private(output, content)} ({record.name}, deposit {brief.deposit.isoformat()})")
