@@ -67,10 +67,12 @@ def engagements(
         if not stream_text(found, line=_engagement_line, table=lambda few: _engagement_table(few, "")):
             _no_engagements(filtered)
         return
-    lines = list_engagements(reader, chosen)
     if wanted(as_json, format_, output):
-        emit((line.as_json() for line in lines), as_json, format_, output, "engagements", redact=redact)
+        # Every row (--all) is written as it is read.
+        found = iter_engagements(reader, chosen) if all_ else list_engagements(reader, chosen)
+        emit((line.as_json() for line in found), as_json, format_, output, "engagements", redact=redact)
         return
+    lines = list_engagements(reader, chosen)
     if not lines:
         _no_engagements(filtered)
         return

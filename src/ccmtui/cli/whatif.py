@@ -44,5 +44,10 @@ def whatif(
     if output is None:
         typer.echo(render_markdown(brief), nl=False)
         return
-    content = render_docx(brief) if output.suffix.lower() == ".docx" else render_markdown(brief)
+    if output.suffix.lower() == ".docx":
+        from ccmtui.reports.docx_layout import parse_paper
+
+        content: str | bytes = render_docx(brief, parse_paper(context.config.get("paper")))
+    else:
+        content = render_markdown(brief)
     deliver(output, content, f" ({record.name}, deposit {brief.deposit.isoformat()})")

@@ -195,24 +195,24 @@ def render_markdown(w: WhatIf) -> str:
     return "\n".join(lines)
 
 
-def render_docx(w: WhatIf) -> bytes:
-    from docx import Document
+def render_docx(w: WhatIf, paper: str = "a4") -> bytes:
+    """The brief as a Word file: A4 (or letter), its table's columns fitted to their content."""
+    from ccmtui.reports.docx_layout import fitted_table, new_document
 
-    document = Document()
-    document.core_properties.title = f"{w.name}: what joining the Convention on Cluster Munitions commits it to"
-    document.add_heading(document.core_properties.title, level=1)
+    title = f"{w.name}: what joining the Convention on Cluster Munitions commits it to"
+    document = new_document(paper, title=title)
+    document.add_heading(title, level=1)
     body = render_markdown(w).split("\n")
     document.add_paragraph(body[2])
     document.add_paragraph(body[3])
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, ("Date", "Commitment", "Article")):
-        cell.paragraphs[0].add_run(heading).bold = True
-    for c in w.commitments:
-        cells = table.add_row().cells
-        cells[0].text = _long(c.on) if c.on else "no deadline"
-        cells[1].text = c.what + (f" — {c.note}" if c.note else "")
-        cells[2].text = c.article
+    fitted_table(
+        document,
+        ("Date", "Commitment", "Article"),
+        [
+            [_long(c.on) if c.on else "no deadline", c.what + (f" — {c.note}" if c.note else ""), c.article]
+            for c in w.commitments
+        ],
+    )
     document.add_heading("Meetings in that period", level=2)
     if w.meetings:
         for code, name, start, end in w.meetings:
