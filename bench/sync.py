@@ -104,14 +104,14 @@ def spawn(argv: list[str], env: dict) -> dict:
 class Server:
     """The PostgreSQL server the rows sync with, and its CPU time."""
 
-    def __init__(self, url: str | None):
+    def __init__(self, url: str | None, directory: Path, port_offset: int):
         if url is None:
             _, port = subprocess.run(
                 [str(ROOT / "scripts" / "pg-test-server"), "--where"], capture_output=True, text=True, check=True
             ).stdout.split()
-            self.directory = HERE / "data" / "pg"
+            self.directory = directory
             url = subprocess.run(
-                [str(ROOT / "scripts" / "pg-test-server"), str(self.directory), str(int(port) + 1)],
+                [str(ROOT / "scripts" / "pg-test-server"), str(self.directory), str(int(port) + port_offset)],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=None, help="Rounds of the quick rows (default 10; --quick 2).")
     parser.add_argument("--first-rounds", type=int, default=None, help="Rounds of the first sync (default 2).")
     parser.add_argument("--url", help="A PostgreSQL server URL (a login that may create databases).")
+    parser.add_argument("--server", default="pg", help="The name of this run's own server, in bench/data (default pg).")
     parser.add_argument("--source", help="Run ccm from this src folder (another checkout's), for before/after figures.")
     parser.add_argument("--database", help="The large file to use (default: bench/data/large.db, built once).")
     parser.add_argument("--results", help="Where to write sync.md and sync.json.")
@@ -184,13 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     large = Path(args.database) if args.database else data / ("quick.db" if args.quick else "large.db")
     if not args.database:
         prepare_database(large, engagements)
-    work = data / "sync-work.db"
+    work = data / f"sync-work-{args.server}.db"
     home = data / "sync-home"
     env = isolated_env(home)
     if args.source:
         env["PYTHONPATH"] = str(Path(args.source).resolve())
     ccm = [sys.executable, "-m", "ccmtui"]
-    server = Server(args.url)
+    server = Server(args.url, data / args.server, 1 + sum(map(ord, args.server)) % 97)
     runs: dict[str, list[dict]] = {"first": [], "nothing": [], "new": [], "python": []}
     load_before = os.getloadavg()
     try:

@@ -153,3 +153,15 @@ def test_a_sync_stopped_between_its_two_commits_is_completed_by_the_next(tmp_pat
     assert _changeset_ids(a) == _changeset_ids(b) == _changeset_ids(server)
     quiet = _sync(a, team)
     assert not quiet["whole"] and not (quiet["came_in"] or quiet["went_out"])
+
+
+def test_a_second_merge_reads_only_what_the_other_file_added_since(tmp_path):
+    mine, theirs = _laptop(tmp_path, "mine"), _laptop(tmp_path, "theirs")
+    theirs("log", "call", "KEN", "-m", "Their call", "-a", "univ", "--date", "2024-06-02")
+    first = json.loads(mine("merge", str(theirs.db), "--json").stdout)
+    assert first["whole"]
+    theirs("log", "letter", "UGA", "-m", "Their letter", "-a", "univ", "--date", "2024-06-03")
+    second = json.loads(mine("merge", str(theirs.db), "--json").stdout)
+    assert not second["whole"] and second["compared"] == 2  # the engagement and its state
+    assert second["came_in"]["engagements"] == 1
+    assert _summaries(mine) == ["Their call", "Their letter"]
