@@ -43,6 +43,13 @@ def fresh_db(tmp_path) -> Path:
     return tmp_path / "fresh.db"
 
 
+def _exists(path) -> bool:
+    try:
+        return Path(path).exists()
+    except OSError:  # a name too long to be a file: let ccm say so
+        return True
+
+
 class CCM:
     """Runs `ccm` in-process against one database."""
 
@@ -54,7 +61,7 @@ class CCM:
         from ccmtui.cli import app
 
         full = (["--db", str(self.db)] if self.db else []) + [str(a) for a in args]
-        if self.db and "://" not in str(self.db) and not Path(self.db).exists():
+        if self.db and "://" not in str(self.db) and not _exists(self.db):
             full.insert(0, "--create")  # a new database, on purpose (a --db that is not there is refused)
         return self.runner.invoke(app, full, input=input, prog_name="ccm")
 

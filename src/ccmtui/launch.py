@@ -32,6 +32,17 @@ def main() -> None:
         commands()
         return
     from ccmtui.domain.errors import CCMError
+
+    if db is not None and "://" not in db and db != ":memory:":
+        from pathlib import Path
+
+        try:
+            missing = not Path(db).expanduser().exists()
+        except OSError:
+            missing = False  # not a name a file can have: opening it says why
+        if missing:  # as for every command: a mistyped --db never becomes a new, empty database
+            print(f"Error: {db}: no such database; create it with `ccm init {db}`, or check the path", file=sys.stderr)
+            sys.exit(3)
     from ccmtui.tui import open_app
 
     try:

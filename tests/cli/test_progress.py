@@ -82,5 +82,7 @@ def test_a_bar_leaves_stdout_as_it_was(sample_db, tmp_path):
     # stderr a terminal (script gives the command one), stdout a file
     out = tmp_path / "out.txt"
     command = f'"{sys.executable}" -m ccmtui --db "{sample_db}" import engagements "{rows}" > "{out}"'
-    subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, timeout=60, check=True)
+    subprocess.run(
+        ["script", "-qec", command, "/dev/null"], stdin=subprocess.DEVNULL, capture_output=True, timeout=60, check=True
+    )
     assert out.read_text() == f"Imported 1 engagement from {rows}.\n"

@@ -200,3 +200,13 @@ def test_dash_reads_stdin_and_dash_o_writes_stdout(ccm, tmp_path):
     assert ccm("workplan", "import", "-", input=plan).stdout.endswith("nothing changed.\n")
     calendar = ccm("export", "ics", "-o", "-")
     assert calendar.stdout.startswith("BEGIN:VCALENDAR") and "wrote" not in calendar.stdout
+
+
+def test_the_app_is_not_opened_on_a_db_file_that_is_not_there(tmp_path):
+    missing = tmp_path / "sampel.db"
+    result = ccm("--db", str(missing), "tui")
+    assert result.returncode == 3
+    assert (
+        result.stderr == f"Error: {missing}: no such database; create it with `ccm init {missing}`, or check the path\n"
+    )
+    assert not missing.exists()

@@ -234,7 +234,10 @@ class AppContext:
 def refuse_missing(target: Target) -> None:
     """A `--db` file that is not there is a mistyped path far more often than a wish for a new database."""
     path = target.path
-    if path is None or path.exists() or str(path) == ":memory:":
+    try:
+        if path is None or path.exists() or str(path) == ":memory:":
+            return
+    except OSError:  # not a name a file can have: opening it says why
         return
     from ccmtui.domain.errors import DatabaseError
 
