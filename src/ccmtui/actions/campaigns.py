@@ -14,6 +14,8 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
 from ccmtui.domain.errors import InputError, NotFoundError
+from ccmtui.domain.reasons import join as join_reasons
+from ccmtui.domain.reasons import parse_reasons
 from ccmtui.domain.values import check as check_values
 from ccmtui.reports.register import Register, parse_statuses
 
@@ -190,6 +192,7 @@ class NewReply:
     summary: str = ""
     supports_category: str | None = None
     classify: bool = False
+    reasons: list[str] = field(default_factory=list)
 
 
 def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register: Register) -> dict:
@@ -213,7 +216,9 @@ def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register
 
         check_classifiable(state, reply.received_on)
         rationale = reply.summary.strip() or f"Reply of {reply.received_on} to an engagement ({stance})."
-        classification = classify(writer, state, category, reply.received_on, rationale, engagement_uuid)
+        classification = classify(
+            writer, state, category, reply.received_on, rationale, engagement_uuid, reasons=reply.reasons
+        )
     values = {
         "status": "replied",
         "received_on": reply.received_on,
@@ -222,6 +227,7 @@ def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register
         "supports_category": category,
         "classification_uuid": classification["uuid"] if classification else None,
         "recorded_by": writer.by,
+        "reasons": join_reasons(reply.reasons),
     }
     # A further reply is added to the state's thread; the first one fills the pending place.
     waiting = next(
@@ -359,14 +365,18 @@ def record_state_reply(
     date: str | None = None,
     category: str | None = None,
     classify: bool = False,
+    reasons: Sequence[str] = (),
+    extra_reasons: Mapping | None = None,
     today: date | None = None,
 ) -> Written:
-    """Record a state's reply to a campaign or an engagement; with `classify`, its category too."""
+    """Record a state's reply to a campaign or an engagement; with `classify`, its category too.
+    `reasons` are the obstacles it names (domain/reasons.py; `extra_reasons` from config)."""
     fields = Fields()
     target = fields("to", lambda: reply_target(register.reader, to))
     iso3 = fields("state", lambda: register.index.resolve(named(state, "name the state that replied")))
     chosen = fields("stance", lambda: parse_stance(stance or ""))
     received = fields("date", lambda: not_future(day(register, date, today), today))
+    codes = fields("reasons", lambda: parse_reasons(reasons, extra_reasons))
     fields.check()
     engagement_uuid, label = target
     new = NewReply(
@@ -376,6 +386,7 @@ def record_state_reply(
         summary=summary,
         supports_category=category or None,
         classify=classify,
+        reasons=codes,
     )
     name = register.index.name(iso3)
     with writing(f"reply from {name} to {label}") as writer:

@@ -35,6 +35,7 @@ from ccmtui.cli import status as status_commands
 from ccmtui.cli import summary as summary_commands
 from ccmtui.cli import team as team_commands
 from ccmtui.cli import transparency as transparency_commands
+from ccmtui.cli import universalization as universalization_commands
 from ccmtui.cli import whatif as whatif_commands
 from ccmtui.cli import workplan as workplan_commands
 from ccmtui.cli._common import AppContext, CCMGroup, app_context
@@ -101,6 +102,10 @@ app.command("history")(lookup_commands.history)
 app.command("due")(lookup_commands.due)
 app.command("search")(lookup_commands.search)
 app.command("whatif")(whatif_commands.whatif)
+app.command("next")(universalization_commands.next_)
+app.command("momentum")(universalization_commands.momentum)
+app.command("groupings")(universalization_commands.groupings)
+app.command("reasons")(universalization_commands.reasons)
 app.command("attach")(attachment_commands.attach)
 app.add_typer(attachment_commands.app, name="attachment")
 app.command("merge")(team_commands.merge)

@@ -172,7 +172,9 @@ def history(
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    entries = state_history(context.reader(), record, None if all_ else limit)
+    entries = state_history(
+        context.reader(), record, None if all_ else limit, extra_reasons=context.config.get("reasons")
+    )
     if as_json:
         print_json([entry.as_json() for entry in entries])
         return
@@ -187,7 +189,14 @@ def history(
     table.add_column("Id", no_wrap=True)
     from rich.text import Text
 
-    style = {"treaty": "green", "category": "magenta", "engagement": "default", "attachment": "blue", "reply": "cyan"}
+    style = {
+        "treaty": "green",
+        "category": "magenta",
+        "engagement": "default",
+        "attachment": "blue",
+        "reply": "cyan",
+        "offer": "yellow",
+    }
     for entry in entries:
         table.add_row(
             entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8]

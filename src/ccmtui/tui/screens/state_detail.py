@@ -20,13 +20,21 @@ from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
-KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "attachment": "", "reply": "cyan"}
+KIND_STYLE = {
+    "treaty": "bold",
+    "category": "magenta",
+    "engagement": "",
+    "attachment": "",
+    "reply": "cyan",
+    "offer": "yellow",
+}
 KIND_LABEL = {
     "treaty": "Treaty",
     "category": "Category",
     "engagement": "Engagement",
     "attachment": "Attachment",
     "reply": "Reply",
+    "offer": "Help",
 }
 COLUMNS = (Column("Date", 10), Column("", 10), Column("What"))
 RECORD_LABEL = {
