@@ -24,7 +24,7 @@ def new(
         list[str],
         typer.Option(
             "--to",
-            help="Targets: category:II, region:Asia, status:non-signatory, campaign:ID:unanswered "
+            help="Targets: category:II, region:Asia, grouping:ASEAN, status:non-signatory, campaign:ID:unanswered "
             "(or :replied, :stance:negative), or a state (repeatable). "
             "Same kind: either; different kinds: both; named states are added.",
         ),

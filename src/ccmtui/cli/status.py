@@ -36,6 +36,14 @@ def status(
         bool,
         typer.Option("--stale", help="Only states whose category is older than category_max_age months (default 24)."),
     ] = False,
+    grouping: Annotated[
+        list[str] | None,
+        typer.Option("--grouping", "-g", help="Members of a political grouping or UN group: ASEAN, AU… (repeatable)."),
+    ] = None,
+    reason: Annotated[
+        list[str] | None,
+        typer.Option("--reason", metavar="REASON", help="States held back by this reason (repeatable; `ccm reasons`)."),
+    ] = None,
 ) -> None:
     """List states with their status under the Convention, treaty dates and category (since when)."""
     from ccmtui.config import category_max_age
@@ -53,11 +61,34 @@ def status(
     rows = [state for state in every if chosen.keeps(state)]
     if stale:
         rows = [state for state in rows if is_stale(state.category_since, day, months)]
+    if grouping:
+        from ccmtui.reports.momentum import grouping_book
+
+        book = grouping_book()
+        members = set().union(*(book.members_on(book.resolve(text).code, day) for text in grouping))
+        rows = [state for state in rows if state.iso3 in members]
+    reasons_of: dict[str, tuple[str, ...]] = {}
+    if reason or not count:
+        from ccmtui.reports.reasons import current_assessments
+
+        reasons_of = {iso3: a.reasons for iso3, a in current_assessments(context.reader(), day).items()}
+    if reason:
+        from ccmtui.domain.reasons import parse_reasons
+
+        wanted = set(parse_reasons(reason, context.config.get("reasons")))
+        rows = [s for s in rows if s.category and wanted & set(reasons_of.get(s.iso3, ()))]
     if count:
         typer.echo(len(rows))
     elif as_json:
         print_json(
-            [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
+            [
+                {
+                    **state.as_json(),
+                    "category_stale": is_stale(state.category_since, day, months),
+                    "reasons": list(reasons_of.get(state.iso3, ())) if state.category else [],
+                }
+                for state in rows
+            ]
         )
     elif not rows:
         typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
@@ -66,7 +97,7 @@ def status(
         from ccmtui.reports.render import register_table
 
         out = console()
-        out.print(register_table(rows, day, out.width, max_age=months))
+        out.print(register_table(rows, day, out.width, max_age=months, reasons=reasons_of))
 
 
 def _nothing(every, day, months: int, *, stale: bool, by_category: bool) -> str:

@@ -31,6 +31,7 @@ class Grouping:
     kind: str
     source: str
     notes: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,10 @@ class GroupingBook:
         for number, row in enumerate(csv.DictReader(io.StringIO(groupings_text)), start=2):
             if row["kind"] not in KINDS:
                 raise InputError(f"groupings.csv line {number}: kind {row['kind']!r} is not one of {', '.join(KINDS)}")
-            groupings.append(Grouping(row["code"], row["name"], row["kind"], row["source"], row.get("notes") or ""))
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+            groupings.append(
+                Grouping(row["code"], row["name"], row["kind"], row["source"], row.get("notes") or "", aliases)
+            )
         members = []
         for number, row in enumerate(csv.DictReader(io.StringIO(members_text)), start=2):
             where = f"grouping_members.csv line {number}"
@@ -97,15 +101,12 @@ class GroupingBook:
     def resolve(self, text: str) -> Grouping:
         """A grouping by code or name, case- and accent-insensitively; unknown ones get suggestions."""
         wanted = normalize(text.removeprefix("grouping:"))
+        names: dict[str, str] = {}
         for grouping in self.groupings.values():
-            if wanted in (normalize(grouping.code), normalize(grouping.name)):
-                return grouping
-        for grouping in self.groupings.values():
-            # 'Arab League' for 'League of Arab States (Arab League)', 'Commonwealth'…
-            if wanted and wanted in normalize(grouping.name).replace("(", " ").replace(")", " ").split(" "):
-                return grouping
-        names = {normalize(g.code): g.code for g in self.groupings.values()}
-        names |= {normalize(g.name): g.code for g in self.groupings.values()}
+            for name in (grouping.code, grouping.name, *grouping.aliases):
+                names.setdefault(normalize(name), grouping.code)
+        if wanted in names:
+            return self.groupings[names[wanted]]
         close = list(dict.fromkeys(names[n] for n in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)))
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise InputError(f"unknown grouping {text!r}{hint} (known: {', '.join(self.groupings)})")

@@ -51,10 +51,11 @@ def holdout_tables(report: MomentumReport) -> list[Table]:
             continue
         table = Table(title=f"{row.name}: {len(row.holdouts)} not yet joined", box=box.SIMPLE_HEAD, header_style="bold")
         table.add_column("State", overflow="fold", min_width=10)
-        for column in ("Status", "Cat.", "Since"):
+        table.add_column("Status", overflow="fold")
+        for column in ("Cat.", "Since"):
             table.add_column(column, no_wrap=True)
-        table.add_column("Reasons", overflow="fold", ratio=1, min_width=20)
-        table.add_column("Last contact", no_wrap=True, min_width=12)
+        table.add_column("Reasons", overflow="fold", ratio=1, min_width=8)
+        table.add_column("Last contact", min_width=10)
         for h in row.holdouts:
             table.add_row(
                 h.name,
