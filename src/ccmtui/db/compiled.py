@@ -442,6 +442,16 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('last_contact', 'date'),),
         {},
     ),
+    'recent_contacts': (
+        'SELECT engagement_states.iso3, max(anon_1.occurred_on) AS last_contact \nFROM engagement_states JOIN (SELECT engagements.uuid AS uuid, engagements.occurred_on AS occurred_on \nFROM engagements \nWHERE engagements.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1) AS anon_1 ON engagement_states.engagement_uuid = anon_1.uuid GROUP BY engagement_states.iso3 ORDER BY engagement_states.iso3',
+        (('iso3', None), ('last_contact', 'date')),
+        {'param_1': 0},
+    ),
+    'recent_contacts_in_area': (
+        'SELECT engagement_states.iso3, max(anon_1.occurred_on) AS last_contact \nFROM engagement_states JOIN (SELECT engagements.uuid AS uuid, engagements.occurred_on AS occurred_on \nFROM engagements \nWHERE engagements.occurred_on <= :as_of AND engagements.area = :area ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1) AS anon_1 ON engagement_states.engagement_uuid = anon_1.uuid GROUP BY engagement_states.iso3 ORDER BY engagement_states.iso3',
+        (('iso3', None), ('last_contact', 'date')),
+        {'param_1': 0},
+    ),
     'replies_pending_by_state': (
         'SELECT replies.iso3, count(*) AS pending, min(engagements.occurred_on) AS oldest \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :as_of GROUP BY replies.iso3 ORDER BY replies.iso3',
         (('iso3', None), ('pending', None), ('oldest', 'date')),

@@ -142,8 +142,10 @@ def momentum(
         for code, grouping in book.groupings.items():
             if only is None or code in only:
                 groups.append((code, grouping.name, book.members_on(code, as_of), book.members_on(code, since)))
-    details = _holdout_details(register, as_of) if holdouts else None
     rows = []
+    if holdouts:
+        outside = {i for _, _, members, _ in groups for i in members if i in now and not joined(now[i])}
+        details = _holdout_details(register, as_of, outside)
     for code, name, members, members_before in groups:
         members = {i for i in members if i in now}
         members_before = {i for i in members_before if i in then}
@@ -158,23 +160,19 @@ def momentum(
         row.newly_joined = sorted(
             now[i].name for i in members if joined(now[i]) and not (i in then and joined(then[i]))
         )
-        if details is not None:
+        if holdouts:
             row.holdouts = [details(now[i]) for i in sorted(members, key=lambda i: now[i].name) if not joined(now[i])]
         rows.append(row)
     return MomentumReport(by, as_of, since, since_label, rows)
 
 
-def _holdout_details(register: Register, as_of: date):
-    from ccmtui.db.queries import Q
-    from ccmtui.reports.reasons import current_assessments
+def _holdout_details(register: Register, as_of: date, iso3s: set[str]):
+    from ccmtui.reports.reasons import current_assessments, last_contacts
 
     assessments = current_assessments(register.reader, as_of)
-    contacts: dict[str, date | None] = {}
+    contacts = last_contacts(register.reader, iso3s, as_of)
 
     def detail(state: StateStatus) -> Holdout:
-        if state.iso3 not in contacts:
-            rows = register.reader.rows(Q.last_contact_of_state, iso3=state.iso3, as_of=as_of)
-            contacts[state.iso3] = rows[0].last_contact if rows else None
         assessment = assessments.get(state.iso3)
         return Holdout(
             iso3=state.iso3,

@@ -111,7 +111,7 @@ def rank_next(
 ) -> list[Candidate]:
     """The states not yet party on `today`, best first; `area` counts only its engagements."""
     from ccmtui.reports.momentum import grouping_book, joined
-    from ccmtui.reports.reasons import OfferBook, current_assessments
+    from ccmtui.reports.reasons import OfferBook, current_assessments, last_contacts
 
     w = weights(config)
     reader = register.reader
@@ -132,10 +132,12 @@ def rank_next(
         host = register.index.find(meeting.country)
         if host and host in by_iso3:
             host_regions.setdefault(by_iso3[host].region, meeting)
+    outside = [
+        s for s in states if s.status not in treaty.STATES_PARTIES_INCLUDING_PENDING and s.status != Status.WITHDRAWN
+    ]
+    contacts = last_contacts(reader, [s.iso3 for s in outside], today, area)
     candidates = []
-    for state in states:
-        if state.status in treaty.STATES_PARTIES_INCLUDING_PENDING or state.status == Status.WITHDRAWN:
-            continue
+    for state in outside:
         c = Candidate(state.iso3, state.name, state.region, state.status.value, state.category)
         if state.category:
             points = w[f"category_{state.category}"]
@@ -146,7 +148,7 @@ def rank_next(
                 c.add(points, f"Category {state.category} since {iso(since)}")
         else:
             c.add(w["unassessed"], "no category recorded")
-        last = _last_contact(reader, state.iso3, today, area)
+        last = contacts[state.iso3]
         if last is None:
             c.add(2 * w["contact"], "never contacted" + (f" on {area}" if area else ""))
         else:
@@ -180,11 +182,3 @@ def rank_next(
     for number, candidate in enumerate(candidates, start=1):
         candidate.rank = number
     return candidates[:limit] if limit else candidates
-
-
-def _last_contact(reader, iso3: str, today: date, area: str | None) -> date | None:
-    if area:
-        rows = reader.rows(Q.last_contact_of_state_in_area, iso3=iso3, as_of=today, area=area)
-    else:
-        rows = reader.rows(Q.last_contact_of_state, iso3=iso3, as_of=today)
-    return rows[0].last_contact if rows else None

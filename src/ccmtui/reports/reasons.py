@@ -78,3 +78,26 @@ class OfferBook:
     def answered(self, codes) -> list[Offer]:
         """The offers with at least one provider."""
         return [offer for offer in self.offers(codes) if offer.providers]
+
+
+# The newest engagements read in one pass before asking state by state: the states not among them
+# are the ones contacted rarely, whose own engagements are few.
+RECENT_WINDOW = 2_000
+
+
+def last_contacts(reader: Reader, iso3s, as_of: date, area: str | None = None) -> dict[str, date | None]:
+    """Each state's latest engagement on or before `as_of` (None: never), in `area` when given."""
+    wanted = set(iso3s)
+    params = {"as_of": as_of, "limit": RECENT_WINDOW}
+    if area:
+        rows = reader.rows(Q.recent_contacts_in_area, area=area, **params)
+    else:
+        rows = reader.rows(Q.recent_contacts, **params)
+    found: dict[str, date | None] = {r.iso3: r.last_contact for r in rows if r.iso3 in wanted}
+    for iso3 in sorted(wanted - set(found)):
+        if area:
+            rest = reader.rows(Q.last_contact_of_state_in_area, iso3=iso3, as_of=as_of, area=area)
+        else:
+            rest = reader.rows(Q.last_contact_of_state, iso3=iso3, as_of=as_of)
+        found[iso3] = rest[0].last_contact if rest else None
+    return found

@@ -125,6 +125,8 @@ class Q:
     assessments_until = "assessments_until"
     last_contact_of_state = "last_contact_of_state"
     last_contact_of_state_in_area = "last_contact_of_state_in_area"
+    recent_contacts = "recent_contacts"
+    recent_contacts_in_area = "recent_contacts_in_area"
     replies_pending_by_state = "replies_pending_by_state"
     reply_reasons = "reply_reasons"
 
