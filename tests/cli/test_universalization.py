@@ -31,7 +31,9 @@ def test_the_2013_categories_carry_the_reports_reasons_for_each_group(ccm):
 
 
 def test_classify_and_reply_record_reasons_that_history_shows_in_words(ccm):
-    result = ccm("classify", "Thailand", "II", "-r", "Waits for ASEAN", "--reason", "regional-reciprocity", "--reason", "cost")
+    result = ccm(
+        "classify", "Thailand", "II", "-r", "Waits for ASEAN", "--reason", "regional-reciprocity", "--reason", "cost"
+    )
     assert result.exit_code == 0, result.output
     assert "held back by: regional-reciprocity, cost" in result.stdout
     history = json.loads(ccm("history", "THA", "--json").stdout)

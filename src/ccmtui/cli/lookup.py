@@ -166,15 +166,18 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
+    from datetime import date
+
     from rich.table import Table
 
-    from ccmtui.reports.history import state_history
+    from ccmtui.reports.history import help_on_offer, state_history
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    entries = state_history(
-        context.reader(), record, None if all_ else limit, extra_reasons=context.config.get("reasons")
-    )
+    extra = context.config.get("reasons")
+    entries = state_history(context.reader(), record, None if all_ else limit, extra_reasons=extra)
+    # Last: the help on offer for the reasons that hold it back now.
+    entries += help_on_offer(context.reader(), record, date.today(), extra)
     if as_json:
         print_json([entry.as_json() for entry in entries])
         return

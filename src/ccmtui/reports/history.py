@@ -125,7 +125,7 @@ def state_history(
     reader: Reader, record, limit: int | None = None, *, extra_reasons: Mapping | None = None
 ) -> list[TimelineEntry]:
     """Everything about one state, oldest first; `limit` keeps the most recent engagements.
-    Its current reasons that a partner can answer are matched with the help on offer (Art. 6)."""
+    `extra_reasons`: config.toml's own reasons, named in words."""
     entries = treaty_events(record)
     lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))
     for line in lines:
@@ -157,27 +157,23 @@ def state_history(
     for row in assessments:
         text = f"Category {row.category}: {row.rationale}{_reasons(row.reasons, extra_reasons)}"
         entries.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
-    entries += help_on_offer(reader, record, extra_reasons)
     order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4, "offer": 5}
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries
 
 
-def help_on_offer(reader: Reader, record, extra_reasons: Mapping | None = None) -> list[TimelineEntry]:
+def help_on_offer(reader: Reader, record, today: date, extra_reasons: Mapping | None = None) -> list[TimelineEntry]:
     """The state's current reasons that the Convention or a partner can answer, with who reported
-    providing that help (Art. 6); dated today, since the offers stand now."""
+    providing that help (Art. 6); dated `today`, since the offers stand now."""
     from ccmtui.reports.reasons import OfferBook, current_assessments
 
-    today = date.today()
-    if (
-        treaty.status_on(today, signed=record.signed, deposited=record.deposited)
-        in treaty.STATES_PARTIES_INCLUDING_PENDING
-    ):
+    status = treaty.status_on(today, signed=record.signed, deposited=record.deposited)
+    if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
         return []
     current = current_assessments(reader, today).get(record.iso3)
     if current is None:
         return []
-    offers = OfferBook(reader, extra_reasons).offers(current.reasons)
+    offers = OfferBook(reader, extra_reasons, until=today.year).offers(current.reasons)
     return [TimelineEntry(today, "offer", f"Help on offer: {offer.describe()}") for offer in offers]
 
 
