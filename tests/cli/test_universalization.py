@@ -181,3 +181,43 @@ def test_next_weights_come_from_the_config_and_must_be_numbers(ccm):
     assert result.exit_code == 1 and "config [next] signatory = 'lots' is not a number" in result.output
     config.save({"next": {"closeness": 1}})
     assert "unknown weight in config [next] 'closeness'" in ccm("next").output
+
+
+# -- chaser letters
+
+LETTER_2013 = "6407f7c8"  # the sample's 2013 letter: 74 targets, 6 replies
+
+
+def test_a_chase_writes_one_letter_per_non_replier_and_records_the_chaser(ccm, tmp_path):
+    import docx
+
+    board = json.loads(ccm("campaign", "show", LETTER_2013, "--json").stdout)
+    silent = {r["iso3"] for r in board["replies"] if r["status"] != "replied"}
+    result = ccm("campaign", "chase", LETTER_2013, "--after", "30", "-o", tmp_path / "out", "-y")
+    assert result.exit_code == 0, result.output
+    letters = sorted((tmp_path / "out").glob("*.docx"))
+    assert len(letters) == len(silent) == 68
+    assert {p.stem.split("-")[1] for p in letters} == silent
+    algeria = [p.text for p in docx.Document(next(p for p in letters if p.stem.endswith("DZA"))).paragraphs]
+    assert algeria[0] == date.today().isoformat() and "Permanent Mission of Algeria" in algeria
+    assert any("communication of 2013-03-15 on the position of Algeria" in text for text in algeria)
+    assert not any("{{" in text for text in algeria)
+    campaigns = json.loads(ccm("campaign", "list", "--json").stdout)
+    chaser = next(c for c in campaigns if c["title"].startswith("Chaser: Letter of the Permanent"))
+    assert chaser["targets"] == 68
+    merged = ccm("campaign", "chase", LETTER_2013, "-o", tmp_path / "merged", "--merge", "-y")
+    assert merged.exit_code == 0, merged.output
+    (document,) = (tmp_path / "merged").glob("*.docx")
+    assert sum("communication of 2013-03-15" in p.text for p in docx.Document(document).paragraphs) == 68
+
+
+def test_a_template_with_an_unknown_merge_field_is_named_and_nothing_is_written(ccm, tmp_path):
+    import docx
+
+    template = docx.Document()
+    template.add_paragraph("Dear {{ambassador}}, about {{state}}")
+    template.save(tmp_path / "letter.docx")
+    before = ccm.dump()
+    result = ccm("campaign", "chase", LETTER_2013, "--template", tmp_path / "letter.docx", "-o", tmp_path / "out", "-y")
+    assert result.exit_code == 1 and "unknown merge field {{ambassador}}" in result.output
+    assert not (tmp_path / "out").exists() and ccm.dump() == before
