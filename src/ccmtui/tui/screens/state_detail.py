@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -19,6 +23,9 @@ from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "attachment": "", "reply": "cyan"}
 KIND_LABEL = {
@@ -40,7 +47,7 @@ RECORD_LABEL = {
 RECORD_COLUMNS = (Column("Kind", 11), Column("Year, as of", 11), Column("What"))
 
 
-def _standing_extras(reader, iso3: str, today, config) -> tuple[str, str, str]:
+def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) -> tuple[str, str, str]:
     """The state's current reasons, the help on offer for them (Art. 6) and its groupings today."""
     from ccmtui.domain.reasons import meaning
     from ccmtui.reports.momentum import grouping_book
