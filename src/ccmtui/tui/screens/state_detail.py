@@ -143,9 +143,9 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             facts.add_row("Category", "—")
         reasons, offers, groupings = extras
         if reasons and standing.category:
-            facts.add_row("Held back by", reasons)
+            facts.add_row("Held back by", literal(reasons))
             if offers:
-                facts.add_row("Help on offer", offers)
+                facts.add_row("Help on offer", literal(offers))
         if groupings:
             facts.add_row("Groupings", groupings)
         panel = self.query_one("#state-facts", Static)

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from ccmtui.reports.render_momentum import bar
+from ccmtui.textsafe import literal
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import DataTable
@@ -190,8 +191,8 @@ class NextScreen(SectionScreen):
             panel.update("")
             return
         c = self.ranked[index]
-        lines = [Text(f"{c.rank}. {c.name}: {c.score:.1f}", style="bold")]
-        lines += [Text(f"+{points:.1f}  {why}") for points, why in c.because]
+        lines = [literal(f"{c.rank}. {c.name}: {c.score:.1f}", "bold", lines=False)]
+        lines += [literal(f"+{points:.1f}  {why}", lines=False) for points, why in c.because]
         panel.update(Text("\n").join(lines))
         panel.border_title = "Because"
 

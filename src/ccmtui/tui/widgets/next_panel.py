@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import work
 from textual.widgets import Static
 
+from ccmtui.textsafe import visible
 from ccmtui.tui.workers import deliver, reporting
 
 SHOWN = 8
@@ -40,8 +41,9 @@ class NextPanel(Static):
     def _show(self, ranked: list) -> None:
         lines = []
         for c in ranked:
-            why = c.because[0][1] if c.because else ""
-            name = c.name if len(c.name) <= 18 else c.name[:17] + "…"
+            why = visible(c.because[0][1], lines=False) if c.because else ""
+            name = visible(c.name, lines=False)
+            name = name if len(name) <= 18 else name[:17] + "…"
             line = Text.assemble(
                 (f"{c.rank:>2} ", "dim"), f"{name:<18} ", (f"{c.score:>4.1f}", "bold"), ("  " + why, "dim")
             )
