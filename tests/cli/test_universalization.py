@@ -53,7 +53,7 @@ def test_an_unknown_reason_lists_the_valid_ones_and_writes_nothing(ccm):
 
 def test_a_reason_of_the_coordinators_own_comes_from_the_config(ccm):
     assert ccm("classify", "THA", "II", "-r", "x", "--reason", "elections").exit_code == 1
-    config.save({"reasons": {"elections": "general elections ahead"}})
+    config.save({**config.load(), "reasons": {"elections": "general elections ahead"}})
     result = ccm("classify", "THA", "II", "-r", "Waits for the new government", "--reason", "elections")
     assert result.exit_code == 0, result.output
     assert "elections" in ccm("reasons").stdout
@@ -173,13 +173,13 @@ def test_next_explains_every_rank_it_gives(ccm):
 
 
 def test_next_weights_come_from_the_config_and_must_be_numbers(ccm):
-    config.save({"next": {"signatory": 50}})
+    config.save({**config.load(), "next": {"signatory": 50}})
     top = json.loads(ccm("next", "-n", "12", "--json").stdout)
     assert all(row["status"] == "signatory" for row in top)
-    config.save({"next": {"signatory": "lots"}})
+    config.save({**config.load(), "next": {"signatory": "lots"}})
     result = ccm("next")
     assert result.exit_code == 1 and "config [next] signatory = 'lots' is not a number" in result.output
-    config.save({"next": {"closeness": 1}})
+    config.save({**config.load(), "next": {"closeness": 1}})
     assert "unknown weight in config [next] 'closeness'" in ccm("next").output
 
 
