@@ -140,6 +140,7 @@ def test_output_to_a_pipe_keeps_every_column(sample_db):
         "force",
         "Cat.",
         "Since",
+        "Reasons",
     ]
 
 

@@ -14,6 +14,8 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.engagements import parse_stance
 from ccmtui.domain.errors import InputError, NotFoundError
+from ccmtui.domain.reasons import join as join_reasons
+from ccmtui.domain.reasons import parse_reasons
 from ccmtui.domain.values import check as check_values
 from ccmtui.reports.register import Register, parse_statuses
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
 
-TARGET_KINDS = ("category", "region", "status", "state", "campaign")
+TARGET_KINDS = ("category", "region", "grouping", "status", "state", "campaign")
 CAMPAIGN_REPLIES = ("unanswered", "replied", "stance:positive", "stance:neutral", "stance:negative")
 
 
@@ -34,6 +36,8 @@ class TargetSelection:
     subregions: set[str] = field(default_factory=set)
     intermediate_regions: set[str] = field(default_factory=set)
     statuses: set = field(default_factory=set)
+    # `grouping:ASEAN`: the members of political groupings on the campaign's day (domain/groupings.py)
+    groupings: set[str] = field(default_factory=set)
     states: list[str] = field(default_factory=list)
     excluded: set[str] = field(default_factory=set)
     # `campaign:ID:unanswered`: the targets of earlier campaigns, by how they answered
@@ -45,6 +49,7 @@ class TargetSelection:
         parts = list(self.campaigns)
         parts += [f"category:{c}" for c in sorted(self.categories)]
         parts += [f"region:{r}" for r in sorted(self.regions | self.subregions | self.intermediate_regions)]
+        parts += [f"grouping:{g}" for g in sorted(self.groupings)]
         parts += [f"status:{s.value}" for s in sorted(self.statuses, key=lambda s: s.value)]
         parts += self.states
         parts += [f"except:{s}" for s in sorted(self.excluded)]
@@ -53,7 +58,7 @@ class TargetSelection:
 
 def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()) -> TargetSelection:
     """Read `--to` values: `category:II`, `region:Asia` (or a sub-region or intermediate region such as
-    Western Africa), `status:non-signatory`, or a state."""
+    Western Africa), `grouping:ASEAN`, `status:non-signatory`, or a state."""
     selection = TargetSelection()
     picked = {
         "region": selection.regions,
@@ -66,7 +71,7 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
         if kind == "campaign" and value:
             _campaign_targets(register, value, selection)
             continue
-        if not value or kind not in ("category", "region", "status", "state"):
+        if not value or kind not in ("category", "region", "grouping", "status", "state"):
             selection.states.append(register.index.resolve(spec))
             continue
         if kind == "category":
@@ -74,6 +79,10 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
         elif kind == "region":
             which, name = register.region_groups().match(value)
             picked[which].add(name)
+        elif kind == "grouping":
+            from ccmtui.reports.momentum import grouping_book
+
+            selection.groupings.add(grouping_book().resolve(value).code)
         elif kind == "status":
             selection.statuses |= parse_statuses([value])
         else:
@@ -85,11 +94,13 @@ def parse_targets(register: Register, specs: list[str], excluded: list[str] = ()
         or selection.subregions
         or selection.intermediate_regions
         or selection.statuses
+        or selection.groupings
         or selection.states
         or selection.campaigns
     ):
         raise InputError(
-            "choose the targets with --to: category:II, region:Asia, status:non-signatory, campaign:ID:unanswered or a state"
+            "choose the targets with --to: category:II, region:Asia, grouping:ASEAN, status:non-signatory, "
+            "campaign:ID:unanswered or a state"
         )
     return selection
 
@@ -123,7 +134,19 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
     """The states a selection names on a day, in the register's order (by name)."""
     chosen = []
     by_region = selection.regions or selection.subregions or selection.intermediate_regions
-    narrowing = selection.categories or by_region or selection.statuses or selection.from_campaigns is not None
+    narrowing = (
+        selection.categories
+        or by_region
+        or selection.statuses
+        or selection.groupings
+        or selection.from_campaigns is not None
+    )
+    in_groupings: set[str] = set()
+    if selection.groupings:
+        from ccmtui.reports.momentum import grouping_book
+
+        for code in selection.groupings:
+            in_groupings |= grouping_book().members_on(code, on)
     groups = register.region_groups() if selection.intermediate_regions else None
     in_intermediate = {
         iso3 for name in selection.intermediate_regions for iso3 in groups.states_in("intermediate", name)
@@ -141,6 +164,7 @@ def select_targets(register: Register, selection: TargetSelection, on: date) -> 
                 or state.iso3 in in_intermediate
             )
             and (not selection.statuses or state.status in selection.statuses)
+            and (not selection.groupings or state.iso3 in in_groupings)
             and (selection.from_campaigns is None or state.iso3 in selection.from_campaigns)
         )
         if named or matches:
@@ -190,6 +214,7 @@ class NewReply:
     summary: str = ""
     supports_category: str | None = None
     classify: bool = False
+    reasons: list[str] = field(default_factory=list)
 
 
 def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register: Register) -> dict:
@@ -213,7 +238,9 @@ def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register
 
         check_classifiable(state, reply.received_on)
         rationale = reply.summary.strip() or f"Reply of {reply.received_on} to an engagement ({stance})."
-        classification = classify(writer, state, category, reply.received_on, rationale, engagement_uuid)
+        classification = classify(
+            writer, state, category, reply.received_on, rationale, engagement_uuid, reasons=reply.reasons
+        )
     values = {
         "status": "replied",
         "received_on": reply.received_on,
@@ -222,6 +249,7 @@ def record_reply(writer: Writer, engagement_uuid: str, reply: NewReply, register
         "supports_category": category,
         "classification_uuid": classification["uuid"] if classification else None,
         "recorded_by": writer.by,
+        "reasons": join_reasons(reply.reasons),
     }
     # A further reply is added to the state's thread; the first one fills the pending place.
     waiting = next(
@@ -359,14 +387,18 @@ def record_state_reply(
     date: str | None = None,
     category: str | None = None,
     classify: bool = False,
+    reasons: Sequence[str] = (),
+    extra_reasons: Mapping | None = None,
     today: date | None = None,
 ) -> Written:
-    """Record a state's reply to a campaign or an engagement; with `classify`, its category too."""
+    """Record a state's reply to a campaign or an engagement; with `classify`, its category too.
+    `reasons` are the obstacles it names (domain/reasons.py; `extra_reasons` from config)."""
     fields = Fields()
     target = fields("to", lambda: reply_target(register.reader, to))
     iso3 = fields("state", lambda: register.index.resolve(named(state, "name the state that replied")))
     chosen = fields("stance", lambda: parse_stance(stance or ""))
     received = fields("date", lambda: not_future(day(register, date, today), today))
+    codes = fields("reasons", lambda: parse_reasons(reasons, extra_reasons))
     fields.check()
     engagement_uuid, label = target
     new = NewReply(
@@ -376,6 +408,7 @@ def record_state_reply(
         summary=summary,
         supports_category=category or None,
         classify=classify,
+        reasons=codes,
     )
     name = register.index.name(iso3)
     with writing(f"reply from {name} to {label}") as writer:

@@ -14,6 +14,8 @@ from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.dates import parse_date
 from ccmtui.domain.engagements import KINDS, clean_summary, parse_action_points, parse_channel, parse_kind
 from ccmtui.domain.errors import InputError
+from ccmtui.domain.reasons import join as join_reasons
+from ccmtui.domain.reasons import parse_reasons
 from ccmtui.domain.states import StateIndex
 
 if TYPE_CHECKING:
@@ -105,8 +107,10 @@ def classify(
     rationale: str,
     source_engagement: str | None = None,
     uuid: str | None = None,
+    reasons: Sequence[str] = (),
 ) -> dict:
-    """Record a Category I / II / III assessment; the history is kept, the latest applies."""
+    """Record a Category I / II / III assessment; the history is kept, the latest applies.
+    `reasons` are the obstacles that hold the state back, already parsed (domain/reasons.py)."""
     check_classifiable(state, on)
     rationale = " ".join(rationale.split())
     if not rationale:
@@ -118,6 +122,7 @@ def classify(
         "rationale": rationale,
         "source_engagement": source_engagement,
         "recorded_by": writer.by,
+        "reasons": join_reasons(reasons),
     }
     if uuid:
         values["uuid"] = uuid
@@ -224,9 +229,12 @@ def classify_state(
     rationale: str = "",
     date: str | None = None,
     source: str | None = None,
+    reasons: Sequence[str] = (),
+    extra_reasons: Mapping | None = None,
     today: date | None = None,
 ) -> Written:
-    """Record a Category I / II / III assessment of a state not yet party."""
+    """Record a Category I / II / III assessment of a state not yet party, with the reasons that
+    hold it back (domain/reasons.py; `extra_reasons`: config.toml's [reasons])."""
     fields = Fields()
     record = fields("state", lambda: register.resolve(named(state, "name the state to classify")))
     chosen = fields("category", lambda: parse_category(category or ""))
@@ -237,11 +245,13 @@ def classify_state(
     reason = fields(
         "rationale", lambda: named(" ".join(rationale.split()), "give the reason for the category (--rationale)")
     )
+    codes = fields("reasons", lambda: parse_reasons(reasons, extra_reasons))
     fields.check()
     check_classifiable(record, on)
     with writing(f"classify {record.name} as Category {chosen.value}") as writer:
-        row = classify(writer, record, chosen.value, on, reason, source_uuid)
-    return Written(row, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {on.isoformat()}.")
+        row = classify(writer, record, chosen.value, on, reason, source_uuid, reasons=codes)
+    held = f"; held back by: {', '.join(codes)}" if codes else ""
+    return Written(row, f"{record.name}: Category {chosen.value} ({chosen.meaning}) as of {on.isoformat()}{held}.")
 
 
 def mark_follow_up_done(reader: Reader, writing, *, engagement: str) -> Written:

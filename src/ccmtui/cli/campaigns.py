@@ -25,7 +25,7 @@ def new(
         list[str],
         typer.Option(
             "--to",
-            help="Targets: category:II, region:Asia, status:non-signatory, campaign:ID:unanswered "
+            help="Targets: category:II, region:Asia, grouping:ASEAN, status:non-signatory, campaign:ID:unanswered "
             "(or :replied, :stance:negative), or a state (repeatable). "
             "Same kind: either; different kinds: both; named states are added.",
         ),
@@ -313,3 +313,49 @@ def delivered(
 
     context = app_context(ctx)
     say(record_delivery(context.register(), context.writing, campaign=campaign, states=states, date=date_).message)
+
+
+@app.command("chase")
+def chase(
+    ctx: typer.Context,
+    campaign: Annotated[str, typer.Argument(metavar="CAMPAIGN", help="The campaign to chase (id).")],
+    out: Annotated[str, typer.Option("--output", "-o", metavar="FOLDER", help="Where the letters go.")],
+    after: Annotated[
+        int, typer.Option("--after", metavar="DAYS", help="Only targets still silent this many days after the letter.")
+    ] = 60,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="LETTER.docx",
+            help="A Word template with {{state}}, {{mission}}, {{counterpart}}, {{demarche_date}}, "
+            "{{demarche_title}}, {{today}} (default: the shipped letter).",
+        ),
+    ] = None,
+    merge: Annotated[bool, typer.Option("--merge", help="One document with every letter, a page each.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking after the preview.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show who would be chased and write nothing.")] = False,
+) -> None:
+    """Write a Word letter to each target that has not answered, and record the chaser campaign that follows it."""
+    from pathlib import Path
+
+    from ccmtui.actions.chase import chase as write_chase
+    from ccmtui.actions.chase import plan_chase
+
+    context = app_context(ctx)
+    plan = plan_chase(
+        context.register(),
+        campaign=campaign,
+        after=after,
+        template=Path(template) if template else None,
+        out=Path(out),
+        merge=merge,
+        config=context.config,
+    )
+    typer.echo(visible(f"{len(plan.letters)} letters ({plan.campaign.title}):", lines=False), err=True)
+    typer.echo("  " + ", ".join(f"{visible(s.name, lines=False)} ({s.iso3})" for s in plan.campaign.targets), err=True)
+    if dry_run:
+        return
+    if not yes and not typer.confirm(f"Write {len(plan.letters)} letters and record the chaser?", err=True):
+        raise typer.Exit(1)
+    say(write_chase(context.writing, plan).message)

@@ -10,6 +10,15 @@ from ccmtui.cli._common import Plain, app_context, print_json, say
 from ccmtui.db.queries import Q
 
 Date = Annotated[str | None, typer.Option("--date", "-d", metavar="DATE", help="YYYY-MM-DD (default: today).")]
+Reason = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--reason",
+        metavar="REASON",
+        help="What holds the state back (repeatable): cost, regional-reciprocity, security, prefers-ccw… "
+        "(`ccm reasons` lists them).",
+    ),
+]
 
 
 def log(
@@ -64,6 +73,7 @@ def classify(
     source: Annotated[
         str | None, typer.Option("--source", metavar="ENGAGEMENT", help="The engagement it rests on (id).")
     ] = None,
+    reason: Reason = None,
 ) -> None:
     """Record a Category I / II / III assessment of a state not yet party."""
     from ccmtui.actions.journal import classify_state
@@ -77,6 +87,8 @@ def classify(
         rationale=rationale,
         date=date_,
         source=source,
+        reasons=reason or (),
+        extra_reasons=context.config.get("reasons"),
     )
     say(written.message)
 
@@ -167,6 +179,7 @@ def reply(
     classify_: Annotated[
         bool, typer.Option("--classify", help="Also record that category for the state, dated the reply.")
     ] = False,
+    reason: Reason = None,
 ) -> None:
     """Record a state's reply to a campaign or an engagement (optionally classifying it)."""
     from ccmtui.actions.campaigns import record_state_reply
@@ -182,6 +195,8 @@ def reply(
         date=date_,
         category=category,
         classify=classify_,
+        reasons=reason or (),
+        extra_reasons=context.config.get("reasons"),
     )
     say(written.message)
 

@@ -208,11 +208,16 @@ def history(
     redact: TableRedact = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies and categories."""
-    from ccmtui.reports.history import state_history
+    from datetime import date
+
+    from ccmtui.reports.history import help_on_offer, state_history
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    entries = state_history(context.reader(), record, None if all_ else limit, redact=redact)
+    extra = context.config.get("reasons")
+    entries = state_history(context.reader(), record, None if all_ else limit, redact=redact, extra_reasons=extra)
+    # Last: the help on offer for the reasons that hold it back now.
+    entries += help_on_offer(context.reader(), record, date.today(), extra)
     if (as_jsonl or (as_json and all_)) and not (plain or format_ or output):
         from ccmtui.cli._stream import stream_json
 
@@ -247,7 +252,14 @@ def _history_table(entries: list, title: str):
     table.add_column("Id", no_wrap=True)
     from rich.text import Text
 
-    style = {"treaty": "green", "category": "magenta", "engagement": "default", "attachment": "blue", "reply": "cyan"}
+    style = {
+        "treaty": "green",
+        "category": "magenta",
+        "engagement": "default",
+        "attachment": "blue",
+        "reply": "cyan",
+        "offer": "yellow",
+    }
     for entry in entries:
         table.add_row(
             entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8]

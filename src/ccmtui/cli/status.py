@@ -39,6 +39,14 @@ def status(
         bool,
         typer.Option("--stale", help="Only states whose category is older than category_max_age months (default 24)."),
     ] = False,
+    grouping: Annotated[
+        list[str] | None,
+        typer.Option("--grouping", "-g", help="Members of a political grouping or UN group: ASEAN, AU… (repeatable)."),
+    ] = None,
+    reason: Annotated[
+        list[str] | None,
+        typer.Option("--reason", metavar="REASON", help="States held back by this reason (repeatable; `ccm reasons`)."),
+    ] = None,
 ) -> None:
     """List states with their status under the Convention, treaty dates and category (since when)."""
     from ccmtui.config import category_max_age
@@ -56,10 +64,33 @@ def status(
     rows = [state for state in every if chosen.keeps(state)]
     if stale:
         rows = [state for state in rows if is_stale(state.category_since, day, months)]
+    if grouping:
+        from ccmtui.reports.momentum import grouping_book
+
+        book = grouping_book()
+        members = set().union(*(book.members_on(book.resolve(text).code, day) for text in grouping))
+        rows = [state for state in rows if state.iso3 in members]
+    reasons_of: dict[str, tuple[str, ...]] = {}
+    if reason or not count:
+        from ccmtui.reports.reasons import current_assessments
+
+        reasons_of = {iso3: a.reasons for iso3, a in current_assessments(context.reader(), day).items()}
+    if reason:
+        from ccmtui.domain.reasons import parse_reasons
+
+        held_back_by = set(parse_reasons(reason, context.config.get("reasons")))
+        rows = [s for s in rows if s.category and held_back_by & set(reasons_of.get(s.iso3, ()))]
     if count:
         typer.echo(len(rows))
     elif wanted(as_json, format_, output):
-        records = [{**state.as_json(), "category_stale": is_stale(state.category_since, day, months)} for state in rows]
+        records = [
+            {
+                **state.as_json(),
+                "category_stale": is_stale(state.category_since, day, months),
+                "reasons": list(reasons_of.get(state.iso3, ())) if state.category else [],
+            }
+            for state in rows
+        ]
         emit(records, as_json, format_, output, "status", redact=redact)
     elif not rows:
         typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
@@ -68,7 +99,7 @@ def status(
         from ccmtui.reports.render import register_table
 
         out = console()
-        out.print(register_table(rows, day, out.width, max_age=months))
+        out.print(register_table(rows, day, out.width, max_age=months, reasons=reasons_of))
 
 
 def _nothing(every, day, months: int, *, stale: bool, by_category: bool) -> str:

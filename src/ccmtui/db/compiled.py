@@ -148,18 +148,18 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'replies_of_engagement': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on \nFROM replies JOIN states ON states.iso3 = replies.iso3 \nWHERE replies.engagement_uuid = :engagement ORDER BY states.name, replies.received_on, replies.created_at, replies.uuid',
-        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date')),
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, replies.reasons \nFROM replies JOIN states ON states.iso3 = replies.iso3 \nWHERE replies.engagement_uuid = :engagement ORDER BY states.name, replies.received_on, replies.created_at, replies.uuid',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('reasons', None)),
         {},
     ),
     'replies_of_state': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.iso3 = :iso3 ORDER BY engagements.occurred_on, replies.engagement_uuid, replies.created_at, replies.uuid',
-        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('occurred_on', 'date'), ('engagement_summary', None)),
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, replies.reasons, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.iso3 = :iso3 ORDER BY engagements.occurred_on, replies.engagement_uuid, replies.created_at, replies.uuid',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('reasons', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {},
     ),
     'replies_pending_since': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
-        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('occurred_on', 'date'), ('engagement_summary', None)),
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, replies.reasons, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('reasons', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending', 'param_1': 0},
     ),
     'follow_ups_due': (
@@ -178,13 +178,13 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'status_1': 'pending'},
     ),
     'classifications_of_state': (
-        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by \nFROM classifications \nWHERE classifications.iso3 = :iso3 ORDER BY classifications.assessed_on, classifications.created_at',
-        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None)),
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons \nFROM classifications \nWHERE classifications.iso3 = :iso3 ORDER BY classifications.assessed_on, classifications.created_at',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None)),
         {},
     ),
     'classification_changes': (
-        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on < classifications.assessed_on OR classifications_1.assessed_on = classifications.assessed_on AND classifications_1.created_at < classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
-        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('name', None), ('previous', None)),
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on < classifications.assessed_on OR classifications_1.assessed_on = classifications.assessed_on AND classifications_1.created_at < classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None), ('name', None), ('previous', None)),
         {'param_1': 1, 'param_2': 0},
     ),
     'search_portable': (
@@ -472,10 +472,45 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None)),
         {},
     ),
+    'assessments_until': (
+        'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.reasons, classifications.uuid \nFROM classifications \nWHERE classifications.assessed_on <= :as_of ORDER BY classifications.iso3, classifications.assessed_on, classifications.created_at, classifications.uuid',
+        (('iso3', None), ('category', None), ('assessed_on', 'date'), ('reasons', None), ('uuid', None)),
+        {},
+    ),
+    'last_contact_of_state': (
+        'SELECT max(engagements.occurred_on) AS last_contact \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of',
+        (('last_contact', 'date'),),
+        {},
+    ),
+    'last_contact_of_state_in_area': (
+        'SELECT max(engagements.occurred_on) AS last_contact \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of AND engagements.area = :area',
+        (('last_contact', 'date'),),
+        {},
+    ),
+    'recent_contacts': (
+        'SELECT engagement_states.iso3, max(anon_1.occurred_on) AS last_contact \nFROM engagement_states JOIN (SELECT engagements.uuid AS uuid, engagements.occurred_on AS occurred_on \nFROM engagements \nWHERE engagements.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1) AS anon_1 ON engagement_states.engagement_uuid = anon_1.uuid GROUP BY engagement_states.iso3 ORDER BY engagement_states.iso3',
+        (('iso3', None), ('last_contact', 'date')),
+        {'param_1': 0},
+    ),
+    'recent_contacts_in_area': (
+        'SELECT engagement_states.iso3, max(anon_1.occurred_on) AS last_contact \nFROM engagement_states JOIN (SELECT engagements.uuid AS uuid, engagements.occurred_on AS occurred_on \nFROM engagements \nWHERE engagements.occurred_on <= :as_of AND engagements.area = :area ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1) AS anon_1 ON engagement_states.engagement_uuid = anon_1.uuid GROUP BY engagement_states.iso3 ORDER BY engagement_states.iso3',
+        (('iso3', None), ('last_contact', 'date')),
+        {'param_1': 0},
+    ),
+    'replies_pending_by_state': (
+        'SELECT replies.iso3, count(*) AS pending, min(engagements.occurred_on) AS oldest \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :as_of GROUP BY replies.iso3 ORDER BY replies.iso3',
+        (('iso3', None), ('pending', None), ('oldest', 'date')),
+        {'status_1': 'pending'},
+    ),
+    'reply_reasons': (
+        'SELECT replies.iso3, replies.received_on, replies.reasons \nFROM replies \nWHERE replies.reasons != :reasons_1 AND replies.received_on <= :as_of ORDER BY replies.iso3, replies.received_on',
+        (('iso3', None), ('received_on', 'date'), ('reasons', None)),
+        {'reasons_1': ''},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0011'
+SCHEMA_REVISION = '0012'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -597,13 +632,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT changes.changeset_uuid, changes.seq, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after", changes.uuid, changes.created_at, changes.updated_at \nFROM changes \nWHERE changes.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'classifications': {
-        'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO classifications (iso3, category, assessed_on, rationale, source_engagement, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :category, :assessed_on, :rationale, :source_engagement, :recorded_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE classifications SET iso3=:iso3, category=:category, assessed_on=:assessed_on, rationale=:rationale, source_engagement=:source_engagement, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE classifications.uuid = :uuid',
+        'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('reasons', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO classifications (iso3, category, assessed_on, rationale, source_engagement, recorded_by, reasons, uuid, created_at, updated_at) VALUES (:iso3, :category, :assessed_on, :rationale, :source_engagement, :recorded_by, :reasons, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE classifications SET iso3=:iso3, category=:category, assessed_on=:assessed_on, rationale=:rationale, source_engagement=:source_engagement, recorded_by=:recorded_by, reasons=:reasons, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE classifications.uuid = :uuid',
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
-        'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
+        'select': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid = :uuid',
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
-        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'cooperation_reports': {
         'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -741,12 +776,12 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'replies': {
-        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('delivered_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, delivered_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :delivered_on, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, delivered_on=:delivered_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('delivered_on', 'date', None), ('reasons', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, delivered_on, reasons, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :delivered_on, :reasons, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, delivered_on=:delivered_on, reasons=:reasons, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
-        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
+        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.reasons, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
-        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.reasons, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
 }

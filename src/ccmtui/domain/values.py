@@ -59,6 +59,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "rationale": None,
         "source_engagement": 36,
         "recorded_by": 100,
+        "reasons": 200,
         "uuid": 36,
     },
     "conflicts": {
@@ -166,6 +167,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "supports_category": 3,
         "classification_uuid": 36,
         "recorded_by": 100,
+        "reasons": 200,
         "uuid": 36,
     },
     "retention": {"iso3": 3, "purpose": None, "source": None, "recorded_by": 100, "uuid": 36},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TimelineEntry:
     on: date
-    kind: str  # treaty, engagement, attachment, reply, category
+    kind: str  # treaty, engagement, attachment, reply, category, offer
     what: str
     ref: str | None = None
 
@@ -113,9 +114,18 @@ def obligation_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
     return entries
 
 
-def state_history(reader: Reader, record, limit: int | None = None, redact: bool = False) -> list[TimelineEntry]:
+def _reasons(stored: str | None, extra: Mapping | None) -> str:
+    from ccmtui.domain.reasons import meaning, split
+
+    codes = split(stored)
+    return "; held back by: " + ", ".join(f"{c} ({meaning(c, extra)})" for c in codes) if codes else ""
+
+
+def state_history(
+    reader: Reader, record, limit: int | None = None, redact: bool = False, *, extra_reasons: Mapping | None = None
+) -> list[TimelineEntry]:
     """Everything about one state, oldest first; `limit` keeps the most recent engagements; `redact`
-    leaves the categories' rationales out."""
+    leaves the categories' rationales out. `extra_reasons`: config.toml's own reasons, named in words."""
     entries = treaty_events(record)
     lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))
     for line in lines:
@@ -140,20 +150,32 @@ def state_history(reader: Reader, record, limit: int | None = None, redact: bool
             text = f"Replied ({reply.stance}{supports}) to: {reply.engagement_summary}"
             if reply.summary and not redact:
                 text += f" — {reply.summary}"
+            text += _reasons(reply.reasons, extra_reasons)
             entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
     entries += obligation_events(reader, record.iso3)
-    for row in reader.rows(Q.classifications_of_state, iso3=record.iso3):
-        entries.append(
-            TimelineEntry(
-                row.assessed_on,
-                "category",
-                f"Category {row.category}" + ("" if redact else f": {row.rationale}"),
-                row.uuid,
-            )
-        )
-    order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4}
+    assessments = reader.rows(Q.classifications_of_state, iso3=record.iso3)
+    for row in assessments:
+        rationale = "" if redact else f": {row.rationale}"
+        text = f"Category {row.category}{rationale}{_reasons(row.reasons, extra_reasons)}"
+        entries.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
+    order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4, "offer": 5}
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries
+
+
+def help_on_offer(reader: Reader, record, today: date, extra_reasons: Mapping | None = None) -> list[TimelineEntry]:
+    """The state's current reasons that the Convention or a partner can answer, with who reported
+    providing that help (Art. 6); dated `today`, since the offers stand now."""
+    from ccmtui.reports.reasons import OfferBook, current_assessments
+
+    status = treaty.status_on(today, signed=record.signed, deposited=record.deposited)
+    if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
+        return []
+    current = current_assessments(reader, today).get(record.iso3)
+    if current is None:
+        return []
+    offers = OfferBook(reader, extra_reasons, until=today.year).offers(current.reasons)
+    return [TimelineEntry(today, "offer", f"Help on offer: {offer.describe()}") for offer in offers]
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,16 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def register_table(rows: list[StateStatus], as_of: date, width: int = 120, max_age: int | None = None) -> Table:
+def register_table(
+    rows: list[StateStatus],
+    as_of: date,
+    width: int = 120,
+    max_age: int | None = None,
+    reasons: dict[str, tuple[str, ...]] | None = None,
+) -> Table:
     """The register; on a narrow terminal the region column gives way to the dates. A category
-    assessed more than `max_age` months before `as_of` is marked stale (*)."""
+    assessed more than `max_age` months before `as_of` is marked stale (*). `reasons`, the
+    assessed states' reasons, make a last column on a terminal of 100 columns or more."""
     from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, is_stale
 
     months = max_age or DEFAULT_MAX_AGE_MONTHS
@@ -65,6 +72,11 @@ def register_table(rows: list[StateStatus], as_of: date, width: int = 120, max_a
         table.add_column(heading, no_wrap=True)
     table.add_column("Cat.", justify="center", no_wrap=True)
     table.add_column("Since", no_wrap=True)
+    held = {s.iso3: " ".join(reasons.get(s.iso3, ())) for s in rows if s.category} if reasons and roomy else {}
+    if any(held.values()):
+        table.add_column("Reasons", overflow="fold", min_width=20)
+    else:
+        held = {}
     for state in rows:
         cells = [state.iso3] if tiny else [state.name, state.iso3]
         if wide:
@@ -82,6 +94,8 @@ def register_table(rows: list[StateStatus], as_of: date, width: int = 120, max_a
             if is_stale(state.category_since, as_of, months)
             else _day(state.category_since),
         ]
+        if held:
+            cells.append(held.get(state.iso3, ""))
         table.add_row(*cells)
     return table
 

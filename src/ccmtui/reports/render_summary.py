@@ -152,6 +152,14 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     for key in ("I", "II", "III"):
         if categories[key]:
             parts.append(_names(categories[key], label=f"Category {key}"))
+    if summary.category_ii_by_reason:
+        parts.append(
+            Text(
+                "Category II held back by: "
+                + ", ".join(f"{reason} {count}" for reason, count in summary.category_ii_by_reason.items()),
+                style="dim",
+            )
+        )
     if summary.stale_categories:
         oldest = min(s.since for s in summary.stale_categories)
         parts.append(

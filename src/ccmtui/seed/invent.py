@@ -367,6 +367,7 @@ class Generator:
                 "rationale": rationale,
                 "source_engagement": source,
                 "recorded_by": recorded_by,
+                "reasons": _invented_reasons(category, uuid),
                 "uuid": uuid,
                 "created_at": stamp,
                 "updated_at": stamp,
@@ -470,11 +471,32 @@ class Generator:
                 "recorded_by": recorded_by,
                 "illustrative": 1,
                 "delivered_on": None,
+                "reasons": "",
                 "uuid": self.uuid(),
                 "created_at": stamp,
                 "updated_at": stamp,
             },
         )
+
+
+# The reasons the 2013 report gives for each category (seed/sample_data/categories-2013.toml).
+_REASONS_BY_CATEGORY = {
+    "I": ("clearance-deadline", "administrative-burden"),
+    "II": ("other-priorities", "regional-reciprocity", "cost", "prefers-ccw", "major-producers-first"),
+    "III": ("security", "domestic-politics", "major-producers-first"),
+}
+
+
+def _invented_reasons(category: str, uuid: str) -> str:
+    """One or two of the category's reasons, chosen from the record's id (the random stream is left
+    as it was, so a seed still gives the same engagements)."""
+    choices = _REASONS_BY_CATEGORY.get(category, ())
+    if not choices:
+        return ""
+    number = int(uuid.replace("-", "")[:8], 16)
+    first = choices[number % len(choices)]
+    second = choices[(number // 7) % len(choices)]
+    return " ".join(dict.fromkeys((first, second)))
 
 
 def _day(value: str | None) -> date | None:

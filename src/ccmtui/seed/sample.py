@@ -20,6 +20,7 @@ from ccmtui.db.session import Database
 from ccmtui.db.target import Target
 from ccmtui.domain import treaty
 from ccmtui.domain.categories import parse_category
+from ccmtui.domain.reasons import parse_reasons
 from ccmtui.domain.states import StateIndex
 
 
@@ -212,6 +213,7 @@ def add_categories_2013(session, source_engagement: str | None = None) -> int:
                     category=category,
                     assessed_on=day,
                     rationale=f"{group['rationale']} Source: {data['source']}.",
+                    reasons=" ".join(parse_reasons(group.get("reasons", []))),
                     recorded_by=data["recorded_by"],
                     source_engagement=source_engagement,
                     created_at=stamp,

@@ -48,7 +48,7 @@ class CCMApp(App[None]):
         "changes": _section("changes", "ChangesScreen"),
     }
     # Narrow terminals (80 columns) get shorter labels and fewer side panels.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (140, "-roomy")]
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
         Binding("k", "app.classify", "Classify", show=False, id="app.classify"),

@@ -112,6 +112,8 @@ class Reply(Record, Base):
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
     # When the letter reached this target (embassies deliver over weeks); unknown when empty.
     delivered_on: Mapped[date | None] = mapped_column(Date)
+    # The obstacles the reply names: reason codes separated by spaces (domain/reasons.py).
+    reasons: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __table_args__ = (
         CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),

@@ -81,6 +81,8 @@ class Classification(Record, Base):
         String(36), ForeignKey("engagements.uuid", name="fk_classifications_source_engagement")
     )
     recorded_by: Mapped[str | None] = mapped_column(String(100))
+    # Why the state holds back: reason codes separated by spaces (domain/reasons.py).
+    reasons: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __table_args__ = (
         CheckConstraint("category IN ('I', 'II', 'III')", name="ck_classifications_category"),

@@ -130,6 +130,14 @@ class Q:
     parts_of_work_plan = "parts_of_work_plan"
     parts_of_milestone = "parts_of_milestone"
     changesets_touching = "changesets_touching"
+    # universalization.py
+    assessments_until = "assessments_until"
+    last_contact_of_state = "last_contact_of_state"
+    last_contact_of_state_in_area = "last_contact_of_state_in_area"
+    recent_contacts = "recent_contacts"
+    recent_contacts_in_area = "recent_contacts_in_area"
+    replies_pending_by_state = "replies_pending_by_state"
+    reply_reasons = "reply_reasons"
 
 
 def names() -> list[str]:
@@ -138,7 +146,7 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, log, obligations, records, register, workplan
+    from ccmtui.db.queries import changes, log, obligations, records, register, universalization, workplan
 
     found = {
         **register.QUERIES,
@@ -147,6 +155,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **workplan.QUERIES,
         **obligations.QUERIES,
         **records.QUERIES,
+        **universalization.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -293,6 +293,7 @@ REPLY_COLUMNS = (
     Reply.recorded_by,
     Reply.classification_uuid,
     Reply.delivered_on,
+    Reply.reasons,
 )
 
 
@@ -362,6 +363,7 @@ CLASSIFICATION_COLUMNS = (
     Classification.rationale,
     Classification.source_engagement,
     Classification.recorded_by,
+    Classification.reasons,
 )
 
 

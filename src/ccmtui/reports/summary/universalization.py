@@ -123,6 +123,9 @@ class UniversalizationSummary:
     campaigns: list[CampaignTally]
     category_moves: list[CategoryMove] = field(default_factory=list)
     stale_categories: list[StaleCategory] = field(default_factory=list)
+    # Category II states not yet party by the reasons that hold them back (reason → count), as the
+    # 2013 universalisation report reasons about its Category II.
+    category_ii_by_reason: dict[str, int] = field(default_factory=dict)
     category_max_age: int = DEFAULT_MAX_AGE_MONTHS
     area: str = "universalization"
 
@@ -215,8 +218,20 @@ def universalization_summary(
             for s in now
             if s.category and is_stale(s.category_since, period.as_of, max_age)
         ],
+        category_ii_by_reason=_category_ii_by_reason(reader, now, period.as_of),
         category_max_age=max_age,
     )
+
+
+def _category_ii_by_reason(reader: Reader, now, as_of: date) -> dict[str, int]:
+    from ccmtui.reports.reasons import current_assessments
+
+    assessments = current_assessments(reader, as_of)
+    counts: Counter = Counter()
+    for s in now:
+        if s.category == "II" and s.iso3 in assessments:
+            counts.update(assessments[s.iso3].reasons)
+    return dict(counts.most_common())
 
 
 def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:

@@ -26,6 +26,7 @@ from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.charts import YearChart, share_bar
 from ccmtui.tui.widgets.literal_table import DataTable, literal_content
+from ccmtui.tui.widgets.next_panel import NextPanel
 from ccmtui.tui.workers import deliver, reporting
 
 PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns")
@@ -91,6 +92,7 @@ class DashboardScreen(SectionScreen):
             with Horizontal(id="dashboard-top"):
                 yield Static(id="register", classes="panel")
                 yield YearChart(id="parties-chart", classes="panel")
+                yield NextPanel(id="next-panel", classes="panel")
             with Horizontal(classes="dashboard-row"):
                 yield DataTable(id="due", classes="panel main", cursor_type="row", zebra_stripes=True)
                 yield DataTable(id="milestones", classes="panel side", cursor_type="row", zebra_stripes=True)
@@ -124,6 +126,7 @@ class DashboardScreen(SectionScreen):
                 table.add_column(heading, width=width)
 
     def reload(self) -> None:
+        self.query_one("#next-panel", NextPanel).refresh_ranking()
         early = self.app.take_early_dashboard()
         if early is not None:
             try:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -19,6 +23,9 @@ from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "attachment": "", "reply": "cyan"}
 KIND_LABEL = {
@@ -42,6 +49,19 @@ RECORD_COLUMNS = (Column("Kind", 11), Column("Year, as of", 11), Column("What"))
 
 # Engagements read for the first screenful of a state's timeline, before the whole of it.
 FIRST_ENGAGEMENTS = 60
+
+
+def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) -> tuple[str, str, str]:
+    """The state's current reasons, the help on offer for them (Art. 6) and its groupings today."""
+    from ccmtui.domain.reasons import meaning
+    from ccmtui.reports.momentum import grouping_book
+    from ccmtui.reports.reasons import OfferBook, current_assessments
+
+    extra = config.get("reasons")
+    assessment = current_assessments(reader, today).get(iso3)
+    reasons = ", ".join(meaning(code, extra) for code in assessment.reasons) if assessment else ""
+    offers = OfferBook(reader, extra, until=today.year).offers(assessment.reasons) if assessment else []
+    return reasons, "\n".join(o.describe() for o in offers), ", ".join(grouping_book().of_state(iso3, today))
 
 
 def timeline_row(number: int, entry) -> Row:
@@ -97,7 +117,8 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         with reporting(self), self.app.source.register() as register:
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             record = register.record(self.iso3)
-            deliver(self, self._show_facts, standing, record)
+            extras = _standing_extras(register.reader, self.iso3, today, self.app.source.config)
+            deliver(self, self._show_facts, standing, record, extras)
             # A screenful first: the newest engagements and what came with them, however busy the state.
             first = state_history(register.reader, record, FIRST_ENGAGEMENTS)
             dated = [entry.on for entry in first if entry.kind == "engagement"]
@@ -111,7 +132,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             deliver(self, self._show_timeline, entries)
             deliver(self, self._show_records, state_records(register.reader, self.iso3))
 
-    def _show_facts(self, standing, record) -> None:
+    def _show_facts(self, standing, record, extras: tuple[str, str, str] = ("", "", "")) -> None:
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold")
         facts.add_column()
@@ -131,6 +152,13 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             facts.add_row("Category", f"{standing.category} since {fmt.day(standing.category_since)} ({meaning})")
         else:
             facts.add_row("Category", "—")
+        reasons, offers, groupings = extras
+        if reasons and standing.category:
+            facts.add_row("Held back by", literal(reasons))
+            if offers:
+                facts.add_row("Help on offer", literal(offers))
+        if groupings:
+            facts.add_row("Groupings", groupings)
         panel = self.query_one("#state-facts", Static)
         panel.update(facts)
         panel.border_title = literal_content(f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}")

@@ -35,7 +35,21 @@ class StatesScreen(SectionScreen):
         Binding("k", "app.classify", "Classify", id="states.classify"),
         Binding("n", "log_with", "Log with", id="states.log"),
         Binding("escape", "clear_filters", "Clear filters", id="states.clear"),
+        Binding("N", "next_states", "Contact next", show=False, id="states.next"),
+        Binding("M", "momentum", "Momentum", show=False, id="states.momentum"),
     ]
+
+    def action_next_states(self) -> None:
+        """Who to contact next, ranked and explained (`ccm next`)."""
+        from ccmtui.tui.screens.universalization import NextScreen
+
+        self.app.push_screen(NextScreen())
+
+    def action_momentum(self) -> None:
+        """Each grouping's share of states joined and its holdouts (`ccm momentum`)."""
+        from ccmtui.tui.screens.universalization import MomentumScreen
+
+        self.app.push_screen(MomentumScreen())
 
     def __init__(self):
         super().__init__()
