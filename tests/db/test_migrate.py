@@ -176,3 +176,52 @@ def test_an_upgrade_step_by_step_tells_each_revision_and_ends_where_the_whole_on
         return {n: sorted(r[1] for r in connection.execute(f'PRAGMA table_info("{n}")')) for n in names}
 
     assert columns(stepped) == columns(whole)
+
+
+def _fill(connection, table: str, values: dict) -> None:
+    """A row of `table` with `values`, and a plain value in every other column that needs one."""
+    filler = {"INTEGER": 0, "BOOLEAN": 0, "DATE": "2013-05-01", "DATETIME": "2013-05-01 00:00:00.000000"}
+    row = dict(values)
+    for _, name, kind, notnull, default, _ in connection.execute(f"PRAGMA table_info({table})"):
+        if notnull and default is None and name not in row:
+            row[name] = filler.get(kind.split("(")[0].upper(), "x")
+    names = ", ".join(row)
+    connection.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def test_an_upgrade_that_rebuilds_a_table_others_point_at_keeps_every_reference(tmp_path):
+    """A reply that recorded a category points at it: rebuilding the categories' table must not fail."""
+    path = tmp_path / "old.db"
+    _first_release_database(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        from alembic import command
+
+        command.upgrade(migrate.config(connection), "0011")
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    [(classification,)] = connection.execute("SELECT uuid FROM classifications WHERE iso3 = 'THA'").fetchall()
+    _fill(
+        connection,
+        "engagements",
+        {"uuid": "e" * 36, "kind": "demarche", "area": "universalization", "channel": "capital"},
+    )
+    _fill(
+        connection,
+        "replies",
+        {
+            "uuid": "r" * 36,
+            "engagement_uuid": "e" * 36,
+            "iso3": "THA",
+            "status": "pending",
+            "classification_uuid": classification,
+        },
+    )
+    connection.commit()
+    connection.close()
+    result = CCM(path)("status", "THA", "--json")
+    assert result.exit_code == 0, result.output
+    after = sqlite3.connect(path)
+    assert after.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.head(),)
+    assert after.execute("SELECT classification_uuid FROM replies").fetchall() == [(classification,)]
+    assert after.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,17 +97,47 @@ def upgrade(database, *, backup: bool = True, on_progress: Callable[[int], None]
         saved.chmod(0o600)
         if on_progress is not None:
             on_progress(1)
-    with database.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            from ccmtui.db.team import act_as_owner
+    with database.engine.connect() as connection, _references_checked_at_the_end(connection):
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                from ccmtui.db.team import act_as_owner
 
-            act_as_owner(connection)
-        if MigrationContext.configure(connection).get_current_revision() is None:
-            command.stamp(config(connection), BASELINE)
-        if on_progress is None:
-            command.upgrade(config(connection), "head")
-        else:  # one revision at a time, each told
-            for revision in pending(connection):
-                command.upgrade(config(connection), revision)
-                on_progress(1)
+                act_as_owner(connection)
+            if MigrationContext.configure(connection).get_current_revision() is None:
+                command.stamp(config(connection), BASELINE)
+            if on_progress is None:
+                command.upgrade(config(connection), "head")
+            else:  # one revision at a time, each told
+                for revision in pending(connection):
+                    command.upgrade(config(connection), revision)
+                    on_progress(1)
+            _check_references(connection, database.display)
     return Upgrade(before, head(), saved)
+
+
+@contextmanager
+def _references_checked_at_the_end(connection) -> Iterator[None]:
+    """On SQLite, foreign keys off while tables are rebuilt (a table another refers to is briefly
+    gone), as SQLite's own procedure for schema changes says; `_check_references` then checks them
+    all before the upgrade commits. The pragma only takes effect outside a transaction."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_references(connection, where: str) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, _, parent, _ = broken[0]
+        raise DatabaseError(
+            f"{where}: the upgrade would leave {len(broken)} record(s) of {table} pointing at no {parent}; "
+            "nothing was changed"
+        )
