@@ -959,8 +959,8 @@ def main(argv: list[str] | None = None) -> int:
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
     # A quick run never overwrites the full run's results.
     args.results = args.results or (HERE / "results" / "quick" if args.quick else HERE / "results")
-    if not args.quick and rounds < ROUNDS:
-        parser.error(f"a full run needs at least {ROUNDS} rounds (use --quick for fewer)")
+    if not args.quick and rounds < 5:
+        parser.error(f"a full run needs at least 5 rounds ({ROUNDS} by default; use --quick for fewer)")
     if args.engagements or args.quick:
         sizes = [args.engagements or QUICK]
     else:

@@ -443,7 +443,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'kind_1': 'demarche'},
     ),
     'demarche_replies': (
-        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY replies.status ORDER BY replies.status',
+        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM replies \nWHERE EXISTS (SELECT engagements.uuid \nFROM engagements \nWHERE engagements.uuid = replies.engagement_uuid AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1) GROUP BY replies.status ORDER BY replies.status',
         (('status', None), ('replies', None)),
         {'kind_1': 'demarche'},
     ),

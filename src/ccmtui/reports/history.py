@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
-from ccmtui.reports.engagements import EngagementFilter, list_engagements, rows_of_engagements
+from ccmtui.reports.engagements import EngagementFilter, iter_engagements, rows_of_engagements
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -127,13 +127,14 @@ def state_history(
     """Everything about one state, oldest first; `limit` keeps the most recent engagements; `redact`
     leaves the categories' rationales out. `extra_reasons`: config.toml's own reasons, named in words."""
     entries = treaty_events(record)
-    lines = list_engagements(reader, EngagementFilter(state=record.iso3, limit=limit))
-    for line in lines:
+    dated: dict[str, date] = {}
+    # Read a page at a time: only the timeline's entries are kept, not every engagement's line.
+    for line in iter_engagements(reader, EngagementFilter(state=record.iso3, limit=limit)):
         by = f" (by {', '.join(line.actors)})" if line.actors else ""
         entries.append(
             TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid)
         )
-    dated = {line.uuid: line.occurred_on for line in lines}
+        dated[line.uuid] = line.occurred_on
     if dated:
         attachments = rows_of_engagements(reader, Q.attachments_of_engagements, list(dated))
         # In the query's own order across the chunks.
