@@ -225,3 +225,40 @@ def test_an_upgrade_that_rebuilds_a_table_others_point_at_keeps_every_reference(
     assert after.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.head(),)
     assert after.execute("SELECT classification_uuid FROM replies").fetchall() == [(classification,)]
     assert after.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_upgrade_that_cannot_finish_leaves_the_file_as_it_was_and_no_copy_behind(tmp_path):
+    path = tmp_path / "old.db"
+    _first_release_database(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        from alembic import command
+
+        command.upgrade(migrate.config(connection), "0011")
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    _fill(
+        connection,
+        "engagements",
+        {"uuid": "e" * 36, "kind": "demarche", "area": "universalization", "channel": "capital"},
+    )
+    # A reply pointing at a category that is not there (written with foreign keys off, as an old bug could).
+    _fill(
+        connection,
+        "replies",
+        {
+            "uuid": "r" * 36,
+            "engagement_uuid": "e" * 36,
+            "iso3": "THA",
+            "status": "pending",
+            "classification_uuid": "c" * 36,
+        },
+    )
+    connection.commit()
+    connection.close()
+    for _ in range(2):
+        result = CCM(path)("status", "THA")
+        assert result.exit_code == 3
+        assert "replies pointing at no classifications" in result.output and "nothing was changed" in result.output
+    assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
+    assert list(tmp_path.glob("*.bak")) == []

@@ -97,21 +97,27 @@ def upgrade(database, *, backup: bool = True, on_progress: Callable[[int], None]
         saved.chmod(0o600)
         if on_progress is not None:
             on_progress(1)
-    with database.engine.connect() as connection, _references_checked_at_the_end(connection):
-        with connection.begin():
-            if connection.dialect.name == "postgresql":
-                from ccmtui.db.team import act_as_owner
+    try:
+        with database.engine.connect() as connection, _references_checked_at_the_end(connection):
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    from ccmtui.db.team import act_as_owner
 
-                act_as_owner(connection)
-            if MigrationContext.configure(connection).get_current_revision() is None:
-                command.stamp(config(connection), BASELINE)
-            if on_progress is None:
-                command.upgrade(config(connection), "head")
-            else:  # one revision at a time, each told
-                for revision in pending(connection):
-                    command.upgrade(config(connection), revision)
-                    on_progress(1)
-            _check_references(connection, database.display)
+                    act_as_owner(connection)
+                if MigrationContext.configure(connection).get_current_revision() is None:
+                    command.stamp(config(connection), BASELINE)
+                if on_progress is None:
+                    command.upgrade(config(connection), "head")
+                else:  # one revision at a time, each told
+                    for revision in pending(connection):
+                        command.upgrade(config(connection), revision)
+                        on_progress(1)
+                _check_references(connection, database.display)
+    except BaseException:
+        # Rolled back: the file is as it was, so its copy would only fill the disk at each retry.
+        if saved is not None:
+            saved.unlink(missing_ok=True)
+        raise
     return Upgrade(before, head(), saved)
 
 
