@@ -30,6 +30,8 @@ def set_value(
         cleaned = parse_area(cleaned)
     elif key == "theme":
         cleaned = config.parse_theme(cleaned)
+    elif key == "kind":
+        cleaned = config.parse_kind(cleaned)
     elif key == "category_max_age":
         from ccmtui.domain.categories import parse_max_age
 
