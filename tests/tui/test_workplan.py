@@ -118,19 +118,20 @@ async def test_adding_a_milestone_inside_the_plans_period(make_app, sample_db):
     ) == [("2025Q3", "LAP-17", "planned")]
 
 
-async def test_the_quarterly_summary_of_the_quarter_just_ended(make_app):
+async def test_the_quarterly_summary_opens_on_the_current_quarter(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, QuarterScreen)
+        assert "Quarterly work-plan summary: first quarter of 2025" in screen_text(app)
+        assert "1 treaty event: Lithuania, withdrawal took effect (2025-03-06)." in screen_text(app)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
         seen = screen_text(app)
         assert "Quarterly work-plan summary: fourth quarter of 2024" in seen
         assert "1 milestone due or done this quarter: 0 done, 1 still open (1 overdue)." in seen
-        await pilot.press("right_square_bracket")
-        await settle(pilot)
-        assert "1 treaty event: Lithuania, withdrawal took effect (2025-03-06)." in screen_text(app)
 
 
 async def test_a_plan_started_in_the_app_from_the_previous_one(make_app, sample_db):

@@ -39,6 +39,7 @@ class CCMApp(App[None]):
     COMMANDS = App.COMMANDS | {CCMCommands}
     MODES = {
         "dashboard": DashboardScreen,
+        "due": _section("due", "DueScreen"),
         "states": _section("states", "StatesScreen"),
         "log": _section("log", "LogScreen"),
         "engagements": _section("engagements", "EngagementsScreen"),
@@ -114,6 +115,7 @@ class CCMApp(App[None]):
         self.switch_mode("dashboard")
         self.call_after_refresh(self.load_index)
         self.call_after_refresh(self.check_conflicts)
+        self.call_after_refresh(self.check_keymap)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self._ask_identity and not self.source.by:
             self.call_after_refresh(self._ask_who)
@@ -164,6 +166,18 @@ class CCMApp(App[None]):
         if count:
             deliver(self, self._notify_conflicts, count)
 
+    @work(thread=True, exclusive=True, group="keymap")
+    def check_keymap(self) -> None:
+        """A keymap id in config.toml that no binding has is named in a notice, not ignored."""
+        from ccmtui.tui.keymap import unknown_ids
+
+        keymap = self.source.config.get("keymap")
+        if isinstance(keymap, dict) and keymap:
+            with reporting(self):
+                notices = unknown_ids([str(key) for key in keymap])
+                for notice in notices:
+                    deliver(self, self.notify, notice, title="Keymap in config.toml", severity="warning", timeout=20)
+
     def _notify_conflicts(self, count: int) -> None:
         """After a sync that recorded conflicts: say so, and how to see and settle them."""
         self.notify(
@@ -208,8 +222,9 @@ class CCMApp(App[None]):
         focused = self.focused
         if not isinstance(self.screen, FormErrors) or not isinstance(focused, Input):
             raise SkipAction()
-        if isinstance(focused, PickerInput):
-            # It handles Enter itself, after the letters typed before it.
+        if isinstance(focused, PickerInput) or getattr(self.screen, "ENTER_SAVES", False):
+            # A picker handles Enter itself, after the letters typed before it; a one-field
+            # dialog saves on Enter.
             raise SkipAction()
         self.screen.focus_next()
 

@@ -15,6 +15,7 @@ class Section(NamedTuple):
 
 SECTIONS = (
     Section("dashboard", "Dashboard", "d", "The register's figures today, what is due, recent work", "Dash"),
+    Section("due", "Due", "u", "Everything due: follow-ups, replies long pending, treaty deadlines", "Due"),
     Section("states", "States", "s", "All 197 states: status, treaty dates, category; filters", "States"),
     Section("log", "Log", "l", "Log an engagement: démarche, meeting, letter, note verbale…", "Log"),
     Section("engagements", "Engagements", "e", "Every engagement, newest first; filters and search", "Engage"),

@@ -331,7 +331,9 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _line(self, cells: Sequence, style: Style, width: int, over: Style | None = None) -> Strip:
         line = Text(no_wrap=True, end="")
-        for cell, cell_width in zip(cells, self._widths(width)):
+        # A row of one cell (a group's heading, a placeholder) spans the columns.
+        widths = [max(1, width - 2)] if len(cells) == 1 else self._widths(width)
+        for cell, cell_width in zip(cells, widths):
             text = literal_text(cell).copy() if isinstance(cell, Text) else literal(cell, lines=False)
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")

@@ -1,0 +1,171 @@
+"""What is due, as the rows of one list in three groups: follow-ups (overdue and in the next
+fortnight), replies pending over REPLY_WAIT_DAYS days, treaty deadlines and request windows.
+
+The follow-ups and replies are read a block at a time (`LIMIT`/`OFFSET` on their date), so a
+database with tens of thousands of them shows its first screenful as fast as one with ten; the
+treaty lines are few and read with the counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from ccmtui.db.queries import Q
+from ccmtui.tui import format as fmt
+from ccmtui.tui.widgets.virtual_table import Row
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.reports.register import Register
+
+REPLY_WAIT_DAYS = 60
+SOON_DAYS = 14  # follow-ups falling due in the next fortnight are listed with the overdue ones
+DEADLINE_DAYS = 90  # treaty deadlines and request windows within this many days
+
+GROUPS = ("follow-ups", "replies", "treaty")
+HEADINGS = {
+    "follow-ups": "Follow-ups, overdue and in the next {soon} days",
+    "replies": "Replies pending over {wait} days",
+    "treaty": "Treaty deadlines and request windows (next {within} days)",
+}
+TREATY_LABELS = {
+    "overdue": lambda ln: f"Deadline passed, {ln.days} days",
+    "not recorded": lambda ln: "Extension: decision not recorded",
+    "requested": lambda ln: "Extension requested",
+    "window": lambda ln: f"Request window, {ln.days} days",
+    "ahead": lambda ln: f"Deadline, in {ln.days} days",
+}
+
+
+def follow_up_label(today: date, on: date) -> str:
+    late = (today - on).days
+    if late > 0:
+        return f"Follow up, {late:,} days late"
+    return "Follow up today" if late == 0 else f"Follow up in {-late} days"
+
+
+def follow_up_rows(reader: Reader, today: date, index, offset: int, count: int, newest: bool) -> list[Row]:
+    from ccmtui.reports.engagements import with_parties
+
+    query = Q.due_follow_ups_newest if newest else Q.due_follow_ups_oldest
+    found = reader.rows(query, until=today + timedelta(days=SOON_DAYS), limit=count, offset=offset)
+    return [
+        Row(
+            f"f:{line.uuid}",
+            (
+                fmt.day(line.follow_up_on),
+                follow_up_label(today, line.follow_up_on),
+                fmt.names(line.states, index, 2),
+                line.summary,
+            ),
+        )
+        for line in with_parties(reader, found)
+    ]
+
+
+def reply_rows(reader: Reader, today: date, offset: int, count: int, newest: bool) -> list[Row]:
+    query = Q.due_replies_newest if newest else Q.due_replies_oldest
+    found = reader.rows(query, cutoff=today - timedelta(days=REPLY_WAIT_DAYS), limit=count, offset=offset)
+    return [
+        Row(
+            f"r:{reply.engagement_uuid}:{reply.iso3}",
+            (
+                fmt.day(reply.occurred_on),
+                f"No reply, {(today - reply.occurred_on).days:,} days",
+                reply.name,
+                reply.engagement_summary,
+            ),
+        )
+        for reply in found
+    ]
+
+
+def treaty_rows(reader: Reader, register: Register, today: date, index) -> list[Row]:
+    """Art. 3 and 4 as `ccm due` shows them (reports/deadlines.py), then Art. 7 and 17 dates."""
+    from ccmtui.reports.deadlines import obligation_deadlines
+    from ccmtui.reports.due import treaty_deadlines
+
+    rows = [
+        (line.on, f"t:{line.iso3}:o{number}", TREATY_LABELS[line.kind](line), line.name, line.what)
+        for number, line in enumerate(obligation_deadlines(reader, register, today, DEADLINE_DAYS))
+    ]
+    for number, deadline in enumerate(treaty_deadlines(reader, register, today, DEADLINE_DAYS)):
+        who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
+        rows.append(
+            (deadline.on, f"t:{deadline.iso3 or ''}:d{number}", f"Deadline ({deadline.article})", who, deadline.what)
+        )
+    rows.sort(key=lambda row: row[0])
+    return [Row(key, (fmt.day(on), what, who, summary)) for on, key, what, who, summary in rows]
+
+
+@dataclass
+class DueCounts:
+    today: date
+    follow_ups: int
+    replies: int
+    treaty: list[Row] = field(default_factory=list)
+
+    def of(self, group: str) -> int:
+        return {"follow-ups": self.follow_ups, "replies": self.replies, "treaty": len(self.treaty)}[group]
+
+
+def count_due(register: Register, today: date) -> DueCounts:
+    reader = register.reader
+    return DueCounts(
+        today,
+        reader.rows(Q.follow_ups_overdue_count, until=today + timedelta(days=SOON_DAYS))[0].count,
+        reader.rows(Q.replies_pending_since_count, cutoff=today - timedelta(days=REPLY_WAIT_DAYS))[0].count,
+        treaty_rows(reader, register, today, register.index),
+    )
+
+
+def heading(group: str, count: int) -> str:
+    title = HEADINGS[group].format(soon=SOON_DAYS, wait=REPLY_WAIT_DAYS, within=DEADLINE_DAYS)
+    return f"{title} · {count:,}" if count else f"{title} · none"
+
+
+class DueRows:
+    """The three groups, each under a heading row, as a VirtualTable's rows, newest or oldest first."""
+
+    local = False
+
+    def __init__(self, counts: DueCounts, newest: bool = True, index=None):
+        self.counts = counts
+        self.newest = newest
+        self.index = index
+        # (group, first position of its rows, how many): its heading is the row before.
+        self.spans: list[tuple[str, int, int]] = []
+        at = 0
+        for group in GROUPS:
+            count = counts.of(group)
+            self.spans.append((group, at + 1, count))
+            at += 1 + count
+        self.length = at
+
+    def heading_row(self, group: str, count: int) -> Row:
+        return Row(f"h:{group}", (Text(heading(group, count), style="bold"),))
+
+    def read(self, register: Register, start: int, count: int) -> list[Row]:
+        end = min(self.length, start + count)
+        index = self.index or register.index
+        today = self.counts.today
+        found: list[Row] = []
+        for group, first, number in self.spans:
+            if start <= first - 1 < end:
+                found.append(self.heading_row(group, number))
+            lo, hi = max(start, first), min(end, first + number)
+            if lo >= hi:
+                continue
+            offset, size = lo - first, hi - lo
+            if group == "follow-ups":
+                found += follow_up_rows(register.reader, today, index, offset, size, self.newest)
+            elif group == "replies":
+                found += reply_rows(register.reader, today, offset, size, self.newest)
+            else:
+                ordered = self.counts.treaty if not self.newest else self.counts.treaty[::-1]
+                found += ordered[offset : offset + size]
+        return found

@@ -1,0 +1,139 @@
+"""Everything due, in one list of any length: follow-ups, replies long pending, treaty deadlines
+and request windows; newest first (or oldest), each row acted on where it stands."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from ccmtui.tui.due_rows import DueCounts, DueRows
+from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.virtual_table import Column, VirtualTable
+from ccmtui.tui.workers import deliver, reporting
+
+COLUMNS = (Column("Date", 10), Column("What", 26), Column("With", 20), Column("Summary"))
+
+
+class DueScreen(SectionScreen):
+    SECTION = "due"
+    AUTO_FOCUS = "#due-table"
+    BINDINGS = [
+        Binding("X", "done", "Done", id="due.done"),
+        Binding("Z", "snooze", "Snooze…", id="due.snooze"),
+        Binding("R", "reply", "Reply…", id="due.reply"),
+        Binding("O", "flip_order", "Oldest first", id="due.order"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.newest = True
+        self.rows: DueRows | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield VirtualTable(COLUMNS, id="due-table")
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#due-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.table.loading = True
+        self.table.border_title = "Due"
+
+    def reload(self) -> None:
+        self.count()
+
+    @work(thread=True, exclusive=True, group="due-count")
+    def count(self) -> None:
+        from ccmtui.tui.due_rows import count_due
+
+        source = self.app.source
+        with reporting(self), source.register() as register:
+            deliver(self, self._counted, count_due(register, source.today))
+
+    def _counted(self, counts: DueCounts) -> None:
+        keep = self.rows is not None
+        self.rows = DueRows(counts, self.newest, self.app.index)
+        self.table.show(self.rows, keep_cursor=keep)
+        self._title()
+
+    def _title(self) -> None:
+        counts = self.rows.counts
+        order = "newest first" if self.newest else "oldest first"
+        self.table.border_title = (
+            f"Due · {counts.follow_ups:,} follow-ups · {counts.replies:,} replies pending · "
+            f"{len(counts.treaty):,} treaty dates · {order}"
+        )
+
+    # -- the row under the cursor
+    def _key(self) -> tuple[str, list[str]]:
+        row = self.table.cursor_row
+        if row is None:
+            return "", []
+        kind, _, rest = row.key.partition(":")
+        return kind, rest.split(":")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        kind, _ = self._key()
+        wanted = {"done": "f", "snooze": "f", "reply": "r"}.get(action)
+        if wanted is not None:
+            return kind == wanted or None  # shown dimmed on a row it does not act on
+        if action == "flip_order":
+            return True
+        return True
+
+    @on(VirtualTable.RowHighlighted, "#due-table")
+    def moved(self) -> None:
+        self.refresh_bindings()
+
+    @on(VirtualTable.RowSelected, "#due-table")
+    def open_row(self) -> None:
+        kind, parts = self._key()
+        if kind in ("f", "r"):
+            self.app.open_engagement(parts[0])
+        elif kind == "t" and parts[0]:
+            self.app.open_state(parts[0])
+
+    def action_flip_order(self) -> None:
+        if self.rows is None:
+            return
+        self.newest = not self.newest
+        self.rows = DueRows(self.rows.counts, self.newest, self.app.index)
+        self.table.show(self.rows)
+        self._title()
+        self.refresh_bindings()
+
+    def action_done(self) -> None:
+        kind, parts = self._key()
+        if kind == "f":
+            self.mark_done(parts[0])
+
+    @work(thread=True, exclusive=True, group="due-done")
+    def mark_done(self, uuid: str) -> None:
+        from ccmtui.actions.journal import mark_follow_up_done
+
+        source = self.app.source
+        with reporting(self), source.reader() as reader:
+            deliver(self, self._changed, mark_follow_up_done(reader, source.writing, engagement=uuid).message)
+
+    def _changed(self, message: str) -> None:
+        self.notify(message, title="Due")
+        self.app.post_message(DataChanged("follow-ups"))
+
+    def action_snooze(self) -> None:
+        from ccmtui.tui.dialogs.snooze import SnoozeDialog
+
+        kind, parts = self._key()
+        row = self.table.cursor_row
+        if kind == "f" and row is not None:
+            self.app.push_screen(SnoozeDialog(parts[0], str(row.cells[3])))
+
+    def action_reply(self) -> None:
+        from ccmtui.tui.dialogs.reply import ReplyDialog
+
+        kind, parts = self._key()
+        row = self.table.cursor_row
+        if kind == "r" and row is not None:
+            self.app.push_screen(ReplyDialog(parts[0], str(row.cells[3]), parts[1]))
