@@ -172,7 +172,9 @@ async def test_the_due_panel_counts_everything_it_cannot_list(make_app, ccm, tmp
         assert due.border_title.startswith("Due · 30 overdue")
         follow_ups = [key.value for key in due.rows if (key.value or "").startswith("f:")]
         assert len(follow_ups) == DUE_LIMIT < 30  # the treaty's deadlines are listed besides them
-        assert [str(c) for c in due.get_row_at(0)][:3] == ["2024-12-01", "Follow up, 45 days late", "Kenya"]
+        # Newest first; the Due screen (u) lists them all.
+        assert [str(c) for c in due.get_row_at(0)][:3] == ["2024-12-30", "Follow up, 16 days late", "Kenya"]
+        assert due.border_subtitle == "newest first · u: all of them"
 
 
 async def test_a_new_database_is_created_before_any_screen_reads_it(tmp_path):

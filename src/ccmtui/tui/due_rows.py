@@ -16,15 +16,18 @@ from rich.text import Text
 
 from ccmtui.db.queries import Q
 from ccmtui.tui import format as fmt
+from ccmtui.tui.dashboard_data import (
+    DEADLINE_DAYS,
+    REPLY_WAIT_DAYS,
+    SOON_DAYS,
+    TREATY_LABELS,
+    follow_up_label,
+)
 from ccmtui.tui.widgets.virtual_table import Row
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
     from ccmtui.reports.register import Register
-
-REPLY_WAIT_DAYS = 60
-SOON_DAYS = 14  # follow-ups falling due in the next fortnight are listed with the overdue ones
-DEADLINE_DAYS = 90  # treaty deadlines and request windows within this many days
 
 GROUPS = ("follow-ups", "replies", "treaty")
 HEADINGS = {
@@ -32,20 +35,6 @@ HEADINGS = {
     "replies": "Replies pending over {wait} days",
     "treaty": "Treaty deadlines and request windows (next {within} days)",
 }
-TREATY_LABELS = {
-    "overdue": lambda ln: f"Deadline passed, {ln.days} days",
-    "not recorded": lambda ln: "Extension: decision not recorded",
-    "requested": lambda ln: "Extension requested",
-    "window": lambda ln: f"Request window, {ln.days} days",
-    "ahead": lambda ln: f"Deadline, in {ln.days} days",
-}
-
-
-def follow_up_label(today: date, on: date) -> str:
-    late = (today - on).days
-    if late > 0:
-        return f"Follow up, {late:,} days late"
-    return "Follow up today" if late == 0 else f"Follow up in {-late} days"
 
 
 def follow_up_rows(reader: Reader, today: date, index, offset: int, count: int, newest: bool) -> list[Row]:

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
-from ccmtui.tui.dashboard_data import REPLY_WAIT_DAYS, DashboardData, load_dashboard
+from ccmtui.tui.dashboard_data import DUE_LIMIT, REPLY_WAIT_DAYS, DashboardData, load_dashboard
 from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.charts import YearChart, share_bar
@@ -177,6 +177,7 @@ class DashboardScreen(SectionScreen):
         table.border_title = (
             f"Due · {overdue} overdue · {waiting} unanswered > {REPLY_WAIT_DAYS} days · {deadlines} deadlines"
         )
+        table.border_subtitle = "newest first · u: all of them" if len(rows) >= DUE_LIMIT else ""
         if not rows:
             table.add_row("", "Nothing due", "", "")
 
