@@ -71,7 +71,7 @@ async def test_an_overdue_follow_up_shows_and_can_be_marked_done(make_app, sampl
             "Viet Nam",
             "Bilateral in Hanoi",
         ]
-        await pilot.press("x")
+        await pilot.press("X")
         await settle(pilot)
         assert due.border_title.startswith("Due · 0 overdue")
     assert rows(sample_db, "SELECT follow_up_on FROM engagements WHERE summary = 'Bilateral in Hanoi'") == [(None,)]
@@ -188,7 +188,7 @@ async def test_a_new_database_is_created_before_any_screen_reads_it(tmp_path):
     source = Source(str(target), {"name": "Ana Tester"}, TODAY)
     app = CCMApp(str(target), source=source, early=EarlyDashboard(source))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s")  # a second screen's workers start while the file is being made
+        await pilot.press("3")  # a second screen's workers start while the file is being made
         await settle(pilot)
         assert notices(app) == []
         assert app.index is not None and app.index.name("PER") == "Peru"

@@ -49,7 +49,7 @@ class TestDashboard:
 class TestStates:
     def test_category_ii_at_the_4msp(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
-            await go("s")(pilot)
+            await go("3")(pilot)
             screen = pilot.app.screen
             screen.query_one("#filter-category", Select).value = "II"
             screen.query_one("#filter-as-of", Input).value = "4MSP"
@@ -63,7 +63,7 @@ class TestStates:
 
     def test_state_detail(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
-            await go("s")(pilot)
+            await go("3")(pilot)
             table = pilot.app.screen.query_one("#states-table", DataTable)
             table.move_cursor(row=table.get_row_index("KEN"))
             await pilot.press("enter")
@@ -78,7 +78,7 @@ class TestStates:
 class TestLog:
     def test_picker_matches(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
-            await go("l")(pilot)
+            await go("4")(pilot)
             await pilot.press(*"lao", "enter", *"cote")
             await settle(pilot)
 
@@ -86,7 +86,7 @@ class TestLog:
 
     def test_errors_under_their_fields(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
-            await go("l")(pilot)
+            await go("4")(pilot)
             await pilot.press(*"KEN", "enter")
             screen = pilot.app.screen
             screen.query_one("#log-date", Input).value = "2025-02-30"
@@ -98,10 +98,10 @@ class TestLog:
 
     def test_classify_dialog(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
-            await go("s")(pilot)
+            await go("3")(pilot)
             table = pilot.app.screen.query_one("#states-table", DataTable)
             table.move_cursor(row=table.get_row_index("VNM"))
-            await pilot.press("k")
+            await pilot.press("K")
             await settle(pilot)
 
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
@@ -109,10 +109,10 @@ class TestLog:
 
 class TestLists:
     def test_engagements(self, snap_compare, make_app):
-        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("e"))
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("5"))
 
     def test_campaigns(self, snap_compare, make_app):
-        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("c"))
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("6"))
 
     def test_new_campaign(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
@@ -156,18 +156,18 @@ class TestLists:
                     "UPDATE changesets SET uuid = ?, made_at = ? WHERE uuid = ?",
                     (fixed, f"2025-01-1{number} 09:3{number}:00.000000", uuid),
                 )
-        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("h"))
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("9"))
 
 
 class TestWorkPlan:
     def test_milestones(self, snap_compare, make_app):
-        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("w"))
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("7"))
 
 
 class TestSummary:
     def test_universalization(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
-            await go("m")(pilot)
+            await go("8")(pilot)
             pilot.app.screen.query_one("#summary-as-of", Input).value = "2014-06-30"
             pilot.app.screen.query_one("#summary-as-of", Input).focus()
             await pilot.press("enter")

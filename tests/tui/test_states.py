@@ -22,7 +22,7 @@ def shown(screen) -> list[str]:
 
 async def open_states(pilot):
     await settle(pilot)
-    await pilot.press("s")
+    await pilot.press("3")
     await settle(pilot)
     return pilot.app.screen
 
@@ -84,7 +84,7 @@ async def test_a_bad_as_of_date_says_why_and_keeps_the_table(make_app):
         await settle(pilot)
         error = screen.query_one("#states-error", Label)
         assert error.display
-        assert str(error.render()) == "bad --as-of '2013-02-30': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert str(error.render()) == "bad as of '2013-02-30': expected YYYY-MM-DD, e.g. 2013-09-09"
         assert len(shown(screen)) == 197
 
 

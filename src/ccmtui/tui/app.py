@@ -52,10 +52,14 @@ class CCMApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
-        Binding("k", "app.classify", "Classify", show=False, id="app.classify"),
+        Binding("K", "app.classify", "Classify", show=False, id="app.classify"),
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
-        Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("f1", "app.help", "Help here", show=False, id="app.help-here"),
+        # On a list, letters jump: ctrl+q quits everywhere, q where no list has the focus.
+        Binding("ctrl+q", "app.quit", "Quit", id="app.quit"),
+        Binding("q", "app.quit", "Quit", show=False, id="app.quit-q"),
+        Binding("ctrl+o", "app.jump", "Jump to a field", show=False, id="app.jump"),
         # Moving between fields is handled as the key arrives, before the keys typed after it
         # reach the field being left (a key otherwise waits its turn in that field's queue).
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.next_field"),
@@ -208,7 +212,13 @@ class CCMApp(App[None]):
         from ccmtui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen(HelpScreen(self.screen, self.focused))
+
+    def action_jump(self) -> None:
+        from ccmtui.tui.dialogs.jump import JumpDialog
+
+        if not isinstance(self.screen, JumpDialog):
+            self.push_screen(JumpDialog(self.screen))
 
     def action_field_entered(self) -> None:
         """Enter in a form's text field goes on to the next field at once, as Tab does; anywhere

@@ -134,6 +134,17 @@ class DueRows:
             self.spans.append((group, at + 1, count))
             at += 1 + count
         self.length = at
+        self.sorted_as = None  # told of the rows in their new order
+
+    def sorted(self, column: int, reverse: bool) -> DueRows | str:
+        """By date only: descending is newest first."""
+        if column != 0:
+            return "Due sorts by date: O turns newest first to oldest first and back."
+        rows = DueRows(self.counts, newest=reverse, index=self.index)
+        rows.sorted_as = self.sorted_as
+        if self.sorted_as is not None:
+            self.sorted_as(rows)
+        return rows
 
     def heading_row(self, group: str, count: int) -> Row:
         return Row(f"h:{group}", (Text(heading(group, count), style="bold"),))

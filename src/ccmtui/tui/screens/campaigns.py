@@ -22,13 +22,13 @@ class CampaignsScreen(RecordKeys, SectionScreen):
     SECTION = "campaigns"
     AUTO_FOCUS = "#board"
     BINDINGS = [
-        Binding("n", "new_campaign", "New campaign…", id="campaigns.new"),
-        Binding("a", "reply", "Record reply…", id="campaigns.reply"),
-        Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
-        Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
-        Binding("t", "add_targets", "Add targets…", show=False, id="campaigns.add-targets"),
+        Binding("N", "new_campaign", "New campaign…", id="campaigns.new"),
+        Binding("A", "reply", "Record reply…", id="campaigns.reply"),
+        Binding("X", "close_campaign", "Close campaign…", id="campaigns.close"),
+        Binding("L", "open_engagement", "Engagement", id="campaigns.engagement"),
+        Binding("T", "add_targets", "Add targets…", show=False, id="campaigns.add-targets"),
         Binding("minus", "remove_target", "Remove target…", key_display="-", show=False, id="campaigns.remove-target"),
-        Binding("v", "delivered", "Delivered…", show=False, id="campaigns.delivered"),
+        Binding("V", "delivered", "Delivered…", show=False, id="campaigns.delivered"),
         *record_bindings("campaigns", show=False),
     ]
 

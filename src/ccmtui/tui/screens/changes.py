@@ -19,7 +19,7 @@ LIMIT = 200
 
 class ChangesScreen(SectionScreen):
     SECTION = "changes"
-    BINDINGS = [Binding("u", "undo", "Undo last…", id="changes.undo")]
+    BINDINGS = [Binding("U", "undo", "Undo last…", id="changes.undo")]
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="changes-table", cursor_type="row", zebra_stripes=True)

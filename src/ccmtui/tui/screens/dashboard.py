@@ -80,7 +80,7 @@ def render_register(figures: dict) -> Group:
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     AUTO_FOCUS = "#due"
-    BINDINGS = [Binding("x", "follow_up_done", "Follow-up done", id="dashboard.done")]
+    BINDINGS = [Binding("X", "follow_up_done", "Follow-up done", id="dashboard.done")]
 
     def __init__(self):
         super().__init__()

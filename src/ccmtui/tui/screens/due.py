@@ -23,13 +23,12 @@ class DueScreen(SectionScreen):
         Binding("X", "done", "Done", id="due.done"),
         Binding("Z", "snooze", "Snooze…", id="due.snooze"),
         Binding("R", "reply", "Reply…", id="due.reply"),
-        Binding("O", "flip_order", "Oldest first", id="due.order"),
     ]
 
-    def __init__(self):
-        super().__init__()
-        self.newest = True
-        self.rows: DueRows | None = None
+    @property
+    def rows(self) -> DueRows | None:
+        rows = self.table.rows
+        return rows if isinstance(rows, DueRows) else None
 
     def compose_body(self) -> ComposeResult:
         yield VirtualTable(COLUMNS, id="due-table")
@@ -54,14 +53,16 @@ class DueScreen(SectionScreen):
             deliver(self, self._counted, count_due(register, source.today))
 
     def _counted(self, counts: DueCounts) -> None:
-        keep = self.rows is not None
-        self.rows = DueRows(counts, self.newest, self.app.index)
-        self.table.show(self.rows, keep_cursor=keep)
-        self._title()
+        shown = self.rows
+        rows = DueRows(counts, shown.newest if shown else True, self.app.index)
+        rows.sorted_as = self._title
+        self.table.show(rows, keep_cursor=shown is not None)
+        self.table.sort_column, self.table.sort_reverse = 0, rows.newest
+        self._title(rows)
 
-    def _title(self) -> None:
-        counts = self.rows.counts
-        order = "newest first" if self.newest else "oldest first"
+    def _title(self, rows: DueRows) -> None:
+        counts = rows.counts
+        order = "newest first" if rows.newest else "oldest first"
         self.table.border_title = (
             f"Due · {counts.follow_ups:,} follow-ups · {counts.replies:,} replies pending · "
             f"{len(counts.treaty):,} treaty dates · {order}"
@@ -80,8 +81,6 @@ class DueScreen(SectionScreen):
         wanted = {"done": "f", "snooze": "f", "reply": "r"}.get(action)
         if wanted is not None:
             return kind == wanted or None  # shown dimmed on a row it does not act on
-        if action == "flip_order":
-            return True
         return True
 
     @on(VirtualTable.RowHighlighted, "#due-table")
@@ -95,15 +94,6 @@ class DueScreen(SectionScreen):
             self.app.open_engagement(parts[0])
         elif kind == "t" and parts[0]:
             self.app.open_state(parts[0])
-
-    def action_flip_order(self) -> None:
-        if self.rows is None:
-            return
-        self.newest = not self.newest
-        self.rows = DueRows(self.rows.counts, self.newest, self.app.index)
-        self.table.show(self.rows)
-        self._title()
-        self.refresh_bindings()
 
     def action_done(self) -> None:
         kind, parts = self._key()

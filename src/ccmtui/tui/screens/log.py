@@ -28,6 +28,11 @@ class LogScreen(FormErrors, SectionScreen):
     ERROR_ID = "error-"
     ERROR_FIELDS = ERRORS
     ERROR_NAMES = {"action_points": "ap"}
+    ERROR_WORDS = {
+        "say which thematic area (--area, or `ccm config set area …`)": (
+            "choose the thematic area (or set yours with `ccm config set area …`)"
+        )
+    }
     AUTO_FOCUS = "#log-states #picker-input"
     BINDINGS = [
         Binding("ctrl+s", "save", "Log it", id="log.save"),

@@ -17,6 +17,7 @@ from ccmtui.domain.treaty import Status
 from ccmtui.reports.render import STATUS_STYLE
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.field_errors import in_app_words
 from ccmtui.tui.widgets.literal_table import DataTable
 from ccmtui.tui.workers import deliver, reporting
 
@@ -32,8 +33,8 @@ class StatesScreen(SectionScreen):
     AUTO_FOCUS = "#states-table"
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/", id="states.filter"),
-        Binding("k", "app.classify", "Classify", id="states.classify"),
-        Binding("n", "log_with", "Log with", id="states.log"),
+        Binding("K", "app.classify", "Classify", id="states.classify"),
+        Binding("N", "log_with", "Log with", id="states.log"),
         Binding("escape", "clear_filters", "Clear filters", id="states.clear"),
     ]
 
@@ -130,7 +131,7 @@ class StatesScreen(SectionScreen):
             deliver(self, self._show, rows, day)
 
     def _show_error(self, message: str) -> None:
-        self.query_one("#states-error", Label).update(message)
+        self.query_one("#states-error", Label).update(in_app_words(message))
         self.query_one("#states-error").display = True
 
     def _show(self, rows: list, day: date) -> None:

@@ -24,11 +24,11 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
     SECTION = "workplan"
     AUTO_FOCUS = "#milestones"
     BINDINGS = [
-        Binding("n", "new_plan", "New plan…", id="workplan.new"),
-        Binding("a", "add_milestone", "Add milestone…", id="workplan.add"),
-        Binding("u", "update_milestone", "Update milestone…", id="workplan.update"),
-        Binding("v", "view_plan", "Whole plan", id="workplan.view"),
-        Binding("t", "quarter", "Quarter summary", id="workplan.quarter"),
+        Binding("N", "new_plan", "New plan…", id="workplan.new"),
+        Binding("A", "add_milestone", "Add milestone…", id="workplan.add"),
+        Binding("U", "update_milestone", "Update milestone…", id="workplan.update"),
+        Binding("V", "view_plan", "Whole plan", id="workplan.view"),
+        Binding("Q", "quarter", "Quarter summary", id="workplan.quarter"),
         *record_bindings("workplan", show=False),
     ]
 

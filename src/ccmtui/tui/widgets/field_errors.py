@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 FLAG = re.compile(r"(?<![\w-])--([a-z][a-z0-9-]*)")
 
 
+def in_app_words(message: str) -> str:
+    """A message of the command line's as the app says it: "bad --as-of" is "bad as of"."""
+    return FLAG.sub(lambda match: match.group(1).replace("-", " "), message)
+
+
 class FormErrors:
     """For a screen whose error labels are `#<ERROR_ID><name>`, one per name in ERROR_FIELDS, with
     "form" among them for what no one field explains.
@@ -83,10 +88,9 @@ class FormErrors:
     def in_form_words(self, message: str) -> str:
         """An action's message as the form says it: "bad --date" is "bad date", "put the rest in
         --notes" is "put the rest in notes", and ERROR_WORDS' own renamings."""
-        message = FLAG.sub(lambda match: match.group(1).replace("-", " "), message)
         for said, meant in self.ERROR_WORDS.items():
             message = message.replace(said, meant)
-        return message
+        return in_app_words(message)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Every error at once, each under its field, and the first of those fields focused."""

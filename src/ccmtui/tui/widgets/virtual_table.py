@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from ccmtui.textsafe import literal, literal_text
+from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys, folded
 from ccmtui.tui.workers import deliver, reporting
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ class Rows(Protocol):
         """Rows start…start+count-1 (fewer at the end). Runs in a worker with its own register."""
         ...
 
+    # Optional: `sorted(column, reverse) -> Rows | str` (the rows so sorted, or why not), and
+    # `find(prefix) -> int | None` (the first position whose first column starts with `prefix`).
+
 
 class LocalRows:
     """Items already in memory, each made into a Row only when it comes into view."""
@@ -73,11 +77,20 @@ class LocalRows:
     def read(self, register: Register, start: int, count: int) -> list[Row]:
         return [self.row(i, self.items[i]) for i in range(start, min(start + count, self.length))]
 
+    def sorted(self, column: int, reverse: bool) -> LocalRows:
+        """The same items, in the order of one column's text (case and accents ignored)."""
+        keyed = sorted(
+            range(self.length), key=lambda i: folded(self.row(i, self.items[i]).cells[column]), reverse=reverse
+        )
+        rows = LocalRows([self.items[i] for i in keyed], lambda i, item: self.row(keyed[i], item))
+        return rows
 
-class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
+
+class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
     """Fixed columns under a header line, a row cursor, rows read lazily in blocks."""
 
     BINDINGS = [
+        *LIST_BINDINGS,
         Binding("enter", "select", "Open", show=False, id="list.open"),
         Binding("up", "cursor_up", "Up", show=False, id="list.up"),
         Binding("down", "cursor_down", "Down", show=False, id="list.down"),
@@ -431,6 +444,9 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: events.Click) -> None:
         y = event.y - self.gutter.top - HEADER
+        if y == -HEADER and not self.loading:
+            self._header_click(event.x - self.gutter.left)
+            return
         if y < 0 or self.loading:
             return
         index = int(self.scroll_y) + y
@@ -440,3 +456,52 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_select()
         else:
             self.move_cursor(index)
+
+    def _header_click(self, x: int) -> None:
+        at = 0
+        for column, width in enumerate(self._widths(self.scrollable_content_region.width)):
+            at += width + 2
+            if x < at:
+                self.header_clicked(column)
+                return
+
+    # -- what the list keys need (ListKeys)
+    def action_list_first(self) -> None:
+        self.action_first()
+
+    def action_list_last(self) -> None:
+        self.action_last()
+
+    def list_length(self) -> int:
+        return self.length
+
+    def list_cursor(self) -> int:
+        return self.cursor
+
+    def list_move(self, index: int) -> None:
+        self.move_cursor(index)
+
+    def list_first_cell(self, index: int):
+        row = self.row(index)
+        return row.cells[0] if row is not None else None
+
+    def list_find(self, prefix: str) -> int | None:
+        find = getattr(self.rows, "find", None)
+        return find(prefix) if find is not None and prefix else None
+
+    def list_key(self) -> str | None:
+        row = self.cursor_row
+        return row.key if row is not None else None
+
+    def list_columns(self) -> list[str]:
+        return [column.label for column in self.columns]
+
+    def list_sort(self, column: int, reverse: bool) -> str | None:
+        sorted_ = getattr(self.rows, "sorted", None)
+        if sorted_ is None:
+            return "This list keeps its own order: g and G go to its ends."
+        rows = sorted_(column, reverse)
+        if isinstance(rows, str):
+            return rows
+        self.show(rows)
+        return None
