@@ -121,8 +121,19 @@ class CCMApp(App[None]):
         self.call_after_refresh(self.check_conflicts)
         self.call_after_refresh(self.check_keymap)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
+        self.screen_change_signal.subscribe(self, self._dialog_footer)
         if self._ask_identity and not self.source.by:
             self.call_after_refresh(self._ask_who)
+
+    def _dialog_footer(self, screen) -> None:
+        """A dialog shows its own keys in a footer of its own, not those of the screen under it."""
+        from textual.screen import ModalScreen
+        from textual.widgets import Footer
+
+        from ccmtui.tui.widgets.footer import KeysFooter
+
+        if isinstance(screen, ModalScreen) and not screen.query(Footer):
+            screen.mount(KeysFooter())
 
     def _ask_who(self) -> None:
         from ccmtui.tui.dialogs.identity import IdentityDialog

@@ -12,8 +12,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from ccmtui.tui.widgets.footer import KeysFooter
-
 
 def field_name(widget: Widget) -> str:
     """What a user calls a field: its label in the form, its placeholder or prompt, its title."""
@@ -52,7 +50,6 @@ class JumpDialog(ModalScreen[None]):
         with Vertical(id="jump-box", classes="dialog"):
             lines = [f"[b]{letter}[/b]  {_escape(field_name(widget))}" for letter, widget in self.targets.items()]
             yield Static("\n".join(lines) or "Nothing to jump to here.", id="jump-list")
-        yield KeysFooter()
 
     def on_mount(self) -> None:
         box = self.query_one("#jump-box")
