@@ -106,7 +106,7 @@ async def test_f1_explains_the_focused_field_and_the_screen(make_app):
         app.screen.query_one("#filter-as-of", Input).focus()
         await pilot.press("f1")
         await settle(pilot)
-        assert "Here: A text field (As of (today)). A date takes YYYY-MM-DD" in screen_text(app)
+        assert "Here: A text field (As of: today). A date takes YYYY-MM-DD" in screen_text(app)
 
 
 async def test_ctrl_o_reaches_any_field_by_a_letter(make_app):
@@ -119,7 +119,7 @@ async def test_ctrl_o_reaches_any_field_by_a_letter(make_app):
         assert isinstance(app.screen, JumpDialog)
         letter = next(k for k, widget in app.screen.targets.items() if widget.id == "filter-as-of")
         seen = screen_text(app)
-        assert f"{letter}  As of (today)" in seen
+        assert f"{letter}  As of: today" in seen
         await pilot.press(letter)
         await settle(pilot)
         assert app.screen is states

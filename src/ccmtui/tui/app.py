@@ -60,6 +60,7 @@ class CCMApp(App[None]):
         Binding("ctrl+q", "app.quit", "Quit", id="app.quit"),
         Binding("q", "app.quit", "Quit", show=False, id="app.quit-q"),
         Binding("ctrl+o", "app.jump", "Jump to a field", show=False, id="app.jump"),
+        Binding("z", "app.zoom", "Maximise / restore", show=False, id="app.zoom"),
         # Moving between fields is handled as the key arrives, before the keys typed after it
         # reach the field being left (a key otherwise waits its turn in that field's queue).
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.next_field"),
@@ -224,6 +225,14 @@ class CCMApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen, self.focused))
+
+    def action_zoom(self) -> None:
+        """z: the focused panel (a dashboard panel, a list) fills the screen; z again restores it."""
+        screen = self.screen
+        if screen.maximized is not None:
+            screen.minimize()
+        elif self.focused is not None:
+            screen.maximize(self.focused)
 
     def action_jump(self) -> None:
         from ccmtui.tui.dialogs.jump import JumpDialog

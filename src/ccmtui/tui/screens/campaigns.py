@@ -47,6 +47,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         board.border_title = "Campaigns"
         board.add_column("Date", key="date")
         board.add_column("Campaign", width=34, key="title")
+        board.flex = "title"
         for heading in ("Targets", "Delivered", "Replied", "Pending", "No reply", "Rate"):
             board.add_column(heading, key=heading.lower())
         board.loading = True
@@ -58,6 +59,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         replies.add_column("Received", key="received")
         replies.add_column("Stance", key="stance")
         replies.add_column("Summary", key="summary")
+        replies.flex = "summary"
 
     def reload(self) -> None:
         self.load_board()

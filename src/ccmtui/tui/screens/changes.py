@@ -32,6 +32,7 @@ class ChangesScreen(SectionScreen):
         table.add_column("Who", width=20, key="who")
         table.add_column("What", key="what")
         table.add_column("Records", key="records")
+        table.flex = "what"
         table.loading = True
 
     def reload(self) -> None:

@@ -123,6 +123,9 @@ class DashboardScreen(SectionScreen):
             table = self.query_one(f"#{panel}", DataTable)
             for heading, width in headings:
                 table.add_column(heading, width=width)
+            table.flex = {"due": "Summary", "milestones": "Milestone", "recent": "Summary", "campaigns": "Campaign"}[
+                panel
+            ]
 
     def reload(self) -> None:
         early = self.app.take_early_dashboard()

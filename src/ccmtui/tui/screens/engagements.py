@@ -56,16 +56,16 @@ class EngagementsScreen(RecordKeys, SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
-            yield Input(placeholder="State (name, alias, ISO3)", id="eng-state", compact=True)
+            yield Input(placeholder="State: name, alias, ISO3", id="eng-state", compact=True)
             yield Select(
-                [(label, slug) for slug, label in AREAS.items()], prompt="Any area", id="eng-area", compact=True
+                [(label, slug) for slug, label in AREAS.items()], prompt="Area: any", id="eng-area", compact=True
             )
             yield Select(
-                [(label, slug) for slug, label in KINDS.items()], prompt="Any kind", id="eng-kind", compact=True
+                [(label, slug) for slug, label in KINDS.items()], prompt="Kind: any", id="eng-kind", compact=True
             )
-            yield Input(placeholder="Since", id="eng-since", compact=True)
-            yield Input(placeholder="Until", id="eng-until", compact=True)
-            yield Input(placeholder="Search words", id="eng-text", compact=True)
+            yield Input(placeholder="Since: any day", id="eng-since", compact=True)
+            yield Input(placeholder="Until: today", id="eng-until", compact=True)
+            yield Input(placeholder="Words: search", id="eng-text", compact=True)
         yield Label("", id="engagements-error", classes="error")
         yield VirtualTable(COLUMNS, id="engagements-table")
 

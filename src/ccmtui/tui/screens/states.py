@@ -45,16 +45,16 @@ class StatesScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="state-filters", classes="filters"):
-            yield Input(placeholder="Name, alias or ISO3", id="filter-name", compact=True)
-            yield Select(STATUS_OPTIONS, prompt="Any status", id="filter-status", compact=True)
-            yield Select([(r, r) for r in REGIONS], prompt="Any region", id="filter-region", compact=True)
+            yield Input(placeholder="State: name, alias or ISO3", id="filter-name", compact=True)
+            yield Select(STATUS_OPTIONS, prompt="Status: any", id="filter-status", compact=True)
+            yield Select([(r, r) for r in REGIONS], prompt="Region: any", id="filter-region", compact=True)
             yield Select(
                 [(f"Category {c.value}", c.value) for c in Category],
-                prompt="Any category",
+                prompt="Category: any",
                 id="filter-category",
                 compact=True,
             )
-            yield Input(placeholder="As of (today)", id="filter-as-of", compact=True)
+            yield Input(placeholder="As of: today", id="filter-as-of", compact=True)
         yield Label("", id="states-error", classes="error")
         table = DataTable(id="states-table", cursor_type="row", zebra_stripes=True)
         table.border_title = "States"
@@ -62,15 +62,17 @@ class StatesScreen(SectionScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#states-table", DataTable)
+        # The key columns first: at 80 columns they show through the category and its date.
         table.add_column("State", width=22, key="name")
         table.add_column("ISO3", key="iso3")
         table.add_column("Region", width=8, key="region")
         table.add_column("Status", width=13, key="status")
-        table.add_column("Signed", key="signed")
-        table.add_column("Deposited", key="deposited")
-        table.add_column("In force", key="in-force")
         table.add_column("Cat.", key="category")
         table.add_column("Since", key="category-since")
+        table.add_column("Deposited", key="deposited")
+        table.add_column("Signed", key="signed")
+        table.add_column("In force", key="in-force")
+        table.flex = "name"
         table.loading = True
 
     def reload(self) -> None:
@@ -153,14 +155,14 @@ class StatesScreen(SectionScreen):
                 state.iso3,
                 state.region,
                 Text(state.status.value, style=STATUS_STYLE[state.status]),
-                fmt.day(state.signed),
-                fmt.day(state.deposited),
-                fmt.day(state.entry_into_force),
                 state.category or "",
                 # A category older than category_max_age months is stale: marked, to be re-assessed.
                 Text(fmt.day(state.category_since) + "*", style="yellow")
                 if is_stale(state.category_since, day, months)
                 else fmt.day(state.category_since),
+                fmt.day(state.deposited),
+                fmt.day(state.signed),
+                fmt.day(state.entry_into_force),
                 key=state.iso3,
             )
         table.loading = False

@@ -51,12 +51,14 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
         plans.add_column("Coordinators", width=16, key="coordinators")
         plans.add_column("Done", key="done")
         plans.add_column("Title", key="title")
+        plans.flex = "title"
         plans.loading = True
         milestones = self.query_one("#milestones", DataTable)
         milestones.border_title = "Milestones"
         milestones.add_column("Due", key="due")
         milestones.add_column("Status", width=18, key="status")
         milestones.add_column("Milestone", width=52, key="title")
+        milestones.flex = "title"
         milestones.add_column("Points", key="points")
 
     def reload(self) -> None:

@@ -21,7 +21,7 @@ from textual import events
 from textual.binding import Binding
 
 JUMP_PAUSE = 1.5
-LIST_KEYS = frozenset("jkgoy")
+LIST_KEYS = frozenset("jkgoyz")  # z: the app maximises the focused panel
 ID_KEY = re.compile(r"^[a-z]:")
 
 LIST_BINDINGS = [
@@ -36,8 +36,8 @@ LIST_BINDINGS = [
 
 LIST_HELP = (
     "A list. ↑ ↓ or j k move, g G the first and last row, PgUp PgDn a page, Enter opens. "
-    "Type the start of the first column to jump to it (' first for a name beginning with j, k, g, o "
-    "or y). o sorts by the next column, O reverses the order, a click on a header sorts by it. "
+    "Type the start of the first column to jump to it (' first for a name beginning with j, k, g, o, "
+    "y or z). o sorts by the next column, O reverses the order, a click on a header sorts by it. "
     "y copies the highlighted record's id."
 )
 

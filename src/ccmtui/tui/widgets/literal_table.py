@@ -44,6 +44,32 @@ class DataTable(ListKeys, _DataTable):
 
     BINDINGS = LIST_BINDINGS
     _resort_pending = False
+    # The column (by key or label) that takes the width the others leave, at any terminal size.
+    flex: str | None = None
+    _flex_least: int | None = None
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_flex)
+
+    def fit_flex(self) -> None:
+        """Give the flexible column the width left over (never less than it had at first)."""
+        column = (
+            next((c for key, c in self.columns.items() if self.flex in (key.value, str(c.label))), None)
+            if self.flex
+            else None
+        )
+        room = self.scrollable_content_region.width
+        if column is None or room <= 0:
+            return
+        if self._flex_least is None:
+            self._flex_least = column.width if not column.auto_width else min(column.content_width, 24)
+        others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
+        width = max(self._flex_least, room - others - 2 * self.cell_padding)
+        if column.auto_width or column.width != width:
+            column.auto_width = False
+            column.width = width
+            self._require_update_dimensions = True
+            self.refresh()
 
     def add_row(self, *cells, **kwargs):
         # A list sorted by the user stays sorted as the screen fills it again.
