@@ -107,6 +107,47 @@ class TestLog:
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
+async def new_campaign(pilot) -> None:
+    await go("6", "N")(pilot)
+    screen = pilot.app.screen
+    screen.query_one("#campaign-title", Input).value = "Joint démarche on joining, Asia 2025"
+    screen.query_one("#campaign-to", Input).value = "category:II, region:Asia"
+    screen.query_one("#campaign-to", Input).focus()
+    await settle(pilot)
+
+
+class TestDue:
+    def test_due(self, snap_compare, make_app, ccm):
+        for day, summary in (("2024-12-02", "Call with the mission"), ("2025-01-08", "Letter from the minister")):
+            logged = ccm(
+                "log", "call", "Kenya", "-m", summary, "-a", "univ", "--date", day, "--follow-up", "2025-01-13"
+            )
+            assert logged.exit_code == 0
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("2"))
+
+
+# Every screen at 80×24 (the key columns on screen, every dialog inside) and at 160×50 (the
+# flexible columns take the width left over).
+SCREENS = {
+    "dashboard": "1",
+    "due": "2",
+    "states": "3",
+    "log": "4",
+    "engagements": "5",
+    "campaigns": "6",
+    "workplan": "7",
+    "summary": "8",
+    "changes": "9",
+}
+
+
+class TestSizes:
+    @pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+    @pytest.mark.parametrize("screen", list(SCREENS))
+    def test_screen(self, snap_compare, make_app, screen, size):
+        assert snap_compare(make_app(), terminal_size=size, run_before=go(SCREENS[screen]))
+
+
 class TestLists:
     def test_engagements(self, snap_compare, make_app):
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("5"))
@@ -115,15 +156,11 @@ class TestLists:
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("6"))
 
     def test_new_campaign(self, snap_compare, make_app):
-        async def run_before(pilot) -> None:
-            await go("c", "n")(pilot)
-            screen = pilot.app.screen
-            screen.query_one("#campaign-title", Input).value = "Joint démarche on joining, Asia 2025"
-            screen.query_one("#campaign-to", Input).value = "category:II, region:Asia"
-            screen.query_one("#campaign-to", Input).focus()
-            await settle(pilot)
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=new_campaign)
 
-        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+    def test_new_campaign_at_80_by_24(self, snap_compare, make_app):
+        # The dialog fits: narrower than its 90 columns, scrolled below.
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=new_campaign)
 
     def test_changes(self, snap_compare, make_app, ccm, sample_db):
         import sqlite3
