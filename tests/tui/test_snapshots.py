@@ -72,7 +72,7 @@ class TestStates:
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
     def test_help(self, snap_compare, make_app):
-        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("s", "question_mark"))
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("3", "question_mark"))
 
 
 class TestLog:

@@ -136,6 +136,10 @@ class DueRows:
         self.length = at
         self.sorted_as = None  # told of the rows in their new order
 
+    def first_item(self) -> int:
+        """The first row that is not a heading (the first heading when every group is empty)."""
+        return next((first for _, first, number in self.spans if number), 0)
+
     def sorted(self, column: int, reverse: bool) -> DueRows | str:
         """By date only: descending is newest first."""
         if column != 0:

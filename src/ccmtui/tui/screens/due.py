@@ -55,10 +55,16 @@ class DueScreen(SectionScreen):
     def _counted(self, counts: DueCounts) -> None:
         shown = self.rows
         rows = DueRows(counts, shown.newest if shown else True, self.app.index)
-        rows.sorted_as = self._title
+        rows.sorted_as = self._sorted
         self.table.show(rows, keep_cursor=shown is not None)
         self.table.sort_column, self.table.sort_reverse = 0, rows.newest
+        if shown is None:
+            self.table.move_cursor(rows.first_item())
         self._title(rows)
+
+    def _sorted(self, rows: DueRows) -> None:
+        self._title(rows)
+        self.call_after_refresh(lambda: self.table.move_cursor(rows.first_item()))
 
     def _title(self, rows: DueRows) -> None:
         counts = rows.counts

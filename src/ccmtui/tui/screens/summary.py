@@ -55,8 +55,8 @@ class SummaryScreen(RecordKeys, SectionScreen):
                 id="summary-area",
                 compact=True,
             )
-            yield Input(placeholder="As of (today)", id="summary-as-of", compact=True)
-            yield Input(placeholder="Since (the last meeting)", id="summary-since", compact=True)
+            yield Input(placeholder="As of: today", id="summary-as-of", compact=True)
+            yield Input(placeholder="Since: the last meeting", id="summary-since", compact=True)
         yield Label("", id="summary-error", classes="error")
         with VerticalScroll(id="summary-scroll", classes="panel"):
             yield Static(id="summary")
