@@ -53,7 +53,7 @@ EXPORT_QUARTER = "2024Q2"
 TUI_QUIET = 1.0
 TUI_KEY = "\x1b[B"  # ↓: the cursor moves down the focused table
 TUI_END = "\x1b[F"  # End, as xterm sends it
-TUI_QUIT = "q"
+TUI_QUIT = "\x11"  # ctrl+q: on a list, q is a letter typed to jump
 TUI_LABELS = (
     "ccm tui: ready with the dashboard's figures",
     "ccm tui: key press (↓) to repaint",
@@ -529,7 +529,7 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
         rows.append(Row("ccm tui", "", lambda i: ccm_argv("tui"), terminal=True))
         # The far end of the longest lists: every engagement, and a busy state's whole timeline.
         rows.append(
-            Row(TUI_END_LABELS[0], "≤ 100 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("e",), key=TUI_END)
+            Row(TUI_END_LABELS[0], "≤ 100 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("5",), key=TUI_END)
         )
         rows.append(
             Row(
@@ -538,7 +538,7 @@ def build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tup
                 lambda i: ccm_argv("tui"),
                 terminal=True,
                 # States, the name filter, Montenegro (ISO3), Enter to its table, Enter to open it.
-                setup=("s", ("/", 0.5), (BUSY_STATE, 0.5), "\r", "\r"),
+                setup=("3", ("/", 0.5), (BUSY_STATE, 0.5), "\r", "\r"),
                 key=TUI_END,
             )
         )
