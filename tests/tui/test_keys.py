@@ -74,7 +74,7 @@ async def test_o_sorts_states_by_each_column_and_a_header_click_reverses(make_ap
         deposited = [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
         dated = [day for day in deposited if day]
         assert dated == sorted(dated)
-        assert notices(app)[-1] == "Sorted by Deposited, ascending"
+        assert "Deposited ▲" in screen_text(app)
 
 
 async def test_y_copies_the_highlighted_records_id(make_app):

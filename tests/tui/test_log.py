@@ -117,6 +117,9 @@ async def test_an_unknown_state_and_an_empty_summary_are_refused(make_app, sampl
         assert str(screen.query_one("#error-summary", Label).render()) == (
             "Error: the summary is empty: say in one line what happened"
         )
+        # Both at once, and the first bad field has the focus, what was typed kept.
+        assert app.focused is screen.query_one("#log-states #picker-input")
+        assert screen.query_one(StatePicker).pending_text == "Atlantis"
     assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
 
 
@@ -270,3 +273,26 @@ async def test_keys_typed_right_after_enter_land_in_the_next_field(make_app, sam
         send_at_once(app, *"laos", "enter", *"peru", "enter")
         await settle(pilot)
         assert screen.query_one(StatePicker).value == ["LAO", "PER"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "opens_on", "after_a_meeting"),
+    [(None, "demarche", "demarche"), ("call", "call", "call"), ("last", "demarche", "meeting")],
+)
+async def test_kind_keeps_the_last_choice_only_when_config_says_so(make_app, kind, opens_on, after_a_meeting):
+    config = {"name": "Ana Tester", "state": "PRT", "area": "universalization"}
+    if kind:
+        config["kind"] = kind
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        # The order people log in: with whom first, then kind, date, summary.
+        assert app.focused is screen.query_one("#log-states #picker-input")
+        assert screen.query_one("#log-kind", Select).value == opens_on
+        screen.query_one("#log-kind", Select).value = "meeting"
+        await pilot.press(*"KEN", "enter")
+        await type_into(pilot, "#log-summary", "Met the mission")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Logged")
+        assert screen.query_one("#log-kind", Select).value == after_a_meeting

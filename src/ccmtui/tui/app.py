@@ -207,6 +207,14 @@ class CCMApp(App[None]):
     def _set_index(self, index) -> None:
         self.index = index
 
+    def on_dashboard_ready(self) -> None:
+        self.preload()
+
+    @work(thread=True, exclusive=True, group="preload")
+    def preload(self) -> None:
+        """Once the dashboard shows, the Due screen's code is loaded: `2` then reads its data only."""
+        import_module("ccmtui.tui.screens.due")
+
     def on_data_changed(self, message: DataChanged) -> None:
         self.data_version += 1
         if isinstance(self.screen, SectionScreen):

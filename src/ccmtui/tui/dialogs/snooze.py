@@ -1,4 +1,4 @@
-"""Snooze a follow-up: a new follow-up date, through the action `ccm edit ID follow_up=DATE` calls."""
+"""Snooze a follow-up: a new follow-up date, through the action `ccm edit ID --follow-up DATE` calls."""
 
 from __future__ import annotations
 

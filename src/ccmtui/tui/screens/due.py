@@ -7,10 +7,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from ccmtui.tui.due_rows import DueCounts, DueRows
+from ccmtui.tui.due_rows import DueRows
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
-from ccmtui.tui.widgets.virtual_table import Column, VirtualTable
+from ccmtui.tui.widgets.virtual_table import BLOCK, Column, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
 COLUMNS = (Column("Date", 10), Column("What", 26), Column("With", 20), Column("Summary"))
@@ -24,6 +24,8 @@ class DueScreen(SectionScreen):
         Binding("Z", "snooze", "Snooze…", id="due.snooze"),
         Binding("R", "reply", "Reply…", id="due.reply"),
     ]
+
+    _kind_shown = ""
 
     @property
     def rows(self) -> DueRows | None:
@@ -49,14 +51,18 @@ class DueScreen(SectionScreen):
         from ccmtui.tui.due_rows import count_due
 
         source = self.app.source
-        with reporting(self), source.register() as register:
-            deliver(self, self._counted, count_due(register, source.today))
-
-    def _counted(self, counts: DueCounts) -> None:
         shown = self.rows
-        rows = DueRows(counts, shown.newest if shown else True, self.app.index)
+        newest = shown.newest if shown else True
+        with reporting(self), source.register() as register:
+            rows = DueRows(count_due(register, source.today), newest, self.app.index)
+            # The first screenful with the counts: one trip to the database, one repaint.
+            first = rows.read(register, 0, BLOCK) if shown is None else None
+            deliver(self, self._counted, rows, first)
+
+    def _counted(self, rows: DueRows, first: list | None) -> None:
+        shown = self.rows
         rows.sorted_as = self._sorted
-        self.table.show(rows, keep_cursor=shown is not None)
+        self.table.show(rows, keep_cursor=shown is not None, blocks={0: first} if first is not None else None)
         self.table.sort_column, self.table.sort_reverse = 0, rows.newest
         if shown is None:
             self.table.move_cursor(rows.first_item())
@@ -91,7 +97,11 @@ class DueScreen(SectionScreen):
 
     @on(VirtualTable.RowHighlighted, "#due-table")
     def moved(self) -> None:
-        self.refresh_bindings()
+        # The footer is redrawn only when the keys that apply change (a follow-up, a reply, other).
+        kind = self._key()[0]
+        if kind != self._kind_shown:
+            self._kind_shown = kind
+            self.refresh_bindings()
 
     @on(VirtualTable.RowSelected, "#due-table")
     def open_row(self) -> None:

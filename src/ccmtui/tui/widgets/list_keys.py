@@ -185,8 +185,13 @@ class ListKeys:
             self.app.notify(refused, title="Sort")
             return
         self.sort_column, self.sort_reverse = column, reverse
-        label = self.list_columns()[column]
-        self.app.notify(f"Sorted by {label}, {'descending' if reverse else 'ascending'}", title="Sort", timeout=2)
+        self.refresh()  # the header marks the column: ▲ ascending, ▼ descending
+
+    def header_label(self, column: int, label: str) -> str:
+        """A column's heading, marked when the list is sorted by it."""
+        if column != self.sort_column:
+            return label
+        return f"{label} {'▼' if self.sort_reverse else '▲'}"
 
     def header_clicked(self, column: int) -> None:
         """A click on a header sorts by its column; a second click reverses."""

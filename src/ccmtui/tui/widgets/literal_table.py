@@ -111,9 +111,22 @@ class DataTable(ListKeys, _DataTable):
     def list_sort(self, column: int, reverse: bool) -> str | None:
         key = self.list_key()
         self.sort(list(self.columns)[column], key=folded, reverse=reverse)
+        self._mark_header(column, reverse)
         if key is not None and key in self.rows:
             self.move_cursor(row=self.get_row_index(key), scroll=True)
         return None
+
+    def _mark_header(self, sorted_by: int, reverse: bool) -> None:
+        from rich.text import Text
+
+        plain = self.__dict__.setdefault("_plain_labels", {})
+        for number, (key, column) in enumerate(self.columns.items()):
+            label = plain.setdefault(key, column.label.plain)
+            marked = f"{label} {'▼' if reverse else '▲'}" if number == sorted_by else label
+            if column.label.plain != marked:
+                column.label = Text(marked)
+                column.content_width = max(column.content_width, len(marked))
+        self._require_update_dimensions = True
 
     def on_data_table_header_selected(self, event: _DataTable.HeaderSelected) -> None:
         if event.data_table is self:

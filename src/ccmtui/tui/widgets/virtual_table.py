@@ -197,10 +197,12 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
         self._highlighted: tuple[int, str] | None = None
 
     # -- what to show
-    def show(self, rows: Rows, *, keep_cursor: bool = False) -> None:
-        """Show these rows (from the top, or where the cursor was)."""
+    def show(self, rows: Rows, *, keep_cursor: bool = False, blocks: dict[int, list[Row]] | None = None) -> None:
+        """Show these rows (from the top, or where the cursor was); `blocks` already read, by number."""
         self.rows = rows
         self._blocks.clear()
+        for number, found in (blocks or {}).items():
+            self._blocks[number] = found
         self._loading = ()
         self._failed = ()
         self._highlighted = None
@@ -364,7 +366,8 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
         base = self.rich_style
         if y < HEADER:
             style = base + self.get_component_styles("virtual-table--header").rich_style
-            return self._line([column.label for column in self.columns], style, width)
+            labels = [self.header_label(i, column.label) for i, column in enumerate(self.columns)]
+            return self._line(labels, style, width)
         index = int(self.scroll_y) + y - HEADER
         if index >= self.length:
             return Strip.blank(width, base)
