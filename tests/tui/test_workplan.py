@@ -238,3 +238,26 @@ async def test_a_slip_past_the_period_is_refused_unless_extended(make_app, sampl
         await settle(pilot)
         assert notices(app)[-1].startswith("Slipped from Q4 2024 to Q2 2026")
     assert rows(sample_db, "SELECT ends_on FROM work_plans") == [("2026-06-30",)]
+
+
+async def test_a_milestones_engagements_are_picked_from_a_list_not_typed(make_app, sample_db):
+    from ccmtui.tui.widgets.id_picker import IdPicker
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workplan(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        dialog = app.screen
+        field = dialog.query_one("#ms-engagements", Input)
+        field.focus()
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, IdPicker)
+        assert "Regional conference" in screen_text(app)
+        await pilot.press("apostrophe", *"2012", "enter")  # jump to 2012's engagement, pick it
+        await settle(pilot)
+        assert app.screen is dialog
+        (uuid,) = rows(sample_db, "SELECT uuid FROM engagements WHERE occurred_on LIKE '2012%'")[0]
+        assert field.value == uuid
+        assert app.focused is field
