@@ -13,6 +13,12 @@ from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.virtual_table import BLOCK, Column, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
+
+def many(count: int, one: str, more: str | None = None) -> str:
+    """'1 follow-up', '39,401 follow-ups'."""
+    return f"{count:,} {one if count == 1 else more or one + 's'}"
+
+
 COLUMNS = (Column("Date", 10), Column("What", 26), Column("With", 20), Column("Summary"))
 
 
@@ -76,8 +82,8 @@ class DueScreen(SectionScreen):
         counts = rows.counts
         order = "newest first" if rows.newest else "oldest first"
         self.table.border_title = (
-            f"Due · {counts.follow_ups:,} follow-ups · {counts.replies:,} replies pending · "
-            f"{len(counts.treaty):,} treaty dates · {order}"
+            f"Due · {many(counts.follow_ups, 'follow-up')} · {many(counts.replies, 'reply', 'replies')} pending"
+            f" · {many(len(counts.treaty), 'treaty date')} · {order}"
         )
 
     # -- the row under the cursor

@@ -31,14 +31,18 @@ class IdField(Input):
     )
     BINDINGS = [Binding("f4,ctrl+l", "pick", "Pick…", id="id-field.pick")]
 
-    def __init__(self, choices: Callable[[Reader], list[Row]], what: str, **kwargs):
+    def __init__(self, choices: Callable[[Reader], list[Row]], what: str, *, single: bool = False, **kwargs):
+        """`single`: the field takes one id, which the one picked replaces."""
         super().__init__(**kwargs)
         self.choices = choices
         self.what = what
+        self.single = single
 
     def action_pick(self) -> None:
         def picked(uuid: str | None) -> None:
-            if uuid:
+            if uuid and self.single:
+                self.value = uuid
+            elif uuid:
                 ids = [part.strip() for part in self.value.split(",") if part.strip()]
                 if uuid not in ids:
                     self.value = ", ".join([*ids, uuid])

@@ -129,9 +129,9 @@ class ListKeys:
         self._jump, self._jump_at = text, time.monotonic()
         found = self._find(folded(text)) if text else None
         said = "" if found is not None or not text else " · no match"
-        self.border_subtitle = f"jump: {text}▏{said}"
         if found is not None:
             self.list_move(found)
+        self.border_subtitle = f"jump: {text}▏{said}"  # after the move, which may set its own
         self.set_timer(JUMP_PAUSE + 0.05, self._jump_pause)
 
     def _jump_pause(self) -> None:

@@ -37,6 +37,13 @@ class NavBar(Horizontal):
         yield Static(self.app.source.today.isoformat(), id="where")
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def on_screen_resume(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The longest labels that fit beside the date."""
         room = self.size.width - 12  # the date's
         for short, tight in ((False, False), (True, False), (True, True)):
             bar = self._bar(short, tight)

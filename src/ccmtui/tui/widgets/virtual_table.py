@@ -478,6 +478,10 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
     def list_length(self) -> int:
         return self.length
 
+    def _end_jump(self) -> None:
+        super()._end_jump()
+        self._show_position()  # where the jump left the cursor
+
     def list_cursor(self) -> int:
         return self.cursor
 
