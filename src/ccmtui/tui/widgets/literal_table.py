@@ -46,10 +46,16 @@ class DataTable(ListKeys, _DataTable):
     _resort_pending = False
     # The column (by key or label) that takes the width the others leave, at any terminal size.
     flex: str | None = None
-    _flex_least: int | None = None
+    _flex_least: int | None = None  # a fixed column's own width; None: its content's (it only grows)
+    _flex_seen = False
+    _fit_pending = False
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_flex)
+
+    def _fit_again(self) -> None:
+        self._fit_pending = False
+        self.fit_flex()
 
     def fit_flex(self) -> None:
         """Give the flexible column the width left over (never less than it had at first)."""
@@ -61,10 +67,12 @@ class DataTable(ListKeys, _DataTable):
         room = self.scrollable_content_region.width
         if column is None or room <= 0:
             return
-        if self._flex_least is None:
-            self._flex_least = column.width if not column.auto_width else min(column.content_width, 24)
+        if not self._flex_seen:
+            self._flex_seen = True
+            self._flex_least = None if column.auto_width else column.width
+        least = column.content_width if self._flex_least is None else self._flex_least
         others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
-        width = max(self._flex_least, room - others - 2 * self.cell_padding)
+        width = max(least, room - others - 2 * self.cell_padding)
         if column.auto_width or column.width != width:
             column.auto_width = False
             column.width = width
@@ -76,6 +84,9 @@ class DataTable(ListKeys, _DataTable):
         if self.sort_column is not None and not self._resort_pending:
             self._resort_pending = True
             self.call_later(self._resort)
+        if self.flex and not self._fit_pending:
+            self._fit_pending = True
+            self.call_after_refresh(self._fit_again)
         return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
 
     def _resort(self) -> None:
