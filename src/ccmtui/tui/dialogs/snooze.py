@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,10 @@ from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.workers import deliver
+
+if TYPE_CHECKING:
+    from ccmtui.actions.fields import Written
+    from ccmtui.reports.register import Register
 
 
 class SnoozeDialog(FormErrors, ModalScreen[str | None]):
@@ -74,7 +80,7 @@ class SnoozeDialog(FormErrors, ModalScreen[str | None]):
 
         source = self.app.source
 
-        def snooze(register):
+        def snooze(register: Register) -> Written:
             if not day.strip():
                 raise FieldErrors({"follow_up": "give the day to follow up on"})
             return edit_record(register, source.writing, self.engagement, {"follow_up": day}, today=source.today)
