@@ -118,10 +118,12 @@ async def new_campaign(pilot) -> None:
 
 class TestDue:
     def test_due(self, snap_compare, make_app, ccm):
-        for day, summary in (("2024-12-02", "Call with the mission"), ("2025-01-08", "Letter from the minister")):
-            logged = ccm(
-                "log", "call", "Kenya", "-m", summary, "-a", "univ", "--date", day, "--follow-up", "2025-01-13"
-            )
+        # Distinct follow-up dates: the ids that order a day's rows are new each run.
+        for day, summary, follow_up in (
+            ("2024-12-02", "Call with the mission", "2025-01-10"),
+            ("2025-01-08", "Letter from the minister", "2025-01-13"),
+        ):
+            logged = ccm("log", "call", "Kenya", "-m", summary, "-a", "univ", "--date", day, "--follow-up", follow_up)
             assert logged.exit_code == 0
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("2"))
 
