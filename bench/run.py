@@ -53,7 +53,7 @@ EXPORT_QUARTER = "2024Q2"
 TUI_QUIET = 1.0
 TUI_KEY = "\x1b[B"  # ↓: the cursor moves down the focused table
 TUI_END = "\x1b[F"  # End, as xterm sends it
-TUI_QUIT = "q"
+TUI_QUIT = "\x11"  # ctrl+q: on a list, q is a letter typed to jump
 TUI_LABELS = (
     "ccm tui: ready with the dashboard's figures",
     "ccm tui: key press (↓) to repaint",
@@ -602,13 +602,13 @@ def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tu
 
     tui_targets = ("≤ 1.3× the bare Textual app", "≤ 50 ms", "≤ 120 MiB")
     # States, the name filter, Montenegro (ISO3), Enter to its table: Enter then opens its page.
-    to_busy_state = ("s", ("/", 0.5), (BUSY_STATE, 0.5), "\r")
+    to_busy_state = ("3", ("/", 0.5), (BUSY_STATE, 0.5), "\r")
     if available(ccm, env, "tui"):
         rows.append(Row("ccm tui", "", lambda i: ccm_argv("tui"), terminal=True))
         # First opens: from the dashboard, the key to the end of the screen's first repaint.
         for label, setup, key in (
-            ("ccm tui: first open of Engagements (e)", (), "e"),
-            ("ccm tui: first open of States (s)", (), "s"),
+            ("ccm tui: first open of Engagements (5)", (), "5"),
+            ("ccm tui: first open of States (3)", (), "3"),
             (f"ccm tui: first open of a busy state's page ({BUSY_STATE})", to_busy_state, "\r"),
         ):
             rows.append(
@@ -616,7 +616,7 @@ def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tu
             )
         # The far end of the longest lists: every engagement, and a busy state's whole timeline.
         rows.append(
-            Row(TUI_END_LABELS[0], "≤ 50 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("e",), key=TUI_END)
+            Row(TUI_END_LABELS[0], "≤ 50 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("5",), key=TUI_END)
         )
         rows.append(
             Row(

@@ -16,6 +16,7 @@ KEYS = {
     "state": "the State Party you coordinate for (ISO3 or name)",
     "area": "your thematic area (e.g. universalization)",
     "theme": "the app's colours: textual-dark, textual-light or another Textual theme",
+    "kind": "the app's Log form opens on this kind (default demarche); last keeps the last one logged",
     "category_max_age": "months after which a Category I/II/III assessment is stale (default 24)",
     "paper": "the paper size of Word documents: a4 (default) or letter",
 }
@@ -32,6 +33,16 @@ def parse_theme(text: str) -> str:
         cleaned = LIGHT_THEME if cleaned == "light" else DARK_THEME
     if cleaned not in BUILTIN_THEMES:
         raise one_of("theme", text, sorted(BUILTIN_THEMES))
+    return cleaned
+
+
+def parse_kind(text: str) -> str:
+    """The Log form's kind: one of the kinds, or `last` (the last one logged)."""
+    from ccmtui.domain.engagements import KINDS
+
+    cleaned = text.strip().lower()
+    if cleaned != "last" and cleaned not in KINDS:
+        raise one_of("kind", text, [*KINDS, "last"])
     return cleaned
 
 

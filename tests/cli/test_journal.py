@@ -356,6 +356,14 @@ def test_config_set_stamps_records_with_the_identity(ccm, isolated_environment):
     assert oct(config_file.stat().st_mode & 0o777) == "0o600"
 
 
+def test_config_sets_the_kind_the_apps_log_form_opens_on(ccm, isolated_environment):
+    assert ccm("config", "set", "kind", "Meeting").stdout.startswith("kind = meeting")
+    assert ccm("config", "set", "kind", "last").stdout.startswith("kind = last")
+    refused = ccm("config", "set", "kind", "meting")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: unknown kind 'meting'") and "meeting" in refused.stderr
+
+
 def test_campaign_to_an_intermediate_region_and_an_unknown_one(ccm):
     preview = ccm(
         "campaign", "new", "Letter", "--to", "region:Western Africa", "-a", "univ", "--date", "2013-10-01", "--dry-run"

@@ -14,7 +14,7 @@ async def test_log_then_undo_through_the_app_as_the_cli_sees_it(make_app, ccm):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "States Parties 112" in screen_text(app)
-        await pilot.press("l")
+        await pilot.press("4")
         await settle(pilot)
         await pilot.press(*"ken", "enter")
         app.screen.query_one("#log-summary", Input).value = "Met the ambassador"
@@ -26,9 +26,9 @@ async def test_log_then_undo_through_the_app_as_the_cli_sees_it(make_app, ccm):
         assert [(e["summary"], e["date"], e["states"]) for e in found] == [
             ("Met the ambassador", "2025-01-10", ["KEN"])
         ]
-        await pilot.press("escape", "h")
+        await pilot.press("escape", "9")
         await settle(pilot)
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)

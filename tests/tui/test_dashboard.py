@@ -71,7 +71,7 @@ async def test_an_overdue_follow_up_shows_and_can_be_marked_done(make_app, sampl
             "Viet Nam",
             "Bilateral in Hanoi",
         ]
-        await pilot.press("x")
+        await pilot.press("X")
         await settle(pilot)
         assert due.border_title.startswith("Due · 0 overdue")
     assert rows(sample_db, "SELECT follow_up_on FROM engagements WHERE summary = 'Bilateral in Hanoi'") == [(None,)]
@@ -172,7 +172,9 @@ async def test_the_due_panel_counts_everything_it_cannot_list(make_app, ccm, tmp
         assert due.border_title.startswith("Due · 30 overdue")
         follow_ups = [key.value for key in due.rows if (key.value or "").startswith("f:")]
         assert len(follow_ups) == DUE_LIMIT < 30  # the treaty's deadlines are listed besides them
-        assert [str(c) for c in due.get_row_at(0)][:3] == ["2024-12-01", "Follow up, 45 days late", "Kenya"]
+        # Newest first; the Due screen (u) lists them all.
+        assert [str(c) for c in due.get_row_at(0)][:3] == ["2024-12-30", "Follow up, 16 days late", "Kenya"]
+        assert due.border_subtitle == "newest first · u: all of them"
 
 
 async def test_a_new_database_is_created_before_any_screen_reads_it(tmp_path):
@@ -186,7 +188,7 @@ async def test_a_new_database_is_created_before_any_screen_reads_it(tmp_path):
     source = Source(str(target), {"name": "Ana Tester"}, TODAY)
     app = CCMApp(str(target), source=source, early=EarlyDashboard(source))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s")  # a second screen's workers start while the file is being made
+        await pilot.press("3")  # a second screen's workers start while the file is being made
         await settle(pilot)
         assert notices(app) == []
         assert app.index is not None and app.index.name("PER") == "Peru"

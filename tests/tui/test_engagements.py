@@ -58,7 +58,7 @@ async def keys(pilot, screen) -> list[str]:
 
 async def open_engagements(pilot):
     await settle(pilot)
-    await pilot.press("e")
+    await pilot.press("5")
     await settle(pilot)
     return pilot.app.screen
 
@@ -171,7 +171,7 @@ async def test_a_bad_date_says_why_in_one_line_and_keeps_the_list(make_app, busy
         await settle(pilot)
         error = screen.query_one("#engagements-error", Label)
         assert error.display
-        assert str(error.render()) == "Error: bad --until '2024-02-30': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert str(error.render()) == "Error: bad until '2024-02-30': expected YYYY-MM-DD, e.g. 2013-09-09"
         assert table_of(screen).length == 260
 
 

@@ -15,7 +15,7 @@ ENGAGEMENTS = 5  # in sample.db
 
 async def open_log(pilot):
     await settle(pilot)
-    await pilot.press("l")
+    await pilot.press("4")
     await settle(pilot)
     return pilot.app.screen
 
@@ -76,7 +76,7 @@ def cli_error(ccm, *args) -> str:
     return result.output.strip().splitlines()[-1]
 
 
-async def test_a_bad_date_shows_the_cli_message_and_writes_nothing(make_app, sample_db, ccm):
+async def test_bad_dates_show_the_cli_messages_in_the_forms_words_and_write_nothing(make_app, sample_db, ccm):
     date_message = cli_error(ccm, "log", "demarche", "KEN", "-m", "x", "-a", "univ", "--date", "2025-13-01")
     follow_up_message = cli_error(ccm, "log", "demarche", "KEN", "-m", "x", "-a", "univ", "--follow-up", "soon")
     app = make_app()
@@ -90,13 +90,14 @@ async def test_a_bad_date_shows_the_cli_message_and_writes_nothing(make_app, sam
         await settle(pilot)
         date_error = screen.query_one("#error-date", Label)
         assert date_error.display
-        # Word for word what `ccm log` prints.
-        assert (
-            str(date_error.render())
-            == date_message
-            == "Error: bad --date '2025-13-01': expected YYYY-MM-DD, e.g. 2013-09-09"
+        # What `ccm log` prints, with the form's field names for its options; both errors at once,
+        # the first bad field focused.
+        assert date_message == "Error: bad --date '2025-13-01': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert str(date_error.render()) == "Error: bad date '2025-13-01': expected YYYY-MM-DD, e.g. 2013-09-09"
+        assert str(screen.query_one("#error-follow-up", Label).render()) == follow_up_message.replace(
+            "--follow-up", "follow up"
         )
-        assert str(screen.query_one("#error-follow-up", Label).render()) == follow_up_message
+        assert app.focused is screen.query_one("#log-date")
         assert not screen.query_one("#error-summary").display
         # The form keeps what was typed, so the coordinator only fixes the date.
         assert screen.query_one(StatePicker).value == ["KEN"]
@@ -116,6 +117,9 @@ async def test_an_unknown_state_and_an_empty_summary_are_refused(make_app, sampl
         assert str(screen.query_one("#error-summary", Label).render()) == (
             "Error: the summary is empty: say in one line what happened"
         )
+        # Both at once, and the first bad field has the focus, what was typed kept.
+        assert app.focused is screen.query_one("#log-states #picker-input")
+        assert screen.query_one(StatePicker).pending_text == "Atlantis"
     assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
 
 
@@ -129,7 +133,7 @@ async def test_without_an_area_the_form_asks_for_one(make_app, sample_db):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert str(screen.query_one("#error-area", Label).render()).startswith(
-            "Error: say which thematic area (--area, or `ccm config set area …`)"
+            "Error: choose the thematic area (or set yours with `ccm config set area …`)"
         )
     assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
 
@@ -140,11 +144,11 @@ async def test_n_on_a_state_opens_the_form_with_it_picked(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("3")
         await settle(pilot)
         table = app.screen.query_one("#states-table", DataTable)
         table.move_cursor(row=table.get_row_index("VNM"))
-        await pilot.press("n")
+        await pilot.press("N")
         await settle(pilot)
         assert app.current_mode == "log"
         assert app.screen.query_one(StatePicker).value == ["VNM"]
@@ -235,21 +239,20 @@ async def test_keys_typed_right_after_tab_land_in_the_next_field(make_app, sampl
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_log(pilot)
-        by = screen.query_one("#log-by", Input)
-        by.value = ""
+        day = screen.query_one("#log-date", Input)
         await pilot.press(*"ken")
-        send_at_once(app, "enter", "tab", *"Spain")  # pick Kenya, go to By, name who acted
+        send_at_once(app, "enter", "tab", "tab", *"2025-01-02")  # pick Kenya, past Kind, the date
         await settle(pilot)
         assert screen.query_one(StatePicker).value == ["KEN"]
         assert screen.query_one(StatePicker).pending_text == ""
-        assert by.value == "Spain"
+        assert day.value == "2025-01-02"
         send_at_once(app, "tab", *"Summary typed at once")
         await settle(pilot)
-        assert by.value == "Spain"
+        assert day.value == "2025-01-02"
         assert screen.query_one("#log-summary", Input).value == "Summary typed at once"
-        send_at_once(app, "shift+tab", *"Peru")  # back in By, whose text is selected on entry
+        send_at_once(app, "shift+tab", *"2025-01-03")  # back in Date, whose text is selected on entry
         await settle(pilot)
-        assert by.value == "Peru"
+        assert day.value == "2025-01-03"
         assert screen.query_one("#log-summary", Input).value == "Summary typed at once"
 
 
@@ -257,13 +260,12 @@ async def test_keys_typed_right_after_enter_land_in_the_next_field(make_app, sam
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_log(pilot)
-        by = screen.query_one("#log-by", Input)
-        by.value = ""
-        by.focus()
+        day = screen.query_one("#log-date", Input)
+        day.focus()
         await pilot.pause()
-        send_at_once(app, *"Spain", "enter", *"Typed at once")
+        send_at_once(app, *"2025-01-02", "enter", *"Typed at once")
         await settle(pilot)
-        assert by.value == "Spain"
+        assert day.value == "2025-01-02"
         assert screen.query_one("#log-summary", Input).value == "Typed at once"
         # In the picker, Enter picks the best match of what was typed, however quickly.
         screen.query_one("#log-states #picker-input").focus()
@@ -271,3 +273,26 @@ async def test_keys_typed_right_after_enter_land_in_the_next_field(make_app, sam
         send_at_once(app, *"laos", "enter", *"peru", "enter")
         await settle(pilot)
         assert screen.query_one(StatePicker).value == ["LAO", "PER"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "opens_on", "after_a_meeting"),
+    [(None, "demarche", "demarche"), ("call", "call", "call"), ("last", "demarche", "meeting")],
+)
+async def test_kind_keeps_the_last_choice_only_when_config_says_so(make_app, kind, opens_on, after_a_meeting):
+    config = {"name": "Ana Tester", "state": "PRT", "area": "universalization"}
+    if kind:
+        config["kind"] = kind
+    app = make_app(config)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        # The order people log in: with whom first, then kind, date, summary.
+        assert app.focused is screen.query_one("#log-states #picker-input")
+        assert screen.query_one("#log-kind", Select).value == opens_on
+        screen.query_one("#log-kind", Select).value = "meeting"
+        await pilot.press(*"KEN", "enter")
+        await type_into(pilot, "#log-summary", "Met the mission")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Logged")
+        assert screen.query_one("#log-kind", Select).value == after_a_meeting

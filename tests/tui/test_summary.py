@@ -22,7 +22,7 @@ async def test_universalization_since_the_4msp(make_app, ccm):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("m")
+        await pilot.press("8")
         await settle(pilot)
         screen = app.screen
         # The coordinator's own area comes first.
@@ -41,7 +41,7 @@ async def test_since_after_as_of_is_refused_with_the_cli_message(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("m")
+        await pilot.press("8")
         await settle(pilot)
         screen = app.screen
         screen.query_one("#summary-as-of", Input).value = "4MSP"
@@ -51,7 +51,7 @@ async def test_since_after_as_of_is_refused_with_the_cli_message(make_app):
         await settle(pilot)
         error = screen.query_one("#summary-error", Label)
         assert error.display
-        assert str(error.render()) == "Error: --since 2020-01-01 is after --as-of 2013-09-09"
+        assert str(error.render()) == "Error: since 2020-01-01 is after as of 2013-09-09"
 
 
 async def test_a_new_meeting_from_the_summary(make_app, sample_db):
@@ -63,9 +63,9 @@ async def test_a_new_meeting_from_the_summary(make_app, sample_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("m")
+        await pilot.press("8")
         await settle(pilot)
-        await pilot.press("n")
+        await pilot.press("N")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, MeetingDialog)
@@ -74,7 +74,7 @@ async def test_a_new_meeting_from_the_summary(make_app, sample_db):
         dialog.query_one("#meeting-start", Input).value = "2026-09-31"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert str(dialog.query_one("#meeting-error-start", Label).render()).startswith("Error: bad --start")
+        assert str(dialog.query_one("#meeting-error-start", Label).render()).startswith("Error: bad start")
         assert str(dialog.query_one("#meeting-error-source", Label).render()).startswith(
             "Error: say where the dates come from"
         )

@@ -14,7 +14,7 @@ async def test_the_state_page_shows_the_whatif_brief(make_app, sample_db):
         await settle(pilot)
         app.open_state("THA")
         await settle(pilot)
-        await pilot.press("w")
+        await pilot.press("W")
         await settle(pilot)
         dialog = app.screen
         dialog.query_one("#whatif-deposit", Input).value = "2027-01-15"

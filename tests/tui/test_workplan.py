@@ -17,7 +17,7 @@ FIRST = "Engage bilaterally with relevant States Parties to encourage the sharin
 
 async def open_workplan(pilot):
     await settle(pilot)
-    await pilot.press("w")
+    await pilot.press("7")
     await settle(pilot)
     return pilot.app.screen
 
@@ -56,7 +56,7 @@ async def test_marking_a_milestone_done_says_how_late_it_was(make_app, sample_db
         assert notices(app)[-1] == f"Done on 2025-01-10, 10 days after it was due (Q4 2024): {FIRST}"
         assert screen.query_one("#milestones", DataTable).border_title == "Milestones · 1 of 4 done"
         # Done is final: no change is offered any more.
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         assert app.screen is screen
     assert rows(sample_db, "SELECT status, done_on FROM milestones WHERE title = ?", FIRST) == [("done", "2025-01-10")]
@@ -66,7 +66,7 @@ async def test_a_slip_must_move_the_date_later_and_writes_nothing_otherwise(make
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         dialog = app.screen
         dialog.query_one("#ms-move", Select).value = "slip"
@@ -95,7 +95,7 @@ async def test_adding_a_milestone_inside_the_plans_period(make_app, sample_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
-        await pilot.press("a")
+        await pilot.press("A")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, AddMilestoneDialog)
@@ -118,19 +118,20 @@ async def test_adding_a_milestone_inside_the_plans_period(make_app, sample_db):
     ) == [("2025Q3", "LAP-17", "planned")]
 
 
-async def test_the_quarterly_summary_of_the_quarter_just_ended(make_app):
+async def test_the_quarterly_summary_opens_on_the_current_quarter(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
-        await pilot.press("t")
+        await pilot.press("Q")
         await settle(pilot)
         assert isinstance(app.screen, QuarterScreen)
+        assert "Quarterly work-plan summary: first quarter of 2025" in screen_text(app)
+        assert "1 treaty event: Lithuania, withdrawal took effect (2025-03-06)." in screen_text(app)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
         seen = screen_text(app)
         assert "Quarterly work-plan summary: fourth quarter of 2024" in seen
         assert "1 milestone due or done this quarter: 0 done, 1 still open (1 overdue)." in seen
-        await pilot.press("right_square_bracket")
-        await settle(pilot)
-        assert "1 treaty event: Lithuania, withdrawal took effect (2025-03-06)." in screen_text(app)
 
 
 async def test_a_plan_started_in_the_app_from_the_previous_one(make_app, sample_db):
@@ -139,7 +140,7 @@ async def test_a_plan_started_in_the_app_from_the_previous_one(make_app, sample_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workplan(pilot)
-        await pilot.press("n")
+        await pilot.press("N")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, NewWorkPlanDialog)
@@ -169,7 +170,7 @@ async def test_a_new_plan_without_a_title_is_refused_under_its_field(make_app, s
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
-        await pilot.press("n")
+        await pilot.press("N")
         await settle(pilot)
         dialog = app.screen
         dialog.query_one("#ms-area", Select).value = "clearance"
@@ -224,7 +225,7 @@ async def test_a_slip_past_the_period_is_refused_unless_extended(make_app, sampl
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_workplan(pilot)
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         dialog = app.screen
         dialog.query_one("#ms-move", Select).value = "slip"
@@ -237,3 +238,26 @@ async def test_a_slip_past_the_period_is_refused_unless_extended(make_app, sampl
         await settle(pilot)
         assert notices(app)[-1].startswith("Slipped from Q4 2024 to Q2 2026")
     assert rows(sample_db, "SELECT ends_on FROM work_plans") == [("2026-06-30",)]
+
+
+async def test_a_milestones_engagements_are_picked_from_a_list_not_typed(make_app, sample_db):
+    from ccmtui.tui.widgets.id_picker import IdPicker
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workplan(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        dialog = app.screen
+        field = dialog.query_one("#ms-engagements", Input)
+        field.focus()
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, IdPicker)
+        assert "Regional conference" in screen_text(app)
+        await pilot.press("apostrophe", *"2012", "enter")  # jump to 2012's engagement, pick it
+        await settle(pilot)
+        assert app.screen is dialog
+        (uuid,) = rows(sample_db, "SELECT uuid FROM engagements WHERE occurred_on LIKE '2012%'")[0]
+        assert field.value == uuid
+        assert app.focused is field

@@ -14,7 +14,7 @@ app = typer.Typer(help="Show and set your identity and defaults (config.toml).",
 @app.command("set")
 def set_value(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="name, state, area, theme, category_max_age, paper or db.")],
+    key: Annotated[str, typer.Argument(help="name, state, area, theme, kind, category_max_age, paper or db.")],
     value: Annotated[str, typer.Argument(help="The new value.")],
 ) -> None:
     """Set a value: `ccm config set name "Ana Silva"`, `ccm config set state PRT`."""
@@ -30,6 +30,8 @@ def set_value(
         cleaned = parse_area(cleaned)
     elif key == "theme":
         cleaned = config.parse_theme(cleaned)
+    elif key == "kind":
+        cleaned = config.parse_kind(cleaned)
     elif key == "category_max_age":
         from ccmtui.domain.categories import parse_max_age
 

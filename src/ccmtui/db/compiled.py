@@ -507,6 +507,26 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('iso3', None), ('received_on', 'date'), ('reasons', None)),
         {'reasons_1': ''},
     ),
+    'due_follow_ups_newest': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on DESC, engagements.uuid DESC\n LIMIT :limit OFFSET :offset',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {},
+    ),
+    'due_follow_ups_oldest': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on, engagements.uuid\n LIMIT :limit OFFSET :offset',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {},
+    ),
+    'due_replies_newest': (
+        'SELECT replies.engagement_uuid, replies.iso3, states.name, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on DESC, states.name DESC\n LIMIT :limit OFFSET :offset',
+        (('engagement_uuid', None), ('iso3', None), ('name', None), ('occurred_on', 'date'), ('engagement_summary', None)),
+        {'status_1': 'pending'},
+    ),
+    'due_replies_oldest': (
+        'SELECT replies.engagement_uuid, replies.iso3, states.name, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :offset',
+        (('engagement_uuid', None), ('iso3', None), ('name', None), ('occurred_on', 'date'), ('engagement_summary', None)),
+        {'status_1': 'pending'},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).

@@ -39,6 +39,7 @@ class CCMApp(App[None]):
     COMMANDS = App.COMMANDS | {CCMCommands}
     MODES = {
         "dashboard": DashboardScreen,
+        "due": _section("due", "DueScreen"),
         "states": _section("states", "StatesScreen"),
         "log": _section("log", "LogScreen"),
         "engagements": _section("engagements", "EngagementsScreen"),
@@ -51,10 +52,15 @@ class CCMApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (140, "-roomy")]
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
-        Binding("k", "app.classify", "Classify", show=False, id="app.classify"),
+        Binding("K", "app.classify", "Classify", show=False, id="app.classify"),
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
-        Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("f1", "app.help", "Help here", show=False, id="app.help-here"),
+        # On a list, letters jump: ctrl+q quits everywhere, q where no list has the focus.
+        Binding("ctrl+q", "app.quit", "Quit", id="app.quit"),
+        Binding("q", "app.quit", "Quit", show=False, id="app.quit-q"),
+        Binding("ctrl+o", "app.jump", "Jump to a field", show=False, id="app.jump"),
+        Binding("z", "app.zoom", "Maximise / restore", show=False, id="app.zoom"),
         # Moving between fields is handled as the key arrives, before the keys typed after it
         # reach the field being left (a key otherwise waits its turn in that field's queue).
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="app.next_field"),
@@ -114,9 +120,21 @@ class CCMApp(App[None]):
         self.switch_mode("dashboard")
         self.call_after_refresh(self.load_index)
         self.call_after_refresh(self.check_conflicts)
+        self.call_after_refresh(self.check_keymap)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
+        self.screen_change_signal.subscribe(self, self._dialog_footer)
         if self._ask_identity and not self.source.by:
             self.call_after_refresh(self._ask_who)
+
+    def _dialog_footer(self, screen) -> None:
+        """A dialog shows its own keys in a footer of its own, not those of the screen under it."""
+        from textual.screen import ModalScreen
+        from textual.widgets import Footer
+
+        from ccmtui.tui.widgets.footer import KeysFooter
+
+        if isinstance(screen, ModalScreen) and not screen.query(Footer):
+            screen.mount(KeysFooter())
 
     def _ask_who(self) -> None:
         from ccmtui.tui.dialogs.identity import IdentityDialog
@@ -164,6 +182,18 @@ class CCMApp(App[None]):
         if count:
             deliver(self, self._notify_conflicts, count)
 
+    @work(thread=True, exclusive=True, group="keymap")
+    def check_keymap(self) -> None:
+        """A keymap id in config.toml that no binding has is named in a notice, not ignored."""
+        from ccmtui.tui.keymap import unknown_ids
+
+        keymap = self.source.config.get("keymap")
+        if isinstance(keymap, dict) and keymap:
+            with reporting(self):
+                notices = unknown_ids([str(key) for key in keymap])
+                for notice in notices:
+                    deliver(self, self.notify, notice, title="Keymap in config.toml", severity="warning", timeout=20)
+
     def _notify_conflicts(self, count: int) -> None:
         """After a sync that recorded conflicts: say so, and how to see and settle them."""
         self.notify(
@@ -176,6 +206,14 @@ class CCMApp(App[None]):
 
     def _set_index(self, index) -> None:
         self.index = index
+
+    def on_dashboard_ready(self) -> None:
+        self.preload()
+
+    @work(thread=True, exclusive=True, group="preload")
+    def preload(self) -> None:
+        """Once the dashboard shows, the Due screen's code is loaded: `2` then reads its data only."""
+        import_module("ccmtui.tui.screens.due")
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.data_version += 1
@@ -194,7 +232,21 @@ class CCMApp(App[None]):
         from ccmtui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen(HelpScreen(self.screen, self.focused))
+
+    def action_zoom(self) -> None:
+        """z: the focused panel (a dashboard panel, a list) fills the screen; z again restores it."""
+        screen = self.screen
+        if screen.maximized is not None:
+            screen.minimize()
+        elif self.focused is not None:
+            screen.maximize(self.focused)
+
+    def action_jump(self) -> None:
+        from ccmtui.tui.dialogs.jump import JumpDialog
+
+        if not isinstance(self.screen, JumpDialog):
+            self.push_screen(JumpDialog(self.screen))
 
     def action_field_entered(self) -> None:
         """Enter in a form's text field goes on to the next field at once, as Tab does; anywhere
@@ -208,8 +260,9 @@ class CCMApp(App[None]):
         focused = self.focused
         if not isinstance(self.screen, FormErrors) or not isinstance(focused, Input):
             raise SkipAction()
-        if isinstance(focused, PickerInput):
-            # It handles Enter itself, after the letters typed before it.
+        if isinstance(focused, PickerInput) or getattr(self.screen, "ENTER_SAVES", False):
+            # A picker handles Enter itself, after the letters typed before it; a one-field
+            # dialog saves on Enter.
             raise SkipAction()
         self.screen.focus_next()
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ccmtui.tui.source import Source
 
 REPLY_WAIT_DAYS = 60
+SOON_DAYS = 14  # follow-ups falling due in the next fortnight are listed with the overdue ones
+DEADLINE_DAYS = 90  # treaty deadlines and request windows within this many days
 RECENT_LIMIT = 20
 DUE_LIMIT = 25  # of each kind: the panel shows a screenful, its title the full counts
 MILESTONE_LIMIT = 12
@@ -72,46 +74,59 @@ def parties_by_year(register: Register, today: date) -> list[tuple[int, int]]:
     ]
 
 
-def due_rows(reader: Reader, register: Register, today: date, index) -> tuple[list[tuple], tuple[int, int, int]]:
-    """What `ccm due` shows: follow-ups, replies long pending, treaty deadlines."""
-    from ccmtui.reports.due import due
+# Art. 3 and 4 as `ccm due` shows them (reports/deadlines.py): passed, under a request, windows, ahead.
+TREATY_LABELS = {
+    "overdue": lambda ln: f"Deadline passed, {ln.days} days",
+    "not recorded": lambda ln: "Extension: decision not recorded",
+    "requested": lambda ln: "Extension requested",
+    "window": lambda ln: f"Request window, {ln.days} days",
+    "ahead": lambda ln: f"Deadline, in {ln.days} days",
+}
 
-    found = due(reader, register, today, pending_days=REPLY_WAIT_DAYS, limit=DUE_LIMIT)
+
+def follow_up_label(today: date, on: date) -> str:
+    late = (today - on).days
+    if late > 0:
+        return f"Follow up, {late:,} days late"
+    return "Follow up today" if late == 0 else f"Follow up in {-late} days"
+
+
+def due_rows(reader: Reader, register: Register, today: date, index) -> tuple[list[tuple], tuple[int, int, int]]:
+    """What `ccm due` shows, a screenful of each kind, newest first (the Due screen lists them all):
+    follow-ups, replies long pending, treaty deadlines."""
+    from ccmtui.reports.deadlines import obligation_deadlines
+    from ccmtui.reports.due import treaty_deadlines
+    from ccmtui.reports.engagements import with_parties
+
+    soon = today + timedelta(days=SOON_DAYS)
     rows = []
-    for line in found.overdue_follow_ups:
-        late = (today - line.follow_up_on).days
-        what = f"Follow up, {late} days late" if late else "Follow up today"
+    follow_ups = reader.rows(Q.due_follow_ups_newest, until=soon, limit=DUE_LIMIT, offset=0)
+    for line in with_parties(reader, follow_ups):
+        what = follow_up_label(today, line.follow_up_on)
         rows.append((f"f:{line.uuid}", line.follow_up_on, what, fmt.names(line.states, index, 2), line.summary))
-    for line in found.upcoming_follow_ups:
-        rows.append((f"f:{line.uuid}", line.follow_up_on, "Follow up", fmt.names(line.states, index, 2), line.summary))
-    for reply in found.pending_replies:
+    cutoff = today - timedelta(days=REPLY_WAIT_DAYS)
+    for reply in reader.rows(Q.due_replies_newest, cutoff=cutoff, limit=DUE_LIMIT, offset=0):
         days = (today - reply.occurred_on).days
         rows.append(
             (
                 f"r:{reply.engagement_uuid}:{reply.iso3}",
                 reply.occurred_on,
-                f"No reply, {days} days",
+                f"No reply, {days:,} days",
                 reply.name,
                 reply.engagement_summary,
             )
         )
-    # Art. 3 and 4 as `ccm due` shows them (reports/deadlines.py): passed, under a request, windows, ahead.
-    labels = {
-        "overdue": lambda ln: f"Deadline passed, {ln.days} days",
-        "not recorded": lambda ln: "Extension: decision not recorded",
-        "requested": lambda ln: "Extension requested",
-        "window": lambda ln: f"Request window, {ln.days} days",
-        "ahead": lambda ln: f"Deadline, in {ln.days} days",
-    }
-    for number, line in enumerate(found.obligations):
-        rows.append((f"o:{number}", line.on, labels[line.kind](line), line.name, line.what))
-    for number, deadline in enumerate(found.deadlines):
+    obligations = obligation_deadlines(reader, register, today, DEADLINE_DAYS)
+    for number, line in enumerate(obligations):
+        rows.append((f"o:{number}", line.on, TREATY_LABELS[line.kind](line), line.name, line.what))
+    deadlines = treaty_deadlines(reader, register, today, DEADLINE_DAYS)
+    for number, deadline in enumerate(deadlines):
         who = index.name(deadline.iso3) if deadline.iso3 and deadline.iso3 in index else "All parties"
         rows.append((f"d:{number}", deadline.on, f"Deadline ({deadline.article})", who, deadline.what))
     counts = (
         reader.rows(Q.follow_ups_overdue_count, until=today)[0].count,
-        reader.rows(Q.replies_pending_since_count, cutoff=today - timedelta(days=REPLY_WAIT_DAYS))[0].count,
-        len(found.deadlines) + len(found.obligations),
+        reader.rows(Q.replies_pending_since_count, cutoff=cutoff)[0].count,
+        len(deadlines) + len(obligations),
     )
     return rows, counts
 

@@ -1,4 +1,4 @@
-"""`e` and `d` on a highlighted record: edit it in the form that creates it, or delete it after
+"""`E` and `D` on a highlighted record: edit it in the form that creates it, or delete it after
 a confirmation naming what goes with it, through the actions `ccm edit` and `ccm delete` call."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ def record_bindings(section: str, show: bool = True) -> list[Binding]:
     """The two keys, with ids under the section's name (`engagements.edit`, `engagements.delete`);
     `show=False` leaves them out of a footer that is full already (`?` lists them)."""
     return [
-        Binding("e", "edit_record", "Edit…", show=show, id=f"{section}.edit"),
-        Binding("d", "delete_record", "Delete…", show=show, id=f"{section}.delete"),
+        Binding("E", "edit_record", "Edit…", show=show, id=f"{section}.edit"),
+        Binding("D", "delete_record", "Delete…", show=show, id=f"{section}.delete"),
     ]
 
 

@@ -14,12 +14,13 @@ class Section(NamedTuple):
 
 
 SECTIONS = (
-    Section("dashboard", "Dashboard", "d", "The register's figures today, what is due, recent work", "Dash"),
-    Section("states", "States", "s", "All 197 states: status, treaty dates, category; filters", "States"),
-    Section("log", "Log", "l", "Log an engagement: démarche, meeting, letter, note verbale…", "Log"),
-    Section("engagements", "Engagements", "e", "Every engagement, newest first; filters and search", "Engage"),
-    Section("campaigns", "Campaigns", "c", "Campaigns and their replies; record a reply", "Camps"),
-    Section("workplan", "Work plan", "w", "Work plans and milestones; the quarterly summary", "Work"),
-    Section("summary", "Summary", "m", "A thematic area's figures as of a day, and changes since a meeting", "Summary"),
-    Section("changes", "Changes", "h", "Recent changes, who made them; undo the last one", "Changes"),
+    Section("dashboard", "Dashboard", "1", "The register's figures today, what is due, recent work", "Dash"),
+    Section("due", "Due", "2", "Everything due: follow-ups, replies long pending, treaty deadlines", "Due"),
+    Section("states", "States", "3", "All 197 states: status, treaty dates, category; filters", "States"),
+    Section("log", "Log", "4", "Log an engagement: démarche, meeting, letter, note verbale…", "Log"),
+    Section("engagements", "Engagements", "5", "Every engagement, newest first; filters and search", "Eng"),
+    Section("campaigns", "Campaigns", "6", "Campaigns and their replies; record a reply", "Camp"),
+    Section("workplan", "Work plan", "7", "Work plans and milestones; the quarterly summary", "Work"),
+    Section("summary", "Summary", "8", "A thematic area's figures as of a day, and changes since a meeting", "Sum"),
+    Section("changes", "Changes", "9", "Recent changes, who made them; undo the last one", "Chg"),
 )

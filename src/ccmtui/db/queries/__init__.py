@@ -124,6 +124,11 @@ class Q:
     demarches_by_month = "demarches_by_month"
     demarche_reach = "demarche_reach"
     demarche_replies = "demarche_replies"
+    # due.py
+    due_follow_ups_newest = "due_follow_ups_newest"
+    due_follow_ups_oldest = "due_follow_ups_oldest"
+    due_replies_newest = "due_replies_newest"
+    due_replies_oldest = "due_replies_oldest"
     # records.py
     record_ids = "record_ids"
     parts_of_engagement = "parts_of_engagement"
@@ -146,7 +151,7 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, log, obligations, records, register, universalization, workplan
+    from ccmtui.db.queries import changes, due, log, obligations, records, register, universalization, workplan
 
     found = {
         **register.QUERIES,
@@ -156,6 +161,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **obligations.QUERIES,
         **records.QUERIES,
         **universalization.QUERIES,
+        **due.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -40,6 +40,8 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
 
     ERROR_ID = "campaign-error-"
     ERROR_FIELDS = ("title", "to", "except", "kind", "date", "area", "form")
+    # The title is also the campaign engagement's summary: the action speaks of that.
+    ERROR_WORDS = {"the summary is": "the title is", "the summary": "the title", "with --to": "in To"}
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="campaign.cancel"),

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select
 from ccmtui.domain.categories import Category
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.widgets.id_picker import IdField, recent_engagements
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver
 
@@ -63,7 +64,14 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
             yield Label("", id="classify-error-rationale", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Source", classes="label")
-                yield Input(placeholder="Engagement id it rests on (optional)", id="classify-source", compact=True)
+                yield IdField(
+                    recent_engagements(),
+                    "the engagement it rests on",
+                    single=True,
+                    placeholder="Engagement id it rests on (optional): F4 picks",
+                    id="classify-source",
+                    compact=True,
+                )
             yield Label("", id="classify-error-source", classes="error")
             yield Label("", id="classify-error-form", classes="error")
             with Horizontal(classes="row buttons"):

@@ -15,6 +15,7 @@ from ccmtui.domain.errors import CCMError
 from ccmtui.textsafe import literal
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.widgets.id_picker import IdField, recent_engagements
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.workers import deliver
 
@@ -99,7 +100,13 @@ class AddMilestoneDialog(MilestoneForm):
             yield from self.row("Action points", Input(placeholder="LAP-17", id="ms-ap", compact=True))
             yield from self.row(
                 "Engagements",
-                Input(placeholder="Ids of engagements that deliver it (optional)", id="ms-engagements", compact=True),
+                IdField(
+                    recent_engagements(),
+                    "an engagement that delivers it",
+                    placeholder="Ids of engagements that deliver it (optional): F4 picks",
+                    id="ms-engagements",
+                    compact=True,
+                ),
             )
             yield from self.row("Notes", Input(placeholder="Free notes", id="ms-notes", compact=True))
             yield from self.buttons()

@@ -18,7 +18,7 @@ class SectionScreen(Screen):
 
     SECTION: ClassVar[str] = ""
     BINDINGS = [
-        Binding("r", "reload", "Refresh", show=False, id="screen.reload"),
+        Binding("f5", "reload", "Refresh", show=False, id="screen.reload"),
         # Leave a text field so that single-letter keys reach the app again.
         Binding("escape", "leave_field", "Leave field", show=False, id="screen.leave-field"),
     ]

@@ -22,13 +22,13 @@ class CampaignsScreen(RecordKeys, SectionScreen):
     SECTION = "campaigns"
     AUTO_FOCUS = "#board"
     BINDINGS = [
-        Binding("n", "new_campaign", "New campaign…", id="campaigns.new"),
-        Binding("a", "reply", "Record reply…", id="campaigns.reply"),
-        Binding("x", "close_campaign", "Close campaign…", id="campaigns.close"),
-        Binding("o", "open_engagement", "Engagement", id="campaigns.engagement"),
-        Binding("t", "add_targets", "Add targets…", show=False, id="campaigns.add-targets"),
+        Binding("N", "new_campaign", "New campaign…", id="campaigns.new"),
+        Binding("A", "reply", "Record reply…", id="campaigns.reply"),
+        Binding("X", "close_campaign", "Close campaign…", id="campaigns.close"),
+        Binding("L", "open_engagement", "Engagement", id="campaigns.engagement"),
+        Binding("T", "add_targets", "Add targets…", show=False, id="campaigns.add-targets"),
         Binding("minus", "remove_target", "Remove target…", key_display="-", show=False, id="campaigns.remove-target"),
-        Binding("v", "delivered", "Delivered…", show=False, id="campaigns.delivered"),
+        Binding("V", "delivered", "Delivered…", show=False, id="campaigns.delivered"),
         *record_bindings("campaigns", show=False),
     ]
 
@@ -47,6 +47,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         board.border_title = "Campaigns"
         board.add_column("Date", key="date")
         board.add_column("Campaign", width=34, key="title")
+        board.flex = "title"
         for heading in ("Targets", "Delivered", "Replied", "Pending", "No reply", "Rate"):
             board.add_column(heading, key=heading.lower())
         board.loading = True
@@ -58,6 +59,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         replies.add_column("Received", key="received")
         replies.add_column("Stance", key="stance")
         replies.add_column("Summary", key="summary")
+        replies.flex = "summary"
 
     def reload(self) -> None:
         self.load_board()

@@ -19,7 +19,7 @@ LIMIT = 200
 
 class ChangesScreen(SectionScreen):
     SECTION = "changes"
-    BINDINGS = [Binding("u", "undo", "Undo last…", id="changes.undo")]
+    BINDINGS = [Binding("U", "undo", "Undo last…", id="changes.undo")]
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="changes-table", cursor_type="row", zebra_stripes=True)
@@ -32,6 +32,7 @@ class ChangesScreen(SectionScreen):
         table.add_column("Who", width=20, key="who")
         table.add_column("What", key="what")
         table.add_column("Records", key="records")
+        table.flex = "what"
         table.loading = True
 
     def reload(self) -> None:

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.treaty import Status
 from ccmtui.tui import format as fmt
-from ccmtui.tui.dashboard_data import REPLY_WAIT_DAYS, DashboardData, load_dashboard
+from ccmtui.tui.dashboard_data import DUE_LIMIT, REPLY_WAIT_DAYS, DashboardData, load_dashboard
 from ccmtui.tui.messages import DashboardReady, DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.charts import YearChart, share_bar
@@ -80,7 +80,7 @@ def render_register(figures: dict) -> Group:
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     AUTO_FOCUS = "#due"
-    BINDINGS = [Binding("x", "follow_up_done", "Follow-up done", id="dashboard.done")]
+    BINDINGS = [Binding("X", "follow_up_done", "Follow-up done", id="dashboard.done")]
 
     def __init__(self):
         super().__init__()
@@ -124,6 +124,9 @@ class DashboardScreen(SectionScreen):
             table = self.query_one(f"#{panel}", DataTable)
             for heading, width in headings:
                 table.add_column(heading, width=width)
+            table.flex = {"due": "Summary", "milestones": "Milestone", "recent": "Summary", "campaigns": "Campaign"}[
+                panel
+            ]
 
     def reload(self) -> None:
         self.query_one("#next-panel", NextPanel).refresh_ranking()
@@ -179,6 +182,7 @@ class DashboardScreen(SectionScreen):
         table.border_title = (
             f"Due · {overdue} overdue · {waiting} unanswered > {REPLY_WAIT_DAYS} days · {deadlines} deadlines"
         )
+        table.border_subtitle = "newest first · u: all of them" if len(rows) >= DUE_LIMIT else ""
         if not rows:
             table.add_row("", "Nothing due", "", "")
 

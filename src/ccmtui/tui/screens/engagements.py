@@ -19,6 +19,7 @@ from ccmtui.tui import format as fmt
 from ccmtui.tui.pager import EngagementRows, count_days
 from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.field_errors import in_app_words
 from ccmtui.tui.widgets.literal_table import literal_content
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
@@ -40,8 +41,6 @@ class EngagementsScreen(RecordKeys, SectionScreen):
     SECTION = "engagements"
     AUTO_FOCUS = "#engagements-table"
     BINDINGS = [
-        Binding("g", "newest", "Newest", id="engagements.newest"),
-        Binding("G", "oldest", "Oldest", id="engagements.oldest"),
         Binding("right_square_bracket", "page_down", "Page down", show=False, key_display="]", id="engagements.next"),
         Binding("left_square_bracket", "page_up", "Page up", show=False, key_display="[", id="engagements.previous"),
         Binding("slash", "focus_filter", "Filter", key_display="/", id="engagements.filter"),
@@ -57,16 +56,16 @@ class EngagementsScreen(RecordKeys, SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(classes="filters"):
-            yield Input(placeholder="State (name, alias, ISO3)", id="eng-state", compact=True)
+            yield Input(placeholder="State: name, alias, ISO3", id="eng-state", compact=True)
             yield Select(
-                [(label, slug) for slug, label in AREAS.items()], prompt="Any area", id="eng-area", compact=True
+                [(label, slug) for slug, label in AREAS.items()], prompt="Area: any", id="eng-area", compact=True
             )
             yield Select(
-                [(label, slug) for slug, label in KINDS.items()], prompt="Any kind", id="eng-kind", compact=True
+                [(label, slug) for slug, label in KINDS.items()], prompt="Kind: any", id="eng-kind", compact=True
             )
-            yield Input(placeholder="Since", id="eng-since", compact=True)
-            yield Input(placeholder="Until", id="eng-until", compact=True)
-            yield Input(placeholder="Search words", id="eng-text", compact=True)
+            yield Input(placeholder="Since: any day", id="eng-since", compact=True)
+            yield Input(placeholder="Until: today", id="eng-until", compact=True)
+            yield Input(placeholder="Words: search", id="eng-text", compact=True)
         yield Label("", id="engagements-error", classes="error")
         yield VirtualTable(COLUMNS, id="engagements-table")
 
@@ -142,7 +141,7 @@ class EngagementsScreen(RecordKeys, SectionScreen):
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#engagements-error", Label)
-        error.update(literal(f"Error: {message}", lines=False))
+        error.update(literal(f"Error: {in_app_words(message)}", lines=False))
         error.display = True
 
     def _set_filters(self, filters: EngagementFilter) -> None:
@@ -217,12 +216,6 @@ class EngagementsScreen(RecordKeys, SectionScreen):
         table.border_title = literal_content(f"{matches} with “{text}”{within}{more}")
 
     # -- keys
-    def action_newest(self) -> None:
-        self.table.action_first()
-
-    def action_oldest(self) -> None:
-        self.table.action_last()
-
     def action_page_down(self) -> None:
         self.table.action_page_down()
 

@@ -20,8 +20,7 @@ from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver
 
-FIELDS = ("kind", "date", "area", "channel", "states", "by", "summary", "notes", "ap", "follow-up")
-ERRORS = ("date", "area", "states", "by", "summary", "ap", "follow-up", "form")
+ERRORS = ("states", "date", "summary", "area", "by", "ap", "follow-up", "form")
 
 
 class LogScreen(FormErrors, SectionScreen):
@@ -29,6 +28,11 @@ class LogScreen(FormErrors, SectionScreen):
     ERROR_ID = "error-"
     ERROR_FIELDS = ERRORS
     ERROR_NAMES = {"action_points": "ap"}
+    ERROR_WORDS = {
+        "say which thematic area (--area, or `ccm config set area …`)": (
+            "choose the thematic area (or set yours with `ccm config set area …`)"
+        )
+    }
     AUTO_FOCUS = "#log-states #picker-input"
     BINDINGS = [
         Binding("ctrl+s", "save", "Log it", id="log.save"),
@@ -47,20 +51,32 @@ class LogScreen(FormErrors, SectionScreen):
     def compose_body(self) -> ComposeResult:
         config = self.app.source.config
         with VerticalScroll(id="log-form", classes="form"):
+            # In the order people log: with whom, what kind, when, what happened; then the rest.
+            with Horizontal(classes="row tall"):
+                yield Label("With", classes="label")
+                yield StatePicker(id="log-states")
+            yield Label("", id="error-states", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Kind", classes="label")
                 yield Select(
                     [(label, slug) for slug, label in KINDS.items()],
-                    value="demarche",
+                    value=self._default_kind(),
                     allow_blank=False,
                     id="log-kind",
                     compact=True,
                 )
                 yield Label("Date", classes="label short")
                 yield Input(
-                    self.app.source.today.isoformat(), placeholder="YYYY-MM-DD or meeting", id="log-date", compact=True
+                    self.app.source.today.isoformat(),
+                    placeholder="YYYY-MM-DD, today, -3d or a meeting",
+                    id="log-date",
+                    compact=True,
                 )
             yield Label("", id="error-date", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Summary", classes="label")
+                yield Input(placeholder="One line: what happened", id="log-summary", compact=True)
+            yield Label("", id="error-summary", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Area", classes="label")
                 area = config.get("area") if config.get("area") in AREAS else Select.NULL
@@ -80,10 +96,6 @@ class LogScreen(FormErrors, SectionScreen):
                     compact=True,
                 )
             yield Label("", id="error-area", classes="error")
-            with Horizontal(classes="row tall"):
-                yield Label("With", classes="label")
-                yield StatePicker(id="log-states")
-            yield Label("", id="error-states", classes="error")
             with Horizontal(classes="row"):
                 yield Label("By", classes="label")
                 yield Input(
@@ -93,10 +105,6 @@ class LogScreen(FormErrors, SectionScreen):
                     compact=True,
                 )
             yield Label("", id="error-by", classes="error")
-            with Horizontal(classes="row"):
-                yield Label("Summary", classes="label")
-                yield Input(placeholder="One line: what happened", id="log-summary", compact=True)
-            yield Label("", id="error-summary", classes="error")
             with Horizontal(classes="row notes"):
                 yield Label("Notes", classes="label")
                 yield TextArea(id="log-notes", compact=True, soft_wrap=True)
@@ -113,6 +121,11 @@ class LogScreen(FormErrors, SectionScreen):
                 yield Button("Clear", id="log-clear", compact=True)
                 yield Static(self._who(), id="log-who")
             yield Label("", id="error-form", classes="error")
+
+    def _default_kind(self) -> str:
+        """The kind the form opens with: config's `kind` when it names one, else a démarche."""
+        kind = str(self.app.source.config.get("kind") or "").strip().lower()
+        return kind if kind in KINDS else "demarche"
 
     def _default_by(self) -> str:
         """Your state from config.toml, as a blank *By* is read too."""
@@ -196,7 +209,7 @@ class LogScreen(FormErrors, SectionScreen):
         """Back to logging a new engagement, the form's defaults restored."""
         config = self.app.source.config
         self.editing, self.original = None, {}
-        self.query_one("#log-kind", Select).value = "demarche"
+        self.query_one("#log-kind", Select).value = self._default_kind()
         self.query_one("#log-channel", Select).value = "geneva"
         area = self.query_one("#log-area", Select)
         if config.get("area") in AREAS:
@@ -206,16 +219,6 @@ class LogScreen(FormErrors, SectionScreen):
         self.query_one("#log-date", Input).value = self.app.source.today.isoformat()
         self.query_one("#log-form").border_title = self.FORM_TITLE
         self.query_one("#log-save", Button).label = "Log it"
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        """The errors under their fields, and the first of those fields focused."""
-        super().show_errors(errors)
-        shown = self.labelled(errors)
-        first = next((n for n in FIELDS if n in shown), None)
-        if first == "states":
-            self.query_one(StatePicker).focus()
-        elif first:
-            self.query_one(f"#log-{first}").focus()
 
     def values(self) -> dict:
         def select(name: str):
@@ -270,7 +273,10 @@ class LogScreen(FormErrors, SectionScreen):
         edit_text_area(self.app, self.query_one("#log-notes", TextArea), "notes")
 
     def clear_entry(self) -> None:
-        """Ready for the next engagement: kind, date, area, channel and *By* are kept."""
+        """Ready for the next engagement: date, area, channel and *By* are kept; the kind is the
+        default again, unless config's `kind` is `last` (it then stays the last one logged)."""
+        if str(self.app.source.config.get("kind") or "").strip().lower() != "last":
+            self.query_one("#log-kind", Select).value = self._default_kind()
         for name in ("summary", "ap", "follow-up"):
             self.query_one(f"#log-{name}", Input).value = ""
         self.query_one("#log-notes", TextArea).text = ""

@@ -32,11 +32,8 @@ class QuarterScreen(SectionScreen):
 
     def on_mount(self) -> None:
         if self.quarter is None:
-            # The quarter just ended is the one a coordinator reports on.
-            current = Quarter.of(self.app.source.today)
-            self.quarter = (
-                Quarter(current.year - 1, 4) if current.number == 1 else Quarter(current.year, current.number - 1)
-            )
+            # The quarter today falls in; [ goes back to the one just ended.
+            self.quarter = Quarter.of(self.app.source.today)
 
     def reload(self) -> None:
         self.load(self.quarter)

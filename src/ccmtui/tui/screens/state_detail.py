@@ -78,11 +78,11 @@ class StateDetailScreen(RecordKeys, SectionScreen):
     SECTION = "states"
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="state.back"),
-        Binding("k", "classify", "Classify", id="state.classify"),
-        Binding("n", "log_with", "Log with", id="state.log"),
-        Binding("a", "reply", "Record reply…", id="state.reply"),
-        Binding("w", "whatif", "What joining commits it to", id="state.whatif"),
-        Binding("o", "toggle_records", "Timeline / records", id="state.records"),
+        Binding("K", "classify", "Classify", id="state.classify"),
+        Binding("N", "log_with", "Log with", id="state.log"),
+        Binding("A", "reply", "Record reply…", id="state.reply"),
+        Binding("W", "whatif", "What joining commits it to", id="state.whatif"),
+        Binding("R", "toggle_records", "Timeline / records", id="state.records"),
         *record_bindings("state", show=False),
     ]
 

@@ -17,6 +17,7 @@ from ccmtui.domain.treaty import Status
 from ccmtui.reports.render import STATUS_STYLE
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.field_errors import in_app_words
 from ccmtui.tui.widgets.literal_table import DataTable
 from ccmtui.tui.workers import deliver, reporting
 
@@ -32,10 +33,10 @@ class StatesScreen(SectionScreen):
     AUTO_FOCUS = "#states-table"
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/", id="states.filter"),
-        Binding("k", "app.classify", "Classify", id="states.classify"),
-        Binding("n", "log_with", "Log with", id="states.log"),
+        Binding("K", "app.classify", "Classify", id="states.classify"),
+        Binding("N", "log_with", "Log with", id="states.log"),
         Binding("escape", "clear_filters", "Clear filters", id="states.clear"),
-        Binding("N", "next_states", "Contact next", show=False, id="states.next"),
+        Binding("P", "next_states", "Contact next", show=False, id="states.next"),
         Binding("M", "momentum", "Momentum", show=False, id="states.momentum"),
     ]
 
@@ -58,16 +59,16 @@ class StatesScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="state-filters", classes="filters"):
-            yield Input(placeholder="Name, alias or ISO3", id="filter-name", compact=True)
-            yield Select(STATUS_OPTIONS, prompt="Any status", id="filter-status", compact=True)
-            yield Select([(r, r) for r in REGIONS], prompt="Any region", id="filter-region", compact=True)
+            yield Input(placeholder="State: name, alias or ISO3", id="filter-name", compact=True)
+            yield Select(STATUS_OPTIONS, prompt="Status: any", id="filter-status", compact=True)
+            yield Select([(r, r) for r in REGIONS], prompt="Region: any", id="filter-region", compact=True)
             yield Select(
                 [(f"Category {c.value}", c.value) for c in Category],
-                prompt="Any category",
+                prompt="Category: any",
                 id="filter-category",
                 compact=True,
             )
-            yield Input(placeholder="As of (today)", id="filter-as-of", compact=True)
+            yield Input(placeholder="As of: today", id="filter-as-of", compact=True)
         yield Label("", id="states-error", classes="error")
         table = DataTable(id="states-table", cursor_type="row", zebra_stripes=True)
         table.border_title = "States"
@@ -75,15 +76,17 @@ class StatesScreen(SectionScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#states-table", DataTable)
+        # The key columns first: at 80 columns they show through the category and its date.
         table.add_column("State", width=22, key="name")
         table.add_column("ISO3", key="iso3")
         table.add_column("Region", width=8, key="region")
         table.add_column("Status", width=13, key="status")
-        table.add_column("Signed", key="signed")
-        table.add_column("Deposited", key="deposited")
-        table.add_column("In force", key="in-force")
         table.add_column("Cat.", key="category")
         table.add_column("Since", key="category-since")
+        table.add_column("Deposited", key="deposited")
+        table.add_column("Signed", key="signed")
+        table.add_column("In force", key="in-force")
+        table.flex = "name"
         table.loading = True
 
     def reload(self) -> None:
@@ -144,7 +147,7 @@ class StatesScreen(SectionScreen):
             deliver(self, self._show, rows, day)
 
     def _show_error(self, message: str) -> None:
-        self.query_one("#states-error", Label).update(message)
+        self.query_one("#states-error", Label).update(in_app_words(message))
         self.query_one("#states-error").display = True
 
     def _show(self, rows: list, day: date) -> None:
@@ -166,14 +169,14 @@ class StatesScreen(SectionScreen):
                 state.iso3,
                 state.region,
                 Text(state.status.value, style=STATUS_STYLE[state.status]),
-                fmt.day(state.signed),
-                fmt.day(state.deposited),
-                fmt.day(state.entry_into_force),
                 state.category or "",
                 # A category older than category_max_age months is stale: marked, to be re-assessed.
                 Text(fmt.day(state.category_since) + "*", style="yellow")
                 if is_stale(state.category_since, day, months)
                 else fmt.day(state.category_since),
+                fmt.day(state.deposited),
+                fmt.day(state.signed),
+                fmt.day(state.entry_into_force),
                 key=state.iso3,
             )
         table.loading = False

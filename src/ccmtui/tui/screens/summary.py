@@ -37,8 +37,8 @@ class SummaryScreen(RecordKeys, SectionScreen):
     AUTO_FOCUS = "#summary-scroll"
     BINDINGS = [
         Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter"),
-        Binding("n", "new_meeting", "New meeting…", id="summary.meeting"),
-        Binding("o", "toggle_meetings", "Meetings", id="summary.meetings"),
+        Binding("N", "new_meeting", "New meeting…", id="summary.meeting"),
+        Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `o` lists them."
@@ -55,8 +55,8 @@ class SummaryScreen(RecordKeys, SectionScreen):
                 id="summary-area",
                 compact=True,
             )
-            yield Input(placeholder="As of (today)", id="summary-as-of", compact=True)
-            yield Input(placeholder="Since (the last meeting)", id="summary-since", compact=True)
+            yield Input(placeholder="As of: today", id="summary-as-of", compact=True)
+            yield Input(placeholder="Since: the last meeting", id="summary-since", compact=True)
         yield Label("", id="summary-error", classes="error")
         with VerticalScroll(id="summary-scroll", classes="panel"):
             yield Static(id="summary")
@@ -119,7 +119,9 @@ class SummaryScreen(RecordKeys, SectionScreen):
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#summary-error", Label)
-        error.update(f"Error: {message}")
+        from ccmtui.tui.widgets.field_errors import in_app_words
+
+        error.update(f"Error: {in_app_words(message)}")
         error.display = True
         self.query_one("#summary-scroll").loading = False
 

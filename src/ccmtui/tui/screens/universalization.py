@@ -1,6 +1,6 @@
 """Where the next accession may come from: momentum by grouping, and who to contact next.
 
-The same figures as `ccm momentum` and `ccm next`, reached from the States screen (`M`, `N`).
+The same figures as `ccm momentum` and `ccm next`, reached from the States screen (`M`, `P`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class MomentumScreen(SectionScreen):
     AUTO_FOCUS = "#momentum-table"
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="momentum.back"),
-        Binding("g", "switch_by", "Groupings / regions", id="momentum.by"),
+        Binding("B", "switch_by", "Groupings / regions", id="momentum.by"),
         Binding("enter", "open_state", "Open state", show=False, id="momentum.open"),
     ]
 

@@ -24,11 +24,11 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
     SECTION = "workplan"
     AUTO_FOCUS = "#milestones"
     BINDINGS = [
-        Binding("n", "new_plan", "New plan…", id="workplan.new"),
-        Binding("a", "add_milestone", "Add milestone…", id="workplan.add"),
-        Binding("u", "update_milestone", "Update milestone…", id="workplan.update"),
-        Binding("v", "view_plan", "Whole plan", id="workplan.view"),
-        Binding("t", "quarter", "Quarter summary", id="workplan.quarter"),
+        Binding("N", "new_plan", "New plan…", id="workplan.new"),
+        Binding("A", "add_milestone", "Add milestone…", id="workplan.add"),
+        Binding("U", "update_milestone", "Update milestone…", id="workplan.update"),
+        Binding("V", "view_plan", "Whole plan", id="workplan.view"),
+        Binding("Q", "quarter", "Quarter summary", id="workplan.quarter"),
         *record_bindings("workplan", show=False),
     ]
 
@@ -51,12 +51,14 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
         plans.add_column("Coordinators", width=16, key="coordinators")
         plans.add_column("Done", key="done")
         plans.add_column("Title", key="title")
+        plans.flex = "title"
         plans.loading = True
         milestones = self.query_one("#milestones", DataTable)
         milestones.border_title = "Milestones"
         milestones.add_column("Due", key="due")
         milestones.add_column("Status", width=18, key="status")
         milestones.add_column("Milestone", width=52, key="title")
+        milestones.flex = "title"
         milestones.add_column("Points", key="points")
 
     def reload(self) -> None:

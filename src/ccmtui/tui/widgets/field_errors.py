@@ -1,7 +1,9 @@
-"""Errors shown under the fields of a form, in the command line's own one-line words."""
+"""Errors shown under the fields of a form: the actions' one-line words, with the command
+line's flags (`--date`) said as the form's fields."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,14 @@ from ccmtui.tui.workers import deliver, reporting
 if TYPE_CHECKING:
     from ccmtui.actions.fields import Written
     from ccmtui.reports.register import Register
+
+
+FLAG = re.compile(r"(?<![\w-])--([a-z][a-z0-9-]*)")
+
+
+def in_app_words(message: str) -> str:
+    """A message of the command line's as the app says it: "bad --as-of" is "bad as of"."""
+    return FLAG.sub(lambda match: match.group(1).replace("-", " "), message)
 
 
 class FormErrors:
@@ -29,6 +39,8 @@ class FormErrors:
     ERROR_ID: str
     ERROR_FIELDS: tuple[str, ...]
     ERROR_NAMES: dict[str, str] = {}
+    # Words of the actions said otherwise in this form, e.g. {"the summary": "the title"}.
+    ERROR_WORDS: dict[str, str] = {}
     SAVING = "Saving… (waits while another program writes to the database)"
     saving = False
 
@@ -73,12 +85,43 @@ class FormErrors:
             shown.setdefault(name if name in self.ERROR_FIELDS else "form", message)
         return shown
 
+    def in_form_words(self, message: str) -> str:
+        """An action's message as the form says it: "bad --date" is "bad date", "put the rest in
+        --notes" is "put the rest in notes", and ERROR_WORDS' own renamings."""
+        for said, meant in self.ERROR_WORDS.items():
+            message = message.replace(said, meant)
+        return in_app_words(message)
+
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Every error at once, each under its field, and the first of those fields focused."""
         self.clear_errors()
-        for name, message in self.labelled(errors).items():
+        shown = self.labelled(errors)
+        for name, message in shown.items():
             label = self.query_one(f"#{self.ERROR_ID}{name}", Label)
-            label.update(f"Error: {message}")
+            label.update(f"Error: {self.in_form_words(message)}")
             label.display = True
+        first = next((name for name in self.ERROR_FIELDS if name in shown and name != "form"), None)
+        if first is not None:
+            field = self.field_of(first)
+            if field is not None:
+                field.focus()
+
+    def field_of(self, name: str):
+        """The field an error label is about, in the row just above it: the one named after the
+        error (`#reply-date` for `date`), else the row's first."""
+        from textual.containers import Horizontal
+
+        label = self.query_one(f"#{self.ERROR_ID}{name}", Label)
+        siblings = list(label.parent.children) if label.parent is not None else []
+        at = siblings.index(label)
+        for row in reversed(siblings[:at]):
+            if isinstance(row, Horizontal):
+                fields = [widget for widget in row.query("*") if widget.focusable]
+                for widget in fields:
+                    if any((node.id or "").endswith(f"-{name}") for node in (widget, *widget.ancestors[:3])):
+                        return widget
+                return fields[0] if fields else None
+        return None
 
     def refused(self, error: CCMError) -> None:
         """An action's refusal: each field's error under it, any other under the form."""

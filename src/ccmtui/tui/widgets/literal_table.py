@@ -11,6 +11,7 @@ from textual.widgets import DataTable as _DataTable
 from textual.widgets import _data_table
 
 from ccmtui.textsafe import literal_text, visible
+from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys, folded
 
 
 def literal_content(value):
@@ -37,11 +38,111 @@ if _data_table.default_cell_formatter is _format_cell:
     _data_table.default_cell_formatter = _literal_cell_formatter
 
 
-class DataTable(_DataTable):
-    """A DataTable whose string cells are literal and whose Text cells show control characters."""
+class DataTable(ListKeys, _DataTable):
+    """A DataTable whose string cells are literal and whose Text cells show control characters,
+    with the keys of every list (widgets/list_keys.py)."""
+
+    BINDINGS = LIST_BINDINGS
+    _resort_pending = False
+    # The column (by key or label) that takes the width the others leave, at any terminal size.
+    flex: str | None = None
+    _flex_least: int | None = None  # a fixed column's own width; None: its content's (it only grows)
+    _flex_seen = False
+    _fit_pending = False
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_flex)
+
+    def _fit_again(self) -> None:
+        self._fit_pending = False
+        self.fit_flex()
+
+    def fit_flex(self) -> None:
+        """Give the flexible column the width left over (never less than it had at first)."""
+        column = (
+            next((c for key, c in self.columns.items() if self.flex in (key.value, str(c.label))), None)
+            if self.flex
+            else None
+        )
+        room = self.scrollable_content_region.width
+        if column is None or room <= 0:
+            return
+        if not self._flex_seen:
+            self._flex_seen = True
+            self._flex_least = None if column.auto_width else column.width
+        least = column.content_width if self._flex_least is None else self._flex_least
+        others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
+        width = max(least, room - others - 2 * self.cell_padding)
+        if column.auto_width or column.width != width:
+            column.auto_width = False
+            column.width = width
+            self._require_update_dimensions = True
+            self.refresh()
 
     def add_row(self, *cells, **kwargs):
+        # A list sorted by the user stays sorted as the screen fills it again.
+        if self.sort_column is not None and not self._resort_pending:
+            self._resort_pending = True
+            self.call_later(self._resort)
+        if self.flex and not self._fit_pending:
+            self._fit_pending = True
+            self.call_after_refresh(self._fit_again)
         return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
+
+    def _resort(self) -> None:
+        self._resort_pending = False
+        if self.sort_column is not None and self.sort_column < len(self.columns):
+            self.list_sort(self.sort_column, self.sort_reverse)
+
+    # -- what the list keys need (ListKeys)
+    def list_length(self) -> int:
+        return self.row_count
+
+    def list_cursor(self) -> int:
+        return self.cursor_row
+
+    def list_move(self, index: int) -> None:
+        if self.row_count:
+            self.move_cursor(row=max(0, min(index, self.row_count - 1)))
+
+    def list_first_cell(self, index: int):
+        return self.get_row_at(index)[0] if 0 <= index < self.row_count else None
+
+    def list_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+
+    def list_columns(self) -> list[str]:
+        return [str(column.label) for column in self.columns.values()]
+
+    def list_sort(self, column: int, reverse: bool) -> str | None:
+        key = self.list_key()
+        self.sort(list(self.columns)[column], key=folded, reverse=reverse)
+        self._mark_header(column, reverse)
+        if key is not None and key in self.rows:
+            self.move_cursor(row=self.get_row_index(key), scroll=True)
+        return None
+
+    def _mark_header(self, sorted_by: int, reverse: bool) -> None:
+        from rich.text import Text
+
+        plain = self.__dict__.setdefault("_plain_labels", {})
+        for number, (key, column) in enumerate(self.columns.items()):
+            label = plain.setdefault(key, column.label.plain)
+            marked = f"{label} {'▼' if reverse else '▲'}" if number == sorted_by else label
+            if column.label.plain != marked:
+                column.label = Text(marked)
+                column.content_width = max(column.content_width, len(marked))
+        self._require_update_dimensions = True
+
+    def on_data_table_header_selected(self, event: _DataTable.HeaderSelected) -> None:
+        if event.data_table is self:
+            event.stop()
+            self.header_clicked(event.column_index)
 
     def update_cell(self, row_key, column_key, value, **kwargs):
         return super().update_cell(row_key, column_key, _cell(value), **kwargs)

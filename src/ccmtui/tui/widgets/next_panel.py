@@ -1,7 +1,7 @@
 """The dashboard's "Contact next" panel: the first states `ccm next` ranks, with the main reason.
 
 It reads in a worker of its own, after the dashboard's figures, so the first frame does not wait
-for it; `N` on the States screen opens the whole ranking.
+for it; `P` on the States screen opens the whole ranking.
 """
 
 from __future__ import annotations

@@ -60,6 +60,12 @@ class StatePicker(Widget, can_focus=False):
     input removes the last chip; clicking a chip removes it.
     """
 
+    HELP = (
+        "States: type any part of a name, an alias or an ISO3 code (accents and case ignored); "
+        "Enter picks the highlighted match, ↑ ↓ move through the matches, Backspace on an empty "
+        "field removes the last state picked."
+    )
+
     DEFAULT_CSS = """
     StatePicker { height: auto; }
     StatePicker #chips { height: auto; color: $text; }

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from ccmtui.textsafe import literal, literal_text
+from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys, folded
 from ccmtui.tui.workers import deliver, reporting
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ class Rows(Protocol):
         """Rows start…start+count-1 (fewer at the end). Runs in a worker with its own register."""
         ...
 
+    # Optional: `sorted(column, reverse) -> Rows | str` (the rows so sorted, or why not), and
+    # `find(prefix) -> int | None` (the first position whose first column starts with `prefix`).
+
 
 class LocalRows:
     """Items already in memory, each made into a Row only when it comes into view."""
@@ -73,11 +77,20 @@ class LocalRows:
     def read(self, register: Register, start: int, count: int) -> list[Row]:
         return [self.row(i, self.items[i]) for i in range(start, min(start + count, self.length))]
 
+    def sorted(self, column: int, reverse: bool) -> LocalRows:
+        """The same items, in the order of one column's text (case and accents ignored)."""
+        keyed = sorted(
+            range(self.length), key=lambda i: folded(self.row(i, self.items[i]).cells[column]), reverse=reverse
+        )
+        rows = LocalRows([self.items[i] for i in keyed], lambda i, item: self.row(keyed[i], item))
+        return rows
 
-class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
+
+class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
     """Fixed columns under a header line, a row cursor, rows read lazily in blocks."""
 
     BINDINGS = [
+        *LIST_BINDINGS,
         Binding("enter", "select", "Open", show=False, id="list.open"),
         Binding("up", "cursor_up", "Up", show=False, id="list.up"),
         Binding("down", "cursor_down", "Down", show=False, id="list.down"),
@@ -184,10 +197,12 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlighted: tuple[int, str] | None = None
 
     # -- what to show
-    def show(self, rows: Rows, *, keep_cursor: bool = False) -> None:
-        """Show these rows (from the top, or where the cursor was)."""
+    def show(self, rows: Rows, *, keep_cursor: bool = False, blocks: dict[int, list[Row]] | None = None) -> None:
+        """Show these rows (from the top, or where the cursor was); `blocks` already read, by number."""
         self.rows = rows
         self._blocks.clear()
+        for number, found in (blocks or {}).items():
+            self._blocks[number] = found
         self._loading = ()
         self._failed = ()
         self._highlighted = None
@@ -331,7 +346,9 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _line(self, cells: Sequence, style: Style, width: int, over: Style | None = None) -> Strip:
         line = Text(no_wrap=True, end="")
-        for cell, cell_width in zip(cells, self._widths(width)):
+        # A row of one cell (a group's heading, a placeholder) spans the columns.
+        widths = [max(1, width - 2)] if len(cells) == 1 else self._widths(width)
+        for cell, cell_width in zip(cells, widths):
             text = literal_text(cell).copy() if isinstance(cell, Text) else literal(cell, lines=False)
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")
@@ -349,7 +366,8 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         if y < HEADER:
             style = base + self.get_component_styles("virtual-table--header").rich_style
-            return self._line([column.label for column in self.columns], style, width)
+            labels = [self.header_label(i, column.label) for i, column in enumerate(self.columns)]
+            return self._line(labels, style, width)
         index = int(self.scroll_y) + y - HEADER
         if index >= self.length:
             return Strip.blank(width, base)
@@ -429,6 +447,9 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: events.Click) -> None:
         y = event.y - self.gutter.top - HEADER
+        if y == -HEADER and not self.loading:
+            self._header_click(event.x - self.gutter.left)
+            return
         if y < 0 or self.loading:
             return
         index = int(self.scroll_y) + y
@@ -438,3 +459,56 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_select()
         else:
             self.move_cursor(index)
+
+    def _header_click(self, x: int) -> None:
+        at = 0
+        for column, width in enumerate(self._widths(self.scrollable_content_region.width)):
+            at += width + 2
+            if x < at:
+                self.header_clicked(column)
+                return
+
+    # -- what the list keys need (ListKeys)
+    def action_list_first(self) -> None:
+        self.action_first()
+
+    def action_list_last(self) -> None:
+        self.action_last()
+
+    def list_length(self) -> int:
+        return self.length
+
+    def _end_jump(self) -> None:
+        super()._end_jump()
+        self._show_position()  # where the jump left the cursor
+
+    def list_cursor(self) -> int:
+        return self.cursor
+
+    def list_move(self, index: int) -> None:
+        self.move_cursor(index)
+
+    def list_first_cell(self, index: int):
+        row = self.row(index)
+        return row.cells[0] if row is not None else None
+
+    def list_find(self, prefix: str) -> int | None:
+        find = getattr(self.rows, "find", None)
+        return find(prefix) if find is not None and prefix else None
+
+    def list_key(self) -> str | None:
+        row = self.cursor_row
+        return row.key if row is not None else None
+
+    def list_columns(self) -> list[str]:
+        return [column.label for column in self.columns]
+
+    def list_sort(self, column: int, reverse: bool) -> str | None:
+        sorted_ = getattr(self.rows, "sorted", None)
+        if sorted_ is None:
+            return "This list keeps its own order: g and G go to its ends."
+        rows = sorted_(column, reverse)
+        if isinstance(rows, str):
+            return rows
+        self.show(rows)
+        return None
