@@ -187,7 +187,7 @@ async def test_the_apps_form_refuses_what_no_backend_holds(make_app, sample_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("l")
+        await pilot.press("4")
         await settle(pilot)
         screen = app.screen
         await pilot.press(*"kenya", "enter")
