@@ -59,7 +59,7 @@ def quarter(
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.errors import InputError
     from ccmtui.domain.workplan import Quarter
-    from ccmtui.reports.quarter import build_quarter_summary
+    from ccmtui.reports.documents import quarter_summary, render_quarter
 
     context = app_context(ctx)
     chosen = Quarter.parse(quarter_)
@@ -68,41 +68,22 @@ def quarter(
         raise InputError("a .docx needs a file: add -o FILE.docx")
     register = context.register()
     day = register.resolve_day(dated, "--dated")
-    summary = build_quarter_summary(
+    summary = quarter_summary(
         context.reader(),
         chosen,
         area=parse_area(area) if area else None,
         dated=day,
         redact=redact,
-        prepared_by=None if redact else context.config.get("name"),
+        prepared_by=context.config.get("name"),
     )
-    if kind == "md":
-        from ccmtui.reports.export_markdown import render_markdown
+    content = render_quarter(summary, kind)
+    if kind == "md" and output is None:
+        from rich.markdown import Markdown
 
-        content = render_markdown(summary)
-        if output is None:
-            from rich.markdown import Markdown
+        from ccmtui.cli._common import console
 
-            from ccmtui.cli._common import console
-
-            console().print(Markdown(content))
-            return
-    elif kind == "docx":
-        from ccmtui.reports.export_docx import render_docx
-
-        content = render_docx(summary)
-    elif kind == "csv":
-        from ccmtui.reports.export_csv import render_csv
-
-        content = render_csv(summary)
-    elif kind == "toml":
-        from ccmtui.reports.export_toml import render_toml
-
-        content = render_toml(summary)
-    else:
-        from ccmtui.reports.export_toml import render_json
-
-        content = render_json(summary)
+        console().print(Markdown(content))
+        return
     if output is None:
         typer.echo(content, nl=False)
         return

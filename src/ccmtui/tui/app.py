@@ -52,6 +52,9 @@ class CCMApp(App[None]):
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
         Binding("k", "app.classify", "Classify", show=False, id="app.classify"),
+        Binding("C", "app.conflicts", "Conflicts", show=False, id="app.conflicts"),
+        Binding("S", "app.sync", "Sync or merge", show=False, id="app.sync"),
+        Binding("X", "app.export", "Export", show=False, id="app.export"),
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
@@ -168,7 +171,7 @@ class CCMApp(App[None]):
         """After a sync that recorded conflicts: say so, and how to see and settle them."""
         self.notify(
             f"A sync found {count} record{'s' * (count != 1)} edited on both sides and kept the later edit. "
-            "See both versions with `ccm conflicts`; keep one with `ccm conflicts keep ID mine|theirs`.",
+            "Press C (or ctrl+p, Conflicts) to see both versions and keep mine or theirs.",
             title="Sync conflicts",
             severity="warning",
             timeout=20,
@@ -224,6 +227,24 @@ class CCMApp(App[None]):
         if iso3 is None:
             iso3 = getattr(self.screen, "selected_state", lambda: None)()
         self.push_screen(ClassifyDialog(iso3))
+
+    def action_conflicts(self) -> None:
+        from ccmtui.tui.screens.conflicts import ConflictsScreen
+
+        if not isinstance(self.screen, ConflictsScreen):
+            self.push_screen(ConflictsScreen())
+
+    def action_sync(self) -> None:
+        from ccmtui.tui.dialogs.sync import SyncDialog
+
+        if not isinstance(self.screen, SyncDialog):
+            self.push_screen(SyncDialog())
+
+    def action_export(self) -> None:
+        from ccmtui.tui.dialogs.export import ExportDialog
+
+        if not isinstance(self.screen, ExportDialog):
+            self.push_screen(ExportDialog())
 
     def action_undo(self) -> None:
         self.action_go("changes")

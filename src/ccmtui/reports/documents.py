@@ -1,0 +1,79 @@
+"""The documents ccm writes to a file, as one content each: the quarterly work-plan summary and
+the progress report. `ccm export quarter`, `ccm report progress` and the app's Export dialog
+build them here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
+    from ccmtui.domain.workplan import Quarter
+    from ccmtui.reports.register import Register
+
+QUARTER_FORMATS = ("md", "toml", "json", "csv", "docx")
+PROGRESS_FORMATS = ("md", "docx")
+
+
+def quarter_summary(
+    reader: Reader,
+    quarter: Quarter,
+    *,
+    area: str | None,
+    dated: date,
+    redact: bool,
+    prepared_by: str | None,
+):
+    from ccmtui.reports.quarter import build_quarter_summary
+
+    return build_quarter_summary(
+        reader, quarter, area=area, dated=dated, redact=redact, prepared_by=None if redact else prepared_by
+    )
+
+
+def render_quarter(summary, kind: str) -> str | bytes:
+    """The summary in one of QUARTER_FORMATS."""
+    if kind == "md":
+        from ccmtui.reports.export_markdown import render_markdown
+
+        return render_markdown(summary)
+    if kind == "docx":
+        from ccmtui.reports.export_docx import render_docx
+
+        return render_docx(summary)
+    if kind == "csv":
+        from ccmtui.reports.export_csv import render_csv
+
+        return render_csv(summary)
+    if kind == "toml":
+        from ccmtui.reports.export_toml import render_toml
+
+        return render_toml(summary)
+    from ccmtui.reports.export_toml import render_json
+
+    return render_json(summary)
+
+
+def progress_document(
+    reader: Reader,
+    register: Register,
+    since: str | None,
+    as_of: str | None,
+    kind: str,
+    *,
+    aggregate_only: bool = False,
+):
+    """(the report, its content in md or docx)."""
+    from ccmtui.reports.progress import build_progress_report, to_markdown
+
+    report = build_progress_report(reader, as_of, since, aggregate_only=aggregate_only, register=register)
+    if kind == "md":
+        return report, to_markdown(report)
+    import io
+
+    from ccmtui.reports.export_progress_docx import build_docx
+
+    buffer = io.BytesIO()
+    build_docx(report).save(buffer)
+    return report, buffer.getvalue()
