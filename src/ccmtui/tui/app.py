@@ -246,6 +246,14 @@ class CCMApp(App[None]):
         if not isinstance(self.screen, ExportDialog):
             self.push_screen(ExportDialog())
 
+    def action_treaty_records(self, kind: str = "obligations") -> None:
+        """Obligations, extensions, retention, Art. 7, measures, cooperation, meetings: under Summary."""
+        from ccmtui.tui.screens.treaty_records import TreatyRecordsScreen
+
+        self.action_go("summary")
+        if not isinstance(self.screen, TreatyRecordsScreen):
+            self.push_screen(TreatyRecordsScreen(kind))
+
     def action_undo(self) -> None:
         self.action_go("changes")
         self.call_after_refresh(lambda: self.screen.action_undo())

@@ -39,6 +39,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter"),
         Binding("n", "new_meeting", "New meeting…", id="summary.meeting"),
         Binding("o", "toggle_meetings", "Meetings", id="summary.meetings"),
+        Binding("t", "app.treaty_records", "Treaty records", id="summary.records"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `o` lists them."
