@@ -225,3 +225,32 @@ async def test_attach_save_and_a_file_that_cannot_be_read(make_app, sample_db, t
         await pilot.press("ctrl+s")  # not over the file saved
         await settle(pilot)
         assert "exists" in str(screen.query_one("#attach-error-save").render())
+
+
+async def test_a_calendar_from_the_export_dialog(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("X")
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#export-document", Select).value = "ics"
+        await settle(pilot)
+        assert screen.query_one("#export-format", Select).value == "ics"
+        screen.query_one("#export-period", Input).value = "yesterday-ish"
+        screen.query_one("#export-path", Input).value = str(tmp_path / "ccm.ics")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(screen.query_one("#export-error-period").render()).startswith("Error:")
+        screen.query_one("#export-period", Input).value = "2024-01-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("a calendar of" in n for n in notices(app))
+    assert (tmp_path / "ccm.ics").read_text().startswith("BEGIN:VCALENDAR")
+
+
+async def test_article7_completeness_lists_the_forms_missing(make_app, sample_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_records(pilot, "article7-check")
+        assert "Art. 7 completeness (forms missing) · " in screen_text(app)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import app_context
-from ccmtui.db.queries import Q
 
 app = typer.Typer(
     help="Export the quarterly work-plan summary (md, toml, json, csv, docx) or a calendar (ics).", no_args_is_help=True
@@ -118,7 +117,6 @@ def ics(
     from datetime import date, timedelta
 
     from ccmtui.domain.errors import InputError
-    from ccmtui.reports import calendar
 
     context = app_context(ctx)
     reader = context.reader()
@@ -128,46 +126,16 @@ def ics(
     end = register.resolve_day(until, "--until") if until else today + timedelta(days=730)
     if end < start:
         raise InputError(f"--until ({end}) is before --since ({start})")
+    from ccmtui.reports.documents import calendar_document, calendar_states
+
     if state:
         chosen = {register.index.resolve(s) for s in state}
     else:
-        plans = reader.rows(Q.work_plans, area=None)
-        named = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
-        chosen = {s.iso3 for s in named} | ({context.config["state"]} if context.config.get("state") else set())
-    follow_ups = reader.rows(Q.follow_ups_between, since=start, until=end)
-    states_of: dict[str, list[str]] = {}
-    if follow_ups:
-        for row in reader.rows(Q.states_of_engagements, uuids=[r.uuid for r in follow_ups]):
-            states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
-    from ccmtui.reports.deadlines import DeadlineBook, request_windows
-
-    book = DeadlineBook.load(reader)
-    events = (
-        calendar.deadline_events(
-            reader.rows(Q.register, as_of=today),
-            chosen,
-            start,
-            end,
-            reader.rows(Q.obligations, article=None),
-            deadline_of=lambda row: book.deadline(row, end).in_effect,
-        )
-        + calendar.request_window_events(request_windows(reader, register, chosen, start, end))
-        + calendar.meeting_events(register.meetings)
-        + calendar.milestone_events(
-            reader.rows(
-                Q.milestones_due,
-                since=date.min,
-                until=date.max,
-                area=None,
-                statuses=["planned", "in-progress", "done", "slipped"],
-            )
-        )
-        + calendar.follow_up_events(follow_ups, states_of)
-    )
-    content = calendar.render_ics(events)
+        chosen = calendar_states(reader, context.config.get("state"))
+    content, count = calendar_document(reader, register, chosen, start, end, today)
     if output is None:
         typer.echo(content.decode("utf-8"), nl=False)
         return
     from ccmtui.files import write_private
 
-    typer.echo(f"wrote {write_private(output, content)} ({len(events)} events)")
+    typer.echo(f"wrote {write_private(output, content)} ({count} events)")

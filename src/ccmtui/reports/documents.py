@@ -77,3 +77,52 @@ def progress_document(
     buffer = io.BytesIO()
     build_docx(report).save(buffer)
     return report, buffer.getvalue()
+
+
+def calendar_states(reader: Reader, own_state: str | None) -> set[str]:
+    """The states a calendar follows by default: the coordinator's own and those the work plans name."""
+    from ccmtui.db.queries import Q
+
+    plans = reader.rows(Q.work_plans, area=None)
+    named = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
+    return {s.iso3 for s in named} | ({own_state} if own_state else set())
+
+
+def calendar_document(
+    reader: Reader, register: Register, states: set[str], start: date, end: date, today: date
+) -> tuple[bytes, int]:
+    """(the .ics calendar, its number of events): treaty deadlines (Art. 3, 4, 7) of `states`, the
+    windows for extension requests, meetings, milestones and follow-ups from `start` to `end`."""
+    from ccmtui.db.queries import Q
+    from ccmtui.reports import calendar
+    from ccmtui.reports.deadlines import DeadlineBook, request_windows
+
+    follow_ups = reader.rows(Q.follow_ups_between, since=start, until=end)
+    states_of: dict[str, list[str]] = {}
+    if follow_ups:
+        for row in reader.rows(Q.states_of_engagements, uuids=[r.uuid for r in follow_ups]):
+            states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
+    book = DeadlineBook.load(reader)
+    events = (
+        calendar.deadline_events(
+            reader.rows(Q.register, as_of=today),
+            states,
+            start,
+            end,
+            reader.rows(Q.obligations, article=None),
+            deadline_of=lambda row: book.deadline(row, end).in_effect,
+        )
+        + calendar.request_window_events(request_windows(reader, register, states, start, end))
+        + calendar.meeting_events(register.meetings)
+        + calendar.milestone_events(
+            reader.rows(
+                Q.milestones_due,
+                since=date.min,
+                until=date.max,
+                area=None,
+                statuses=["planned", "in-progress", "done", "slipped"],
+            )
+        )
+        + calendar.follow_up_events(follow_ups, states_of)
+    )
+    return calendar.render_ics(events), len(events)

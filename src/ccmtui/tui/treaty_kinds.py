@@ -58,6 +58,13 @@ class Kind:
     cells: Callable[[object], tuple]
     form: Form | None = None
     update: Form | None = None
+    read: Callable[[object], list] | None = None  # rows made otherwise than by one query (given the reader)
+
+
+def _form_gaps(reader) -> list:
+    from ccmtui.reports.article7 import form_gaps
+
+    return form_gaps(reader)
 
 
 OBLIGATION_FIELDS = (
@@ -253,6 +260,15 @@ KINDS = (
                 SOURCE,
             ),
         ),
+    ),
+    Kind(
+        "article7-check",
+        "Art. 7 completeness (forms missing)",
+        "ccm article7 check",
+        "",
+        (Column("State", 18), Column("Report", 8), Column("Year", 4), Column("Form", 4), Column("Problem")),
+        lambda g: (g.name, g.kind, str(g.year), g.form, g.problem),
+        read=_form_gaps,
     ),
     Kind(
         "measures",

@@ -21,6 +21,7 @@ from ccmtui.tui.workers import deliver
 DOCUMENTS = (
     ("Quarterly work-plan summary (ccm export quarter)", "quarter"),
     ("Progress report for a Meeting of States Parties (ccm report progress)", "progress"),
+    ("Calendar: deadlines, meetings, milestones, follow-ups (ccm export ics)", "ics"),
 )
 FORMAT_LABELS = {
     "md": "Markdown (.md)",
@@ -28,14 +29,18 @@ FORMAT_LABELS = {
     "csv": "CSV (.csv)",
     "toml": "TOML (.toml)",
     "json": "JSON (.json)",
+    "ics": "iCalendar (.ics)",
 }
+FORMATS = {"quarter": QUARTER_FORMATS, "progress": PROGRESS_FORMATS, "ics": ("ics",)}
 PERIOD = {
     "quarter": ("Quarter", "e.g. 2026Q3 (the quarter just ended when blank)"),
     "progress": ("Since", "A meeting or date (the last meeting when blank)"),
+    "ics": ("Since", "A date or meeting (a year ago when blank); until two years ahead"),
 }
 REDACT = {
     "quarter": "Redact: leave out free-text notes and names of individuals",
     "progress": "Aggregate only: name no individual state",
+    "ics": "",
 }
 
 
@@ -93,7 +98,7 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
 
     @staticmethod
     def _formats(document: str) -> list[tuple[str, str]]:
-        return [(FORMAT_LABELS[f], f) for f in (QUARTER_FORMATS if document == "quarter" else PROGRESS_FORMATS)]
+        return [(FORMAT_LABELS[f], f) for f in FORMATS[document]]
 
     def on_mount(self) -> None:
         box = self.query_one("#export-box")
@@ -116,10 +121,12 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
         period.placeholder = placeholder
         period.value = last_quarter(self.app.source.today).code if document == "quarter" else ""
         self.query_one("#export-area-row").display = document == "quarter"
-        self.query_one("#export-redact", Checkbox).label = REDACT[document]
+        redact = self.query_one("#export-redact", Checkbox)
+        redact.label = REDACT[document]
+        redact.display = document != "ics"
         chosen = self.query_one("#export-format", Select)
         chosen.set_options(self._formats(document))
-        chosen.value = "docx"
+        chosen.value = FORMATS[document][-1]
         self._suggest_path()
 
     @on(Select.Changed, "#export-format")
@@ -132,7 +139,7 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
         document = self.document()
         period = self.query_one("#export-period", Input).value.strip().replace(" ", "") or "last"
         kind = str(self.query_one("#export-format", Select).value)
-        stem = f"quarter-{period}" if document == "quarter" else f"progress-since-{period}"
+        stem = {"quarter": f"quarter-{period}", "progress": f"progress-since-{period}", "ics": "calendar"}[document]
         self._suggested = f"~/ccm-{stem}.{kind}"
         path.value = self._suggested
 
@@ -190,6 +197,12 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
                     )
                     content = render_quarter(summary, kind)
                     what = f"the {quarter.label} summary"
+                elif document == "ics":
+                    try:
+                        content, what = self._calendar(register, period)
+                    except CCMError as error:
+                        errors["period"] = str(error)
+                        raise LookupError from None
                 else:
                     try:
                         report, content = progress_document(
@@ -213,6 +226,18 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
             deliver(self, self.show_errors, errors)
             return
         deliver(self, self._written, f"Wrote {written} ({what}).")
+
+    def _calendar(self, register, since: str) -> tuple[bytes, str]:
+        from datetime import timedelta
+
+        from ccmtui.reports.documents import calendar_document, calendar_states
+
+        source = self.app.source
+        today = source.today
+        start = register.resolve_day(since, "since") if since else today - timedelta(days=365)
+        states = calendar_states(register.reader, source.config.get("state"))
+        content, count = calendar_document(register.reader, register, states, start, today + timedelta(days=730), today)
+        return content, f"a calendar of {count} events"
 
     def _written(self, message: str) -> None:
         self.app.notify(message, title="Export")

@@ -72,11 +72,8 @@ class TreatyRecordsScreen(RecordKeys, SectionScreen):
         with reporting(self), self.app.source.register() as register:
             chosen = register.index.resolve(state) if state else None
             params = {"article": None} if kind.key == "obligations" else {}
-            rows = [
-                r
-                for r in register.reader.rows(kind.query, **params)
-                if chosen is None or getattr(r, "iso3", chosen) == chosen
-            ]
+            found = kind.read(register.reader) if kind.read else register.reader.rows(kind.query, **params)
+            rows = [r for r in found if chosen is None or getattr(r, "iso3", chosen) == chosen]
             deliver(self, self._show, kind, rows, register.index.name(chosen) if chosen else None)
 
     def _show(self, kind, rows: list, state: str | None) -> None:
@@ -84,9 +81,10 @@ class TreatyRecordsScreen(RecordKeys, SectionScreen):
         table = self.query_one("#treaty-table", VirtualTable)
         same = table.columns == kind.columns
         table.columns = kind.columns  # each kind has its columns
-        table.show(LocalRows(rows, lambda i, r: Row(r.uuid, kind.cells(r))), keep_cursor=same)
+        table.show(LocalRows(rows, lambda i, r: Row(getattr(r, "uuid", str(i)), kind.cells(r))), keep_cursor=same)
         table.loading = False
-        table.border_title = f"{kind.title}{' · ' + state if state else ''} · {len(rows)} recorded"
+        counted = "found" if kind.read else "recorded"
+        table.border_title = f"{kind.title}{' · ' + state if state else ''} · {len(rows)} {counted}"
         table.border_subtitle = kind.command + (" · n records one more" if kind.form or kind.key == "meetings" else "")
 
     def action_move(self, step: int) -> None:
@@ -109,9 +107,12 @@ class TreatyRecordsScreen(RecordKeys, SectionScreen):
 
     def highlighted_record(self) -> str | None:
         row = self.highlighted()
-        return row.uuid if row is not None else None
+        return getattr(row, "uuid", None)
 
     def action_new_record(self) -> None:
+        if self.kind.form is None and self.kind.key != "meetings":
+            self.notify("Nothing to record here: record the report's forms in Art. 7 forms.", title=self.kind.title)
+            return
         if self.kind.key == "meetings":
             from ccmtui.tui.dialogs.meeting import MeetingDialog
 
