@@ -25,6 +25,7 @@ class CCMCommands(Provider):
             ("Conflicts", "Records a sync found edited on both sides: keep mine or theirs (C)", app.action_conflicts),
             ("Sync or merge…", "With the team's server or a colleague's file (S)", app.action_sync),
             ("Export or report…", "Quarter summary, calendar or progress report, to a file (X)", app.action_export),
+            ("Who you are…", "Your name, state and thematic area, kept in config.toml", app._ask_who),
             ("Keys", "Every key that works here", app.action_help),
             (
                 "Light or dark theme",

@@ -190,7 +190,7 @@ KINDS = (
                 SOURCE,
                 ("munitions", "Munitions", "Cluster munitions retained", None),
                 ("submunitions", "Submunitions", "Explosive submunitions retained", None),
-                ("used-munitions", "Munitions used", "Cluster munitions used that year", None),
+                ("used-munitions", "Munit. used", "Cluster munitions used that year", None),
                 ("used-submunitions", "Submun. used", "Explosive submunitions used that year", None),
                 ("purpose", "Purpose", "What they are kept or used for (Art. 3(6))", None),
             ),

@@ -79,6 +79,8 @@ class TreatyRecordDialog(FormErrors, ModalScreen[str | None]):
             if name != "form":
                 self.query_one(f"#treaty-{name}").focus()
                 break
+        else:  # the record itself refused: its reason is under the form, brought into view
+            self.query_one("#treaty-error-form").scroll_visible(animate=False)
 
     @on(Button.Pressed, "#treaty-save")
     def action_save(self) -> None:

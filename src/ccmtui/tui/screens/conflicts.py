@@ -42,7 +42,7 @@ def _side_heading(conflict, name: str) -> Text:
 def comparison(conflict) -> Table:
     """Both versions of the record, one row per field where they differ."""
     table = Table(expand=True, show_lines=True, header_style="")
-    table.add_column("Field", style="bold", no_wrap=True, ratio=1)
+    table.add_column("Field", style="bold", no_wrap=True)
     table.add_column(_side_heading(conflict, "a"), ratio=3)
     table.add_column(_side_heading(conflict, "b"), ratio=3)
     if conflict.a.values is None or conflict.b.values is None:
@@ -133,7 +133,8 @@ class ConflictsScreen(SectionScreen):
         view = self.query_one("#conflict-fields", Static)
         if conflict is None:
             view.update(
-                "No conflicts to settle: no sync found a record edited on both sides."
+                "No open conflicts: no record a sync found edited on both sides waits to be settled "
+                "(o shows those settled)."
                 if not self.settled_too
                 else "No sync has recorded a conflict."
             )

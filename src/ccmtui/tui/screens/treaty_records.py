@@ -89,7 +89,8 @@ class TreatyRecordsScreen(RecordKeys, SectionScreen):
 
     def action_move(self, step: int) -> None:
         keys = [kind.key for kind in KINDS]
-        self.query_one("#treaty-kind", Select).value = keys[(keys.index(self.kind.key) + step) % len(keys)]
+        chosen = self.query_one("#treaty-kind", Select)  # its value moves at once; the kind when it is read
+        chosen.value = keys[(keys.index(str(chosen.value)) + step) % len(keys)]
 
     def action_focus_filter(self) -> None:
         self.query_one("#treaty-kind").focus()
