@@ -108,7 +108,7 @@ async def test_a_file_that_is_not_a_ccm_database_is_refused_inline(make_app, tmp
     assert count(sample_db, "SELECT count(*) FROM changesets") == before
 
 
-async def test_a_server_refusing_the_login_is_an_inline_error(make_app):
+async def test_a_server_that_cannot_be_reached_is_an_inline_error(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -133,3 +133,28 @@ async def test_merge_brings_a_colleagues_records_in(make_app, tmp_path, sample_d
         await settle(pilot)
         assert "Came in from" in screen_text(app)
     assert "Only in their file" in CCM(sample_db)("search", "their file").stdout
+
+
+async def test_a_team_server_refusing_the_login_then_a_sync_with_it(make_app, postgres, sample_db):
+    from sqlalchemy.engine import make_url
+
+    from tests import backends
+
+    url = backends.new_database()
+    try:
+        wrong = make_url(url).set(password="not-the-password").render_as_string(hide_password=False)
+        CCM(sample_db)("log", "call", "KEN", "-m", "Before the server", "-a", "univ", "--date", "2024-01-01")
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await _sync(pilot, wrong)
+            error = str(app.screen.query_one("#sync-error-where").render())
+            assert "password authentication failed" in error and "not-the-password" not in error
+            assert app.screen.query_one("#sync-where", Input).value == wrong
+            app.screen.query_one("#sync-where", Input).value = url
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "Went out to" in screen_text(app)
+        assert "Before the server" in CCM(url)("search", "server").stdout
+    finally:
+        backends.drop(url)

@@ -103,7 +103,7 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
     def on_mount(self) -> None:
         box = self.query_one("#export-box")
         box.border_title = "Export or report"
-        box.border_subtitle = "ccm export quarter · ccm report progress"
+        box.border_subtitle = "ccm export quarter · ccm report progress · ccm export ics"
         self.clear_errors()
         self.query_one("#export-period", Input).value = last_quarter(self.app.source.today).code
         self._suggest_path()

@@ -78,7 +78,7 @@ class SyncDialog(ModalScreen[None]):
             yield Static("", id="sync-report")
             with Horizontal(classes="row buttons"):
                 yield Button("Sync (ctrl+s)", id="sync-sync", variant="primary", compact=True)
-                yield Button("Merge a file (ctrl+g)", id="sync-merge", compact=True)
+                yield Button("Merge (ctrl+g)", id="sync-merge", compact=True)
                 yield Button("Conflicts (C)", id="sync-conflicts", compact=True)
                 yield Button("Close (esc)", id="sync-close", compact=True)
 
