@@ -26,7 +26,7 @@ async def test_the_app_shows_a_notice_when_conflicts_are_open(make_app, tmp_path
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("edited on both sides" in notice and "ccm conflicts" in notice for notice in notices(app))
+        assert any("edited on both sides" in notice and "Press C" in notice for notice in notices(app))
 
 
 async def test_no_notice_without_conflicts(make_app):

@@ -13,6 +13,7 @@ from ccmtui.domain.errors import InputError
 from ccmtui.domain.filenames import safe_filename
 
 if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
 
 MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
@@ -53,7 +54,7 @@ def attach(writer: Writer, engagement_uuid: str, path: Path, content: bytes) -> 
     )
 
 
-def load_attachment(reader, text: str):
+def load_attachment(reader: Reader, text: str):
     """(the attachment's row, its content) for an id or its first characters."""
     from ccmtui.db.ids import resolve_id
     from ccmtui.domain.errors import NotFoundError
@@ -84,7 +85,7 @@ def write_new(target: Path, content: bytes) -> None:
         raise InputError(f"cannot write {visible(str(target))}: {error.strerror or error}; nothing was kept") from None
 
 
-def save_attachment(reader, attachment: str, output: Path | None) -> tuple[Path, int]:
+def save_attachment(reader: Reader, attachment: str, output: Path | None) -> tuple[Path, int]:
     """Save an attached file under its own name (in `output` when it is a folder), never over another file."""
     from ccmtui.textsafe import visible
 
@@ -100,7 +101,7 @@ def save_attachment(reader, attachment: str, output: Path | None) -> tuple[Path,
     return target, len(content)
 
 
-def open_attachment(reader, attachment: str) -> tuple[Path, bool]:
+def open_attachment(reader: Reader, attachment: str) -> tuple[Path, bool]:
     """A private temporary copy opened with the system's viewer: (its path, whether a viewer was found)."""
     import shutil
     import subprocess

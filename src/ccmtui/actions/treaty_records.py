@@ -14,6 +14,7 @@ from ccmtui.actions.fields import Fields, Written, given, named
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ccmtui.db.read import Reader
     from ccmtui.reports.register import Register
 
 
@@ -317,7 +318,7 @@ def record_cooperation(
     return Written(row, f"{record.name}: {COOPERATION_ROLES[chosen]} in {covering}.")
 
 
-def report_year(reader, iso3: str, initial: bool, year: int | None) -> tuple[str, int]:
+def report_year(reader: Reader, iso3: str, initial: bool, year: int | None) -> tuple[str, int]:
     """The report a form belongs to: the initial one (its year as recorded) or the annual one covering `year`."""
     from ccmtui.db.queries import Q
     from ccmtui.domain.errors import InputError

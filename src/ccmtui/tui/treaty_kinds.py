@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.obligations import (
@@ -15,6 +16,9 @@ from ccmtui.domain.obligations import (
     OBLIGATION_STATUSES,
 )
 from ccmtui.tui.widgets.virtual_table import Column
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 STATE = ("state", "State", "ISO3 code or name", None)
 SOURCE = ("source", "Source", "Where it comes from: document, page, date (required)", None)
@@ -61,7 +65,7 @@ class Kind:
     read: Callable[[object], list] | None = None  # rows made otherwise than by one query (given the reader)
 
 
-def _form_gaps(reader) -> list:
+def _form_gaps(reader: Reader) -> list:
     from ccmtui.reports.article7 import form_gaps
 
     return form_gaps(reader)

@@ -4,6 +4,7 @@ choose the document, its format, its period, redaction and the path."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +18,9 @@ from ccmtui.domain.workplan import Quarter
 from ccmtui.reports.documents import PROGRESS_FORMATS, QUARTER_FORMATS
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.workers import deliver
+
+if TYPE_CHECKING:
+    from ccmtui.reports.register import Register
 
 DOCUMENTS = (
     ("Quarterly work-plan summary (ccm export quarter)", "quarter"),
@@ -227,7 +231,7 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
             return
         deliver(self, self._written, f"Wrote {written} ({what}).")
 
-    def _calendar(self, register, since: str) -> tuple[bytes, str]:
+    def _calendar(self, register: Register, since: str) -> tuple[bytes, str]:
         from datetime import timedelta
 
         from ccmtui.reports.documents import calendar_document, calendar_states
