@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 
 from .conftest import SIZE, settle
 from .test_snapshots import go
-from .test_sync_conflicts import _conflicting
+from .test_sync_conflicts import conflicting
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -21,7 +21,7 @@ def _fixed_conflict(sample_db, tmp_path) -> None:
     """A conflict as a sync records it, its ids, times and file names made the same on every run."""
     from ..conftest import CCM
 
-    theirs, _ = _conflicting(sample_db, tmp_path)
+    theirs, _ = conflicting(sample_db, tmp_path)
     assert CCM(sample_db)("sync", str(theirs)).exit_code == 0
     with sqlite3.connect(sample_db) as connection:
         connection.execute(

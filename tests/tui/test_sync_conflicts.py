@@ -15,7 +15,7 @@ from .conftest import count, notices, screen_text, settle
 SIZE = (100, 30)
 
 
-def _conflicting(sample_db, tmp_path):
+def conflicting(sample_db, tmp_path):
     """This database and a colleague's file, one engagement edited on both: a sync records a conflict."""
     theirs = tmp_path / "theirs.db"
     shutil.copy(SAMPLE, theirs)
@@ -41,7 +41,7 @@ async def _sync(pilot, where: str) -> None:
 async def test_sync_from_the_app_reports_and_leads_to_the_conflict_settled_with_keep_mine(
     make_app, tmp_path, sample_db
 ):
-    theirs, engagement = _conflicting(sample_db, tmp_path)
+    theirs, engagement = conflicting(sample_db, tmp_path)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -72,15 +72,6 @@ async def test_sync_from_the_app_reports_and_leads_to_the_conflict_settled_with_
         await settle(pilot)
     assert count(sample_db, "SELECT count(*) FROM conflicts WHERE settled_by IS NULL") == 1
     assert "Call, as I wrote it" not in CCM(sample_db)("show", engagement).stdout
-
-
-async def test_the_notice_points_to_the_conflicts_screen(make_app, tmp_path, sample_db):
-    theirs, _ = _conflicting(sample_db, tmp_path)
-    assert CCM(sample_db)("sync", str(theirs)).exit_code == 0
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert any("Press C" in n for n in notices(app))
 
 
 async def test_a_missing_file_is_an_inline_error_and_the_input_is_kept(make_app, tmp_path):

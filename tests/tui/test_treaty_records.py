@@ -34,6 +34,13 @@ async def fill(pilot, values: dict[str, str]) -> None:
     await settle(pilot)
 
 
+async def export_dialog(pilot):
+    await settle(pilot)
+    await pilot.press("X")
+    await settle(pilot)
+    return pilot.app.screen
+
+
 def error(app, name: str) -> str:
     label = app.screen.query_one(f"#treaty-error-{name}")
     return str(label.render()) if label.display else ""
@@ -149,10 +156,7 @@ async def test_an_obligation_updated_from_the_highlighted_row(make_app, sample_d
 async def test_export_the_quarter_to_word_and_bad_paths(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("X")
-        await settle(pilot)
-        screen = app.screen
+        screen = await export_dialog(pilot)
         assert screen.query_one("#export-period", Input).value == "2024Q4"  # the quarter just ended
         screen.query_one("#export-period", Input).value = "2024Q9"
         screen.query_one("#export-path", Input).value = str(tmp_path / "q.docx")
@@ -177,10 +181,7 @@ async def test_export_the_quarter_to_word_and_bad_paths(make_app, tmp_path):
 async def test_the_progress_report_from_the_export_dialog(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("X")
-        await settle(pilot)
-        screen = app.screen
+        screen = await export_dialog(pilot)
         screen.query_one("#export-document", Select).value = "progress"
         await settle(pilot)
         screen.query_one("#export-format", Select).value = "md"
@@ -230,10 +231,7 @@ async def test_attach_save_and_a_file_that_cannot_be_read(make_app, sample_db, t
 async def test_a_calendar_from_the_export_dialog(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("X")
-        await settle(pilot)
-        screen = app.screen
+        screen = await export_dialog(pilot)
         screen.query_one("#export-document", Select).value = "ics"
         await settle(pilot)
         assert screen.query_one("#export-format", Select).value == "ics"
