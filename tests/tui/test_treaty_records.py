@@ -4,7 +4,10 @@ an engagement's attached files, all from the app."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select
+
+from ccmtui.tui.treaty_kinds import BY_KEY, KINDS
 
 from ..conftest import CCM
 from .conftest import count, notices, screen_text, settle
@@ -252,3 +255,27 @@ async def test_article7_completeness_lists_the_forms_missing(make_app, sample_db
     async with app.run_test(size=SIZE) as pilot:
         await open_records(pilot, "article7-check")
         assert "Art. 7 completeness (forms missing) · " in screen_text(app)
+
+
+@pytest.mark.parametrize("kind", [k.key for k in KINDS if k.form is not None])
+async def test_every_form_refuses_an_unknown_state_and_a_bad_year_or_date_with_nothing_written(
+    make_app, sample_db, kind
+):
+    before = count(sample_db, "SELECT count(*) FROM changesets")
+    form = BY_KEY[kind].form
+    names = {name for name, *_ in form.fields}
+    typed = {"state": "Narnia"}
+    for name in ("year", "deadline", "requested", "dated"):
+        if name in names:
+            typed[name] = "19x4"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_records(pilot, kind)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, typed)
+        assert "Narnia" in error(app, "state")
+        for name in set(typed) - {"state"}:
+            assert error(app, name).startswith("Error:"), name
+        assert app.screen.query_one("#treaty-state", Input).value == "Narnia"
+    assert count(sample_db, "SELECT count(*) FROM changesets") == before
