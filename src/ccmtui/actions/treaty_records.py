@@ -280,7 +280,9 @@ def record_measure(
     chosen = fields(
         "status", lambda: parse_measure_status(named(status, "which status? " + ", ".join(MEASURE_STATUSES)))
     )
-    day = fields("dated", lambda: parse_partial_date(named(dated, "give the date: YYYY, YYYY-MM or YYYY-MM-DD"), "date"))
+    day = fields(
+        "dated", lambda: parse_partial_date(named(dated, "give the date: YYYY, YYYY-MM or YYYY-MM-DD"), "date")
+    )
     row = _write(
         writing,
         fields,
