@@ -9,7 +9,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = runpy.run_path(str(ROOT / "scripts" / "docs-screenshots"), run_name="docs_screenshots")
 DOCS = ROOT / "docs" / "tui"
-PAGES = ("dashboard", "due", "states", "log", "engagements", "campaigns", "workplan", "summary", "changes")
+PAGES = (
+    "dashboard",
+    "due",
+    "states",
+    "log",
+    "engagements",
+    "campaigns",
+    "workplan",
+    "summary",
+    "changes",
+    "treaty-records",
+    "conflicts",
+    "sync",
+    "export",
+    "attachments",
+)
 
 
 def test_the_docs_screenshots_are_the_current_snapshots():

@@ -13,6 +13,7 @@ from ccmtui.domain.errors import InputError
 from ccmtui.domain.filenames import safe_filename
 
 if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
 
 MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
@@ -51,3 +52,71 @@ def attach(writer: Writer, engagement_uuid: str, path: Path, content: bytes) -> 
             "recorded_by": writer.by,
         },
     )
+
+
+def load_attachment(reader: Reader, text: str):
+    """(the attachment's row, its content) for an id or its first characters."""
+    from ccmtui.db.ids import resolve_id
+    from ccmtui.domain.errors import NotFoundError
+
+    uuid = resolve_id(reader, Q.attachment_ids, text, "attachment")
+    row = next(iter(reader.rows(Q.attachments_by_id, uuid=uuid)), None)
+    if row is None:
+        raise NotFoundError(f"no attachment with id {text!r}")
+    [blob] = reader.rows(Q.blob, sha256=row.sha256)
+    return row, blob.content
+
+
+def write_new(target: Path, content: bytes) -> None:
+    """A new file (0600, never over an existing one), removed again if it cannot be written whole."""
+    import os
+
+    from ccmtui.textsafe import visible
+
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise InputError(f"cannot write {visible(str(target))}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+    except OSError as error:
+        target.unlink(missing_ok=True)
+        raise InputError(f"cannot write {visible(str(target))}: {error.strerror or error}; nothing was kept") from None
+
+
+def save_attachment(reader: Reader, attachment: str, output: Path | None) -> tuple[Path, int]:
+    """Save an attached file under its own name (in `output` when it is a folder), never over another file."""
+    from ccmtui.textsafe import visible
+
+    row, content = load_attachment(reader, attachment)
+    # The stored name is a base name only: it never chooses the folder.
+    name = safe_filename(row.filename)
+    target = Path(output).expanduser() if output else Path(name)
+    if target.is_dir():
+        target = target / name
+    if target.exists():
+        raise InputError(f"{visible(str(target))} exists; choose another name")
+    write_new(target, content)
+    return target, len(content)
+
+
+def open_attachment(reader: Reader, attachment: str) -> tuple[Path, bool]:
+    """A private temporary copy opened with the system's viewer: (its path, whether a viewer was found)."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    row, content = load_attachment(reader, attachment)
+    folder = Path(tempfile.mkdtemp(prefix="ccm-")).resolve()
+    target = folder / safe_filename(row.filename)
+    # Only ever inside its own private folder.
+    if target.parent != folder:
+        raise InputError(f"attachment {row.uuid[:8]} has a name that is not a file name")
+    write_new(target, content)
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    if not shutil.which(opener):
+        return target, False
+    subprocess.Popen([opener, str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return target, True

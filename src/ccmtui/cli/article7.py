@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ccmtui.cli._common import Plain, app_context, input_file, print_json
 from ccmtui.db.queries import Q
 
-if TYPE_CHECKING:
-    from ccmtui.db.read import Reader
-
 app = typer.Typer(
     help="Art. 7 reports form by form (A-J): record, import, list, check completeness.", no_args_is_help=True
 )
-
-
-def _report_year(reader: Reader, iso3: str, initial: bool, year: int | None) -> tuple[str, int]:
-    from ccmtui.domain.errors import InputError
-
-    if initial:
-        found = [r for r in reader.rows(Q.transparency_reports) if r.iso3 == iso3 and r.kind == "initial"]
-        if not found:
-            raise InputError(
-                f"{iso3}: no initial report recorded; record it first with `ccm transparency add --initial`"
-            )
-        return "initial", found[0].year
-    if year is None:
-        raise InputError("give --initial or the --year an annual report covers")
-    return "annual", year
 
 
 @app.command("add")
@@ -51,11 +33,12 @@ def article7_add(
 ) -> None:
     """Record what a report says on its forms; every form checked before any is written."""
     from ccmtui.actions.transparency import FormInput, add_transparency_forms
+    from ccmtui.actions.treaty_records import report_year
     from ccmtui.domain.errors import InputError
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    kind, covering = _report_year(context.reader(), record.iso3, initial, year)
+    kind, covering = report_year(context.reader(), record.iso3, initial, year)
     given = []
     for item in form:
         letter, _, status = item.partition("=")

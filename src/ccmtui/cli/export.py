@@ -12,7 +12,6 @@ from ccmtui.cli._common import app_context, deliver
 if TYPE_CHECKING:
     from ccmtui.cli._common import AppContext
     from ccmtui.reports.quarter import QuarterSummary
-from ccmtui.db.queries import Q
 
 app = typer.Typer(
     help="Export the quarterly work-plan summary (md, toml, json, csv, docx) or a calendar (ics).", no_args_is_help=True
@@ -70,7 +69,7 @@ def quarter(
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.errors import InputError
     from ccmtui.domain.workplan import Quarter
-    from ccmtui.reports.quarter import build_quarter_summary
+    from ccmtui.reports.documents import quarter_summary, render_quarter
 
     context = app_context(ctx)
     chosen = Quarter.parse(quarter_)
@@ -85,47 +84,33 @@ def quarter(
         check_new_name(context.reader(), freeze)  # before anything is written
     register = context.register()
     day = register.resolve_day(dated, "--dated")
-    summary = build_quarter_summary(
+    summary = quarter_summary(
         context.reader(),
         chosen,
         area=parse_area(area) if area else None,
         dated=day,
         redact=redact,
-        prepared_by=None if redact else context.config.get("name"),
+        prepared_by=context.config.get("name"),
     )
     if freeze is not None:
         _freeze_quarter(context, freeze, summary)
-    if kind == "md":
-        from ccmtui.reports.export_markdown import render_markdown
+    if kind == "md" and output is None:
+        from rich.markdown import Markdown
 
-        if output is None:
-            from rich.markdown import Markdown
+        from ccmtui.cli._common import console
 
-            from ccmtui.cli._common import console
-
-            # On the terminal, the register's short names; in a file to circulate, the UN formal ones.
-            console().print(Markdown(render_markdown(summary, formal_names=False, aggregate_only=aggregate_only)))
-            return
-        content = render_markdown(summary, aggregate_only=aggregate_only)
-    elif kind == "docx":
+        # On the terminal, the register's short names; in a file to circulate, the UN formal ones.
+        console().print(Markdown(render_quarter(summary, "md", formal_names=False, aggregate_only=aggregate_only)))
+        return
+    if kind == "docx":
         from ccmtui.cli._progress import progress
         from ccmtui.reports.docx_layout import parse_paper
-        from ccmtui.reports.export_docx import render_docx
 
         with progress("Writing the Word document"):
-            content = render_docx(summary, parse_paper(context.config.get("paper")), aggregate_only)
-    elif kind == "csv":
-        from ccmtui.reports.export_csv import render_csv
-
-        content = render_csv(summary)
-    elif kind == "toml":
-        from ccmtui.reports.export_toml import render_toml
-
-        content = render_toml(summary)
+            paper = parse_paper(context.config.get("paper"))
+            content = render_quarter(summary, kind, paper=paper, aggregate_only=aggregate_only)
     else:
-        from ccmtui.reports.export_toml import render_json
-
-        content = render_json(summary)
+        content = render_quarter(summary, kind, aggregate_only=aggregate_only)
     if output is None:
         typer.echo(content, nl=False)
         return
@@ -188,7 +173,6 @@ def ics(
     from datetime import date, timedelta
 
     from ccmtui.domain.errors import InputError
-    from ccmtui.reports import calendar
 
     context = app_context(ctx)
     reader = context.reader()
@@ -198,48 +182,17 @@ def ics(
     end = register.resolve_day(until, "--until", end=True) if until else today + timedelta(days=730)
     if end < start:
         raise InputError(f"--until ({end}) is before --since ({start})")
+    from ccmtui.reports.documents import calendar_document, calendar_states
+
     if state:
         chosen = {register.index.resolve(s) for s in state}
     else:
-        plans = reader.rows(Q.work_plans, area=None)
-        named = reader.rows(Q.work_plan_states, uuids=[p.uuid for p in plans]) if plans else []
-        chosen = {s.iso3 for s in named} | ({context.config["state"]} if context.config.get("state") else set())
-    follow_ups = reader.rows(Q.follow_ups_between, since=start, until=end)
-    states_of: dict[str, list[str]] = {}
-    if follow_ups:
-        for row in reader.rows(Q.states_of_engagements, uuids=[r.uuid for r in follow_ups]):
-            states_of.setdefault(row.engagement_uuid, []).append(row.iso3)
-    from ccmtui.reports.deadlines import DeadlineBook, request_windows
-
-    book = DeadlineBook.load(reader)
-    events = (
-        calendar.deadline_events(
-            reader.rows(Q.register, as_of=today),
-            chosen,
-            start,
-            end,
-            reader.rows(Q.obligations, article=None),
-            deadline_of=lambda row: book.deadline(row, end).in_effect,
-        )
-        + calendar.request_window_events(request_windows(reader, register, chosen, start, end))
-        + calendar.meeting_events(register.meetings)
-        + calendar.milestone_events(
-            reader.rows(
-                Q.milestones_due,
-                since=date.min,
-                until=date.max,
-                area=None,
-                statuses=["planned", "in-progress", "done", "slipped"],
-            ),
-            redact=redact,
-        )
-        + calendar.follow_up_events(follow_ups, states_of)
-    )
-    content = calendar.render_ics(events)
+        chosen = calendar_states(reader, context.config.get("state"))
+    content, count = calendar_document(reader, register, chosen, start, end, today, redact=redact)
     if output is None:
         typer.echo(content.decode("utf-8"), nl=False)
         return
-    deliver(output, content, f" ({len(events)} events)")
+    deliver(output, content, f" ({count} events)")
 
 
 def handover(

@@ -53,6 +53,9 @@ class CCMApp(App[None]):
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
         Binding("K", "app.classify", "Classify", show=False, id="app.classify"),
+        Binding("C", "app.conflicts", "Conflicts", show=False, id="app.conflicts"),
+        Binding("S", "app.sync", "Sync or merge", show=False, id="app.sync"),
+        Binding("F", "app.export", "Export to a file", show=False, id="app.export"),
         Binding("T", "app.switch_theme", "Light / dark", show=False, id="app.theme"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="app.help"),
         Binding("f1", "app.help", "Help here", show=False, id="app.help-here"),
@@ -198,7 +201,7 @@ class CCMApp(App[None]):
         """After a sync that recorded conflicts: say so, and how to see and settle them."""
         self.notify(
             f"A sync found {count} record{'s' * (count != 1)} edited on both sides and kept the later edit. "
-            "See both versions with `ccm conflicts`; keep one with `ccm conflicts keep ID mine|theirs`.",
+            "Press C (or ctrl+p, Conflicts) to see both versions and keep mine or theirs.",
             title="Sync conflicts",
             severity="warning",
             timeout=20,
@@ -277,6 +280,32 @@ class CCMApp(App[None]):
         if iso3 is None:
             iso3 = getattr(self.screen, "selected_state", lambda: None)()
         self.push_screen(ClassifyDialog(iso3))
+
+    def action_conflicts(self) -> None:
+        from ccmtui.tui.screens.conflicts import ConflictsScreen
+
+        if not isinstance(self.screen, ConflictsScreen):
+            self.push_screen(ConflictsScreen())
+
+    def action_sync(self) -> None:
+        from ccmtui.tui.dialogs.sync import SyncDialog
+
+        if not isinstance(self.screen, SyncDialog):
+            self.push_screen(SyncDialog())
+
+    def action_export(self) -> None:
+        from ccmtui.tui.dialogs.export import ExportDialog
+
+        if not isinstance(self.screen, ExportDialog):
+            self.push_screen(ExportDialog())
+
+    def action_treaty_records(self, kind: str = "obligations") -> None:
+        """Obligations, extensions, retention, Art. 7, measures, cooperation, meetings: under Summary."""
+        from ccmtui.tui.screens.treaty_records import TreatyRecordsScreen
+
+        self.action_go("summary")
+        if not isinstance(self.screen, TreatyRecordsScreen):
+            self.push_screen(TreatyRecordsScreen(kind))
 
     def action_undo(self) -> None:
         self.action_go("changes")

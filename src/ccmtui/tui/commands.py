@@ -17,6 +17,15 @@ class CCMCommands(Provider):
             ("Log an engagement", "Open the log form", partial(app.action_go, "log")),
             ("Classify a state…", "Record a Category I / II / III assessment", app.action_classify),
             ("Undo the last change…", "Revert the last change set, after confirmation", app.action_undo),
+            (
+                "Treaty records",
+                "Obligations, extensions, retention, Art. 7 reports and forms, measures, cooperation, meetings",
+                app.action_treaty_records,
+            ),
+            ("Conflicts", "Records a sync found edited on both sides: keep mine or theirs (C)", app.action_conflicts),
+            ("Sync or merge…", "With the team's server or a colleague's file (S)", app.action_sync),
+            ("Export or report…", "Quarter summary, calendar or progress report, to a file (X)", app.action_export),
+            ("Who you are…", "Your name, state and thematic area, kept in config.toml", app._ask_who),
             ("Keys", "Every key that works here", app.action_help),
             (
                 "Light or dark theme",

@@ -23,6 +23,7 @@ class EngagementDialog(RecordKeys, ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close", id="engagement.close"),
+        Binding("F", "files", "Files…", id="engagement.files"),
         *record_bindings("engagement"),
     ]
 
@@ -36,7 +37,7 @@ class EngagementDialog(RecordKeys, ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#engagement-box").border_title = "Engagement"
-        self.query_one("#engagement-box").border_subtitle = "e edit · d delete · Esc to close"
+        self.query_one("#engagement-box").border_subtitle = "e edit · d delete · f files · Esc to close"
         self.load()
 
     @work(thread=True, exclusive=True, group="engagement")
@@ -90,6 +91,12 @@ class EngagementDialog(RecordKeys, ModalScreen[None]):
                 )
             parts += [Text(""), table]
         body.update(Group(*parts))
+
+    def action_files(self) -> None:
+        """Its attached files: list, attach, save, open."""
+        from ccmtui.tui.dialogs.attachments import AttachmentsDialog
+
+        self.app.push_screen(AttachmentsDialog(self.uuid))
 
     # -- e and d: this engagement
     def highlighted_record(self) -> str | None:

@@ -39,9 +39,10 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter"),
         Binding("N", "new_meeting", "New meeting…", id="summary.meeting"),
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
+        Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
         *record_bindings("summary", show=False),
     ]
-    NOTHING_HIGHLIGHTED = "Highlight a meeting: `o` lists them."
+    NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
 
     def __init__(self) -> None:
         super().__init__()
