@@ -116,7 +116,7 @@ class ConflictsScreen(SectionScreen):
         table.loading = False
         which = "Conflicts" if self.settled_too else "Open conflicts"
         table.border_title = f"{which} · {len(conflicts)}"
-        table.border_subtitle = "ccm conflicts · m keeps mine, t theirs; Changes undoes it"
+        table.border_subtitle = "ccm conflicts · M keeps mine, T theirs; Changes undoes it"
         self._show_versions()
 
     def current(self):
