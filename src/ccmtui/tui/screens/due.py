@@ -88,17 +88,17 @@ class DueScreen(SectionScreen):
 
     # -- the row under the cursor
     def _key(self) -> tuple[str, list[str]]:
-        row = self.table.cursor_row
+        found = self.query("#due-table")  # asked for the footer before the screen is composed, too
+        row = found.first(VirtualTable).cursor_row if found else None
         if row is None:
             return "", []
         kind, _, rest = row.key.partition(":")
         return kind, rest.split(":")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        kind, _ = self._key()
         wanted = {"done": "f", "snooze": "f", "reply": "r"}.get(action)
         if wanted is not None:
-            return kind == wanted or None  # shown dimmed on a row it does not act on
+            return self._key()[0] == wanted or None  # shown dimmed on a row it does not act on
         return True
 
     @on(VirtualTable.RowHighlighted, "#due-table")
