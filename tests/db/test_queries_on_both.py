@@ -182,7 +182,7 @@ def prepare(path: Path) -> None:
         ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "--measure", "Act 2009", "--source", "Art. 7 report"),
         ("cooperation", "add", "LBN", "needs", "--year", "2013", "--details", "clearance", "--source", "Art. 7 report"),
         ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),
-        ("reply", CAMPAIGN[:8], "THA", "-s", "neutral", "-m", "Cost of alternatives", "--reason", "cost",
+        ("reply", CAMPAIGN[:8], "THA", "--stance", "neutral", "-m", "Cost of alternatives", "--reason", "cost",
          "--date", "2013-06-01"),
         ("log", "call", "UGA", "-m", "Call on the conference", "-a", "univ", "--date", "2013-06-01",
          "--follow-up", "2013-07-01"),
