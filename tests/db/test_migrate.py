@@ -189,17 +189,22 @@ def _fill(connection, table: str, values: dict) -> None:
     connection.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
 
 
-def test_an_upgrade_that_rebuilds_a_table_others_point_at_keeps_every_reference(tmp_path):
-    """A reply that recorded a category points at it: rebuilding the categories' table must not fail."""
-    path = tmp_path / "old.db"
+def _database_at(path, revision: str) -> sqlite3.Connection:
+    """The first release's database brought to `revision`, open for writing by hand."""
+    from alembic import command
+
     _first_release_database(path)
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        from alembic import command
-
-        command.upgrade(migrate.config(connection), "0011")
+        command.upgrade(migrate.config(connection), revision)
     engine.dispose()
-    connection = sqlite3.connect(path)
+    return sqlite3.connect(path)
+
+
+def test_an_upgrade_that_rebuilds_a_table_others_point_at_keeps_every_reference(tmp_path):
+    """A reply that recorded a category points at it: rebuilding the categories' table must not fail."""
+    path = tmp_path / "old.db"
+    connection = _database_at(path, "0011")
     [(classification,)] = connection.execute("SELECT uuid FROM classifications WHERE iso3 = 'THA'").fetchall()
     _fill(
         connection,
@@ -229,14 +234,7 @@ def test_an_upgrade_that_rebuilds_a_table_others_point_at_keeps_every_reference(
 
 def test_an_upgrade_that_cannot_finish_leaves_the_file_as_it_was_and_no_copy_behind(tmp_path):
     path = tmp_path / "old.db"
-    _first_release_database(path)
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        from alembic import command
-
-        command.upgrade(migrate.config(connection), "0011")
-    engine.dispose()
-    connection = sqlite3.connect(path)
+    connection = _database_at(path, "0011")
     _fill(
         connection,
         "engagements",
