@@ -53,7 +53,7 @@ time.sleep(0.3)
 os.write(1, b"dashboard ready")
 while True:
     key = os.read(0, 16)
-    if key == b"q":
+    if key == b"\x11":  # ctrl+q, the app's quit key
         break
     time.sleep(0.02)
     os.write(1, b"cursor moved")
@@ -85,7 +85,7 @@ os.write(1, b"dashboard ready")
 seen = b""
 while True:
     key = os.read(0, 16)
-    if key == b"q":
+    if key == b"\x11":  # ctrl+q, the app's quit key
         break
     if key == b"\x1b[F":
         # The measured key must come after every setup key, each in its turn.
