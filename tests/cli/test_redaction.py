@@ -48,6 +48,7 @@ def _text(path) -> str:
     return text
 
 
+@pytest.mark.slow  # writes every export of the sample in every format
 @pytest.mark.skipif(backends.on_postgresql(), reason="reads the sample's SQLite file for what must not show")
 def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
     assert ccm("config", "set", "name", "Ana Silva").exit_code == 0  # would be the byline without --redact

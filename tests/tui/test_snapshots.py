@@ -143,6 +143,8 @@ SCREENS = {
 }
 
 
+# Every screen at 80×24 and 160×50: run with the slow suites (`.ci/run`).
+@pytest.mark.slow
 class TestSizes:
     @pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
     @pytest.mark.parametrize("screen", list(SCREENS))
