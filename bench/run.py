@@ -51,6 +51,7 @@ EXPORT_QUARTER = "2024Q2"
 # The terminal app is ready when its screen has settled (loading indicators move until the data is
 # in): the time of the last byte before this long a silence.
 TUI_QUIET = 1.0
+LIMIT = 120  # seconds: a process still running then is killed and its row fails
 TUI_KEY = "\x1b[B"  # ↓: the cursor moves down the focused table
 TUI_END = "\x1b[F"  # End, as xterm sends it
 TUI_QUIT = "\x11"  # ctrl+q: on a list, q is a letter typed to jump
@@ -188,19 +189,31 @@ def spawn(job):
         actions[1] = (os.POSIX_SPAWN_DUP2, writing, 1)
     started = time.perf_counter()
     pid = os.posix_spawnp(job["argv"][0], job["argv"], os.environ, file_actions=actions)
+    deadline = started + job["limit"]
     if job.get("first_line"):
         os.close(writing)
-        while True:
+        while time.perf_counter() < deadline:
+            if not select.select([reading], [], [], max(0, deadline - time.perf_counter()))[0]:
+                continue
             chunk = os.read(reading, 65536)
             if not chunk:
                 break
             if first is None and b"\n" in chunk:
                 first = time.perf_counter() - started
         os.close(reading)
+    # A process that hangs is killed at the limit and reported as failed (124), so a run always ends.
+    hung = False
+    if hasattr(os, "pidfd_open"):
+        handle = os.pidfd_open(pid)
+        if not select.select([handle], [], [], max(0, deadline - time.perf_counter()))[0]:
+            os.kill(pid, 9)
+            hung = True
+        os.close(handle)
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - started
     cpu = usage.ru_utime + usage.ru_stime
-    return [seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), None, cpu, first]
+    code = 124 if hung else os.waitstatus_to_exitcode(status)
+    return [seconds, usage.ru_maxrss, code, None, cpu, first]
 
 def settle(master, quiet, limit):
     # Read the terminal until it has been quiet for `quiet` s: the time of the last byte, or None.
@@ -293,7 +306,7 @@ class Launcher:
     def run(self, argv: list[str], **terminal) -> Run:
         """Run to the end (`first_line=True`: timing its first line of output too); or, with
         `terminal=True, key=…, quit=…`, the app in a pseudo-terminal."""
-        job = {"argv": argv, "errors": str(self.errors), "quiet": TUI_QUIET, "limit": 120, **terminal}
+        job = {"argv": argv, "errors": str(self.errors), "quiet": TUI_QUIET, "limit": LIMIT, **terminal}
         self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
         seconds, peak, code, repaint, cpu, first = json.loads(self.process.stdout.readline())
@@ -301,8 +314,11 @@ class Launcher:
         peak_bytes = peak if sys.platform == "darwin" else peak * 1024
         error = ""
         if code != 0:
-            lines = self.errors.read_text(errors="replace").strip().splitlines() if not terminal else []
-            error = lines[-1] if lines else ("the app did not settle" if code == 124 else "")
+            in_terminal = job.get("terminal", False)
+            lines = [] if in_terminal else self.errors.read_text(errors="replace").strip().splitlines()
+            error = lines[-1] if lines else ""
+            if code == 124:
+                error = "the app did not settle" if in_terminal else f"killed after {job['limit']} s"
         return Run(seconds or 0.0, peak_bytes, code, error, repaint, cpu, first)
 
     def close(self) -> None:

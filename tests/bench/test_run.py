@@ -124,3 +124,22 @@ def test_setup_keys_reach_a_screen_before_the_measured_key(tmp_path):
     row.runs.append(result)
     summary = run.summarise_key(row)
     assert summary["status"] == "measured" and summary["met"] in (True, False) and summary["peak_mib"] > 1
+
+
+def test_a_command_that_hangs_is_killed_at_the_limit_and_its_row_fails(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    launcher = run.Launcher(dict(__import__("os").environ), tmp_path)
+    try:
+        hung = launcher.run(
+            [sys.executable, "-c", "import time; print('first'); time.sleep(60)"], first_line=True, limit=1
+        )
+        quick = launcher.run([sys.executable, "-c", "print('done')"], first_line=True)
+    finally:
+        launcher.close()
+    assert hung.code == 124 and "killed after 1 s" in hung.error
+    assert 1 <= hung.seconds < 10
+    assert quick.code == 0 and quick.first is not None
