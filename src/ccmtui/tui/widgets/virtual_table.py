@@ -8,9 +8,9 @@ with the list: a million rows cost what a hundred do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -24,66 +24,20 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from ccmtui.textsafe import literal, literal_text
-from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys, folded
+from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys
+
+# Column, Row and LocalRows are the table's vocabulary: screens import them from here with the table.
+from ccmtui.tui.widgets.table_rows import Column, LocalRows, Row, Rows  # noqa: F401
 from ccmtui.tui.workers import deliver, reporting
 
 if TYPE_CHECKING:
-    from ccmtui.reports.register import Register
+    pass
 
 BLOCK = 200
 # 40 blocks of 200: 8,000 rows at most in memory, whatever the length of the list.
 KEPT_BLOCKS = 40
 HEADER = 1
 PLACEHOLDER = "·" * 3
-
-
-@dataclass(frozen=True)
-class Column:
-    label: str
-    width: int | None = None  # None: the width the other columns leave
-
-
-class Row(NamedTuple):
-    key: str
-    cells: tuple  # one str or rich Text per column
-
-
-class Rows(Protocol):
-    """What a VirtualTable shows: rows by position."""
-
-    # None until known: the table then shows the first block alone.
-    length: int | None
-    # True when the rows are in memory already: read on the UI thread, without a worker.
-    local: bool
-
-    def read(self, register: Register, start: int, count: int) -> list[Row]:
-        """Rows start…start+count-1 (fewer at the end). Runs in a worker with its own register."""
-        ...
-
-    # Optional: `sorted(column, reverse) -> Rows | str` (the rows so sorted, or why not), and
-    # `find(prefix) -> int | None` (the first position whose first column starts with `prefix`).
-
-
-class LocalRows:
-    """Items already in memory, each made into a Row only when it comes into view."""
-
-    local = True
-
-    def __init__(self, items: Sequence, row: Callable[[int, Any], Row]):
-        self.items = items
-        self.row = row
-        self.length = len(items)
-
-    def read(self, register: Register, start: int, count: int) -> list[Row]:
-        return [self.row(i, self.items[i]) for i in range(start, min(start + count, self.length))]
-
-    def sorted(self, column: int, reverse: bool) -> LocalRows:
-        """The same items, in the order of one column's text (case and accents ignored)."""
-        keyed = sorted(
-            range(self.length), key=lambda i: folded(self.row(i, self.items[i]).cells[column]), reverse=reverse
-        )
-        rows = LocalRows([self.items[i] for i in keyed], lambda i, item: self.row(keyed[i], item))
-        return rows
 
 
 class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
