@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -29,9 +28,6 @@ from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys
 # Column, Row and LocalRows are the table's vocabulary: screens import them from here with the table.
 from ccmtui.tui.widgets.table_rows import Column, LocalRows, Row, Rows  # noqa: F401
 from ccmtui.tui.workers import deliver, reporting
-
-if TYPE_CHECKING:
-    pass
 
 BLOCK = 200
 # 40 blocks of 200: 8,000 rows at most in memory, whatever the length of the list.
