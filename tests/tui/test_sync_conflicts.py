@@ -107,7 +107,35 @@ async def test_a_server_that_cannot_be_reached_is_an_inline_error(make_app):
         await _sync(pilot, url)
         error = str(app.screen.query_one("#sync-error-where").render())
         assert error.startswith("Error:") and "secret" not in error
-        assert app.screen.query_one("#sync-where", Input).value == url
+        # The password leaves the URL field for the masked one: nothing on screen shows it.
+        assert app.screen.query_one("#sync-where", Input).value == "postgresql://nobody@127.0.0.1:1/ccm"
+        password = app.screen.query_one("#sync-password", Input)
+        assert password.password and password.value == "secret"
+        assert "secret" not in screen_text(app)
+
+
+async def test_a_password_typed_in_its_masked_field_is_used_for_the_server(make_app, monkeypatch):
+    import ccmtui.actions.sync as sync_actions
+    from ccmtui.domain.errors import InputError
+
+    used = []
+
+    def sync_with(workspace, url, on_progress=None, on_total=None):
+        used.append(url)
+        raise InputError("the server did not answer")
+
+    monkeypatch.setattr(sync_actions, "sync_with", sync_with, raising=True)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        app.screen.query_one("#sync-password", Input).value = "s3cret"
+        app.screen.query_one("#sync-where", Input).value = "postgresql://kwame@db.example.org/ccm"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert used == ["postgresql://kwame:s3cret@db.example.org/ccm"]
+        assert "s3cret" not in screen_text(app)
 
 
 async def test_merge_brings_a_colleagues_records_in(make_app, tmp_path, sample_db):
@@ -141,8 +169,12 @@ async def test_a_team_server_refusing_the_login_then_a_sync_with_it(make_app, po
             await _sync(pilot, wrong)
             error = str(app.screen.query_one("#sync-error-where").render())
             assert "password authentication failed" in error and "not-the-password" not in error
-            assert app.screen.query_one("#sync-where", Input).value == wrong
-            app.screen.query_one("#sync-where", Input).value = url
+            # The URL stays, without its password, which waits masked in its own field to be corrected.
+            assert app.screen.query_one("#sync-where", Input).value == make_url(url)._replace(
+                password=None
+            ).render_as_string(hide_password=False)
+            assert app.screen.query_one("#sync-password", Input).value == "not-the-password"
+            app.screen.query_one("#sync-password", Input).value = make_url(url).password
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert "Went out to" in screen_text(app)

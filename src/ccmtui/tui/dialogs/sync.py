@@ -74,6 +74,14 @@ class SyncDialog(ModalScreen[None]):
                     compact=True,
                 )
             yield Label("", id="sync-error-where", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Password", classes="label")
+                yield Input(
+                    placeholder="a server login's, if ~/.pgpass does not hold it",
+                    password=True,
+                    id="sync-password",
+                    compact=True,
+                )
             yield ProgressBar(total=None, show_eta=False, id="sync-progress")
             yield Static("", id="sync-report")
             with Horizontal(classes="row buttons"):
@@ -124,6 +132,7 @@ class SyncDialog(ModalScreen[None]):
             self.query_one("#sync-where").focus()
             return
         error.display = False
+        where = self._with_password(where)
         self.running = True
         box = self.query_one("#sync-box")
         box.border_subtitle = "Syncing…" if how == "sync" else "Merging…"
@@ -134,7 +143,29 @@ class SyncDialog(ModalScreen[None]):
         for button in self.query(Button):
             button.disabled = True
         self.query_one("#sync-where").disabled = True
+        self.query_one("#sync-password").disabled = True
         self.run_sync(how, where)
+
+    def _with_password(self, where: str) -> str:
+        """The URL to connect with; the URL field keeps no password on screen (it moves to the masked field)."""
+        if "://" not in where:
+            return where
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(where)
+        except ArgumentError:
+            return where  # the action says what is wrong with it
+        password = self.query_one("#sync-password", Input)
+        if url.password:
+            password.value = str(url.password)
+            self.query_one("#sync-where", Input).value = url._replace(password=None).render_as_string(
+                hide_password=False
+            )
+        if password.value:
+            url = url.set(password=password.value)
+        return url.render_as_string(hide_password=False)
 
     @work(thread=True, exclusive=True, group="sync")
     def run_sync(self, how: str, where: str) -> None:
@@ -165,8 +196,8 @@ class SyncDialog(ModalScreen[None]):
         self.query_one("#sync-progress").display = False
         for button in self.query(Button):
             button.disabled = False
-        where = self.query_one("#sync-where", Input)
-        where.disabled = False
+        self.query_one("#sync-where", Input).disabled = False
+        self.query_one("#sync-password", Input).disabled = False
 
     def _failed(self, message: str) -> None:
         self._unlock()
