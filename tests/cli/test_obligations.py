@@ -168,7 +168,7 @@ def test_the_same_fact_recorded_in_two_files_is_one_record(tmp_path):
         (["obligation", "update", "GBR", "--article", "3", "--completed", "2013-12-17"], "nothing to change"),
         (["obligation", "list", "--article", "9"], "unknown article '9'"),
         (["transparency", "add", "KEN", "--initial"], "has deposited no instrument"),
-        (["transparency", "add", "NLD"], "say which calendar year"),
+        (["transparency", "add", "NLD"], "--year: give the calendar year the annual report covers"),
         (["transparency", "add", "NLD", "--initial", "--submitted", "2010-01-01"], "before Netherlands deposited"),
         (["transparency", "add", "NLD", "--year", "2013", "--submitted", "2099-01-01"], "is in the future"),
         (["measures", "add", "NLD", "-s", "adopted", "-d", "2011"], "name the measure adopted"),

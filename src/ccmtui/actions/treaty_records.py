@@ -235,7 +235,7 @@ def record_transparency(
     chosen = (given(kind) or "annual").lower()
     if chosen not in ("initial", "annual"):
         fields.fail("kind", f"a report is initial or annual, not {kind!r}")
-    covering = _whole(fields, "year", year, "year the annual report covers", required=chosen == "annual")
+    covering = _whole(fields, "year", year, "calendar year the annual report covers", required=chosen == "annual")
     submitted_on = _date(fields, "submitted", submitted, "submission date")
     due_on = _date(fields, "due", due, "due date")
     row = _write(
@@ -354,7 +354,7 @@ def record_article7_forms(
     fields = Fields()
     record = _state(fields, register, state)
     chosen = (given(kind) or "annual").lower()
-    covering = _whole(fields, "year", year, "year the annual report covers", required=chosen == "annual")
+    covering = _whole(fields, "year", year, "calendar year the annual report covers", required=chosen == "annual")
     if covering is not None:
         from ccmtui.actions.recording import _year
 

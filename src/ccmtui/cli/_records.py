@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ccmtui.cli._common import AppContext
     from ccmtui.reports.register import Register
 
@@ -16,6 +19,19 @@ Source = Annotated[str | None, typer.Option("--source", help="Where it comes fro
 Year = Annotated[int | None, typer.Option("--year", help="One year only.")]
 
 FREE_TEXT = ("Source", "Purpose", "Details", "Measure")
+
+
+@contextmanager
+def in_option_words(**options: str) -> Iterator[None]:
+    """A form's field errors in the command's words: the first one, after the option it came from
+    (`--{field}` unless renamed; the state is an argument and needs no name)."""
+    from ccmtui.domain.errors import FieldErrors, InputError
+
+    try:
+        yield
+    except FieldErrors as error:
+        name, message = next(iter(error.errors.items()))
+        raise InputError(message if name == "state" else f"{options.get(name, '--' + name)}: {message}") from None
 
 
 def chosen_states(register: Register, states: list[str] | None) -> set[str] | None:

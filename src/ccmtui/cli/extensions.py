@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._records import in_option_words
 from ccmtui.db.queries import Q
 
 extension_app = typer.Typer(
@@ -53,30 +54,25 @@ def extension_add(
     notes: Annotated[str | None, typer.Option("--notes", help="Free notes on the request or decision.")] = None,
 ) -> None:
     """Record an extension request and, once known, the decision on it."""
-    from ccmtui.actions.obligations import ExtensionInput, add_extension
-    from ccmtui.domain.dates import optional_partial_date, parse_date
-    from ccmtui.domain.obligations import parse_article
+    from ccmtui.actions.treaty_records import record_extension
 
     context = app_context(ctx)
-    record = context.register().resolve(state)
-    number = parse_article(article)
-    given = ExtensionInput(
-        requested=optional_partial_date(requested, "--requested"),
-        requested_to=parse_date(requested_to, "--requested-to") if requested_to else None,
-        meeting=meeting,
-        decision=" ".join(decision.lower().split()) if decision else None,
-        granted=optional_partial_date(granted, "--granted"),
-        extended_to=parse_date(extended_to, "--extended-to") if extended_to else None,
-        source=source,
-        notes=notes,
-    )
-    with context.writing(f"extension {record.name} Art. {number}") as writer:
-        row = add_extension(writer, record, number, given)
-    where = f" to the {row['meeting']}" if row["meeting"] else ""
-    to = f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
-    typer.echo(
-        f"{record.name}: Art. {number} extension request {row['number']}{where} recorded, {row['decision']}{to}."
-    )
+    with in_option_words():
+        written = record_extension(
+            context.register(),
+            context.writing,
+            state=state,
+            article=article,
+            source=source,
+            requested=requested,
+            requested_to=requested_to,
+            meeting=meeting,
+            decision=decision,
+            granted=granted,
+            extended_to=extended_to,
+            notes=notes,
+        )
+    say(written.message)
 
 
 @extension_app.command("list")

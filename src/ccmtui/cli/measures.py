@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
-from ccmtui.cli._records import Json, Source, States, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._records import Json, Source, States, in_option_words, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 9 national implementation measures.", no_args_is_help=True)
 
@@ -27,17 +27,20 @@ def measures_add(
     measure: Annotated[str, typer.Option("--measure", help="The law or measure, e.g. 'Law No. 29 of 2012'.")] = "",
 ) -> None:
     """Record an Art. 9 national implementation measure (or that a state reported none)."""
-    from ccmtui.actions.measures import add_measure
-    from ccmtui.domain.dates import parse_partial_date
-    from ccmtui.domain.obligations import MEASURE_STATUSES, parse_measure_status
+    from ccmtui.actions.treaty_records import record_measure
 
     context = app_context(ctx)
-    record = context.register().resolve(state)
-    chosen = parse_measure_status(status)
-    day = parse_partial_date(dated, "--date")
-    with context.writing(f"measures {record.name} {chosen} {day}") as writer:
-        add_measure(writer, record, chosen, day, measure, source)
-    typer.echo(f"{record.name}: {MEASURE_STATUSES[chosen]} ({day}).")
+    with in_option_words(dated="--date"):
+        written = record_measure(
+            context.register(),
+            context.writing,
+            state=state,
+            status=status,
+            dated=dated,
+            measure=measure,
+            source=source,
+        )
+    say(written.message)
 
 
 @app.command("list")

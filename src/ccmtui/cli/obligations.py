@@ -4,19 +4,18 @@ obligations, recorded with their source.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context
-from ccmtui.cli._records import Json, Source, States, chosen_states, record_table
+from ccmtui.cli._common import Plain, app_context, say
+from ccmtui.cli._records import Json, Source, States, chosen_states, in_option_words, record_table
 from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
 
 if TYPE_CHECKING:
-    from ccmtui.reports.register import Register
+    pass
 
 app = typer.Typer(
     help="Art. 3 stockpile destruction, Art. 4 clearance and Art. 5 victim assistance obligations.",
@@ -26,45 +25,6 @@ app = typer.Typer(
 Article = Annotated[
     str, typer.Option("--article", metavar="3|4|5", help="3 stockpiles, 4 clearance, 5 victim assistance.")
 ]
-
-
-def _obligation_input(
-    register: Register,
-    deadline,
-    extension_requested,
-    requested_to,
-    extension_granted,
-    extended_to,
-    completed,
-    status,
-    source,
-    notes,
-):
-    from ccmtui.actions.obligations import ObligationInput
-    from ccmtui.domain.dates import parse_date, parse_partial_date
-    from ccmtui.domain.obligations import parse_obligation_status
-
-    granted = None
-    if extension_granted:
-        text = extension_granted.strip()
-        if re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", text):
-            granted = parse_partial_date(text, "--extension-granted")
-        else:
-            # A meeting grants an extension by its close: the last day of the meeting.
-            granted = parse_partial_date(register.meeting(text).end.isoformat(), "--extension-granted")
-    return ObligationInput(
-        deadline=parse_date(deadline, "--deadline") if deadline else None,
-        extension_requested=parse_partial_date(extension_requested, "--extension-requested")
-        if extension_requested
-        else None,
-        extension_requested_to=parse_date(requested_to, "--requested-to") if requested_to else None,
-        extension_granted=granted,
-        extended_to=parse_date(extended_to, "--extended-to") if extended_to else None,
-        completed=parse_partial_date(completed, "--completed") if completed else None,
-        status=parse_obligation_status(status) if status else None,
-        source=source,
-        notes=notes,
-    )
 
 
 Deadline = Annotated[
@@ -115,36 +75,27 @@ def _obligation_command(action: str):
         status: StatusOption = None,
         notes: Notes = None,
     ) -> None:
-        from ccmtui.actions.obligations import add_obligation, update_obligation
-        from ccmtui.domain.obligations import ARTICLES, parse_article
+        from ccmtui.actions.treaty_records import record_obligation
 
         context = app_context(ctx)
-        register = context.register()
-        record = register.resolve(state)
-        number = parse_article(article)
-        given = _obligation_input(
-            register,
-            deadline,
-            extension_requested,
-            requested_to,
-            extension_granted,
-            extended_to,
-            completed,
-            status,
-            source,
-            notes,
-        )
-        with context.writing(f"obligation {action} {record.name} Art. {number}") as writer:
-            row = (add_obligation if action == "add" else update_obligation)(writer, record, number, given)
-        if action == "add":
-            deadline_text = f", deadline {row['deadline'].isoformat()}" if row["deadline"] else ""
-            typer.echo(
-                f"{record.name}: Art. {number} ({ARTICLES[number]}) obligation recorded, {row['status']}{deadline_text}."
+        with in_option_words():
+            written = record_obligation(
+                context.register(),
+                context.writing,
+                update=action == "update",
+                state=state,
+                article=article,
+                source=source,
+                deadline=deadline,
+                extension_requested=extension_requested,
+                requested_to=requested_to,
+                extension_granted=extension_granted,
+                extended_to=extended_to,
+                completed=completed,
+                status=status,
+                notes=notes,
             )
-        else:
-            extra = f", completed {row['completed']}" if row["completed"] else ""
-            extra += f", extended to {row['extended_to'].isoformat()}" if row["extended_to"] else ""
-            typer.echo(f"{record.name}: Art. {number} obligation now {row['status']}{extra}.")
+        say(written.message)
 
     command.__name__ = f"obligation_{action}"
     command.__doc__ = {

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
-from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._records import Json, Source, States, Year, in_option_words, record_table, recorded_rows
 from ccmtui.domain.dates import iso
 
 app = typer.Typer(help="Art. 7 transparency reports: initial and annual, due and submitted.", no_args_is_help=True)
@@ -26,26 +26,21 @@ def transparency_add(
     ] = None,
 ) -> None:
     """Record an Art. 7 report: the initial one (--initial) or the annual update covering --year."""
-    from ccmtui.actions.transparency import add_transparency_report
-    from ccmtui.domain.dates import parse_date
+    from ccmtui.actions.treaty_records import record_transparency
 
     context = app_context(ctx)
-    record = context.register().resolve(state)
-    kind = "initial" if initial else "annual"
-    with context.writing(f"transparency {record.name} {kind} {year or ''}".strip()) as writer:
-        row = add_transparency_report(
-            writer,
-            record,
-            kind,
-            year,
-            parse_date(submitted, "--submitted") if submitted else None,
-            parse_date(due, "--due") if due else None,
-            source,
+    with in_option_words(kind="--initial"):
+        written = record_transparency(
+            context.register(),
+            context.writing,
+            state=state,
+            kind="initial" if initial else "annual",
+            year=None if year is None else str(year),
+            submitted=submitted,
+            due=due,
+            source=source,
         )
-    what = "initial report" if kind == "initial" else f"annual report covering {row['year']}"
-    when = f"submitted {row['submitted'].isoformat()}" if row["submitted"] else "not submitted"
-    late = " (late)" if row["submitted"] and row["submitted"] > row["due"] else ""
-    typer.echo(f"{record.name}: {what}, due {row['due'].isoformat()}, {when}{late}.")
+    say(written.message)
 
 
 @app.command("list")
