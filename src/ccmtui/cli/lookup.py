@@ -46,7 +46,7 @@ def engagements(
     reader = context.reader()
     chosen = EngagementFilter(
         state=register.index.resolve(state) if state else None,
-        actor=parse_actors(register.index, [by])[0] if by else None,
+        actor=parse_actors(register.index, [by], register.organisations, strict=False)[0] if by else None,
         campaign=resolve_id(reader, Q.campaign_ids, campaign, "campaign") if campaign else None,
         area=parse_area(area) if area else None,
         kind=parse_kind(kind) if kind else None,
