@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import Plain, app_context, console, print_json
 from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 
 def engagements(
@@ -124,7 +127,7 @@ def _engagement_table(lines: list, more: str):
     return table
 
 
-def _met(reader, uuid: str) -> list[str]:
+def _met(reader: Reader, uuid: str) -> list[str]:
     """The people (by name) and organisations (by code) an engagement was with."""
     from ccmtui.reports.counterparts import counterpart_labels
 

@@ -57,7 +57,7 @@ def counterparts_of_engagements() -> Select:
         )
         .outerjoin(Person, Person.uuid == EngagementCounterpart.person_uuid)
         .where(EngagementCounterpart.engagement_uuid.in_(bindparam("uuids", expanding=True)))
-        .order_by(EngagementCounterpart.engagement_uuid, EngagementCounterpart.created_at)
+        .order_by(EngagementCounterpart.engagement_uuid, EngagementCounterpart.created_at, EngagementCounterpart.uuid)
     )
 
 
@@ -78,7 +78,7 @@ def counterparts_of_state() -> Select:
         .join(Engagement, Engagement.uuid == EngagementCounterpart.engagement_uuid)
         .outerjoin(Person, Person.uuid == EngagementCounterpart.person_uuid)
         .where(EngagementState.iso3 == bindparam("iso3"), Engagement.occurred_on <= bindparam("as_of", type_=Date))
-        .order_by(Engagement.occurred_on.desc(), EngagementCounterpart.created_at)
+        .order_by(Engagement.occurred_on.desc(), EngagementCounterpart.created_at, EngagementCounterpart.uuid)
     )
 
 
