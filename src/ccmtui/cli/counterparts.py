@@ -47,6 +47,24 @@ Email = Annotated[str | None, typer.Option("--email", help="E-mail address.")]
 Phone = Annotated[str | None, typer.Option("--phone", help="Phone number.")]
 
 
+def _table(title: str, headings: tuple[str, ...], rows: list[tuple], keep: int = 1, caption: str | None = None) -> None:
+    """A listing whose first `keep` columns never wrap (codes, ids); the others fold to fit."""
+    from rich import box
+    from rich.table import Table
+
+    from ccmtui.cli._common import console
+
+    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, header_style="bold")
+    for number, heading in enumerate(headings):
+        if number < keep:
+            table.add_column(heading, no_wrap=True)
+        else:
+            table.add_column(heading, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    console().print(table)
+
+
 def _org_json(org, shipped: set[str], people: int) -> dict:
     return {
         "code": org.code,
@@ -72,7 +90,6 @@ def org_list(
     redact: TableRedact = False,
 ) -> None:
     """List the organisations with the kinds of help they offer."""
-    from ccmtui.cli._records import record_table
     from ccmtui.domain.counterparts import parse_helps
     from ccmtui.reports.counterparts import People, shipped_codes
 
@@ -87,7 +104,7 @@ def org_list(
         records = [_org_json(o, shipped, len(people.of_organisation(o.code))) for o in orgs]
         emit(records, as_json, format_, output, "organisations", redact=redact)
         return
-    record_table(
+    _table(
         f"Organisations — {len(orgs)}",
         ("Code", "Name", "Kind", "Helps with", "People"),
         [(o.code, o.name, o.kind, ", ".join(o.helps) or "—", len(people.of_organisation(o.code))) for o in orgs],
@@ -228,7 +245,6 @@ def person_list(
     ] = False,
 ) -> None:
     """List the people, by name."""
-    from ccmtui.cli._records import record_table
     from ccmtui.reports.counterparts import People, works_for
 
     context = app_context(ctx)
@@ -246,7 +262,7 @@ def person_list(
     if redact:
         record_table(f"People — {len(rows)}", ("Role", "Works for"), [(r.role or "—", works_for(r)) for r in rows])
         return
-    record_table(
+    _table(
         f"People — {len(rows)}",
         ("Id", "Name", "Role", "Works for", "E-mail", "Phone"),
         [(r.uuid[:8], r.name, r.role, works_for(r), r.email, r.phone) for r in rows],
