@@ -260,7 +260,7 @@ def person_list(
         emit([_person_json(r, redact) for r in rows], as_json, format_, output, "people")
         return
     if redact:
-        record_table(f"People — {len(rows)}", ("Role", "Works for"), [(r.role or "—", works_for(r)) for r in rows])
+        _table(f"People — {len(rows)}", ("Role", "Works for"), [(r.role or "—", works_for(r)) for r in rows], keep=0)
         return
     _table(
         f"People — {len(rows)}",
