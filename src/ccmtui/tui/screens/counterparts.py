@@ -102,16 +102,18 @@ class CounterpartsScreen(SectionScreen):
             deliver(self, self._show, view, rows, details, [works_for(r) for r in rows] if view == "people" else [])
 
     def _show(self, view: str, rows: list, details: dict, employers: list) -> None:
+        same = self.rows and type(rows[0] if rows else None) is type(self.rows[0])
         self.rows, self.details = rows, details
         table = self.query_one("#counterparts-table", VirtualTable)
         if view == "people":
             table.columns = PEOPLE_COLUMNS
-            table.show(LocalRows(rows, lambda i, r: Row(r.uuid, (r.name, r.role, employers[i]))))
+            table.show(LocalRows(rows, lambda i, r: Row(r.uuid, (r.name, r.role, employers[i]))), keep_cursor=same)
             table.border_title = f"People · {len(rows)}"
             table.border_subtitle = "ccm person list · n adds one"
         else:
             table.columns = ORG_COLUMNS
-            table.show(LocalRows(rows, lambda i, o: Row(o.code, (o.code, o.kind, ", ".join(o.helps) or "—", o.name))))
+            cells = lambda i, o: Row(o.code, (o.code, o.kind, ", ".join(o.helps) or "—", o.name))  # noqa: E731
+            table.show(LocalRows(rows, cells), keep_cursor=same)
             table.border_title = f"Organisations · {len(rows)}"
             table.border_subtitle = "ccm org list"
         table.loading = False
