@@ -37,6 +37,7 @@ def test_the_sample_people_are_illustrative_and_belong_to_one_employer(reading):
         (["person", "add", "Y" * 150, "--state", "KEN"], "at most 100"),
         (["log", "call", "KEN", "-m", "Call", "--by", "ICCR"], "did you mean ICRC"),
         (["log", "call", "KEN", "-m", "Call", "--with", "Ana Kosta"], "did you mean Ana Costa?"),
+        (["log", "call", "KEN", "-m", "Call", "--by", "Sam Okello"], "write --by ISU --with 'Sam Okello'"),
         (["org", "add", "ICRC", "--name", "Another"], "already the organisation ICRC"),
         (["org", "add", "APOPO", "--name", "APOPO", "--helps", "mine sniffing"], "unknown kind of help"),
     ],

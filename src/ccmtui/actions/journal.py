@@ -151,6 +151,26 @@ def classify(
 # -- the actions behind `ccm log`, `ccm classify`, `ccm done` and the app's forms
 
 
+def _acting(register: Register, values: list[str]) -> list[str]:
+    """Acting parties, matched; a person's name is refused with what to write instead."""
+    try:
+        return parse_actors(register.index, values, register.organisations)
+    except InputError:
+        from ccmtui.reports.counterparts import People, works_for
+
+        people = People(register.reader)
+        for value in values:
+            person = people.find(value)
+            if person is not None:
+                employer = person.organisation or person.iso3
+                instead = f"--by {employer} --with {person.name!r}" if employer else f"--with {person.name!r}"
+                raise InputError(
+                    f"{person.name} is a person ({works_for(person)}): who acted is a state or an organisation; "
+                    f"write {instead}"
+                ) from None
+        raise
+
+
 def engagement_fields(
     fields: Fields,
     register: Register,
@@ -174,10 +194,7 @@ def engagement_fields(
         "occurred_on": fields("date", lambda: day(register, date, today)),
         "area": fields("area", lambda: chosen_area(given(area), config.get("area"))),
         "channel": fields("channel", lambda: parse_channel(given(channel) or default_channel)),
-        "actors": fields(
-            "by",
-            lambda: parse_actors(register.index, [b for b in by if b.strip()] or own_state, register.organisations),
-        ),
+        "actors": fields("by", lambda: _acting(register, [b for b in by if b.strip()] or own_state)),
         "action_points": fields("action_points", lambda: parse_action_points(list(action_points))),
         "follow_up_on": fields(
             "follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None
