@@ -131,6 +131,22 @@ CREATE TABLE meetings (
 	UNIQUE (code)
 );
 
+CREATE TABLE organisations (
+	code VARCHAR(20) NOT NULL, 
+	name VARCHAR(200) NOT NULL, 
+	aliases VARCHAR(300) NOT NULL, 
+	kind VARCHAR(20) NOT NULL, 
+	helps VARCHAR(200) NOT NULL, 
+	source TEXT, 
+	notes TEXT NOT NULL, 
+	shipped BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (code)
+);
+
 CREATE TABLE states (
 	iso3 VARCHAR(3) NOT NULL, 
 	name VARCHAR(100) NOT NULL, 
@@ -407,6 +423,31 @@ CREATE TABLE obligations (
 
 CREATE INDEX ix_obligations_article ON obligations (article, iso3);
 
+CREATE TABLE people (
+	name VARCHAR(100) NOT NULL, 
+	role VARCHAR(100) NOT NULL, 
+	iso3 VARCHAR(3), 
+	organisation VARCHAR(20), 
+	location VARCHAR(10) NOT NULL, 
+	email VARCHAR(200) NOT NULL, 
+	phone VARCHAR(50) NOT NULL, 
+	notes TEXT NOT NULL, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_people_one_employer CHECK (iso3 IS NULL OR organisation IS NULL), 
+	CONSTRAINT ck_people_location CHECK (location IN ('', 'geneva', 'capital')), 
+	CONSTRAINT ck_people_name CHECK (length(trim(name)) > 0), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(organisation) REFERENCES organisations (code) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_people_iso3 ON people (iso3);
+
+CREATE INDEX ix_people_organisation ON people (organisation);
+
 CREATE TABLE retention (
 	iso3 VARCHAR(3) NOT NULL, 
 	year INTEGER NOT NULL, 
@@ -513,6 +554,24 @@ CREATE TABLE work_plan_states (
 );
 
 CREATE INDEX ix_work_plan_states_iso3 ON work_plan_states (iso3, work_plan_uuid);
+
+CREATE TABLE engagement_counterparts (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	person_uuid VARCHAR(36), 
+	organisation VARCHAR(20), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_engagement_counterparts_one CHECK ((person_uuid IS NULL) != (organisation IS NULL)), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(person_uuid) REFERENCES people (uuid), 
+	FOREIGN KEY(organisation) REFERENCES organisations (code) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_engagement_counterparts_engagement ON engagement_counterparts (engagement_uuid);
+
+CREATE INDEX ix_engagement_counterparts_person ON engagement_counterparts (person_uuid);
 
 CREATE TABLE milestone_engagements (
 	milestone_uuid VARCHAR(36) NOT NULL, 

@@ -18,6 +18,8 @@ SECRET_SQL = (
     "SELECT recorded_by FROM engagements",
     "SELECT recorded_by FROM milestones",
     "SELECT recorded_by FROM classifications",
+    "SELECT name FROM people",
+    "SELECT email FROM people",
 )
 
 
@@ -28,7 +30,8 @@ def _secrets(db) -> set[str]:
             for (text,) in connection.execute(sql):
                 for line in (text or "").splitlines():
                     # Each line of a note (a cell shows them joined); very short ones are ordinary words.
-                    if len(line.strip()) >= 12 or (sql.startswith("SELECT recorded_by") and line.strip()):
+                    names = sql.startswith("SELECT recorded_by") or "FROM people" in sql
+                    if len(line.strip()) >= 12 or (names and line.strip()):
                         found.add(line.strip())
     return found
 
@@ -53,6 +56,11 @@ def _text(path) -> str:
 def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
     assert ccm("config", "set", "name", "Ana Silva").exit_code == 0  # would be the byline without --redact
     _progress(ccm)  # an engagement and milestones with notes, in 2025Q1
+    # People met in engagements of both areas the handovers cover (the sample's people are illustrative).
+    for area in ("universalization", "stockpile"):
+        met = ccm("log", "meeting", "KEN", "-m", "Met", "-a", area, "--date", "2025-03-01", "--with", "Kwame Mensah",
+                  "--with", "Ana Costa")  # fmt: skip
+        assert met.exit_code == 0, met.output
     secrets = _secrets(ccm.db) | {"Ana Silva"}
     assert len(secrets) > 5
     outputs = []
@@ -66,7 +74,8 @@ def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
     assert ccm("export", "ics", "--redact", "--since", "2010-01-01", "--until", "2030-12-31", "-o", ics).exit_code == 0
     outputs.append(ics)
     listings = [["status"], ["engagements", "--all"], ["history", "KEN"], ["history", "NLD"], ["due"],
-                ["campaign", "list"], ["obligation", "list"], ["milestone", "list"]]  # fmt: skip
+                ["campaign", "list"], ["obligation", "list"], ["milestone", "list"], ["person", "list"],
+                ["org", "list"]]  # fmt: skip
     for number, listing in enumerate(listings):
         for suffix in ("csv", "xlsx"):
             out = tmp_path / f"listing-{number}.{suffix}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 from ccmtui import config
@@ -66,7 +68,14 @@ def test_history_matches_an_answerable_reason_with_the_assistance_on_offer(ccm):
     assert offered.exit_code == 0, offered.output
     history = json.loads(ccm("history", "VNM", "--json").stdout)
     offers = [e["what"] for e in history if e["kind"] == "offer"]
-    assert offers == ["Help on offer: clearance-deadline → clearance assistance (Art. 4, 6): Norway (2024)"]
+    # The organisations whose shipped description says they help with clearance, read from the file.
+    shipped = files("ccmtui.db.reference").joinpath("organisations.csv").read_text(encoding="utf-8")
+    clearers = sorted(r["code"] for r in csv.DictReader(io.StringIO(shipped)) if "clearance" in r["helps"].split(";"))
+    assert "HALO" in clearers and "ICRC" not in clearers
+    assert offers == [
+        "Help on offer: clearance-deadline → clearance assistance (Art. 4, 6): Norway (2024); "
+        f"organisations offering it: {', '.join(clearers)}"
+    ]
 
 
 def test_the_summary_counts_category_ii_by_reason(ccm):

@@ -260,3 +260,34 @@ def test_an_upgrade_that_cannot_finish_leaves_the_file_as_it_was_and_no_copy_beh
         assert "replies pointing at no classifications" in result.output and "nothing was changed" in result.output
     assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
     assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_the_upgrade_to_counterparts_ships_the_organisations_and_merges_their_spellings(tmp_path):
+    """Acting parties typed as free text in a known organisation's spelling name it by its code;
+    an engagement that named it twice keeps one row; other free text is kept as written."""
+    path = tmp_path / "old.db"
+    connection = _database_at(path, "0012")
+    for n, actors in enumerate((["ISU", "Implementation Support Unit"], ["CMC", "PRT"], ["Mission of Japan"])):
+        uuid = f"{n}" * 36
+        _fill(
+            connection,
+            "engagements",
+            {"uuid": uuid, "kind": "meeting", "area": "universalization", "channel": "geneva"},
+        )
+        _fill(connection, "engagement_states", {"uuid": f"s{n}".ljust(36, "s"), "engagement_uuid": uuid, "iso3": "KEN"})
+        for m, actor in enumerate(actors):
+            _fill(
+                connection,
+                "engagement_actors",
+                {"uuid": f"a{n}{m}".ljust(36, "a"), "engagement_uuid": uuid, "actor": actor},
+            )
+    connection.commit()
+    connection.close()
+    result = CCM(path)("org", "show", "Implementation Support Unit", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["code"] == "ISU"
+    after = sqlite3.connect(path)
+    actors = after.execute("SELECT engagement_uuid, actor FROM engagement_actors ORDER BY 1, 2").fetchall()
+    assert actors == [("0" * 36, "ISU"), ("1" * 36, "ICBL-CMC"), ("1" * 36, "PRT"), ("2" * 36, "Mission of Japan")]
+    shipped = after.execute("SELECT count(*) FROM organisations WHERE shipped").fetchone()[0]
+    assert shipped == _text("organisations.csv").count("\n") - 1

@@ -93,7 +93,8 @@ def test_a_saved_attachment_is_owner_only(sample_db, identity, tmp_path, open_um
 def test_quotes_and_sql_in_what_users_type_land_verbatim(sample_db, identity):
     ccm = CCM(sample_db)
     tables = set(logical_dump(sample_db))
-    assert ccm("log", "call", "KEN", "-m", HOSTILE, "--notes", HOSTILE * 2, "--by", HOSTILE).exit_code == 0
+    assert ccm("person", "add", HOSTILE, "--state", "KEN", "--role", HOSTILE, "--notes", HOSTILE).exit_code == 0
+    assert ccm("log", "call", "KEN", "-m", HOSTILE, "--notes", HOSTILE * 2, "--with", HOSTILE).exit_code == 0
     assert ccm("classify", "USA", "II", "-r", HOSTILE, "--date", "2025-01-01").exit_code == 0
     result = ccm("campaign", "new", HOSTILE, "--to", "KEN", "--to", "UGA", "--yes", "--notes", HOSTILE)
     assert result.exit_code == 0, result.output
@@ -111,7 +112,8 @@ def test_quotes_and_sql_in_what_users_type_land_verbatim(sample_db, identity):
             "SELECT count(*) FROM engagements WHERE notes = ?", ((HOSTILE * 2).strip(),)
         ).fetchone() == (1,)
         assert connection.execute(
-            "SELECT count(*) FROM engagement_actors WHERE actor = ?", (HOSTILE.strip(),)
+            "SELECT count(*) FROM people JOIN engagement_counterparts ON person_uuid = people.uuid WHERE name = ?",
+            (" ".join(HOSTILE.split()),),
         ).fetchone() == (1,)
         assert connection.execute(
             "SELECT count(*) FROM classifications WHERE rationale = ?", (HOSTILE.strip(),)

@@ -61,7 +61,7 @@ def test_problem_names_what_is_wrong():
         (["log", "call", "KEN", "-m", "Call\x1b[2J"], "U+001B"),
         (["log", "call", "KEN", "-m", "x" * 301], "300"),
         (["log", "call", "KEN", "-m", "Fine", "--notes", "bell\x07"], "U+0007"),
-        (["log", "call", "KEN", "-m", "Fine", "--by", "Y" * 150], "at most 100"),
+        (["log", "call", "KEN", "-m", "Fine", "--by", "Y" * 150], "unknown acting party"),
         (["campaign", "new", "T\x00", "--to", "category:III", "--yes"], "U+0000"),
     ],
 )

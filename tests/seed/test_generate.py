@@ -92,7 +92,7 @@ def test_engagements_have_states_actors_notes_and_follow_ups(db):
     ).fetchone()
     assert without_actor == 0
     organisations = {a for (a,) in db.execute("SELECT DISTINCT actor FROM engagement_actors WHERE length(actor) > 3")}
-    assert organisations & {"ICRC", "CMC", "UNDP", "UNMAS", "UNODA", "GICHD"}
+    assert organisations & {"ICRC", "ICBL-CMC", "UNDP", "UNMAS", "UNODA", "GICHD"}
     lengths = [n for (n,) in db.execute("SELECT length(notes) FROM engagements")]
     assert 150 < sum(lengths) / len(lengths) < 600
     assert min(lengths) == 0 and max(lengths) > 600  # some notes empty, some long

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 # The order records go in when deleted together: what refers to a record before the record.
 DELETE_ORDER = (
     "milestone_engagements", "milestone_slips", "milestones", "work_plan_items", "work_plan_states",
-    "attachments", "replies", "campaigns", "engagement_states", "engagement_actors", "transparency_forms",
+    "attachments", "replies", "campaigns", "engagement_states", "engagement_actors", "engagement_counterparts",
+    "transparency_forms",
     "obligation_extensions", "classifications", "engagements", "work_plans",
 )  # fmt: skip
 
@@ -45,6 +46,7 @@ class GoesWith:
             counts[table] = counts.get(table, 0) + 1
         words = {
             "engagement_states": ("state", "states"), "engagement_actors": ("acting party", "acting parties"),
+            "engagement_counterparts": ("counterpart", "counterparts"),
             "attachments": ("attachment", "attachments"), "replies": ("reply", "replies"),
             "campaigns": ("campaign", "campaigns"), "engagements": ("engagement", "engagements"),
             "milestone_engagements": ("milestone link", "milestone links"), "milestones": ("milestone", "milestones"),

@@ -251,7 +251,7 @@ def _parse_engagement(
             plan.names.append("states")
     if "by" in changes:
         old_actors = list(current["by"])
-        actors = fields("by", lambda: parse_actors(register.index, _list(changes["by"])))
+        actors = fields("by", lambda: parse_actors(register.index, _list(changes["by"]), register.organisations))
         if actors is not None and actors != old_actors:
             plan.actors = ([a for a in actors if a not in old_actors], [a for a in old_actors if a not in actors])
             plan.names.append("by")

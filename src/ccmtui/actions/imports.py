@@ -84,7 +84,7 @@ def parse_engagement_row(row: dict, register: Register, default_area: str | None
         channel=parse_channel(row.get("channel") or "geneva"),
         summary=clean_summary(row["summary"]),
         states=states,
-        actors=parse_actors(register.index, _split(row.get("by", ""))),
+        actors=parse_actors(register.index, _split(row.get("by", "")), register.organisations),
         notes=row.get("notes", ""),
         action_points=parse_action_points([row.get("action_points", "")]),
         follow_up_on=parse_date(row["follow_up"], "follow_up") if row.get("follow_up") else None,

@@ -21,6 +21,7 @@ from ccmtui.domain.states import StateIndex
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
+    from ccmtui.domain.counterparts import OrganisationIndex
     from ccmtui.reports.register import Register
 
 
@@ -35,6 +36,7 @@ class NewEngagement:
     summary: str
     states: list[str]
     actors: list[str] = field(default_factory=list)
+    counterparts: list = field(default_factory=list)  # actions/counterparts.py Counterpart
     notes: str = ""
     action_points: str = ""
     follow_up_on: date | None = None
@@ -49,21 +51,34 @@ class NewEngagement:
             raise InputError(f"the follow-up date {self.follow_up_on} is before the engagement ({self.occurred_on})")
 
 
-def parse_actors(index: StateIndex, values: list[str]) -> list[str]:
-    """Acting parties: states become ISO3 codes ('Portugal and Japan' → PRT, JPN); others stay as named."""
+def parse_actors(
+    index: StateIndex, values: list[str], organisations: OrganisationIndex | None = None, *, strict: bool = True
+) -> list[str]:
+    """Acting parties: states become ISO3 codes ('Portugal and Japan' → PRT, JPN), organisations
+    their codes ('Implementation Support Unit' → ISU). With `organisations`, a name that is
+    neither is refused with the closest of both (unless not `strict`: a search keeps it as typed);
+    without, it stays as named."""
     actors: list[str] = []
+
+    def one(text: str) -> str | None:
+        return index.find(text) or (organisations.find(text) if organisations is not None else None)
+
     for value in values:
         text = " ".join(value.split())
         if not text:
             continue
-        whole = index.find(text)
+        whole = one(text)
         if whole:
             actors.append(whole)
             continue
         parts = [p.strip() for p in text.replace("&", ",").replace(" and ", ",").split(",") if p.strip()]
-        found = [index.find(p) for p in parts]
+        found = [one(p) for p in parts]
         if len(parts) > 1 and all(found):
             actors.extend(found)
+        elif organisations is not None and strict:
+            near = organisations.suggestions(text) + index.suggestions(text)
+            hint = f"; did you mean {', '.join(near[:4])}?" if near else "; `ccm org add` records a new one"
+            raise InputError(f"unknown acting party {text!r} (a state or an organisation){hint}")
         else:
             actors.append(text)
     return list(dict.fromkeys(actors))
@@ -91,6 +106,10 @@ def add_engagement(writer: Writer, engagement: NewEngagement) -> dict:
         writer.insert("engagement_states", {"engagement_uuid": row["uuid"], "iso3": iso3})
     for actor in engagement.actors:
         writer.insert("engagement_actors", {"engagement_uuid": row["uuid"], "actor": actor})
+    if engagement.counterparts:
+        from ccmtui.actions.counterparts import add_counterparts
+
+        add_counterparts(writer, row["uuid"], engagement.counterparts)
     return row
 
 
@@ -132,6 +151,26 @@ def classify(
 # -- the actions behind `ccm log`, `ccm classify`, `ccm done` and the app's forms
 
 
+def _acting(register: Register, values: list[str]) -> list[str]:
+    """Acting parties, matched; a person's name is refused with what to write instead."""
+    try:
+        return parse_actors(register.index, values, register.organisations)
+    except InputError:
+        from ccmtui.reports.counterparts import People, works_for
+
+        people = People(register.reader)
+        for value in values:
+            person = people.find(value)
+            if person is not None:
+                employer = person.organisation or person.iso3
+                instead = f"--by {employer} --with {person.name!r}" if employer else f"--with {person.name!r}"
+                raise InputError(
+                    f"{person.name} is a person ({works_for(person)}): who acted is a state or an organisation; "
+                    f"write {instead}"
+                ) from None
+        raise
+
+
 def engagement_fields(
     fields: Fields,
     register: Register,
@@ -155,7 +194,7 @@ def engagement_fields(
         "occurred_on": fields("date", lambda: day(register, date, today)),
         "area": fields("area", lambda: chosen_area(given(area), config.get("area"))),
         "channel": fields("channel", lambda: parse_channel(given(channel) or default_channel)),
-        "actors": fields("by", lambda: parse_actors(register.index, [b for b in by if b.strip()] or own_state)),
+        "actors": fields("by", lambda: _acting(register, [b for b in by if b.strip()] or own_state)),
         "action_points": fields("action_points", lambda: parse_action_points(list(action_points))),
         "follow_up_on": fields(
             "follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None
@@ -178,13 +217,17 @@ def log_engagement(
     area: str | None = None,
     channel: str | None = None,
     by: Sequence[str] = (),
+    with_: Sequence[str] = (),
     notes: str = "",
     action_points: Sequence[str] = (),
     follow_up: str | None = None,
     config: Mapping,
     today: date | None = None,
 ) -> Written:
-    """Log an engagement with one or more states; every field is checked before anything is written."""
+    """Log an engagement with one or more states, and the people and organisations met (`with_`);
+    every field is checked before anything is written."""
+    from ccmtui.actions.counterparts import parse_counterparts
+
     fields = Fields()
 
     def resolve_states() -> list[str]:
@@ -209,8 +252,9 @@ def log_engagement(
         today=today,
         default_channel="geneva",
     )
+    met = fields("with", lambda: parse_counterparts(register, with_)) if any(w.strip() for w in with_) else []
     fields.check()
-    engagement = NewEngagement(summary=line, states=codes, notes=notes, **basics)
+    engagement = NewEngagement(summary=line, states=codes, notes=notes, counterparts=met, **basics)
     names = ", ".join(register.index.name(iso3) for iso3 in engagement.states)
     with writing(f"log {engagement.kind} with {names}: {engagement.summary}") as writer:
         row = add_engagement(writer, engagement)

@@ -163,6 +163,8 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "transparency": ("transparency", "app"),
     "measures": ("measures", "app"),
     "cooperation": ("cooperation", "app"),
+    "org": ("counterparts", "org_app"),
+    "person": ("counterparts", "person_app"),
     "report": ("report", "app"),
     "article7": ("article7", "app"),
 }

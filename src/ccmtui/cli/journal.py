@@ -36,6 +36,10 @@ def log(
     by: Annotated[
         list[str] | None, typer.Option("--by", help="Who acted: states or organisations (default: your state).")
     ] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option("--with", help="A person or an organisation met besides the states (repeatable): --with ICRC."),
+    ] = None,
     notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[
         list[str] | None, typer.Option("--ap", help="Action-plan points: VAP-3, DAP-12, LAP-17 (repeatable).")
@@ -56,6 +60,7 @@ def log(
         area=area,
         channel=channel,
         by=by or [],
+        with_=with_ or [],
         notes=notes,
         action_points=action_point or [],
         follow_up=follow_up,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import Plain, app_context, console, print_json
 from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 from ccmtui.db.queries import Q
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 
 def engagements(
@@ -46,7 +49,7 @@ def engagements(
     reader = context.reader()
     chosen = EngagementFilter(
         state=register.index.resolve(state) if state else None,
-        actor=parse_actors(register.index, [by])[0] if by else None,
+        actor=parse_actors(register.index, [by], register.organisations, strict=False)[0] if by else None,
         campaign=resolve_id(reader, Q.campaign_ids, campaign, "campaign") if campaign else None,
         area=parse_area(area) if area else None,
         kind=parse_kind(kind) if kind else None,
@@ -124,6 +127,13 @@ def _engagement_table(lines: list, more: str):
     return table
 
 
+def _met(reader: Reader, uuid: str) -> list[str]:
+    """The people (by name) and organisations (by code) an engagement was with."""
+    from ccmtui.reports.counterparts import counterpart_labels
+
+    return counterpart_labels(reader, [uuid]).get(uuid, [])
+
+
 def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) -> None:
     """One engagement in full: states, acting parties, notes, action points, replies (`ccm show`)."""
     from ccmtui.db.ids import resolve_engagement
@@ -141,6 +151,7 @@ def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) 
                 "notes": detail.notes,
                 "action_points": detail.action_points,
                 "campaign": detail.campaign[0] if detail.campaign else None,
+                "with": _met(reader, line.uuid),
                 "attachments": [{"id": a.uuid, "filename": a.filename, "size": a.size} for a in detail.attachments],
                 "replies": [
                     {
@@ -163,6 +174,9 @@ def show_engagement(ctx: typer.Context, engagement: str, as_json: bool = False) 
     out.print(f"With: {', '.join(line.states)}")
     if line.actors:
         out.print(f"By: {', '.join(line.actors)}")
+    met = _met(reader, line.uuid)
+    if met:
+        out.print(f"Met: {', '.join(met)}", markup=False, soft_wrap=True)
     if detail.campaign:
         out.print(f"Campaign: {detail.campaign[1]} ({detail.campaign[0][:8]})")
     out.print(f"Summary: {line.summary}", markup=False, soft_wrap=True)
@@ -210,7 +224,7 @@ def history(
     """One state's timeline: treaty events, engagements, replies and categories."""
     from datetime import date
 
-    from ccmtui.reports.history import help_on_offer, state_history
+    from ccmtui.reports.history import counterparts, help_on_offer, state_history
 
     context = app_context(ctx)
     record = context.register().resolve(state)
@@ -218,6 +232,8 @@ def history(
     entries = state_history(context.reader(), record, None if all_ else limit, redact=redact, extra_reasons=extra)
     # Last: the help on offer for the reasons that hold it back now.
     entries += help_on_offer(context.reader(), record, date.today(), extra)
+    # And whom to talk to: its people, and the people and organisations met.
+    entries += counterparts(context.reader(), record, date.today(), redact=redact)
     if (as_jsonl or (as_json and all_)) and not (plain or format_ or output):
         from ccmtui.cli._stream import stream_json
 
@@ -259,6 +275,7 @@ def _history_table(entries: list, title: str):
         "attachment": "blue",
         "reply": "cyan",
         "offer": "yellow",
+        "counterpart": "bright_blue",
     }
     for entry in entries:
         table.add_row(

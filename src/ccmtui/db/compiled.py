@@ -453,9 +453,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'parts_of_engagement': (
-        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
+        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'engagement_counterparts' AS table_name, engagement_counterparts.uuid AS uuid, coalesce(engagement_counterparts.organisation, :coalesce_2) AS coalesce_1 \nFROM engagement_counterparts \nWHERE engagement_counterparts.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
         (('table_name', None), ('uuid', None), ('label', None)),
-        {},
+        {'coalesce_2': 'a person'},
     ),
     'parts_of_work_plan': (
         "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'work_plan_states' AS table_name, work_plan_states.uuid AS uuid, work_plan_states.iso3 AS label \nFROM work_plan_states \nWHERE work_plan_states.work_plan_uuid = :work_plan UNION ALL SELECT 'work_plan_items' AS table_name, work_plan_items.uuid AS uuid, work_plan_items.text AS text \nFROM work_plan_items \nWHERE work_plan_items.work_plan_uuid = :work_plan UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid, milestones.title AS title \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan UNION ALL SELECT 'milestone_slips' AS table_name, milestone_slips.uuid AS uuid, CAST(milestone_slips.from_due_on AS VARCHAR) AS from_due_on \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (SELECT milestones.uuid \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan) UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.engagement_uuid AS engagement_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.milestone_uuid IN (SELECT milestones.uuid \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan)) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
@@ -527,10 +527,40 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('engagement_uuid', None), ('iso3', None), ('name', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending'},
     ),
+    'organisations': (
+        'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid \nFROM organisations ORDER BY organisations.code',
+        (('code', None), ('name', None), ('aliases', None), ('kind', None), ('helps', None), ('source', None), ('notes', None), ('shipped', 'bool'), ('uuid', None)),
+        {},
+    ),
+    'people': (
+        'SELECT people.uuid, people.name, people.role, people.iso3, states.name AS state_name, people.organisation, people.location, people.email, people.phone, people.notes, people.illustrative \nFROM people LEFT OUTER JOIN states ON states.iso3 = people.iso3 ORDER BY people.name, people.uuid',
+        (('uuid', None), ('name', None), ('role', None), ('iso3', None), ('state_name', None), ('organisation', None), ('location', None), ('email', None), ('phone', None), ('notes', None), ('illustrative', 'bool')),
+        {},
+    ),
+    'counterparts_of_engagements': (
+        'SELECT engagement_counterparts.engagement_uuid, engagement_counterparts.uuid, engagement_counterparts.person_uuid, people.name AS person_name, engagement_counterparts.organisation \nFROM engagement_counterparts LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_counterparts.engagement_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY engagement_counterparts.engagement_uuid, engagement_counterparts.created_at, engagement_counterparts.uuid',
+        (('engagement_uuid', None), ('uuid', None), ('person_uuid', None), ('person_name', None), ('organisation', None)),
+        {},
+    ),
+    'counterparts_of_state': (
+        'SELECT engagement_counterparts.person_uuid, people.name AS person_name, people.role, people.iso3, people.organisation AS person_organisation, engagement_counterparts.organisation, engagements.occurred_on \nFROM engagement_counterparts JOIN engagement_states ON engagement_states.engagement_uuid = engagement_counterparts.engagement_uuid JOIN engagements ON engagements.uuid = engagement_counterparts.engagement_uuid LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC, engagement_counterparts.created_at, engagement_counterparts.uuid',
+        (('person_uuid', None), ('person_name', None), ('role', None), ('iso3', None), ('person_organisation', None), ('organisation', None), ('occurred_on', 'date')),
+        {},
+    ),
+    'counterpart_links_of_person': (
+        'SELECT engagement_counterparts.uuid, engagement_counterparts.engagement_uuid \nFROM engagement_counterparts \nWHERE engagement_counterparts.person_uuid = :person_uuid',
+        (('uuid', None), ('engagement_uuid', None)),
+        {},
+    ),
+    'engagement_summaries': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.summary \nFROM engagements \nWHERE engagements.uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY engagements.occurred_on DESC, engagements.uuid',
+        (('uuid', None), ('occurred_on', 'date'), ('summary', None)),
+        {},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0012'
+SCHEMA_REVISION = '0013'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -596,6 +626,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
         'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'organisations': {
+        'columns': (('code', None, None), ('name', None, None), ('aliases', None, ''), ('kind', None, None), ('helps', None, ''), ('source', None, None), ('notes', None, ''), ('shipped', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO organisations (code, name, aliases, kind, helps, source, notes, shipped, uuid, created_at, updated_at) VALUES (:code, :name, :aliases, :kind, :helps, :source, :notes, :shipped, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE organisations SET code=:code, name=:name, aliases=:aliases, kind=:kind, helps=:helps, source=:source, notes=:notes, shipped=:shipped, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE organisations.uuid = :uuid',
+        'delete': 'DELETE FROM organisations WHERE organisations.uuid = :uuid',
+        'select': 'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid, organisations.created_at, organisations.updated_at \nFROM organisations \nWHERE organisations.uuid = :uuid',
+        'stamps': 'SELECT organisations.uuid, organisations.updated_at \nFROM organisations',
+        'select_many': 'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid, organisations.created_at, organisations.updated_at \nFROM organisations \nWHERE organisations.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -723,6 +762,15 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT obligations.uuid, obligations.updated_at \nFROM obligations',
         'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.first_completed, obligations.reopened, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
+    'people': {
+        'columns': (('name', None, None), ('role', None, ''), ('iso3', None, None), ('organisation', None, None), ('location', None, ''), ('email', None, ''), ('phone', None, ''), ('notes', None, ''), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO people (name, role, iso3, organisation, location, email, phone, notes, illustrative, uuid, created_at, updated_at) VALUES (:name, :role, :iso3, :organisation, :location, :email, :phone, :notes, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE people SET name=:name, role=:role, iso3=:iso3, organisation=:organisation, location=:location, email=:email, phone=:phone, notes=:notes, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE people.uuid = :uuid',
+        'delete': 'DELETE FROM people WHERE people.uuid = :uuid',
+        'select': 'SELECT people.name, people.role, people.iso3, people.organisation, people.location, people.email, people.phone, people.notes, people.illustrative, people.uuid, people.created_at, people.updated_at \nFROM people \nWHERE people.uuid = :uuid',
+        'stamps': 'SELECT people.uuid, people.updated_at \nFROM people',
+        'select_many': 'SELECT people.name, people.role, people.iso3, people.organisation, people.location, people.email, people.phone, people.notes, people.illustrative, people.uuid, people.created_at, people.updated_at \nFROM people \nWHERE people.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
     'retention': {
         'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO retention (iso3, year, munitions_retained, submunitions_retained, munitions_used, submunitions_used, purpose, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :munitions_retained, :submunitions_retained, :munitions_used, :submunitions_used, :purpose, :source, :recorded_by, :uuid, :created_at, :updated_at)',
@@ -776,6 +824,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
         'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
         'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'engagement_counterparts': {
+        'columns': (('engagement_uuid', None, None), ('person_uuid', None, None), ('organisation', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_counterparts (engagement_uuid, person_uuid, organisation, uuid, created_at, updated_at) VALUES (:engagement_uuid, :person_uuid, :organisation, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_counterparts SET engagement_uuid=:engagement_uuid, person_uuid=:person_uuid, organisation=:organisation, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_counterparts.uuid = :uuid',
+        'delete': 'DELETE FROM engagement_counterparts WHERE engagement_counterparts.uuid = :uuid',
+        'select': 'SELECT engagement_counterparts.engagement_uuid, engagement_counterparts.person_uuid, engagement_counterparts.organisation, engagement_counterparts.uuid, engagement_counterparts.created_at, engagement_counterparts.updated_at \nFROM engagement_counterparts \nWHERE engagement_counterparts.uuid = :uuid',
+        'stamps': 'SELECT engagement_counterparts.uuid, engagement_counterparts.updated_at \nFROM engagement_counterparts',
+        'select_many': 'SELECT engagement_counterparts.engagement_uuid, engagement_counterparts.person_uuid, engagement_counterparts.organisation, engagement_counterparts.uuid, engagement_counterparts.created_at, engagement_counterparts.updated_at \nFROM engagement_counterparts \nWHERE engagement_counterparts.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestone_engagements': {
         'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -31,6 +31,8 @@ class Reason:
     help: str | None = None
     # Words that, in a record of assistance provided (`ccm cooperation`), mark help of that kind.
     keywords: tuple[str, ...] = ()
+    # The kinds of help an organisation offers that answer it (domain/counterparts.py HELP_KINDS).
+    kinds: tuple[str, ...] = ()
 
     def offered_by(self, details: str) -> bool:
         """Does a provider's description of its assistance answer this reason? Any does, for
@@ -57,6 +59,8 @@ REASONS: dict[str, Reason] = {
             "cost of alternative weapons and of the obligations",
             "the costs that alternative weaponry may imply; the financial obligations",
             help="financial or technical assistance (Art. 6)",
+            # The obligations that cost: destroying stockpiles (Art. 3) and clearing (Art. 4).
+            kinds=("stockpile-destruction", "clearance"),
         ),
         Reason(
             "prefers-ccw",
@@ -84,6 +88,7 @@ REASONS: dict[str, Reason] = {
             "the administrative burden of reporting; administrative procedures",
             help="help with reporting and administrative procedures (Art. 7)",
             keywords=("report", "admin", "capacity", "training"),
+            kinds=("reporting",),
         ),
         Reason(
             "clearance-deadline",
@@ -91,6 +96,7 @@ REASONS: dict[str, Reason] = {
             "concerned about implementing the obligations, for example the clearance deadline",
             help="clearance assistance (Art. 4, 6)",
             keywords=("clear", "survey", "demin", "mine action", "technical"),
+            kinds=("clearance",),
         ),
         Reason(
             "legal-drafting",
@@ -98,6 +104,7 @@ REASONS: dict[str, Reason] = {
             "facilitate the adoption of the CCM into internal law",
             help="legal drafting assistance (Art. 9)",
             keywords=("legal", "legislat", "law"),
+            kinds=("legal-drafting",),
         ),
     )
 }

@@ -155,12 +155,29 @@ def handover_blocks(
     out.append(Heading("Counterparts in the last year", 1))
     actors = Counter(row.actor for row in rows_of_engagements(reader, Q.actors_of_engagements, uuids))
     states = Counter(name_of(iso3) for line in year for iso3 in line.states)
-    if actors or states:
+    met = rows_of_engagements(reader, Q.counterparts_of_engagements, uuids)
+    organisations = Counter(row.organisation for row in met if row.organisation)
+    # Individuals never appear in a redacted dossier.
+    people = Counter() if redact else Counter(row.person_uuid for row in met if row.person_uuid)
+    if actors or states or organisations or people:
         rows = [[name, "acting party", str(n)] for name, n in actors.most_common()]
+        rows += [[name, "organisation met", str(n)] for name, n in organisations.most_common()]
         rows += [[name, "state engaged", str(n)] for name, n in states.most_common()]
         out.append(Table(["Counterpart", "As", "Engagements"], rows, numeric=(2,)))
     else:
         out.append(Paragraph("No engagement in the last year."))
+    if people:
+        from ccmtui.reports.counterparts import People, works_for
+
+        everyone = People(reader).by_uuid
+        known = [(everyone[uuid], n) for uuid, n in people.most_common() if uuid in everyone]
+        out.append(
+            Table(
+                ["Person met", "Role", "Works for", "E-mail", "Phone", "Engagements"],
+                [[p.name, p.role, works_for(p), p.email, p.phone, str(n)] for p, n in known],
+                numeric=(5,),
+            )
+        )
 
     out.append(Heading("Documents attached", 1))
     attached = rows_of_engagements(reader, Q.attachments_of_engagements, [line.uuid for line in lines])

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TimelineEntry:
     on: date
-    kind: str  # treaty, engagement, attachment, reply, category, offer
+    kind: str  # treaty, engagement, attachment, reply, category, offer, counterpart
     what: str
     ref: str | None = None
 
@@ -136,6 +136,18 @@ def state_history(
         )
         dated[line.uuid] = line.occurred_on
     if dated:
+        met: dict[str, list[str]] = {}
+        for row in rows_of_engagements(reader, Q.counterparts_of_engagements, list(dated)):
+            if row.person_uuid and redact:  # individuals stay out of a redacted output
+                continue
+            met.setdefault(row.engagement_uuid, []).append(row.person_name if row.person_uuid else row.organisation)
+        if met:
+            entries = [
+                TimelineEntry(e.on, e.kind, f"{e.what} (with {', '.join(met[e.ref])})", e.ref)
+                if e.kind == "engagement" and e.ref in met
+                else e
+                for e in entries
+            ]
         attachments = rows_of_engagements(reader, Q.attachments_of_engagements, list(dated))
         # In the query's own order across the chunks.
         attachments.sort(key=lambda row: (row.created_at, row.filename))
@@ -159,7 +171,7 @@ def state_history(
         rationale = "" if redact else f": {row.rationale}"
         text = f"Category {row.category}{rationale}{_reasons(row.reasons, extra_reasons)}"
         entries.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
-    order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4, "offer": 5}
+    order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4, "offer": 5, "counterpart": 6}
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries
 
@@ -177,6 +189,23 @@ def help_on_offer(reader: Reader, record, today: date, extra_reasons: Mapping | 
         return []
     offers = OfferBook(reader, extra_reasons, until=today.year).offers(current.reasons)
     return [TimelineEntry(today, "offer", f"Help on offer: {offer.describe()}") for offer in offers]
+
+
+def counterparts(reader: Reader, record, today: date, redact: bool = False) -> list[TimelineEntry]:
+    """The state's own people and the people and organisations met in its engagements, dated
+    `today` (they are who to call now); without individuals when `redact`."""
+    from ccmtui.reports.counterparts import PLACES, People, met_with_state
+
+    entries = []
+    if not redact:
+        for person in People(reader).of_state(record.iso3):
+            bits = [b for b in (person.role, PLACES.get(person.location or ""), person.email, person.phone) if b]
+            text = f"Works for {record.name}: {person.name}" + (f" ({', '.join(bits)})" if bits else "")
+            entries.append(TimelineEntry(today, "counterpart", text, person.uuid))
+    for met in met_with_state(reader, record.iso3, today, people=not redact):
+        times = f", {met.times} times" if met.times > 1 else ""
+        entries.append(TimelineEntry(today, "counterpart", f"Met: {met.label}{times}, last {met.last.isoformat()}"))
+    return entries
 
 
 @dataclass(frozen=True)

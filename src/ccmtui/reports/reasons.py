@@ -46,10 +46,13 @@ class Offer:
 
     reason: Reason
     providers: tuple[str, ...]  # "Norway (2024)", latest year first
+    # The organisations offering that kind of help (`ccm org list --helps KIND`), by code.
+    organisations: tuple[str, ...] = ()
 
     def describe(self) -> str:
         who = ", ".join(self.providers) if self.providers else "no provider of it recorded in `ccm cooperation`"
-        return f"{self.reason.code} → {self.reason.help}: {who}"
+        orgs = f"; organisations offering it: {', '.join(self.organisations)}" if self.organisations else ""
+        return f"{self.reason.code} → {self.reason.help}: {who}{orgs}"
 
 
 class OfferBook:
@@ -64,6 +67,9 @@ class OfferBook:
             if row.iso3 not in latest or row.year > latest[row.iso3][0]:
                 latest[row.iso3] = (row.year, row.name, row.details or "")
         self.providers = sorted(latest.values(), key=lambda p: (-p[0], p[1]))
+        from ccmtui.reports.counterparts import organisation_index
+
+        self.organisations = organisation_index(reader)
 
     def offers(self, codes) -> list[Offer]:
         found = []
@@ -72,7 +78,8 @@ class OfferBook:
             if reason is None or not reason.help:
                 continue
             who = tuple(f"{name} ({year})" for year, name, details in self.providers if reason.offered_by(details))
-            found.append(Offer(reason, who))
+            orgs = tuple(o.code for o in self.organisations.offering(reason.kinds))
+            found.append(Offer(reason, who, orgs))
         return found
 
     def answered(self, codes) -> list[Offer]:

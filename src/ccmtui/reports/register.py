@@ -95,6 +95,7 @@ class Register:
         self._meetings = None
         self._records_by_iso3: dict | None = None
         self._regions: Regions | None = None
+        self._organisations = None
 
     def on(self, as_of: date) -> list[StateStatus]:
         """Every state as it stood on `as_of`, sorted by name."""
@@ -136,6 +137,15 @@ class Register:
             states = self.on(date.today())
             self._index = StateIndex((s.iso3, s.name, aliases.get(s.iso3, ())) for s in states)
         return self._index
+
+    @property
+    def organisations(self):
+        """The organisations (shipped and the coordinator's own), found as states are."""
+        if self._organisations is None:
+            from ccmtui.reports.counterparts import organisation_index
+
+            self._organisations = organisation_index(self.reader)
+        return self._organisations
 
     @property
     def meetings(self) -> list:

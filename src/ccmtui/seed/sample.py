@@ -224,6 +224,40 @@ def add_categories_2013(session, source_engagement: str | None = None) -> int:
     return added
 
 
+# People are invented: the sample names no real individual. Each says so in its notes.
+SAMPLE_PEOPLE = (
+    ("Ana Costa", "Legal adviser, Advisory Service on IHL", None, "ICRC", "", "ana.costa@example.org"),
+    ("Kwame Mensah", "Counsellor, disarmament", "KEN", None, "geneva", "k.mensah@example.org"),
+    ("Lan Nguyen", "Deputy Director, legal affairs", "VNM", None, "capital", ""),
+    ("Sam Okello", "Implementation support officer", None, "ISU", "", "s.okello@example.org"),
+)
+ILLUSTRATIVE_PERSON = "Illustrative: an invented person, not from the public record."
+
+
+def add_people(session) -> int:
+    """A few illustrative people, at states and organisations, so that the counterparts show."""
+    from ccmtui.db.models import Person
+
+    for name, role, iso3, organisation, location, email in SAMPLE_PEOPLE:
+        session.add(
+            Person(
+                uuid=stable_uuid("person", name),
+                name=name,
+                role=role,
+                iso3=iso3,
+                organisation=organisation,
+                location=location,
+                email=email,
+                phone="",
+                notes=ILLUSTRATIVE_PERSON,
+                illustrative=True,
+                created_at=WORK_PLAN_STAMP,
+                updated_at=WORK_PLAN_STAMP,
+            )
+        )
+    return len(SAMPLE_PEOPLE)
+
+
 # The 2024-2025 work plans follow the 12MSP (Geneva, 10-13 September 2024); their records bear its last day.
 WORK_PLAN_STAMP = datetime(2024, 9, 13)
 WORK_PLAN_FILES = ("workplan-2024-2025-stockpile-destruction.toml",)
@@ -264,6 +298,7 @@ def build(path: Path) -> Path:
             session.flush()
             add_categories_2013(session, outreach["joint-demarche-2011-2012"])
             add_work_plans(session, database)
+            add_people(session)
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")

@@ -30,7 +30,7 @@ AREA_WEIGHTS = {
     "implementation-support": 5,
 }
 CHANNEL_WEIGHTS = {"capital": 30, "geneva": 42, "new-york": 18, "other": 10}
-ORGANISATIONS = ("ICRC", "CMC", "ISU", "UNDP", "UNMAS", "UNODA", "GICHD")
+ORGANISATIONS = ("ICRC", "ICBL-CMC", "ISU", "UNDP", "UNMAS", "UNODA", "GICHD")
 
 TOPICS = {
     "universalization": (

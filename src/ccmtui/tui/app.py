@@ -307,6 +307,14 @@ class CCMApp(App[None]):
         if not isinstance(self.screen, TreatyRecordsScreen):
             self.push_screen(TreatyRecordsScreen(kind))
 
+    def action_counterparts(self) -> None:
+        """Organisations and people: under Summary."""
+        from ccmtui.tui.screens.counterparts import CounterpartsScreen
+
+        self.action_go("summary")
+        if not isinstance(self.screen, CounterpartsScreen):
+            self.push_screen(CounterpartsScreen())
+
     def action_undo(self) -> None:
         self.action_go("changes")
         self.call_after_refresh(lambda: self.screen.action_undo())

@@ -8,6 +8,7 @@ portable: the same models serve SQLite and PostgreSQL.
 from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet, Conflict
+from ccmtui.db.models.counterparts import EngagementCounterpart, Organisation, Person
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.obligations import (
     CooperationReport,
@@ -51,6 +52,7 @@ __all__ = [
     "DatabaseInfo",
     "Engagement",
     "EngagementActor",
+    "EngagementCounterpart",
     "EngagementState",
     "FrozenReport",
     "Meeting",
@@ -60,6 +62,8 @@ __all__ = [
     "NationalMeasure",
     "Obligation",
     "ObligationExtension",
+    "Organisation",
+    "Person",
     "Record",
     "Reply",
     "Retention",

@@ -70,6 +70,13 @@ class Q:
     classifications_of_state = "classifications_of_state"
     classification_changes = "classification_changes"
     search_portable = "search_portable"
+    # counterparts.py
+    organisations = "organisations"
+    people = "people"
+    counterparts_of_engagements = "counterparts_of_engagements"
+    counterparts_of_state = "counterparts_of_state"
+    counterpart_links_of_person = "counterpart_links_of_person"
+    engagement_summaries = "engagement_summaries"
     # changes.py
     recent_changesets = "recent_changesets"
     last_undoable = "last_undoable"
@@ -151,7 +158,17 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, due, log, obligations, records, register, universalization, workplan
+    from ccmtui.db.queries import (
+        changes,
+        counterparts,
+        due,
+        log,
+        obligations,
+        records,
+        register,
+        universalization,
+        workplan,
+    )
 
     found = {
         **register.QUERIES,
@@ -162,6 +179,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **records.QUERIES,
         **universalization.QUERIES,
         **due.QUERIES,
+        **counterparts.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

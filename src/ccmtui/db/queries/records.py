@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import DateTime, Select, String, bindparam, cast, literal_column, select, union_all
+from sqlalchemy import DateTime, Select, String, bindparam, cast, func, literal_column, select, union_all
 
 from ccmtui.db.models import (
     Attachment,
@@ -15,6 +15,7 @@ from ccmtui.db.models import (
     CooperationReport,
     Engagement,
     EngagementActor,
+    EngagementCounterpart,
     EngagementState,
     Meeting,
     Milestone,
@@ -74,6 +75,11 @@ def parts_of_engagement() -> Select:
         select(_named("engagement_actors"), EngagementActor.uuid, EngagementActor.actor).where(
             EngagementActor.engagement_uuid == engagement
         ),
+        select(
+            _named("engagement_counterparts"),
+            EngagementCounterpart.uuid,
+            func.coalesce(EngagementCounterpart.organisation, "a person"),
+        ).where(EngagementCounterpart.engagement_uuid == engagement),
         select(_named("attachments"), Attachment.uuid, Attachment.filename).where(
             Attachment.engagement_uuid == engagement
         ),

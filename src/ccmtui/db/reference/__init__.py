@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ccmtui.db.ids import stable_uuid
-from ccmtui.db.models import Meeting, Obligation, ObligationExtension, Retention, State, StateAlias
+from ccmtui.db.models import Meeting, Obligation, ObligationExtension, Organisation, Retention, State, StateAlias
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import optional_partial_date, parse_partial_date
 from ccmtui.domain.errors import InputError
@@ -361,6 +361,36 @@ def read_retention(text: str, known_states: set[str], source: str = "retention.c
     return rows
 
 
+def read_organisations(text: str) -> list[dict]:
+    """organisations.csv: code, name, aliases and kinds of help (';'-separated), kind, source."""
+    from ccmtui.domain.counterparts import join_list, parse_code, parse_helps, parse_kind, split_list
+
+    rows = []
+    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        try:
+            if not row["source"].strip():
+                raise InputError("every organisation needs its source")
+            rows.append(
+                {
+                    "code": parse_code(row["code"]),
+                    "name": " ".join(row["name"].split()),
+                    "aliases": join_list(split_list(row["aliases"])),
+                    "kind": parse_kind(row["kind"]),
+                    "helps": join_list(parse_helps(split_list(row["helps"]))),
+                    "source": row["source"].strip(),
+                    "notes": " ".join((row["notes"] or "").split()),
+                    "shipped": True,
+                }
+            )
+        except InputError as error:
+            raise InputError(f"organisations.csv line {number}: {error}") from None
+    return rows
+
+
+def shipped_organisations() -> list[dict]:
+    return read_organisations(_text("organisations.csv"))
+
+
 def _stamped(values: dict, *key: object) -> dict:
     return {"uuid": stable_uuid(*key), "created_at": REFERENCE_STAMP, "updated_at": REFERENCE_STAMP, **values}
 
@@ -384,6 +414,8 @@ def load_all(session: Session) -> None:
         session.add(ObligationExtension(**_stamped(values, *key)))
     for values in read_retention(_text("retention.csv"), known):
         session.add(Retention(**_stamped(values, "retention", values["iso3"], values["year"])))
+    for values in shipped_organisations():
+        session.add(Organisation(**_stamped(values, "organisation", values["code"])))
 
 
 @dataclass

@@ -50,9 +50,12 @@ class EngagementDialog(RecordKeys, ModalScreen[None]):
                 return
             # What `ccm show` shows.
             detail = engagement_detail(register.reader, self.uuid)
-            deliver(self, self._show, detail, self.app.index or register.index)
+            from ccmtui.reports.counterparts import counterpart_labels
 
-    def _show(self, detail, index) -> None:
+            met = counterpart_labels(register.reader, [self.uuid]).get(self.uuid, [])
+            deliver(self, self._show, detail, self.app.index or register.index, met)
+
+    def _show(self, detail, index, met: list[str] = ()) -> None:
         body = self.query_one("#engagement-body", Static)
         if detail is None:
             body.update("This engagement no longer exists (undone?).")
@@ -70,6 +73,8 @@ class EngagementDialog(RecordKeys, ModalScreen[None]):
             facts.add_row("Campaign", detail.campaign[1])
         facts.add_row("Summary", line.summary)
         facts.add_row("By", ", ".join(index.name(a) if a in index else a for a in line.actors) or "—")
+        if met:
+            facts.add_row("Met", Text(", ".join(met)))
         facts.add_row("Action points", " ".join(detail.action_points) or "—")
         facts.add_row("Follow up", fmt.day(line.follow_up_on) or "—")
         facts.add_row("Recorded by", line.recorded_by or "—")

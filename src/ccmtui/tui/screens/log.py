@@ -17,10 +17,11 @@ from ccmtui.domain.engagements import CHANNELS, KINDS
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.widgets.name_suggester import NameSuggester
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver
 
-ERRORS = ("states", "date", "summary", "area", "by", "ap", "follow-up", "form")
+ERRORS = ("states", "date", "summary", "area", "by", "with", "ap", "follow-up", "form")
 
 
 class LogScreen(FormErrors, SectionScreen):
@@ -105,6 +106,14 @@ class LogScreen(FormErrors, SectionScreen):
                     compact=True,
                 )
             yield Label("", id="error-by", classes="error")
+            with Horizontal(classes="row"):
+                yield Label("Met", classes="label")
+                yield Input(
+                    placeholder="People and organisations met besides the states: Ana Costa, ICRC",
+                    id="log-with",
+                    compact=True,
+                )
+            yield Label("", id="error-with", classes="error")
             with Horizontal(classes="row notes"):
                 yield Label("Notes", classes="label")
                 yield TextArea(id="log-notes", compact=True, soft_wrap=True)
@@ -137,7 +146,27 @@ class LogScreen(FormErrors, SectionScreen):
 
     def on_mount(self) -> None:
         self.query_one("#log-form").border_title = self.FORM_TITLE
+        self.by_names, self.met_names = NameSuggester(), NameSuggester()
+        self.query_one("#log-by", Input).suggester = self.by_names
+        self.query_one("#log-with", Input).suggester = self.met_names
         self.clear_errors()
+
+    def reload(self) -> None:
+        self.read_names()
+
+    @work(thread=True, exclusive=True, group="log-names")
+    def read_names(self) -> None:
+        """The names *By* and *Met* suggest: states and organisations; people and organisations."""
+        from ccmtui.reports.counterparts import People
+
+        with self.app.source.register() as register:
+            orgs = [o.code for o in register.organisations] + [o.name for o in register.organisations]
+            states = [s.name for s in register.on(self.app.source.today)]
+            people = [p.name for p in People(register.reader).rows]
+        deliver(self, self._names, states + orgs, people + orgs)
+
+    def _names(self, by: list[str], met: list[str]) -> None:
+        self.by_names.names, self.met_names.names = by, met
 
     def prefill(self, states: list[str]) -> None:
         picker = self.query_one(StatePicker)
@@ -233,6 +262,7 @@ class LogScreen(FormErrors, SectionScreen):
             "channel": select("channel"),
             "states": [*picker.value, picker.pending_text],
             "by": [self.query_one("#log-by", Input).value],
+            "with_": [part for part in self.query_one("#log-with", Input).value.split(",") if part.strip()],
             "summary": self.query_one("#log-summary", Input).value,
             "notes": self.query_one("#log-notes", TextArea).text,
             "action_points": [self.query_one("#log-ap", Input).value],
@@ -277,7 +307,7 @@ class LogScreen(FormErrors, SectionScreen):
         default again, unless config's `kind` is `last` (it then stays the last one logged)."""
         if str(self.app.source.config.get("kind") or "").strip().lower() != "last":
             self.query_one("#log-kind", Select).value = self._default_kind()
-        for name in ("summary", "ap", "follow-up"):
+        for name in ("summary", "ap", "follow-up", "with"):
             self.query_one(f"#log-{name}", Input).value = ""
         self.query_one("#log-notes", TextArea).text = ""
         self.query_one(StatePicker).clear()

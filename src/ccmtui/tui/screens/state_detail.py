@@ -64,6 +64,18 @@ def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) ->
     return reasons, "\n".join(o.describe() for o in offers), ", ".join(grouping_book().of_state(iso3, today))
 
 
+def _counterparts(reader: Reader, iso3: str, today: date) -> tuple[str, str]:
+    """The state's own people, and the people and organisations met in its engagements."""
+    from ccmtui.reports.counterparts import PLACES, People, met_with_state
+
+    people = [
+        f"{p.name}" + "".join(f" — {bit}" for bit in (p.role, PLACES.get(p.location or "")) if bit)
+        for p in People(reader).of_state(iso3)
+    ]
+    met = [f"{m.label}, last {m.last.isoformat()}" for m in met_with_state(reader, iso3, today)]
+    return "\n".join(people), "\n".join(met)
+
+
 def timeline_row(number: int, entry) -> Row:
     # An engagement and a reply to it share the engagement's id: the number keeps keys unique.
     key = f"e:{entry.ref}:{number}" if entry.kind in ("engagement", "reply") and entry.ref else f"t:{number}"
@@ -118,6 +130,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             record = register.record(self.iso3)
             extras = _standing_extras(register.reader, self.iso3, today, self.app.source.config)
+            extras += _counterparts(register.reader, self.iso3, today)
             deliver(self, self._show_facts, standing, record, extras)
             # A screenful first: the newest engagements and what came with them, however busy the state.
             first = state_history(register.reader, record, FIRST_ENGAGEMENTS)
@@ -132,7 +145,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             deliver(self, self._show_timeline, entries)
             deliver(self, self._show_records, state_records(register.reader, self.iso3))
 
-    def _show_facts(self, standing, record, extras: tuple[str, str, str] = ("", "", "")) -> None:
+    def _show_facts(self, standing, record, extras: tuple[str, ...] = ("", "", "", "", "")) -> None:
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold")
         facts.add_column()
@@ -152,13 +165,17 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             facts.add_row("Category", f"{standing.category} since {fmt.day(standing.category_since)} ({meaning})")
         else:
             facts.add_row("Category", "—")
-        reasons, offers, groupings = extras
+        reasons, offers, groupings, people, met = extras
         if reasons and standing.category:
             facts.add_row("Held back by", literal(reasons))
             if offers:
                 facts.add_row("Help on offer", literal(offers))
         if groupings:
             facts.add_row("Groupings", groupings)
+        if people:
+            facts.add_row("People", literal(people))
+        if met:
+            facts.add_row("Met", literal(met))
         panel = self.query_one("#state-facts", Static)
         panel.update(facts)
         panel.border_title = literal_content(f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}")
