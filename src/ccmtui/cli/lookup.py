@@ -207,7 +207,7 @@ def history(
     output: TableOutput = None,
     redact: TableRedact = False,
 ) -> None:
-    """One state's timeline: treaty events, engagements, replies and categories."""
+    """One state's timeline: treaty events, engagements, replies, categories and General Assembly votes."""
     from datetime import date
 
     from ccmtui.reports.history import help_on_offer, state_history
@@ -258,6 +258,7 @@ def _history_table(entries: list, title: str):
         "engagement": "default",
         "attachment": "blue",
         "reply": "cyan",
+        "vote": "blue",
         "offer": "yellow",
     }
     for entry in entries:

@@ -20,6 +20,7 @@ from ccmtui.domain.groupings import GroupingBook
 
 if TYPE_CHECKING:
     from ccmtui.reports.register import Register, StateStatus
+    from ccmtui.reports.votes import Vote
 
 
 @cache
@@ -45,6 +46,8 @@ class Holdout:
     category_since: date | None
     reasons: tuple[str, ...]
     last_contact: date | None
+    # Its latest recorded vote on the General Assembly's resolution on the Convention (reports/votes.py).
+    unga_vote: Vote | None = None
 
     def as_json(self) -> dict:
         return {
@@ -55,6 +58,7 @@ class Holdout:
             "category_since": iso(self.category_since),
             "reasons": list(self.reasons),
             "last_contact": iso(self.last_contact),
+            "unga_vote": self.unga_vote.as_json() if self.unga_vote else None,
         }
 
 
@@ -168,9 +172,11 @@ def momentum(
 
 def _holdout_details(register: Register, as_of: date, iso3s: set[str]):
     from ccmtui.reports.reasons import current_assessments, last_contacts
+    from ccmtui.reports.votes import latest_votes
 
     assessments = current_assessments(register.reader, as_of)
     contacts = last_contacts(register.reader, iso3s, as_of)
+    votes = latest_votes(register.reader, until=as_of)
 
     def detail(state: StateStatus) -> Holdout:
         assessment = assessments.get(state.iso3)
@@ -182,6 +188,7 @@ def _holdout_details(register: Register, as_of: date, iso3s: set[str]):
             category_since=state.category_since,
             reasons=assessment.reasons if assessment and state.category else (),
             last_contact=contacts[state.iso3],
+            unga_vote=votes.get(state.iso3),
         )
 
     return detail

@@ -34,6 +34,7 @@ def resolutions() -> dict[int, Resolution]:
 
 @dataclass(frozen=True)
 class Vote:
+    uuid: str
     year: int
     voted_on: date
     vote: str
@@ -43,7 +44,7 @@ class Vote:
     def describe(self) -> str:
         known = resolutions().get(self.year)
         symbol = self.resolution or (known.symbol if known and known.symbol else f"the {self.year} resolution")
-        return f"UN General Assembly, {symbol} (the Convention's implementation): voted {self.vote}"
+        return f"Voted {self.vote} on {symbol}, the General Assembly's resolution on the Convention"
 
     def short(self) -> str:
         return f"{self.vote} ({self.year})"
@@ -61,14 +62,15 @@ class Vote:
 def votes_of_state(reader: Reader, iso3: str) -> list[Vote]:
     """A state's recorded votes, the latest first."""
     return [
-        Vote(r.year, r.voted_on, r.vote, r.resolution, r.source) for r in reader.rows(Q.unga_votes_of_state, iso3=iso3)
+        Vote(r.uuid, r.year, r.voted_on, r.vote, r.resolution, r.source)
+        for r in reader.rows(Q.unga_votes_of_state, iso3=iso3)
     ]
 
 
-def latest_votes(reader: Reader, until: int | None = None) -> dict[str, Vote]:
-    """Each state's latest recorded vote (in `until` or before, when given)."""
+def latest_votes(reader: Reader, until: date | None = None) -> dict[str, Vote]:
+    """Each state's latest recorded vote (cast on `until` or before, when given)."""
     latest: dict[str, Vote] = {}
     for r in reader.rows(Q.unga_votes):  # by year: a later one replaces an earlier
-        if until is None or r.year <= until:
-            latest[r.iso3] = Vote(r.year, r.voted_on, r.vote, r.resolution, r.source)
+        if until is None or r.voted_on <= until:
+            latest[r.iso3] = Vote(r.uuid, r.year, r.voted_on, r.vote, r.resolution, r.source)
     return latest

@@ -21,7 +21,8 @@ from ccmtui.tui.workers import deliver, reporting
 
 class MomentumScreen(SectionScreen):
     """Each grouping's share of states joined, its change since the last meeting, and the
-    holdouts of the highlighted grouping with their category, reasons and last contact."""
+    holdouts of the highlighted grouping with their category, reasons, last contact and latest
+    vote on the General Assembly's resolution on the Convention."""
 
     SECTION = "states"
     CSS_PATH = "universalization.tcss"
@@ -46,7 +47,7 @@ class MomentumScreen(SectionScreen):
         for heading in ("Grouping", "Joined", "Share", "", "Change", "Newly joined"):
             table.add_column(heading, key=heading or "bar")
         holdouts = self.query_one("#holdouts-table", DataTable)
-        for heading in ("State", "Status", "Cat.", "Reasons", "Last contact"):
+        for heading in ("State", "Status", "Cat.", "Reasons", "Last contact", "UNGA vote"):
             holdouts.add_column(heading, key=heading)
         table.loading = True
 
@@ -108,6 +109,7 @@ class MomentumScreen(SectionScreen):
                 h.category or "—",
                 " ".join(h.reasons) or "—",
                 fmt.day(h.last_contact) or "never",
+                h.unga_vote.short() if h.unga_vote else "—",
                 key=h.iso3,
             )
         holdouts.border_title = f"{row.name}: {len(row.holdouts)} not yet joined"
