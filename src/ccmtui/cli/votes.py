@@ -67,7 +67,9 @@ def votes_import(
 @app.command("list")
 def votes_list(
     ctx: typer.Context,
-    state: Annotated[list[str] | None, typer.Option("--state", "-s", help="Only this state (repeatable).")] = None,
+    state: Annotated[
+        list[str] | None, typer.Option("--state", help="Only this state, by ISO3 code or name (repeatable).")
+    ] = None,
     year: Annotated[int | None, typer.Option("--year", help="Only this year's resolution.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     plain: Plain = False,
