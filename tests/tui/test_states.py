@@ -170,3 +170,7 @@ async def test_the_votes_imported_show_on_the_states_page_and_beside_the_holdout
         holdouts = app.screen.query_one("#holdouts-table", DataTable)
         assert [str(c) for c in holdouts.get_row("THA")][-1] == "abstain (2016)"
         assert [str(c) for c in holdouts.get_row("SGP")][-1] == "—"
+        # Beside them, ASEAN's members joined at the end of each year, as `ccm momentum --as-of` counts them.
+        chart = app.screen.query_one("#momentum-chart")
+        joined = str(momentum.get_row("ASEAN")[1]).split("/")[0]
+        assert chart.points[:2] == [(2008, 0), (2009, 1)] and chart.points[-1] == (2025, int(joined))

@@ -170,6 +170,28 @@ def momentum(
     return MomentumReport(by, as_of, since, since_label, rows)
 
 
+OPENED = 2008  # the Convention opened for signature in Oslo on 3 December 2008 (Art. 15)
+
+
+def joined_by_year(
+    register: Register, rows: list[Momentum], *, as_of: date, by: str
+) -> dict[str, list[tuple[int, int]]]:
+    """For each group of `rows`, how many of its members had joined at the end of each year from
+    2008 to `as_of` (the last year counted on `as_of`), membership taken on each of those days."""
+    book = grouping_book() if by == "grouping" else None
+    found: dict[str, list[tuple[int, int]]] = {row.code: [] for row in rows}
+    for year in range(OPENED, as_of.year + 1):
+        day = min(date(year, 12, 31), as_of)
+        standing = {s.iso3: s for s in register.on(day)}
+        for row in rows:
+            if book is not None:
+                members = book.members_on(row.code, day)
+            else:
+                members = {i for i, s in standing.items() if s.region == row.code}
+            found[row.code].append((year, sum(1 for i in members if i in standing and joined(standing[i]))))
+    return found
+
+
 def _holdout_details(register: Register, as_of: date, iso3s: set[str]):
     from ccmtui.reports.reasons import current_assessments, last_contacts
     from ccmtui.reports.votes import latest_votes
