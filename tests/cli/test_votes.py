@@ -91,6 +91,7 @@ BAD = [
     (export([("THA", "Y", 2016), ("THA", "N", 2016)]), "line 3: a second vote for THA in 2016 (also line 2)"),
     (export([("THA", "Y", 2016)]) + '4,THA,"THAILAND,Y\n', "not valid CSV"),
     ("ms_code,vote,date\nTHA,Y,2016-12-05\n", "missing column(s) ms_vote"),
+    ("ms_vote,date\nY,2016-12-05\n", "missing column ms_code (or ms_name)"),
     (export([("THA", "Y", 2016)], title="Another resolution"), "no vote on “Implementation of the Convention on Cluster Munitions”"),
 ]  # fmt: skip
 

@@ -10,21 +10,20 @@ recorded for a state and year is replaced (and `ccm undo` puts it back).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccmtui.actions.imports import read_rows
 from ccmtui.actions.recording import _free
 from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import parse_date
 from ccmtui.domain.errors import CCMError, InputError
 from ccmtui.domain.unga import TITLE, check_symbol, check_year, parse_vote
-from ccmtui.files import RowProblems, read_table
+from ccmtui.files import RowProblems
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
@@ -74,30 +73,11 @@ class ImportedVotes:
 
 
 def _rows(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict]]]:
-    reader = csv.DictReader(io.StringIO(read_table(path)), strict=True)
-    try:
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        missing = [c for c in REQUIRED if c not in header]
-        if not ({"ms_code", "ms_name"} & set(header)):
-            missing.append("ms_code (or ms_name)")
-        if missing:
-            raise InputError(
-                f"{label}: missing column(s) {', '.join(missing)}; the UN Digital Library's voting data has "
-                + ", ".join(COLUMNS)
-            )
-        unknown = [c for c in header if c and c not in COLUMNS]
-        if unknown:
-            raise InputError(f"{label}: unknown column(s) {', '.join(unknown)}; expected {', '.join(COLUMNS)}")
-        reader.fieldnames = header
-        rows = []
-        for row in reader:
-            extra = None in row
-            cells = {k: (v or "").strip() for k, v in row.items() if k is not None}
-            rows.append((reader.line_num, {**cells, "__extra__": "1"} if extra else cells))
-    except csv.Error as error:
-        raise InputError(f"{label}, line {max(reader.line_num, 1)}: not valid CSV ({error})") from None
-    if not rows:
-        raise InputError(f"{label}: no rows")
+    """The file's columns and its rows (ms_code or ms_name naming the state)."""
+    rows = read_rows(path, REQUIRED, tuple(c for c in COLUMNS if c not in REQUIRED), label)
+    header = next((list(row) for _, row in rows if "__extra__" not in row), [])
+    if header and not ({"ms_code", "ms_name"} & set(header)):
+        raise InputError(f"{label}: missing column ms_code (or ms_name); expected {', '.join(COLUMNS)}")
     return header, rows
 
 
