@@ -99,7 +99,9 @@ def parse_row(line: int, row: dict, header: list[str], register: Register, today
     iso3 = register.index.resolve(named)
     voted_on = parse_date(row["date"], "date")
     year = check_year(voted_on.year, today)
-    symbol = check_symbol(row.get("resolution", ""), year, resolutions().get(year))
+    known = resolutions().get(year)
+    # The file's symbol, when it agrees with the year; else the shipped one ('' when the record is silent).
+    symbol = check_symbol(row.get("resolution", ""), year, known) or (known.symbol if known and known.symbol else "")
     link = row.get("undl_link", "")
     return VoteRow(line, iso3, year, voted_on, parse_vote(row["ms_vote"]), symbol, link or source)
 

@@ -38,13 +38,15 @@ class Vote:
     year: int
     voted_on: date
     vote: str
-    resolution: str  # the symbol the import gave, or the shipped one ('' when neither knows it)
+    resolution: str  # its symbol, from the file or the shipped record ('' when neither gives it)
     source: str | None
 
     def describe(self) -> str:
         known = resolutions().get(self.year)
-        symbol = self.resolution or (known.symbol if known and known.symbol else f"the {self.year} resolution")
-        return f"Voted {self.vote} on {symbol}, the General Assembly's resolution on the Convention"
+        symbol = self.resolution or (known.symbol if known else None)
+        if symbol:
+            return f"Voted {self.vote} on {symbol}, the General Assembly's resolution on the Convention"
+        return f"Voted {self.vote} on the General Assembly's {self.year} resolution on the Convention"
 
     def short(self) -> str:
         return f"{self.vote} ({self.year})"
