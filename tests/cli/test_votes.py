@@ -31,6 +31,8 @@ def test_the_resolutions_ship_with_their_sources_and_say_where_the_record_is_sil
     listing = reading("votes", "list")
     assert listing.exit_code == 0
     assert "per-state votes are not shipped" in listing.stdout and "ccm votes import" in listing.stdout
+    history = reading("history", "KEN")
+    assert "General Assembly votes: none recorded (per-state votes are not shipped" in history.stdout
 
 
 def test_imported_votes_show_in_the_list_history_and_momentum_and_undo_takes_them_back(ccm, tmp_path):
