@@ -524,6 +524,25 @@ CREATE TABLE transparency_reports (
 
 CREATE INDEX ix_transparency_kind_year ON transparency_reports (kind, year);
 
+CREATE TABLE unga_votes (
+	iso3 VARCHAR(3) NOT NULL, 
+	year INTEGER NOT NULL, 
+	voted_on DATE NOT NULL, 
+	vote VARCHAR(12) NOT NULL, 
+	resolution VARCHAR(40) DEFAULT '' NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_unga_votes_state_year UNIQUE (iso3, year), 
+	CONSTRAINT ck_unga_votes_vote CHECK (vote IN ('yes', 'no', 'abstain', 'absent', 'non-member')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_unga_votes_year ON unga_votes (year);
+
 CREATE TABLE work_plan_items (
 	work_plan_uuid VARCHAR(36) NOT NULL, 
 	section VARCHAR(12) NOT NULL, 

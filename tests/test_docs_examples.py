@@ -180,6 +180,12 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
             f"engagement,state,date,stance\n{campaign},{_unanswered_target(campaign)},2014-01-15,positive\n",
             encoding="utf-8",
         )
+    if "votes.csv" in named:
+        (folder / "votes.csv").write_text(
+            "ms_code,ms_name,ms_vote,date,resolution,title\n"
+            "THA,THAILAND,Y,2016-12-05,A/RES/71/45,Implementation of the Convention on Cluster Munitions\n",
+            encoding="utf-8",
+        )
     if "forms.csv" in named:
         (folder / "forms.csv").write_text(
             "iso3,kind,year,form,status,last_reported,source\nLAO,annual,2013,A,changed,,Art. 7 report 2014\n",

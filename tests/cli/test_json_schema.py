@@ -71,7 +71,10 @@ def listed(tmp_path_factory):
     ccm = CCM(database)
     letter = folder / "signed-letter.pdf"
     letter.write_bytes(b"%PDF-1.4\n% a signed letter\n%%EOF\n")
-    for args in [*PREPARE, ["attach", ENGAGEMENT, str(letter)]]:
+    from .unga import write
+
+    votes = write(folder / "votes.csv", [("THA", "Y", 2016), ("RUS", "N", 2016), ("THA", "A", 2017)])
+    for args in [*PREPARE, ["attach", ENGAGEMENT, str(letter)], ["votes", "import", str(votes)]]:
         result = ccm(*args)
         assert result.exit_code == 0, (args, result.output)
     return ccm

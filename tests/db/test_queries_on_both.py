@@ -20,6 +20,7 @@ import pytest
 from ccmtui.db.queries import Q, names
 from ccmtui.domain.workplan import MILESTONE_STATUSES
 from tests import backends
+from tests.cli.unga import write
 
 from ..conftest import CCM, SAMPLE
 
@@ -50,6 +51,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.recent_contacts_in_area: {"as_of": date(2013, 9, 9), "limit": 100, "area": "universalization"},
         Q.replies_pending_by_state: {"as_of": date(2014, 12, 31)},
         Q.reply_reasons: {"as_of": date(2013, 9, 9)},
+        Q.unga_votes: {},
+        Q.unga_votes_of_state: {"iso3": "THA"},
         Q.obligation_extensions: {},
         Q.transparency_forms: {},
         Q.attachments_of_engagements: {"uuids": facts["engagements"]},
@@ -177,6 +180,7 @@ def prepare(path: Path) -> None:
     letter.write_bytes(b"%PDF-1.4 signed letter \x00\x01\x02")
     peer = path.parent / "peer.db"
     shutil.copy(SAMPLE, peer)
+    votes = write(path.parent / "votes.csv", [("THA", "Y", 2016), ("RUS", "N", 2016)])
     steps = [
         ("attach", LOME[:8], letter),
         ("edit", LOME[:8], "--follow-up", "2013-06-30"),
@@ -188,6 +192,7 @@ def prepare(path: Path) -> None:
         ("measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "--measure", "Act 2009", "--source", "Art. 7 report"),
         ("cooperation", "add", "LBN", "needs", "--year", "2013", "--details", "clearance", "--source", "Art. 7 report"),
         ("classify", "KEN", "II", "-r", "Parliament has other priorities", "--date", "2014-02-01"),
+        ("votes", "import", votes),
         ("reply", CAMPAIGN[:8], "THA", "--stance", "neutral", "-m", "Cost of alternatives", "--reason", "cost",
          "--date", "2013-06-01"),
         ("log", "meeting", "KEN", "-m", "Met the mission", "-a", "univ", "--date", "2013-06-03", "--with",

@@ -76,14 +76,18 @@ async def test_recording_a_reply_through_the_dialog(make_app, sample_db, ccm):
         )
         dialog.query_one("#reply-date", Input).value = "2015-02-03"
         dialog.query_one("#reply-summary", Input).value = "Will attend the 1RC"
+        # The reasons it gives, ticked in the list (`--reason`).
+        reasons = dialog.query_one("#reply-reasons")
+        reasons.select("clearance-deadline")
+        reasons.select("legal-drafting")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert notices(app)[-1] == "Reply from Viet Nam (positive) to 'Letter on the 1RC' recorded."
         assert cells(replies, "VNM")[:5] == ["Viet Nam", "", "replied", "2015-02-03", "positive"]
         assert cells(board, board.coordinate_to_cell_key((0, 0)).row_key.value)[4] == "1"
     assert rows(
-        sample_db, "SELECT status, received_on, stance, summary FROM replies WHERE received_on = '2015-02-03'"
-    ) == [("replied", "2015-02-03", "positive", "Will attend the 1RC")]
+        sample_db, "SELECT status, received_on, stance, summary, reasons FROM replies WHERE received_on = '2015-02-03'"
+    ) == [("replied", "2015-02-03", "positive", "Will attend the 1RC", "clearance-deadline legal-drafting")]
 
 
 async def test_closing_a_campaign_marks_pending_replies(make_app, sample_db, ccm):

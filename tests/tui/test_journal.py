@@ -151,3 +151,33 @@ async def test_the_dashboard_catches_up_after_an_undo(make_app, sample_db, ccm):
         await pilot.press("1")
         await settle(pilot)
         assert app.screen.query_one("#due", DataTable).border_title.startswith("Due · 0 overdue")
+
+
+async def test_classify_records_the_reasons_ticked_and_refuses_too_many_under_their_list(make_app, sample_db):
+    from textual.widgets import SelectionList
+
+    long = {f"reason-{n}": f"a reason of the coordinator's own, number {n}" for n in range(12)}
+    app = make_app({"name": "Ana Tester", "state": "PRT", "area": "universalization", "reasons": long})
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await classify_from_states(pilot, "THA")
+        reasons = dialog.query_one("#classify-reasons", SelectionList)
+        line = next(line for line in screen_text(app).splitlines() if "regional-reciprocity:" in line)
+        assert "▐ ▌" in line and "X" not in line  # not ticked: an empty box
+        dialog.query_one("#classify-category", Select).value = "II"
+        dialog.query_one("#classify-rationale", Input).value = "Waits for its ASEAN neighbours"
+        reasons.select_all()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = str(dialog.query_one("#classify-error-reasons", Label).render())
+        assert error.startswith("Error: too many reasons"), error
+        reasons.deselect_all()
+        reasons.focus()
+        await pilot.press("down", "space", "down", "space")
+        await pilot.pause()
+        assert "▐X▌ regional-reciprocity" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ClassifyDialog)
+    assert rows(
+        sample_db, "SELECT reasons FROM classifications WHERE iso3 = 'THA' ORDER BY assessed_on DESC LIMIT 1"
+    ) == [("regional-reciprocity cost",)]

@@ -142,3 +142,35 @@ async def test_a_meeting_added_by_the_coordinator_is_a_date_in_the_app(make_app,
         await pilot.press("enter")
         await settle(pilot)
         assert screen.query_one("#states-table").border_title.startswith("197 states as of 2026-05-12")
+
+
+async def test_the_votes_imported_show_on_the_states_page_and_beside_the_holdouts(make_app, ccm, tmp_path):
+    from tests.cli.unga import write
+
+    imported = ccm("votes", "import", write(tmp_path / "votes.csv", [("THA", "Y", 2015), ("THA", "A", 2016)]))
+    assert imported.exit_code == 0, imported.output
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_states(pilot)
+        table = screen.query_one("#states-table", DataTable)
+        table.move_cursor(row=table.get_row_index("THA"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StateDetailScreen)
+        text = screen_text(app)
+        assert "UNGA vote          abstain (2016, A/RES/71/45); before: yes (2015)" in text
+        assert "Voted abstain on A/RES/71/45" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("M")
+        await settle(pilot)
+        momentum = app.screen.query_one("#momentum-table", DataTable)
+        momentum.move_cursor(row=momentum.get_row_index("ASEAN"))
+        await settle(pilot)
+        holdouts = app.screen.query_one("#holdouts-table", DataTable)
+        assert [str(c) for c in holdouts.get_row("THA")][-1] == "abstain (2016)"
+        assert [str(c) for c in holdouts.get_row("SGP")][-1] == "—"
+        # Beside them, ASEAN's members joined at the end of each year, as `ccm momentum --as-of` counts them.
+        chart = app.screen.query_one("#momentum-chart")
+        joined = str(momentum.get_row("ASEAN")[1]).split("/")[0]
+        assert chart.points[:2] == [(2008, 0), (2009, 1)] and chart.points[-1] == (2025, int(joined))

@@ -32,18 +32,21 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.replace("|", ";").split(";") if part.strip()]
 
 
-def read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
-    """(line number, row) for each data row; an error naming missing or unknown columns."""
+def read_rows(
+    path: Path, required: tuple[str, ...], optional: tuple[str, ...], label: str | None = None
+) -> list[tuple[int, dict]]:
+    """(line number, row) for each data row; an error naming missing or unknown columns (and the
+    file as `label` says it, `stdin` for a copy of what came in on `-`)."""
     # strict: a quote left open (which would swallow the rest of the file) is an error, not a cell.
     reader = csv.DictReader(io.StringIO(read_table(path)), strict=True)
     try:
-        return _read_rows(path, reader, required, optional)
+        return _read_rows(label or path, reader, required, optional)
     except csv.Error as error:
-        raise InputError(f"{path}, line {max(reader.line_num, 1)}: not valid CSV ({error})") from None
+        raise InputError(f"{label or path}, line {max(reader.line_num, 1)}: not valid CSV ({error})") from None
 
 
 def _read_rows(
-    path: Path, reader: Reader, required: tuple[str, ...], optional: tuple[str, ...]
+    path: Path | str, reader: Reader, required: tuple[str, ...], optional: tuple[str, ...]
 ) -> list[tuple[int, dict]]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
     twice = sorted({c for c in header if c and header.count(c) > 1})

@@ -141,6 +141,7 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "momentum": ("universalization", "momentum"),
     "groupings": ("universalization", "groupings"),
     "reasons": ("universalization", "reasons"),
+    "votes": ("votes", "app"),
     "attach": ("attachments", "attach"),
     "attachment": ("attachments", "app"),
     "merge": ("team", "merge"),

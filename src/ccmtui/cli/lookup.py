@@ -221,7 +221,7 @@ def history(
     output: TableOutput = None,
     redact: TableRedact = False,
 ) -> None:
-    """One state's timeline: treaty events, engagements, replies and categories."""
+    """One state's timeline: treaty events, engagements, replies, categories and General Assembly votes."""
     from datetime import date
 
     from ccmtui.reports.history import counterparts, help_on_offer, state_history
@@ -243,25 +243,28 @@ def history(
         emit([entry.as_json() for entry in entries], as_json, format_, output, "history", redact=redact)
         return
     title = f"{record.name} ({record.iso3}) — history"
+    caption = None
+    if not any(entry.kind == "vote" for entry in entries):
+        caption = "General Assembly votes: none recorded (per-state votes are not shipped: ccm votes import)."
     if all_:
         from ccmtui.cli._stream import stream_text
 
         stream_text(
             entries,
             line=lambda entry: (entry.on.isoformat(), entry.kind, entry.what, entry.ref or ""),
-            table=lambda few: _history_table(few, title),
+            table=lambda few: _history_table(few, title, caption),
         )
         return
     shown = sum(1 for entry in entries if entry.kind == "engagement")
     more = "" if shown < limit else f" (the {limit} most recent engagements; --all for every one)"
-    console().print(_history_table(entries, title + more))
+    console().print(_history_table(entries, title + more, caption))
 
 
-def _history_table(entries: list, title: str):
+def _history_table(entries: list, title: str, caption: str | None = None):
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title, header_style="bold", box=box.SIMPLE_HEAD)
+    table = Table(title=title, caption=caption, header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("Date", no_wrap=True)
     table.add_column("", no_wrap=True)
     table.add_column("What", overflow="fold", min_width=30, ratio=1)
@@ -274,6 +277,7 @@ def _history_table(entries: list, title: str):
         "engagement": "default",
         "attachment": "blue",
         "reply": "cyan",
+        "vote": "blue",
         "offer": "yellow",
         "counterpart": "bright_blue",
     }

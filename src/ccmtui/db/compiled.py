@@ -507,6 +507,16 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('iso3', None), ('received_on', 'date'), ('reasons', None)),
         {'reasons_1': ''},
     ),
+    'unga_votes': (
+        'SELECT unga_votes.uuid, unga_votes.iso3, states.name, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source \nFROM unga_votes JOIN states ON states.iso3 = unga_votes.iso3 ORDER BY unga_votes.year, states.name',
+        (('uuid', None), ('iso3', None), ('name', None), ('year', None), ('voted_on', 'date'), ('vote', None), ('resolution', None), ('source', None)),
+        {},
+    ),
+    'unga_votes_of_state': (
+        'SELECT unga_votes.uuid, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source \nFROM unga_votes \nWHERE unga_votes.iso3 = :iso3 ORDER BY unga_votes.year DESC',
+        (('uuid', None), ('year', None), ('voted_on', 'date'), ('vote', None), ('resolution', None), ('source', None)),
+        {},
+    ),
     'due_follow_ups_newest': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on DESC, engagements.uuid DESC\n LIMIT :limit OFFSET :offset',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -560,7 +570,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0013'
+SCHEMA_REVISION = '0014'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -806,6 +816,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid = :uuid',
         'stamps': 'SELECT transparency_reports.uuid, transparency_reports.updated_at \nFROM transparency_reports',
         'select_many': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'unga_votes': {
+        'columns': (('iso3', None, None), ('year', None, None), ('voted_on', 'date', None), ('vote', None, None), ('resolution', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO unga_votes (iso3, year, voted_on, vote, resolution, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :voted_on, :vote, :resolution, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE unga_votes SET iso3=:iso3, year=:year, voted_on=:voted_on, vote=:vote, resolution=:resolution, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE unga_votes.uuid = :uuid',
+        'delete': 'DELETE FROM unga_votes WHERE unga_votes.uuid = :uuid',
+        'select': 'SELECT unga_votes.iso3, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source, unga_votes.recorded_by, unga_votes.uuid, unga_votes.created_at, unga_votes.updated_at \nFROM unga_votes \nWHERE unga_votes.uuid = :uuid',
+        'stamps': 'SELECT unga_votes.uuid, unga_votes.updated_at \nFROM unga_votes',
+        'select_many': 'SELECT unga_votes.iso3, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source, unga_votes.recorded_by, unga_votes.uuid, unga_votes.created_at, unga_votes.updated_at \nFROM unga_votes \nWHERE unga_votes.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

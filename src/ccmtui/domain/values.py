@@ -215,6 +215,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "uuid": 36,
     },
     "transparency_reports": {"iso3": 3, "kind": 10, "source": None, "recorded_by": 100, "uuid": 36},
+    "unga_votes": {"iso3": 3, "vote": 12, "resolution": 40, "source": None, "recorded_by": 100, "uuid": 36},
     "work_plan_items": {"work_plan_uuid": 36, "section": 12, "text": None, "uuid": 36},
     "work_plan_states": {"work_plan_uuid": 36, "iso3": 3, "role": 12, "uuid": 36},
     "work_plans": {

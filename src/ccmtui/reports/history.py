@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TimelineEntry:
     on: date
-    kind: str  # treaty, engagement, attachment, reply, category, offer, counterpart
+    kind: str  # treaty, engagement, attachment, reply, category, vote, offer, counterpart
     what: str
     ref: str | None = None
 
@@ -171,9 +171,27 @@ def state_history(
         rationale = "" if redact else f": {row.rationale}"
         text = f"Category {row.category}{rationale}{_reasons(row.reasons, extra_reasons)}"
         entries.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
-    order = {"treaty": 0, "category": 1, "engagement": 2, "attachment": 3, "reply": 4, "offer": 5, "counterpart": 6}
+    entries += vote_events(reader, record.iso3)
+    order = {
+        "treaty": 0,
+        "category": 1,
+        "vote": 2,
+        "engagement": 3,
+        "attachment": 4,
+        "reply": 5,
+        "offer": 6,
+        "counterpart": 7,
+    }
     entries.sort(key=lambda e: (e.on, order[e.kind]))
     return entries
+
+
+def vote_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
+    """How the state voted on the General Assembly's resolution on the Convention, year by year
+    (recorded by `ccm votes import`; the per-state record is not shipped)."""
+    from ccmtui.reports.votes import votes_of_state
+
+    return [TimelineEntry(v.voted_on, "vote", v.describe(), v.uuid) for v in votes_of_state(reader, iso3)]
 
 
 def help_on_offer(reader: Reader, record, today: date, extra_reasons: Mapping | None = None) -> list[TimelineEntry]:

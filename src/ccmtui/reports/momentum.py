@@ -20,6 +20,7 @@ from ccmtui.domain.groupings import GroupingBook
 
 if TYPE_CHECKING:
     from ccmtui.reports.register import Register, StateStatus
+    from ccmtui.reports.votes import Vote
 
 
 @cache
@@ -45,6 +46,8 @@ class Holdout:
     category_since: date | None
     reasons: tuple[str, ...]
     last_contact: date | None
+    # Its latest recorded vote on the General Assembly's resolution on the Convention (reports/votes.py).
+    unga_vote: Vote | None = None
 
     def as_json(self) -> dict:
         return {
@@ -55,6 +58,7 @@ class Holdout:
             "category_since": iso(self.category_since),
             "reasons": list(self.reasons),
             "last_contact": iso(self.last_contact),
+            "unga_vote": self.unga_vote.as_json() if self.unga_vote else None,
         }
 
 
@@ -166,11 +170,35 @@ def momentum(
     return MomentumReport(by, as_of, since, since_label, rows)
 
 
+OPENED = 2008  # the Convention opened for signature in Oslo on 3 December 2008 (Art. 15)
+
+
+def joined_by_year(
+    register: Register, rows: list[Momentum], *, as_of: date, by: str
+) -> dict[str, list[tuple[int, int]]]:
+    """For each group of `rows`, how many of its members had joined at the end of each year from
+    2008 to `as_of` (the last year counted on `as_of`), membership taken on each of those days."""
+    book = grouping_book() if by == "grouping" else None
+    found: dict[str, list[tuple[int, int]]] = {row.code: [] for row in rows}
+    for year in range(OPENED, as_of.year + 1):
+        day = min(date(year, 12, 31), as_of)
+        standing = {s.iso3: s for s in register.on(day)}
+        for row in rows:
+            if book is not None:
+                members = book.members_on(row.code, day)
+            else:
+                members = {i for i, s in standing.items() if s.region == row.code}
+            found[row.code].append((year, sum(1 for i in members if i in standing and joined(standing[i]))))
+    return found
+
+
 def _holdout_details(register: Register, as_of: date, iso3s: set[str]):
     from ccmtui.reports.reasons import current_assessments, last_contacts
+    from ccmtui.reports.votes import latest_votes
 
     assessments = current_assessments(register.reader, as_of)
     contacts = last_contacts(register.reader, iso3s, as_of)
+    votes = latest_votes(register.reader, until=as_of)
 
     def detail(state: StateStatus) -> Holdout:
         assessment = assessments.get(state.iso3)
@@ -182,6 +210,7 @@ def _holdout_details(register: Register, as_of: date, iso3s: set[str]):
             category_since=state.category_since,
             reasons=assessment.reasons if assessment and state.category else (),
             last_contact=contacts[state.iso3],
+            unga_vote=votes.get(state.iso3),
         )
 
     return detail

@@ -56,6 +56,7 @@ def holdout_tables(report: MomentumReport) -> list[Table]:
             table.add_column(column, no_wrap=True)
         table.add_column("Reasons", overflow="fold", ratio=1, min_width=8)
         table.add_column("Last contact", min_width=10)
+        table.add_column("UNGA vote", no_wrap=True)
         for h in row.holdouts:
             table.add_row(
                 h.name,
@@ -64,7 +65,10 @@ def holdout_tables(report: MomentumReport) -> list[Table]:
                 h.category_since.isoformat() if h.category_since else "—",
                 " ".join(h.reasons) or "—",
                 h.last_contact.isoformat() if h.last_contact else "never",
+                h.unga_vote.short() if h.unga_vote else "—",
             )
+        if not any(h.unga_vote for h in row.holdouts):
+            table.caption = "UNGA vote: none recorded (per-state votes are not shipped; ccm votes import)."
         tables.append(table)
     return tables
 

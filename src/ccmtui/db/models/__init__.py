@@ -19,7 +19,7 @@ from ccmtui.db.models.obligations import (
     TransparencyForm,
     TransparencyReport,
 )
-from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
+from ccmtui.db.models.register import Classification, Meeting, State, StateAlias, UngaVote
 from ccmtui.db.models.reports import FrozenReport
 from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
 from ccmtui.db.models.workplan import (
@@ -72,6 +72,7 @@ __all__ = [
     "SyncPeer",
     "TransparencyForm",
     "TransparencyReport",
+    "UngaVote",
     "WorkPlan",
     "WorkPlanItem",
     "WorkPlanState",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ccmtui.db.models.base import Base, Record
 from ccmtui.domain.treaty import MEETING_KINDS
+from ccmtui.domain.unga import VOTES
 
 
 def _in(column: str, values) -> str:
@@ -90,4 +91,25 @@ class Classification(Record, Base):
         Index("ix_classifications_date", "assessed_on"),
         # What goes with an engagement on deletion: the classifications that cite it.
         Index("ix_classifications_source_engagement", "source_engagement"),
+    )
+
+
+class UngaVote(Record, Base):
+    """How a state voted on the General Assembly's resolution on the Convention's implementation in a year
+    (domain/unga.py): imported from the UN Digital Library's voting data, with where it came from."""
+
+    __tablename__ = "unga_votes"
+
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("states.iso3", onupdate="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    voted_on: Mapped[date] = mapped_column(Date)
+    vote: Mapped[str] = mapped_column(String(12))
+    resolution: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    source: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("iso3", "year", name="uq_unga_votes_state_year"),
+        CheckConstraint(_in("vote", VOTES), name="ck_unga_votes_vote"),
+        Index("ix_unga_votes_year", "year"),
     )

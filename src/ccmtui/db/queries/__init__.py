@@ -150,6 +150,8 @@ class Q:
     recent_contacts_in_area = "recent_contacts_in_area"
     replies_pending_by_state = "replies_pending_by_state"
     reply_reasons = "reply_reasons"
+    unga_votes = "unga_votes"
+    unga_votes_of_state = "unga_votes_of_state"
 
 
 def names() -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Date, Integer, Select, bindparam, func, select
 
-from ccmtui.db.models import Classification, Engagement, EngagementState, Reply
+from ccmtui.db.models import Classification, Engagement, EngagementState, Reply, State, UngaVote
 from ccmtui.db.queries import Q
 
 
@@ -85,6 +85,33 @@ def reply_reasons() -> Select:
     )
 
 
+def unga_votes() -> Select:
+    """Every state's recorded vote on the General Assembly's resolution, by year then state name."""
+    return (
+        select(
+            UngaVote.uuid,
+            UngaVote.iso3,
+            State.name,
+            UngaVote.year,
+            UngaVote.voted_on,
+            UngaVote.vote,
+            UngaVote.resolution,
+            UngaVote.source,
+        )
+        .join(State, State.iso3 == UngaVote.iso3)
+        .order_by(UngaVote.year, State.name)
+    )
+
+
+def unga_votes_of_state() -> Select:
+    """One state's votes, the latest first."""
+    return (
+        select(UngaVote.uuid, UngaVote.year, UngaVote.voted_on, UngaVote.vote, UngaVote.resolution, UngaVote.source)
+        .where(UngaVote.iso3 == bindparam("iso3"))
+        .order_by(UngaVote.year.desc())
+    )
+
+
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.assessments_until: assessments_until,
     Q.last_contact_of_state: last_contact_of_state,
@@ -93,4 +120,6 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.recent_contacts_in_area: recent_contacts_in_area,
     Q.replies_pending_by_state: replies_pending_by_state,
     Q.reply_reasons: reply_reasons,
+    Q.unga_votes: unga_votes,
+    Q.unga_votes_of_state: unga_votes_of_state,
 }

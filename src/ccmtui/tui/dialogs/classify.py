@@ -7,16 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, SelectionList
 
 from ccmtui.domain.categories import Category
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.id_picker import IdField, recent_engagements
+from ccmtui.tui.widgets.reason_list import ReasonList
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.workers import deliver
 
-ERRORS = ("state", "category", "date", "rationale", "source", "form")
+ERRORS = ("state", "category", "date", "rationale", "reasons", "source", "form")
 
 
 class ClassifyDialog(FormErrors, ModalScreen[str | None]):
@@ -62,6 +63,10 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
                 yield Label("Rationale", classes="label")
                 yield Input(placeholder="Why: what the state said or did", id="classify-rationale", compact=True)
             yield Label("", id="classify-error-rationale", classes="error")
+            with Horizontal(classes="row reasons"):
+                yield Label("Held back by", classes="label")
+                yield ReasonList(self.app.source.config.get("reasons"), id="classify-reasons", compact=True)
+            yield Label("", id="classify-error-reasons", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Source", classes="label")
                 yield IdField(
@@ -111,6 +116,7 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
                 "category": "" if category == Select.NULL else str(category),
                 "date": self.query_one("#classify-date", Input).value,
                 "rationale": self.query_one("#classify-rationale", Input).value,
+                "reasons": list(self.query_one("#classify-reasons", SelectionList).selected),
                 "source": self.query_one("#classify-source", Input).value,
             }
         )
@@ -121,7 +127,9 @@ class ClassifyDialog(FormErrors, ModalScreen[str | None]):
 
         source = self.app.source
         written = self.run_action(
-            lambda register: classify_state(register, source.writing, today=source.today, **values)
+            lambda register: classify_state(
+                register, source.writing, today=source.today, extra_reasons=source.config.get("reasons"), **values
+            )
         )
         if written:
             deliver(self, self._saved, written.message)

@@ -7,18 +7,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList
 
 from ccmtui.domain.categories import Category
 from ccmtui.domain.engagements import STANCES
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
 from ccmtui.tui.widgets.literal_table import literal_content
+from ccmtui.tui.widgets.reason_list import ReasonList
 from ccmtui.tui.widgets.state_picker import StatePicker
 from ccmtui.tui.widgets.tick import Tick
 from ccmtui.tui.workers import deliver
 
-ERRORS = ("state", "stance", "date", "form")
+ERRORS = ("state", "stance", "date", "reasons", "form")
 
 
 class ReplyDialog(FormErrors, ModalScreen[str | None]):
@@ -64,6 +65,10 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label("Summary", classes="label")
                 yield Input(placeholder="What the reply says", id="reply-summary", compact=True)
+            with Horizontal(classes="row reasons"):
+                yield Label("Held back by", classes="label")
+                yield ReasonList(self.app.source.config.get("reasons"), id="reply-reasons", compact=True)
+            yield Label("", id="reply-error-reasons", classes="error")
             with Horizontal(classes="row"):
                 yield Label("Supports", classes="label")
                 yield Select(
@@ -114,6 +119,8 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
             self.query_one(f"#reply-{name}", Select).value = values[name] or Select.NULL
         self.query_one("#reply-date", Input).value = values["date"]
         self.query_one("#reply-summary", Input).value = values["summary"]
+        # Reasons are recorded with a reply, not edited after (ccm edit does not change them either).
+        self.query_one("#reply-reasons").parent.display = False
         self.query_one("#reply-classify").display = False  # a category is classified when recorded
         self.query_one("#reply-save", Button).label = "Save changes (ctrl+s)"
         self.query_one("#reply-stance").focus()
@@ -163,6 +170,7 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
                 "summary": self.query_one("#reply-summary", Input).value,
                 "category": select("#reply-category"),
                 "classify": self.query_one("#reply-classify", Checkbox).value,
+                "reasons": list(self.query_one("#reply-reasons", SelectionList).selected),
             }
         )
 
@@ -173,7 +181,12 @@ class ReplyDialog(FormErrors, ModalScreen[str | None]):
         source = self.app.source
         written = self.run_action(
             lambda register: record_state_reply(
-                register, source.writing, to=self.engagement_uuid, today=source.today, **values
+                register,
+                source.writing,
+                to=self.engagement_uuid,
+                today=source.today,
+                extra_reasons=source.config.get("reasons"),
+                **values,
             )
         )
         if written:

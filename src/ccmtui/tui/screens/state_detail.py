@@ -27,10 +27,18 @@ from ccmtui.tui.workers import deliver, reporting
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
 
-KIND_STYLE = {"treaty": "bold", "category": "magenta", "engagement": "", "attachment": "", "reply": "cyan"}
+KIND_STYLE = {
+    "treaty": "bold",
+    "category": "magenta",
+    "vote": "blue",
+    "engagement": "",
+    "attachment": "",
+    "reply": "cyan",
+}
 KIND_LABEL = {
     "treaty": "Treaty",
     "category": "Category",
+    "vote": "UNGA vote",
     "engagement": "Engagement",
     "attachment": "Attachment",
     "reply": "Reply",
@@ -51,8 +59,9 @@ RECORD_COLUMNS = (Column("Kind", 11), Column("Year, as of", 11), Column("What"))
 FIRST_ENGAGEMENTS = 60
 
 
-def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) -> tuple[str, str, str]:
-    """The state's current reasons, the help on offer for them (Art. 6) and its groupings today."""
+def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) -> tuple[str, str, str, str]:
+    """The state's current reasons, the help on offer for them (Art. 6), its groupings today and its
+    latest vote on the General Assembly's resolution on the Convention."""
     from ccmtui.domain.reasons import meaning
     from ccmtui.reports.momentum import grouping_book
     from ccmtui.reports.reasons import OfferBook, current_assessments
@@ -61,7 +70,24 @@ def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) ->
     assessment = current_assessments(reader, today).get(iso3)
     reasons = ", ".join(meaning(code, extra) for code in assessment.reasons) if assessment else ""
     offers = OfferBook(reader, extra, until=today.year).offers(assessment.reasons) if assessment else []
-    return reasons, "\n".join(o.describe() for o in offers), ", ".join(grouping_book().of_state(iso3, today))
+    return (
+        reasons,
+        "\n".join(o.describe() for o in offers),
+        ", ".join(grouping_book().of_state(iso3, today)),
+        _latest_vote(reader, iso3),
+    )
+
+
+def _latest_vote(reader: Reader, iso3: str) -> str:
+    from ccmtui.reports.votes import votes_of_state
+
+    votes = votes_of_state(reader, iso3)
+    if not votes:
+        return "none recorded (per-state votes are not shipped: ccm votes import)"
+    latest = votes[0]
+    earlier = ", ".join(v.short() for v in votes[1:4])
+    symbol = f", {latest.resolution}" if latest.resolution else ""
+    return f"{latest.vote} ({latest.year}{symbol})" + (f"; before: {earlier}" if earlier else "")
 
 
 def _counterparts(reader: Reader, iso3: str, today: date) -> tuple[str, str]:
@@ -145,7 +171,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             deliver(self, self._show_timeline, entries)
             deliver(self, self._show_records, state_records(register.reader, self.iso3))
 
-    def _show_facts(self, standing, record, extras: tuple[str, ...] = ("", "", "", "", "")) -> None:
+    def _show_facts(self, standing, record, extras: tuple[str, ...] = ("",) * 6) -> None:
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold")
         facts.add_column()
@@ -165,13 +191,15 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             facts.add_row("Category", f"{standing.category} since {fmt.day(standing.category_since)} ({meaning})")
         else:
             facts.add_row("Category", "—")
-        reasons, offers, groupings, people, met = extras
+        reasons, offers, groupings, vote, people, met = extras
         if reasons and standing.category:
             facts.add_row("Held back by", literal(reasons))
             if offers:
                 facts.add_row("Help on offer", literal(offers))
         if groupings:
             facts.add_row("Groupings", groupings)
+        if vote:
+            facts.add_row("UNGA vote", literal(vote))
         if people:
             facts.add_row("People", literal(people))
         if met:

@@ -9,19 +9,23 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ccmtui.reports.render_momentum import bar
 from ccmtui.textsafe import literal
 from ccmtui.tui import format as fmt
 from ccmtui.tui.screens.base import SectionScreen
+from ccmtui.tui.widgets.charts import YearChart
 from ccmtui.tui.widgets.literal_table import DataTable
 from ccmtui.tui.workers import deliver, reporting
 
 
 class MomentumScreen(SectionScreen):
     """Each grouping's share of states joined, its change since the last meeting, and the
-    holdouts of the highlighted grouping with their category, reasons and last contact."""
+    holdouts of the highlighted grouping with their category, reasons, last contact and latest
+    vote on the General Assembly's resolution on the Convention; beside them, a chart of its
+    members joined year by year since 2008."""
 
     SECTION = "states"
     CSS_PATH = "universalization.tcss"
@@ -36,17 +40,20 @@ class MomentumScreen(SectionScreen):
         super().__init__()
         self.by = "grouping"
         self.report = None
+        self.years: dict[str, list[tuple[int, int]]] = {}
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="momentum-table", classes="panel", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="holdouts-table", classes="panel", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="momentum-below"):
+            yield DataTable(id="holdouts-table", classes="panel", cursor_type="row", zebra_stripes=True)
+            yield YearChart(id="momentum-chart", classes="panel")
 
     def on_mount(self) -> None:
         table = self.query_one("#momentum-table", DataTable)
         for heading in ("Grouping", "Joined", "Share", "", "Change", "Newly joined"):
             table.add_column(heading, key=heading or "bar")
         holdouts = self.query_one("#holdouts-table", DataTable)
-        for heading in ("State", "Status", "Cat.", "Reasons", "Last contact"):
+        for heading in ("State", "Status", "Cat.", "Reasons", "Last contact", "UNGA vote"):
             holdouts.add_column(heading, key=heading)
         table.loading = True
 
@@ -55,7 +62,7 @@ class MomentumScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="momentum")
     def load(self, by: str) -> None:
-        from ccmtui.reports.momentum import momentum
+        from ccmtui.reports.momentum import joined_by_year, momentum
         from ccmtui.reports.summary.common import resolve_period
 
         with reporting(self), self.app.source.register() as register:
@@ -68,10 +75,12 @@ class MomentumScreen(SectionScreen):
                 by=by,
                 holdouts=True,
             )
-            deliver(self, self._show, report)
+            years = joined_by_year(register, report.rows, as_of=period.as_of, by=by)
+            deliver(self, self._show, report, years)
 
-    def _show(self, report) -> None:
+    def _show(self, report, years: dict[str, list[tuple[int, int]]] | None = None) -> None:
         self.report = report
+        self.years = years or {}
         table = self.query_one("#momentum-table", DataTable)
         table.clear()
         report.rows.sort(key=lambda r: (-r.share, r.code))
@@ -108,9 +117,14 @@ class MomentumScreen(SectionScreen):
                 h.category or "—",
                 " ".join(h.reasons) or "—",
                 fmt.day(h.last_contact) or "never",
+                h.unga_vote.short() if h.unga_vote else "—",
                 key=h.iso3,
             )
         holdouts.border_title = f"{row.name}: {len(row.holdouts)} not yet joined"
+        chart = self.query_one("#momentum-chart", YearChart)
+        chart.show(self.years.get(row.code, []))
+        chart.border_title = f"{row.code if self.report.by == 'grouping' else row.name}: joined, year by year"
+        chart.border_subtitle = f"{row.joined} of {row.members} on {fmt.day(self.report.as_of)}"
 
     def action_switch_by(self) -> None:
         self.by = "region" if self.by == "grouping" else "grouping"
