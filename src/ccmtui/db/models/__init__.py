@@ -8,6 +8,13 @@ portable: the same models serve SQLite and PostgreSQL.
 from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet, Conflict
+from ccmtui.db.models.coalitions import (
+    Coalition,
+    CoalitionActivity,
+    CoalitionEngagement,
+    CoalitionMember,
+    CoalitionNeed,
+)
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.obligations import (
     CooperationReport,
@@ -46,6 +53,11 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Classification",
+    "Coalition",
+    "CoalitionActivity",
+    "CoalitionEngagement",
+    "CoalitionMember",
+    "CoalitionNeed",
     "Conflict",
     "CooperationReport",
     "DatabaseInfo",

@@ -143,6 +143,16 @@ class Q:
     recent_contacts_in_area = "recent_contacts_in_area"
     replies_pending_by_state = "replies_pending_by_state"
     reply_reasons = "reply_reasons"
+    # coalitions.py
+    coalitions = "coalitions"
+    coalition_members = "coalition_members"
+    coalition_needs = "coalition_needs"
+    coalition_activities = "coalition_activities"
+    coalition_engagements = "coalition_engagements"
+    coalition_ids = "coalition_ids"
+    coalition_member_ids = "coalition_member_ids"
+    coalition_need_ids = "coalition_need_ids"
+    coalition_activity_ids = "coalition_activity_ids"
 
 
 def names() -> list[str]:
@@ -151,7 +161,17 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, due, log, obligations, records, register, universalization, workplan
+    from ccmtui.db.queries import (
+        changes,
+        coalitions,
+        due,
+        log,
+        obligations,
+        records,
+        register,
+        universalization,
+        workplan,
+    )
 
     found = {
         **register.QUERIES,
@@ -162,6 +182,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **records.QUERIES,
         **universalization.QUERIES,
         **due.QUERIES,
+        **coalitions.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")
