@@ -163,6 +163,7 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "transparency": ("transparency", "app"),
     "measures": ("measures", "app"),
     "cooperation": ("cooperation", "app"),
+    "coalition": ("coalitions", "app"),
     "report": ("report", "app"),
     "article7": ("article7", "app"),
 }
