@@ -263,9 +263,9 @@ def board(
     for heading in ("Id", "Affected state", "Lead donor", "Partners", "Open needs", "Needed", "Funding"):
         table.add_column(heading, justify="right" if heading == "Open needs" else "left")
     for line in lines:
-        needed = money(line.needed) or "–"
+        needed = money(line.needed) or ("not known" if line.needs_unpriced else "–")
         if line.needs_unpriced and line.needed:
-            needed += f" (+{line.needs_unpriced} unpriced)"
+            needed += f" (+{line.needs_unpriced} not known)"
         table.add_row(
             short(line.uuid),
             line.state + (" *" if line.illustrative else ""),
@@ -277,7 +277,7 @@ def board(
         )
     console().print(table)
     if any(line.illustrative for line in lines):
-        typer.echo("* illustrative: some of its records are not from the public record.")
+        typer.echo("* illustrative: the public record is silent on some of its records (ccm coalition show).")
 
 
 @app.command("show")

@@ -41,7 +41,7 @@ class BoardLine:
     engagements: int = 0
     strategy: str = ""
     strategy_dated: str | None = None
-    illustrative: bool = False
+    illustrative: bool = False  # the coalition, or one of its records, is illustrative
 
     def as_json(self) -> dict:
         return {
@@ -104,10 +104,12 @@ def board(reader: Reader, coalition: str | None = None) -> list[BoardLine]:
         line = lines.get(m.coalition_uuid)
         if line is not None:
             (line.lead_donors if m.role == "lead-donor" else line.partners).append(m.state or m.organisation)
+            line.illustrative |= bool(m.illustrative)
     for n in reader.rows(Q.coalition_needs, coalition=coalition):
         line = lines.get(n.coalition_uuid)
         if line is None:
             continue
+        line.illustrative |= bool(n.illustrative)
         if n.status == "open":
             line.open_needs += 1
             _add(line.needed, n.currency, n.amount)
@@ -117,6 +119,7 @@ def board(reader: Reader, coalition: str | None = None) -> list[BoardLine]:
     for a in reader.rows(Q.coalition_activities, coalition=coalition):
         line = lines.get(a.coalition_uuid)
         if line is not None and a.status in FUNDING:
+            line.illustrative |= bool(a.illustrative)
             line.activities += 1
             _add(line.funded, a.currency, a.amount)
     for e in reader.rows(Q.coalition_engagements, coalition=coalition):
