@@ -72,7 +72,8 @@ def find_coalition(register: Register, text: str | None):
     try:
         uuid = resolve_id(reader, Q.coalition_ids, value, "coalition")
     except (InputError, NotFoundError):
-        near = register.index.suggestions(value)
+        held = {f"({row.iso3})" for row in reader.rows(Q.coalitions, coalition=None)}
+        near = [n for n in register.index.suggestions(value, limit=10) if n.rsplit(" ", 1)[-1] in held][:3]
         hint = f"; did you mean {', '.join(near)}?" if near else " (see `ccm coalition list`)"
         raise NotFoundError(f"no coalition {value!r}{hint}") from None
     return reader.rows(Q.coalitions, coalition=uuid)[0]
