@@ -40,6 +40,9 @@ IDS = {
     "24c749de": "retention",
     "e509441f": "meetings",
     "7c01e2aa": "conflicts",
+    "f6cb7528": "coalitions",
+    "fd05cdff": "coalition_needs",
+    "db353994": "coalition_activities",
 }
 ATTACHMENT = "9b1e77c2"  # the docs' attachment: made by NEEDS, as the sample has none
 ID_SHAPE = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{4,8}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
@@ -86,8 +87,17 @@ def _add(total: dict[str, int], currency: str | None, amount: int | None) -> Non
         total[currency] = total.get(currency, 0) + amount
 
 
-def board(reader: Reader, coalition: str | None = None) -> list[BoardLine]:
-    """Every coalition (or one), each table read once."""
+def _until(rows, as_of: date | None) -> list:
+    """The coalitions recorded on or before `as_of` (all without one)."""
+    return [row for row in rows if as_of is None or _day(row.created_at) <= as_of]
+
+
+def _day(stamp) -> date:
+    return stamp.date() if isinstance(stamp, datetime) else date.fromisoformat(str(stamp)[:10])
+
+
+def board(reader: Reader, coalition: str | None = None, as_of: date | None = None) -> list[BoardLine]:
+    """Every coalition (or one; or those recorded by `as_of`), each table read once."""
     lines = {
         row.uuid: BoardLine(
             row.uuid,
@@ -98,7 +108,7 @@ def board(reader: Reader, coalition: str | None = None) -> list[BoardLine]:
             strategy_dated=row.strategy_dated,
             illustrative=bool(row.illustrative),
         )
-        for row in reader.rows(Q.coalitions, coalition=coalition)
+        for row in _until(reader.rows(Q.coalitions, coalition=coalition), as_of)
     }
     for m in reader.rows(Q.coalition_members, coalition=coalition):
         line = lines.get(m.coalition_uuid)
@@ -167,7 +177,7 @@ def _named_states(register: Register, text: str) -> set[str]:
     return found
 
 
-def match(reader: Reader, register: Register) -> list[Unmatched]:
+def match(reader: Reader, register: Register, as_of: date | None = None) -> list[Unmatched]:
     """Needs without an offer, then offers without a taker.
 
     A coalition's open need is answered by an activity (not cancelled) linked to it. A state's own
@@ -175,7 +185,7 @@ def match(reader: Reader, register: Register) -> list[Unmatched]:
     or partner. A state's report of providing assistance (its latest) is taken when the state is a lead
     donor or partner of a coalition, or funds one of its activities.
     """
-    coalitions = {row.uuid: row for row in reader.rows(Q.coalitions, coalition=None)}
+    coalitions = {row.uuid: row for row in _until(reader.rows(Q.coalitions, coalition=None), as_of)}
     members = reader.rows(Q.coalition_members, coalition=None)
     activities = reader.rows(Q.coalition_activities, coalition=None)
     answered = {a.need_uuid for a in activities if a.need_uuid and a.status in FUNDING}
@@ -194,6 +204,8 @@ def match(reader: Reader, register: Register) -> list[Unmatched]:
             givers |= _named_states(register, a.funded_by)
     latest: dict[tuple[str, str], object] = {}
     for r in reader.rows(Q.cooperation_reports):
+        if as_of is not None and r.year > as_of.year:
+            continue
         if (key := (r.iso3, r.role)) not in latest or r.year > latest[key].year:
             latest[key] = r
     offers = []

@@ -419,8 +419,9 @@ def _coalitions(summary: CooperationSummary) -> list[RenderableType]:
     """The country coalitions' board in lines, and the needs no one answers."""
     from ccmtui.domain.coalitions import money
 
+    parts: list[RenderableType] = []
     if not summary.coalitions:
-        return [Text("\nNo country coalitions are recorded (ccm coalition new …).", style="dim")]
+        parts.append(Text("\nNo country coalitions are recorded (ccm coalition new …).", style="dim"))
     lines = []
     for line in summary.coalitions:
         needed = money(line.needed) or "amounts not known"
@@ -430,7 +431,8 @@ def _coalitions(summary: CooperationSummary) -> list[RenderableType]:
             f"{line.state}: lead {lead}; {len(line.partners)} partners; {line.open_needs} open needs ({needed}); "
             f"funding {money(line.funded) or 'not known'}{mark}"
         )
-    parts: list[RenderableType] = [_heading("Country coalitions"), Text("\n".join(lines))]
+    if lines:
+        parts += [_heading("Country coalitions"), Text("\n".join(lines))]
     if summary.needs_without_offer:
         parts += [
             _heading("Needs without an offer (ccm cooperation match)"),

@@ -39,6 +39,7 @@ def coalitions() -> Select:
             Coalition.source,
             Coalition.recorded_by,
             Coalition.illustrative,
+            Coalition.created_at,
         )
         .join(State, State.iso3 == Coalition.iso3)
         .where(_of(Coalition.uuid))

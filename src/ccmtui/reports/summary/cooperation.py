@@ -70,7 +70,7 @@ def cooperation_summary(
     victims = victims or victim_assistance_summary(reader, register, period)
     owing = {line.iso3: StateRef(line.iso3, line.name, line.region) for line in stockpile.current + clearance.current}
     owing |= {ref.iso3: ref for ref in victims.states_parties}
-    unmatched = match(reader, register)
+    unmatched = match(reader, register, period.as_of)
     return CooperationSummary(
         period=period,
         in_need=by_name(in_need.values()),
@@ -79,7 +79,7 @@ def cooperation_summary(
         with_obligations=by_name(owing.values()),
         recorded=bool(rows) or bool(reader.rows(Q.cooperation_reports)),
         engagements=engagement_tally(reader, "cooperation", period),
-        coalitions=board(reader),
+        coalitions=board(reader, as_of=period.as_of),
         needs_without_offer=[line for line in unmatched if line.kind == "need"],
         offers_without_taker=[line for line in unmatched if line.kind == "offer"],
     )
