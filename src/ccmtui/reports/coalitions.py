@@ -219,7 +219,7 @@ def match(reader: Reader, register: Register, as_of: date | None = None) -> list
                 r.name,
                 f"Art. 6 report {r.year}",
                 "cooperation",
-                r.details,
+                r.details or ("a need reported" if unanswered else "assistance offered") + ", details not recorded",
                 None,
                 None,
                 r.source,
