@@ -25,7 +25,7 @@ def add_coalitions(session, database) -> int:
 
     data = tomllib.loads(resources.files("ccmtui.seed.sample_data").joinpath(COALITION_FILE).read_text("utf-8"))
     backend = AlchemyBackend(session.connection(), AlchemyReader(database))
-    writer = Writer(backend, by=None, command="sample build", stamp=COALITION_STAMP, logged=False)
+    writer = Writer(backend, by="7MSP Presidency", command="sample build", stamp=COALITION_STAMP, logged=False)
     spec = data["coalition"]
     key = f"coalition-{spec['state']}-2017"
     coalition = writer.insert(
@@ -39,7 +39,7 @@ def add_coalitions(session, database) -> int:
             "notes": spec["notes"],
             "source": f"{_source(data, spec['source'])}; strategy: {spec['strategy_source']}",
             "illustrative": spec["illustrative"],
-            "recorded_by": None,
+            "recorded_by": writer.by,
         },
     )
     parts = {"members": "coalition_members", "needs": "coalition_needs", "activities": "coalition_activities"}

@@ -90,7 +90,7 @@ class CoalitionDialog(FormErrors, ModalScreen[str | None]):
             for field, (label, placeholder) in self.spec.inputs.items():
                 with Horizontal(classes="row"):
                     yield Label(label, classes="label")
-                    yield Input(placeholder=placeholder, id=f"coalition-{field}", compact=True)
+                    yield Input(placeholder=placeholder, id=f"coalition-{field.replace('_', '-')}", compact=True)
                 yield Label("", id=f"coalition-error-{field.replace('_', '-')}", classes="error")
             yield Label("", id="coalition-error-coalition", classes="error")
             yield Label("", id="coalition-error-form", classes="error")
@@ -102,7 +102,7 @@ class CoalitionDialog(FormErrors, ModalScreen[str | None]):
         self.ERROR_FIELDS = tuple(name.replace("_", "-") for name in self.ERROR_FIELDS)
         self.query_one("#coalition-box").border_title = f"{self.spec.title} · {self.name_shown}"
         self.clear_errors()
-        self.query_one(f"#coalition-{next(iter(self.spec.inputs))}").focus()
+        self.query_one(f"#coalition-{next(iter(self.spec.inputs)).replace('_', '-')}").focus()
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -119,7 +119,7 @@ class CoalitionDialog(FormErrors, ModalScreen[str | None]):
         if not self.lock_form():
             return
         self.clear_errors()
-        values = {field: self.query_one(f"#coalition-{field}", Input).value for field in self.spec.inputs}
+        values = {f: self.query_one(f"#coalition-{f.replace('_', '-')}", Input).value for f in self.spec.inputs}
         for field in self.spec.choices:
             values[field] = str(self.query_one(f"#coalition-{field}", Select).value)
         if "role" in values:
