@@ -170,6 +170,8 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
     (folder / "home" / "Downloads").mkdir(parents=True)
     if "signed-letter.pdf" in named or "attachment " in named:
         (folder / "signed-letter.pdf").write_bytes(b"%PDF-1.4\n% a signed letter\n%%EOF\n")
+    if "strategy.pdf" in named:
+        (folder / "strategy.pdf").write_bytes(b"%PDF-1.4\n% a national strategy\n%%EOF\n")
     if "states.csv" in named:
         shutil.copy(REFERENCE / "states.csv", folder / "states.csv")
     if "engagements.csv" in named:
