@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def _ok(result) -> str:
     assert result.exit_code == 0, result.output
@@ -96,3 +98,47 @@ def test_bad_input_is_one_line_and_writes_nothing(reading):
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("Error: ") and phrase in lines[0], (args, lines)
     assert reading.dump() == before
+
+
+def test_the_strategy_document_and_a_seminar_are_linked_and_undone(ccm, tmp_path):
+    document = tmp_path / "spf3.pdf"
+    document.write_bytes(b"%PDF-1.4\n% the strategy\n%%EOF\n")
+    said = _ok(ccm("coalition", "strategy", "Lao PDR", "The Safe Path Forward III", "--date", "2021",
+                   "--file", document, "--received", "2021-06-30"))  # fmt: skip
+    assert "strategy 'The Safe Path Forward III' (2021, document" in said
+    shown = _json(ccm("coalition", "show", "LAO", "--json"))
+    assert shown["strategy_dated"] == "2021" and shown["strategy_attachment"]
+    assert "2021-06-30" in [e["date"] for e in shown["engagements"]]
+    saved = tmp_path / "out.pdf"
+    _ok(ccm("attachment", "save", shown["strategy_attachment"][:8], "-o", saved))
+    assert saved.read_bytes() == document.read_bytes()
+    _ok(ccm("coalition", "add-meeting", "LAO", "480d530f"))
+    again = ccm("coalition", "add-meeting", "LAO", "480d530f")
+    assert again.exit_code == 1 and "already linked" in again.stderr
+    _ok(ccm("undo"))
+    _ok(ccm("undo"))
+    shown = _json(ccm("coalition", "show", "LAO", "--json"))
+    assert shown["strategy_dated"] == "2012-06-22" and shown["strategy_attachment"] is None
+    assert [e["date"] for e in shown["engagements"]] == ["2017-03-01"]
+
+
+@pytest.mark.sqlite_only
+def test_a_database_before_coalitions_is_upgraded_with_its_data(sample_db):
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    from ccmtui.db import migrate
+    from tests.conftest import CCM
+
+    engine = create_engine(f"sqlite:///{sample_db}")
+    with engine.begin() as connection:
+        from alembic import command
+
+        command.downgrade(migrate.config(connection), "0012")
+    engine.dispose()
+    engagements = sqlite3.connect(sample_db).execute("SELECT count(*) FROM engagements").fetchone()
+    ccm = CCM(sample_db)
+    _ok(ccm("coalition", "new", "Iraq", "--lead", "Australia"))
+    assert sqlite3.connect(sample_db).execute("SELECT count(*) FROM engagements").fetchone() == engagements
+    assert [line["iso3"] for line in _json(ccm("coalition", "board", "--json"))] == ["IRQ"]

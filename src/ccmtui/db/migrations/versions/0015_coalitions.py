@@ -32,6 +32,13 @@ def _coalition() -> sa.Column:
     return sa.Column("coalition_uuid", sa.String(length=36), sa.ForeignKey("coalitions.uuid"), nullable=False)
 
 
+def _amounts() -> list[sa.Column]:
+    return [
+        sa.Column("amount", sa.BigInteger(), nullable=True),
+        sa.Column("currency", sa.String(length=3), nullable=True),
+    ]
+
+
 def upgrade() -> None:
     op.create_table(
         "coalitions",
@@ -64,16 +71,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("coalition_uuid", "iso3", "organisation", name="uq_coalition_members"),
     )
     op.create_index("ix_coalition_members_coalition", "coalition_members", ["coalition_uuid", "role"])
-    amounts = [
-        sa.Column("amount", sa.BigInteger(), nullable=True),
-        sa.Column("currency", sa.String(length=3), nullable=True),
-    ]
     op.create_table(
         "coalition_needs",
         _coalition(),
         sa.Column("area", sa.String(length=30), nullable=False),
         sa.Column("description", sa.String(length=300), nullable=False),
-        *[c.copy() for c in amounts],
+        *_amounts(),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("source", sa.Text(), nullable=True),
         sa.Column("illustrative", sa.Boolean(), nullable=False),
@@ -95,7 +98,7 @@ def upgrade() -> None:
         sa.Column("title", sa.String(length=300), nullable=False),
         sa.Column("funded_by", sa.String(length=200), nullable=False),
         sa.Column("implemented_by", sa.String(length=200), nullable=False),
-        *[c.copy() for c in amounts],
+        *_amounts(),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("source", sa.Text(), nullable=True),
         sa.Column("illustrative", sa.Boolean(), nullable=False),
