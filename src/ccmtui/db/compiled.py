@@ -533,17 +533,17 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'coalition_members': (
-        'SELECT coalition_members.uuid, coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, states.name AS state, coalition_members.source, coalition_members.illustrative \nFROM coalition_members LEFT OUTER JOIN states ON states.iso3 = coalition_members.iso3 \nWHERE :coalition IS NULL OR coalition_members.coalition_uuid = :coalition ORDER BY coalition_members.coalition_uuid, coalition_members.role, states.name, coalition_members.organisation',
+        'SELECT coalition_members.uuid, coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, states.name AS state, coalition_members.source, coalition_members.illustrative \nFROM coalition_members LEFT OUTER JOIN states ON states.iso3 = coalition_members.iso3 \nWHERE :coalition IS NULL OR coalition_members.coalition_uuid = :coalition ORDER BY coalition_members.coalition_uuid, coalition_members.role, coalesce(states.name, coalition_members.organisation), coalition_members.uuid',
         (('uuid', None), ('coalition_uuid', None), ('role', None), ('iso3', None), ('organisation', None), ('state', None), ('source', None), ('illustrative', 'bool')),
         {},
     ),
     'coalition_needs': (
-        'SELECT coalition_needs.uuid, coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative \nFROM coalition_needs \nWHERE :coalition IS NULL OR coalition_needs.coalition_uuid = :coalition ORDER BY coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.created_at',
+        'SELECT coalition_needs.uuid, coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative \nFROM coalition_needs \nWHERE :coalition IS NULL OR coalition_needs.coalition_uuid = :coalition ORDER BY coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.created_at, coalition_needs.uuid',
         (('uuid', None), ('coalition_uuid', None), ('area', None), ('description', None), ('amount', None), ('currency', None), ('status', None), ('source', None), ('illustrative', 'bool')),
         {},
     ),
     'coalition_activities': (
-        'SELECT coalition_activities.uuid, coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative \nFROM coalition_activities \nWHERE :coalition IS NULL OR coalition_activities.coalition_uuid = :coalition ORDER BY coalition_activities.coalition_uuid, coalition_activities.created_at',
+        'SELECT coalition_activities.uuid, coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative \nFROM coalition_activities \nWHERE :coalition IS NULL OR coalition_activities.coalition_uuid = :coalition ORDER BY coalition_activities.coalition_uuid, coalition_activities.created_at, coalition_activities.uuid',
         (('uuid', None), ('coalition_uuid', None), ('need_uuid', None), ('title', None), ('funded_by', None), ('implemented_by', None), ('amount', None), ('currency', None), ('status', None), ('source', None), ('illustrative', 'bool')),
         {},
     ),

@@ -5,7 +5,7 @@ Each takes an optional :coalition (None: every coalition's), so the board reads 
 
 from __future__ import annotations
 
-from sqlalchemy import Select, String, bindparam, or_, select
+from sqlalchemy import Select, String, bindparam, func, or_, select
 
 from ccmtui.db.models import (
     Coalition,
@@ -61,7 +61,12 @@ def coalition_members() -> Select:
         )
         .outerjoin(State, State.iso3 == CoalitionMember.iso3)
         .where(_of(CoalitionMember.coalition_uuid))
-        .order_by(CoalitionMember.coalition_uuid, CoalitionMember.role, State.name, CoalitionMember.organisation)
+        .order_by(
+            CoalitionMember.coalition_uuid,
+            CoalitionMember.role,
+            func.coalesce(State.name, CoalitionMember.organisation),
+            CoalitionMember.uuid,
+        )
     )
 
 
@@ -79,7 +84,7 @@ def coalition_needs() -> Select:
             CoalitionNeed.illustrative,
         )
         .where(_of(CoalitionNeed.coalition_uuid))
-        .order_by(CoalitionNeed.coalition_uuid, CoalitionNeed.area, CoalitionNeed.created_at)
+        .order_by(CoalitionNeed.coalition_uuid, CoalitionNeed.area, CoalitionNeed.created_at, CoalitionNeed.uuid)
     )
 
 
@@ -99,7 +104,7 @@ def coalition_activities() -> Select:
             CoalitionActivity.illustrative,
         )
         .where(_of(CoalitionActivity.coalition_uuid))
-        .order_by(CoalitionActivity.coalition_uuid, CoalitionActivity.created_at)
+        .order_by(CoalitionActivity.coalition_uuid, CoalitionActivity.created_at, CoalitionActivity.uuid)
     )
 
 
