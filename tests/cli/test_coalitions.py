@@ -47,6 +47,9 @@ def test_a_coalition_built_up_shows_on_the_board_and_in_the_match_and_each_step_
     unmatched = [(m["kind"], m["details"]) for m in _json(ccm("cooperation", "match", "--json")) if m["iso3"] == "IRQ"]
     assert unmatched == [("need", "Prosthetics")]  # the survey is answered by the activity
 
+    _ok(ccm("coalition", "edit", need_id, "--amount", "2m", "--currency", "USD"))
+    assert _json(ccm("coalition", "board", "--json"))[0]["needed"] == {"USD": 2_200_000}
+    _ok(ccm("undo"))
     _ok(ccm("coalition", "status", need_id, "met"))
     assert _json(ccm("coalition", "board", "--json"))[0]["open_needs"] == 1
     _ok(ccm("undo"))
@@ -87,6 +90,9 @@ BAD = [
     (("coalition", "add-partner", "Laos", "Lao PDR"), "is the affected state"),
     (("coalition", "add-partner", "Laos", "Germany"), "already a lead-donor"),
     (("coalition", "add-partner", "Laso"), "did you mean Laos"),
+    (("coalition", "edit", "fd05cdff", "--amount", "-3"), "negative"),
+    (("coalition", "edit", "fd05cdff", "--amount", "5000"), "currency"),
+    (("coalition", "edit", "fd05cdff", "--title", "X"), "has no --title"),
 ]
 
 

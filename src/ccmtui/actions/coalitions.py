@@ -410,3 +410,64 @@ def delete_part(reader: Reader, writing, *, record: str) -> Written:
     )
     more = f" with {len(gone)} of its records" if gone else ""
     return Written(deleted, f"Deleted {LABELS[table]} '{label}'{more} (ccm undo restores it).")
+
+
+# What `edit_part` may change, per table: option name -> column.
+EDITABLE = {
+    "coalitions": {"name": "name", "notes": "notes", "source": "source"},
+    "coalition_needs": {"description": "description", "amount": "amount", "currency": "currency", "source": "source"},
+    "coalition_activities": {
+        "title": "title",
+        "funded_by": "funded_by",
+        "implemented_by": "implemented_by",
+        "amount": "amount",
+        "currency": "currency",
+        "source": "source",
+    },
+}
+
+
+def edit_part(reader: Reader, writing, *, record: str, **given_values: str | None) -> Written:
+    """Correct a coalition's name, notes or source, a need's or an activity's text, amount or source.
+
+    Only the values given change; an amount and its currency are checked together (an amount needs
+    its currency; a blank amount, `--amount ""`, clears both)."""
+    fields = Fields()
+    found = fields("record", lambda: find_part(reader, record, tuple(EDITABLE)))
+    if found is None:
+        fields.check()
+    table, uuid = found
+    allowed = EDITABLE[table]
+    changes: dict = {}
+    for option, value in given_values.items():
+        if value is None:
+            continue
+        if option not in allowed:
+            fields.fail(option, f"a {LABELS[table]} has no --{option.replace('_', '-')}")
+            continue
+        if option not in ("amount", "currency"):
+            text = value.strip() if option == "notes" else _text(value)
+            if option in ("name", "description", "title") and not text:
+                fields.fail(option, f"the {option} cannot be blank")
+            changes[allowed[option]] = text or (None if option == "source" else "")
+    if not changes and not any(given_values.get(k) is not None for k in ("amount", "currency")):
+        fields.fail("record", "say what to change, e.g. --amount 250000 --currency USD")
+    current = reader.get(table, uuid) or {}
+    if "amount" in allowed and (given_values.get("amount") is not None or given_values.get("currency") is not None):
+        amount_text = given_values.get("amount")
+        value = (
+            fields("amount", lambda: parse_amount(amount_text)) if amount_text is not None else current.get("amount")
+        )
+        currency_text = given_values.get("currency")
+        if amount_text is not None and not amount_text.strip():
+            value, currency_text = None, ""
+        elif currency_text is None:
+            currency_text = current.get("currency") or ""
+        code = fields("currency", lambda: parse_currency(currency_text, value)) if fields.ok("amount") else None
+        changes |= {"amount": value, "currency": code}
+    fields("record", lambda: check_values(table, changes))
+    fields.check()
+    with writing(f"coalition edit {short(uuid)}") as writer:
+        row = writer.update(table, uuid, changes)
+    label = row.get("name") or row.get("description") or row.get("title")
+    return Written(row, f"{LABELS[table].capitalize()} '{label}' corrected ({', '.join(sorted(changes))}).")

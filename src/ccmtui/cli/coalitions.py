@@ -181,6 +181,31 @@ def status(
     say(set_status(context.reader(), context.writing, record=record, status=value).message)
 
 
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    record: Annotated[str, typer.Argument(metavar="ID", help="A coalition's, need's or activity's id.")],
+    name: Annotated[str | None, typer.Option("--name", help="A coalition's name.")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="A coalition's notes.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="What a need is.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="An activity's title.")] = None,
+    funded_by: Annotated[str | None, typer.Option("--funded-by", help="Who funds an activity.")] = None,
+    implemented_by: Annotated[str | None, typer.Option("--implemented-by", help="Who implements it.")] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="A need's or activity's amount; blank clears it and its currency.")
+    ] = None,
+    currency: Currency = None,
+    source: Source = None,
+) -> None:
+    """Correct a coalition's name or notes, or a need's or activity's text, amount or source."""
+    from ccmtui.actions.coalitions import edit_part
+
+    context = app_context(ctx)
+    say(edit_part(context.reader(), context.writing, record=record, name=name, notes=notes, description=description,
+                  title=title, funded_by=funded_by, implemented_by=implemented_by, amount=amount, currency=currency,
+                  source=source).message)  # fmt: skip
+
+
 @app.command("delete")
 def delete(
     ctx: typer.Context,

@@ -528,7 +528,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'status_1': 'pending'},
     ),
     'coalitions': (
-        'SELECT coalitions.uuid, coalitions.iso3, states.name AS state, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.created_at \nFROM coalitions JOIN states ON states.iso3 = coalitions.iso3 \nWHERE :coalition IS NULL OR coalitions.uuid = :coalition ORDER BY states.name, coalitions.name',
+        'SELECT coalitions.uuid, coalitions.iso3, states.name AS state, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.created_at \nFROM coalitions JOIN states ON states.iso3 = coalitions.iso3 \nWHERE :coalition IS NULL OR coalitions.uuid = :coalition ORDER BY states.name, coalitions.name, coalitions.uuid',
         (('uuid', None), ('iso3', None), ('state', None), ('name', None), ('strategy', None), ('strategy_dated', None), ('strategy_attachment_uuid', None), ('notes', None), ('source', None), ('recorded_by', None), ('illustrative', 'bool'), ('created_at', 'datetime')),
         {},
     ),

@@ -43,7 +43,7 @@ def coalitions() -> Select:
         )
         .join(State, State.iso3 == Coalition.iso3)
         .where(_of(Coalition.uuid))
-        .order_by(State.name, Coalition.name)
+        .order_by(State.name, Coalition.name, Coalition.uuid)
     )
 
 
