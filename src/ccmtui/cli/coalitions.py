@@ -314,18 +314,16 @@ def show(
 ) -> None:
     """One coalition: its strategy, members, needs, activities and meetings."""
     from ccmtui.actions.coalitions import find_coalition
-    from ccmtui.db.ids import short
     from ccmtui.db.queries import Q
-    from ccmtui.domain.coalitions import NEED_AREAS, money
 
     context = app_context(ctx)
     found = find_coalition(context.register(), coalition)
     reader = context.reader()
-    members = reader.rows(Q.coalition_members, coalition=found.uuid)
-    needs = reader.rows(Q.coalition_needs, coalition=found.uuid)
-    activities = reader.rows(Q.coalition_activities, coalition=found.uuid)
-    meetings = reader.rows(Q.coalition_engagements, coalition=found.uuid)
     if as_json or plain:
+        members = reader.rows(Q.coalition_members, coalition=found.uuid)
+        needs = reader.rows(Q.coalition_needs, coalition=found.uuid)
+        activities = reader.rows(Q.coalition_activities, coalition=found.uuid)
+        meetings = reader.rows(Q.coalition_engagements, coalition=found.uuid)
         print_json(
             {
                 **_coalition_json(found),
@@ -354,33 +352,10 @@ def show(
         )  # fmt: skip
         return
 
-    def mark(row) -> str:
-        return " [illustrative]" if row.illustrative else ""
+    from ccmtui.reports.coalitions import detail_lines
 
-    say(f"{found.name} ({short(found.uuid)}) — affected state: {found.state}{mark(found)}")
-    if found.strategy:
-        kept = f", document {short(found.strategy_attachment_uuid)}" if found.strategy_attachment_uuid else ""
-        say(f"National strategy: {found.strategy} ({found.strategy_dated or 'undated'}{kept})")
-    else:
-        say("National strategy: not recorded")
-    if found.source:
-        say(f"Source: {found.source}")
-    for role, heading in (("lead-donor", "Lead donors"), ("partner", "Partners")):
-        who = [m for m in members if m.role == role]
-        say(f"{heading}: " + (", ".join(f"{m.state or m.organisation}{mark(m)}" for m in who) or "none recorded"))
-    typer.echo()
-    say(f"Needs ({len(needs)}):" if needs else "Needs: none recorded")
-    for n in needs:
-        amount = money({n.currency: n.amount}) if n.amount is not None else "amount not known"
-        say(f"  {short(n.uuid)}  {NEED_AREAS[n.area]}: {n.description} — {amount}, {n.status}{mark(n)}")
-    typer.echo()
-    say(f"Activities ({len(activities)}):" if activities else "Activities: none recorded")
-    for a in activities:
-        amount = money({a.currency: a.amount}) if a.amount is not None else "amount not known"
-        who = " · ".join(p for p in (a.funded_by and f"funded by {a.funded_by}",
-                                      a.implemented_by and f"implemented by {a.implemented_by}") if p)  # fmt: skip
-        say(f"  {short(a.uuid)}  {a.title} — {amount}, {a.status}{' · ' + who if who else ''}{mark(a)}")
-    typer.echo()
-    say(f"Meetings and seminars ({len(meetings)}):" if meetings else "Meetings and seminars: none linked")
-    for e in meetings:
-        say(f"  {short(e.engagement_uuid)}  {e.occurred_on.isoformat()} {e.kind}: {e.summary}")
+    for line in detail_lines(reader, found):
+        if line:
+            say(line)
+        else:
+            typer.echo()

@@ -240,3 +240,51 @@ def needs_by_area(reader: Reader) -> dict[str, dict[str, int]]:
         if n.status == "open":
             _add(totals[n.area], n.currency, n.amount)
     return dict(totals)
+
+
+def detail_lines(reader: Reader, coalition, *, ids: bool = True) -> list[str]:
+    """One coalition in lines (`ccm coalition show`, the app's detail): its strategy, members, needs,
+    activities and meetings, each record marked where illustrative; with `ids`, each record's id."""
+    uuid = coalition.uuid
+    members = reader.rows(Q.coalition_members, coalition=uuid)
+    needs = reader.rows(Q.coalition_needs, coalition=uuid)
+    activities = reader.rows(Q.coalition_activities, coalition=uuid)
+    meetings = reader.rows(Q.coalition_engagements, coalition=uuid)
+
+    def mark(row) -> str:
+        return " [illustrative]" if row.illustrative else ""
+
+    def key(id_: str | None) -> str:
+        return f"{id_[:8]}  " if ids and id_ else ""
+
+    def amount(row) -> str:
+        return money({row.currency: row.amount}) if row.amount is not None else "amount not known"
+
+    heading = f"{coalition.name} ({coalition.uuid[:8]})" if ids else coalition.name
+    lines = [f"{heading} — affected state: {coalition.state}{mark(coalition)}"]
+    if coalition.strategy:
+        kept = (
+            f", document {key(coalition.strategy_attachment_uuid).strip()}"
+            if ids and coalition.strategy_attachment_uuid
+            else ""
+        )
+        lines.append(f"National strategy: {coalition.strategy} ({coalition.strategy_dated or 'undated'}{kept})")
+    else:
+        lines.append("National strategy: not recorded")
+    if ids and coalition.source:
+        lines.append(f"Source: {coalition.source}")
+    for role, title in (("lead-donor", "Lead donors"), ("partner", "Partners")):
+        who = [f"{m.state or m.organisation}{mark(m)}" for m in members if m.role == role]
+        lines.append(f"{title}: {', '.join(who) or 'none recorded'}")
+    lines += ["", f"Needs ({len(needs)}):" if needs else "Needs: none recorded"]
+    for n in needs:
+        lines.append(f"  {key(n.uuid)}{area_label(n.area)}: {n.description} — {amount(n)}, {n.status}{mark(n)}")
+    lines += ["", f"Activities ({len(activities)}):" if activities else "Activities: none recorded"]
+    for a in activities:
+        who = " · ".join(p for p in (a.funded_by and f"funded by {a.funded_by}",
+                                      a.implemented_by and f"implemented by {a.implemented_by}") if p)  # fmt: skip
+        lines.append(f"  {key(a.uuid)}{a.title} — {amount(a)}, {a.status}{' · ' + who if who else ''}{mark(a)}")
+    lines += ["", f"Meetings and seminars ({len(meetings)}):" if meetings else "Meetings and seminars: none linked"]
+    for e in meetings:
+        lines.append(f"  {key(e.engagement_uuid)}{e.occurred_on.isoformat()} {e.kind}: {e.summary}")
+    return lines

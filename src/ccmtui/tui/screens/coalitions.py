@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ccmtui.db.queries import Q
-from ccmtui.domain.coalitions import NEED_AREAS, money
+from ccmtui.domain.coalitions import money
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
@@ -38,39 +38,6 @@ def board_row(number: int, line) -> Row:
             money(line.funded) or "–",
         ),
     )
-
-
-def detail_text(coalition, members, needs, activities, meetings) -> str:
-    """The coalition's detail, as `ccm coalition show` gives it."""
-
-    def mark(row) -> str:
-        return " [illustrative]" if row.illustrative else ""
-
-    lines = [f"{coalition.name} — affected state: {coalition.state}{mark(coalition)}"]
-    if coalition.strategy:
-        lines.append(f"National strategy: {coalition.strategy} ({coalition.strategy_dated or 'undated'})")
-    else:
-        lines.append("National strategy: not recorded")
-    for role, heading in (("lead-donor", "Lead donors"), ("partner", "Partners")):
-        who = [f"{m.state or m.organisation}{mark(m)}" for m in members if m.role == role]
-        lines.append(f"{heading}: {', '.join(who) or 'none recorded'}")
-    lines.append("")
-    lines.append(f"Needs ({len(needs)}):" if needs else "Needs: none recorded")
-    for n in needs:
-        amount = money({n.currency: n.amount}) if n.amount is not None else "amount not known"
-        lines.append(f"  {NEED_AREAS[n.area]}: {n.description} — {amount}, {n.status}{mark(n)}")
-    lines.append("")
-    lines.append(f"Activities ({len(activities)}):" if activities else "Activities: none recorded")
-    for a in activities:
-        amount = money({a.currency: a.amount}) if a.amount is not None else "amount not known"
-        who = " · ".join(p for p in (a.funded_by and f"funded by {a.funded_by}",
-                                      a.implemented_by and f"implemented by {a.implemented_by}") if p)  # fmt: skip
-        lines.append(f"  {a.title} — {amount}, {a.status}{' · ' + who if who else ''}{mark(a)}")
-    lines.append("")
-    lines.append(f"Meetings and seminars ({len(meetings)}):" if meetings else "Meetings and seminars: none linked")
-    for e in meetings:
-        lines.append(f"  {e.occurred_on.isoformat()} {e.kind}: {e.summary}")
-    return "\n".join(lines)
 
 
 class CoalitionsScreen(SectionScreen):
@@ -131,17 +98,12 @@ class CoalitionsScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="coalition-detail")
     def detail(self, uuid: str) -> None:
         with reporting(self), self.app.source.register() as register:
-            reader = register.reader
-            found = reader.rows(Q.coalitions, coalition=uuid)
+            from ccmtui.reports.coalitions import detail_lines
+
+            found = register.reader.rows(Q.coalitions, coalition=uuid)
             if not found:
                 return
-            text = detail_text(
-                found[0],
-                reader.rows(Q.coalition_members, coalition=uuid),
-                reader.rows(Q.coalition_needs, coalition=uuid),
-                reader.rows(Q.coalition_activities, coalition=uuid),
-                reader.rows(Q.coalition_engagements, coalition=uuid),
-            )
+            text = "\n".join(detail_lines(register.reader, found[0], ids=False))
             deliver(self, self.query_one("#coalition-detail", Static).update, text)
 
     def highlighted(self):
