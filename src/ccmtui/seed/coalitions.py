@@ -19,7 +19,6 @@ def _source(data: dict, text: str) -> str:
 
 def add_coalitions(session, database) -> int:
     """The Lao PDR coalition with its members, needs, activity and seminar."""
-    from ccmtui.actions.journal import NewEngagement, add_engagement
     from ccmtui.db.read import AlchemyReader
     from ccmtui.db.write import AlchemyBackend, Writer
 
@@ -53,21 +52,35 @@ def add_coalitions(session, database) -> int:
             row["coalition_uuid"] = coalition["uuid"]
             writer.insert(table, row)
     for item in data["engagements"]:
-        event = add_engagement(
-            writer,
-            NewEngagement(
-                occurred_on=item["occurred_on"],
-                kind=item["kind"],
-                area=item["area"],
-                channel=item["channel"],
-                summary=item["summary"],
-                notes=item["notes"],
-                states=item["states"],
-                actors=item["by"],
-                illustrative=item["illustrative"],
-                uuid=stable_uuid("engagement", item["key"]),
-            ),
+        # Each row's id derives from the seminar, so a rebuild gives the same file.
+        event = writer.insert(
+            "engagements",
+            {
+                "uuid": stable_uuid("engagement", item["key"]),
+                "occurred_on": item["occurred_on"],
+                "kind": item["kind"],
+                "area": item["area"],
+                "channel": item["channel"],
+                "summary": item["summary"],
+                "notes": item["notes"],
+                "action_points": "",
+                "follow_up_on": None,
+                "recorded_by": writer.by,
+                "illustrative": item["illustrative"],
+            },
         )
+        for iso3 in item["states"]:
+            writer.insert(
+                "engagement_states",
+                {"uuid": stable_uuid("engagement-state", item["key"], iso3), "engagement_uuid": event["uuid"],
+                 "iso3": iso3},
+            )  # fmt: skip
+        for actor in item["by"]:
+            writer.insert(
+                "engagement_actors",
+                {"uuid": stable_uuid("engagement-actor", item["key"], actor), "engagement_uuid": event["uuid"],
+                 "actor": actor},
+            )  # fmt: skip
         writer.insert(
             "coalition_engagements",
             {"uuid": stable_uuid("coalition-engagement", key, item["key"]), "coalition_uuid": coalition["uuid"],
