@@ -277,6 +277,26 @@ CREATE INDEX ix_classifications_source_engagement ON classifications (source_eng
 
 CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
 
+CREATE TABLE coalitions (
+	iso3 VARCHAR(3) NOT NULL, 
+	name VARCHAR(200) NOT NULL, 
+	strategy VARCHAR(300) NOT NULL, 
+	strategy_dated VARCHAR(10), 
+	strategy_attachment_uuid VARCHAR(36), 
+	notes TEXT NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalitions_name CHECK (length(trim(name)) > 0), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_coalitions_iso3 ON coalitions (iso3);
+
 CREATE TABLE cooperation_reports (
 	iso3 VARCHAR(3) NOT NULL, 
 	year INTEGER NOT NULL, 
@@ -573,6 +593,85 @@ CREATE TABLE work_plan_states (
 );
 
 CREATE INDEX ix_work_plan_states_iso3 ON work_plan_states (iso3, work_plan_uuid);
+
+CREATE TABLE coalition_activities (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	need_uuid VARCHAR(36), 
+	title VARCHAR(300) NOT NULL, 
+	funded_by VARCHAR(200) NOT NULL, 
+	implemented_by VARCHAR(200) NOT NULL, 
+	amount BIGINT, 
+	currency VARCHAR(3), 
+	status VARCHAR(10) NOT NULL, 
+	source TEXT, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalition_activities_status CHECK (status IN ('planned', 'ongoing', 'completed', 'cancelled')), 
+	CONSTRAINT ck_coalition_activities_amount CHECK (amount IS NULL OR amount >= 0), 
+	CONSTRAINT ck_coalition_activities_currency CHECK ((amount IS NULL) = (currency IS NULL)), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid)
+);
+
+CREATE INDEX ix_coalition_activities_coalition ON coalition_activities (coalition_uuid, status);
+
+CREATE TABLE coalition_engagements (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_coalition_engagements UNIQUE (coalition_uuid, engagement_uuid), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_coalition_engagements_engagement ON coalition_engagements (engagement_uuid);
+
+CREATE TABLE coalition_members (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	role VARCHAR(12) NOT NULL, 
+	iso3 VARCHAR(3), 
+	organisation VARCHAR(100), 
+	source TEXT, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalition_members_role CHECK (role IN ('lead-donor', 'partner')), 
+	CONSTRAINT ck_coalition_members_who CHECK ((iso3 IS NULL) <> (organisation IS NULL)), 
+	CONSTRAINT uq_coalition_members UNIQUE (coalition_uuid, iso3, organisation), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_coalition_members_coalition ON coalition_members (coalition_uuid, role);
+
+CREATE TABLE coalition_needs (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	description VARCHAR(300) NOT NULL, 
+	amount BIGINT, 
+	currency VARCHAR(3), 
+	status VARCHAR(10) NOT NULL, 
+	source TEXT, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalition_needs_area CHECK (area IN ('clearance', 'stockpile-destruction', 'victim-assistance', 'risk-education')), 
+	CONSTRAINT ck_coalition_needs_status CHECK (status IN ('open', 'met')), 
+	CONSTRAINT ck_coalition_needs_amount CHECK (amount IS NULL OR amount >= 0), 
+	CONSTRAINT ck_coalition_needs_currency CHECK ((amount IS NULL) = (currency IS NULL)), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid)
+);
+
+CREATE INDEX ix_coalition_needs_coalition ON coalition_needs (coalition_uuid, status);
 
 CREATE TABLE engagement_counterparts (
 	engagement_uuid VARCHAR(36) NOT NULL, 

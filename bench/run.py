@@ -71,6 +71,7 @@ LISTINGS = (
     ("ccm search ambassador", ("search", "ambassador"), 25),
     ("ccm due", ("due",), 25),
     ("ccm summary universalization --since 1MSP", ("summary", "universalization", "--since", "1MSP"), 40),
+    ("ccm coalition board", ("coalition", "board"), 25),
 )
 STREAMED = (
     (f"ccm history {BUSY_STATE} --all", ("history", BUSY_STATE, "--all")),

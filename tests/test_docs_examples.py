@@ -40,6 +40,9 @@ IDS = {
     "24c749de": "retention",
     "e509441f": "meetings",
     "7c01e2aa": "conflicts",
+    "f6cb7528": "coalitions",
+    "fd05cdff": "coalition_needs",
+    "db353994": "coalition_activities",
 }
 ATTACHMENT = "9b1e77c2"  # the docs' attachment: made by NEEDS, as the sample has none
 ID_SHAPE = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{4,8}")
@@ -167,6 +170,8 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
     (folder / "home" / "Downloads").mkdir(parents=True)
     if "signed-letter.pdf" in named or "attachment " in named:
         (folder / "signed-letter.pdf").write_bytes(b"%PDF-1.4\n% a signed letter\n%%EOF\n")
+    if "strategy.pdf" in named:
+        (folder / "strategy.pdf").write_bytes(b"%PDF-1.4\n% a national strategy\n%%EOF\n")
     if "states.csv" in named:
         shutil.copy(REFERENCE / "states.csv", folder / "states.csv")
     if "engagements.csv" in named:

@@ -184,6 +184,7 @@ async def test_the_apps_form_refuses_what_no_backend_holds(make_app, sample_db):
 
     from tests.tui.conftest import SIZE, count, settle
 
+    before = count(sample_db, "SELECT count(*) FROM engagements")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -198,4 +199,4 @@ async def test_the_apps_form_refuses_what_no_backend_holds(make_app, sample_db):
         await settle(pilot)
         shown = str(screen.query_one("#error-form", Label).render())
         assert shown.startswith("Error: ") and "U+0000" in shown and "\n" not in shown
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+    assert count(sample_db, "SELECT count(*) FROM engagements") == before

@@ -24,6 +24,7 @@ PAGES = (
     "sync",
     "export",
     "attachments",
+    "coalitions",
 )
 
 

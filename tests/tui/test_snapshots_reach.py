@@ -101,3 +101,8 @@ class TestDialogs:
             await go("F")(pilot)
 
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+class TestCoalitions:
+    def test_board_and_detail(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("8", "L"))

@@ -166,6 +166,7 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "cooperation": ("cooperation", "app"),
     "org": ("counterparts", "org_app"),
     "person": ("counterparts", "person_app"),
+    "coalition": ("coalitions", "app"),
     "report": ("report", "app"),
     "article7": ("article7", "app"),
 }

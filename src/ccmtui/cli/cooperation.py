@@ -8,6 +8,7 @@ import typer
 
 from ccmtui.cli._common import Plain, app_context, print_json
 from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
+from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
 
 app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
 
@@ -63,3 +64,40 @@ def cooperation_list(
         ("State", "Year", "Role", "Details", "Source"),
         [(r.name, r.year, r.role, r.details, r.source) for r in rows],
     )
+
+
+@app.command("match")
+def cooperation_match(
+    ctx: typer.Context,
+    as_json: Json = False,
+    plain: Plain = False,
+    format_: TableFormat = None,
+    output: TableOutput = None,
+) -> None:
+    """Needs without an offer and offers without a taker, across coalitions and the states' own reports."""
+    from ccmtui.domain.coalitions import money
+    from ccmtui.reports.coalitions import area_label, match
+
+    context = app_context(ctx)
+    found = match(context.reader(), context.register())
+    if wanted(as_json, format_, output):
+        emit([line.as_json() for line in found], as_json, format_, output, "match")
+        return
+    needs = [line for line in found if line.kind == "need"]
+    offers = [line for line in found if line.kind == "offer"]
+    for heading, lines in (("Needs without an offer", needs), ("Offers without a taker", offers)):
+        rows = [
+            (
+                line.state,
+                line.where,
+                area_label(line.area),
+                line.details,
+                money({line.currency: line.amount}) if line.amount is not None else "",
+                line.id[:8],
+            )
+            for line in lines
+        ]
+        if rows:
+            record_table(f"{heading} — {len(rows)}", ("State", "Where", "Area", "Details", "Amount", "Id"), rows)
+        else:
+            typer.echo(f"{heading}: none.")

@@ -567,10 +567,55 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('occurred_on', 'date'), ('summary', None)),
         {},
     ),
+    'coalitions': (
+        'SELECT coalitions.uuid, coalitions.iso3, states.name AS state, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.created_at \nFROM coalitions JOIN states ON states.iso3 = coalitions.iso3 \nWHERE :coalition IS NULL OR coalitions.uuid = :coalition ORDER BY states.name, coalitions.name, coalitions.uuid',
+        (('uuid', None), ('iso3', None), ('state', None), ('name', None), ('strategy', None), ('strategy_dated', None), ('strategy_attachment_uuid', None), ('notes', None), ('source', None), ('recorded_by', None), ('illustrative', 'bool'), ('created_at', 'datetime')),
+        {},
+    ),
+    'coalition_members': (
+        'SELECT coalition_members.uuid, coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, states.name AS state, coalition_members.source, coalition_members.illustrative \nFROM coalition_members LEFT OUTER JOIN states ON states.iso3 = coalition_members.iso3 \nWHERE :coalition IS NULL OR coalition_members.coalition_uuid = :coalition ORDER BY coalition_members.coalition_uuid, coalition_members.role, coalesce(states.name, coalition_members.organisation), coalition_members.uuid',
+        (('uuid', None), ('coalition_uuid', None), ('role', None), ('iso3', None), ('organisation', None), ('state', None), ('source', None), ('illustrative', 'bool')),
+        {},
+    ),
+    'coalition_needs': (
+        'SELECT coalition_needs.uuid, coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative \nFROM coalition_needs \nWHERE :coalition IS NULL OR coalition_needs.coalition_uuid = :coalition ORDER BY coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.created_at, coalition_needs.uuid',
+        (('uuid', None), ('coalition_uuid', None), ('area', None), ('description', None), ('amount', None), ('currency', None), ('status', None), ('source', None), ('illustrative', 'bool')),
+        {},
+    ),
+    'coalition_activities': (
+        'SELECT coalition_activities.uuid, coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative \nFROM coalition_activities \nWHERE :coalition IS NULL OR coalition_activities.coalition_uuid = :coalition ORDER BY coalition_activities.coalition_uuid, coalition_activities.created_at, coalition_activities.uuid',
+        (('uuid', None), ('coalition_uuid', None), ('need_uuid', None), ('title', None), ('funded_by', None), ('implemented_by', None), ('amount', None), ('currency', None), ('status', None), ('source', None), ('illustrative', 'bool')),
+        {},
+    ),
+    'coalition_engagements': (
+        'SELECT coalition_engagements.uuid, coalition_engagements.coalition_uuid, coalition_engagements.engagement_uuid, engagements.occurred_on, engagements.kind, engagements.summary \nFROM coalition_engagements JOIN engagements ON engagements.uuid = coalition_engagements.engagement_uuid \nWHERE :coalition IS NULL OR coalition_engagements.coalition_uuid = :coalition ORDER BY engagements.occurred_on, engagements.uuid',
+        (('uuid', None), ('coalition_uuid', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('summary', None)),
+        {},
+    ),
+    'coalition_ids': (
+        'SELECT coalitions.uuid \nFROM coalitions \nWHERE coalitions.uuid >= :low AND coalitions.uuid < :high ORDER BY coalitions.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'coalition_member_ids': (
+        'SELECT coalition_members.uuid \nFROM coalition_members \nWHERE coalition_members.uuid >= :low AND coalition_members.uuid < :high ORDER BY coalition_members.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'coalition_need_ids': (
+        'SELECT coalition_needs.uuid \nFROM coalition_needs \nWHERE coalition_needs.uuid >= :low AND coalition_needs.uuid < :high ORDER BY coalition_needs.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
+    'coalition_activity_ids': (
+        'SELECT coalition_activities.uuid \nFROM coalition_activities \nWHERE coalition_activities.uuid >= :low AND coalition_activities.uuid < :high ORDER BY coalition_activities.uuid\n LIMIT :param_1 OFFSET :param_2',
+        (('uuid', None),),
+        {'param_1': 2, 'param_2': 0},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0014'
+SCHEMA_REVISION = '0015'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -709,6 +754,15 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
         'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
+    'coalitions': {
+        'columns': (('iso3', None, None), ('name', None, None), ('strategy', None, ''), ('strategy_dated', None, None), ('strategy_attachment_uuid', None, None), ('notes', None, ''), ('source', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO coalitions (iso3, name, strategy, strategy_dated, strategy_attachment_uuid, notes, source, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:iso3, :name, :strategy, :strategy_dated, :strategy_attachment_uuid, :notes, :source, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE coalitions SET iso3=:iso3, name=:name, strategy=:strategy, strategy_dated=:strategy_dated, strategy_attachment_uuid=:strategy_attachment_uuid, notes=:notes, source=:source, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalitions.uuid = :uuid',
+        'delete': 'DELETE FROM coalitions WHERE coalitions.uuid = :uuid',
+        'select': 'SELECT coalitions.iso3, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.uuid, coalitions.created_at, coalitions.updated_at \nFROM coalitions \nWHERE coalitions.uuid = :uuid',
+        'stamps': 'SELECT coalitions.uuid, coalitions.updated_at \nFROM coalitions',
+        'select_many': 'SELECT coalitions.iso3, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.uuid, coalitions.created_at, coalitions.updated_at \nFROM coalitions \nWHERE coalitions.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
     'cooperation_reports': {
         'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO cooperation_reports (iso3, year, role, details, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :role, :details, :source, :recorded_by, :uuid, :created_at, :updated_at)',
@@ -843,6 +897,42 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
         'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
         'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'coalition_activities': {
+        'columns': (('coalition_uuid', None, None), ('need_uuid', None, None), ('title', None, None), ('funded_by', None, ''), ('implemented_by', None, ''), ('amount', None, None), ('currency', None, None), ('status', None, 'planned'), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO coalition_activities (coalition_uuid, need_uuid, title, funded_by, implemented_by, amount, currency, status, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :need_uuid, :title, :funded_by, :implemented_by, :amount, :currency, :status, :source, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE coalition_activities SET coalition_uuid=:coalition_uuid, need_uuid=:need_uuid, title=:title, funded_by=:funded_by, implemented_by=:implemented_by, amount=:amount, currency=:currency, status=:status, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_activities.uuid = :uuid',
+        'delete': 'DELETE FROM coalition_activities WHERE coalition_activities.uuid = :uuid',
+        'select': 'SELECT coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative, coalition_activities.uuid, coalition_activities.created_at, coalition_activities.updated_at \nFROM coalition_activities \nWHERE coalition_activities.uuid = :uuid',
+        'stamps': 'SELECT coalition_activities.uuid, coalition_activities.updated_at \nFROM coalition_activities',
+        'select_many': 'SELECT coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative, coalition_activities.uuid, coalition_activities.created_at, coalition_activities.updated_at \nFROM coalition_activities \nWHERE coalition_activities.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'coalition_engagements': {
+        'columns': (('coalition_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO coalition_engagements (coalition_uuid, engagement_uuid, uuid, created_at, updated_at) VALUES (:coalition_uuid, :engagement_uuid, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE coalition_engagements SET coalition_uuid=:coalition_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_engagements.uuid = :uuid',
+        'delete': 'DELETE FROM coalition_engagements WHERE coalition_engagements.uuid = :uuid',
+        'select': 'SELECT coalition_engagements.coalition_uuid, coalition_engagements.engagement_uuid, coalition_engagements.uuid, coalition_engagements.created_at, coalition_engagements.updated_at \nFROM coalition_engagements \nWHERE coalition_engagements.uuid = :uuid',
+        'stamps': 'SELECT coalition_engagements.uuid, coalition_engagements.updated_at \nFROM coalition_engagements',
+        'select_many': 'SELECT coalition_engagements.coalition_uuid, coalition_engagements.engagement_uuid, coalition_engagements.uuid, coalition_engagements.created_at, coalition_engagements.updated_at \nFROM coalition_engagements \nWHERE coalition_engagements.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'coalition_members': {
+        'columns': (('coalition_uuid', None, None), ('role', None, None), ('iso3', None, None), ('organisation', None, None), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO coalition_members (coalition_uuid, role, iso3, organisation, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :role, :iso3, :organisation, :source, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE coalition_members SET coalition_uuid=:coalition_uuid, role=:role, iso3=:iso3, organisation=:organisation, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_members.uuid = :uuid',
+        'delete': 'DELETE FROM coalition_members WHERE coalition_members.uuid = :uuid',
+        'select': 'SELECT coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, coalition_members.source, coalition_members.illustrative, coalition_members.uuid, coalition_members.created_at, coalition_members.updated_at \nFROM coalition_members \nWHERE coalition_members.uuid = :uuid',
+        'stamps': 'SELECT coalition_members.uuid, coalition_members.updated_at \nFROM coalition_members',
+        'select_many': 'SELECT coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, coalition_members.source, coalition_members.illustrative, coalition_members.uuid, coalition_members.created_at, coalition_members.updated_at \nFROM coalition_members \nWHERE coalition_members.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'coalition_needs': {
+        'columns': (('coalition_uuid', None, None), ('area', None, None), ('description', None, None), ('amount', None, None), ('currency', None, None), ('status', None, 'open'), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO coalition_needs (coalition_uuid, area, description, amount, currency, status, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :area, :description, :amount, :currency, :status, :source, :illustrative, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE coalition_needs SET coalition_uuid=:coalition_uuid, area=:area, description=:description, amount=:amount, currency=:currency, status=:status, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_needs.uuid = :uuid',
+        'delete': 'DELETE FROM coalition_needs WHERE coalition_needs.uuid = :uuid',
+        'select': 'SELECT coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative, coalition_needs.uuid, coalition_needs.created_at, coalition_needs.updated_at \nFROM coalition_needs \nWHERE coalition_needs.uuid = :uuid',
+        'stamps': 'SELECT coalition_needs.uuid, coalition_needs.updated_at \nFROM coalition_needs',
+        'select_many': 'SELECT coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative, coalition_needs.uuid, coalition_needs.created_at, coalition_needs.updated_at \nFROM coalition_needs \nWHERE coalition_needs.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_counterparts': {
         'columns': (('engagement_uuid', None, None), ('person_uuid', None, None), ('organisation', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

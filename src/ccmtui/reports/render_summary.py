@@ -411,7 +411,34 @@ def cooperation(summary: CooperationSummary, width: int) -> list[RenderableType]
         _heading("States Parties with obligations that may call for assistance (Art. 6)"),
         _names(summary.with_obligations),
     ]
+    parts += _coalitions(summary)
     return parts + _engagement_chart(summary, width, "Cooperation")
+
+
+def _coalitions(summary: CooperationSummary) -> list[RenderableType]:
+    """The country coalitions' board in lines, and the needs no one answers."""
+    from ccmtui.domain.coalitions import money
+
+    parts: list[RenderableType] = []
+    if not summary.coalitions:
+        parts.append(Text("\nNo country coalitions are recorded (ccm coalition new …).", style="dim"))
+    lines = []
+    for line in summary.coalitions:
+        needed = money(line.needed) or "amounts not known"
+        lead = ", ".join(line.lead_donors) or "no lead donor"
+        mark = " (illustrative in part)" if line.illustrative else ""
+        lines.append(
+            f"{line.state}: lead {lead}; {len(line.partners)} partners; {line.open_needs} open needs ({needed}); "
+            f"funding {money(line.funded) or 'not known'}{mark}"
+        )
+    if lines:
+        parts += [_heading("Country coalitions"), Text("\n".join(lines))]
+    if summary.needs_without_offer:
+        parts += [
+            _heading("Needs without an offer (ccm cooperation match)"),
+            Text("\n".join(f"{n.state}: {n.details} ({n.where})" for n in summary.needs_without_offer)),
+        ]
+    return parts
 
 
 def transparency(summary: TransparencySummary, width: int) -> list[RenderableType]:

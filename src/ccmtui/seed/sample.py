@@ -22,6 +22,7 @@ from ccmtui.domain import treaty
 from ccmtui.domain.categories import parse_category
 from ccmtui.domain.reasons import parse_reasons
 from ccmtui.domain.states import StateIndex
+from ccmtui.seed.coalitions import add_coalitions
 
 
 def _data(name: str) -> dict:
@@ -299,6 +300,7 @@ def build(path: Path) -> Path:
             add_categories_2013(session, outreach["joint-demarche-2011-2012"])
             add_work_plans(session, database)
             add_people(session)
+            add_coalitions(session, database)
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")

@@ -8,6 +8,13 @@ portable: the same models serve SQLite and PostgreSQL.
 from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet, Conflict
+from ccmtui.db.models.coalitions import (
+    Coalition,
+    CoalitionActivity,
+    CoalitionEngagement,
+    CoalitionMember,
+    CoalitionNeed,
+)
 from ccmtui.db.models.counterparts import EngagementCounterpart, Organisation, Person
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
 from ccmtui.db.models.obligations import (
@@ -47,6 +54,11 @@ __all__ = [
     "Change",
     "ChangeSet",
     "Classification",
+    "Coalition",
+    "CoalitionActivity",
+    "CoalitionEngagement",
+    "CoalitionMember",
+    "CoalitionNeed",
     "Conflict",
     "CooperationReport",
     "DatabaseInfo",

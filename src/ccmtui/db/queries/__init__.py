@@ -152,6 +152,16 @@ class Q:
     reply_reasons = "reply_reasons"
     unga_votes = "unga_votes"
     unga_votes_of_state = "unga_votes_of_state"
+    # coalitions.py
+    coalitions = "coalitions"
+    coalition_members = "coalition_members"
+    coalition_needs = "coalition_needs"
+    coalition_activities = "coalition_activities"
+    coalition_engagements = "coalition_engagements"
+    coalition_ids = "coalition_ids"
+    coalition_member_ids = "coalition_member_ids"
+    coalition_need_ids = "coalition_need_ids"
+    coalition_activity_ids = "coalition_activity_ids"
 
 
 def names() -> list[str]:
@@ -162,6 +172,7 @@ def names() -> list[str]:
 def _read_queries() -> dict[str, Callable[[], Select]]:
     from ccmtui.db.queries import (
         changes,
+        coalitions,
         counterparts,
         due,
         log,
@@ -182,6 +193,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **universalization.QUERIES,
         **due.QUERIES,
         **counterparts.QUERIES,
+        **coalitions.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -225,6 +225,30 @@ def _engagements_text(tally, ctx: Context, area: str) -> str:
     return f"Since {ctx.since_text}, {tally.total} {area} engagements are recorded ({kinds})."
 
 
+def _coalitions_text(doc: Document, co) -> None:
+    """The country coalitions: who coordinates with whom, what is open, what no one answers."""
+    from ccmtui.domain.coalitions import money
+
+    if not co.coalitions:
+        doc.paragraph("No country coalitions are recorded for this report.")
+        return
+    for line in co.coalitions:
+        lead = ", ".join(line.lead_donors) or "no lead donor yet"
+        needed = f" ({money(line.needed)} where known)" if line.needed else ""
+        funded = f"; its activities are funded for {money(line.funded)}" if line.funded else ""
+        doc.paragraph(
+            f"The country coalition for {line.state} is coordinated with {lead}, with {len(line.partners)} "
+            f"{'partner' if len(line.partners) == 1 else 'partners'}; {line.open_needs} "
+            f"{'need is' if line.open_needs == 1 else 'needs are'} open{needed}{funded}."
+            + (" Some of its records are illustrative." if line.illustrative else "")
+        )
+    if co.needs_without_offer:
+        doc.paragraph(
+            f"{len(co.needs_without_offer)} {'need has' if len(co.needs_without_offer) == 1 else 'needs have'} "
+            "no offer yet: " + "; ".join(f"{n.state}, {n.details}" for n in co.needs_without_offer) + "."
+        )
+
+
 def cooperation_section(doc: Document, ctx: Context, co) -> None:
     doc.add("heading1", "7. International cooperation and assistance")
     doc.add("heading3", "Scope")
@@ -247,6 +271,7 @@ def cooperation_section(doc: Document, ctx: Context, co) -> None:
         )
     else:
         doc.paragraph("Reports of needing or providing cooperation and assistance are not recorded for this report.")
+    _coalitions_text(doc, co)
     doc.paragraph(_engagements_text(co.engagements, ctx, "cooperation"))
     doc.challenges(ctx.next_code)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
+from ccmtui.reports.coalitions import BoardLine, Unmatched, board, match
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
 from ccmtui.reports.summary.victim_assistance import victim_assistance_summary
@@ -28,6 +29,10 @@ class CooperationSummary:
     recorded: bool
     engagements: EngagementTally
     area: str = "cooperation"
+    # Country coalitions (reports/coalitions.py): their board, and the needs no activity answers.
+    coalitions: list[BoardLine] = field(default_factory=list)
+    needs_without_offer: list[Unmatched] = field(default_factory=list)
+    offers_without_taker: list[Unmatched] = field(default_factory=list)
 
     def figures(self) -> list[tuple[str, object]]:
         recorded = self.recorded
@@ -36,6 +41,10 @@ class CooperationSummary:
             ("States Parties reporting providing", len(self.providing_states_parties) if recorded else None),
             ("Signatories reporting providing", len(self.providing_signatories) if recorded else None),
             ("States Parties with obligations (Art. 3-5)", len(self.with_obligations)),
+            ("Country coalitions", len(self.coalitions)),
+            ("Open needs in coalitions", sum(line.open_needs for line in self.coalitions)),
+            ("Needs without an offer", len(self.needs_without_offer)),
+            ("Offers without a taker", len(self.offers_without_taker) if recorded else None),
             ("Engagements in the period", self.engagements.total),
         ]
 
@@ -61,6 +70,7 @@ def cooperation_summary(
     victims = victims or victim_assistance_summary(reader, register, period)
     owing = {line.iso3: StateRef(line.iso3, line.name, line.region) for line in stockpile.current + clearance.current}
     owing |= {ref.iso3: ref for ref in victims.states_parties}
+    unmatched = match(reader, register, period.as_of)
     return CooperationSummary(
         period=period,
         in_need=by_name(in_need.values()),
@@ -69,4 +79,7 @@ def cooperation_summary(
         with_obligations=by_name(owing.values()),
         recorded=bool(rows) or bool(reader.rows(Q.cooperation_reports)),
         engagements=engagement_tally(reader, "cooperation", period),
+        coalitions=board(reader, as_of=period.as_of),
+        needs_without_offer=[line for line in unmatched if line.kind == "need"],
+        offers_without_taker=[line for line in unmatched if line.kind == "offer"],
     )

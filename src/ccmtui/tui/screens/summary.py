@@ -41,6 +41,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
         Binding("O", "app.counterparts", "Counterparts", id="summary.counterparts"),
+        Binding("L", "coalitions", "Coalitions", id="summary.coalitions"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
@@ -72,6 +73,12 @@ class SummaryScreen(RecordKeys, SectionScreen):
             self.query_one("#summary-area", Select).value = area
         self.query_one("#summary-error").display = False
         self.query_one("#summary-scroll").loading = True
+
+    def action_coalitions(self) -> None:
+        """The country coalitions' board (`ccm coalition board`) and a coalition's detail."""
+        from ccmtui.tui.screens.coalitions import CoalitionsScreen
+
+        self.app.push_screen(CoalitionsScreen())
 
     def action_new_meeting(self) -> None:
         from ccmtui.tui.dialogs.meeting import MeetingDialog
