@@ -131,9 +131,9 @@ def _fields() -> dict[str, list[Field]]:
         return clean_summary(_text(text))
 
     def actions(register: Register, values, today):
-        from ccmtui.domain.engagements import parse_action_points
+        from ccmtui.actions.action_plan import action_points
 
-        return parse_action_points([v for v in _list(values) if v.strip()])
+        return action_points(register.reader, [v for v in _list(values) if v.strip()])
 
     return {
         "engagements": [

@@ -527,10 +527,30 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('engagement_uuid', None), ('iso3', None), ('name', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending'},
     ),
+    'plan_actions': (
+        'SELECT plan_actions.uuid, plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source \nFROM plan_actions ORDER BY plan_actions."plan", plan_actions.code',
+        (('uuid', None), ('code', None), ('plan', None), ('number', None), ('area', None), ('title', None), ('indicators', None), ('source', None)),
+        {},
+    ),
+    'plan_action_codes': (
+        'SELECT plan_actions.code \nFROM plan_actions',
+        (('code', None),),
+        {},
+    ),
+    'indicator_values': (
+        'SELECT indicator_values.uuid, indicator_values.iso3, states.name, states.deposited, states.withdrawal_notified, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source \nFROM indicator_values JOIN states ON states.iso3 = indicator_values.iso3 \nWHERE indicator_values.year <= :until ORDER BY indicator_values.action, states.name, indicator_values.indicator, indicator_values.year',
+        (('uuid', None), ('iso3', None), ('name', None), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('action', None), ('indicator', None), ('year', None), ('value', None), ('note', None), ('source', None)),
+        {},
+    ),
+    'indicator_value_of_state': (
+        'SELECT indicator_values.uuid, indicator_values.value \nFROM indicator_values \nWHERE indicator_values.iso3 = :iso3 AND indicator_values.action = :action AND indicator_values.indicator = :indicator AND indicator_values.year = :year',
+        (('uuid', None), ('value', None)),
+        {},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0012'
+SCHEMA_REVISION = '0016'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -596,6 +616,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid = :uuid',
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
         'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'plan_actions': {
+        'columns': (('code', None, None), ('plan', None, None), ('number', None, None), ('area', None, ''), ('title', None, ''), ('indicators', None, ''), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO plan_actions (code, "plan", number, area, title, indicators, source, uuid, created_at, updated_at) VALUES (:code, :plan, :number, :area, :title, :indicators, :source, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE plan_actions SET code=:code, "plan"=:plan, number=:number, area=:area, title=:title, indicators=:indicators, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE plan_actions.uuid = :uuid',
+        'delete': 'DELETE FROM plan_actions WHERE plan_actions.uuid = :uuid',
+        'select': 'SELECT plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source, plan_actions.uuid, plan_actions.created_at, plan_actions.updated_at \nFROM plan_actions \nWHERE plan_actions.uuid = :uuid',
+        'stamps': 'SELECT plan_actions.uuid, plan_actions.updated_at \nFROM plan_actions',
+        'select_many': 'SELECT plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source, plan_actions.uuid, plan_actions.created_at, plan_actions.updated_at \nFROM plan_actions \nWHERE plan_actions.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -686,6 +715,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
         'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'indicator_values': {
+        'columns': (('iso3', None, None), ('action', None, None), ('indicator', None, 1), ('year', None, None), ('value', None, None), ('note', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO indicator_values (iso3, action, indicator, year, value, note, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :action, :indicator, :year, :value, :note, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE indicator_values SET iso3=:iso3, action=:action, indicator=:indicator, year=:year, value=:value, note=:note, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE indicator_values.uuid = :uuid',
+        'delete': 'DELETE FROM indicator_values WHERE indicator_values.uuid = :uuid',
+        'select': 'SELECT indicator_values.iso3, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source, indicator_values.recorded_by, indicator_values.uuid, indicator_values.created_at, indicator_values.updated_at \nFROM indicator_values \nWHERE indicator_values.uuid = :uuid',
+        'stamps': 'SELECT indicator_values.uuid, indicator_values.updated_at \nFROM indicator_values',
+        'select_many': 'SELECT indicator_values.iso3, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source, indicator_values.recorded_by, indicator_values.uuid, indicator_values.created_at, indicator_values.updated_at \nFROM indicator_values \nWHERE indicator_values.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

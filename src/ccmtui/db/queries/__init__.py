@@ -143,6 +143,11 @@ class Q:
     recent_contacts_in_area = "recent_contacts_in_area"
     replies_pending_by_state = "replies_pending_by_state"
     reply_reasons = "reply_reasons"
+    # action_plan.py
+    plan_actions = "plan_actions"
+    plan_action_codes = "plan_action_codes"
+    indicator_values = "indicator_values"
+    indicator_value_of_state = "indicator_value_of_state"
 
 
 def names() -> list[str]:
@@ -151,7 +156,17 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, due, log, obligations, records, register, universalization, workplan
+    from ccmtui.db.queries import (
+        action_plan,
+        changes,
+        due,
+        log,
+        obligations,
+        records,
+        register,
+        universalization,
+        workplan,
+    )
 
     found = {
         **register.QUERIES,
@@ -162,6 +177,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **records.QUERIES,
         **universalization.QUERIES,
         **due.QUERIES,
+        **action_plan.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")
