@@ -20,14 +20,13 @@ from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.action_plan import (
     INDICATOR_VALUES,
-    first_party_year,
     parse_action,
     parse_action_points,
     parse_indicator_value,
     party_during,
 )
 from ccmtui.domain.errors import InputError
-from ccmtui.domain.treaty import OPENED_FOR_SIGNATURE
+from ccmtui.domain.treaty import OPENED_FOR_SIGNATURE, entry_into_force, withdrawal_effective
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,14 +62,17 @@ class IndicatorInput:
 
 
 def _check_party(state, year: int) -> None:
-    if not party_during(year, state.deposited, state.withdrawal_notified):
-        since = first_party_year(state.deposited)
-        when = f"; the Convention entered into force for it in {since} (Art. 17)" if since else ""
-        if since and since <= year:
-            when = "; its withdrawal had taken effect (Art. 20(2))"
-        raise InputError(
-            f"{state.name} was not a State Party in {year}{when}: the action plans are States Parties' commitments"
+    if party_during(year, state.deposited, state.withdrawal_notified):
+        return
+    if state.deposited is None:
+        why = "it has not ratified or acceded, so the Convention is not in force for it (Art. 17)"
+    elif entry_into_force(state.deposited).year > year:
+        why = f"the Convention entered into force for it on {entry_into_force(state.deposited).isoformat()} (Art. 17)"
+    else:
+        why = (
+            f"its withdrawal took effect on {withdrawal_effective(state.withdrawal_notified).isoformat()} (Art. 20(2))"
         )
+    raise InputError(f"{state.name} was not a State Party in {year}: {why}")
 
 
 def _year(text: str | None, today: date) -> int:

@@ -298,9 +298,7 @@ def _uuid(value: str | None, path: tuple, problems: Problems) -> str:
     return cleaned
 
 
-def read_work_plan(
-    text: str, source: str, index: StateIndex, known: Collection[str] | None = None
-) -> WorkPlanDocument:
+def read_work_plan(text: str, source: str, index: StateIndex, known: Collection[str] | None = None) -> WorkPlanDocument:
     """Parse and check a work-plan TOML file: the whole file is valid, or InputError names each problem."""
     try:
         data = tomllib.loads(text)

@@ -165,6 +165,8 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "cooperation": ("cooperation", "app"),
     "report": ("report", "app"),
     "article7": ("article7", "app"),
+    "actionplan": ("actionplan", "app"),
+    "indicator": ("actionplan", "indicator_app"),
 }
 
 

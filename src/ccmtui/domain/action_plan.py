@@ -87,7 +87,9 @@ def unknown_action(text: str, known: Collection[str]) -> InputError:
     if near:
         hint = f"; did you mean {', '.join(near)}?"
     elif same_plan:
-        hint = f"; the {plan_of(code)} holds {len(same_plan)} known actions (`ccm actionplan list --plan {plan_of(code)}`)"
+        hint = (
+            f"; the {plan_of(code)} holds {len(same_plan)} known actions (`ccm actionplan list --plan {plan_of(code)}`)"
+        )
     else:
         hint = "; see `ccm actionplan list`"
     return InputError(f"unknown action {text.strip()!r}{hint}")
@@ -131,9 +133,7 @@ def parse_indicator_value(text: str) -> str:
     raise InputError(f"unknown indicator value {text!r}; valid: {', '.join(INDICATOR_VALUES)}")
 
 
-def party_during(
-    year: int, deposited: date | None, withdrawal_notified: date | None = None
-) -> bool:
+def party_during(year: int, deposited: date | None, withdrawal_notified: date | None = None) -> bool:
     """Whether the Convention was in force for a state on some day of `year`.
 
     Art. 17: in force from 1 August 2010 for the first thirty instruments, otherwise from the first day
