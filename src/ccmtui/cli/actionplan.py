@@ -59,8 +59,8 @@ def actionplan_list(
         return
     _table(
         f"Action plans — {len(actions)} actions",
-        ("Action", "Area", "Title", "Concerned", "Done"),
-        [(a.code, AREAS.get(a.area, "—"), a.title or "—", len(a.concerned) or "", len(a.done) or "") for a in actions],
+        ("Action", "Area", "Concerned", "Done", "Title"),
+        [(a.code, AREAS.get(a.area, "—"), len(a.concerned) or "", len(a.done) or "", a.title or "—") for a in actions],
         "Concerned: States Parties with a value other than not applicable; Done: every such indicator done."
         " Title —: the public record reachable when ccm was built is silent.",
     )

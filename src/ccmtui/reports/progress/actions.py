@@ -32,7 +32,10 @@ def action_plan_section(doc: Document, ctx: Context, actions: list[ActionStandin
                 doc.paragraph(f"Action {action.code}{title} concerns none of the States Parties with a value.")
                 continue
             doc.paragraph(
-                f"Action {action.code}{title}: {len(done)} of the {len(concerned)} States Parties concerned",
+                f"Action {action.code}{title}: {len(done)} of the "
+                + (
+                    "one State Party concerned" if len(concerned) == 1 else f"{len(concerned)} States Parties concerned"
+                ),
                 doc.note(state_names(concerned)),
                 f" {verb(len(done), 'has', 'have')} done it",
                 doc.note(state_names(done)) if done else None,
