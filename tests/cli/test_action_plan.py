@@ -102,4 +102,5 @@ def test_progress_report_counts_each_action_as_computed_here(ccm):
         concerned = sum(v != "not-applicable" for v in mine)
         done = sum(v == "done" for v in mine)
         assert f"| {action} | Victim assistance | {concerned} | {done} |" in report
-        assert f"Action {action}: {done} of the {concerned} States Parties concerned" in report
+        whom = "one State Party" if concerned == 1 else f"{concerned} States Parties"
+        assert f"Action {action}: {done} of the {whom} concerned" in report

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, say
+from ccmtui.cli._common import AppContext, Plain, app_context, say
 from ccmtui.cli._records import Source
 from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
 
@@ -219,7 +219,7 @@ def indicator_list(
     )
 
 
-def _values(context, states: list[str] | None, year: int | None, code: str | None, until: int) -> list:
+def _values(context: AppContext, states: list[str] | None, year: int | None, code: str | None, until: int) -> list:
     from ccmtui.cli._records import chosen_states
     from ccmtui.db.queries import Q
 

@@ -533,7 +533,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'plan_action_codes': (
-        'SELECT plan_actions.code \nFROM plan_actions',
+        'SELECT plan_actions.code \nFROM plan_actions ORDER BY plan_actions.code',
         (('code', None),),
         {},
     ),

@@ -76,20 +76,31 @@ def sort_key(code: str) -> tuple:
     return (order, *(int(n) for n in number.split(".") if n.isdigit()))
 
 
+def _ranges(codes: list[str]) -> str:
+    """'LAP-12 to LAP-17, LAP-31 to LAP-37': consecutive whole-numbered actions run together."""
+    parts: list[list[str]] = []
+    for code in sorted(codes, key=sort_key):
+        number = code.partition("-")[2]
+        last = parts[-1][-1].partition("-")[2] if parts else ""
+        if parts and number.isdigit() and last.isdigit() and int(number) == int(last) + 1:
+            parts[-1].append(code)
+        else:
+            parts.append([code])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in parts)
+
+
 def unknown_action(text: str, known: Collection[str]) -> InputError:
-    """The error for an action code the plans do not hold, with the nearest known codes."""
+    """The error for an action code the plans do not hold, with the nearest known codes of its plan."""
     try:
         code = spell_action(text)
     except InputError:
         code = text.strip().upper()
-    near = difflib.get_close_matches(code, sorted(known, key=sort_key), n=3, cutoff=0.6)
     same_plan = [c for c in known if plan_of(c) == plan_of(code)]
+    near = difflib.get_close_matches(code, sorted(same_plan, key=sort_key), n=3, cutoff=0.75)
     if near:
         hint = f"; did you mean {', '.join(near)}?"
     elif same_plan:
-        hint = (
-            f"; the {plan_of(code)} holds {len(same_plan)} known actions (`ccm actionplan list --plan {plan_of(code)}`)"
-        )
+        hint = f"; the {plan_of(code)} actions known here are {_ranges(same_plan)} (`ccm actionplan import` adds more)"
     else:
         hint = "; see `ccm actionplan list`"
     return InputError(f"unknown action {text.strip()!r}{hint}")

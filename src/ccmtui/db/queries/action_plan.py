@@ -24,7 +24,7 @@ def plan_actions() -> Select:
 
 
 def plan_action_codes() -> Select:
-    return select(PlanAction.code)
+    return select(PlanAction.code).order_by(PlanAction.code)
 
 
 def indicator_values() -> Select:
