@@ -95,11 +95,13 @@ def _load_reference_actions() -> None:
 
 
 def _respell(text: str) -> str:
+    import re
+
     from ccmtui.domain.action_plan import spell_action
     from ccmtui.domain.errors import InputError
 
     words = []
-    for word in text.split():
+    for word in (w.strip() for w in re.split(r"[,;]\s*|\s+(?=[A-Za-z])", text) if w.strip()):
         try:
             words.append(spell_action(word))
         except InputError:
