@@ -83,7 +83,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         Binding("A", "reply", "Record reply…", id="state.reply"),
         Binding("W", "whatif", "What joining commits it to", id="state.whatif"),
         Binding("R", "toggle_records", "Timeline / records", id="state.records"),
-        Binding("I", "action_plan", "Its actions", id="state.actionplan"),
+        Binding("I", "action_plan", "Its actions in the action plans", id="state.actionplan", show=False),
         *record_bindings("state", show=False),
     ]
 
