@@ -1,5 +1,5 @@
 """The action plans, action by action (`ccm actionplan list|show`): each action with the States Parties it
-concerns and those that have done it; the highlighted action's states beside it. Given a state (from its
+concerns and those that have done it; the highlighted action's states below it. Given a state (from its
 page), only the actions it has values on."""
 
 from __future__ import annotations
@@ -43,9 +43,8 @@ class ActionPlanScreen(SectionScreen):
                 compact=True,
             )
             yield Input(self.iso3, placeholder="State: code or name (all states)", id="ap-state", compact=True)
-        with Horizontal():
-            yield VirtualTable(ACTION_COLUMNS, id="ap-actions", classes="panel")
-            yield VirtualTable(STATE_COLUMNS, id="ap-states", classes="panel")
+        yield VirtualTable(ACTION_COLUMNS, id="ap-actions", classes="panel")
+        yield VirtualTable(STATE_COLUMNS, id="ap-states", classes="panel")
 
     def on_mount(self) -> None:
         self.query_one("#ap-actions").loading = True
