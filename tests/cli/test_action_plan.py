@@ -104,3 +104,21 @@ def test_progress_report_counts_each_action_as_computed_here(ccm):
         assert f"| {action} | Victim assistance | {concerned} | {done} |" in report
         whom = "one State Party" if concerned == 1 else f"{concerned} States Parties"
         assert f"Action {action}: {done} of the {whom} concerned" in report
+
+
+def test_the_area_summary_counts_its_actions_of_the_plan_in_force(reading):
+    # The sample's illustrative 2013 values: VAP-21 and VAP-22, both victim assistance.
+    rows = json.loads(reading("indicator", "list", "--json").stdout)
+    summary = json.loads(
+        reading("summary", "victim-assistance", "--since", "4MSP", "--as-of", "2014-06-30", "--json").stdout
+    )
+    for action in summary["actions"]:
+        mine = [r for r in rows if r["action"] == action["code"]]
+        assert [s["iso3"] for s in action["concerned"]] == sorted(
+            (r["iso3"] for r in mine if r["value"] != "not-applicable"),
+            key=lambda i: next(r["name"] for r in mine if r["iso3"] == i),
+        )
+        assert {s["iso3"] for s in action["done"]} == {r["iso3"] for r in mine if r["value"] == "done"}
+    assert [a["code"] for a in summary["actions"]] == ["VAP-21", "VAP-22"]
+    universalization = json.loads(reading("summary", "universalization", "--as-of", "2014-06-30", "--json").stdout)
+    assert universalization["actions"] == []

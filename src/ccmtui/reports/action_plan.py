@@ -25,6 +25,19 @@ NOT_SHIPPED = (
 )
 
 
+# The action plan each meeting adopted: Vientiane (1MSP), Dubrovnik (1RC), Lausanne (2RC).
+PLAN_ADOPTED_AT = {"1MSP": "VAP", "1RC": "DAP", "2RC": "LAP"}
+
+
+def plan_in_force(meetings, day: date) -> str:
+    """The action plan in force on `day`: the one adopted by the last of those meetings to have closed."""
+    plan = "VAP"
+    for meeting in sorted(meetings, key=lambda m: m.end):
+        if meeting.code in PLAN_ADOPTED_AT and meeting.end <= day:
+            plan = PLAN_ADOPTED_AT[meeting.code]
+    return plan
+
+
 @dataclass
 class StateOnAction:
     iso3: str

@@ -42,6 +42,10 @@ def action_plan_section(doc: Document, ctx: Context, actions: list[ActionStandin
                 ".",
             )
 
+    sources = dict.fromkeys(part for a in reported for s in a.states for part in s.source.split("; ") if part)
+    if sources:
+        doc.paragraph(f"The values come from: {'; '.join(sources)}.")
+
 
 def action_plan_annex(ctx: Context, actions: list[ActionStanding]) -> list[Block]:
     rows = [[a.code, AREAS.get(a.area, ""), str(len(a.concerned)), str(len(a.done))] for a in _reported(actions)]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
 from ccmtui.reports.summary.victim_assistance import victim_assistance_summary
@@ -28,6 +29,8 @@ class CooperationSummary:
     recorded: bool
     engagements: EngagementTally
     area: str = "cooperation"
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     def figures(self) -> list[tuple[str, object]]:
         recorded = self.recorded
