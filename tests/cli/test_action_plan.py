@@ -122,3 +122,17 @@ def test_the_area_summary_counts_its_actions_of_the_plan_in_force(reading):
     assert [a["code"] for a in summary["actions"]] == ["VAP-21", "VAP-22"]
     universalization = json.loads(reading("summary", "universalization", "--as-of", "2014-06-30", "--json").stdout)
     assert universalization["actions"] == []
+
+
+def test_a_value_is_edited_and_deleted_by_its_id(ccm):
+    [laos] = [r for r in json.loads(ccm("indicator", "list", "LAO", "--action", "VAP-22", "--json").stdout)]
+    assert ccm("edit", laos["id"][:8], "--set", "value=yes").exit_code == 0
+    [action] = [
+        a for a in json.loads(ccm("actionplan", "list", "--plan", "VAP", "--json").stdout) if a["code"] == "VAP-22"
+    ]
+    assert (action["concerned"], action["done"]) == (2, 2)
+    refused = ccm("edit", laos["id"][:8], "--set", "value=maybe")
+    assert refused.exit_code == 1 and "unknown indicator value 'maybe'" in refused.stderr
+    deleted = ccm("delete", laos["id"][:8], "--yes")
+    assert deleted.exit_code == 0, deleted.output
+    assert json.loads(ccm("indicator", "list", "LAO", "--action", "VAP-22", "--json").stdout) == []

@@ -121,6 +121,7 @@ def _state(register: Register, text, today):
 
 
 def _fields() -> dict[str, list[Field]]:
+    from ccmtui.domain.action_plan import parse_indicator_value
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.categories import parse_category
     from ccmtui.domain.engagements import clean_summary, parse_channel, parse_kind, parse_stance
@@ -217,6 +218,11 @@ def _fields() -> dict[str, list[Field]]:
             Field("year", "year", _int("--year")),
             Field("role", "role", _choice(parse_role)),
             Field("details", "details", _str("--details")),
+            Field("source", "source", _str("--source", empty=None)),
+        ],
+        "indicator_values": [
+            Field("value", "value", _choice(parse_indicator_value)),
+            Field("note", "note", _str("--note")),
             Field("source", "source", _str("--source", empty=None)),
         ],
         "attachments": [Field("filename", "filename", _str("--filename", required=True, limit=255))],

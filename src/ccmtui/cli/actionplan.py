@@ -198,6 +198,7 @@ def indicator_list(
     rows = _values(context, states, year, code, date.today().year)
     records = [
         {
+            "id": r.uuid,
             "iso3": r.iso3,
             "name": r.name,
             "action": r.action,
@@ -212,10 +213,13 @@ def indicator_list(
     if wanted(as_json, format_, output):
         emit(records, as_json, format_, output, "indicators", redact=redact)
         return
+    from ccmtui.db.ids import short
+
     _table(
         f"Indicator values — {len(rows)} recorded",
-        ("Action", "State", "Indicator", "Year", "Value", "Source"),
-        [(r.action, r.name, r.indicator, r.year, INDICATOR_VALUES[r.value], r.source) for r in rows],
+        ("Id", "Action", "State", "Indicator", "Year", "Value", "Source"),
+        [(short(r.uuid), r.action, r.name, r.indicator, r.year, INDICATOR_VALUES[r.value], r.source) for r in rows],
+        "Correct a value by setting it again; remove one with `ccm delete ID`.",
     )
 
 
