@@ -125,7 +125,7 @@ def test_the_area_summary_counts_its_actions_of_the_plan_in_force(reading):
 
 
 def test_a_value_is_edited_and_deleted_by_its_id(ccm):
-    [laos] = [r for r in json.loads(ccm("indicator", "list", "LAO", "--action", "VAP-22", "--json").stdout)]
+    [laos] = json.loads(ccm("indicator", "list", "LAO", "--action", "VAP-22", "--json").stdout)
     assert ccm("edit", laos["id"][:8], "--set", "value=yes").exit_code == 0
     [action] = [
         a for a in json.loads(ccm("actionplan", "list", "--plan", "VAP", "--json").stdout) if a["code"] == "VAP-22"
