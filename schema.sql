@@ -147,6 +147,22 @@ CREATE TABLE organisations (
 	UNIQUE (code)
 );
 
+CREATE TABLE plan_actions (
+	code VARCHAR(12) NOT NULL, 
+	"plan" VARCHAR(3) NOT NULL, 
+	number VARCHAR(8) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	title TEXT NOT NULL, 
+	indicators TEXT NOT NULL, 
+	source TEXT, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_plan_actions_plan CHECK (plan IN ('VAP', 'DAP', 'LAP')), 
+	UNIQUE (code)
+);
+
 CREATE TABLE states (
 	iso3 VARCHAR(3) NOT NULL, 
 	name VARCHAR(100) NOT NULL, 
@@ -343,6 +359,28 @@ CREATE TABLE engagement_states (
 );
 
 CREATE INDEX ix_engagement_states_iso3_occurred_on ON engagement_states (iso3, occurred_on, engagement_uuid);
+
+CREATE TABLE indicator_values (
+	iso3 VARCHAR(3) NOT NULL, 
+	action VARCHAR(12) NOT NULL, 
+	indicator INTEGER NOT NULL, 
+	year INTEGER NOT NULL, 
+	value VARCHAR(20) NOT NULL, 
+	note TEXT NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_indicator_values UNIQUE (iso3, action, indicator, year), 
+	CONSTRAINT ck_indicator_values_value CHECK (value IN ('done', 'partly', 'not-done', 'not-applicable')), 
+	CONSTRAINT ck_indicator_values_indicator CHECK (indicator >= 1), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(action) REFERENCES plan_actions (code) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_indicator_values_action ON indicator_values (action, year);
 
 CREATE TABLE milestones (
 	work_plan_uuid VARCHAR(36) NOT NULL, 

@@ -59,7 +59,7 @@ def test_log_an_engagement_and_find_it_again(ccm):
         (["log", "meeting", "KEN", "-m", "x"], "say which thematic area"),
         (["log", "meeting", "Narnia", "-m", "x", "-a", "univ"], "unknown state 'Narnia'"),
         (["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--date", "5 March"], "expected YYYY-MM-DD"),
-        (["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--ap", "XAP-1"], "bad action point"),
+        (["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--ap", "XAP-1"], "bad action"),
         (
             ["log", "meeting", "KEN", "-m", "x", "-a", "univ", "--date", "2024-05-01", "--follow-up", "2024-04-01"],
             "before the engagement",

@@ -281,7 +281,7 @@ BAD_FILES = [
     (
         'action_points = ["LAP-16"]',
         'action_points = ["Lausanne 16"]',
-        "line 74: milestones[1].action_points: bad action point",
+        "line 74: milestones[1].action_points: bad action 'Lausanne 16'",
     ),
     (
         'due = "2024Q4"',

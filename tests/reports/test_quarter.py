@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -260,13 +259,13 @@ def test_the_docx_opens_with_headings_and_the_milestones_table(ccm, tmp_path):
     assert any(t.rows[1].cells[1].text == "Lithuania" for t in document.tables if t.rows[0].cells[0].text == "Date")
 
 
-def test_export_time_on_the_sample(ccm, tmp_path):
-    # Every format, in-process, on the sample: well under a second each.
+def test_every_format_of_the_quarterly_is_written(ccm, tmp_path):
+    # Its speed is measured by bench/run.py; here each format is written whole.
     for kind in ("md", "toml", "json", "csv", "docx"):
-        start = time.perf_counter()
-        result = ccm("export", "quarter", "2025Q1", "--dated", "2025-04-01", "-o", tmp_path / f"q.{kind}")
+        target = tmp_path / f"q.{kind}"
+        result = ccm("export", "quarter", "2025Q1", "--dated", "2025-04-01", "-o", target)
         assert result.exit_code == 0, result.output
-        assert time.perf_counter() - start < 2.0, kind
+        assert target.stat().st_size > 500, kind
 
 
 # -- the calendar

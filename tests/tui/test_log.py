@@ -7,10 +7,11 @@ from textual.widgets import Input, Label, Select
 
 from ccmtui.tui.widgets.state_picker import StatePicker
 
+from ..conftest import SAMPLE
 from .conftest import SIZE, count, notices, rows, settle
 
 pytestmark = pytest.mark.sqlite_only
-ENGAGEMENTS = 5  # in sample.db
+ENGAGEMENTS = count(SAMPLE, "SELECT count(*) FROM engagements")  # in sample.db, before the form
 
 
 async def open_log(pilot):

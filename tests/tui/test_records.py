@@ -8,7 +8,10 @@ from textual.widgets import Input, Select, TextArea
 
 from ccmtui.tui.widgets.state_picker import StatePicker
 
+from ..conftest import SAMPLE
 from .conftest import SIZE, count, notices, rows, screen_text, settle
+
+ENGAGEMENTS = count(SAMPLE, "SELECT count(*) FROM engagements")  # in sample.db, before the edits
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -58,7 +61,7 @@ async def test_e_on_an_engagement_edits_it_in_the_log_form_filled_in(make_app, s
     assert rows(sample_db, "SELECT summary, notes FROM engagements WHERE uuid = ?", LOME) == [
         ("Regional conference in Lomé, 22-23 May 2013", "First line\nSecond line")
     ]
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
 
 
 async def test_a_bad_edit_says_why_under_the_field_and_writes_nothing(make_app, sample_db):
@@ -92,14 +95,14 @@ async def test_d_deletes_after_naming_what_goes_with_it_and_undo_restores_it(mak
         assert "With it: 1 state" in question
         await pilot.press("n")
         await settle(pilot)
-        assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+        assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
         await pilot.press("D")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
         assert notices(app)[-1].startswith("Deleted engagement 1d746b1c")
-        assert count(sample_db, "SELECT count(*) FROM engagements") == 4
-        assert app.screen.query_one("#engagements-table").length == 4
+        assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS - 1
+        assert app.screen.query_one("#engagements-table").length == ENGAGEMENTS - 1
         # Undo, from the Changes screen, reverts it: the latest change is ours.
         await pilot.press("9")
         await settle(pilot)
@@ -108,7 +111,7 @@ async def test_d_deletes_after_naming_what_goes_with_it_and_undo_restores_it(mak
         await pilot.press("y")
         await settle(pilot)
         assert notices(app)[-1].startswith("Undid: delete engagement 1d746b1c")
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
     assert rows(sample_db, "SELECT iso3 FROM engagement_states WHERE engagement_uuid = ?", SKOPJE) == [("MKD",)]
 
 
@@ -328,7 +331,7 @@ async def test_on_the_dashboard_enter_opens_an_engagement_where_e_and_d_edit_and
         await settle(pilot)
         assert app.current_mode == "log"
         assert app.screen.editing == LOME
-    assert count(sample_db, "SELECT count(*) FROM engagements") == 5
+    assert count(sample_db, "SELECT count(*) FROM engagements") == ENGAGEMENTS
 
 
 async def test_e_on_a_reply_opens_the_reply_dialog_filled_in(make_app, sample_db):

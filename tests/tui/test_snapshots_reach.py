@@ -106,3 +106,11 @@ class TestDialogs:
 class TestCoalitions:
     def test_board_and_detail(self, snap_compare, make_app):
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("8", "L"))
+
+
+class TestActionPlan:
+    def test_actions_and_states(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("8", "I", *["j"] * 20))
+
+    def test_at_80_by_24(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=go("8", "I"))

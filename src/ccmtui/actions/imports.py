@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccmtui.actions.action_plan import action_points as known_points
 from ccmtui.actions.campaigns import NewReply, record_reply
 from ccmtui.actions.journal import NewEngagement, add_engagement, parse_actors
 from ccmtui.domain.areas import parse_area
 from ccmtui.domain.dates import parse_date
-from ccmtui.domain.engagements import clean_summary, parse_action_points, parse_channel, parse_kind, parse_stance
+from ccmtui.domain.engagements import clean_summary, parse_channel, parse_kind, parse_stance
 from ccmtui.domain.errors import CCMError, InputError
 from ccmtui.files import RowProblems, read_table
 
@@ -89,7 +90,7 @@ def parse_engagement_row(row: dict, register: Register, default_area: str | None
         states=states,
         actors=parse_actors(register.index, _split(row.get("by", "")), register.organisations),
         notes=row.get("notes", ""),
-        action_points=parse_action_points([row.get("action_points", "")]),
+        action_points=known_points(register.reader, [row.get("action_points", "")]),
         follow_up_on=parse_date(row["follow_up"], "follow_up") if row.get("follow_up") else None,
     )
     engagement.check()

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ccmtui.actions.action_plan import action_points as known_points
 from ccmtui.actions.fields import Fields, Written, day, given, named, not_future
 from ccmtui.db.ids import resolve_engagement, short
 from ccmtui.domain.areas import chosen_area
 from ccmtui.domain.categories import check_classifiable, parse_category
 from ccmtui.domain.dates import parse_date
-from ccmtui.domain.engagements import KINDS, clean_summary, parse_action_points, parse_channel, parse_kind
+from ccmtui.domain.engagements import KINDS, clean_summary, parse_channel, parse_kind
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.reasons import join as join_reasons
 from ccmtui.domain.reasons import parse_reasons
@@ -195,7 +196,7 @@ def engagement_fields(
         "area": fields("area", lambda: chosen_area(given(area), config.get("area"))),
         "channel": fields("channel", lambda: parse_channel(given(channel) or default_channel)),
         "actors": fields("by", lambda: _acting(register, [b for b in by if b.strip()] or own_state)),
-        "action_points": fields("action_points", lambda: parse_action_points(list(action_points))),
+        "action_points": fields("action_points", lambda: known_points(register.reader, list(action_points))),
         "follow_up_on": fields(
             "follow_up", lambda: parse_date(given(follow_up), "--follow-up") if given(follow_up) else None
         ),

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ccmtui.actions.action_plan import action_points as known_points
 from ccmtui.actions.fields import Fields, Written, day, given, named
 from ccmtui.db.ids import resolve_engagement, resolve_id, short, stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.areas import parse_area
-from ccmtui.domain.engagements import parse_action_points
 from ccmtui.domain.errors import InputError, NotFoundError, one_of
 from ccmtui.domain.workplan import TITLE_MAX, Due, check_move, check_slip, check_within_period, slip_length
 
@@ -194,7 +194,7 @@ def add_milestone(
     fields = Fields()
     line = fields("title", lambda: _title(title))
     when = fields("due", lambda: Due.parse(given(due) or "", "--due"))
-    points = fields("action_points", lambda: parse_action_points(list(action_points)))
+    points = fields("action_points", lambda: known_points(reader, list(action_points)))
     linked = fields("engagements", lambda: engagement_ids(reader, engagements))
     fields.check()
     if given(plan):

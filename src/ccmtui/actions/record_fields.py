@@ -121,6 +121,7 @@ def _state(register: Register, text, today):
 
 
 def _fields() -> dict[str, list[Field]]:
+    from ccmtui.domain.action_plan import parse_indicator_value
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.categories import parse_category
     from ccmtui.domain.engagements import clean_summary, parse_channel, parse_kind, parse_stance
@@ -131,9 +132,9 @@ def _fields() -> dict[str, list[Field]]:
         return clean_summary(_text(text))
 
     def actions(register: Register, values, today):
-        from ccmtui.domain.engagements import parse_action_points
+        from ccmtui.actions.action_plan import action_points
 
-        return parse_action_points([v for v in _list(values) if v.strip()])
+        return action_points(register.reader, [v for v in _list(values) if v.strip()])
 
     return {
         "engagements": [
@@ -217,6 +218,11 @@ def _fields() -> dict[str, list[Field]]:
             Field("year", "year", _int("--year")),
             Field("role", "role", _choice(parse_role)),
             Field("details", "details", _str("--details")),
+            Field("source", "source", _str("--source", empty=None)),
+        ],
+        "indicator_values": [
+            Field("value", "value", _choice(parse_indicator_value)),
+            Field("note", "note", _str("--note")),
             Field("source", "source", _str("--source", empty=None)),
         ],
         "attachments": [Field("filename", "filename", _str("--filename", required=True, limit=255))],

@@ -30,6 +30,7 @@ LABELS = {
     "transparency_reports": "Article 7 report",
     "national_measures": "national measure",
     "cooperation_reports": "cooperation entry",
+    "indicator_values": "indicator value",
     "attachments": "attachment",
     "meetings": "meeting",
     "changesets": "change set",

@@ -62,7 +62,10 @@ def import_work_plan_file(
 
     if replace and as_new:
         raise InputError("choose one: --replace overwrites the plan with the file's id, --as-new imports a new plan")
-    document = read_work_plan(read_text(file, "save it as UTF-8"), str(file), register.index)
+    from ccmtui.actions.action_plan import known_actions
+
+    text = read_text(file, "save it as UTF-8")
+    document = read_work_plan(text, str(file), register.index, known_actions(register.reader))
     if as_new:
         renumber(document)
     with writing(f"import work plan {document.title[:200]} from {file.name}") as writer:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
 from ccmtui.db.ids import stable_uuid
+from ccmtui.domain.action_plan import parse_action_points
 from ccmtui.domain.areas import AREAS, parse_area
-from ccmtui.domain.engagements import parse_action_points
 from ccmtui.domain.errors import CCMError, InputError
 from ccmtui.domain.states import StateIndex
 from ccmtui.domain.workplan import (
@@ -297,7 +298,7 @@ def _uuid(value: str | None, path: tuple, problems: Problems) -> str:
     return cleaned
 
 
-def read_work_plan(text: str, source: str, index: StateIndex) -> WorkPlanDocument:
+def read_work_plan(text: str, source: str, index: StateIndex, known: Collection[str] | None = None) -> WorkPlanDocument:
     """Parse and check a work-plan TOML file: the whole file is valid, or InputError names each problem."""
     try:
         data = tomllib.loads(text)
@@ -350,7 +351,7 @@ def read_work_plan(text: str, source: str, index: StateIndex) -> WorkPlanDocumen
         document.uuid = stable_uuid("work-plan", area, starts_on, ends_on)
     seen: dict[str, int] = {}
     for number, table in enumerate(values.get("milestones", [])):
-        entry = _milestone(table, ("milestones", number), document, problems)
+        entry = _milestone(table, ("milestones", number), document, problems, known)
         if entry is None:
             continue
         if entry.uuid in seen:
@@ -362,7 +363,9 @@ def read_work_plan(text: str, source: str, index: StateIndex) -> WorkPlanDocumen
     return document
 
 
-def _milestone(table: dict, path: tuple, plan: WorkPlanDocument, problems: Problems) -> MilestoneEntry | None:
+def _milestone(
+    table: dict, path: tuple, plan: WorkPlanDocument, problems: Problems, known: Collection[str] | None = None
+) -> MilestoneEntry | None:
     values = _fields(table, MILESTONE_KEYS, path, problems)
     if values is None:
         return None
@@ -389,7 +392,7 @@ def _milestone(table: dict, path: tuple, plan: WorkPlanDocument, problems: Probl
     if status != "done" and done_on is not None:
         problems.add(path + ("done_on",), f"given for a milestone that is {status}, not done")
     try:
-        action_points = parse_action_points(values.get("action_points", []))
+        action_points = parse_action_points(values.get("action_points", []), known)
     except InputError as error:
         problems.add(path + ("action_points",), str(error))
         action_points = ""

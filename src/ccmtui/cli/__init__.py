@@ -169,6 +169,8 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "coalition": ("coalitions", "app"),
     "report": ("report", "app"),
     "article7": ("article7", "app"),
+    "actionplan": ("actionplan", "app"),
+    "indicator": ("actionplan", "indicator_app"),
 }
 
 

@@ -18,7 +18,7 @@ Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
 Source = Annotated[str | None, typer.Option("--source", help="Where it comes from: document, page, date (required).")]
 Year = Annotated[int | None, typer.Option("--year", help="One year only.")]
 
-FREE_TEXT = ("Source", "Purpose", "Details", "Measure")
+FREE_TEXT = ("Source", "Purpose", "Details", "Measure", "Title")
 
 
 @contextmanager

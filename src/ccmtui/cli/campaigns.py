@@ -39,7 +39,7 @@ def new(
     channel: Annotated[str, typer.Option("--channel", help="capital, geneva, new-york or other.")] = "capital",
     by: Annotated[list[str] | None, typer.Option("--by", help="Who sends it (default: your state).")] = None,
     notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
-    action_point: Annotated[list[str] | None, typer.Option("--ap", help="VAP-3, DAP-12, LAP-17…")] = None,
+    action_point: Annotated[list[str] | None, typer.Option("--ap", help="VAP-3, DAP-4.1, LAP-17…")] = None,
     follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Create without asking after the preview.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the targets and write nothing.")] = False,

@@ -42,7 +42,7 @@ def log(
     ] = None,
     notes: Annotated[str, typer.Option("--notes", help="Free notes.")] = "",
     action_point: Annotated[
-        list[str] | None, typer.Option("--ap", help="Action-plan points: VAP-3, DAP-12, LAP-17 (repeatable).")
+        list[str] | None, typer.Option("--ap", help="Action-plan points: VAP-3, DAP-4.1, LAP-17 (repeatable).")
     ] = None,
     follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE", help="When to follow up.")] = None,
 ) -> None:

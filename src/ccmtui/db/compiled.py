@@ -448,7 +448,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'kind_1': 'demarche'},
     ),
     'record_ids': (
-        "SELECT anon_1.table_name, anon_1.uuid \nFROM (SELECT 'engagements' AS table_name, engagements.uuid AS uuid \nFROM engagements \nWHERE engagements.uuid >= :low AND engagements.uuid < :high UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid \nFROM replies \nWHERE replies.uuid >= :low AND replies.uuid < :high UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid \nFROM classifications \nWHERE classifications.uuid >= :low AND classifications.uuid < :high UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high UNION ALL SELECT 'work_plans' AS table_name, work_plans.uuid AS uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high UNION ALL SELECT 'obligations' AS table_name, obligations.uuid AS uuid \nFROM obligations \nWHERE obligations.uuid >= :low AND obligations.uuid < :high UNION ALL SELECT 'obligation_extensions' AS table_name, obligation_extensions.uuid AS uuid \nFROM obligation_extensions \nWHERE obligation_extensions.uuid >= :low AND obligation_extensions.uuid < :high UNION ALL SELECT 'retention' AS table_name, retention.uuid AS uuid \nFROM retention \nWHERE retention.uuid >= :low AND retention.uuid < :high UNION ALL SELECT 'transparency_reports' AS table_name, transparency_reports.uuid AS uuid \nFROM transparency_reports \nWHERE transparency_reports.uuid >= :low AND transparency_reports.uuid < :high UNION ALL SELECT 'national_measures' AS table_name, national_measures.uuid AS uuid \nFROM national_measures \nWHERE national_measures.uuid >= :low AND national_measures.uuid < :high UNION ALL SELECT 'cooperation_reports' AS table_name, cooperation_reports.uuid AS uuid \nFROM cooperation_reports \nWHERE cooperation_reports.uuid >= :low AND cooperation_reports.uuid < :high UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high UNION ALL SELECT 'meetings' AS table_name, meetings.uuid AS uuid \nFROM meetings \nWHERE meetings.uuid >= :low AND meetings.uuid < :high UNION ALL SELECT 'changesets' AS table_name, changesets.uuid AS uuid \nFROM changesets \nWHERE changesets.uuid >= :low AND changesets.uuid < :high UNION ALL SELECT 'states' AS table_name, states.uuid AS uuid \nFROM states \nWHERE states.uuid >= :low AND states.uuid < :high) AS anon_1 ORDER BY anon_1.uuid, anon_1.table_name\n LIMIT :param_1 OFFSET :param_2",
+        "SELECT anon_1.table_name, anon_1.uuid \nFROM (SELECT 'engagements' AS table_name, engagements.uuid AS uuid \nFROM engagements \nWHERE engagements.uuid >= :low AND engagements.uuid < :high UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid \nFROM replies \nWHERE replies.uuid >= :low AND replies.uuid < :high UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid \nFROM classifications \nWHERE classifications.uuid >= :low AND classifications.uuid < :high UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high UNION ALL SELECT 'work_plans' AS table_name, work_plans.uuid AS uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high UNION ALL SELECT 'obligations' AS table_name, obligations.uuid AS uuid \nFROM obligations \nWHERE obligations.uuid >= :low AND obligations.uuid < :high UNION ALL SELECT 'obligation_extensions' AS table_name, obligation_extensions.uuid AS uuid \nFROM obligation_extensions \nWHERE obligation_extensions.uuid >= :low AND obligation_extensions.uuid < :high UNION ALL SELECT 'retention' AS table_name, retention.uuid AS uuid \nFROM retention \nWHERE retention.uuid >= :low AND retention.uuid < :high UNION ALL SELECT 'transparency_reports' AS table_name, transparency_reports.uuid AS uuid \nFROM transparency_reports \nWHERE transparency_reports.uuid >= :low AND transparency_reports.uuid < :high UNION ALL SELECT 'national_measures' AS table_name, national_measures.uuid AS uuid \nFROM national_measures \nWHERE national_measures.uuid >= :low AND national_measures.uuid < :high UNION ALL SELECT 'cooperation_reports' AS table_name, cooperation_reports.uuid AS uuid \nFROM cooperation_reports \nWHERE cooperation_reports.uuid >= :low AND cooperation_reports.uuid < :high UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high UNION ALL SELECT 'meetings' AS table_name, meetings.uuid AS uuid \nFROM meetings \nWHERE meetings.uuid >= :low AND meetings.uuid < :high UNION ALL SELECT 'changesets' AS table_name, changesets.uuid AS uuid \nFROM changesets \nWHERE changesets.uuid >= :low AND changesets.uuid < :high UNION ALL SELECT 'states' AS table_name, states.uuid AS uuid \nFROM states \nWHERE states.uuid >= :low AND states.uuid < :high UNION ALL SELECT 'indicator_values' AS table_name, indicator_values.uuid AS uuid \nFROM indicator_values \nWHERE indicator_values.uuid >= :low AND indicator_values.uuid < :high) AS anon_1 ORDER BY anon_1.uuid, anon_1.table_name\n LIMIT :param_1 OFFSET :param_2",
         (('table_name', None), ('uuid', None)),
         {'param_1': 2, 'param_2': 0},
     ),
@@ -612,10 +612,30 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None),),
         {'param_1': 2, 'param_2': 0},
     ),
+    'plan_actions': (
+        'SELECT plan_actions.uuid, plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source \nFROM plan_actions ORDER BY plan_actions."plan", plan_actions.code',
+        (('uuid', None), ('code', None), ('plan', None), ('number', None), ('area', None), ('title', None), ('indicators', None), ('source', None)),
+        {},
+    ),
+    'plan_action_codes': (
+        'SELECT plan_actions.code \nFROM plan_actions ORDER BY plan_actions.code',
+        (('code', None),),
+        {},
+    ),
+    'indicator_values': (
+        'SELECT indicator_values.uuid, indicator_values.iso3, states.name, states.deposited, states.withdrawal_notified, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source \nFROM indicator_values JOIN states ON states.iso3 = indicator_values.iso3 \nWHERE indicator_values.year <= :until ORDER BY indicator_values.action, states.name, indicator_values.indicator, indicator_values.year',
+        (('uuid', None), ('iso3', None), ('name', None), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('action', None), ('indicator', None), ('year', None), ('value', None), ('note', None), ('source', None)),
+        {},
+    ),
+    'indicator_value_of_state': (
+        'SELECT indicator_values.uuid, indicator_values.value \nFROM indicator_values \nWHERE indicator_values.iso3 = :iso3 AND indicator_values.action = :action AND indicator_values.indicator = :indicator AND indicator_values.year = :year',
+        (('uuid', None), ('value', None)),
+        {},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0015'
+SCHEMA_REVISION = '0016'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -690,6 +710,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid, organisations.created_at, organisations.updated_at \nFROM organisations \nWHERE organisations.uuid = :uuid',
         'stamps': 'SELECT organisations.uuid, organisations.updated_at \nFROM organisations',
         'select_many': 'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid, organisations.created_at, organisations.updated_at \nFROM organisations \nWHERE organisations.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'plan_actions': {
+        'columns': (('code', None, None), ('plan', None, None), ('number', None, None), ('area', None, ''), ('title', None, ''), ('indicators', None, ''), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO plan_actions (code, "plan", number, area, title, indicators, source, uuid, created_at, updated_at) VALUES (:code, :plan, :number, :area, :title, :indicators, :source, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE plan_actions SET code=:code, "plan"=:plan, number=:number, area=:area, title=:title, indicators=:indicators, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE plan_actions.uuid = :uuid',
+        'delete': 'DELETE FROM plan_actions WHERE plan_actions.uuid = :uuid',
+        'select': 'SELECT plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source, plan_actions.uuid, plan_actions.created_at, plan_actions.updated_at \nFROM plan_actions \nWHERE plan_actions.uuid = :uuid',
+        'stamps': 'SELECT plan_actions.uuid, plan_actions.updated_at \nFROM plan_actions',
+        'select_many': 'SELECT plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source, plan_actions.uuid, plan_actions.created_at, plan_actions.updated_at \nFROM plan_actions \nWHERE plan_actions.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -789,6 +818,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
         'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'indicator_values': {
+        'columns': (('iso3', None, None), ('action', None, None), ('indicator', None, 1), ('year', None, None), ('value', None, None), ('note', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO indicator_values (iso3, action, indicator, year, value, note, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :action, :indicator, :year, :value, :note, :source, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE indicator_values SET iso3=:iso3, action=:action, indicator=:indicator, year=:year, value=:value, note=:note, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE indicator_values.uuid = :uuid',
+        'delete': 'DELETE FROM indicator_values WHERE indicator_values.uuid = :uuid',
+        'select': 'SELECT indicator_values.iso3, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source, indicator_values.recorded_by, indicator_values.uuid, indicator_values.created_at, indicator_values.updated_at \nFROM indicator_values \nWHERE indicator_values.uuid = :uuid',
+        'stamps': 'SELECT indicator_values.uuid, indicator_values.updated_at \nFROM indicator_values',
+        'select_many': 'SELECT indicator_values.iso3, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source, indicator_values.recorded_by, indicator_values.uuid, indicator_values.created_at, indicator_values.updated_at \nFROM indicator_values \nWHERE indicator_values.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

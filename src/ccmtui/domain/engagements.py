@@ -1,9 +1,10 @@
-"""The vocabulary of the coordinator's daily log: kinds, channels, replies, action points."""
+"""The vocabulary of the coordinator's daily log: kinds, channels, replies; action points are spelt by
+domain/action_plan.py (re-exported here)."""
 
 from __future__ import annotations
 
-import re
-
+from ccmtui.domain.action_plan import ACTION_PLANS as ACTION_PLANS
+from ccmtui.domain.action_plan import parse_action_points as parse_action_points
 from ccmtui.domain.errors import InputError, one_of
 from ccmtui.domain.states import normalize
 
@@ -40,13 +41,6 @@ _CHANNEL_ALIASES = {"ny": "new-york", "new york": "new-york", "nyc": "new-york",
 STANCES = ("positive", "neutral", "negative")
 REPLY_STATUSES = ("pending", "replied", "no-reply")
 
-# Action plans adopted by the meetings: Vientiane (1MSP, 2010), Dubrovnik (1RC, 2015), Lausanne (2RC, 2021).
-ACTION_PLANS = {"VAP": "Vientiane Action Plan", "DAP": "Dubrovnik Action Plan", "LAP": "Lausanne Action Plan"}
-# How many actions each action plan numbers: Vientiane (2010) 66, Lausanne (2021) 50; Dubrovnik (2015)
-# is given the same bound as Lausanne.
-ACTION_PLAN_SIZES = {"VAP": 66, "DAP": 50, "LAP": 50}
-_ACTION_POINT = re.compile(r"^(VAP|DAP|LAP)[\s\-_#]*(\d{1,3})$", re.IGNORECASE)
-
 SUMMARY_MAX = 300
 
 
@@ -76,25 +70,6 @@ def parse_stance(text: str) -> str:
     if value not in STANCES:
         raise one_of("stance", text, STANCES)
     return value
-
-
-def parse_action_points(values: list[str] | tuple[str, ...]) -> str:
-    """Action-plan references ('VAP-3', 'lap 17') as one normalised, space-separated string."""
-    points: list[str] = []
-    for value in values:
-        for part in re.split(r"[,;]\s*|\s+(?=[A-Za-z])", value.strip()):
-            if not part:
-                continue
-            match = _ACTION_POINT.match(part.strip())
-            if not match:
-                raise InputError(
-                    f"bad action point {part!r}: expected VAP-3, DAP-12 or LAP-17 (Vientiane, Dubrovnik, Lausanne)"
-                )
-            plan, number = match.group(1).upper(), int(match.group(2))
-            if not 1 <= number <= ACTION_PLAN_SIZES[plan]:
-                raise InputError(f"bad action point {part!r}: the {plan} has actions 1 to {ACTION_PLAN_SIZES[plan]}")
-            points.append(f"{plan}-{number}")
-    return " ".join(dict.fromkeys(points))
 
 
 def clean_summary(text: str | None) -> str:

@@ -537,4 +537,21 @@ def render(summary, width: int = 100) -> RenderableType:
                 )
         parts.append(Text("\nccm summary AREA shows an area in full.", style="dim"))
         return Group(*parts)
-    return Group(_title(summary), *RENDERERS[summary.area](summary, width))
+    return Group(_title(summary), *RENDERERS[summary.area](summary, width), *_actions(summary))
+
+
+def _actions(summary) -> list[RenderableType]:
+    """The area's actions of the action plan in force: States Parties concerned, and those that have done each."""
+    if not summary.actions:
+        return []
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    for heading in ("Action", "Concerned", "Done", "States Parties that have done it"):
+        table.add_column(heading, overflow="fold", justify="right" if heading in ("Concerned", "Done") else "left")
+    for tally in summary.actions:
+        table.add_row(
+            tally.code, str(len(tally.concerned)), str(len(tally.done)), ", ".join(s.name for s in tally.done) or "—"
+        )
+    from ccmtui.domain.action_plan import ACTION_PLANS, plan_of
+
+    plan = ACTION_PLANS[plan_of(summary.actions[0].code)]
+    return [_heading(f"The {plan}: values up to {summary.period.as_of.year} (ccm actionplan show ACTION)"), table]

@@ -279,6 +279,41 @@ def add_work_plans(session, database: Database) -> int:
     return len(WORK_PLAN_FILES)
 
 
+# A few indicator values to show the action-plan counts: illustrative, not taken from the public record.
+ILLUSTRATIVE_INDICATORS = (
+    ("LAO", "VAP-21", 2013, "done"),
+    ("LBN", "VAP-21", 2013, "done"),
+    ("AFG", "VAP-21", 2013, "partly"),
+    ("ALB", "VAP-21", 2013, "not-done"),
+    ("HRV", "VAP-21", 2013, "not-applicable"),
+    ("LAO", "VAP-22", 2013, "partly"),
+    ("LBN", "VAP-22", 2013, "done"),
+)
+ILLUSTRATIVE_SOURCE = "Illustrative sample value: not from the public record"
+
+
+def add_indicator_values(session) -> int:
+    from datetime import date
+
+    from ccmtui.db.models import IndicatorValue
+
+    for iso3, action, year, value in ILLUSTRATIVE_INDICATORS:
+        session.add(
+            IndicatorValue(
+                uuid=stable_uuid("indicator", iso3, action, 1, year),
+                iso3=iso3,
+                action=action,
+                indicator=1,
+                year=year,
+                value=value,
+                note="illustrative",
+                source=ILLUSTRATIVE_SOURCE,
+                **_stamped(date(year, 12, 31)),
+            )
+        )
+    return len(ILLUSTRATIVE_INDICATORS)
+
+
 def build(path: Path) -> Path:
     """Write a fresh sample database at `path`, replacing any file there."""
     from ccmtui.db.rebuild import replace_target
@@ -301,6 +336,7 @@ def build(path: Path) -> Path:
             add_work_plans(session, database)
             add_people(session)
             add_coalitions(session, database)
+            add_indicator_values(session)
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")

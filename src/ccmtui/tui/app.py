@@ -315,6 +315,13 @@ class CCMApp(App[None]):
         if not isinstance(self.screen, CounterpartsScreen):
             self.push_screen(CounterpartsScreen())
 
+    def action_action_plan(self, iso3: str = "") -> None:
+        """The action plans, action by action (under Summary); given a state, its actions."""
+        from ccmtui.tui.screens.action_plan import ActionPlanScreen
+
+        if not isinstance(self.screen, ActionPlanScreen):
+            self.push_screen(ActionPlanScreen(iso3))
+
     def action_undo(self) -> None:
         self.action_go("changes")
         self.call_after_refresh(lambda: self.screen.action_undo())

@@ -5,6 +5,7 @@ records from two coordinators' files can be merged by UUID. Types and constraint
 portable: the same models serve SQLite and PostgreSQL.
 """
 
+from ccmtui.db.models.action_plan import IndicatorValue, PlanAction
 from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet, Conflict
@@ -67,6 +68,7 @@ __all__ = [
     "EngagementCounterpart",
     "EngagementState",
     "FrozenReport",
+    "IndicatorValue",
     "Meeting",
     "Milestone",
     "MilestoneEngagement",
@@ -76,6 +78,7 @@ __all__ = [
     "ObligationExtension",
     "Organisation",
     "Person",
+    "PlanAction",
     "Record",
     "Reply",
     "Retention",

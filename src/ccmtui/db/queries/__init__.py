@@ -162,6 +162,11 @@ class Q:
     coalition_member_ids = "coalition_member_ids"
     coalition_need_ids = "coalition_need_ids"
     coalition_activity_ids = "coalition_activity_ids"
+    # action_plan.py
+    plan_actions = "plan_actions"
+    plan_action_codes = "plan_action_codes"
+    indicator_values = "indicator_values"
+    indicator_value_of_state = "indicator_value_of_state"
 
 
 def names() -> list[str]:
@@ -171,6 +176,7 @@ def names() -> list[str]:
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
     from ccmtui.db.queries import (
+        action_plan,
         changes,
         coalitions,
         counterparts,
@@ -194,6 +200,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **due.QUERIES,
         **counterparts.QUERIES,
         **coalitions.QUERIES,
+        **action_plan.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -17,6 +17,7 @@ from ccmtui.db.models import (
     EngagementActor,
     EngagementCounterpart,
     EngagementState,
+    IndicatorValue,
     Meeting,
     Milestone,
     MilestoneEngagement,
@@ -37,7 +38,7 @@ from ccmtui.db.queries import Q
 # Every kind of record an id can name (reference data included, so that it can be refused by name).
 ID_TABLES = (
     Engagement, Campaign, Reply, Classification, Milestone, WorkPlan, Obligation, ObligationExtension, Retention,
-    TransparencyReport, NationalMeasure, CooperationReport, Attachment, Meeting, ChangeSet, State,
+    TransparencyReport, NationalMeasure, CooperationReport, Attachment, Meeting, ChangeSet, State, IndicatorValue,
 )  # fmt: skip
 
 

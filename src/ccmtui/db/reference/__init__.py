@@ -1,4 +1,5 @@
-"""The reference data shipped with ccmtui: states, aliases, meetings and obligations (see SOURCES.md).
+"""The reference data shipped with ccmtui: states, aliases, meetings, obligations and the action plans' actions
+(see SOURCES.md).
 
 Every new database is filled from these files. Records get UUIDs derived from
 their natural keys, so the same state has the same UUID in every coordinator's file.
@@ -18,7 +19,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ccmtui.db.ids import stable_uuid
-from ccmtui.db.models import Meeting, Obligation, ObligationExtension, Organisation, Retention, State, StateAlias
+from ccmtui.db.models import (
+    Meeting,
+    Obligation,
+    ObligationExtension,
+    Organisation,
+    PlanAction,
+    Retention,
+    State,
+    StateAlias,
+)
 from ccmtui.domain import treaty
 from ccmtui.domain.dates import optional_partial_date, parse_partial_date
 from ccmtui.domain.errors import InputError
@@ -416,6 +426,11 @@ def load_all(session: Session) -> None:
         session.add(Retention(**_stamped(values, "retention", values["iso3"], values["year"])))
     for values in shipped_organisations():
         session.add(Organisation(**_stamped(values, "organisation", values["code"])))
+
+    from ccmtui.db.reference.plans import read_plan_actions
+
+    for values in read_plan_actions(_text("action_plan.csv")):
+        session.add(PlanAction(**_stamped(values, "plan-action", values["code"])))
 
 
 @dataclass

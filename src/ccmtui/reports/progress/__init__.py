@@ -13,7 +13,7 @@ venues are given by city.
 
 `build_progress_report` puts it together: `context.py` reads the meetings around the
 period, `trends.py` writes the front matter and the general trends, `sections.py` one
-section per thematic area, `annexes.py` the tables and charts; `document.py` is the
+section per thematic area, `actions.py` the action plan in force action by action, `annexes.py` the tables and charts; `document.py` is the
 model they fill and `markdown.py` renders it.
 """
 
@@ -22,6 +22,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ccmtui.reports.action_plan import action_plan
+from ccmtui.reports.progress.actions import action_plan_annex, action_plan_section
 from ccmtui.reports.progress.annexes import build_annexes
 from ccmtui.reports.progress.context import read_context
 from ccmtui.reports.progress.document import Block, ChartSpec, Document, Note, ProgressReport, TableSpec
@@ -70,13 +72,15 @@ def build_progress_report(
     national_measures_section(doc, ctx, s["national-implementation"])
     doc.add("heading1", "11. Compliance")
     doc.challenges(ctx.next_code)
+    actions = action_plan(reader, overview.period.as_of.year, ctx.plan)
+    action_plan_section(doc, ctx, actions, 12)
     return ProgressReport(
         period=overview.period,
         title=title,
         aggregate_only=aggregate_only,
         body=doc.blocks,
         footnotes=doc.footnotes,
-        annexes=build_annexes(ctx, s),
+        annexes=build_annexes(ctx, s) + action_plan_annex(ctx, actions),
     )
 
 

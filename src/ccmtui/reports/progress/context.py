@@ -6,14 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
+from ccmtui.reports.action_plan import plan_in_force
 from ccmtui.reports.progress.wording import long_date
 from ccmtui.reports.summary import Period
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
-
-# The action plan each meeting adopted: Vientiane (1MSP), Dubrovnik (1RC), Lausanne (2RC).
-PLAN_ADOPTED_AT = {"1MSP": "VAP", "1RC": "DAP", "2RC": "LAP"}
 
 
 @dataclass
@@ -41,10 +39,7 @@ def read_context(reader: Reader, period: Period, aggregate_only: bool) -> Contex
     meetings = reader.rows(Q.meeting_details)
     since_meeting = next((m for m in meetings if m.code == period.since_meeting), None)
     later = [m for m in meetings if m.start > period.as_of]
-    plan = "VAP"
-    for meeting in meetings:
-        if meeting.code in PLAN_ADOPTED_AT and meeting.end <= period.as_of:
-            plan = PLAN_ADOPTED_AT[meeting.code]
+    plan = plan_in_force(meetings, period.as_of)
     return Context(
         period=period,
         since_code=since_meeting.code if since_meeting else long_date(period.since),

@@ -12,7 +12,8 @@ within the period; the ones it cannot place are listed apart as undetermined.
 
 One module per thematic area builds its summary (`universalization.py`, `obligations.py` for
 Art. 3 and 4, `victim_assistance.py`, `cooperation.py`, `transparency.py`,
-`national_measures.py`); `common.py` holds the period and the pieces they share.
+`national_measures.py`); `actions.py` counts each area's actions of the action plan in force;
+`common.py` holds the period and the pieces they share.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ccmtui.domain.areas import AREAS, SUMMARY_AREAS, parse_area
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import Standing
+from ccmtui.reports.summary.actions import ActionTally, action_tallies
 from ccmtui.reports.summary.common import EngagementTally, Period, StateRef, resolve_period
 from ccmtui.reports.summary.cooperation import CooperationSummary, cooperation_summary
 from ccmtui.reports.summary.national_measures import MeasureLine, NationalMeasuresSummary, national_measures_summary
@@ -120,7 +122,7 @@ def build_summary(
     if category_max_age is not None:
         builders["universalization"] = lambda r, g, p: universalization_summary(r, g, p, category_max_age)
     if slug is not None:
-        return builders[slug](reader, register, period)
+        return _with_actions(builders[slug](reader, register, period), reader, register, period)
     summaries: dict[str, object] = {}
     for name in SUMMARY_AREAS:
         if name == "cooperation":
@@ -134,7 +136,15 @@ def build_summary(
             )
         else:
             summaries[name] = builders[name](reader, register, period)
+    for summary in summaries.values():
+        _with_actions(summary, reader, register, period)
     return Overview(period=period, summaries=summaries)
+
+
+def _with_actions(summary, reader: Reader, register: Register, period: Period):
+    """The summary with its area's actions of the action plan in force counted."""
+    summary.actions = action_tallies(reader, register, summary.area, period)
+    return summary
 
 
 def summary_json(value):
@@ -163,6 +173,7 @@ def summary_json(value):
 
 __all__ = [
     "SUMMARY_AREAS",
+    "ActionTally",
     "AnnualRound",
     "CampaignTally",
     "CooperationSummary",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
 from ccmtui.reports.coalitions import BoardLine, Unmatched, board, match
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 from ccmtui.reports.summary.obligations import clearance_summary, stockpile_summary
 from ccmtui.reports.summary.victim_assistance import victim_assistance_summary
@@ -33,6 +34,8 @@ class CooperationSummary:
     coalitions: list[BoardLine] = field(default_factory=list)
     needs_without_offer: list[Unmatched] = field(default_factory=list)
     offers_without_taker: list[Unmatched] = field(default_factory=list)
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     def figures(self) -> list[tuple[str, object]]:
         recorded = self.recorded

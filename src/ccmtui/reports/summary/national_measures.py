@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import optional_partial_date
 from ccmtui.domain.obligations import MEASURE_STATUSES
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import Period, StateRef, after_day, by_name, state_ref, states_parties_on
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ class NationalMeasuresSummary:
     without_record: list[StateRef]  # States Parties with none
     recorded: bool
     area: str = "national-implementation"
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     def with_status(self, status: str) -> list[MeasureLine]:
         return [line for line in self.lines if line.status == status]

@@ -11,6 +11,7 @@ from ccmtui.db.queries import Q
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.obligations import DeadlineStatus, Standing, standing_on
 from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, after_day, by_name, states_parties_on
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class ObligationsSummary:
     lines: list[ObligationLine]  # States Parties on the day
     not_yet_party: list[ObligationLine]  # states with an obligation recorded that had not joined by the day
     area: str
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     def _with(self, standing: Standing) -> list[ObligationLine]:
         return [line for line in self.lines if line.standing is standing]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import Period, StateRef, by_name, state_ref, states_parties_on
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class TransparencySummary:
     late_annual: list[StateRef]  # States Parties late with, or missing, any annual update due by the day
     recorded: bool  # whether any Art. 7 report is recorded at all
     area: str = "transparency"
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     def _initial(self, *states: str) -> list[InitialReport]:
         return [r for r in self.initial if r.state_on(self.period.as_of) in states]

@@ -12,6 +12,7 @@ from ccmtui.domain import treaty
 from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS, is_stale
 from ccmtui.domain.states import NOT_UN_MEMBERS, normalize
 from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import STATES_PARTIES, Period, StateRef, count_by_region, state_ref
 
 if TYPE_CHECKING:
@@ -128,6 +129,8 @@ class UniversalizationSummary:
     category_ii_by_reason: dict[str, int] = field(default_factory=dict)
     category_max_age: int = DEFAULT_MAX_AGE_MONTHS
     area: str = "universalization"
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     @property
     def states_parties(self) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.treaty import Status
+from ccmtui.reports.summary.actions import ActionTally
 from ccmtui.reports.summary.common import STATES_PARTIES, EngagementTally, Period, StateRef, by_name, engagement_tally
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class VictimAssistanceSummary:
     recorded: bool  # whether any Art. 5 obligation is recorded at all
     engagements: EngagementTally
     area: str = "victim-assistance"
+    # The area's actions in the action plan in force, with values (summary/actions.py).
+    actions: list[ActionTally] = field(default_factory=list)
 
     def figures(self) -> list[tuple[str, object]]:
         return [

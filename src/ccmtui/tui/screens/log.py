@@ -119,7 +119,7 @@ class LogScreen(FormErrors, SectionScreen):
                 yield TextArea(id="log-notes", compact=True, soft_wrap=True)
             with Horizontal(classes="row"):
                 yield Label("Action points", classes="label")
-                yield Input(placeholder="VAP-3, DAP-12, LAP-17", id="log-ap", compact=True)
+                yield Input(placeholder="VAP-3, DAP-4.1, LAP-17", id="log-ap", compact=True)
                 yield Label("Follow up", classes="label short")
                 yield Input(placeholder="YYYY-MM-DD", id="log-follow-up", compact=True)
             yield Label("", id="error-ap", classes="error")

@@ -121,8 +121,12 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         Binding("A", "reply", "Record reply…", id="state.reply"),
         Binding("W", "whatif", "What joining commits it to", id="state.whatif"),
         Binding("R", "toggle_records", "Timeline / records", id="state.records"),
+        Binding("I", "action_plan", "Its actions in the action plans", id="state.actionplan", show=False),
         *record_bindings("state", show=False),
     ]
+
+    def action_action_plan(self) -> None:
+        self.app.action_action_plan(self.iso3)
 
     def __init__(self, iso3: str):
         super().__init__()

@@ -42,6 +42,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
         Binding("O", "app.counterparts", "Counterparts", id="summary.counterparts"),
         Binding("L", "coalitions", "Coalitions", id="summary.coalitions"),
+        Binding("I", "app.action_plan", "Action plans", id="summary.actionplan", show=False),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."

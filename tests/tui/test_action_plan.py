@@ -1,0 +1,60 @@
+"""The action-plan screen under Summary (`ccm actionplan list|show`): actions with their counts, an action's
+states beside it, and from a state's page the actions it has values on."""
+
+from __future__ import annotations
+
+from ccmtui.tui.screens.action_plan import ActionPlanScreen
+from ccmtui.tui.screens.state_detail import StateDetailScreen
+from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+from .conftest import screen_text, settle
+
+SIZE = (120, 40)
+
+
+def cells(table: VirtualTable) -> list[list[str]]:
+    return [[str(c) for c in table.row(i).cells] for i in range(table.length)]
+
+
+async def test_i_on_summary_lists_the_actions_and_the_highlighted_actions_states(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("8")
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ActionPlanScreen)
+        actions = screen.query_one("#ap-actions", VirtualTable)
+        rows = {r[0]: r for r in cells(actions)}
+        assert rows["VAP-21"][1:4] == ["Victim assistance", "4", "2"]  # the sample's illustrative values
+        assert rows["VAP-18"][4] == "—"  # the record is silent on its title
+        actions.move_cursor([r[0] for r in cells(actions)].index("VAP-21"))
+        await settle(pilot)
+        states = screen.query_one("#ap-states", VirtualTable)
+        assert [(r[0], r[2]) for r in cells(states)] == [
+            ("Afghanistan", "Partly done"),
+            ("Albania", "Not done"),
+            ("Croatia", "Not applicable"),
+            ("Laos", "Done"),
+            ("Lebanon", "Done"),
+        ]
+        assert "VAP-21 · 4 concerned · 2 done" in screen_text(app)
+
+
+async def test_i_on_a_states_page_lists_its_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(StateDetailScreen("LBN"))
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ActionPlanScreen)
+        assert [(r[0], r[3]) for r in cells(screen.query_one("#ap-actions", VirtualTable))] == [
+            ("VAP-21", "Done"),
+            ("VAP-22", "Done"),
+        ]
+        assert "Actions · Lebanon · 2" in screen_text(app)
