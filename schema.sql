@@ -308,6 +308,32 @@ CREATE TABLE engagement_states (
 
 CREATE INDEX ix_engagement_states_iso3_occurred_on ON engagement_states (iso3, occurred_on, engagement_uuid);
 
+CREATE TABLE margin_slots (
+	meeting_uuid VARCHAR(36) NOT NULL, 
+	iso3 VARCHAR(3) NOT NULL, 
+	day DATE NOT NULL, 
+	starts VARCHAR(5) NOT NULL, 
+	ends VARCHAR(5) NOT NULL, 
+	room VARCHAR(60) NOT NULL, 
+	objective VARCHAR(300) NOT NULL, 
+	status VARCHAR(10) NOT NULL, 
+	engagement_uuid VARCHAR(36), 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_margin_slots_status CHECK (status IN ('planned', 'held', 'cancelled')), 
+	CONSTRAINT ck_margin_slots_times CHECK (ends > starts), 
+	FOREIGN KEY(meeting_uuid) REFERENCES meetings (uuid), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	CONSTRAINT fk_margin_slots_engagement FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_margin_slots_engagement ON margin_slots (engagement_uuid);
+
+CREATE INDEX ix_margin_slots_meeting_day ON margin_slots (meeting_uuid, day, starts);
+
 CREATE TABLE milestones (
 	work_plan_uuid VARCHAR(36) NOT NULL, 
 	position INTEGER NOT NULL, 

@@ -32,6 +32,7 @@ LABELS = {
     "cooperation_reports": "cooperation entry",
     "attachments": "attachment",
     "meetings": "meeting",
+    "margin_slots": "margin slot",
     "changesets": "change set",
     "states": "state",
 }

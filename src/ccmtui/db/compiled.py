@@ -453,7 +453,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'parts_of_engagement': (
-        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
+        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement UNION ALL SELECT 'margin_slots' AS table_name, margin_slots.uuid AS uuid, margin_slots.iso3 AS iso3 \nFROM margin_slots \nWHERE margin_slots.engagement_uuid = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
         (('table_name', None), ('uuid', None), ('label', None)),
         {},
     ),
@@ -527,10 +527,15 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('engagement_uuid', None), ('iso3', None), ('name', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending'},
     ),
+    'margin_slots': (
+        'SELECT margin_slots.uuid, margin_slots.iso3, states.name, margin_slots.day, margin_slots.starts, margin_slots.ends, margin_slots.room, margin_slots.objective, margin_slots.status, margin_slots.engagement_uuid, engagements.summary AS outcome, engagements.follow_up_on \nFROM margin_slots JOIN states ON states.iso3 = margin_slots.iso3 LEFT OUTER JOIN engagements ON engagements.uuid = margin_slots.engagement_uuid \nWHERE margin_slots.meeting_uuid = :meeting ORDER BY margin_slots.day, margin_slots.starts, margin_slots.room, states.name, margin_slots.uuid',
+        (('uuid', None), ('iso3', None), ('name', None), ('day', 'date'), ('starts', None), ('ends', None), ('room', None), ('objective', None), ('status', None), ('engagement_uuid', None), ('outcome', None), ('follow_up_on', 'date')),
+        {},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0012'
+SCHEMA_REVISION = '0018'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -686,6 +691,15 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
         'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    },
+    'margin_slots': {
+        'columns': (('meeting_uuid', None, None), ('iso3', None, None), ('day', 'date', None), ('starts', None, None), ('ends', None, None), ('room', None, ''), ('objective', None, ''), ('status', None, 'planned'), ('engagement_uuid', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO margin_slots (meeting_uuid, iso3, day, starts, ends, room, objective, status, engagement_uuid, recorded_by, uuid, created_at, updated_at) VALUES (:meeting_uuid, :iso3, :day, :starts, :ends, :room, :objective, :status, :engagement_uuid, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE margin_slots SET meeting_uuid=:meeting_uuid, iso3=:iso3, day=:day, starts=:starts, ends=:ends, room=:room, objective=:objective, status=:status, engagement_uuid=:engagement_uuid, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE margin_slots.uuid = :uuid',
+        'delete': 'DELETE FROM margin_slots WHERE margin_slots.uuid = :uuid',
+        'select': 'SELECT margin_slots.meeting_uuid, margin_slots.iso3, margin_slots.day, margin_slots.starts, margin_slots.ends, margin_slots.room, margin_slots.objective, margin_slots.status, margin_slots.engagement_uuid, margin_slots.recorded_by, margin_slots.uuid, margin_slots.created_at, margin_slots.updated_at \nFROM margin_slots \nWHERE margin_slots.uuid = :uuid',
+        'stamps': 'SELECT margin_slots.uuid, margin_slots.updated_at \nFROM margin_slots',
+        'select_many': 'SELECT margin_slots.meeting_uuid, margin_slots.iso3, margin_slots.day, margin_slots.starts, margin_slots.ends, margin_slots.room, margin_slots.objective, margin_slots.status, margin_slots.engagement_uuid, margin_slots.recorded_by, margin_slots.uuid, margin_slots.created_at, margin_slots.updated_at \nFROM margin_slots \nWHERE margin_slots.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -9,6 +9,7 @@ from ccmtui.db.models.attachments import Attachment, Blob
 from ccmtui.db.models.base import Base, Record, new_uuid, utcnow
 from ccmtui.db.models.changes import Change, ChangeSet, Conflict
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
+from ccmtui.db.models.margins import MarginSlot
 from ccmtui.db.models.obligations import (
     CooperationReport,
     NationalMeasure,
@@ -53,6 +54,7 @@ __all__ = [
     "EngagementActor",
     "EngagementState",
     "FrozenReport",
+    "MarginSlot",
     "Meeting",
     "Milestone",
     "MilestoneEngagement",

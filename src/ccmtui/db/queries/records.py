@@ -16,6 +16,7 @@ from ccmtui.db.models import (
     Engagement,
     EngagementActor,
     EngagementState,
+    MarginSlot,
     Meeting,
     Milestone,
     MilestoneEngagement,
@@ -65,7 +66,8 @@ def _parts(*selects: Select) -> Select:
 
 def parts_of_engagement() -> Select:
     """What goes with an engagement: its states, acting parties, attachments, replies, campaign and
-    milestone links, and the classifications that cite it (those are kept, unlinked)."""
+    milestone links, and the classifications that cite it and the margin slot it was the outcome of
+    (those are kept, unlinked)."""
     engagement = bindparam("engagement")
     return _parts(
         select(_named("engagement_states"), EngagementState.uuid, EngagementState.iso3.label("label")).where(
@@ -84,6 +86,9 @@ def parts_of_engagement() -> Select:
         ),
         select(_named("classifications"), Classification.uuid, Classification.iso3).where(
             Classification.source_engagement == engagement
+        ),
+        select(_named("margin_slots"), MarginSlot.uuid, MarginSlot.iso3).where(
+            MarginSlot.engagement_uuid == engagement
         ),
     )
 
