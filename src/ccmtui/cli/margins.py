@@ -154,9 +154,17 @@ def show(
 
     from ccmtui.db.ids import short
 
-    table = Table(title=f"Bilateral meetings at {chosen.code}, {span}", box=box.SIMPLE_HEAD, header_style="bold")
+    table = Table(
+        title=f"Bilateral meetings at {chosen.code}, {span}", box=box.SIMPLE_HEAD, header_style="bold", expand=True
+    )
     for heading in ("Day", "Time", "Room", "State", "Objective", "Status", "Id"):
-        table.add_column(heading, overflow="fold", no_wrap=heading in ("Day", "Time", "Id"))
+        wide = heading in ("Objective", "Status")
+        table.add_column(
+            heading,
+            overflow="fold",
+            no_wrap=heading in ("Day", "Time", "Id"),
+            ratio=2 if wide else 1 if heading in ("Room", "State") else None,
+        )
     last = None
     for s in slots:
         status = s.status
