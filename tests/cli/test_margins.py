@@ -46,6 +46,15 @@ def test_a_week_planned_shows_day_by_day_and_a_held_slot_becomes_an_engagement(c
     assert (logged["kind"], logged["date"], logged["follow_up"]) == ("meeting", "2025-09-17", "2025-12-01")
     assert "In the margins of 13MSP, 10:00-10:30, Room XXIII." in logged["notes"]
 
+    # The engagement deleted: the slot stays, unlinked, and takes an outcome again.
+    deleted = ccm("delete", lao["engagement"][:8], "--yes")
+    assert deleted.exit_code == 0, deleted.output
+    assert "1 margin slot kept, unlinked" in deleted.stdout
+    [lao] = [s for s in slots(ccm) if s["iso3"] == "LAO"]
+    assert (lao["status"], lao["engagement"]) == ("held", None)
+    assert ccm("margins", "outcome", "13MSP", "LAO", "-m", "Again", "-a", "clearance").exit_code == 0
+    assert ccm("undo").exit_code == 0 and ccm("undo").exit_code == 0  # the outcome again, the deletion
+
     undone = ccm("undo")
     assert undone.exit_code == 0, undone.output
     assert [s["status"] for s in slots(ccm)] == ["planned", "planned"]

@@ -233,7 +233,7 @@ def record_outcome(
     follow-up date; the slot is marked held and points to it."""
     chosen = find_meeting(register, meeting)
     current = find_slot(register, chosen, slot)
-    if current.status == "held":
+    if current.status == "held" and current.engagement_uuid:
         raise InputError(
             f"slot {short(current.uuid)} with {current.name} already has its outcome: engagement "
             f"{short(current.engagement_uuid or '')} (change it with `ccm edit`)"
