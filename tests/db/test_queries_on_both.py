@@ -43,6 +43,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.aliases: {},
         Q.meetings: {},
         Q.margin_slots: {"meeting": facts["meeting"]},
+        Q.margin_follow_ups: {"since": date(2013, 1, 1), "until": date(2013, 12, 31), "limit": 10},
         Q.state_regions: {},
         Q.assessments_until: {"as_of": date(2013, 9, 9)},
         Q.last_contact_of_state: {"iso3": "THA", "as_of": date(2013, 9, 9)},

@@ -532,6 +532,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('iso3', None), ('name', None), ('day', 'date'), ('starts', None), ('ends', None), ('room', None), ('objective', None), ('status', None), ('engagement_uuid', None), ('outcome', None), ('follow_up_on', 'date')),
         {},
     ),
+    'margin_follow_ups': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on >= :since AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on DESC, engagements.uuid DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
 }
 
 # The schema revision these statements are for (Alembic head).

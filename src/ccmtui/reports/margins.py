@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from ccmtui.reports.register import Register
 
 SUGGESTED = 10
+# The follow-ups a meeting's margins can serve: those falling due in the year before it opens, or
+# during it (older ones still open are for `ccm due`).
+FOLLOW_UPS_BEFORE = 365
 LAST_CONTACTS = 5
 
 
@@ -79,8 +82,9 @@ def suggest(
     register: Register, meeting, slots, *, config: Mapping, today: date, limit: int = SUGGESTED, max_age: int = 24
 ) -> list[Suggestion]:
     """States to meet in the meeting's margins, not yet in its schedule: first those with a follow-up
-    open by the meeting's last day (soonest first), then `ccm next`'s ranking as of the meeting's
-    opening (or today, once it has opened). Who attends is not recorded: every state is taken as there."""
+    still open that fell due in the year before the meeting or during it (soonest first, half the
+    list at most), then `ccm next`'s ranking as of the meeting's opening (or today, once it has
+    opened). Who attends is not recorded: every state is taken as there."""
     from ccmtui.reports.engagements import with_parties
     from ccmtui.reports.next_contacts import rank_next
 
@@ -95,7 +99,9 @@ def suggest(
             found[iso3] = Suggestion(iso3, s.name, s.status.value, s.category)
         return found[iso3]
 
-    rows = register.reader.rows(Q.follow_ups_due, until=meeting.end, limit=200)
+    rows = register.reader.rows(
+        Q.margin_follow_ups, since=meeting.start - timedelta(days=FOLLOW_UPS_BEFORE), until=meeting.end, limit=200
+    )
     for line in with_parties(register.reader, rows):
         for iso3 in line.states:
             if iso3 in taken or iso3 not in states:
@@ -104,7 +110,8 @@ def suggest(
             if chosen.follow_up_on is None:
                 chosen.follow_up_on = line.follow_up_on
                 chosen.because.append(f"follow-up due {line.follow_up_on.isoformat()}: {line.summary}")
-    follow_ups = sorted(found.values(), key=lambda s: (s.follow_up_on, s.name))[:limit]
+    # At most half the list: the ranking keeps the other half.
+    follow_ups = sorted(found.values(), key=lambda s: (s.follow_up_on, s.name))[: (limit + 1) // 2]
     found = {s.iso3: s for s in follow_ups}
     for candidate in rank_next(register, today=day, config=config, limit=limit + len(taken), max_age=max_age):
         if candidate.iso3 in taken:

@@ -145,6 +145,7 @@ class Q:
     reply_reasons = "reply_reasons"
     # margins.py
     margin_slots = "margin_slots"
+    margin_follow_ups = "margin_follow_ups"
 
 
 def names() -> list[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Date, Integer, Select, bindparam, select
 
 from ccmtui.db.models import Engagement, MarginSlot, State
 from ccmtui.db.queries import Q
+from ccmtui.db.queries.log import ENGAGEMENT_COLUMNS
 
 
 def margin_slots() -> Select:
@@ -35,6 +36,21 @@ def margin_slots() -> Select:
     )
 
 
+def margin_follow_ups() -> Select:
+    """Follow-ups still open that fall due in [:since, :until], the latest first (the ones nearest a
+    meeting), a page of them: one range of the follow-up index read backwards."""
+    return (
+        select(*ENGAGEMENT_COLUMNS)
+        .where(
+            Engagement.follow_up_on >= bindparam("since", type_=Date),
+            Engagement.follow_up_on <= bindparam("until", type_=Date),
+        )
+        .order_by(Engagement.follow_up_on.desc(), Engagement.uuid.desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.margin_slots: margin_slots,
+    Q.margin_follow_ups: margin_follow_ups,
 }
