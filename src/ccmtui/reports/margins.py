@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
+from ccmtui.domain.engagements import KINDS
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.reasons import meaning
+from ccmtui.domain.words import capital
 from ccmtui.reports.export_markdown import escape as markdown_cell
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ SUGGESTED = 10
 # during it (older ones still open are for `ccm due`).
 FOLLOW_UPS_BEFORE = 365
 LAST_CONTACTS = 5
+# Pending replies listed on a brief (the latest), so that it stays on one page; the count says the rest.
+PENDING_SHOWN = 5
 
 
 def schedule_json(meeting, slots) -> dict:
@@ -140,9 +144,11 @@ class Brief:
     category_since: date | None
     reasons: list[tuple[str, str]]
     contacts: list[tuple[date, str, str]]  # date, kind, summary
-    pending: list[tuple[date, str]]  # sent, the engagement's summary
+    pending: list[tuple[date, str]]  # sent, the engagement's summary: the latest few
+    pending_count: int
     joining: list[tuple[str, str, str]]  # date, commitment, article
     joining_note: str
+    as_of: date
 
 
 def _joining(register: Register, state, meeting) -> tuple[list[tuple[str, str, str]], str]:
@@ -167,7 +173,7 @@ def briefs(register: Register, meeting, slots, *, today: date, extra_reasons: Ma
     from ccmtui.reports.reasons import current_assessments
 
     reader = register.reader
-    as_of = min(today, meeting.start) if meeting.start > today else today
+    as_of = today
     states = {s.iso3: s for s in register.on(as_of)}
     assessments = current_assessments(reader, as_of)
     made = []
@@ -178,7 +184,7 @@ def briefs(register: Register, meeting, slots, *, today: date, extra_reasons: Ma
         held = assessments.get(slot.iso3)
         reasons = [(code, meaning(code, extra_reasons)) for code in (held.reasons if held else ())]
         contacts = [
-            (row.occurred_on, row.kind, row.summary)
+            (row.occurred_on, KINDS.get(row.kind, row.kind), row.summary)
             for row in reader.rows(
                 Q.engagements_of_state,
                 iso3=slot.iso3,
@@ -189,7 +195,7 @@ def briefs(register: Register, meeting, slots, *, today: date, extra_reasons: Ma
                 limit=LAST_CONTACTS,
             )
         ]
-        pending = [
+        owed = [
             (row.occurred_on, row.engagement_summary)
             for row in reader.rows(Q.replies_of_state, iso3=slot.iso3)
             if row.status == "pending"
@@ -210,9 +216,11 @@ def briefs(register: Register, meeting, slots, *, today: date, extra_reasons: Ma
                 state.category_since,
                 reasons,
                 contacts,
-                pending,
+                owed[-PENDING_SHOWN:],
+                len(owed),
                 joining,
                 note,
+                as_of,
             )
         )
     return made
@@ -222,12 +230,17 @@ def _heading(b: Brief) -> str:
     return f"{b.name}: {b.meeting}, {b.day.isoformat()} {b.starts}-{b.ends}"
 
 
+def _more(b: Brief) -> str:
+    more = b.pending_count - len(b.pending)
+    return f"and {more} earlier (ccm history {b.iso3})" if more > 0 else ""
+
+
 def _facts(b: Brief) -> list[str]:
     category = f"Category {b.category} since {iso(b.category_since)}" if b.category else "no category recorded"
     return [
         f"Room: {b.room or 'not given'}",
         f"Objective: {b.objective or 'not given'}",
-        f"Status: {b.status}; {category}",
+        f"Status as of {b.as_of.isoformat()}: {b.status}; {category}",
         "Holds back for: "
         + ("; ".join(f"{code} ({text})" for code, text in b.reasons) if b.reasons else "no reason recorded"),
     ]
@@ -246,6 +259,7 @@ def render_markdown(meeting, made: list[Brief]) -> str:
         ]
         lines += ["", "### Replies pending", ""]
         lines += [f"- asked {d.isoformat()}: {markdown_cell(text)}" for d, text in b.pending] or ["- none"]
+        lines += [f"- {_more(b)}"] if _more(b) else []
         lines += ["", "### What joining commits it to", "", markdown_cell(b.joining_note), ""]
         if b.joining:
             lines += ["| Date | Commitment | Article |", "|---|---|---|"]
@@ -279,6 +293,8 @@ def render_docx(meeting, made: list[Brief], paper: str = "a4") -> bytes:
         document.add_heading("Replies pending", level=2)
         for d, text in b.pending:
             document.add_paragraph(f"Asked {d.isoformat()}: {text}", style="List Bullet")
+        if _more(b):
+            document.add_paragraph(capital(_more(b)) + ".", style="List Bullet")
         if not b.pending:
             document.add_paragraph("None.")
         document.add_heading("What joining commits it to", level=2)
