@@ -6,9 +6,9 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import Static
 
-from ccmtui.db.ids import short
 from ccmtui.textsafe import literal
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import DataTable, literal_content
@@ -76,6 +76,7 @@ class MarginsScreen(SectionScreen):
             deliver(self, self._show, meeting, meeting_days(meeting), meeting_slots(register, meeting))
 
     def _show(self, meeting, days: list, slots: list) -> None:
+        first = self.meeting is None
         self.meeting, self.days = meeting, days
         labels, self.grid = week_grid(days, slots)
         table = self.query_one("#margins-grid", DataTable)
@@ -83,13 +84,20 @@ class MarginsScreen(SectionScreen):
         table.clear(columns=True)
         table.add_column("Time", key="time", width=11)
         cells = [[cell(slot) for slot in row] for row in self.grid]
+        # The whole week in view: a day's column no wider than its share (the detail below is whole).
+        share = max(14, ((table.size.width or self.app.size.width - 4) - 14) // max(1, len(days)) - 2)
         for n, day in enumerate(days):
             heading = day.strftime("%a %Y-%m-%d")
-            table.add_column(heading, key=day.isoformat(), width=max([len(heading), *(len(r[n]) for r in cells)]))
+            widest = max([len(heading), *(len(r[n]) for r in cells)])
+            table.add_column(heading, key=day.isoformat(), width=min(widest, share))
         for label, row in zip(labels, cells, strict=True):
             table.add_row(label, *row)
         if not self.grid:
             table.add_row("", *("" for _ in days))
+        if first:  # the week's first meeting
+            at = next(
+                (Coordinate(r, c + 1) for r, row in enumerate(self.grid) for c, slot in enumerate(row) if slot), at
+            )
         table.move_cursor(row=min(at.row, table.row_count - 1), column=max(1, min(at.column, len(days))))
         held = sum(1 for row in self.grid for s in row if s and s.status == "held")
         planned = sum(1 for row in self.grid for s in row if s and s.status == "planned")
@@ -121,7 +129,7 @@ class MarginsScreen(SectionScreen):
         lines = [
             f"{slot.name} · {slot.day.isoformat()} {slot.starts}-{slot.ends}"
             + (f" · {slot.room}" if slot.room else "")
-            + f" · {slot.status} · {short(slot.uuid)}",
+            + f" · {slot.status}",
             f"Objective: {slot.objective or 'not given'}",
         ]
         if slot.status == "held":
