@@ -34,6 +34,7 @@ class _Form(FormErrors, ModalScreen[str | None]):
     INPUTS: dict[str, tuple[str, str]] = {}
     TITLE = ""
     SAVE = "Save"
+    focus_first: str | None = None  # the field focused first (default: the first empty one)
 
     def __init__(self, values: dict[str, str] | None = None):
         super().__init__()
@@ -59,7 +60,7 @@ class _Form(FormErrors, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(f"#{self.ERROR_ID}box").border_title = self.TITLE
         self.clear_errors()
-        first = next((f for f in self.INPUTS if not self.values.get(f)), next(iter(self.INPUTS)))
+        first = self.focus_first or next((f for f in self.INPUTS if not self.values.get(f)), next(iter(self.INPUTS)))
         self.query_one(f"#{self.ERROR_ID}{first}-input").focus()
 
     def field_of(self, name: str):
@@ -112,6 +113,7 @@ class SlotDialog(_Form):
         self.slot = slot
         self.TITLE = f"{'Move or change the' if slot else 'New'} bilateral meeting at {meeting}"
         self.SAVE = "Save" if slot else "Plan"
+        self.focus_first = "slot" if slot else None  # a meeting moved: its times, most often
 
     @work(thread=True, exclusive=True, group="slot-save")
     def save(self, values: dict[str, str]) -> None:
