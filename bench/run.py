@@ -78,6 +78,26 @@ STREAMED = (
     ("ccm engagements --state KEN --all", ("engagements", "--state", "KEN", "--all")),
 )
 SIZES = (100_000, 1_000_000)
+# The margins rows: a meeting of the shipped calendar, with a week of bilateral meetings planned.
+MARGINS_MEETING = "13MSP"
+MARGINS = (
+    (f"ccm margins show {MARGINS_MEETING}", ("margins", "show", MARGINS_MEETING)),
+    (f"ccm margins suggest {MARGINS_MEETING}", ("margins", "suggest", MARGINS_MEETING)),
+)
+MARGINS_STATES = ("TUV", "MHL", "FJI", "PNG", "SLB", "VUT", "KIR", "TON", "FSM", "PLW", "IND", "PAK")
+
+
+def plan_margins(ccm_argv, env: dict) -> None:
+    """Twelve bilateral meetings over the meeting's first three days, two rooms (once per database)."""
+    for n, iso3 in enumerate(MARGINS_STATES):
+        day = f"2025-09-{16 + n % 3:02d}"
+        hour = 9 + n // 6
+        slot = f"{hour:02d}:{30 * (n // 3 % 2):02d}-{hour:02d}:{30 * (n // 3 % 2) + 25:02d}"
+        room = f"Room {'XX' if n % 2 else 'XXIII'}"
+        argv = ccm_argv("margins", "add", MARGINS_MEETING, "--with", iso3, "--day", day, "--slot", slot, "--room", room)
+        subprocess.run(argv, env=env, capture_output=True, check=False)
+
+
 HUGE = 5_000_000
 # The app's floor: a bare Textual app showing a 200-row table, run like the app in the same rounds.
 FLOOR_APP = HERE / "floor_app.py"
@@ -582,6 +602,14 @@ def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tu
             rows.append(Row(label, f"≤ {limit}×", lambda i, args=args: ccm_argv(*args), limit_ratio=limit))
         else:
             rows.append(Row(label, f"≤ {limit}×", missing="not available in this ccm"))
+    # A meeting's margins on the large log: its schedule (a week of slots planned first) and the
+    # states to meet there (`ccm next` and the follow-ups open by the meeting's end).
+    if available(ccm, env, "margins"):
+        plan_margins(ccm_argv, env)
+        for label, args in MARGINS:
+            rows.append(Row(label, "≤ 25×", lambda i, args=args: ccm_argv(*args), limit_ratio=25))
+    else:
+        rows.extend(Row(label, "≤ 25×", missing="not available in this ccm") for label, _ in MARGINS)
     # Whole listings, streamed: the first line soon, the whole of it, memory flat.
     for label, args in STREAMED:
         rows.append(

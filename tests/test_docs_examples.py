@@ -65,6 +65,20 @@ NEEDS = {
     # A report's forms belong to a report already recorded.
     # A file attached first: the docs' attachment id stands for it.
     "attachment": ["attach", "480d530f", "signed-letter.pdf"],
+    # A bilateral meeting with Laos at the 13MSP, for the examples that move, cancel or record one.
+    "margins": [
+        "margins",
+        "add",
+        "13MSP",
+        "--with",
+        "LAO",
+        "--day",
+        "2025-09-17",
+        "--slot",
+        "10:00-10:30",
+        "--room",
+        "Room XXIII",
+    ],
     "article7": [
         "transparency",
         "add",

@@ -22,6 +22,7 @@ PREPARE = [
     ["article7", "add", "LAO", "--year", "2013", "--form", "A=changed", "--source", "Art. 7 report 2014"],
     ["measures", "add", "NZL", "-s", "adopted", "-d", "2009-12", "--measure", "Act 2009", "--source", "Art. 7 report"],
     ["cooperation", "add", "LBN", "needs", "--year", "2013", "--details", "clearance", "--source", "Art. 7 report"],
+    ["margins", "add", "13MSP", "--with", "LAO", "--day", "2025-09-17", "--slot", "10:00-10:30"],
 ]
 # Not listings: what a merge or a sync did.
 REPORTS = {"merge", "sync"}

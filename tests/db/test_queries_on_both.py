@@ -43,6 +43,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.states_file: {},
         Q.aliases: {},
         Q.meetings: {},
+        Q.margin_slots: {"meeting": facts["meeting"]},
+        Q.margin_follow_ups: {"since": date(2013, 1, 1), "until": date(2013, 12, 31), "limit": 10},
         Q.state_regions: {},
         Q.assessments_until: {"as_of": date(2013, 9, 9)},
         Q.last_contact_of_state: {"iso3": "THA", "as_of": date(2013, 9, 9)},
@@ -214,6 +216,7 @@ def prepare(path: Path) -> None:
          "--follow-up", "2013-07-01"),
         ("log", "meeting", "KEN", "-m", "A meeting logged by mistake", "-a", "univ", "--date", "2013-06-02"),
         ("undo",),
+        ("margins", "add", "13MSP", "--with", "LAO", "--day", "2025-09-17", "--slot", "10:00-10:30", "--room", "XXIII"),
         ("sync", peer),
         ("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--freeze", "5MSP", "-o", path.parent / "r.md"),
     ]  # fmt: skip
@@ -298,6 +301,7 @@ def both(postgres, tmp_path_factory):
         "work_plan": plan.uuid,
         "milestones": [row.uuid for row in fast.rows(Q.milestones_of_work_plan, work_plan=plan.uuid)],
         "obligation": fast.rows(Q.obligations, article=3)[0].iso3,
+        "meeting": next(m.uuid for m in fast.rows(Q.meetings) if m.code == "13MSP"),
         "url": url,
     }
     try:

@@ -27,6 +27,9 @@ DELETE_ORDER = (
     "obligation_extensions", "classifications", "engagements", "work_plans",
 )  # fmt: skip
 
+# Records that cite an engagement and stay when it goes, without the link: table -> column.
+UNLINKED_FROM_ENGAGEMENT = {"classifications": "source_engagement", "margin_slots": "engagement_uuid"}
+
 
 @dataclass
 class GoesWith:
@@ -83,8 +86,9 @@ def what_goes_with(reader: Reader, id: str) -> GoesWith:
     if found.engagement:
         goes.table, goes.uuid = "engagements", found.engagement["uuid"]
         for part in reader.rows(Q.parts_of_engagement, engagement=goes.uuid):
-            if part.table_name == "classifications":
-                goes.unlinked.append((part.table_name, part.uuid, "source_engagement", part.label))
+            if part.table_name in UNLINKED_FROM_ENGAGEMENT:
+                column = UNLINKED_FROM_ENGAGEMENT[part.table_name]
+                goes.unlinked.append((part.table_name, part.uuid, column, part.label))
             else:
                 goes.parts.append((part.table_name, part.uuid, part.label))
     elif found.table == "work_plans":

@@ -33,6 +33,7 @@ LABELS = {
     "indicator_values": "indicator value",
     "attachments": "attachment",
     "meetings": "meeting",
+    "margin_slots": "margin slot",
     "changesets": "change set",
     "states": "state",
 }

@@ -160,6 +160,7 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "obligation": ("obligations", "app"),
     "extension": ("extensions", "extension_app"),
     "meeting": ("extensions", "meeting_app"),
+    "margins": ("margins", "app"),
     "retention": ("retention", "app"),
     "transparency": ("transparency", "app"),
     "measures": ("measures", "app"),

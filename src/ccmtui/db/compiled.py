@@ -448,14 +448,14 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'kind_1': 'demarche'},
     ),
     'record_ids': (
-        "SELECT anon_1.table_name, anon_1.uuid \nFROM (SELECT 'engagements' AS table_name, engagements.uuid AS uuid \nFROM engagements \nWHERE engagements.uuid >= :low AND engagements.uuid < :high UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid \nFROM replies \nWHERE replies.uuid >= :low AND replies.uuid < :high UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid \nFROM classifications \nWHERE classifications.uuid >= :low AND classifications.uuid < :high UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high UNION ALL SELECT 'work_plans' AS table_name, work_plans.uuid AS uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high UNION ALL SELECT 'obligations' AS table_name, obligations.uuid AS uuid \nFROM obligations \nWHERE obligations.uuid >= :low AND obligations.uuid < :high UNION ALL SELECT 'obligation_extensions' AS table_name, obligation_extensions.uuid AS uuid \nFROM obligation_extensions \nWHERE obligation_extensions.uuid >= :low AND obligation_extensions.uuid < :high UNION ALL SELECT 'retention' AS table_name, retention.uuid AS uuid \nFROM retention \nWHERE retention.uuid >= :low AND retention.uuid < :high UNION ALL SELECT 'transparency_reports' AS table_name, transparency_reports.uuid AS uuid \nFROM transparency_reports \nWHERE transparency_reports.uuid >= :low AND transparency_reports.uuid < :high UNION ALL SELECT 'national_measures' AS table_name, national_measures.uuid AS uuid \nFROM national_measures \nWHERE national_measures.uuid >= :low AND national_measures.uuid < :high UNION ALL SELECT 'cooperation_reports' AS table_name, cooperation_reports.uuid AS uuid \nFROM cooperation_reports \nWHERE cooperation_reports.uuid >= :low AND cooperation_reports.uuid < :high UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high UNION ALL SELECT 'meetings' AS table_name, meetings.uuid AS uuid \nFROM meetings \nWHERE meetings.uuid >= :low AND meetings.uuid < :high UNION ALL SELECT 'changesets' AS table_name, changesets.uuid AS uuid \nFROM changesets \nWHERE changesets.uuid >= :low AND changesets.uuid < :high UNION ALL SELECT 'states' AS table_name, states.uuid AS uuid \nFROM states \nWHERE states.uuid >= :low AND states.uuid < :high UNION ALL SELECT 'indicator_values' AS table_name, indicator_values.uuid AS uuid \nFROM indicator_values \nWHERE indicator_values.uuid >= :low AND indicator_values.uuid < :high) AS anon_1 ORDER BY anon_1.uuid, anon_1.table_name\n LIMIT :param_1 OFFSET :param_2",
+        "SELECT anon_1.table_name, anon_1.uuid \nFROM (SELECT 'engagements' AS table_name, engagements.uuid AS uuid \nFROM engagements \nWHERE engagements.uuid >= :low AND engagements.uuid < :high UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid \nFROM replies \nWHERE replies.uuid >= :low AND replies.uuid < :high UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid \nFROM classifications \nWHERE classifications.uuid >= :low AND classifications.uuid < :high UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid \nFROM milestones \nWHERE milestones.uuid >= :low AND milestones.uuid < :high UNION ALL SELECT 'work_plans' AS table_name, work_plans.uuid AS uuid \nFROM work_plans \nWHERE work_plans.uuid >= :low AND work_plans.uuid < :high UNION ALL SELECT 'obligations' AS table_name, obligations.uuid AS uuid \nFROM obligations \nWHERE obligations.uuid >= :low AND obligations.uuid < :high UNION ALL SELECT 'obligation_extensions' AS table_name, obligation_extensions.uuid AS uuid \nFROM obligation_extensions \nWHERE obligation_extensions.uuid >= :low AND obligation_extensions.uuid < :high UNION ALL SELECT 'retention' AS table_name, retention.uuid AS uuid \nFROM retention \nWHERE retention.uuid >= :low AND retention.uuid < :high UNION ALL SELECT 'transparency_reports' AS table_name, transparency_reports.uuid AS uuid \nFROM transparency_reports \nWHERE transparency_reports.uuid >= :low AND transparency_reports.uuid < :high UNION ALL SELECT 'national_measures' AS table_name, national_measures.uuid AS uuid \nFROM national_measures \nWHERE national_measures.uuid >= :low AND national_measures.uuid < :high UNION ALL SELECT 'cooperation_reports' AS table_name, cooperation_reports.uuid AS uuid \nFROM cooperation_reports \nWHERE cooperation_reports.uuid >= :low AND cooperation_reports.uuid < :high UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid \nFROM attachments \nWHERE attachments.uuid >= :low AND attachments.uuid < :high UNION ALL SELECT 'meetings' AS table_name, meetings.uuid AS uuid \nFROM meetings \nWHERE meetings.uuid >= :low AND meetings.uuid < :high UNION ALL SELECT 'changesets' AS table_name, changesets.uuid AS uuid \nFROM changesets \nWHERE changesets.uuid >= :low AND changesets.uuid < :high UNION ALL SELECT 'states' AS table_name, states.uuid AS uuid \nFROM states \nWHERE states.uuid >= :low AND states.uuid < :high) AS anon_1 ORDER BY anon_1.uuid, anon_1.table_name\n LIMIT :param_1 OFFSET :param_2",
         (('table_name', None), ('uuid', None)),
         {'param_1': 2, 'param_2': 0},
     ),
     'parts_of_engagement': (
-        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'engagement_counterparts' AS table_name, engagement_counterparts.uuid AS uuid, coalesce(engagement_counterparts.organisation, :coalesce_2) AS coalesce_1 \nFROM engagement_counterparts \nWHERE engagement_counterparts.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
+        "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'engagement_states' AS table_name, engagement_states.uuid AS uuid, engagement_states.iso3 AS label \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = :engagement UNION ALL SELECT 'engagement_actors' AS table_name, engagement_actors.uuid AS uuid, engagement_actors.actor AS actor \nFROM engagement_actors \nWHERE engagement_actors.engagement_uuid = :engagement UNION ALL SELECT 'attachments' AS table_name, attachments.uuid AS uuid, attachments.filename AS filename \nFROM attachments \nWHERE attachments.engagement_uuid = :engagement UNION ALL SELECT 'replies' AS table_name, replies.uuid AS uuid, replies.iso3 AS iso3 \nFROM replies \nWHERE replies.engagement_uuid = :engagement UNION ALL SELECT 'campaigns' AS table_name, campaigns.uuid AS uuid, campaigns.title AS title \nFROM campaigns \nWHERE campaigns.engagement_uuid = :engagement UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.milestone_uuid AS milestone_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.engagement_uuid = :engagement UNION ALL SELECT 'classifications' AS table_name, classifications.uuid AS uuid, classifications.iso3 AS iso3 \nFROM classifications \nWHERE classifications.source_engagement = :engagement UNION ALL SELECT 'margin_slots' AS table_name, margin_slots.uuid AS uuid, margin_slots.iso3 AS iso3 \nFROM margin_slots \nWHERE margin_slots.engagement_uuid = :engagement) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
         (('table_name', None), ('uuid', None), ('label', None)),
-        {'coalesce_2': 'a person'},
+        {},
     ),
     'parts_of_work_plan': (
         "SELECT anon_1.table_name, anon_1.uuid, anon_1.label \nFROM (SELECT 'work_plan_states' AS table_name, work_plan_states.uuid AS uuid, work_plan_states.iso3 AS label \nFROM work_plan_states \nWHERE work_plan_states.work_plan_uuid = :work_plan UNION ALL SELECT 'work_plan_items' AS table_name, work_plan_items.uuid AS uuid, work_plan_items.text AS text \nFROM work_plan_items \nWHERE work_plan_items.work_plan_uuid = :work_plan UNION ALL SELECT 'milestones' AS table_name, milestones.uuid AS uuid, milestones.title AS title \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan UNION ALL SELECT 'milestone_slips' AS table_name, milestone_slips.uuid AS uuid, CAST(milestone_slips.from_due_on AS VARCHAR) AS from_due_on \nFROM milestone_slips \nWHERE milestone_slips.milestone_uuid IN (SELECT milestones.uuid \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan) UNION ALL SELECT 'milestone_engagements' AS table_name, milestone_engagements.uuid AS uuid, milestone_engagements.engagement_uuid AS engagement_uuid \nFROM milestone_engagements \nWHERE milestone_engagements.milestone_uuid IN (SELECT milestones.uuid \nFROM milestones \nWHERE milestones.work_plan_uuid = :work_plan)) AS anon_1 ORDER BY anon_1.table_name, anon_1.label, anon_1.uuid",
@@ -507,16 +507,6 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('iso3', None), ('received_on', 'date'), ('reasons', None)),
         {'reasons_1': ''},
     ),
-    'unga_votes': (
-        'SELECT unga_votes.uuid, unga_votes.iso3, states.name, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source \nFROM unga_votes JOIN states ON states.iso3 = unga_votes.iso3 ORDER BY unga_votes.year, states.name',
-        (('uuid', None), ('iso3', None), ('name', None), ('year', None), ('voted_on', 'date'), ('vote', None), ('resolution', None), ('source', None)),
-        {},
-    ),
-    'unga_votes_of_state': (
-        'SELECT unga_votes.uuid, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source \nFROM unga_votes \nWHERE unga_votes.iso3 = :iso3 ORDER BY unga_votes.year DESC',
-        (('uuid', None), ('year', None), ('voted_on', 'date'), ('vote', None), ('resolution', None), ('source', None)),
-        {},
-    ),
     'due_follow_ups_newest': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on DESC, engagements.uuid DESC\n LIMIT :limit OFFSET :offset',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -537,105 +527,20 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('engagement_uuid', None), ('iso3', None), ('name', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending'},
     ),
-    'organisations': (
-        'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid \nFROM organisations ORDER BY organisations.code',
-        (('code', None), ('name', None), ('aliases', None), ('kind', None), ('helps', None), ('source', None), ('notes', None), ('shipped', 'bool'), ('uuid', None)),
+    'margin_slots': (
+        'SELECT margin_slots.uuid, margin_slots.iso3, states.name, margin_slots.day, margin_slots.starts, margin_slots.ends, margin_slots.room, margin_slots.objective, margin_slots.status, margin_slots.engagement_uuid, engagements.summary AS outcome, engagements.follow_up_on \nFROM margin_slots JOIN states ON states.iso3 = margin_slots.iso3 LEFT OUTER JOIN engagements ON engagements.uuid = margin_slots.engagement_uuid \nWHERE margin_slots.meeting_uuid = :meeting ORDER BY margin_slots.day, margin_slots.starts, margin_slots.room, states.name, margin_slots.uuid',
+        (('uuid', None), ('iso3', None), ('name', None), ('day', 'date'), ('starts', None), ('ends', None), ('room', None), ('objective', None), ('status', None), ('engagement_uuid', None), ('outcome', None), ('follow_up_on', 'date')),
         {},
     ),
-    'people': (
-        'SELECT people.uuid, people.name, people.role, people.iso3, states.name AS state_name, people.organisation, people.location, people.email, people.phone, people.notes, people.illustrative \nFROM people LEFT OUTER JOIN states ON states.iso3 = people.iso3 ORDER BY people.name, people.uuid',
-        (('uuid', None), ('name', None), ('role', None), ('iso3', None), ('state_name', None), ('organisation', None), ('location', None), ('email', None), ('phone', None), ('notes', None), ('illustrative', 'bool')),
-        {},
-    ),
-    'counterparts_of_engagements': (
-        'SELECT engagement_counterparts.engagement_uuid, engagement_counterparts.uuid, engagement_counterparts.person_uuid, people.name AS person_name, engagement_counterparts.organisation \nFROM engagement_counterparts LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_counterparts.engagement_uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY engagement_counterparts.engagement_uuid, engagement_counterparts.created_at, engagement_counterparts.uuid',
-        (('engagement_uuid', None), ('uuid', None), ('person_uuid', None), ('person_name', None), ('organisation', None)),
-        {},
-    ),
-    'counterparts_of_state': (
-        'SELECT engagement_counterparts.person_uuid, people.name AS person_name, people.role, people.iso3, people.organisation AS person_organisation, engagement_counterparts.organisation, engagements.occurred_on \nFROM engagement_counterparts JOIN engagement_states ON engagement_states.engagement_uuid = engagement_counterparts.engagement_uuid JOIN engagements ON engagements.uuid = engagement_counterparts.engagement_uuid LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC, engagement_counterparts.created_at, engagement_counterparts.uuid',
-        (('person_uuid', None), ('person_name', None), ('role', None), ('iso3', None), ('person_organisation', None), ('organisation', None), ('occurred_on', 'date')),
-        {},
-    ),
-    'counterpart_links_of_person': (
-        'SELECT engagement_counterparts.uuid, engagement_counterparts.engagement_uuid \nFROM engagement_counterparts \nWHERE engagement_counterparts.person_uuid = :person_uuid',
-        (('uuid', None), ('engagement_uuid', None)),
-        {},
-    ),
-    'engagement_summaries': (
-        'SELECT engagements.uuid, engagements.occurred_on, engagements.summary \nFROM engagements \nWHERE engagements.uuid IN (SELECT value \nFROM json_each(:uuids)) ORDER BY engagements.occurred_on DESC, engagements.uuid',
-        (('uuid', None), ('occurred_on', 'date'), ('summary', None)),
-        {},
-    ),
-    'coalitions': (
-        'SELECT coalitions.uuid, coalitions.iso3, states.name AS state, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.created_at \nFROM coalitions JOIN states ON states.iso3 = coalitions.iso3 \nWHERE :coalition IS NULL OR coalitions.uuid = :coalition ORDER BY states.name, coalitions.name, coalitions.uuid',
-        (('uuid', None), ('iso3', None), ('state', None), ('name', None), ('strategy', None), ('strategy_dated', None), ('strategy_attachment_uuid', None), ('notes', None), ('source', None), ('recorded_by', None), ('illustrative', 'bool'), ('created_at', 'datetime')),
-        {},
-    ),
-    'coalition_members': (
-        'SELECT coalition_members.uuid, coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, states.name AS state, coalition_members.source, coalition_members.illustrative \nFROM coalition_members LEFT OUTER JOIN states ON states.iso3 = coalition_members.iso3 \nWHERE :coalition IS NULL OR coalition_members.coalition_uuid = :coalition ORDER BY coalition_members.coalition_uuid, coalition_members.role, coalesce(states.name, coalition_members.organisation), coalition_members.uuid',
-        (('uuid', None), ('coalition_uuid', None), ('role', None), ('iso3', None), ('organisation', None), ('state', None), ('source', None), ('illustrative', 'bool')),
-        {},
-    ),
-    'coalition_needs': (
-        'SELECT coalition_needs.uuid, coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative \nFROM coalition_needs \nWHERE :coalition IS NULL OR coalition_needs.coalition_uuid = :coalition ORDER BY coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.created_at, coalition_needs.uuid',
-        (('uuid', None), ('coalition_uuid', None), ('area', None), ('description', None), ('amount', None), ('currency', None), ('status', None), ('source', None), ('illustrative', 'bool')),
-        {},
-    ),
-    'coalition_activities': (
-        'SELECT coalition_activities.uuid, coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative \nFROM coalition_activities \nWHERE :coalition IS NULL OR coalition_activities.coalition_uuid = :coalition ORDER BY coalition_activities.coalition_uuid, coalition_activities.created_at, coalition_activities.uuid',
-        (('uuid', None), ('coalition_uuid', None), ('need_uuid', None), ('title', None), ('funded_by', None), ('implemented_by', None), ('amount', None), ('currency', None), ('status', None), ('source', None), ('illustrative', 'bool')),
-        {},
-    ),
-    'coalition_engagements': (
-        'SELECT coalition_engagements.uuid, coalition_engagements.coalition_uuid, coalition_engagements.engagement_uuid, engagements.occurred_on, engagements.kind, engagements.summary \nFROM coalition_engagements JOIN engagements ON engagements.uuid = coalition_engagements.engagement_uuid \nWHERE :coalition IS NULL OR coalition_engagements.coalition_uuid = :coalition ORDER BY engagements.occurred_on, engagements.uuid',
-        (('uuid', None), ('coalition_uuid', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('summary', None)),
-        {},
-    ),
-    'coalition_ids': (
-        'SELECT coalitions.uuid \nFROM coalitions \nWHERE coalitions.uuid >= :low AND coalitions.uuid < :high ORDER BY coalitions.uuid\n LIMIT :param_1 OFFSET :param_2',
-        (('uuid', None),),
-        {'param_1': 2, 'param_2': 0},
-    ),
-    'coalition_member_ids': (
-        'SELECT coalition_members.uuid \nFROM coalition_members \nWHERE coalition_members.uuid >= :low AND coalition_members.uuid < :high ORDER BY coalition_members.uuid\n LIMIT :param_1 OFFSET :param_2',
-        (('uuid', None),),
-        {'param_1': 2, 'param_2': 0},
-    ),
-    'coalition_need_ids': (
-        'SELECT coalition_needs.uuid \nFROM coalition_needs \nWHERE coalition_needs.uuid >= :low AND coalition_needs.uuid < :high ORDER BY coalition_needs.uuid\n LIMIT :param_1 OFFSET :param_2',
-        (('uuid', None),),
-        {'param_1': 2, 'param_2': 0},
-    ),
-    'coalition_activity_ids': (
-        'SELECT coalition_activities.uuid \nFROM coalition_activities \nWHERE coalition_activities.uuid >= :low AND coalition_activities.uuid < :high ORDER BY coalition_activities.uuid\n LIMIT :param_1 OFFSET :param_2',
-        (('uuid', None),),
-        {'param_1': 2, 'param_2': 0},
-    ),
-    'plan_actions': (
-        'SELECT plan_actions.uuid, plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source \nFROM plan_actions ORDER BY plan_actions."plan", plan_actions.code',
-        (('uuid', None), ('code', None), ('plan', None), ('number', None), ('area', None), ('title', None), ('indicators', None), ('source', None)),
-        {},
-    ),
-    'plan_action_codes': (
-        'SELECT plan_actions.code \nFROM plan_actions ORDER BY plan_actions.code',
-        (('code', None),),
-        {},
-    ),
-    'indicator_values': (
-        'SELECT indicator_values.uuid, indicator_values.iso3, states.name, states.deposited, states.withdrawal_notified, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source \nFROM indicator_values JOIN states ON states.iso3 = indicator_values.iso3 \nWHERE indicator_values.year <= :until ORDER BY indicator_values.action, states.name, indicator_values.indicator, indicator_values.year',
-        (('uuid', None), ('iso3', None), ('name', None), ('deposited', 'date'), ('withdrawal_notified', 'date'), ('action', None), ('indicator', None), ('year', None), ('value', None), ('note', None), ('source', None)),
-        {},
-    ),
-    'indicator_value_of_state': (
-        'SELECT indicator_values.uuid, indicator_values.value \nFROM indicator_values \nWHERE indicator_values.iso3 = :iso3 AND indicator_values.action = :action AND indicator_values.indicator = :indicator AND indicator_values.year = :year',
-        (('uuid', None), ('value', None)),
-        {},
+    'margin_follow_ups': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on >= :since AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on DESC, engagements.uuid DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
     ),
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0016'
+SCHEMA_REVISION = '0018'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -702,24 +607,6 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT meetings.uuid, meetings.updated_at \nFROM meetings',
         'select_many': 'SELECT meetings.code, meetings.name, meetings.city, meetings.country, meetings.start, meetings."end", meetings.president_state, meetings.source, meetings.notes, meetings.kind, meetings.uuid, meetings.created_at, meetings.updated_at \nFROM meetings \nWHERE meetings.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
-    'organisations': {
-        'columns': (('code', None, None), ('name', None, None), ('aliases', None, ''), ('kind', None, None), ('helps', None, ''), ('source', None, None), ('notes', None, ''), ('shipped', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO organisations (code, name, aliases, kind, helps, source, notes, shipped, uuid, created_at, updated_at) VALUES (:code, :name, :aliases, :kind, :helps, :source, :notes, :shipped, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE organisations SET code=:code, name=:name, aliases=:aliases, kind=:kind, helps=:helps, source=:source, notes=:notes, shipped=:shipped, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE organisations.uuid = :uuid',
-        'delete': 'DELETE FROM organisations WHERE organisations.uuid = :uuid',
-        'select': 'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid, organisations.created_at, organisations.updated_at \nFROM organisations \nWHERE organisations.uuid = :uuid',
-        'stamps': 'SELECT organisations.uuid, organisations.updated_at \nFROM organisations',
-        'select_many': 'SELECT organisations.code, organisations.name, organisations.aliases, organisations.kind, organisations.helps, organisations.source, organisations.notes, organisations.shipped, organisations.uuid, organisations.created_at, organisations.updated_at \nFROM organisations \nWHERE organisations.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
-    'plan_actions': {
-        'columns': (('code', None, None), ('plan', None, None), ('number', None, None), ('area', None, ''), ('title', None, ''), ('indicators', None, ''), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO plan_actions (code, "plan", number, area, title, indicators, source, uuid, created_at, updated_at) VALUES (:code, :plan, :number, :area, :title, :indicators, :source, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE plan_actions SET code=:code, "plan"=:plan, number=:number, area=:area, title=:title, indicators=:indicators, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE plan_actions.uuid = :uuid',
-        'delete': 'DELETE FROM plan_actions WHERE plan_actions.uuid = :uuid',
-        'select': 'SELECT plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source, plan_actions.uuid, plan_actions.created_at, plan_actions.updated_at \nFROM plan_actions \nWHERE plan_actions.uuid = :uuid',
-        'stamps': 'SELECT plan_actions.uuid, plan_actions.updated_at \nFROM plan_actions',
-        'select_many': 'SELECT plan_actions.code, plan_actions."plan", plan_actions.number, plan_actions.area, plan_actions.title, plan_actions.indicators, plan_actions.source, plan_actions.uuid, plan_actions.created_at, plan_actions.updated_at \nFROM plan_actions \nWHERE plan_actions.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO states (iso3, name, region, subregion, intermediate_region, signed, deposited, instrument, withdrawal_notified, source, uuid, created_at, updated_at) VALUES (:iso3, :name, :region, :subregion, :intermediate_region, :signed, :deposited, :instrument, :withdrawal_notified, :source, :uuid, :created_at, :updated_at)',
@@ -783,15 +670,6 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT classifications.uuid, classifications.updated_at \nFROM classifications',
         'select_many': 'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, classifications.uuid, classifications.created_at, classifications.updated_at \nFROM classifications \nWHERE classifications.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
-    'coalitions': {
-        'columns': (('iso3', None, None), ('name', None, None), ('strategy', None, ''), ('strategy_dated', None, None), ('strategy_attachment_uuid', None, None), ('notes', None, ''), ('source', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO coalitions (iso3, name, strategy, strategy_dated, strategy_attachment_uuid, notes, source, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:iso3, :name, :strategy, :strategy_dated, :strategy_attachment_uuid, :notes, :source, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE coalitions SET iso3=:iso3, name=:name, strategy=:strategy, strategy_dated=:strategy_dated, strategy_attachment_uuid=:strategy_attachment_uuid, notes=:notes, source=:source, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalitions.uuid = :uuid',
-        'delete': 'DELETE FROM coalitions WHERE coalitions.uuid = :uuid',
-        'select': 'SELECT coalitions.iso3, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.uuid, coalitions.created_at, coalitions.updated_at \nFROM coalitions \nWHERE coalitions.uuid = :uuid',
-        'stamps': 'SELECT coalitions.uuid, coalitions.updated_at \nFROM coalitions',
-        'select_many': 'SELECT coalitions.iso3, coalitions.name, coalitions.strategy, coalitions.strategy_dated, coalitions.strategy_attachment_uuid, coalitions.notes, coalitions.source, coalitions.recorded_by, coalitions.illustrative, coalitions.uuid, coalitions.created_at, coalitions.updated_at \nFROM coalitions \nWHERE coalitions.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
     'cooperation_reports': {
         'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO cooperation_reports (iso3, year, role, details, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :role, :details, :source, :recorded_by, :uuid, :created_at, :updated_at)',
@@ -819,14 +697,14 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
         'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
-    'indicator_values': {
-        'columns': (('iso3', None, None), ('action', None, None), ('indicator', None, 1), ('year', None, None), ('value', None, None), ('note', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO indicator_values (iso3, action, indicator, year, value, note, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :action, :indicator, :year, :value, :note, :source, :recorded_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE indicator_values SET iso3=:iso3, action=:action, indicator=:indicator, year=:year, value=:value, note=:note, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE indicator_values.uuid = :uuid',
-        'delete': 'DELETE FROM indicator_values WHERE indicator_values.uuid = :uuid',
-        'select': 'SELECT indicator_values.iso3, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source, indicator_values.recorded_by, indicator_values.uuid, indicator_values.created_at, indicator_values.updated_at \nFROM indicator_values \nWHERE indicator_values.uuid = :uuid',
-        'stamps': 'SELECT indicator_values.uuid, indicator_values.updated_at \nFROM indicator_values',
-        'select_many': 'SELECT indicator_values.iso3, indicator_values.action, indicator_values.indicator, indicator_values.year, indicator_values.value, indicator_values.note, indicator_values.source, indicator_values.recorded_by, indicator_values.uuid, indicator_values.created_at, indicator_values.updated_at \nFROM indicator_values \nWHERE indicator_values.uuid IN (SELECT value \nFROM json_each(:uuids))',
+    'margin_slots': {
+        'columns': (('meeting_uuid', None, None), ('iso3', None, None), ('day', 'date', None), ('starts', None, None), ('ends', None, None), ('room', None, ''), ('objective', None, ''), ('status', None, 'planned'), ('engagement_uuid', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO margin_slots (meeting_uuid, iso3, day, starts, ends, room, objective, status, engagement_uuid, recorded_by, uuid, created_at, updated_at) VALUES (:meeting_uuid, :iso3, :day, :starts, :ends, :room, :objective, :status, :engagement_uuid, :recorded_by, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE margin_slots SET meeting_uuid=:meeting_uuid, iso3=:iso3, day=:day, starts=:starts, ends=:ends, room=:room, objective=:objective, status=:status, engagement_uuid=:engagement_uuid, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE margin_slots.uuid = :uuid',
+        'delete': 'DELETE FROM margin_slots WHERE margin_slots.uuid = :uuid',
+        'select': 'SELECT margin_slots.meeting_uuid, margin_slots.iso3, margin_slots.day, margin_slots.starts, margin_slots.ends, margin_slots.room, margin_slots.objective, margin_slots.status, margin_slots.engagement_uuid, margin_slots.recorded_by, margin_slots.uuid, margin_slots.created_at, margin_slots.updated_at \nFROM margin_slots \nWHERE margin_slots.uuid = :uuid',
+        'stamps': 'SELECT margin_slots.uuid, margin_slots.updated_at \nFROM margin_slots',
+        'select_many': 'SELECT margin_slots.meeting_uuid, margin_slots.iso3, margin_slots.day, margin_slots.starts, margin_slots.ends, margin_slots.room, margin_slots.objective, margin_slots.status, margin_slots.engagement_uuid, margin_slots.recorded_by, margin_slots.uuid, margin_slots.created_at, margin_slots.updated_at \nFROM margin_slots \nWHERE margin_slots.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -864,15 +742,6 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT obligations.uuid, obligations.updated_at \nFROM obligations',
         'select_many': 'SELECT obligations.iso3, obligations.article, obligations.deadline, obligations.extension_requested, obligations.extension_requested_to, obligations.extension_granted, obligations.extended_to, obligations.completed, obligations.first_completed, obligations.reopened, obligations.status, obligations.status_as_of, obligations.source, obligations.notes, obligations.recorded_by, obligations.uuid, obligations.created_at, obligations.updated_at \nFROM obligations \nWHERE obligations.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
-    'people': {
-        'columns': (('name', None, None), ('role', None, ''), ('iso3', None, None), ('organisation', None, None), ('location', None, ''), ('email', None, ''), ('phone', None, ''), ('notes', None, ''), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO people (name, role, iso3, organisation, location, email, phone, notes, illustrative, uuid, created_at, updated_at) VALUES (:name, :role, :iso3, :organisation, :location, :email, :phone, :notes, :illustrative, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE people SET name=:name, role=:role, iso3=:iso3, organisation=:organisation, location=:location, email=:email, phone=:phone, notes=:notes, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE people.uuid = :uuid',
-        'delete': 'DELETE FROM people WHERE people.uuid = :uuid',
-        'select': 'SELECT people.name, people.role, people.iso3, people.organisation, people.location, people.email, people.phone, people.notes, people.illustrative, people.uuid, people.created_at, people.updated_at \nFROM people \nWHERE people.uuid = :uuid',
-        'stamps': 'SELECT people.uuid, people.updated_at \nFROM people',
-        'select_many': 'SELECT people.name, people.role, people.iso3, people.organisation, people.location, people.email, people.phone, people.notes, people.illustrative, people.uuid, people.created_at, people.updated_at \nFROM people \nWHERE people.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
     'retention': {
         'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO retention (iso3, year, munitions_retained, submunitions_retained, munitions_used, submunitions_used, purpose, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :munitions_retained, :submunitions_retained, :munitions_used, :submunitions_used, :purpose, :source, :recorded_by, :uuid, :created_at, :updated_at)',
@@ -909,15 +778,6 @@ TABLES: dict[str, dict] = {
         'stamps': 'SELECT transparency_reports.uuid, transparency_reports.updated_at \nFROM transparency_reports',
         'select_many': 'SELECT transparency_reports.iso3, transparency_reports.kind, transparency_reports.year, transparency_reports.due, transparency_reports.submitted, transparency_reports.source, transparency_reports.recorded_by, transparency_reports.uuid, transparency_reports.created_at, transparency_reports.updated_at \nFROM transparency_reports \nWHERE transparency_reports.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
-    'unga_votes': {
-        'columns': (('iso3', None, None), ('year', None, None), ('voted_on', 'date', None), ('vote', None, None), ('resolution', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO unga_votes (iso3, year, voted_on, vote, resolution, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :voted_on, :vote, :resolution, :source, :recorded_by, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE unga_votes SET iso3=:iso3, year=:year, voted_on=:voted_on, vote=:vote, resolution=:resolution, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE unga_votes.uuid = :uuid',
-        'delete': 'DELETE FROM unga_votes WHERE unga_votes.uuid = :uuid',
-        'select': 'SELECT unga_votes.iso3, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source, unga_votes.recorded_by, unga_votes.uuid, unga_votes.created_at, unga_votes.updated_at \nFROM unga_votes \nWHERE unga_votes.uuid = :uuid',
-        'stamps': 'SELECT unga_votes.uuid, unga_votes.updated_at \nFROM unga_votes',
-        'select_many': 'SELECT unga_votes.iso3, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source, unga_votes.recorded_by, unga_votes.uuid, unga_votes.created_at, unga_votes.updated_at \nFROM unga_votes \nWHERE unga_votes.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
         'insert': 'INSERT INTO work_plan_items (work_plan_uuid, section, position, text, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :section, :position, :text, :uuid, :created_at, :updated_at)',
@@ -935,51 +795,6 @@ TABLES: dict[str, dict] = {
         'select': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid = :uuid',
         'stamps': 'SELECT work_plan_states.uuid, work_plan_states.updated_at \nFROM work_plan_states',
         'select_many': 'SELECT work_plan_states.work_plan_uuid, work_plan_states.iso3, work_plan_states.role, work_plan_states.position, work_plan_states.uuid, work_plan_states.created_at, work_plan_states.updated_at \nFROM work_plan_states \nWHERE work_plan_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
-    'coalition_activities': {
-        'columns': (('coalition_uuid', None, None), ('need_uuid', None, None), ('title', None, None), ('funded_by', None, ''), ('implemented_by', None, ''), ('amount', None, None), ('currency', None, None), ('status', None, 'planned'), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO coalition_activities (coalition_uuid, need_uuid, title, funded_by, implemented_by, amount, currency, status, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :need_uuid, :title, :funded_by, :implemented_by, :amount, :currency, :status, :source, :illustrative, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE coalition_activities SET coalition_uuid=:coalition_uuid, need_uuid=:need_uuid, title=:title, funded_by=:funded_by, implemented_by=:implemented_by, amount=:amount, currency=:currency, status=:status, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_activities.uuid = :uuid',
-        'delete': 'DELETE FROM coalition_activities WHERE coalition_activities.uuid = :uuid',
-        'select': 'SELECT coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative, coalition_activities.uuid, coalition_activities.created_at, coalition_activities.updated_at \nFROM coalition_activities \nWHERE coalition_activities.uuid = :uuid',
-        'stamps': 'SELECT coalition_activities.uuid, coalition_activities.updated_at \nFROM coalition_activities',
-        'select_many': 'SELECT coalition_activities.coalition_uuid, coalition_activities.need_uuid, coalition_activities.title, coalition_activities.funded_by, coalition_activities.implemented_by, coalition_activities.amount, coalition_activities.currency, coalition_activities.status, coalition_activities.source, coalition_activities.illustrative, coalition_activities.uuid, coalition_activities.created_at, coalition_activities.updated_at \nFROM coalition_activities \nWHERE coalition_activities.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
-    'coalition_engagements': {
-        'columns': (('coalition_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO coalition_engagements (coalition_uuid, engagement_uuid, uuid, created_at, updated_at) VALUES (:coalition_uuid, :engagement_uuid, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE coalition_engagements SET coalition_uuid=:coalition_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_engagements.uuid = :uuid',
-        'delete': 'DELETE FROM coalition_engagements WHERE coalition_engagements.uuid = :uuid',
-        'select': 'SELECT coalition_engagements.coalition_uuid, coalition_engagements.engagement_uuid, coalition_engagements.uuid, coalition_engagements.created_at, coalition_engagements.updated_at \nFROM coalition_engagements \nWHERE coalition_engagements.uuid = :uuid',
-        'stamps': 'SELECT coalition_engagements.uuid, coalition_engagements.updated_at \nFROM coalition_engagements',
-        'select_many': 'SELECT coalition_engagements.coalition_uuid, coalition_engagements.engagement_uuid, coalition_engagements.uuid, coalition_engagements.created_at, coalition_engagements.updated_at \nFROM coalition_engagements \nWHERE coalition_engagements.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
-    'coalition_members': {
-        'columns': (('coalition_uuid', None, None), ('role', None, None), ('iso3', None, None), ('organisation', None, None), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO coalition_members (coalition_uuid, role, iso3, organisation, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :role, :iso3, :organisation, :source, :illustrative, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE coalition_members SET coalition_uuid=:coalition_uuid, role=:role, iso3=:iso3, organisation=:organisation, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_members.uuid = :uuid',
-        'delete': 'DELETE FROM coalition_members WHERE coalition_members.uuid = :uuid',
-        'select': 'SELECT coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, coalition_members.source, coalition_members.illustrative, coalition_members.uuid, coalition_members.created_at, coalition_members.updated_at \nFROM coalition_members \nWHERE coalition_members.uuid = :uuid',
-        'stamps': 'SELECT coalition_members.uuid, coalition_members.updated_at \nFROM coalition_members',
-        'select_many': 'SELECT coalition_members.coalition_uuid, coalition_members.role, coalition_members.iso3, coalition_members.organisation, coalition_members.source, coalition_members.illustrative, coalition_members.uuid, coalition_members.created_at, coalition_members.updated_at \nFROM coalition_members \nWHERE coalition_members.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
-    'coalition_needs': {
-        'columns': (('coalition_uuid', None, None), ('area', None, None), ('description', None, None), ('amount', None, None), ('currency', None, None), ('status', None, 'open'), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO coalition_needs (coalition_uuid, area, description, amount, currency, status, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :area, :description, :amount, :currency, :status, :source, :illustrative, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE coalition_needs SET coalition_uuid=:coalition_uuid, area=:area, description=:description, amount=:amount, currency=:currency, status=:status, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_needs.uuid = :uuid',
-        'delete': 'DELETE FROM coalition_needs WHERE coalition_needs.uuid = :uuid',
-        'select': 'SELECT coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative, coalition_needs.uuid, coalition_needs.created_at, coalition_needs.updated_at \nFROM coalition_needs \nWHERE coalition_needs.uuid = :uuid',
-        'stamps': 'SELECT coalition_needs.uuid, coalition_needs.updated_at \nFROM coalition_needs',
-        'select_many': 'SELECT coalition_needs.coalition_uuid, coalition_needs.area, coalition_needs.description, coalition_needs.amount, coalition_needs.currency, coalition_needs.status, coalition_needs.source, coalition_needs.illustrative, coalition_needs.uuid, coalition_needs.created_at, coalition_needs.updated_at \nFROM coalition_needs \nWHERE coalition_needs.uuid IN (SELECT value \nFROM json_each(:uuids))',
-    },
-    'engagement_counterparts': {
-        'columns': (('engagement_uuid', None, None), ('person_uuid', None, None), ('organisation', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO engagement_counterparts (engagement_uuid, person_uuid, organisation, uuid, created_at, updated_at) VALUES (:engagement_uuid, :person_uuid, :organisation, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE engagement_counterparts SET engagement_uuid=:engagement_uuid, person_uuid=:person_uuid, organisation=:organisation, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_counterparts.uuid = :uuid',
-        'delete': 'DELETE FROM engagement_counterparts WHERE engagement_counterparts.uuid = :uuid',
-        'select': 'SELECT engagement_counterparts.engagement_uuid, engagement_counterparts.person_uuid, engagement_counterparts.organisation, engagement_counterparts.uuid, engagement_counterparts.created_at, engagement_counterparts.updated_at \nFROM engagement_counterparts \nWHERE engagement_counterparts.uuid = :uuid',
-        'stamps': 'SELECT engagement_counterparts.uuid, engagement_counterparts.updated_at \nFROM engagement_counterparts',
-        'select_many': 'SELECT engagement_counterparts.engagement_uuid, engagement_counterparts.person_uuid, engagement_counterparts.organisation, engagement_counterparts.uuid, engagement_counterparts.created_at, engagement_counterparts.updated_at \nFROM engagement_counterparts \nWHERE engagement_counterparts.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'milestone_engagements': {
         'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

@@ -136,6 +136,18 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "recorded_by": 100,
         "uuid": 36,
     },
+    "margin_slots": {
+        "meeting_uuid": 36,
+        "iso3": 3,
+        "starts": 5,
+        "ends": 5,
+        "room": 60,
+        "objective": 300,
+        "status": 10,
+        "engagement_uuid": 36,
+        "recorded_by": 100,
+        "uuid": 36,
+    },
     "meetings": {
         "code": 10,
         "name": 100,

@@ -18,6 +18,7 @@ from ccmtui.db.models.coalitions import (
 )
 from ccmtui.db.models.counterparts import EngagementCounterpart, Organisation, Person
 from ccmtui.db.models.log import Campaign, Engagement, EngagementActor, EngagementState, Reply
+from ccmtui.db.models.margins import MarginSlot
 from ccmtui.db.models.obligations import (
     CooperationReport,
     NationalMeasure,
@@ -69,6 +70,7 @@ __all__ = [
     "EngagementState",
     "FrozenReport",
     "IndicatorValue",
+    "MarginSlot",
     "Meeting",
     "Milestone",
     "MilestoneEngagement",

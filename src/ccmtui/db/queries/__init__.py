@@ -167,6 +167,9 @@ class Q:
     plan_action_codes = "plan_action_codes"
     indicator_values = "indicator_values"
     indicator_value_of_state = "indicator_value_of_state"
+    # margins.py
+    margin_slots = "margin_slots"
+    margin_follow_ups = "margin_follow_ups"
 
 
 def names() -> list[str]:
@@ -182,6 +185,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         counterparts,
         due,
         log,
+        margins,
         obligations,
         records,
         register,
@@ -201,6 +205,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **counterparts.QUERIES,
         **coalitions.QUERIES,
         **action_plan.QUERIES,
+        **margins.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -18,6 +18,7 @@ from ccmtui.db.models import (
     EngagementCounterpart,
     EngagementState,
     IndicatorValue,
+    MarginSlot,
     Meeting,
     Milestone,
     MilestoneEngagement,
@@ -67,7 +68,8 @@ def _parts(*selects: Select) -> Select:
 
 def parts_of_engagement() -> Select:
     """What goes with an engagement: its states, acting parties, attachments, replies, campaign and
-    milestone links, and the classifications that cite it (those are kept, unlinked)."""
+    milestone links, and the classifications that cite it and the margin slot it was the outcome of
+    (those are kept, unlinked)."""
     engagement = bindparam("engagement")
     return _parts(
         select(_named("engagement_states"), EngagementState.uuid, EngagementState.iso3.label("label")).where(
@@ -91,6 +93,9 @@ def parts_of_engagement() -> Select:
         ),
         select(_named("classifications"), Classification.uuid, Classification.iso3).where(
             Classification.source_engagement == engagement
+        ),
+        select(_named("margin_slots"), MarginSlot.uuid, MarginSlot.iso3).where(
+            MarginSlot.engagement_uuid == engagement
         ),
     )
 

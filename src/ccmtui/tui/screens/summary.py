@@ -39,6 +39,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("slash", "focus_filter", "Area and dates", key_display="/", id="summary.filter"),
         Binding("N", "new_meeting", "New meeting…", id="summary.meeting"),
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
+        Binding("B", "margins", "Bilateral meetings", id="summary.margins"),
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
         Binding("O", "app.counterparts", "Counterparts", id="summary.counterparts"),
         Binding("L", "coalitions", "Coalitions", id="summary.coalitions"),
@@ -160,7 +161,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # `e` and `d` edit and delete a meeting; with the summary shown they open their sections.
-        if action in ("edit_record", "delete_record"):
+        if action in ("edit_record", "delete_record", "margins"):
             return self.query_one("#meetings", VirtualTable).display
         return True
 
@@ -169,6 +170,14 @@ class SummaryScreen(RecordKeys, SectionScreen):
         if table.display and table.cursor < len(self.meetings):
             return self.meetings[table.cursor].uuid
         return None
+
+    def action_margins(self) -> None:
+        """The highlighted meeting's week of bilateral meetings (`ccm margins show`)."""
+        from ccmtui.tui.screens.margins import MarginsScreen
+
+        table = self.query_one("#meetings", VirtualTable)
+        if table.cursor < len(self.meetings):
+            self.app.push_screen(MarginsScreen(self.meetings[table.cursor].code))
 
     def action_focus_filter(self) -> None:
         self.query_one("#summary-area").focus()
