@@ -407,6 +407,37 @@ CREATE TABLE obligations (
 
 CREATE INDEX ix_obligations_article ON obligations (article, iso3);
 
+CREATE TABLE practices (
+	iso3 VARCHAR(3) NOT NULL, 
+	method VARCHAR(30) NOT NULL, 
+	year INTEGER, 
+	cost_per_unit FLOAT, 
+	currency VARCHAR(3) NOT NULL, 
+	safety TEXT NOT NULL, 
+	environment TEXT NOT NULL, 
+	efficiency TEXT NOT NULL, 
+	notes TEXT NOT NULL, 
+	source TEXT, 
+	document VARCHAR(255), 
+	document_sha256 VARCHAR(64), 
+	engagement_uuid VARCHAR(36), 
+	illustrative BOOLEAN NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_practices_method CHECK (method IN ('open-burning-detonation', 'incineration', 'disassembly-recycling', 'cryofracture', 'contained-detonation', 'industrial-demilitarisation', 'transfer-for-destruction', 'other')), 
+	CONSTRAINT ck_practices_cost CHECK (cost_per_unit IS NULL OR cost_per_unit >= 0), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(document_sha256) REFERENCES blobs (sha256), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_practices_method ON practices (method, year);
+
+CREATE INDEX ix_practices_state ON practices (iso3, year);
+
 CREATE TABLE retention (
 	iso3 VARCHAR(3) NOT NULL, 
 	year INTEGER NOT NULL, 
@@ -414,6 +445,10 @@ CREATE TABLE retention (
 	submunitions_retained INTEGER, 
 	munitions_used INTEGER, 
 	submunitions_used INTEGER, 
+	munitions_planned INTEGER, 
+	submunitions_planned INTEGER, 
+	planned_use TEXT NOT NULL, 
+	actual_use TEXT NOT NULL, 
 	purpose TEXT NOT NULL, 
 	source TEXT, 
 	recorded_by VARCHAR(100), 
@@ -423,6 +458,7 @@ CREATE TABLE retention (
 	PRIMARY KEY (uuid), 
 	CONSTRAINT uq_retention_state_year UNIQUE (iso3, year), 
 	CONSTRAINT ck_retention_counts CHECK ((munitions_retained IS NULL OR munitions_retained >= 0) AND (submunitions_retained IS NULL OR submunitions_retained >= 0) AND (munitions_used IS NULL OR munitions_used >= 0) AND (submunitions_used IS NULL OR submunitions_used >= 0)), 
+	CONSTRAINT ck_retention_planned CHECK ((munitions_planned IS NULL OR munitions_planned >= 0) AND (submunitions_planned IS NULL OR submunitions_planned >= 0)), 
 	CONSTRAINT ck_retention_used CHECK ((munitions_used IS NULL OR munitions_used <= munitions_retained) AND (submunitions_used IS NULL OR submunitions_used <= submunitions_retained)), 
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
 );

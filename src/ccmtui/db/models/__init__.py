@@ -18,6 +18,7 @@ from ccmtui.db.models.obligations import (
     TransparencyForm,
     TransparencyReport,
 )
+from ccmtui.db.models.practices import Practice
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias
 from ccmtui.db.models.reports import FrozenReport
 from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
@@ -60,6 +61,7 @@ __all__ = [
     "NationalMeasure",
     "Obligation",
     "ObligationExtension",
+    "Practice",
     "Record",
     "Reply",
     "Retention",

@@ -143,6 +143,8 @@ class Q:
     recent_contacts_in_area = "recent_contacts_in_area"
     replies_pending_by_state = "replies_pending_by_state"
     reply_reasons = "reply_reasons"
+    # practices.py
+    practices = "practices"
 
 
 def names() -> list[str]:
@@ -151,7 +153,17 @@ def names() -> list[str]:
 
 
 def _read_queries() -> dict[str, Callable[[], Select]]:
-    from ccmtui.db.queries import changes, due, log, obligations, records, register, universalization, workplan
+    from ccmtui.db.queries import (
+        changes,
+        due,
+        log,
+        obligations,
+        practices,
+        records,
+        register,
+        universalization,
+        workplan,
+    )
 
     found = {
         **register.QUERIES,
@@ -162,6 +174,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **records.QUERIES,
         **universalization.QUERIES,
         **due.QUERIES,
+        **practices.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -23,6 +23,7 @@ from ccmtui.db.models import (
     NationalMeasure,
     Obligation,
     ObligationExtension,
+    Practice,
     Reply,
     Retention,
     State,
@@ -36,7 +37,7 @@ from ccmtui.db.queries import Q
 # Every kind of record an id can name (reference data included, so that it can be refused by name).
 ID_TABLES = (
     Engagement, Campaign, Reply, Classification, Milestone, WorkPlan, Obligation, ObligationExtension, Retention,
-    TransparencyReport, NationalMeasure, CooperationReport, Attachment, Meeting, ChangeSet, State,
+    TransparencyReport, NationalMeasure, CooperationReport, Attachment, Meeting, ChangeSet, State, Practice,
 )  # fmt: skip
 
 
