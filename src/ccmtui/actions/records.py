@@ -30,6 +30,7 @@ LABELS = {
     "transparency_reports": "Article 7 report",
     "national_measures": "national measure",
     "cooperation_reports": "cooperation entry",
+    "practices": "practice",
     "attachments": "attachment",
     "meetings": "meeting",
     "changesets": "change set",
