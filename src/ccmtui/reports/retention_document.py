@@ -107,7 +107,7 @@ def build_retention_document(
                         sources.cite(r.source),
                     )
                     for r in retaining
-                ],  # fmt: skip
+                ],
                 numeric=(1, 2, 3),
             )
         )
@@ -221,7 +221,7 @@ def build_retention_document(
                     f"{r.name}: retains {_count(r.munitions_retained)} cluster munitions and "
                     f"{_count(r.submunitions_retained)} submunitions ({r.year}); no use reported in {first}–{last}"
                     for r in unreported
-                ],  # fmt: skip
+                ],
                 intro="Retaining, with no planned or actual use on record for the period (Article 3(8)):",
             )
         )
