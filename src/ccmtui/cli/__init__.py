@@ -160,6 +160,7 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "extension": ("extensions", "extension_app"),
     "meeting": ("extensions", "meeting_app"),
     "retention": ("retention", "app"),
+    "practice": ("practices", "app"),
     "transparency": ("transparency", "app"),
     "measures": ("measures", "app"),
     "cooperation": ("cooperation", "app"),

@@ -47,6 +47,9 @@ def parse_method(text: str) -> str:
         return _ALIASES[key]
     if key.replace("-", " ") in _ALIASES:
         return _ALIASES[key.replace("-", " ")]
+    starting = [code for code in METHODS if slug and code.startswith(slug)]
+    if len(starting) == 1:
+        return starting[0]
     raise one_of("method", text, list(METHODS))
 
 
