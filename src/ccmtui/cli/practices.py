@@ -204,23 +204,12 @@ def practice_edit(
 
     context = app_context(ctx)
     uuid = _practice(context.reader(), practice)["uuid"]
-    changes = {
-        name: value
-        for name, value in (
-            ("state", state),
-            ("method", method),
-            ("year", year),
-            ("cost", cost),
-            ("currency", currency),
-            ("safety", safety),
-            ("environment", environment),
-            ("efficiency", efficiency),
-            ("notes", notes),
-            ("source", source),
-            ("engagement", engagement),
-        )  # fmt: skip
-        if value is not None
-    }
+    given = {
+        "state": state, "method": method, "year": year, "cost": cost, "currency": currency, "safety": safety,
+        "environment": environment, "efficiency": efficiency, "notes": notes, "source": source,
+        "engagement": engagement,
+    }  # fmt: skip
+    changes = {name: value for name, value in given.items() if value is not None}
     if not changes:
         raise InputError("say what to change, e.g. --cost 12.50 --currency EUR (see `ccm practice edit --help`)")
     say(edit_record(context.register(), context.writing, uuid, changes).message)
