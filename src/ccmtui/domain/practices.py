@@ -19,7 +19,7 @@ METHODS: dict[str, str] = {
     "contained-detonation": "contained detonation (detonation chamber)",
     "industrial-demilitarisation": "industrial demilitarisation (method not specified)",
     "transfer-for-destruction": "transfer to another state for destruction (Art. 3(7))",
-    "other": "other (say which in the notes)",
+    "other": "other method (described in the record)",
 }
 _ALIASES = {
     "open burning": "open-burning-detonation",

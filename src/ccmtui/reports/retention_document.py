@@ -72,9 +72,10 @@ def build_retention_document(
 
     period = resolve_period(register, as_of, since if since is not None else treaty.OPENED_FOR_SIGNATURE)
     first, last = period.since.year, period.as_of.year
-    rows = [r for r in register.reader.rows(Q.retention) if first <= r.year <= last]
+    known = sorted((r for r in register.reader.rows(Q.retention) if r.year <= last), key=lambda r: (r.name, r.year))
+    rows = [r for r in known if r.year >= first]
     by_state: dict[str, list] = {}
-    for row in sorted(rows, key=lambda r: (r.name, r.year)):
+    for row in rows:
         by_state.setdefault(row.iso3, []).append(row)
     sources = _Sources()
     blocks: list[Block] = [
@@ -89,8 +90,8 @@ def build_retention_document(
         ),
     ]
 
-    # 1. Who retains: each state's latest figures (Art. 3(6)).
-    latest = {iso3: states[-1] for iso3, states in by_state.items()}
+    # 1. Who retains: each state's latest figures on the day, however old (Art. 3(6)).
+    latest = {r.iso3: r for r in known}
     retaining = [r for r in latest.values() if (r.munitions_retained or 0) + (r.submunitions_retained or 0) > 0]
     blocks.append(Heading("1. States Parties retaining cluster munitions (Article 3(6))", 1))
     if retaining:
@@ -112,7 +113,7 @@ def build_retention_document(
             )
         )
     else:
-        blocks.append(Paragraph(f"No State Party is recorded as retaining cluster munitions in {first}–{last}."))
+        blocks.append(Paragraph(f"No State Party is recorded as retaining cluster munitions on {period.as_of}."))
     stopped = [r for r in latest.values() if r not in retaining]
     if stopped:
         blocks.append(
@@ -212,14 +213,15 @@ def build_retention_document(
         )
 
     # 5. Who has not reported use (Art. 3(8), Lausanne Action Plan action 17).
-    unreported = [r for r in retaining if not any(_used(x) for x in by_state[r.iso3])]
+    unreported = [r for r in retaining if not any(_used(x) for x in by_state.get(r.iso3, []))]
     blocks.append(Heading("5. States Parties that have not reported use", 1))
     if unreported:
         blocks.append(
             Bullets(
                 [
                     f"{r.name}: retains {_count(r.munitions_retained)} cluster munitions and "
-                    f"{_count(r.submunitions_retained)} submunitions ({r.year}); no use reported in {first}–{last}"
+                    f"{_count(r.submunitions_retained)} submunitions (figures for {r.year}); "
+                    f"no use reported for {first}–{last}"
                     for r in unreported
                 ],
                 intro="Retaining, with no planned or actual use on record for the period (Article 3(8)):",

@@ -40,6 +40,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("N", "new_meeting", "New meeting…", id="summary.meeting"),
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
+        Binding("P", "practices", "Best practices", id="summary.practices"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
@@ -71,6 +72,11 @@ class SummaryScreen(RecordKeys, SectionScreen):
             self.query_one("#summary-area", Select).value = area
         self.query_one("#summary-error").display = False
         self.query_one("#summary-scroll").loading = True
+
+    def action_practices(self) -> None:
+        from ccmtui.tui.screens.practices import PracticesScreen
+
+        self.app.push_screen(PracticesScreen())
 
     def action_new_meeting(self) -> None:
         from ccmtui.tui.dialogs.meeting import MeetingDialog
