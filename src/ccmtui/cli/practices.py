@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccmtui.cli._common import Plain, app_context, deliver, say, to_stdout
 from ccmtui.cli._records import Json, Source
 from ccmtui.cli._tables import TableRedact, emit, wanted
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 app = typer.Typer(
     help="Stockpile destruction practices: method, cost, safety, environmental impact, efficiency.",
@@ -118,7 +121,7 @@ def practice_list(
     )
 
 
-def _practice(reader, text: str) -> dict:
+def _practice(reader: Reader, text: str) -> dict:
     from ccmtui.actions.records import find_record, load
     from ccmtui.domain.errors import NotFoundError
 
