@@ -40,7 +40,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("N", "new_meeting", "New meeting…", id="summary.meeting"),
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
-        Binding("P", "practices", "Best practices", id="summary.practices"),
+        Binding("P", "practices", "Best practices", show=False, id="summary.practices"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
