@@ -122,3 +122,16 @@ def test_exports_md_docx_csv_and_redaction_leaves_the_notes_out(reading, tmp_pat
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     bad = reading("practice", "list", "-o", str(tmp_path / "p.pdf"))
     assert bad.exit_code == 1 and "unknown format" in bad.stderr
+
+
+def test_deleting_the_engagement_keeps_the_practice_unlinked(ccm):
+    added = ccm("practice", "add", "NOR", "--method", "incineration", "--source", "Lomé", "--engagement", "480d530f")
+    assert added.exit_code == 0, added.output
+    result = ccm("delete", "480d530f", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "1 practice kept, unlinked" in result.stdout
+    [row] = json.loads(ccm("practice", "list", "--method", "incineration", "--json").stdout)
+    assert row["engagement"] == ""
+    assert ccm("undo").exit_code == 0
+    [row] = json.loads(ccm("practice", "list", "--method", "incineration", "--json").stdout)
+    assert row["engagement"].startswith("480d530f")

@@ -27,6 +27,10 @@ DELETE_ORDER = (
 )  # fmt: skip
 
 
+# Records that cite an engagement and outlive it: the column that links them, emptied.
+UNLINKED = {"classifications": "source_engagement", "practices": "engagement_uuid"}
+
+
 @dataclass
 class GoesWith:
     """A record to delete and what goes with it: `parts` are deleted too, `unlinked` kept without the link."""
@@ -58,9 +62,11 @@ class GoesWith:
                 counts.items(), key=lambda item: DELETE_ORDER.index(item[0]) if item[0] in DELETE_ORDER else 99
             )
         ]
-        if self.unlinked:
-            n = len(self.unlinked)
-            said.append(f"{n} {LABELS.get(self.unlinked[0][0], self.unlinked[0][0])}{'s' * (n != 1)} kept, unlinked")
+        kept: dict[str, int] = {}
+        for table, _, _, _ in self.unlinked:
+            kept[table] = kept.get(table, 0) + 1
+        for table, n in kept.items():
+            said.append(f"{n} {LABELS.get(table, table)}{'s' * (n != 1)} kept, unlinked")
         return ", ".join(said)
 
 
@@ -81,8 +87,8 @@ def what_goes_with(reader: Reader, id: str) -> GoesWith:
     if found.engagement:
         goes.table, goes.uuid = "engagements", found.engagement["uuid"]
         for part in reader.rows(Q.parts_of_engagement, engagement=goes.uuid):
-            if part.table_name == "classifications":
-                goes.unlinked.append((part.table_name, part.uuid, "source_engagement", part.label))
+            if part.table_name in UNLINKED:
+                goes.unlinked.append((part.table_name, part.uuid, UNLINKED[part.table_name], part.label))
             else:
                 goes.parts.append((part.table_name, part.uuid, part.label))
     elif found.table == "work_plans":

@@ -66,7 +66,7 @@ def _parts(*selects: Select) -> Select:
 
 def parts_of_engagement() -> Select:
     """What goes with an engagement: its states, acting parties, attachments, replies, campaign and
-    milestone links, and the classifications that cite it (those are kept, unlinked)."""
+    milestone links, and the classifications and practices that cite it (those are kept, unlinked)."""
     engagement = bindparam("engagement")
     return _parts(
         select(_named("engagement_states"), EngagementState.uuid, EngagementState.iso3.label("label")).where(
@@ -86,6 +86,7 @@ def parts_of_engagement() -> Select:
         select(_named("classifications"), Classification.uuid, Classification.iso3).where(
             Classification.source_engagement == engagement
         ),
+        select(_named("practices"), Practice.uuid, Practice.iso3).where(Practice.engagement_uuid == engagement),
     )
 
 
