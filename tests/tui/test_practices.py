@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from .conftest import count, notices, screen_text, settle
+from .conftest import count, notices, rows, screen_text, settle
 
 SIZE = (120, 36)
 
@@ -83,3 +83,22 @@ async def test_the_retention_working_document_from_the_export_dialog(make_app, t
         assert any("retention working document" in n for n in notices(app))
     text = (tmp_path / "wd.md").read_text(encoding="utf-8")
     assert text.startswith("# Working document: cluster munitions retained") and "Netherlands" in text
+
+
+async def test_planned_and_actual_use_recorded_from_the_retention_form(make_app, sample_db):
+    from .test_treaty_records import fill, open_records
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_records(pilot, "retention")
+        await pilot.press("N")
+        await settle(pilot)
+        values = {"state": "Spain", "year": "2019", "source": "Art. 7 report 2020", "munitions": "5",
+                  "submunitions": "500", "used-submunitions": "78", "planned-submunitions": "-3",
+                  "planned-use": "EOD courses", "actual-use": "two courses"}  # fmt: skip
+        await fill(pilot, values)
+        assert "whole number" in str(app.screen.query_one("#treaty-error-planned-submunitions").render())
+        await fill(pilot, {"planned-submunitions": "100"})
+        assert any("Spain, 2019: retained" in n for n in notices(app))
+    [row] = rows(sample_db, "SELECT submunitions_planned, planned_use, actual_use FROM retention WHERE year = 2019")
+    assert row == (100, "EOD courses", "two courses")
