@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from ccmtui.db.queries import Q
 from ccmtui.domain.practices import METHODS
 from ccmtui.domain.states import normalize
-from ccmtui.reports.blocks import Block, Bullets, Heading, Paragraph, Table
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
+    from ccmtui.reports.blocks import Block
 
 SILENT = "the public record is silent"
 TEXTS = ("name", "safety", "environment", "efficiency", "notes", "source", "document")
@@ -74,6 +74,8 @@ def record(row, redact: bool = False) -> dict:
 
 def practices_document(rows: list, redact: bool = False, title: str = "Stockpile destruction practices") -> list[Block]:
     """The practices to share, grouped by method: what each cost, how safe, clean and efficient it was."""
+    from ccmtui.reports.blocks import Bullets, Heading, Paragraph, Table
+
     blocks: list[Block] = [
         Heading(title, 0),
         Paragraph(
