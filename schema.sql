@@ -131,6 +131,38 @@ CREATE TABLE meetings (
 	UNIQUE (code)
 );
 
+CREATE TABLE organisations (
+	code VARCHAR(20) NOT NULL, 
+	name VARCHAR(200) NOT NULL, 
+	aliases VARCHAR(300) NOT NULL, 
+	kind VARCHAR(20) NOT NULL, 
+	helps VARCHAR(200) NOT NULL, 
+	source TEXT, 
+	notes TEXT NOT NULL, 
+	shipped BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	UNIQUE (code)
+);
+
+CREATE TABLE plan_actions (
+	code VARCHAR(12) NOT NULL, 
+	"plan" VARCHAR(3) NOT NULL, 
+	number VARCHAR(8) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	title TEXT NOT NULL, 
+	indicators TEXT NOT NULL, 
+	source TEXT, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_plan_actions_plan CHECK (plan IN ('VAP', 'DAP', 'LAP')), 
+	UNIQUE (code)
+);
+
 CREATE TABLE states (
 	iso3 VARCHAR(3) NOT NULL, 
 	name VARCHAR(100) NOT NULL, 
@@ -261,6 +293,26 @@ CREATE INDEX ix_classifications_source_engagement ON classifications (source_eng
 
 CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
 
+CREATE TABLE coalitions (
+	iso3 VARCHAR(3) NOT NULL, 
+	name VARCHAR(200) NOT NULL, 
+	strategy VARCHAR(300) NOT NULL, 
+	strategy_dated VARCHAR(10), 
+	strategy_attachment_uuid VARCHAR(36), 
+	notes TEXT NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalitions_name CHECK (length(trim(name)) > 0), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_coalitions_iso3 ON coalitions (iso3);
+
 CREATE TABLE cooperation_reports (
 	iso3 VARCHAR(3) NOT NULL, 
 	year INTEGER NOT NULL, 
@@ -307,6 +359,28 @@ CREATE TABLE engagement_states (
 );
 
 CREATE INDEX ix_engagement_states_iso3_occurred_on ON engagement_states (iso3, occurred_on, engagement_uuid);
+
+CREATE TABLE indicator_values (
+	iso3 VARCHAR(3) NOT NULL, 
+	action VARCHAR(12) NOT NULL, 
+	indicator INTEGER NOT NULL, 
+	year INTEGER NOT NULL, 
+	value VARCHAR(20) NOT NULL, 
+	note TEXT NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_indicator_values UNIQUE (iso3, action, indicator, year), 
+	CONSTRAINT ck_indicator_values_value CHECK (value IN ('done', 'partly', 'not-done', 'not-applicable')), 
+	CONSTRAINT ck_indicator_values_indicator CHECK (indicator >= 1), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(action) REFERENCES plan_actions (code) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_indicator_values_action ON indicator_values (action, year);
 
 CREATE TABLE margin_slots (
 	meeting_uuid VARCHAR(36) NOT NULL, 
@@ -433,6 +507,62 @@ CREATE TABLE obligations (
 
 CREATE INDEX ix_obligations_article ON obligations (article, iso3);
 
+CREATE TABLE people (
+	name VARCHAR(100) NOT NULL, 
+	role VARCHAR(100) NOT NULL, 
+	iso3 VARCHAR(3), 
+	organisation VARCHAR(20), 
+	location VARCHAR(10) NOT NULL, 
+	email VARCHAR(200) NOT NULL, 
+	phone VARCHAR(50) NOT NULL, 
+	notes TEXT NOT NULL, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_people_one_employer CHECK (iso3 IS NULL OR organisation IS NULL), 
+	CONSTRAINT ck_people_location CHECK (location IN ('', 'geneva', 'capital')), 
+	CONSTRAINT ck_people_name CHECK (length(trim(name)) > 0), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(organisation) REFERENCES organisations (code) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_people_iso3 ON people (iso3);
+
+CREATE INDEX ix_people_organisation ON people (organisation);
+
+CREATE TABLE practices (
+	iso3 VARCHAR(3) NOT NULL, 
+	method VARCHAR(30) NOT NULL, 
+	year INTEGER, 
+	cost_per_unit FLOAT, 
+	currency VARCHAR(3) NOT NULL, 
+	safety TEXT NOT NULL, 
+	environment TEXT NOT NULL, 
+	efficiency TEXT NOT NULL, 
+	notes TEXT NOT NULL, 
+	source TEXT, 
+	document VARCHAR(255), 
+	document_sha256 VARCHAR(64), 
+	engagement_uuid VARCHAR(36), 
+	illustrative BOOLEAN NOT NULL, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_practices_method CHECK (method IN ('open-burning-detonation', 'incineration', 'disassembly-recycling', 'cryofracture', 'contained-detonation', 'industrial-demilitarisation', 'transfer-for-destruction', 'other')), 
+	CONSTRAINT ck_practices_cost CHECK (cost_per_unit IS NULL OR cost_per_unit >= 0), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE, 
+	FOREIGN KEY(document_sha256) REFERENCES blobs (sha256), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_practices_method ON practices (method, year);
+
+CREATE INDEX ix_practices_state ON practices (iso3, year);
+
 CREATE TABLE retention (
 	iso3 VARCHAR(3) NOT NULL, 
 	year INTEGER NOT NULL, 
@@ -440,6 +570,10 @@ CREATE TABLE retention (
 	submunitions_retained INTEGER, 
 	munitions_used INTEGER, 
 	submunitions_used INTEGER, 
+	munitions_planned INTEGER, 
+	submunitions_planned INTEGER, 
+	planned_use TEXT NOT NULL, 
+	actual_use TEXT NOT NULL, 
 	purpose TEXT NOT NULL, 
 	source TEXT, 
 	recorded_by VARCHAR(100), 
@@ -449,6 +583,7 @@ CREATE TABLE retention (
 	PRIMARY KEY (uuid), 
 	CONSTRAINT uq_retention_state_year UNIQUE (iso3, year), 
 	CONSTRAINT ck_retention_counts CHECK ((munitions_retained IS NULL OR munitions_retained >= 0) AND (submunitions_retained IS NULL OR submunitions_retained >= 0) AND (munitions_used IS NULL OR munitions_used >= 0) AND (submunitions_used IS NULL OR submunitions_used >= 0)), 
+	CONSTRAINT ck_retention_planned CHECK ((munitions_planned IS NULL OR munitions_planned >= 0) AND (submunitions_planned IS NULL OR submunitions_planned >= 0)), 
 	CONSTRAINT ck_retention_used CHECK ((munitions_used IS NULL OR munitions_used <= munitions_retained) AND (submunitions_used IS NULL OR submunitions_used <= submunitions_retained)), 
 	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
 );
@@ -509,6 +644,25 @@ CREATE TABLE transparency_reports (
 
 CREATE INDEX ix_transparency_kind_year ON transparency_reports (kind, year);
 
+CREATE TABLE unga_votes (
+	iso3 VARCHAR(3) NOT NULL, 
+	year INTEGER NOT NULL, 
+	voted_on DATE NOT NULL, 
+	vote VARCHAR(12) NOT NULL, 
+	resolution VARCHAR(40) DEFAULT '' NOT NULL, 
+	source TEXT, 
+	recorded_by VARCHAR(100), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_unga_votes_state_year UNIQUE (iso3, year), 
+	CONSTRAINT ck_unga_votes_vote CHECK (vote IN ('yes', 'no', 'abstain', 'absent', 'non-member')), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_unga_votes_year ON unga_votes (year);
+
 CREATE TABLE work_plan_items (
 	work_plan_uuid VARCHAR(36) NOT NULL, 
 	section VARCHAR(12) NOT NULL, 
@@ -539,6 +693,103 @@ CREATE TABLE work_plan_states (
 );
 
 CREATE INDEX ix_work_plan_states_iso3 ON work_plan_states (iso3, work_plan_uuid);
+
+CREATE TABLE coalition_activities (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	need_uuid VARCHAR(36), 
+	title VARCHAR(300) NOT NULL, 
+	funded_by VARCHAR(200) NOT NULL, 
+	implemented_by VARCHAR(200) NOT NULL, 
+	amount BIGINT, 
+	currency VARCHAR(3), 
+	status VARCHAR(10) NOT NULL, 
+	source TEXT, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalition_activities_status CHECK (status IN ('planned', 'ongoing', 'completed', 'cancelled')), 
+	CONSTRAINT ck_coalition_activities_amount CHECK (amount IS NULL OR amount >= 0), 
+	CONSTRAINT ck_coalition_activities_currency CHECK ((amount IS NULL) = (currency IS NULL)), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid)
+);
+
+CREATE INDEX ix_coalition_activities_coalition ON coalition_activities (coalition_uuid, status);
+
+CREATE TABLE coalition_engagements (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT uq_coalition_engagements UNIQUE (coalition_uuid, engagement_uuid), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
+);
+
+CREATE INDEX ix_coalition_engagements_engagement ON coalition_engagements (engagement_uuid);
+
+CREATE TABLE coalition_members (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	role VARCHAR(12) NOT NULL, 
+	iso3 VARCHAR(3), 
+	organisation VARCHAR(100), 
+	source TEXT, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalition_members_role CHECK (role IN ('lead-donor', 'partner')), 
+	CONSTRAINT ck_coalition_members_who CHECK ((iso3 IS NULL) <> (organisation IS NULL)), 
+	CONSTRAINT uq_coalition_members UNIQUE (coalition_uuid, iso3, organisation), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid), 
+	FOREIGN KEY(iso3) REFERENCES states (iso3) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_coalition_members_coalition ON coalition_members (coalition_uuid, role);
+
+CREATE TABLE coalition_needs (
+	coalition_uuid VARCHAR(36) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	description VARCHAR(300) NOT NULL, 
+	amount BIGINT, 
+	currency VARCHAR(3), 
+	status VARCHAR(10) NOT NULL, 
+	source TEXT, 
+	illustrative BOOLEAN NOT NULL, 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_coalition_needs_area CHECK (area IN ('clearance', 'stockpile-destruction', 'victim-assistance', 'risk-education')), 
+	CONSTRAINT ck_coalition_needs_status CHECK (status IN ('open', 'met')), 
+	CONSTRAINT ck_coalition_needs_amount CHECK (amount IS NULL OR amount >= 0), 
+	CONSTRAINT ck_coalition_needs_currency CHECK ((amount IS NULL) = (currency IS NULL)), 
+	FOREIGN KEY(coalition_uuid) REFERENCES coalitions (uuid)
+);
+
+CREATE INDEX ix_coalition_needs_coalition ON coalition_needs (coalition_uuid, status);
+
+CREATE TABLE engagement_counterparts (
+	engagement_uuid VARCHAR(36) NOT NULL, 
+	person_uuid VARCHAR(36), 
+	organisation VARCHAR(20), 
+	uuid VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (uuid), 
+	CONSTRAINT ck_engagement_counterparts_one CHECK ((person_uuid IS NULL) != (organisation IS NULL)), 
+	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid), 
+	FOREIGN KEY(person_uuid) REFERENCES people (uuid), 
+	FOREIGN KEY(organisation) REFERENCES organisations (code) ON UPDATE CASCADE
+);
+
+CREATE INDEX ix_engagement_counterparts_engagement ON engagement_counterparts (engagement_uuid);
+
+CREATE INDEX ix_engagement_counterparts_person ON engagement_counterparts (person_uuid);
 
 CREATE TABLE milestone_engagements (
 	milestone_uuid VARCHAR(36) NOT NULL, 

@@ -38,6 +38,7 @@ IDS = {
     "fb85aea5": "replies",
     "b5405409": "classifications",
     "24c749de": "retention",
+    "ec6ac8ba": "practices",
     "e509441f": "meetings",
     "7c01e2aa": "conflicts",
     "f6cb7528": "coalitions",

@@ -177,6 +177,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.parts_of_work_plan: {"work_plan": facts["work_plan"]},
         Q.parts_of_milestone: {"milestone": next((m for m in facts["milestones"] if m.startswith(DONE)), "")},
         Q.frozen_reports: {},
+        Q.practices: {},
         Q.changes_touching_since: {"records": [LOME], "after": datetime(2000, 1, 1)},
         Q.changesets_touching: {
             "tables": ["engagements"],

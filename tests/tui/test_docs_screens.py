@@ -20,6 +20,7 @@ PAGES = (
     "summary",
     "changes",
     "treaty-records",
+    "practices",
     "conflicts",
     "sync",
     "export",

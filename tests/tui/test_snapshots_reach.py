@@ -52,6 +52,11 @@ class TestTreatyRecords:
         assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
+class TestPractices:
+    def test_best_practices(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=go("8", "P"))
+
+
 class TestConflicts:
     def test_both_versions(self, snap_compare, make_app, sample_db, tmp_path):
         _fixed_conflict(sample_db, tmp_path)

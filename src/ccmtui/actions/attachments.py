@@ -35,10 +35,16 @@ def read_attachment(path: Path) -> bytes:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 
 
-def attach(writer: Writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
+def store_blob(writer: Writer, content: bytes) -> str:
+    """The content's hash, its bytes stored once under it (a copy already stored is kept)."""
     digest = hashlib.sha256(content).hexdigest()
     if not writer.rows(Q.blob, sha256=digest):
         writer.insert("blobs", {"uuid": stable_uuid("blob", digest), "sha256": digest, "content": content})
+    return digest
+
+
+def attach(writer: Writer, engagement_uuid: str, path: Path, content: bytes) -> dict:
+    digest = store_blob(writer, content)
     name = safe_filename(path.name)
     media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return writer.insert(

@@ -28,7 +28,11 @@ DELETE_ORDER = (
 )  # fmt: skip
 
 # Records that cite an engagement and stay when it goes, without the link: table -> column.
-UNLINKED_FROM_ENGAGEMENT = {"classifications": "source_engagement", "margin_slots": "engagement_uuid"}
+UNLINKED_FROM_ENGAGEMENT = {
+    "classifications": "source_engagement",
+    "margin_slots": "engagement_uuid",
+    "practices": "engagement_uuid",
+}
 
 
 @dataclass
@@ -63,9 +67,11 @@ class GoesWith:
                 counts.items(), key=lambda item: DELETE_ORDER.index(item[0]) if item[0] in DELETE_ORDER else 99
             )
         ]
-        if self.unlinked:
-            n = len(self.unlinked)
-            said.append(f"{n} {LABELS.get(self.unlinked[0][0], self.unlinked[0][0])}{'s' * (n != 1)} kept, unlinked")
+        kept: dict[str, int] = {}
+        for table, _, _, _ in self.unlinked:
+            kept[table] = kept.get(table, 0) + 1
+        for table, n in kept.items():
+            said.append(f"{n} {LABELS.get(table, table)}{'s' * (n != 1)} kept, unlinked")
         return ", ".join(said)
 
 

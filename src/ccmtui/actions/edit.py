@@ -345,6 +345,10 @@ def _check(register: Register, fields: Fields, table: str, row: dict, after: dic
             "year",
             f"{possessive(register.index.name(after['iso3']), after['role'])} for {after['year']}",
         )
+    elif table == "practices":
+        from ccmtui.actions.practices import check_practice
+
+        check_practice(fields, after)
     elif table == "milestones":
         if after["status"] == "done" and not after["done_on"]:
             fields.fail("done", "a milestone done needs the day it was done (done = YYYY-MM-DD)")

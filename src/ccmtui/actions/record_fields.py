@@ -199,6 +199,10 @@ def _fields() -> dict[str, list[Field]]:
             Field("submunitions", "submunitions_retained", _int("--submunitions", optional=True)),
             Field("munitions_used", "munitions_used", _int("--munitions-used", optional=True)),
             Field("submunitions_used", "submunitions_used", _int("--submunitions-used", optional=True)),
+            Field("munitions_planned", "munitions_planned", _int("--munitions-planned", optional=True)),
+            Field("submunitions_planned", "submunitions_planned", _int("--submunitions-planned", optional=True)),
+            Field("planned_use", "planned_use", _str("--planned-use")),
+            Field("actual_use", "actual_use", _str("--actual-use")),
             Field("purpose", "purpose", _str("--purpose")),
             Field("source", "source", _str("--source", empty=None)),
         ],
@@ -225,6 +229,7 @@ def _fields() -> dict[str, list[Field]]:
             Field("note", "note", _str("--note")),
             Field("source", "source", _str("--source", empty=None)),
         ],
+        "practices": _practice_fields(),
         "attachments": [Field("filename", "filename", _str("--filename", required=True, limit=255))],
         "meetings": [
             Field("name", "name", _str("--name", required=True, limit=100)),
@@ -237,6 +242,36 @@ def _fields() -> dict[str, list[Field]]:
             Field("notes", "notes", _str("--notes", empty=None)),
         ],
     }
+
+
+def _practice_fields() -> list[Field]:
+    """Art. 3(2): a destruction practice's fields, parsed alike when it is added and when it is edited."""
+    from ccmtui.domain.practices import parse_cost, parse_currency, parse_method
+
+    def year(register: Register, text, today):
+        value = _int("--year", optional=True)(register, text, today)
+        if value is not None and not 1970 <= value <= today.year:
+            raise InputError(f"year {value} is outside 1970-{today.year}")
+        return value
+
+    def engagement(register: Register, text, today):
+        from ccmtui.db.ids import resolve_engagement
+
+        value = given(_text(text))
+        return resolve_engagement(register.reader, value) if value else None
+
+    return [
+        Field("method", "method", _choice(parse_method)),
+        Field("year", "year", year),
+        Field("cost", "cost_per_unit", lambda register, text, today: parse_cost(_text(text))),
+        Field("currency", "currency", lambda register, text, today: parse_currency(_text(text))),
+        Field("safety", "safety", _str("--safety")),
+        Field("environment", "environment", _str("--environment")),
+        Field("efficiency", "efficiency", _str("--efficiency")),
+        Field("notes", "notes", _str("--notes")),
+        Field("source", "source", _str("--source", empty=None)),
+        Field("engagement", "engagement_uuid", engagement),
+    ]
 
 
 _FIELDS: dict[str, list[Field]] | None = None
@@ -259,7 +294,7 @@ def _list(value) -> list[str]:
 
 def _with_state(table: str) -> bool:
     return table in ("replies", "classifications", "retention", "transparency_reports", "national_measures",
-                     "cooperation_reports", "obligations", "obligation_extensions")  # fmt: skip
+                     "cooperation_reports", "obligations", "obligation_extensions", "practices")  # fmt: skip
 
 
 def record_fields(reader: Reader, id: str) -> tuple[str, dict[str, str | list[str]]]:

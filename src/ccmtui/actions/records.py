@@ -31,6 +31,7 @@ LABELS = {
     "national_measures": "national measure",
     "cooperation_reports": "cooperation entry",
     "indicator_values": "indicator value",
+    "practices": "practice",
     "attachments": "attachment",
     "meetings": "meeting",
     "margin_slots": "margin slot",

@@ -10,7 +10,7 @@ from ccmtui.actions.recording import _correct, _free, _source, _year
 from ccmtui.db.ids import stable_uuid
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError
-from ccmtui.domain.obligations import check_retention
+from ccmtui.domain.obligations import check_count, check_retention
 from ccmtui.domain.words import capital, possessive
 
 if TYPE_CHECKING:
@@ -26,6 +26,10 @@ class RetentionInput:
     submunitions_used: int | None = None
     purpose: str = ""
     source: str | None = None
+    munitions_planned: int | None = None
+    submunitions_planned: int | None = None
+    planned_use: str = ""
+    actual_use: str = ""
 
 
 def add_retention(writer: Writer, state, given: RetentionInput, today: date | None = None) -> dict:
@@ -34,6 +38,8 @@ def add_retention(writer: Writer, state, given: RetentionInput, today: date | No
     year = _year(given.year, today)
     check_retention(given.munitions_retained, given.munitions_used, "cluster munitions")
     check_retention(given.submunitions_retained, given.submunitions_used, "explosive submunitions")
+    check_count(given.munitions_planned, "cluster munitions planned for use")
+    check_count(given.submunitions_planned, "explosive submunitions planned for use")
     if given.munitions_retained is None and given.submunitions_retained is None:
         raise InputError("give the number retained (--munitions and/or --submunitions)")
     if not state.deposited or state.deposited > date(year, 12, 31):
@@ -52,6 +58,10 @@ def add_retention(writer: Writer, state, given: RetentionInput, today: date | No
             "submunitions_retained": given.submunitions_retained,
             "munitions_used": given.munitions_used,
             "submunitions_used": given.submunitions_used,
+            "munitions_planned": given.munitions_planned,
+            "submunitions_planned": given.submunitions_planned,
+            "planned_use": " ".join(given.planned_use.split()),
+            "actual_use": " ".join(given.actual_use.split()),
             "purpose": " ".join(given.purpose.split()),
             "source": _source(given.source),
             "recorded_by": writer.by,

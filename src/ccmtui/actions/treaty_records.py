@@ -185,9 +185,14 @@ def record_retention(
     used_munitions: str | None = None,
     used_submunitions: str | None = None,
     purpose: str | None = None,
+    planned_munitions: str | None = None,
+    planned_submunitions: str | None = None,
+    planned_use: str | None = None,
+    actual_use: str | None = None,
     today: date | None = None,
 ) -> Written:
-    """`ccm retention add`: what a State Party retained in a year under Art. 3(6), and what it used."""
+    """`ccm retention add`: what a State Party retained in a year under Art. 3(6), and what it planned
+    to use and used (Art. 3(8))."""
     from ccmtui.actions.retention import RetentionInput, add_retention
 
     fields = Fields()
@@ -200,6 +205,10 @@ def record_retention(
         _whole(fields, "used-submunitions", used_submunitions, "number of submunitions used"),
         given(purpose) or "",
         given(source),
+        _whole(fields, "planned-munitions", planned_munitions, "number of cluster munitions planned for use"),
+        _whole(fields, "planned-submunitions", planned_submunitions, "number of submunitions planned for use"),
+        given(planned_use) or "",
+        given(actual_use) or "",
     )
     row = _write(
         writing,

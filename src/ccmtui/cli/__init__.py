@@ -162,6 +162,7 @@ COMMANDS: dict[str, tuple[str | None, str]] = {
     "meeting": ("extensions", "meeting_app"),
     "margins": ("margins", "app"),
     "retention": ("retention", "app"),
+    "practice": ("practices", "app"),
     "transparency": ("transparency", "app"),
     "measures": ("measures", "app"),
     "cooperation": ("cooperation", "app"),

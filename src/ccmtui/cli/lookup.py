@@ -382,11 +382,15 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     plain: Plain = False,
 ) -> None:
-    """Full-text search over engagement summaries and notes: the best matches among the 1,000 most
-    recently recorded."""
+    """Full-text search over engagement summaries and notes (the best matches among the 1,000 most
+    recently recorded) and over stockpile destruction practices."""
+    from ccmtui.domain.practices import METHODS
     from ccmtui.reports.engagements import search as run_search
+    from ccmtui.reports.practices import search_practices
 
-    hits = run_search(app_context(ctx).reader(), " ".join(text), limit)
+    reader = app_context(ctx).reader()
+    hits = run_search(reader, " ".join(text), limit)
+    practices = search_practices(reader, " ".join(text), limit)
     if as_json or plain:
         print_json(
             [
@@ -400,11 +404,26 @@ def search(
                 }
                 for h in hits
             ]
+            + [
+                {
+                    "id": p.uuid,
+                    "date": None,
+                    "kind": "practice",
+                    "area": "stockpile-destruction",
+                    "summary": f"{p.name}: {METHODS[p.method]}" + (f" ({p.year})" if p.year else ""),
+                    "excerpt": " ".join(filter(None, (p.safety, p.environment, p.efficiency))),
+                }
+                for p in practices
+            ]
         )
         return
     out = console()
-    out.print(f"{len(hits)} match{'es' * (len(hits) != 1)}")
+    found = len(hits) + len(practices)
+    out.print(f"{found} match{'es' * (found != 1)}")
     for h in hits:
         out.print(f"{h.occurred_on} {h.uuid[:8]} [{h.kind}] {h.summary}", markup=False, highlight=False)
         if h.excerpt and h.excerpt != h.summary:
             out.print(f"    {h.excerpt}", markup=False, highlight=False)
+    for p in practices:
+        when = f" ({p.year})" if p.year else ""
+        out.print(f"{p.uuid[:8]} [practice] {p.name}: {METHODS[p.method]}{when}", markup=False, highlight=False)

@@ -19,6 +19,26 @@ app = typer.Typer(
 )
 
 FORMATS = ("md", "docx")
+Format = Annotated[
+    str | None,
+    typer.Option("--format", "-f", metavar="md|docx", help="Markdown or Word (default: from -o, else md)."),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: print Markdown).")
+]
+
+
+def _chosen_format(format_: str | None, output: Path | None) -> str:
+    """md or docx: as asked, else from the file's suffix, else Markdown; a Word file needs -o."""
+    from ccmtui.domain.errors import InputError, one_of
+
+    chosen = (format_ or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")).lower()
+    chosen = "md" if chosen == "markdown" else chosen
+    if chosen not in FORMATS:
+        raise one_of("format", format_ or chosen, FORMATS)
+    if chosen == "docx" and output is None:
+        raise InputError("a .docx report needs a file: add -o FILE.docx (or -o - for stdout)")
+    return chosen
 
 
 def _write_atomically(path: Path, write) -> None:
@@ -56,13 +76,8 @@ def progress(
         str | None,
         typer.Option("--as-of", metavar="DATE|MEETING", help="The day the report is finalised (default: today)."),
     ] = None,
-    format_: Annotated[
-        str | None,
-        typer.Option("--format", "-f", metavar="md|docx", help="Markdown or Word (default: from -o, else md)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: print Markdown).")
-    ] = None,
+    format_: Format = None,
+    output: Output = None,
     aggregate_only: Annotated[
         bool, typer.Option("--aggregate-only", help="Name no individual state: counts only, no footnotes.")
     ] = False,
@@ -76,17 +91,10 @@ def progress(
     ] = None,
 ) -> None:
     """The progress report for a Meeting of States Parties, every figure filled from the data."""
-    from ccmtui.domain.errors import InputError, one_of
     from ccmtui.reports.formal import formal_names
     from ccmtui.reports.progress import build_progress_report, to_markdown
 
-    chosen = (format_ or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")).lower()
-    if chosen == "markdown":
-        chosen = "md"
-    if chosen not in FORMATS:
-        raise one_of("format", format_ or chosen, FORMATS)
-    if chosen == "docx" and output is None:
-        raise InputError("a .docx report needs a file: add -o FILE.docx")
+    chosen = _chosen_format(format_, output)
     context = app_context(ctx)
     if freeze is not None:
         from ccmtui.actions.frozen_reports import check_new_name
@@ -231,3 +239,44 @@ def diff(
         return
     _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
     typer.echo(f"wrote {output} ({len(changes)} figure(s) changed)")
+
+
+@app.command("retention")
+def retention(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="MEETING|DATE", help="The figures from this day's year on (default: every year)."
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE|MEETING", help="The day the document is drawn up (default: today)."),
+    ] = None,
+    format_: Format = None,
+    output: Output = None,
+) -> None:
+    """The working document on cluster munitions retained under Art. 3(6): who retains, quantities by year,
+    planned and actual use (Art. 3(8)), the trend, and who has not reported use, each figure with its source."""
+    from ccmtui.reports.blocks import to_docx, to_markdown
+    from ccmtui.reports.retention_document import build_retention_document
+
+    chosen = _chosen_format(format_, output)
+    context = app_context(ctx)
+    document = build_retention_document(context.register(), as_of, since)
+    if chosen == "md":
+        content: str | bytes = to_markdown(document.blocks)
+        if output is None or to_stdout(output):
+            deliver("-", content)
+            return
+        _write_atomically(output, lambda path: path.write_text(content, encoding="utf-8"))
+    else:
+        from ccmtui.reports.docx_layout import parse_paper
+
+        content = to_docx(document.blocks, parse_paper(context.config.get("paper")), title=document.title)
+        if to_stdout(output):
+            deliver(output, content)
+            return
+        _write_atomically(output, lambda path: path.write_bytes(content))
+    typer.echo(f"wrote {output} ({document.title}, as of {document.period.as_of.isoformat()})")

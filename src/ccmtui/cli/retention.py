@@ -31,13 +31,38 @@ def retention_add(
         int | None, typer.Option("--used-submunitions", help="Explosive submunitions used that year.")
     ] = None,
     purpose: Annotated[str, typer.Option("--purpose", help="What they are kept or used for (Art. 3(6)).")] = "",
+    planned_munitions: Annotated[
+        int | None, typer.Option("--planned-munitions", help="Cluster munitions planned for use that year (Art. 3(8)).")
+    ] = None,
+    planned_submunitions: Annotated[
+        int | None,
+        typer.Option("--planned-submunitions", help="Explosive submunitions planned for use that year (Art. 3(8))."),
+    ] = None,
+    planned_use: Annotated[
+        str, typer.Option("--planned-use", help="The use planned, in words, e.g. 'EOD training courses'.")
+    ] = "",
+    actual_use: Annotated[
+        str, typer.Option("--actual-use", help="The use made, in words, as the state reported it.")
+    ] = "",
 ) -> None:
     """Record what a State Party retained in a year for permitted purposes, and what it used."""
     from ccmtui.actions.retention import RetentionInput, add_retention
 
     context = app_context(ctx)
     record = context.register().resolve(state)
-    given = RetentionInput(year, munitions, submunitions, used_munitions, used_submunitions, purpose, source)
+    given = RetentionInput(
+        year,
+        munitions,
+        submunitions,
+        used_munitions,
+        used_submunitions,
+        purpose,
+        source,
+        planned_munitions,
+        planned_submunitions,
+        planned_use,
+        actual_use,
+    )
     with context.writing(f"retention {record.name} {year}") as writer:
         row = add_retention(writer, record, given)
     parts = []
@@ -69,6 +94,10 @@ def retention_list(
                     "submunitions_retained": r.submunitions_retained,
                     "munitions_used": r.munitions_used,
                     "submunitions_used": r.submunitions_used,
+                    "munitions_planned": r.munitions_planned,
+                    "submunitions_planned": r.submunitions_planned,
+                    "planned_use": r.planned_use,
+                    "actual_use": r.actual_use,
                     "purpose": r.purpose,
                     "source": r.source,
                 }

@@ -419,7 +419,10 @@ class SQLiteBackend:
         return self._run(f"SELECT count(*) FROM {table}", {}).fetchone()[0]
 
     def unused_blobs(self) -> list[str]:
-        sql = "SELECT uuid FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments) ORDER BY uuid"
+        sql = (
+            "SELECT uuid FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments) AND sha256 NOT IN "
+            "(SELECT document_sha256 FROM practices WHERE document_sha256 IS NOT NULL) ORDER BY uuid"
+        )
         return [uuid for (uuid,) in self._run(sql, {}).fetchall()]
 
     def get(self, table: str, uuid: str) -> dict | None:
@@ -550,8 +553,13 @@ class AlchemyBackend:
     def unused_blobs(self) -> list[str]:
         from sqlalchemy import select
 
-        blobs, attachments = self.tables["blobs"], self.tables["attachments"]
-        query = select(blobs.c.uuid).where(blobs.c.sha256.not_in(select(attachments.c.sha256))).order_by(blobs.c.uuid)
+        blobs, attachments, practices = self.tables["blobs"], self.tables["attachments"], self.tables["practices"]
+        documents = select(practices.c.document_sha256).where(practices.c.document_sha256.is_not(None))
+        query = (
+            select(blobs.c.uuid)
+            .where(blobs.c.sha256.not_in(select(attachments.c.sha256)), blobs.c.sha256.not_in(documents))
+            .order_by(blobs.c.uuid)
+        )
         return list(self.connection.execute(query).scalars())
 
 

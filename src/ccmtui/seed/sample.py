@@ -259,6 +259,36 @@ def add_people(session) -> int:
     return len(SAMPLE_PEOPLE)
 
 
+def add_practices(session) -> int:
+    """Stockpile destruction practices the public record gives (Art. 3(2)), each with its source."""
+    from ccmtui.db.models import Practice
+    from ccmtui.domain.practices import parse_method
+
+    data = _data("practices-public-record.toml")
+    index = _index(session)
+    for item in data["practice"]:
+        iso3 = index.resolve(item["state"])
+        session.add(
+            Practice(
+                uuid=stable_uuid("practice", item["key"]),
+                iso3=iso3,
+                method=parse_method(item["method"]),
+                year=item.get("year"),
+                cost_per_unit=item.get("cost_per_unit"),
+                currency=item.get("currency", ""),
+                safety=item["safety"],
+                environment=item["environment"],
+                efficiency=item["efficiency"],
+                notes=item["notes"],
+                source=item["source"],
+                illustrative=item.get("illustrative", False),
+                recorded_by=data["recorded_by"],
+                **_stamped(item["day"]),
+            )
+        )
+    return len(data["practice"])
+
+
 # The 2024-2025 work plans follow the 12MSP (Geneva, 10-13 September 2024); their records bear its last day.
 WORK_PLAN_STAMP = datetime(2024, 9, 13)
 WORK_PLAN_FILES = ("workplan-2024-2025-stockpile-destruction.toml",)
@@ -337,6 +367,7 @@ def build(path: Path) -> Path:
             add_people(session)
             add_coalitions(session, database)
             add_indicator_values(session)
+            add_practices(session)
         database.dispose()
         # A committed file must stand alone: fold the WAL back and keep it compact.
         database.sqlite_pragma("wal_checkpoint(TRUNCATE)", "journal_mode = DELETE", "VACUUM")

@@ -28,6 +28,7 @@ from ccmtui.db.models.obligations import (
     TransparencyForm,
     TransparencyReport,
 )
+from ccmtui.db.models.practices import Practice
 from ccmtui.db.models.register import Classification, Meeting, State, StateAlias, UngaVote
 from ccmtui.db.models.reports import FrozenReport
 from ccmtui.db.models.sync import DatabaseInfo, SyncPeer
@@ -81,6 +82,7 @@ __all__ = [
     "Organisation",
     "Person",
     "PlanAction",
+    "Practice",
     "Record",
     "Reply",
     "Retention",

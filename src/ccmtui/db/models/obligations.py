@@ -111,6 +111,11 @@ class Retention(Record, Base):
     submunitions_retained: Mapped[int | None] = mapped_column(Integer)
     munitions_used: Mapped[int | None] = mapped_column(Integer)
     submunitions_used: Mapped[int | None] = mapped_column(Integer)
+    # Art. 3(8): the use planned for the year, and the uses planned and made, in words.
+    munitions_planned: Mapped[int | None] = mapped_column(Integer)
+    submunitions_planned: Mapped[int | None] = mapped_column(Integer)
+    planned_use: Mapped[str] = mapped_column(Text, default="")
+    actual_use: Mapped[str] = mapped_column(Text, default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str | None] = mapped_column(String(100))
@@ -121,6 +126,7 @@ class Retention(Record, Base):
             _not_negative("munitions_retained", "submunitions_retained", "munitions_used", "submunitions_used"),
             name="ck_retention_counts",
         ),
+        CheckConstraint(_not_negative("munitions_planned", "submunitions_planned"), name="ck_retention_planned"),
         CheckConstraint(
             "(munitions_used IS NULL OR munitions_used <= munitions_retained)"
             " AND (submunitions_used IS NULL OR submunitions_used <= submunitions_retained)",

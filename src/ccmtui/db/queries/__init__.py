@@ -170,6 +170,8 @@ class Q:
     # margins.py
     margin_slots = "margin_slots"
     margin_follow_ups = "margin_follow_ups"
+    # practices.py
+    practices = "practices"
 
 
 def names() -> list[str]:
@@ -187,6 +189,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         log,
         margins,
         obligations,
+        practices,
         records,
         register,
         universalization,
@@ -206,6 +209,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
         **coalitions.QUERIES,
         **action_plan.QUERIES,
         **margins.QUERIES,
+        **practices.QUERIES,
     }
     if set(found) != set(names()):
         raise RuntimeError(f"ccmtui.db.queries.Q and the queries differ: {sorted(set(found) ^ set(names()))}")

@@ -98,6 +98,10 @@ def retention() -> Select:
             Retention.submunitions_retained,
             Retention.munitions_used,
             Retention.submunitions_used,
+            Retention.munitions_planned,
+            Retention.submunitions_planned,
+            Retention.planned_use,
+            Retention.actual_use,
             Retention.purpose,
             Retention.source,
         )

@@ -26,6 +26,7 @@ from ccmtui.db.models import (
     NationalMeasure,
     Obligation,
     ObligationExtension,
+    Practice,
     Reply,
     Retention,
     State,
@@ -39,7 +40,7 @@ from ccmtui.db.queries import Q
 # Every kind of record an id can name (reference data included, so that it can be refused by name).
 ID_TABLES = (
     Engagement, Campaign, Reply, Classification, Milestone, WorkPlan, Obligation, ObligationExtension, Retention,
-    TransparencyReport, NationalMeasure, CooperationReport, Attachment, Meeting, ChangeSet, State, IndicatorValue,
+    TransparencyReport, NationalMeasure, CooperationReport, Attachment, Meeting, ChangeSet, State, IndicatorValue, Practice,
 )  # fmt: skip
 
 
@@ -68,8 +69,8 @@ def _parts(*selects: Select) -> Select:
 
 def parts_of_engagement() -> Select:
     """What goes with an engagement: its states, acting parties, attachments, replies, campaign and
-    milestone links, and the classifications that cite it and the margin slot it was the outcome of
-    (those are kept, unlinked)."""
+    milestone links, and the classifications and practices that cite it and the margin slot it was the
+    outcome of (those are kept, unlinked)."""
     engagement = bindparam("engagement")
     return _parts(
         select(_named("engagement_states"), EngagementState.uuid, EngagementState.iso3.label("label")).where(
@@ -97,6 +98,7 @@ def parts_of_engagement() -> Select:
         select(_named("margin_slots"), MarginSlot.uuid, MarginSlot.iso3).where(
             MarginSlot.engagement_uuid == engagement
         ),
+        select(_named("practices"), Practice.uuid, Practice.iso3).where(Practice.engagement_uuid == engagement),
     )
 
 

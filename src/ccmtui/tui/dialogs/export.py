@@ -26,6 +26,7 @@ DOCUMENTS = (
     ("Quarterly work-plan summary (ccm export quarter)", "quarter"),
     ("Progress report for a Meeting of States Parties (ccm report progress)", "progress"),
     ("Calendar: deadlines, meetings, milestones, follow-ups (ccm export ics)", "ics"),
+    ("Retention working document, Art. 3(6) (ccm report retention)", "retention"),
 )
 FORMAT_LABELS = {
     "md": "Markdown (.md)",
@@ -35,16 +36,18 @@ FORMAT_LABELS = {
     "json": "JSON (.json)",
     "ics": "iCalendar (.ics)",
 }
-FORMATS = {"quarter": QUARTER_FORMATS, "progress": PROGRESS_FORMATS, "ics": ("ics",)}
+FORMATS = {"quarter": QUARTER_FORMATS, "progress": PROGRESS_FORMATS, "ics": ("ics",), "retention": ("md", "docx")}
 PERIOD = {
     "quarter": ("Quarter", "e.g. 2026Q3 (the quarter just ended when blank)"),
     "progress": ("Since", "A meeting or date (the last meeting when blank)"),
     "ics": ("Since", "A date or meeting (a year ago when blank); until two years ahead"),
+    "retention": ("Since", "A meeting or date: the figures from its year on (every year when blank)"),
 }
 REDACT = {
     "quarter": "Redact: leave out free-text notes and names of individuals",
     "progress": "Aggregate only: name no individual state",
     "ics": "",
+    "retention": "",
 }
 
 
@@ -107,7 +110,7 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
     def on_mount(self) -> None:
         box = self.query_one("#export-box")
         box.border_title = "Export or report"
-        box.border_subtitle = "ccm export quarter · ccm report progress · ccm export ics"
+        box.border_subtitle = "ccm export quarter · ccm report progress · ccm export ics · ccm report retention"
         self.clear_errors()
         self.query_one("#export-period", Input).value = last_quarter(self.app.source.today).code
         self._suggest_path()
@@ -127,7 +130,7 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
         self.query_one("#export-area-row").display = document == "quarter"
         redact = self.query_one("#export-redact", Checkbox)
         redact.label = REDACT[document]
-        redact.display = document != "ics"
+        redact.display = bool(REDACT[document])
         chosen = self.query_one("#export-format", Select)
         chosen.set_options(self._formats(document))
         chosen.value = FORMATS[document][-1]
@@ -141,9 +144,15 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
         if path.value and not getattr(self, "_suggested", None) == path.value:
             return  # typed by the coordinator: kept
         document = self.document()
-        period = self.query_one("#export-period", Input).value.strip().replace(" ", "") or "last"
+        blank = "all" if document == "retention" else "last"
+        period = self.query_one("#export-period", Input).value.strip().replace(" ", "") or blank
         kind = str(self.query_one("#export-format", Select).value)
-        stem = {"quarter": f"quarter-{period}", "progress": f"progress-since-{period}", "ics": "calendar"}[document]
+        stem = {
+            "quarter": f"quarter-{period}",
+            "progress": f"progress-since-{period}",
+            "ics": "calendar",
+            "retention": f"retention-since-{period}",
+        }[document]
         self._suggested = f"~/ccm-{stem}.{kind}"
         path.value = self._suggested
 
@@ -201,6 +210,12 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
                     )
                     content = render_quarter(summary, kind)
                     what = f"the {quarter.label} summary"
+                elif document == "retention":
+                    try:
+                        content, what = self._retention(register, period, kind)
+                    except CCMError as error:
+                        errors["period"] = str(error)
+                        raise LookupError from None
                 elif document == "ics":
                     try:
                         content, what = self._calendar(register, period)
@@ -242,6 +257,19 @@ class ExportDialog(FormErrors, ModalScreen[str | None]):
         states = calendar_states(register.reader, source.config.get("state"))
         content, count = calendar_document(register.reader, register, states, start, today + timedelta(days=730), today)
         return content, f"a calendar of {count} events"
+
+    def _retention(self, register: Register, since: str, kind: str) -> tuple[str | bytes, str]:
+        from ccmtui.reports.blocks import to_docx, to_markdown
+        from ccmtui.reports.docx_layout import parse_paper
+        from ccmtui.reports.retention_document import build_retention_document
+
+        document = build_retention_document(register, self.app.source.today, since or None)
+        if kind == "md":
+            content: str | bytes = to_markdown(document.blocks)
+        else:
+            paper = parse_paper(self.app.source.config.get("paper"))
+            content = to_docx(document.blocks, paper, title=document.title)
+        return content, f"the retention working document, as of {document.period.as_of.isoformat()}"
 
     def _written(self, message: str) -> None:
         self.app.notify(message, title="Export")

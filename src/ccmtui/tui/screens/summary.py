@@ -44,6 +44,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("O", "app.counterparts", "Counterparts", id="summary.counterparts"),
         Binding("L", "coalitions", "Coalitions", id="summary.coalitions"),
         Binding("I", "app.action_plan", "Action plans", id="summary.actionplan", show=False),
+        Binding("P", "practices", "Best practices", show=False, id="summary.practices"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
@@ -81,6 +82,11 @@ class SummaryScreen(RecordKeys, SectionScreen):
         from ccmtui.tui.screens.coalitions import CoalitionsScreen
 
         self.app.push_screen(CoalitionsScreen())
+
+    def action_practices(self) -> None:
+        from ccmtui.tui.screens.practices import PracticesScreen
+
+        self.app.push_screen(PracticesScreen())
 
     def action_new_meeting(self) -> None:
         from ccmtui.tui.dialogs.meeting import MeetingDialog
