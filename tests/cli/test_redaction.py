@@ -79,6 +79,13 @@ def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
             result = ccm("handover", "--area", area, "--redact", "--dated", "2025-04-01", "-o", out)
             assert result.exit_code == 0, result.output
             outputs.append(out)
+    for area in ("universalization", "stockpile-destruction", "cooperation", "--all"):
+        for shape in ((), ("--json",)):
+            out = tmp_path / f"summary-{area.strip('-')}{'-json' if shape else ''}.txt"
+            result = ccm("summary", area, "--since", "2010-01-01", "--as-of", "2025-04-01", "--redact", *shape)
+            assert result.exit_code == 0, result.output
+            out.write_text(result.output, encoding="utf-8")
+            outputs.append(out)
     for suffix in ("md", "docx"):
         out = tmp_path / f"sjpr-aggregate.{suffix}"
         args = ("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--aggregate-only", "-o", out)
