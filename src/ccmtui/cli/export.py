@@ -76,6 +76,10 @@ def quarter(
     kind = _format(format_, output)
     if kind == "docx" and output is None:
         raise InputError("a .docx needs a file: add -o FILE.docx")
+    if kind == "docx":
+        from ccmtui.files import require_word
+
+        require_word()  # before a summary is frozen
     if aggregate_only and kind not in ("md", "docx"):
         raise InputError(f"--aggregate-only is for the md and docx summaries; the {kind} data lists the states")
     if freeze is not None:

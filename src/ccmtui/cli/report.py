@@ -87,6 +87,10 @@ def progress(
         raise one_of("format", format_ or chosen, FORMATS)
     if chosen == "docx" and output is None:
         raise InputError("a .docx report needs a file: add -o FILE.docx")
+    if chosen == "docx":
+        from ccmtui.files import require_word
+
+        require_word()  # before a report is frozen
     context = app_context(ctx)
     if freeze is not None:
         from ccmtui.actions.frozen_reports import check_new_name
