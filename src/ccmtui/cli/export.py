@@ -202,7 +202,12 @@ def ics(
 def handover(
     ctx: typer.Context,
     area: Annotated[str, typer.Option("--area", "-a", help="The thematic area handed over.")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="dossier.md or dossier.docx.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="dossier.md or dossier.docx to read; dossier.ccm to merge."
+        ),
+    ],
     redact: Annotated[
         bool, typer.Option("--redact", help="Leave out notes, rationales and the names of individuals.")
     ] = False,
@@ -211,14 +216,24 @@ def handover(
     ] = None,
 ) -> None:
     """The handover dossier for a successor: the area's open follow-ups, pending replies, categories,
-    live campaigns, work plan, counterparts, documents and the last year's timeline per state."""
+    live campaigns, work plan, counterparts, documents and the last year's timeline per state; as a
+    .ccm file, the area's full record for the successor to merge (ccm merge dossier.ccm)."""
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.errors import one_of
     from ccmtui.reports.handover import handover_blocks
 
-    kind = {".md": "md", ".markdown": "md", ".docx": "docx"}.get(output.suffix.lower())
+    kind = {".md": "md", ".markdown": "md", ".docx": "docx", ".ccm": "ccm"}.get(output.suffix.lower())
     if kind is None:
-        raise one_of("dossier format", output.suffix or str(output), ["md", "docx"])
+        raise one_of("dossier format", output.suffix or str(output), ["md", "docx", "ccm"])
+    if kind == "ccm":  # the full record, to merge (ccm merge dossier.ccm)
+        from ccmtui.actions.handover import hand_over
+        from ccmtui.cli._common import say
+        from ccmtui.domain.errors import InputError
+
+        if dated is not None:
+            raise InputError("--dated is for the .md and .docx dossiers; a .ccm file holds the whole record")
+        say(hand_over(app_context(ctx).workspace, area, output, redact=redact).message)
+        return
     folder = output.expanduser().parent
     if not folder.is_dir():
         from ccmtui.domain.errors import InputError
