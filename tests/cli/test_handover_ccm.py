@@ -85,7 +85,7 @@ def test_the_dossier_merged_into_a_database_with_other_records_adds_the_area_and
 
 
 def test_a_redacted_dossier_holds_no_note_rationale_or_name(handed_over, tmp_path):
-    folder, source = handed_over
+    folder, _source = handed_over
     dossier = folder / "univ-redacted.ccm"
     with sqlite3.connect(dossier) as connection:
         assert connection.execute("SELECT count(*) FROM engagements").fetchone() == (5,)
