@@ -154,6 +154,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.parts_of_milestone: {"milestone": next((m for m in facts["milestones"] if m.startswith(DONE)), "")},
         Q.frozen_reports: {},
         Q.changes_touching_since: {"records": [LOME], "after": datetime(2000, 1, 1)},
+        Q.changes_to_tables_since: {"tables": ["engagements"], "after": datetime(2000, 1, 1)},
         Q.changesets_touching: {
             "tables": ["engagements"],
             "records": [LOME],

@@ -128,7 +128,7 @@ def _freeze_quarter(context: AppContext, name: str, summary: QuarterSummary) -> 
     from ccmtui.actions.frozen_reports import freeze_report
     from ccmtui.cli._common import say
     from ccmtui.reports.export_markdown import render_markdown
-    from ccmtui.reports.frozen import figures_json, progress_figures
+    from ccmtui.reports.frozen import figures_json, register_figures
 
     q = summary.quarter
     since, label = q.start - timedelta(days=1), f"the start of {q.label}"
@@ -145,7 +145,7 @@ def _freeze_quarter(context: AppContext, name: str, summary: QuarterSummary) -> 
             "area": summary.area,
             "since_label": label,
         },
-        figures=figures_json(progress_figures(context.register(), q.end, since, label)),
+        figures=figures_json(register_figures(context.register(), q.end, since, label)),
         content=render_markdown(summary),
         by=context.identity(),
     )

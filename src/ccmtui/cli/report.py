@@ -140,11 +140,14 @@ def progress(
 def _freeze(context: AppContext, name: str, report: ProgressReport, aggregate_only: bool) -> None:
     from ccmtui.actions.frozen_reports import freeze_report
     from ccmtui.cli._common import say
-    from ccmtui.reports.frozen import figures_json, progress_figures
+    from ccmtui.reports.frozen import figures_json
+    from ccmtui.reports.frozen_figures import progress_report_figures
     from ccmtui.reports.progress import to_markdown
 
     period = report.period
-    figures = progress_figures(context.register(), period.as_of, period.since, period.since_label)
+    figures = progress_report_figures(
+        context.reader(), context.register(), period.as_of, period.since, period.since_label
+    )
     written = freeze_report(
         context.reader(),
         context.writing,
@@ -227,7 +230,13 @@ def diff(
     reader = context.reader()
     row = frozen_report(reader, name)
     parameters = json.loads(row.parameters)
-    current = frozen.progress_figures(context.register(), row.as_of, row.since, parameters.get("since_label", ""))
+    label = parameters.get("since_label", "")
+    if row.kind == "progress":
+        from ccmtui.reports.frozen_figures import progress_report_figures
+
+        current = progress_report_figures(reader, context.register(), row.as_of, row.since, label)
+    else:
+        current = frozen.register_figures(context.register(), row.as_of, row.since, label)
     changes = frozen.diff(reader, frozen.figures_from_json(row.figures), current, row.created_at)
     text = frozen.corrigendum(row.name, parameters.get("title", row.name), row.as_of, row.created_at, changes)
     if output is None:

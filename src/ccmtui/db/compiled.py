@@ -197,6 +197,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('table_name', None), ('record_uuid', None), ('action', None)),
         {},
     ),
+    'changes_to_tables_since': (
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changes.table_name IN (SELECT value \nFROM json_each(:tables)) AND changesets.made_at > :after AND changesets.reverted_by IS NULL ORDER BY changesets.made_at, changesets.uuid, changes.seq',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
+        {},
+    ),
     'frozen_reports': (
         'SELECT frozen_reports.uuid, frozen_reports.name, frozen_reports.kind, frozen_reports.as_of, frozen_reports.since, frozen_reports.parameters, frozen_reports.figures, frozen_reports.content, frozen_reports.recorded_by, frozen_reports.created_at \nFROM frozen_reports ORDER BY frozen_reports.created_at DESC, frozen_reports.name',
         (('uuid', None), ('name', None), ('kind', None), ('as_of', 'date'), ('since', 'date'), ('parameters', None), ('figures', None), ('content', None), ('recorded_by', None), ('created_at', 'datetime')),

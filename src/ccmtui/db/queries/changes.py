@@ -78,6 +78,32 @@ def changes_touching_since() -> Select:
     )
 
 
+def changes_to_tables_since() -> Select:
+    """Each change to a record of the tables after a moment, with its change set (not undone) and the
+    record's values before and after, oldest first: the diff of a frozen report finds in them the
+    records of the states a figure gained or lost (a category, an obligation, a reply)."""
+    return (
+        select(
+            ChangeSet.uuid,
+            ChangeSet.made_at,
+            ChangeSet.made_by,
+            ChangeSet.command,
+            Change.table_name,
+            Change.record_uuid,
+            Change.action,
+            Change.before,
+            Change.after,
+        )
+        .join(Change, Change.changeset_uuid == ChangeSet.uuid)
+        .where(
+            Change.table_name.in_(bindparam("tables", expanding=True)),
+            ChangeSet.made_at > bindparam("after", type_=DateTime),
+            ChangeSet.reverted_by.is_(None),
+        )
+        .order_by(ChangeSet.made_at, ChangeSet.uuid, Change.seq)
+    )
+
+
 def frozen_reports() -> Select:
     """Every frozen report, newest first."""
     return select(
@@ -96,6 +122,7 @@ def frozen_reports() -> Select:
 
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.changes_touching_since: changes_touching_since,
+    Q.changes_to_tables_since: changes_to_tables_since,
     Q.frozen_reports: frozen_reports,
     Q.recent_changesets: recent_changesets,
     Q.last_undoable: last_undoable,
