@@ -221,24 +221,12 @@ def diff(
     ] = None,
 ) -> None:
     """Compare a frozen report with the data today: the corrigendum (which figures changed, and why)."""
-    import json
-
     from ccmtui.actions.frozen_reports import frozen_report
-    from ccmtui.reports import frozen
+    from ccmtui.reports.frozen_figures import compare_with_today
 
     context = app_context(ctx)
     reader = context.reader()
-    row = frozen_report(reader, name)
-    parameters = json.loads(row.parameters)
-    label = parameters.get("since_label", "")
-    if row.kind == "progress":
-        from ccmtui.reports.frozen_figures import progress_report_figures
-
-        current = progress_report_figures(reader, context.register(), row.as_of, row.since, label)
-    else:
-        current = frozen.register_figures(context.register(), row.as_of, row.since, label)
-    changes = frozen.diff(reader, frozen.figures_from_json(row.figures), current, row.created_at)
-    text = frozen.corrigendum(row.name, parameters.get("title", row.name), row.as_of, row.created_at, changes)
+    changes, text = compare_with_today(reader, context.register(), frozen_report(reader, name))
     if output is None:
         typer.echo(text, nl=False)
         return

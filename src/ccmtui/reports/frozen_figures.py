@@ -147,3 +147,21 @@ def _parties():
     from ccmtui.domain import treaty
 
     return treaty.STATES_PARTIES_INCLUDING_PENDING
+
+
+def compare_with_today(reader: Reader, register: Register, row):
+    """A frozen report (a `Q.frozen_reports` row) against the data today: (the changed figures, the
+    corrigendum as Markdown). What `ccm report diff` prints and the app's Frozen reports screen shows."""
+    import json
+
+    from ccmtui.reports import frozen
+
+    parameters = json.loads(row.parameters)
+    label = parameters.get("since_label", "")
+    if row.kind == "progress":
+        current = progress_report_figures(reader, register, row.as_of, row.since, label)
+    else:
+        current = frozen.register_figures(register, row.as_of, row.since, label)
+    changes = frozen.diff(reader, frozen.figures_from_json(row.figures), current, row.created_at)
+    text = frozen.corrigendum(row.name, parameters.get("title", row.name), row.as_of, row.created_at, changes)
+    return changes, text

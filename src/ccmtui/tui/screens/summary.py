@@ -40,6 +40,8 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("N", "new_meeting", "New meeting…", id="summary.meeting"),
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
+        # With the meetings listed (M), D deletes the highlighted meeting instead.
+        Binding("D", "frozen_reports", "Frozen reports", id="summary.frozen"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
@@ -153,7 +155,13 @@ class SummaryScreen(RecordKeys, SectionScreen):
         # `e` and `d` edit and delete a meeting; with the summary shown they open their sections.
         if action in ("edit_record", "delete_record"):
             return self.query_one("#meetings", VirtualTable).display
+        if action == "frozen_reports":
+            return not self.query_one("#meetings", VirtualTable).display
         return True
+
+    def action_frozen_reports(self) -> None:
+        """The frozen reports (`ccm report list`): each figure explained, the diff with today, the corrigendum."""
+        self.app.action_frozen_reports()
 
     def highlighted_record(self) -> str | None:
         table = self.query_one("#meetings", VirtualTable)
