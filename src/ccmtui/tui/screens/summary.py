@@ -41,7 +41,8 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("M", "toggle_meetings", "Meetings", id="summary.meetings"),
         Binding("R", "app.treaty_records", "Treaty records", id="summary.records"),
         # With the meetings listed (M), D deletes the highlighted meeting instead.
-        Binding("D", "frozen_reports", "Frozen reports", id="summary.frozen"),
+        # Left out of the full footer: the summary's border names it, and `?` lists it.
+        Binding("D", "frozen_reports", "Frozen reports", show=False, id="summary.frozen"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
@@ -134,7 +135,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         scroll = self.query_one("#summary-scroll")
         scroll.loading = False
         scroll.border_title = f"Summary as of {period.as_of.isoformat()}, changes since {period.since_label}"
-        scroll.border_subtitle = "ccm summary · ccm report progress writes the progress report"
+        scroll.border_subtitle = "ccm summary · ccm report progress writes the progress report · D frozen reports"
 
     def _show_meetings(self, meetings: list) -> None:
         self.meetings = meetings
