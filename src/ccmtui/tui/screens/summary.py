@@ -135,7 +135,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         scroll = self.query_one("#summary-scroll")
         scroll.loading = False
         scroll.border_title = f"Summary as of {period.as_of.isoformat()}, changes since {period.since_label}"
-        scroll.border_subtitle = "ccm summary · ccm report progress writes the progress report · D frozen reports"
+        scroll.border_subtitle = "ccm summary · ccm report progress · D frozen reports"
 
     def _show_meetings(self, meetings: list) -> None:
         self.meetings = meetings
