@@ -231,4 +231,6 @@ def diff(
         typer.echo(text, nl=False)
         return
     _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
-    typer.echo(f"wrote {output} ({len(changes)} figure(s) changed)")
+    from ccmtui.domain.words import plural
+
+    typer.echo(f"wrote {output} ({plural(len(changes), 'figure')} changed)")
