@@ -62,28 +62,22 @@ def progress_report_figures(
     add("ratified-since", f"Signatories that ratified since {since_label}", "signed, then deposited an instrument of ratification, acceptance or approval in the period (Art. 15, 16(1))", u.ratified)  # fmt: skip
     add("acceded-since", f"States that acceded since {since_label}", "deposited an instrument of accession in the period without having signed (Art. 16(2))", u.acceded)  # fmt: skip
     add("withdrawals", "States that withdrew in the period", "withdrawal in effect in the period, six months after notifying the depositary (Art. 20(2))", u.withdrawals)  # fmt: skip
-    for category in ("I", "II", "III", "unassessed"):
-        label = f"Category {category}" if category != "unassessed" else "not assessed"
-        assessed = _assessed(category)
-        add(
-            f"signatories-{category.lower()}",
-            f"Signatories yet to ratify, {label}",
-            f"signed, no instrument deposited on that date; {assessed}",
-            u.signatories_by_category[category],
-            REGISTER + CATEGORIES,
-        )
+    groups = (
+        ("signatories", "Signatories yet to ratify", "signed, no instrument deposited on that date", u.signatories_by_category),
+        ("non-signatories", "States that have not signed", "neither signed nor party on that date", u.non_signatories_by_category),
+    )  # fmt: skip
+    for prefix, what, rule, by_category in groups:
+        for category in ("I", "II", "III", "unassessed"):
+            label = f"Category {category}" if category != "unassessed" else "not assessed"
+            add(
+                f"{prefix}-{category.lower()}",
+                f"{what}, {label}",
+                f"{rule}; {_assessed(category)}",
+                by_category[category],
+                REGISTER + CATEGORIES,
+            )
     non_signatories = [ref for refs in u.non_signatories_by_category.values() for ref in refs]
     add("non-signatories", "States that have not signed", "neither signed nor party on that date (Art. 15, 16)", sorted(non_signatories, key=lambda r: r.name))  # fmt: skip
-    for category in ("I", "II", "III", "unassessed"):
-        label = f"Category {category}" if category != "unassessed" else "not assessed"
-        assessed = _assessed(category)
-        add(
-            f"non-signatories-{category.lower()}",
-            f"States that have not signed, {label}",
-            f"neither signed nor party on that date; {assessed}",
-            u.non_signatories_by_category[category],
-            REGISTER + CATEGORIES,
-        )
     tally = u.demarches
     add("demarches", "Universalization démarches in the period", f"engagements of kind démarche in universalization dated after {since.isoformat()}, on or before that date", [], ENGAGEMENTS, tally.demarches)  # fmt: skip
     add("demarche-states", "States the démarches reached", "distinct states of those démarches", [], ENGAGEMENTS, tally.states_reached)  # fmt: skip
