@@ -56,82 +56,119 @@ OWNERS_NOT = frozenset({"states", "classifications"})
 BATCH = 500
 
 
-def area_records(
-    connection: Connection, area: str, *, redact: bool = False, on_progress: Callable[[int], None] | None = None
-) -> dict[str, dict[str, dict]]:
-    """table -> uuid -> record: the area's records and those they point at, read from `connection`."""
+class _Chosen:
+    """The records a dossier holds, by their keys only: for each table, the values of the columns that
+    others point at (its uuids among them), and the values its records point at elsewhere. A large
+    area's records are read again, a batch at a time, to be written."""
+
+    def __init__(self, tables):
+        self.tables = {t.name: t for t in tables}
+        pointed_at = {(fk.column.table.name, fk.column.name) for t in tables for fk in t.foreign_keys}
+        self.have: dict[str, dict[str, set]] = {
+            t.name: {"uuid": set()} | {col: set() for (name, col) in pointed_at if name == t.name} for t in tables
+        }
+        self.needed: dict[tuple[str, str], set] = {key: set() for key in pointed_at if key[0] in self.tables}
+
+    def columns(self, table) -> list:
+        names = list(self.have[table.name]) + [fk.parent.name for fk in table.foreign_keys]
+        return [table.c[name] for name in dict.fromkeys(names)]
+
+    def uuids(self, table: str) -> set[str]:
+        return self.have[table]["uuid"]
+
+    def take(self, table, rows) -> int:
+        """Adds the rows (their key columns); returns how many were new."""
+        have = self.have[table.name]
+        links = [
+            (fk.parent.name, (fk.column.table.name, fk.column.name))
+            for fk in table.foreign_keys
+            if fk.column.table.name in self.tables
+        ]
+        new = 0
+        for row in rows:
+            if row["uuid"] in have["uuid"]:
+                continue
+            new += 1
+            for column, values in have.items():
+                values.add(row[column])
+            for column, target in links:
+                if row[column] is not None:
+                    self.needed[target].add(row[column])
+        return new
+
+
+def area_keys(connection: Connection, area: str, on_progress: Callable[[int], None] | None = None) -> _Chosen:
+    """Which records the dossier of `area` holds (see the module's docstring)."""
     from sqlalchemy import select
 
     advance = on_progress or (lambda _n: None)
     tables = [t for t in Base.metadata.sorted_tables if t.name not in SKIPPED]
-    chosen: dict[str, dict[str, dict]] = {t.name: {} for t in tables}
-    # Values of chosen records that children point at: (table, column) -> values.
+    chosen = _Chosen(tables)
+    rule = AREA_RECORDS.get(area, {})
     for table in tables:
         query = None
-        rule = AREA_RECORDS.get(area, {})
         if "area" in table.c:
-            query = select(table).where(table.c.area == area)
+            query = select(*chosen.columns(table)).where(table.c.area == area)
         elif table.name in rule:
-            query = select(table)
+            query = select(*chosen.columns(table))
             if rule[table.name] is not None:
                 column, value = rule[table.name]
                 query = query.where(table.c[column] == value)
         if query is not None:
-            _take(chosen[table.name], connection.execute(query).mappings())
+            chosen.take(table, connection.execute(query).mappings())
         # Children of records already chosen (parents come first in sorted_tables).
         for fk in table.foreign_keys:
             parent = fk.column.table.name
-            if parent in OWNERS_NOT or parent == table.name or not chosen.get(parent):
+            if parent in OWNERS_NOT or parent == table.name or parent not in chosen.tables:
                 continue
-            values = sorted({row[fk.column.name] for row in chosen[parent].values()} - {None})
+            values = sorted(chosen.have[parent][fk.column.name] - {None})
             for start in range(0, len(values), BATCH):
-                batch = values[start : start + BATCH]
-                _take(chosen[table.name], connection.execute(select(table).where(fk.parent.in_(batch))).mappings())
+                query = select(*chosen.columns(table)).where(fk.parent.in_(values[start : start + BATCH]))
+                chosen.take(table, connection.execute(query).mappings())
         advance(1)
-    _with_parents(connection, tables, chosen)
+    _with_parents(connection, chosen)
     # A state's other names travel with it.
-    if chosen.get("states") and "state_aliases" in chosen:
-        aliases = Base.metadata.tables["state_aliases"]
-        codes = sorted(row["iso3"] for row in chosen["states"].values())
+    if chosen.uuids("states") and "state_aliases" in chosen.tables:
+        aliases = chosen.tables["state_aliases"]
+        codes = sorted(chosen.have["states"]["iso3"])
         for start in range(0, len(codes), BATCH):
-            found = connection.execute(select(aliases).where(aliases.c.iso3.in_(codes[start : start + BATCH])))
-            _take(chosen["state_aliases"], found.mappings())
-    if redact:
-        for table in tables:
-            blanked = [c for c in table.c if c.name in REDACTED_COLUMNS["*"] | REDACTED_COLUMNS.get(table.name, set())]
-            for row in chosen[table.name].values():
-                for column in blanked:
-                    row[column.name] = None if column.nullable else ""
+            query = select(*chosen.columns(aliases)).where(aliases.c.iso3.in_(codes[start : start + BATCH]))
+            chosen.take(aliases, connection.execute(query).mappings())
     return chosen
 
 
-def _take(into: dict[str, dict], rows) -> None:
-    for row in rows:
-        into.setdefault(row["uuid"], dict(row))
-
-
-def _with_parents(connection: Connection, tables, chosen: dict[str, dict[str, dict]]) -> None:
+def _with_parents(connection: Connection, chosen: _Chosen) -> None:
     """Adds every record a chosen record points at, and theirs in turn, until none is missing."""
     from sqlalchemy import select
 
-    by_name = {t.name: t for t in tables}
     missing = True
     while missing:
         missing = False
-        for table in reversed(tables):  # children first: a parent found may have parents of its own
-            for fk in table.foreign_keys:
-                parent = by_name.get(fk.column.table.name)
-                if parent is None:
-                    continue
-                key = fk.column.name
-                have = {row[key] for row in chosen[parent.name].values()}
-                wanted = sorted({row[fk.parent.name] for row in chosen[table.name].values()} - {None} - have)
-                for start in range(0, len(wanted), BATCH):
-                    batch = wanted[start : start + BATCH]
-                    rows = connection.execute(select(parent).where(parent.c[key].in_(batch))).mappings()
-                    before = len(chosen[parent.name])
-                    _take(chosen[parent.name], rows)
-                    missing = missing or len(chosen[parent.name]) > before
+        for (name, column), values in list(chosen.needed.items()):
+            wanted = sorted(values - chosen.have[name][column])
+            parent = chosen.tables[name]
+            for start in range(0, len(wanted), BATCH):
+                query = select(*chosen.columns(parent)).where(parent.c[column].in_(wanted[start : start + BATCH]))
+                missing = chosen.take(parent, connection.execute(query).mappings()) > 0 or missing
+
+
+def _records(connection: Connection, table, uuids: list[str], redact: bool):
+    """The whole records, a batch at a time, redacted if asked."""
+    from sqlalchemy import select
+
+    blanked = [c for c in table.c if c.name in REDACTED_COLUMNS["*"] | REDACTED_COLUMNS.get(table.name, set())]
+    for start in range(0, len(uuids), BATCH):
+        rows = [
+            dict(row)
+            for row in connection.execute(
+                select(table).where(table.c.uuid.in_(uuids[start : start + BATCH]))
+            ).mappings()
+        ]
+        if redact:
+            for row in rows:
+                for column in blanked:
+                    row[column.name] = None if column.nullable else ""
+        yield rows
 
 
 def write_dossier(source: Connection, output: Path, area: str, *, redact: bool = False, on_progress=None) -> Counter:
@@ -143,7 +180,7 @@ def write_dossier(source: Connection, output: Path, area: str, *, redact: bool =
 
     from ccmtui.db.session import Database
 
-    chosen = area_records(source, area, redact=redact, on_progress=on_progress)
+    chosen = area_keys(source, area, on_progress=on_progress)
     building = output.with_name(f".{output.name}.{os.getpid()}.building")
     building.unlink(missing_ok=True)
     database = Database(building, label=str(output))
@@ -156,17 +193,17 @@ def write_dossier(source: Connection, output: Path, area: str, *, redact: bool =
                 if table.name not in LOCAL_TABLES:
                     connection.execute(delete(table))
             for table in tables:
-                rows = list(chosen[table.name].values())
-                for start in range(0, len(rows), BATCH):
-                    connection.execute(insert(table), rows[start : start + BATCH])
+                for rows in _records(source, table, sorted(chosen.uuids(table.name)), redact):
+                    connection.execute(insert(table), rows)
         database.dispose()
-        database.sqlite_pragma("journal_mode = DELETE", "VACUUM")  # one self-contained file, small
+        database.sqlite_pragma("journal_mode = DELETE")  # one self-contained file
         os.replace(building, output)
     finally:
         database.dispose()
         for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
             leftover.unlink(missing_ok=True)
-    return Counter({name: len(rows) for name, rows in chosen.items() if rows and name not in UNLOGGED_TABLES})
+    counts = {name: len(chosen.uuids(name)) for name in chosen.tables if name not in UNLOGGED_TABLES}
+    return Counter({name: n for name, n in counts.items() if n})
 
 
 def dossier_from(target, output: Path, area: str, *, redact: bool = False, on_progress=None) -> Counter:
