@@ -232,7 +232,12 @@ def handover(
 
         if dated is not None:
             raise InputError("--dated is for the .md and .docx dossiers; a .ccm file holds the whole record")
-        say(hand_over(app_context(ctx).workspace, area, output, redact=redact).message)
+        from ccmtui.cli._progress import progress
+        from ccmtui.db.dossier import steps
+
+        with progress("Writing the dossier", steps()) as advance:
+            written = hand_over(app_context(ctx).workspace, area, output, redact=redact, on_progress=advance)
+        say(written.message)
         return
     folder = output.expanduser().parent
     if not folder.is_dir():

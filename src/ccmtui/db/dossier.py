@@ -39,6 +39,7 @@ AREA_RECORDS: dict[str, dict[str, tuple[str, object] | None]] = {
         "retention": None,
     },
     "clearance": {"obligations": ("article", 4), "obligation_extensions": ("article", 4)},
+    "victim-assistance": {"obligations": ("article", 5)},
     "cooperation": {"cooperation_reports": None},
     "transparency": {"transparency_reports": None, "transparency_forms": None},
     "national-implementation": {"national_measures": None},
@@ -54,6 +55,11 @@ SKIPPED = frozenset({"changesets", "changes", "conflicts", "frozen_reports"}) | 
 # A state (or a category) is pointed at by many records and owns none of them.
 OWNERS_NOT = frozenset({"states", "classifications"})
 BATCH = 500
+
+
+def steps() -> int:
+    """How many steps `write_dossier` reports to `on_progress`: each table chosen, then each copied."""
+    return 2 * sum(1 for t in Base.metadata.sorted_tables if t.name not in SKIPPED)
 
 
 class _Chosen:
@@ -180,7 +186,8 @@ def write_dossier(source: Connection, output: Path, area: str, *, redact: bool =
 
     from ccmtui.db.session import Database
 
-    chosen = area_keys(source, area, on_progress=on_progress)
+    advance = on_progress or (lambda _n: None)
+    chosen = area_keys(source, area, on_progress=advance)
     building = output.with_name(f".{output.name}.{os.getpid()}.building")
     building.unlink(missing_ok=True)
     database = Database(building, label=str(output))
@@ -195,9 +202,15 @@ def write_dossier(source: Connection, output: Path, area: str, *, redact: bool =
             for table in tables:
                 for rows in _records(source, table, sorted(chosen.uuids(table.name)), redact):
                     connection.execute(insert(table), rows)
+                advance(1)
         database.dispose()
         database.sqlite_pragma("journal_mode = DELETE")  # one self-contained file
-        os.replace(building, output)
+        try:
+            os.link(building, output)  # never over a file that appeared meanwhile
+        except FileExistsError:
+            from ccmtui.domain.errors import InputError
+
+            raise InputError(f"{output} exists: give a new file name (a dossier never replaces a file)") from None
     finally:
         database.dispose()
         for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
