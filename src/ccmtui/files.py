@@ -142,7 +142,7 @@ def _xlsx_as_csv(path: Path) -> str:
     return out.getvalue()
 
 
-def require_extra(module: str, extra: str, what: str) -> None:
+def require_extra(module: str, package: str, extra: str, what: str) -> None:
     """An optional part of ccm (`pip install 'ccmtui[EXTRA]'`): without it, a one-line error naming the install command.
 
     Checked before anything is written, so a command stopped here leaves no file and no record behind.
@@ -150,12 +150,12 @@ def require_extra(module: str, extra: str, what: str) -> None:
     from importlib.util import find_spec
 
     if find_spec(module) is None:
-        raise InputError(f"{what} need {module}, an optional part of ccm: pip install 'ccmtui[{extra}]'")
+        raise InputError(f"{what} need {package}, an optional part of ccm: pip install 'ccmtui[{extra}]'")
 
 
 def require_word() -> None:
-    require_extra("docx", "word", "Word files (.docx)")
+    require_extra("docx", "python-docx", "word", "Word files (.docx)")
 
 
 def require_calendar() -> None:
-    require_extra("icalendar", "calendar", "Calendar files (.ics)")
+    require_extra("icalendar", "icalendar", "calendar", "Calendar files (.ics)")

@@ -24,7 +24,7 @@ def test_word_and_calendar_files_without_their_optional_part_name_the_install_co
     real = importlib.util.find_spec
     missing = {"docx", "icalendar"}
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in missing else real(name, *a))
-    word = "Error: Word files (.docx) need docx, an optional part of ccm: pip install 'ccmtui[word]'"
+    word = "Error: Word files (.docx) need python-docx, an optional part of ccm: pip install 'ccmtui[word]'"
     calendar = "Error: Calendar files (.ics) need icalendar, an optional part of ccm: pip install 'ccmtui[calendar]'"
     out = tmp_path / "out"
     out.mkdir()
