@@ -211,6 +211,11 @@ def _files(folder: Path, runner, db: Path, named: str) -> None:
             "iso3,kind,year,form,status,last_reported,source\nLAO,annual,2013,A,changed,,Art. 7 report 2014\n",
             encoding="utf-8",
         )
+    if "merge dossier.ccm" in named:  # the outgoing coordinator's dossier
+        made = runner.invoke(
+            app, ["--db", str(db), "handover", "--area", "universalization", "-o", str(folder / "dossier.ccm")]
+        )
+        assert made.exit_code == 0, made.output
     if "plan.toml" in named:
         exported = runner.invoke(
             app, ["--db", str(db), "workplan", "export", "stockpile", "-o", str(folder / "plan.toml")]

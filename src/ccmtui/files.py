@@ -140,3 +140,22 @@ def _xlsx_as_csv(path: Path) -> str:
             cells.append("" if value is None else str(value).replace("\r\n", " ").replace("\n", " "))
         writer.writerow(cells)
     return out.getvalue()
+
+
+def require_extra(module: str, package: str, extra: str, what: str) -> None:
+    """An optional part of ccm (`pip install 'ccmtui[EXTRA]'`): without it, a one-line error naming the install command.
+
+    Checked before anything is written, so a command stopped here leaves no file and no record behind.
+    """
+    from importlib.util import find_spec
+
+    if find_spec(module) is None:
+        raise InputError(f"{what} need {package}, an optional part of ccm: pip install 'ccmtui[{extra}]'")
+
+
+def require_word() -> None:
+    require_extra("docx", "python-docx", "word", "Word files (.docx)")
+
+
+def require_calendar() -> None:
+    require_extra("icalendar", "icalendar", "calendar", "Calendar files (.ics)")

@@ -20,6 +20,27 @@ def test_a_postgresql_url_without_its_driver_names_the_install_command(monkeypat
     ]
 
 
+def test_word_and_calendar_files_without_their_optional_part_name_the_install_command(ccm, tmp_path, monkeypatch):
+    real = importlib.util.find_spec
+    missing = {"docx", "icalendar"}
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in missing else real(name, *a))
+    word = "Error: Word files (.docx) need python-docx, an optional part of ccm: pip install 'ccmtui[word]'"
+    calendar = "Error: Calendar files (.ics) need icalendar, an optional part of ccm: pip install 'ccmtui[calendar]'"
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = [
+        (("report", "progress", "--since", "4MSP", "--freeze", "sjpr", "-o", out / "r.docx"), word),
+        (("export", "quarter", "2013Q1", "--freeze", "q1", "-o", out / "q.docx"), word),
+        (("handover", "--area", "universalization", "-o", out / "h.docx"), word),
+        (("export", "ics", "-o", out / "c.ics"), calendar),
+    ]
+    for args, error in runs:
+        result = ccm(*args)
+        assert (result.exit_code, result.output.strip()) == (1, error)
+    assert not list(out.iterdir())
+    assert "No frozen report yet" in ccm("report", "list").output  # neither report was frozen
+
+
 def test_files_to_circulate_use_un_formal_names_and_the_terminal_short_ones(ccm, tmp_path):
     out = tmp_path / "sjpr.md"
     assert ccm("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "-o", out).exit_code == 0

@@ -85,3 +85,42 @@ def test_the_quarterly_summary_is_frozen_too(ccm, tmp_path):
     shown = ccm("report", "show", "Q1-2013", "--figure", "joined-since").stdout
     assert "States that joined since the start of Q1 2013 as of 2013-03-31" in shown
     assert "No figure has changed" in ccm("report", "diff", "Q1-2013").stdout
+
+
+def _frozen_values(ccm, name: str) -> dict[str, int]:
+    lines = ccm("report", "show", name).stdout.splitlines()[1:]
+    return {line.split(":")[0].strip(): int(line.split(":")[1].split()[0]) for line in lines}
+
+
+def test_every_section_of_the_progress_report_is_frozen_with_the_figures_it_prints(ccm, tmp_path):
+    report = tmp_path / "sjpr.md"
+    assert ccm(*FREEZE, "--freeze", "5MSP", "-o", report).exit_code == 0
+    text = report.read_text(encoding="utf-8")
+    values = _frozen_values(ccm, "5MSP")
+    for prefix in ("signatories-", "non-signatories-", "demarche", "stockpile-", "clearance-", "retention",
+                   "victims-", "cooperation-", "transparency-", "measures-"):  # fmt: skip
+        assert any(key.startswith(prefix) for key in values), prefix
+    # The figures are the report's: the same summaries write both.
+    assert (values["signatories-i"], values["signatories-ii"], values["signatories-unassessed"]) == (14, 6, 9)
+    assert "the coordinators assess 14 as Category I, 6 as Category II; 9 are not assessed" in text
+    for article, key in ((3, "stockpile-current"), (4, "clearance-current")):
+        assert f"There are thus {values[key]} States Parties" in text.split(f"obligations under Article {article}.")[0]
+    explained = ccm("report", "show", "5MSP", "--figure", "clearance-current").stdout
+    assert explained.startswith("12 States Parties with current Article 4 obligations as of 2014-06-30:")
+    assert "Croatia" in explained and "Iraq" in explained
+
+
+def test_the_diff_covers_categories_and_counts_with_the_change_set_behind_each(ccm, tmp_path):
+    assert ccm(*FREEZE, "--freeze", "5MSP", "-o", tmp_path / "sjpr.md").exit_code == 0
+    assert ccm("classify", "KEN", "II", "-r", "A cabinet decision first", "-d", "2014-03-01").exit_code == 0
+    assert ccm("log", "demarche", "NPL", "-m", "Démarche in Kathmandu", "-a", "univ", "-d", "2014-02-10").exit_code == 0
+    corrigendum = ccm("report", "diff", "5MSP").stdout
+    assert "4 figures changed." in corrigendum
+    assert "## Signatories yet to ratify, Category I: 14 → 13\n\n- No longer counted: Kenya." in corrigendum
+    assert "## Signatories yet to ratify, Category II: 6 → 7\n\n- Now counted: Kenya." in corrigendum
+    assert "- Why: Kenya's category added on " in corrigendum and "(classify Kenya as Category II)" in corrigendum
+    assert "## Universalization démarches in the period: 0 → 1" in corrigendum
+    assert "- Why: an engagement added on " in corrigendum and "Démarche in Kathmandu)." in corrigendum
+    # Undone, the figures are again those circulated.
+    assert ccm("undo").exit_code == 0 and ccm("undo").exit_code == 0
+    assert "No figure has changed" in ccm("report", "diff", "5MSP").stdout

@@ -44,6 +44,8 @@ def _text(path) -> str:
         from openpyxl import load_workbook
 
         return "\n".join(str(c) for row in load_workbook(path).active.iter_rows(values_only=True) for c in row)
+    if path.suffix == ".ccm":  # a ccm file: its text is stored as UTF-8 among the database's pages
+        return path.read_bytes().decode("utf-8", errors="replace")
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".ics":  # long lines folded, commas, semicolons and line breaks escaped
         text = text.replace("\r\n ", "").replace("\n ", "")
@@ -83,10 +85,18 @@ def test_no_redacted_output_carries_a_note_a_rationale_or_a_name(ccm, tmp_path):
             assert result.exit_code == 0, result.output
             outputs.append(out)
     for area in ("universalization", "stockpile"):
-        for suffix in ("md", "docx"):
+        for suffix in ("md", "docx", "ccm"):
             out = tmp_path / f"handover-{area}.{suffix}"
-            result = ccm("handover", "--area", area, "--redact", "--dated", "2025-04-01", "-o", out)
+            dated = ("--dated", "2025-04-01") if suffix != "ccm" else ()
+            result = ccm("handover", "--area", area, "--redact", *dated, "-o", out)
             assert result.exit_code == 0, result.output
+            outputs.append(out)
+    for area in ("universalization", "stockpile-destruction", "cooperation", "--all"):
+        for shape in ((), ("--json",)):
+            out = tmp_path / f"summary-{area.strip('-')}{'-json' if shape else ''}.txt"
+            result = ccm("summary", area, "--since", "2010-01-01", "--as-of", "2025-04-01", "--redact", *shape)
+            assert result.exit_code == 0, result.output
+            out.write_text(result.output, encoding="utf-8")
             outputs.append(out)
     for suffix in ("md", "docx"):
         out = tmp_path / f"sjpr-aggregate.{suffix}"

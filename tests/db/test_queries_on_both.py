@@ -179,6 +179,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.frozen_reports: {},
         Q.practices: {},
         Q.changes_touching_since: {"records": [LOME], "after": datetime(2000, 1, 1)},
+        Q.changes_to_tables_since: {"tables": ["engagements"], "after": datetime(2000, 1, 1)},
         Q.changesets_touching: {
             "tables": ["engagements"],
             "records": [LOME],

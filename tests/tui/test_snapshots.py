@@ -6,6 +6,8 @@ Update with `pytest tests/tui/test_snapshots.py --snapshot-update`, after readin
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from textual.widgets import DataTable, Input, Select
 
@@ -210,6 +212,19 @@ class TestWorkPlan:
 
 
 class TestSummary:
+    def test_frozen_reports(self, snap_compare, make_app, ccm, tmp_path):
+        freeze = ("report", "progress", "--since", "4MSP", "--as-of", "2014-06-30", "--freeze", "5MSP-progress")
+        assert ccm(*freeze, "-o", tmp_path / "sjpr.md").exit_code == 0
+        with sqlite3.connect(ccm.db) as connection:  # the day it was frozen, fixed for the picture
+            connection.execute("UPDATE frozen_reports SET created_at = '2014-07-02 10:00:00.000000'")
+
+        async def run_before(pilot) -> None:
+            await go("8", "D")(pilot)
+            await pilot.press("tab", *["down"] * 9)
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
     def test_universalization(self, snap_compare, make_app):
         async def run_before(pilot) -> None:
             await go("8")(pilot)

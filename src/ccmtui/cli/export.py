@@ -76,6 +76,10 @@ def quarter(
     kind = _format(format_, output)
     if kind == "docx" and output is None:
         raise InputError("a .docx needs a file: add -o FILE.docx")
+    if kind == "docx":
+        from ccmtui.files import require_word
+
+        require_word()  # before a summary is frozen
     if aggregate_only and kind not in ("md", "docx"):
         raise InputError(f"--aggregate-only is for the md and docx summaries; the {kind} data lists the states")
     if freeze is not None:
@@ -124,7 +128,7 @@ def _freeze_quarter(context: AppContext, name: str, summary: QuarterSummary) -> 
     from ccmtui.actions.frozen_reports import freeze_report
     from ccmtui.cli._common import say
     from ccmtui.reports.export_markdown import render_markdown
-    from ccmtui.reports.frozen import figures_json, progress_figures
+    from ccmtui.reports.frozen import figures_json, register_figures
 
     q = summary.quarter
     since, label = q.start - timedelta(days=1), f"the start of {q.label}"
@@ -141,7 +145,7 @@ def _freeze_quarter(context: AppContext, name: str, summary: QuarterSummary) -> 
             "area": summary.area,
             "since_label": label,
         },
-        figures=figures_json(progress_figures(context.register(), q.end, since, label)),
+        figures=figures_json(register_figures(context.register(), q.end, since, label)),
         content=render_markdown(summary),
         by=context.identity(),
     )
@@ -198,7 +202,12 @@ def ics(
 def handover(
     ctx: typer.Context,
     area: Annotated[str, typer.Option("--area", "-a", help="The thematic area handed over.")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="dossier.md or dossier.docx.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="dossier.md or dossier.docx to read; dossier.ccm to merge."
+        ),
+    ],
     redact: Annotated[
         bool, typer.Option("--redact", help="Leave out notes, rationales and the names of individuals.")
     ] = False,
@@ -207,14 +216,29 @@ def handover(
     ] = None,
 ) -> None:
     """The handover dossier for a successor: the area's open follow-ups, pending replies, categories,
-    live campaigns, work plan, counterparts, documents and the last year's timeline per state."""
+    live campaigns, work plan, counterparts, documents and the last year's timeline per state; as a
+    .ccm file, the area's full record for the successor to merge (ccm merge dossier.ccm)."""
     from ccmtui.domain.areas import parse_area
     from ccmtui.domain.errors import one_of
     from ccmtui.reports.handover import handover_blocks
 
-    kind = {".md": "md", ".markdown": "md", ".docx": "docx"}.get(output.suffix.lower())
+    kind = {".md": "md", ".markdown": "md", ".docx": "docx", ".ccm": "ccm"}.get(output.suffix.lower())
     if kind is None:
-        raise one_of("dossier format", output.suffix or str(output), ["md", "docx"])
+        raise one_of("dossier format", output.suffix or str(output), ["md", "docx", "ccm"])
+    if kind == "ccm":  # the full record, to merge (ccm merge dossier.ccm)
+        from ccmtui.actions.handover import hand_over
+        from ccmtui.cli._common import say
+        from ccmtui.domain.errors import InputError
+
+        if dated is not None:
+            raise InputError("--dated is for the .md and .docx dossiers; a .ccm file holds the whole record")
+        from ccmtui.cli._progress import progress
+        from ccmtui.db.dossier import steps
+
+        with progress("Writing the dossier", steps()) as advance:
+            written = hand_over(app_context(ctx).workspace, area, output, redact=redact, on_progress=advance)
+        say(written.message)
+        return
     folder = output.expanduser().parent
     if not folder.is_dir():
         from ccmtui.domain.errors import InputError

@@ -38,6 +38,10 @@ def _chosen_format(format_: str | None, output: Path | None) -> str:
         raise one_of("format", format_ or chosen, FORMATS)
     if chosen == "docx" and output is None:
         raise InputError("a .docx report needs a file: add -o FILE.docx (or -o - for stdout)")
+    if chosen == "docx":
+        from ccmtui.files import require_word
+
+        require_word()  # before anything is written or frozen
     return chosen
 
 
@@ -144,11 +148,14 @@ def progress(
 def _freeze(context: AppContext, name: str, report: ProgressReport, aggregate_only: bool) -> None:
     from ccmtui.actions.frozen_reports import freeze_report
     from ccmtui.cli._common import say
-    from ccmtui.reports.frozen import figures_json, progress_figures
+    from ccmtui.reports.frozen import figures_json
+    from ccmtui.reports.frozen_figures import progress_report_figures
     from ccmtui.reports.progress import to_markdown
 
     period = report.period
-    figures = progress_figures(context.register(), period.as_of, period.since, period.since_label)
+    figures = progress_report_figures(
+        context.reader(), context.register(), period.as_of, period.since, period.since_label
+    )
     written = freeze_report(
         context.reader(),
         context.writing,
@@ -222,23 +229,19 @@ def diff(
     ] = None,
 ) -> None:
     """Compare a frozen report with the data today: the corrigendum (which figures changed, and why)."""
-    import json
-
     from ccmtui.actions.frozen_reports import frozen_report
-    from ccmtui.reports import frozen
+    from ccmtui.reports.frozen_figures import compare_with_today
 
     context = app_context(ctx)
     reader = context.reader()
-    row = frozen_report(reader, name)
-    parameters = json.loads(row.parameters)
-    current = frozen.progress_figures(context.register(), row.as_of, row.since, parameters.get("since_label", ""))
-    changes = frozen.diff(reader, frozen.figures_from_json(row.figures), current, row.created_at)
-    text = frozen.corrigendum(row.name, parameters.get("title", row.name), row.as_of, row.created_at, changes)
+    changes, text = compare_with_today(reader, context.register(), frozen_report(reader, name))
     if output is None:
         typer.echo(text, nl=False)
         return
     _write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"))
-    typer.echo(f"wrote {output} ({len(changes)} figure(s) changed)")
+    from ccmtui.domain.words import plural
+
+    typer.echo(f"wrote {output} ({plural(len(changes), 'figure')} changed)")
 
 
 @app.command("retention")

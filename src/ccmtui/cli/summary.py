@@ -30,6 +30,9 @@ def summary(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     plain: Plain = False,
     overview: Annotated[bool, typer.Option("--all", help="All areas, even when your config names one.")] = False,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Leave out the rationales of category changes (no notes or names shown).")
+    ] = False,
 ) -> None:
     """Summarise a thematic area: the figures a progress report needs, with charts."""
     from ccmtui.reports.summary import SUMMARY_AREAS, build_summary, summary_json
@@ -49,6 +52,10 @@ def summary(
         register=context.register(),
         category_max_age=category_max_age(context.config),
     )
+    if redact:
+        from ccmtui.reports.summary import redacted
+
+        result = redacted(result)
     if as_json or plain:
         print_json(summary_json(result))
         return

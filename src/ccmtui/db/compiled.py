@@ -193,8 +193,13 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'changes_touching_since': (
-        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changes.table_name, changes.record_uuid, changes.action \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changes.record_uuid IN (SELECT value \nFROM json_each(:records)) AND changesets.made_at > :after AND changesets.reverted_by IS NULL ORDER BY changesets.made_at, changesets.uuid, changes.seq',
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changes.table_name, changes.record_uuid, changes.action \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changesets.made_at > :after AND changesets.reverted_by IS NULL AND changes.record_uuid IN (SELECT value \nFROM json_each(:records)) ORDER BY changesets.made_at, changesets.uuid, changes.seq',
         (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('table_name', None), ('record_uuid', None), ('action', None)),
+        {},
+    ),
+    'changes_to_tables_since': (
+        'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changes.table_name, changes.record_uuid, changes.action, changes."before", changes."after" \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changesets.made_at > :after AND changesets.reverted_by IS NULL AND changes.table_name IN (SELECT value \nFROM json_each(:tables)) ORDER BY changesets.made_at, changesets.uuid, changes.seq',
+        (('uuid', None), ('made_at', 'datetime'), ('made_by', None), ('command', None), ('table_name', None), ('record_uuid', None), ('action', None), ('before', None), ('after', None)),
         {},
     ),
     'frozen_reports': (

@@ -192,6 +192,9 @@ def follow_up_events(rows, states_of: dict[str, list[str]]) -> list[CalendarEven
 
 def render_ics(events: list[CalendarEvent], stamp: datetime | None = None) -> bytes:
     """An iCalendar file: all-day events, stable UIDs."""
+    from ccmtui.files import require_calendar
+
+    require_calendar()
     from icalendar import Calendar, Event
 
     calendar = Calendar()

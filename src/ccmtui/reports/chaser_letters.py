@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccmtui.domain.errors import InputError
+from ccmtui.files import require_word
 
 FIELDS = {
     "state": "the state's name",
@@ -34,6 +35,7 @@ class Letter:
 
 def default_template() -> bytes:
     """The shipped letter: date, addressee, a reminder of the first démarche, a request to reply."""
+    require_word()
     from docx import Document
 
     document = Document()
@@ -68,6 +70,7 @@ def _paragraphs(document):
 
 def read_template(data: bytes, name: str) -> bytes:
     """The template's bytes, once its merge fields are checked."""
+    require_word()
     from docx import Document
 
     try:

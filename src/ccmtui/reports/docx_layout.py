@@ -63,6 +63,9 @@ def longest_word_pt(text: str, size: float, bold: bool = False) -> float:
 
 def new_document(paper: str = "a4", title: str = "", author: str = ""):
     """An empty document on the paper asked for, in Arial."""
+    from ccmtui.files import require_word
+
+    require_word()
     from docx import Document
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt

@@ -173,12 +173,16 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
     parts.append(_heading(f"Category changes since {label}: {len(summary.category_moves)}"))
     if summary.category_moves:
         # One line per move; the rationale in full is in --json.
-        moves = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=True)
+        # Redacted (--redact), no move has a rationale: the column goes.
+        reasoned = any(move.rationale for move in summary.category_moves)
+        moves = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=reasoned)
         for heading in ("State", "From", "To", "Date"):
             moves.add_column(heading, no_wrap=True, max_width=24 if heading == "State" else None)
-        moves.add_column("Rationale", no_wrap=True, overflow="ellipsis", ratio=1)
+        if reasoned:
+            moves.add_column("Rationale", no_wrap=True, overflow="ellipsis", ratio=1)
         for move in summary.category_moves[-SHOWN:]:
-            moves.add_row(move.name, move.previous or "–", move.category, move.assessed_on.isoformat(), move.rationale)
+            cells = [move.name, move.previous or "–", move.category, move.assessed_on.isoformat()]
+            moves.add_row(*cells, *([move.rationale] if reasoned else []))
         parts.append(moves)
         parts += _earlier(len(summary.category_moves), "category changes")
     else:

@@ -322,6 +322,14 @@ class CCMApp(App[None]):
         if not isinstance(self.screen, ActionPlanScreen):
             self.push_screen(ActionPlanScreen(iso3))
 
+    def action_frozen_reports(self) -> None:
+        """Frozen reports, each figure explained, the diff with today and its corrigendum: under Summary."""
+        from ccmtui.tui.screens.frozen_reports import FrozenReportsScreen
+
+        self.action_go("summary")
+        if not isinstance(self.screen, FrozenReportsScreen):
+            self.push_screen(FrozenReportsScreen())
+
     def action_undo(self) -> None:
         self.action_go("changes")
         self.call_after_refresh(lambda: self.screen.action_undo())

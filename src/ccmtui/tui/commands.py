@@ -23,6 +23,11 @@ class CCMCommands(Provider):
                 app.action_treaty_records,
             ),
             ("Conflicts", "Records a sync found edited on both sides: keep mine or theirs (C)", app.action_conflicts),
+            (
+                "Frozen reports",
+                "Reports kept as sent: each figure explained, the diff with today, the corrigendum (D on Summary)",
+                app.action_frozen_reports,
+            ),
             ("Sync or merge…", "With the team's server or a colleague's file (S)", app.action_sync),
             ("Export or report…", "Quarter summary, calendar or progress report, to a file (X)", app.action_export),
             ("Who you are…", "Your name, state and thematic area, kept in config.toml", app._ask_who),

@@ -82,6 +82,7 @@ class Q:
     last_undoable = "last_undoable"
     changes_of = "changes_of"
     changes_touching_since = "changes_touching_since"
+    changes_to_tables_since = "changes_to_tables_since"
     frozen_reports = "frozen_reports"
     deletions = "deletions"
     database_info = "database_info"

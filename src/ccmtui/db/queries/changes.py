@@ -55,9 +55,8 @@ def changes_of() -> Select:
     )
 
 
-def changes_touching_since() -> Select:
-    """Each change to any of the records after a moment, with its change set (not undone), oldest first:
-    what a frozen report's diff names as the reason a figure changed."""
+def _changes_since(*columns) -> Select:
+    """Each change after a moment (`after`), with its change set (not undone), oldest first."""
     return (
         select(
             ChangeSet.uuid,
@@ -67,15 +66,25 @@ def changes_touching_since() -> Select:
             Change.table_name,
             Change.record_uuid,
             Change.action,
+            *columns,
         )
         .join(Change, Change.changeset_uuid == ChangeSet.uuid)
-        .where(
-            Change.record_uuid.in_(bindparam("records", expanding=True)),
-            ChangeSet.made_at > bindparam("after", type_=DateTime),
-            ChangeSet.reverted_by.is_(None),
-        )
+        .where(ChangeSet.made_at > bindparam("after", type_=DateTime), ChangeSet.reverted_by.is_(None))
         .order_by(ChangeSet.made_at, ChangeSet.uuid, Change.seq)
     )
+
+
+def changes_touching_since() -> Select:
+    """Each change to any of the records after a moment, with its change set (not undone), oldest first:
+    what a frozen report's diff names as the reason a figure changed."""
+    return _changes_since().where(Change.record_uuid.in_(bindparam("records", expanding=True)))
+
+
+def changes_to_tables_since() -> Select:
+    """Each change to a record of the tables after a moment, with its change set (not undone) and the
+    record's values before and after, oldest first: the diff of a frozen report finds in them the
+    records of the states a figure gained or lost (a category, an obligation, a reply)."""
+    return _changes_since(Change.before, Change.after).where(Change.table_name.in_(bindparam("tables", expanding=True)))
 
 
 def frozen_reports() -> Select:
@@ -96,6 +105,7 @@ def frozen_reports() -> Select:
 
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.changes_touching_since: changes_touching_since,
+    Q.changes_to_tables_since: changes_to_tables_since,
     Q.frozen_reports: frozen_reports,
     Q.recent_changesets: recent_changesets,
     Q.last_undoable: last_undoable,

@@ -42,6 +42,7 @@ from ccmtui.reports.summary.obligations import (
 from ccmtui.reports.summary.transparency import AnnualRound, InitialReport, TransparencySummary, transparency_summary
 from ccmtui.reports.summary.universalization import (
     CampaignTally,
+    CategoryMove,
     DemarcheTally,
     Joined,
     UniversalizationSummary,
@@ -147,6 +148,20 @@ def _with_actions(summary, reader: Reader, register: Register, period: Period):
     return summary
 
 
+def redacted(value):
+    """The summary without what a redacted output leaves out: the rationale of each category change.
+
+    Its figures name no individual and carry no note; a category's rationale is the only free text.
+    """
+    if isinstance(value, CategoryMove):
+        return dataclasses.replace(value, rationale="")
+    if isinstance(value, Overview):
+        return dataclasses.replace(value, summaries={k: redacted(v) for k, v in value.summaries.items()})
+    if isinstance(value, UniversalizationSummary):
+        return dataclasses.replace(value, category_moves=[redacted(m) for m in value.category_moves])
+    return value
+
+
 def summary_json(value):
     """A summary as JSON-ready values: ISO 8601 dates, lists, dicts; derived counts included."""
     if isinstance(value, Period):
@@ -195,6 +210,7 @@ __all__ = [
     "VictimAssistanceSummary",
     "Withdrawal",
     "build_summary",
+    "redacted",
     "resolve_period",
     "summary_area",
     "summary_json",

@@ -45,6 +45,9 @@ class SummaryScreen(RecordKeys, SectionScreen):
         Binding("L", "coalitions", "Coalitions", id="summary.coalitions"),
         Binding("I", "app.action_plan", "Action plans", id="summary.actionplan", show=False),
         Binding("P", "practices", "Best practices", show=False, id="summary.practices"),
+        # With the meetings listed (M), D deletes the highlighted meeting instead.
+        # Left out of the full footer: the summary's border names it, and `?` lists it.
+        Binding("D", "frozen_reports", "Frozen reports", show=False, id="summary.frozen"),
         *record_bindings("summary", show=False),
     ]
     NOTHING_HIGHLIGHTED = "Highlight a meeting: `M` lists them."
@@ -148,7 +151,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
         scroll = self.query_one("#summary-scroll")
         scroll.loading = False
         scroll.border_title = f"Summary as of {period.as_of.isoformat()}, changes since {period.since_label}"
-        scroll.border_subtitle = "ccm summary · ccm report progress writes the progress report"
+        scroll.border_subtitle = "ccm summary · ccm report progress · D frozen reports"
 
     def _show_meetings(self, meetings: list) -> None:
         self.meetings = meetings
@@ -169,7 +172,13 @@ class SummaryScreen(RecordKeys, SectionScreen):
         # `e` and `d` edit and delete a meeting; with the summary shown they open their sections.
         if action in ("edit_record", "delete_record", "margins"):
             return self.query_one("#meetings", VirtualTable).display
+        if action == "frozen_reports":
+            return not self.query_one("#meetings", VirtualTable).display
         return True
+
+    def action_frozen_reports(self) -> None:
+        """The frozen reports (`ccm report list`): each figure explained, the diff with today, the corrigendum."""
+        self.app.action_frozen_reports()
 
     def highlighted_record(self) -> str | None:
         table = self.query_one("#meetings", VirtualTable)
