@@ -67,6 +67,14 @@ def test_people_met_show_in_the_history_and_never_in_its_redacted_form(ccm):
     assert "Zoe" not in redacted and "zoe.park" not in redacted and "Met: ICRC" in redacted
     met = json.loads(ccm("person", "show", "Zoe Park", "--json").stdout)["met"]
     assert [m["summary"] for m in met] == ["Bilateral on accession"]
+    # Corrected: whom it met replaced; then undone.
+    engagement = logged.stdout.split()[3]
+    assert ccm("edit", engagement, "--with", "UNDP", "--with", "zoe park").exit_code == 0
+    assert sorted(json.loads(ccm("show", engagement, "--json").stdout)["with"]) == ["UNDP", "Zoe Park"]
+    refused = ccm("edit", engagement, "--with", "Nobody Known")
+    assert refused.exit_code == 1 and "unknown person or organisation" in refused.stderr
+    assert ccm("undo").exit_code == 0
+    assert sorted(json.loads(ccm("show", engagement, "--json").stdout)["with"]) == ["ICRC", "Zoe Park"]
 
 
 def test_a_deleted_person_comes_back_with_undo_and_an_edit_moves_them(ccm):

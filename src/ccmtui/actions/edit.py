@@ -145,6 +145,7 @@ class _Plan:
     campaign: tuple[str, dict] | None = None
     states: tuple[list[str], list[str]] = ((), ())  # (added, removed)
     actors: tuple[list[str], list[str]] = ((), ())
+    counterparts: tuple[list, list[str]] = ((), ())  # (Counterparts added, links removed)
     campaign_replies: bool = False
     register: Any = None
 
@@ -186,6 +187,13 @@ class _Plan:
                 writer.delete("engagement_actors", links[actor])
             for actor in added:
                 writer.insert("engagement_actors", {"engagement_uuid": self.uuid, "actor": actor})
+        met, gone = self.counterparts
+        for link in gone:
+            writer.delete("engagement_counterparts", link)
+        if met:
+            from ccmtui.actions.counterparts import add_counterparts
+
+            add_counterparts(writer, self.uuid, met)
         return row
 
 
@@ -255,6 +263,17 @@ def _parse_engagement(
         if actors is not None and actors != old_actors:
             plan.actors = ([a for a in actors if a not in old_actors], [a for a in old_actors if a not in actors])
             plan.names.append("by")
+    if "with" in changes:
+        from ccmtui.actions.counterparts import Counterpart, parse_counterparts
+
+        links = {
+            Counterpart(r.person_uuid, r.organisation): r.uuid
+            for r in register.reader.rows(Q.counterparts_of_engagements, uuids=[uuid])
+        }
+        met = fields("with", lambda: parse_counterparts(register, _list(changes["with"])))
+        if met is not None and set(met) != set(links):
+            plan.counterparts = ([m for m in met if m not in links], [links[m] for m in links if m not in met])
+            plan.names.append("with")
     day, follow = after.get("occurred_on"), after.get("follow_up_on")
     if fields.ok("date", "follow_up") and day and follow and follow < day:
         fields.fail("follow_up", f"the follow-up date {follow} is before the engagement ({day})")

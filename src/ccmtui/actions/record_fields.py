@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ccmtui.reports.register import Register
 
 # Fields that take several values (a list in the editor, repeated options on the command line).
-LIST_FIELDS = frozenset({"states", "by", "action_points"})
+LIST_FIELDS = frozenset({"states", "by", "with", "action_points"})
 
 
 def _text(value) -> str:
@@ -318,6 +318,11 @@ def _fields_of(reader: Reader, found: Found) -> dict[str, str | list[str]]:
                 values[spec.name] = (row["action_points"] or "").split()
             else:
                 values[spec.name] = _text(row[spec.column])
+        # Whom it met besides its states: people by name, organisations by code.
+        values["with"] = [
+            r.person_name if r.person_uuid else r.organisation
+            for r in reader.rows(Q.counterparts_of_engagements, uuids=[uuid])
+        ]
         return values
     if _with_state(found.table):
         values["state"] = found.row["iso3"]

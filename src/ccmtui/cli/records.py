@@ -269,6 +269,12 @@ def edit(
         list[str], typer.Option("--remove-state", help="A state to take off the engagement (repeatable).")
     ] = [],  # noqa: B006
     by: Annotated[list[str], typer.Option("--by", help="Who acted, replacing the acting parties (repeatable).")] = [],  # noqa: B006
+    with_: Annotated[
+        list[str],
+        typer.Option(
+            "--with", help="A person or organisation met, replacing those recorded (repeatable; '' for none)."
+        ),
+    ] = [],  # noqa: B006
     follow_up: Annotated[
         str | None, typer.Option("--follow-up", metavar="DATE", help="A new follow-up date ('' clears it).")
     ] = None,
@@ -296,6 +302,8 @@ def edit(
             changes[name] = value
     if by:
         changes["by"] = by
+    if with_:
+        changes["with"] = [w for w in with_ if w.strip()]
     if add_state:
         changes["add_states"] = add_state
     if remove_state:
@@ -314,7 +322,7 @@ def edit(
         if not sep or not name.strip():
             raise InputError(f"bad --set {item!r}: expected FIELD=VALUE, e.g. --set stance=positive")
         key = name.strip().replace("-", "_")
-        if key in ("states", "by", "action_points"):
+        if key in ("states", "by", "with", "action_points"):
             changes.setdefault(key, []).append(value)
         else:
             changes[key] = value

@@ -65,18 +65,6 @@ class Resolution:
     source: str
     notes: str
 
-    @property
-    def label(self) -> str:
-        return self.symbol or f"the {self.year} resolution"
-
-    def totals(self) -> str:
-        if self.yes is None and self.no is None and self.abstain is None:
-            return "totals not in the record"
-        return ", ".join(
-            f"{'—' if count is None else count} {word}"
-            for count, word in ((self.yes, "yes"), (self.no, "no"), (self.abstain, "abstain"))
-        )
-
     def as_json(self) -> dict:
         return {
             "year": self.year,

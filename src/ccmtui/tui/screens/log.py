@@ -187,6 +187,7 @@ class LogScreen(FormErrors, SectionScreen):
         texts = {
             "date": values["date"],
             "by": ", ".join(values["by"]),
+            "with": ", ".join(values.get("with", [])),
             "summary": values["summary"],
             "ap": ", ".join(values["action_points"]),
             "follow-up": values["follow_up"],
@@ -212,6 +213,7 @@ class LogScreen(FormErrors, SectionScreen):
             "channel": values["channel"] or "",
             "states": "\n".join(s for s in values["states"] if s.strip()),
             "by": values["by"][0],
+            "with": ", ".join(values["with_"]),
             "summary": values["summary"],
             "notes": values["notes"],
             "action_points": values["action_points"][0],
@@ -228,6 +230,8 @@ class LogScreen(FormErrors, SectionScreen):
                 changed[name] = [line for line in text.split("\n") if line.strip()]
             elif name == "by":
                 changed[name] = [text] if text.strip() else [self._default_by()]
+            elif name == "with":
+                changed[name] = [part for part in text.split(",") if part.strip()]
             elif name == "action_points":
                 changed[name] = [text]
             else:
