@@ -36,7 +36,7 @@ async def test_the_board_and_a_need_added_with_its_bad_amount_refused_first(make
         text = screen_text(app)
         assert "Country coalitions · 1" in text and "Laos *" in text
         assert "Country coalition for Lao PDR — affected state: Laos" in text
-        assert "Bangkok seminar on country coalitions" in text
+        assert "National strategy: National Strategic Plan for the UXO Sector" in text
         before = count(sample_db, "SELECT count(*) FROM changesets")
         await pilot.press("N")
         await settle(pilot)

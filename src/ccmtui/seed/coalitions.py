@@ -51,7 +51,7 @@ def add_coalitions(session, database) -> int:
             row["uuid"] = stable_uuid(table, key, n)
             row["coalition_uuid"] = coalition["uuid"]
             writer.insert(table, row)
-    for item in data["engagements"]:
+    for item in data.get("engagements", []):
         # Each row's id derives from the seminar, so a rebuild gives the same file.
         event = writer.insert(
             "engagements",
