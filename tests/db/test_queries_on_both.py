@@ -214,6 +214,7 @@ def prepare(path: Path) -> None:
          "--date", "2013-06-01"),
         ("log", "meeting", "KEN", "-m", "Met the mission", "-a", "univ", "--date", "2013-06-03", "--with",
          "Kwame Mensah", "--with", "ICRC"),
+        ("coalition", "add-meeting", "LAO", LOME[:8]),
         ("log", "call", "UGA", "-m", "Call on the conference", "-a", "univ", "--date", "2013-06-01",
          "--follow-up", "2013-07-01"),
         ("log", "meeting", "KEN", "-m", "A meeting logged by mistake", "-a", "univ", "--date", "2013-06-02"),
