@@ -15,6 +15,10 @@ from tests import backends
 
 from ..conftest import CCM, SAMPLE
 
+# A long suite: .ci/run runs it with the slow ones (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
+
 LOME = "480d530f"  # the Lomé conference in the sample
 HOSTILE = [
     "../../escaped.txt",

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from ..conftest import CCM
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 DOCUMENTED = {0, 1, 2, 3}
 
 

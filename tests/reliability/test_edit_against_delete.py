@@ -20,6 +20,10 @@ from tests import backends
 
 from ..conftest import CCM, SAMPLE
 
+# A long suite: .ci/run runs it with the slow ones (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
+
 RECORD_TABLES_ONLY = ("changesets", "changes", "database_info", "sync_peers")
 
 

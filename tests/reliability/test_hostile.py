@@ -25,7 +25,7 @@ from ccmtui.seed.sample import logical_dump
 from ..conftest import CCM
 from .conftest import integrity, run_ccm
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 
 def one_line_error(result, *phrases: str) -> None:

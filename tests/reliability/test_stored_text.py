@@ -14,6 +14,10 @@ import pytest
 
 from ccmtui.textsafe import literal, visible
 
+# A long suite: .ci/run runs it with the slow ones (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
+
 LOME = "480d530f"  # the Lomé conference in the sample
 MARKUP = "[/][link=https://example.org/x]Open the minutes[/link] [draft] [ref. 2013/45] [bold red]"
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\x1b]8;;https://example.org\x1b\\\x9b31m\x08"

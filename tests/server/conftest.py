@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -41,3 +42,11 @@ def superuser(postgres) -> str:
 def as_login(url: str, login: str) -> str:
     """The same database reached as another login (trusted on the loopback, no password)."""
     return _with(url, username=login, password=None)
+
+
+def pytest_collection_modifyitems(config, items):
+    # The team server as its users meet it: long, run by .ci/run with the slow suites (`pytest -m slow`).
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.slow)
