@@ -19,7 +19,8 @@ from typer.testing import CliRunner
 
 from .conftest import REFERENCE, ROOT, SAMPLE
 
-pytestmark = pytest.mark.sqlite_only
+# Every example of the docs, run: .ci/run runs them with the slow suites (`pytest -m slow`).
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 

@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Input, Select
 
 from .conftest import SIZE, settle
 
-pytestmark = pytest.mark.sqlite_only
+# Every picture of the app, compared: .ci/run runs them with the slow suites (`pytest -m slow`).
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 
 def go(*keys: str):

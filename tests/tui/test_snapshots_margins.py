@@ -8,7 +8,8 @@ import pytest
 from ..conftest import CCM
 from .test_snapshots import go
 
-pytestmark = pytest.mark.sqlite_only
+# Every picture of the app, compared: .ci/run runs them with the slow suites (`pytest -m slow`).
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 WEEK = (
     ("TUV", "2024-09-10", "10:00-10:30", "Room XXIII", "Accession timetable"),

@@ -12,7 +12,8 @@ from .conftest import SIZE, settle
 from .test_snapshots import go
 from .test_sync_conflicts import conflicting
 
-pytestmark = pytest.mark.sqlite_only
+# Every picture of the app, compared: .ci/run runs them with the slow suites (`pytest -m slow`).
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
 ENGAGEMENT = "480d530f-8be0-5842-a038-cce0d90cd619"  # the sample's Lomé conference, 22-23 May 2013
 
