@@ -12,7 +12,8 @@ What belongs to an area:
   milestone, its slips…), except through a state: a state is a parent, never an owner;
 - the records these point at (the states concerned, with their aliases, a file's bytes, the
   category a reply supports), so that the file stands on its own.
-`redact` blanks notes, rationales, replies' own words and who recorded what (`REDACTED_COLUMNS`).
+`redact` blanks notes, rationales, replies' own words and who recorded what (`REDACTED_COLUMNS`), and
+leaves individuals out: no person, and no record of having met one (`INDIVIDUALS`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ REDACTED_COLUMNS: dict[str, frozenset[str]] = {
     "replies": frozenset({"summary"}),
     "milestone_slips": frozenset({"reason"}),
 }
+# Redacted, individuals are left out whole: the people, and each link naming one as met.
+INDIVIDUALS: dict[str, str | None] = {"people": None, "engagement_counterparts": "person_uuid"}
 # Tables never copied: the change log (the records travel without it) and what is this file's own.
 SKIPPED = frozenset({"changesets", "changes", "conflicts", "frozen_reports"}) | LOCAL_TABLES
 # A state (or a category) is pointed at by many records and owns none of them.
@@ -171,10 +174,14 @@ def _records(connection: Connection, table, uuids: list[str], redact: bool):
             ).mappings()
         ]
         if redact:
+            if table.name in INDIVIDUALS:
+                column = INDIVIDUALS[table.name]
+                rows = [] if column is None else [row for row in rows if row[column] is None]
             for row in rows:
                 for column in blanked:
                     row[column.name] = None if column.nullable else ""
-        yield rows
+        if rows:
+            yield rows
 
 
 def write_dossier(source: Connection, output: Path, area: str, *, redact: bool = False, on_progress=None) -> Counter:
