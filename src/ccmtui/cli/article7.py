@@ -130,6 +130,10 @@ def article7_check(
 
     context = app_context(ctx)
     on = parse_date(as_of, "--as-of") if as_of else date.today()
+    if on > date.today():
+        from ccmtui.domain.errors import InputError
+
+        raise InputError(f"--as-of {on.isoformat()} is after today: reports are checked as of a day that has come")
     gaps = form_gaps(context.reader(), year)
     years = [y for y in reports_by_year(context.reader(), context.register(), on) if year is None or y.year == year]
     if as_json or plain:
