@@ -96,24 +96,28 @@ def test_ccm_killed_during_a_first_sync_leaves_the_server_untouched_and_the_next
 def test_the_connection_cut_during_a_sync_is_one_line_and_the_next_sync_completes(tmp_path, team, superuser):
     laptop = _big_laptop(tmp_path)
     already = _count(team, "SELECT count(*) FROM engagements")
-    process = ccm_process("--db", laptop.db, "sync", team)
     database = team.rsplit("/", 1)[1]
-    deadline = time.monotonic() + 60
+    # A lock that lets the sync read but holds its writes to the engagements, so its connection is
+    # cut while it is copying however fast the machine (a server restarting or the network dropping
+    # look the same to ccm).
+    engine = create_engine(superuser.rsplit("/", 1)[0] + f"/{database}")
     cut = 0
-    while process.poll() is None and time.monotonic() < deadline and not cut:
-        time.sleep(0.2)
-        # The sync's connection, once it is copying (a server restarting or the network dropping look the same).
-        engine = create_engine(superuser.rsplit("/", 1)[0] + f"/{database}")
-        try:
-            with engine.connect() as connection:
-                cut = connection.execute(
+    try:
+        with engine.connect() as holder:
+            holder.execute(text("LOCK TABLE engagements IN SHARE MODE"))
+            process = ccm_process("--db", laptop.db, "sync", team)
+            deadline = time.monotonic() + 60
+            while process.poll() is None and time.monotonic() < deadline and not cut:
+                time.sleep(0.1)
+                cut = holder.execute(
                     text(
-                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        "WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'COPY%'"
+                        "SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l "
+                        "WHERE l.relation = 'engagements'::regclass AND NOT l.granted"
                     )
                 ).scalar_one()
-        finally:
-            engine.dispose()
+            holder.rollback()
+    finally:
+        engine.dispose()
     _, err = process.communicate(timeout=120)
     assert cut, "the sync finished before its connection could be cut"
     assert process.returncode == 3, err
