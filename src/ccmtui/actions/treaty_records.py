@@ -42,6 +42,9 @@ def _whole(fields: Fields, name: str, text: str | None, what: str, required: boo
             fields.fail(name, f"give the {what}")
         return None
     cleaned = value.replace(",", "").replace(" ", "")
+    if cleaned.startswith("-") and cleaned[1:].isdigit():
+        fields.fail(name, f"the {what} cannot be negative ({value})")
+        return None
     if not cleaned.isdigit():
         fields.fail(name, f"the {what} is a whole number, not {value!r}")
         return None

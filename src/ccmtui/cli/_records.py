@@ -24,14 +24,15 @@ FREE_TEXT = ("Source", "Purpose", "Details", "Measure", "Title")
 @contextmanager
 def in_option_words(**options: str) -> Iterator[None]:
     """A form's field errors in the command's words: the first one, after the option it came from
-    (`--{field}` unless renamed; the state is an argument and needs no name)."""
+    (`--{field}` unless renamed; the state, and a field renamed to "", is an argument and needs no name)."""
     from ccmtui.domain.errors import FieldErrors, InputError
 
     try:
         yield
     except FieldErrors as error:
         name, message = next(iter(error.errors.items()))
-        raise InputError(message if name == "state" else f"{options.get(name, '--' + name)}: {message}") from None
+        option = "" if name == "state" else options.get(name, "--" + name)
+        raise InputError(f"{option}: {message}" if option else message) from None
 
 
 def chosen_states(register: Register, states: list[str] | None) -> set[str] | None:

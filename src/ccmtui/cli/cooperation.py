@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
-from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._records import Json, Source, States, Year, in_option_words, record_table, recorded_rows
 from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
 
 app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
@@ -23,15 +23,20 @@ def cooperation_add(
     details: Annotated[str, typer.Option("--details", help="What for, how much, to whom.")] = "",
 ) -> None:
     """Record that a state reported needing or providing cooperation and assistance (Art. 6) in a year."""
-    from ccmtui.actions.cooperation import add_cooperation
-    from ccmtui.domain.obligations import COOPERATION_ROLES, parse_role
+    from ccmtui.actions.treaty_records import record_cooperation
 
     context = app_context(ctx)
-    record = context.register().resolve(state)
-    chosen = parse_role(role)
-    with context.writing(f"cooperation {record.name} {chosen} {year}") as writer:
-        add_cooperation(writer, record, year, chosen, details, source)
-    typer.echo(f"{record.name}: {COOPERATION_ROLES[chosen]} in {year}.")
+    with in_option_words(role=""):
+        written = record_cooperation(
+            context.register(),
+            context.writing,
+            state=state,
+            role=role,
+            year=str(year),
+            details=details,
+            source=source,
+        )
+    say(written.message)
 
 
 @app.command("list")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json
-from ccmtui.cli._records import Json, Source, States, Year, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json, say
+from ccmtui.cli._records import Json, Source, States, Year, in_option_words, record_table, recorded_rows
 
 app = typer.Typer(help="Cluster munitions retained under Art. 3(6)-(8), per state and year.", no_args_is_help=True)
 
@@ -46,31 +46,30 @@ def retention_add(
     ] = "",
 ) -> None:
     """Record what a State Party retained in a year for permitted purposes, and what it used."""
-    from ccmtui.actions.retention import RetentionInput, add_retention
+    from ccmtui.actions.treaty_records import record_retention
+
+    def text(value: int | None) -> str | None:
+        return None if value is None else str(value)
 
     context = app_context(ctx)
-    record = context.register().resolve(state)
-    given = RetentionInput(
-        year,
-        munitions,
-        submunitions,
-        used_munitions,
-        used_submunitions,
-        purpose,
-        source,
-        planned_munitions,
-        planned_submunitions,
-        planned_use,
-        actual_use,
-    )
-    with context.writing(f"retention {record.name} {year}") as writer:
-        row = add_retention(writer, record, given)
-    parts = []
-    if row["munitions_retained"] is not None:
-        parts.append(f"{row['munitions_retained']:,} cluster munitions")
-    if row["submunitions_retained"] is not None:
-        parts.append(f"{row['submunitions_retained']:,} submunitions")
-    typer.echo(f"{record.name}, {year}: retained {' and '.join(parts)}.")
+    with in_option_words():
+        written = record_retention(
+            context.register(),
+            context.writing,
+            state=state,
+            year=str(year),
+            source=source,
+            munitions=text(munitions),
+            submunitions=text(submunitions),
+            used_munitions=text(used_munitions),
+            used_submunitions=text(used_submunitions),
+            purpose=purpose,
+            planned_munitions=text(planned_munitions),
+            planned_submunitions=text(planned_submunitions),
+            planned_use=planned_use,
+            actual_use=actual_use,
+        )
+    say(written.message)
 
 
 @app.command("list")
