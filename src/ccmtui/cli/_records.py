@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
+    from ccmtui.actions.fields import Written
     from ccmtui.cli._common import AppContext
     from ccmtui.reports.register import Register
 
@@ -33,6 +34,19 @@ def in_option_words(**options: str) -> Iterator[None]:
         name, message = next(iter(error.errors.items()))
         option = "" if name == "state" else options.get(name, "--" + name)
         raise InputError(f"{option}: {message}" if option else message) from None
+
+
+def record_form(
+    ctx: typer.Context, action: Callable[..., Written], renames: dict[str, str] | None = None, **fields
+) -> None:
+    """Record through the form action the app uses too, and say what was written; a field's error in
+    the command's words (see `in_option_words`)."""
+    from ccmtui.cli._common import app_context, say
+
+    context = app_context(ctx)
+    with in_option_words(**(renames or {})):
+        written = action(context.register(), context.writing, **fields)
+    say(written.message)
 
 
 def chosen_states(register: Register, states: list[str] | None) -> set[str] | None:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json, say
-from ccmtui.cli._records import Json, Source, States, Year, in_option_words, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._records import Json, Source, States, Year, record_form, record_table, recorded_rows
 from ccmtui.cli._tables import TableFormat, TableOutput, emit, wanted
 
 app = typer.Typer(help="Art. 6 cooperation and assistance: who reported needing or providing it.", no_args_is_help=True)
@@ -25,18 +25,16 @@ def cooperation_add(
     """Record that a state reported needing or providing cooperation and assistance (Art. 6) in a year."""
     from ccmtui.actions.treaty_records import record_cooperation
 
-    context = app_context(ctx)
-    with in_option_words(role=""):
-        written = record_cooperation(
-            context.register(),
-            context.writing,
-            state=state,
-            role=role,
-            year=str(year),
-            details=details,
-            source=source,
-        )
-    say(written.message)
+    record_form(
+        ctx,
+        record_cooperation,
+        {"role": ""},
+        state=state,
+        role=role,
+        year=str(year),
+        details=details,
+        source=source,
+    )
 
 
 @app.command("list")

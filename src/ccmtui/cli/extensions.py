@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context, print_json, say
-from ccmtui.cli._records import in_option_words
+from ccmtui.cli._records import record_form
 from ccmtui.db.queries import Q
 
 extension_app = typer.Typer(
@@ -56,23 +56,20 @@ def extension_add(
     """Record an extension request and, once known, the decision on it."""
     from ccmtui.actions.treaty_records import record_extension
 
-    context = app_context(ctx)
-    with in_option_words():
-        written = record_extension(
-            context.register(),
-            context.writing,
-            state=state,
-            article=article,
-            source=source,
-            requested=requested,
-            requested_to=requested_to,
-            meeting=meeting,
-            decision=decision,
-            granted=granted,
-            extended_to=extended_to,
-            notes=notes,
-        )
-    say(written.message)
+    record_form(
+        ctx,
+        record_extension,
+        state=state,
+        article=article,
+        source=source,
+        requested=requested,
+        requested_to=requested_to,
+        meeting=meeting,
+        decision=decision,
+        granted=granted,
+        extended_to=extended_to,
+        notes=notes,
+    )
 
 
 @extension_app.command("list")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json, say
-from ccmtui.cli._records import Json, Source, States, in_option_words, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._records import Json, Source, States, record_form, record_table, recorded_rows
 
 app = typer.Typer(help="Art. 9 national implementation measures.", no_args_is_help=True)
 
@@ -29,18 +29,16 @@ def measures_add(
     """Record an Art. 9 national implementation measure (or that a state reported none)."""
     from ccmtui.actions.treaty_records import record_measure
 
-    context = app_context(ctx)
-    with in_option_words(dated="--date"):
-        written = record_measure(
-            context.register(),
-            context.writing,
-            state=state,
-            status=status,
-            dated=dated,
-            measure=measure,
-            source=source,
-        )
-    say(written.message)
+    record_form(
+        ctx,
+        record_measure,
+        {"dated": "--date"},
+        state=state,
+        status=status,
+        dated=dated,
+        measure=measure,
+        source=source,
+    )
 
 
 @app.command("list")

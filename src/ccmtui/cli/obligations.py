@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, say
-from ccmtui.cli._records import Json, Source, States, chosen_states, in_option_words, record_table
+from ccmtui.cli._common import Plain, app_context
+from ccmtui.cli._records import Json, Source, States, chosen_states, record_form, record_table
 from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit
 from ccmtui.db.queries import Q
 from ccmtui.domain.dates import iso
@@ -77,25 +77,22 @@ def _obligation_command(action: str):
     ) -> None:
         from ccmtui.actions.treaty_records import record_obligation
 
-        context = app_context(ctx)
-        with in_option_words():
-            written = record_obligation(
-                context.register(),
-                context.writing,
-                update=action == "update",
-                state=state,
-                article=article,
-                source=source,
-                deadline=deadline,
-                extension_requested=extension_requested,
-                requested_to=requested_to,
-                extension_granted=extension_granted,
-                extended_to=extended_to,
-                completed=completed,
-                status=status,
-                notes=notes,
-            )
-        say(written.message)
+        record_form(
+            ctx,
+            record_obligation,
+            update=action == "update",
+            state=state,
+            article=article,
+            source=source,
+            deadline=deadline,
+            extension_requested=extension_requested,
+            requested_to=requested_to,
+            extension_granted=extension_granted,
+            extended_to=extended_to,
+            completed=completed,
+            status=status,
+            notes=notes,
+        )
 
     command.__name__ = f"obligation_{action}"
     command.__doc__ = {

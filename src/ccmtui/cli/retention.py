@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json, say
-from ccmtui.cli._records import Json, Source, States, Year, in_option_words, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._records import Json, Source, States, Year, record_form, record_table, recorded_rows
 
 app = typer.Typer(help="Cluster munitions retained under Art. 3(6)-(8), per state and year.", no_args_is_help=True)
 
@@ -51,25 +51,22 @@ def retention_add(
     def text(value: int | None) -> str | None:
         return None if value is None else str(value)
 
-    context = app_context(ctx)
-    with in_option_words():
-        written = record_retention(
-            context.register(),
-            context.writing,
-            state=state,
-            year=str(year),
-            source=source,
-            munitions=text(munitions),
-            submunitions=text(submunitions),
-            used_munitions=text(used_munitions),
-            used_submunitions=text(used_submunitions),
-            purpose=purpose,
-            planned_munitions=text(planned_munitions),
-            planned_submunitions=text(planned_submunitions),
-            planned_use=planned_use,
-            actual_use=actual_use,
-        )
-    say(written.message)
+    record_form(
+        ctx,
+        record_retention,
+        state=state,
+        year=str(year),
+        source=source,
+        munitions=text(munitions),
+        submunitions=text(submunitions),
+        used_munitions=text(used_munitions),
+        used_submunitions=text(used_submunitions),
+        purpose=purpose,
+        planned_munitions=text(planned_munitions),
+        planned_submunitions=text(planned_submunitions),
+        planned_use=planned_use,
+        actual_use=actual_use,
+    )
 
 
 @app.command("list")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ccmtui.cli._common import Plain, app_context, print_json, say
-from ccmtui.cli._records import Json, Source, States, Year, in_option_words, record_table, recorded_rows
+from ccmtui.cli._common import Plain, app_context, print_json
+from ccmtui.cli._records import Json, Source, States, Year, record_form, record_table, recorded_rows
 from ccmtui.domain.dates import iso
 
 app = typer.Typer(help="Art. 7 transparency reports: initial and annual, due and submitted.", no_args_is_help=True)
@@ -28,19 +28,17 @@ def transparency_add(
     """Record an Art. 7 report: the initial one (--initial) or the annual update covering --year."""
     from ccmtui.actions.treaty_records import record_transparency
 
-    context = app_context(ctx)
-    with in_option_words(kind="--initial"):
-        written = record_transparency(
-            context.register(),
-            context.writing,
-            state=state,
-            kind="initial" if initial else "annual",
-            year=None if year is None else str(year),
-            submitted=submitted,
-            due=due,
-            source=source,
-        )
-    say(written.message)
+    record_form(
+        ctx,
+        record_transparency,
+        {"kind": "--initial"},
+        state=state,
+        kind="initial" if initial else "annual",
+        year=None if year is None else str(year),
+        submitted=submitted,
+        due=due,
+        source=source,
+    )
 
 
 @app.command("list")
