@@ -118,3 +118,20 @@ def test_word_on_a4_and_markdown_files(reading, tmp_path):
     assert reading("report", "retention", "-o", str(markdown)).exit_code == 0
     assert markdown.read_text(encoding="utf-8").startswith("# Working document: cluster munitions retained")
     assert reading("report", "retention", "-f", "docx").exit_code == 1  # a Word file needs -o
+
+
+def test_the_stockpile_summary_counts_the_same_states_retaining_as_the_document(reading):
+    retaining = {
+        iso3
+        for iso3, row in _reference_latest().items()
+        if int(row["munitions_retained"] or 0) + int(row["submunitions_retained"] or 0) > 0
+    }
+    ended = set(_reference_latest()) - retaining
+    assert ended, "the shipped figures include a state whose latest figures are none retained"
+    result = reading("summary", "stockpile", "--json")
+    assert result.exit_code == 0, result.output
+    figures = {f["label"]: f["value"] for f in json.loads(result.stdout)["figures"]}
+    assert figures["States Parties retaining cluster munitions"] == len(retaining)
+    assert figures["Latest figures: none retained"] == len(ended)
+    shown = reading("summary", "stockpile").stdout
+    assert f"{len(retaining)} States Parties retaining, {len(ended)} with latest figures of none" in shown

@@ -96,7 +96,7 @@ def progress_report_figures(
         add(f"{what}-extended", f"Article {article} extensions granted", f"{rule} is current with an extension granted (Art. {'3(3)' if article == 3 else '4(5)'})", o.extended, REGISTER + OBLIGATIONS)  # fmt: skip
         add(f"{what}-extension-requests", f"Article {article} extension requests pending", f"{rule} is current with an extension requested and not yet decided", o.extension_requests, REGISTER + OBLIGATIONS)  # fmt: skip
     stock = s["stockpile-destruction"]
-    add("retention", "States Parties retaining under Article 3(6)", "retention figures recorded for a year before that date (Art. 3(6))", stock.retention, REGISTER + ("retention",))  # fmt: skip
+    add("retention", "States Parties retaining under Article 3(6)", "the latest retention figures recorded for a year before that date show some retained (Art. 3(6))", stock.retaining, REGISTER + ("retention",))  # fmt: skip
     add("retention-use-not-reported", "Retaining States that have not reported use", "retention recorded, no use reported (Art. 3(8))", stock.use_not_reported, REGISTER + ("retention",))  # fmt: skip
 
     va = s["victim-assistance"]

@@ -331,7 +331,10 @@ def obligations(summary: ObligationsSummary, width: int) -> list[RenderableType]
 
 
 def retention(summary: StockpileSummary) -> list[RenderableType]:
-    parts: list[RenderableType] = [_heading(f"Retention under Art. 3(6)-(8): {len(summary.retention)} States Parties")]
+    heading = f"Retention under Art. 3(6)-(8): {len(summary.retaining)} States Parties retaining"
+    if summary.retaining_none:
+        heading += f", {len(summary.retaining_none)} with latest figures of none"
+    parts: list[RenderableType] = [_heading(heading)]
     if not summary.retention:
         parts.append(
             Text("No retention figures recorded for a year before the day (ccm retention add …).", style="dim")
@@ -341,7 +344,9 @@ def retention(summary: StockpileSummary) -> list[RenderableType]:
     for heading in ("State", "Year", "Munitions", "Used", "Submunitions", "Used", "Purpose"):
         table.add_column(heading, justify="right" if heading not in ("State", "Purpose") else "left")
 
-    def count(value):
+    def count(value, retained):
+        if not retained:
+            return ""  # nothing kept, no use to report (Art. 3(8))
         return Text("not reported", style="yellow") if value is None else f"{value:,}"
 
     for line in summary.retention:
@@ -349,9 +354,9 @@ def retention(summary: StockpileSummary) -> list[RenderableType]:
             line.name,
             str(line.year),
             "" if line.munitions_retained is None else f"{line.munitions_retained:,}",
-            "" if line.munitions_retained is None else count(line.munitions_used),
+            count(line.munitions_used, line.munitions_retained),
             "" if line.submunitions_retained is None else f"{line.submunitions_retained:,}",
-            "" if line.submunitions_retained is None else count(line.submunitions_used),
+            count(line.submunitions_used, line.submunitions_retained),
             line.purpose,
         )
     parts.append(table)

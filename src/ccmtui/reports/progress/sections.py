@@ -183,16 +183,31 @@ def obligations_section(doc: Document, ctx: Context, summary, heading: str) -> N
 
 
 def _retention(doc: Document, summary) -> None:
-    retaining = summary.retention
-    if not retaining:
+    retaining = summary.retaining
+    if not summary.retention:
         doc.paragraph("No retention figures under Article 3(6) are recorded for a year before this report.")
+        return
+    if summary.retaining_none:
+        ended = summary.retaining_none
+        doc.paragraph(
+            f"{capital(states(len(ended)))}",
+            doc.note(state_names(ended)),
+            f" {verb(len(ended), 'reports', 'report')} retaining none in {verb(len(ended), 'its', 'their')} "
+            "latest figures under Article 3(6).",
+        )
+    if not retaining:
         return
     years = sorted({line.year for line in retaining})
     silent = summary.use_not_reported
-    doc.paragraph(
+    opening = (
         f"{capital(states(len(retaining)))} {verb(len(retaining), 'reports', 'report')} retaining cluster munitions "
         f"or explosive submunitions under Article 3(6) (figures for {', '.join(map(str, years))}). "
-        f"{capital(states(len(silent)))}",
+    )
+    if not silent:
+        doc.paragraph(opening + "Their use of them is reported (Article 3(8)).")
+        return
+    doc.paragraph(
+        opening + capital(states(len(silent))),
         doc.note(state_names(silent)),
         f" {verb(len(silent), 'has', 'have')} not reported {verb(len(silent), 'its', 'their')} use of them "
         "(Article 3(8)).",

@@ -224,9 +224,15 @@ class RetentionLine:
     purpose: str
 
     @property
+    def retains(self) -> bool:
+        """Some cluster munitions or submunitions kept; latest figures of none mean the retention ended."""
+        return (self.munitions_retained or 0) + (self.submunitions_retained or 0) > 0
+
+    @property
     def use_reported(self) -> bool:
-        munitions = self.munitions_retained is None or self.munitions_used is not None
-        submunitions = self.submunitions_retained is None or self.submunitions_used is not None
+        """Art. 3(8) asks for the use of what is retained: nothing retained, nothing to report."""
+        munitions = not self.munitions_retained or self.munitions_used is not None
+        submunitions = not self.submunitions_retained or self.submunitions_used is not None
         return munitions and submunitions
 
 
@@ -238,14 +244,24 @@ class StockpileSummary(ObligationsSummary):
     retained_by_year: list[tuple[int, int]] = field(default_factory=list)  # (year, submunitions retained, all states)
 
     @property
+    def retaining(self) -> list[RetentionLine]:
+        return [line for line in self.retention if line.retains]
+
+    @property
+    def retaining_none(self) -> list[RetentionLine]:
+        """States Parties whose latest figures say they retain none (Art. 3(6) retention ended)."""
+        return [line for line in self.retention if not line.retains]
+
+    @property
     def use_not_reported(self) -> list[RetentionLine]:
-        return [line for line in self.retention if not line.use_reported]
+        return [line for line in self.retaining if not line.use_reported]
 
     def figures(self) -> list[tuple[str, object]]:
         return [
             *super().figures(),
-            ("States Parties retaining cluster munitions", len(self.retention)),
+            ("States Parties retaining cluster munitions", len(self.retaining)),
             ("  use not reported", len(self.use_not_reported)),
+            ("Latest figures: none retained", len(self.retaining_none)),
         ]
 
 
