@@ -43,6 +43,7 @@ class Q:
     attachments_by_id = "attachments_by_id"
     engagements_recent = "engagements_recent"
     engagements_of_state = "engagements_of_state"
+    engagements_of_state_oldest = "engagements_of_state_oldest"
     engagements_by_actor = "engagements_by_actor"
     engagements_of_campaign = "engagements_of_campaign"
     engagement_days = "engagement_days"
