@@ -63,6 +63,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.attachments_by_id: {"uuid": facts["attachment"]},
         Q.engagements_recent: listing,
         Q.engagements_of_state: {**listing, "iso3": "GHA"},
+        Q.engagements_of_state_oldest: {**listing, "iso3": "GHA"},
         Q.engagements_by_actor: {**listing, "actor": "PRT"},
         Q.engagements_of_campaign: {**listing, "campaign": CAMPAIGN},
         Q.engagement_days: EVER,
