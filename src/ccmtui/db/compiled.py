@@ -442,13 +442,13 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('kind', None), ('engagements', None)),
         {},
     ),
-    'demarches_by_month': (
-        "SELECT CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER) AS year, CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER) AS month, count(*) AS demarches \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER), CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER) ORDER BY CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER), CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER)",
-        (('year', None), ('month', None), ('demarches', None)),
-        {'kind_1': 'demarche'},
-    ),
     'demarche_reach': (
         'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.engagement_uuid \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND engagements.kind = :kind_1 AND engagements.area = :area) ORDER BY states.iso3',
+        (('iso3', None),),
+        {'kind_1': 'demarche'},
+    ),
+    'demarche_states': (
+        'SELECT DISTINCT engagement_states.iso3 \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 ORDER BY engagement_states.iso3',
         (('iso3', None),),
         {'kind_1': 'demarche'},
     ),

@@ -130,8 +130,8 @@ class Q:
     cooperation_of_state = "cooperation_of_state"
     meeting_details = "meeting_details"
     engagements_by_kind = "engagements_by_kind"
-    demarches_by_month = "demarches_by_month"
     demarche_reach = "demarche_reach"
+    demarche_states = "demarche_states"
     demarche_replies = "demarche_replies"
     # due.py
     due_follow_ups_newest = "due_follow_ups_newest"

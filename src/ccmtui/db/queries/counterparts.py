@@ -79,9 +79,7 @@ def counterparts_of_state() -> Select:
         .outerjoin(Person, Person.uuid == EngagementCounterpart.person_uuid)
         # The date on the link (the engagement's own, db/rollups.py): the state's dated index alone
         # finds its engagements up to :as_of; an engagement is read only when it had a counterpart.
-        .where(
-            EngagementState.iso3 == bindparam("iso3"), EngagementState.occurred_on <= bindparam("as_of", type_=Date)
-        )
+        .where(EngagementState.iso3 == bindparam("iso3"), EngagementState.occurred_on <= bindparam("as_of", type_=Date))
         .order_by(Engagement.occurred_on.desc(), EngagementCounterpart.created_at, EngagementCounterpart.uuid)
     )
 
