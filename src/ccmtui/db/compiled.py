@@ -483,9 +483,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'assessments_until': (
-        'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.reasons, classifications.uuid \nFROM classifications \nWHERE classifications.assessed_on <= :as_of ORDER BY classifications.iso3, classifications.assessed_on, classifications.created_at, classifications.uuid',
+        'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.reasons, classifications.uuid \nFROM states JOIN classifications ON classifications.uuid = (SELECT classifications_1.uuid \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = states.iso3 AND classifications_1.assessed_on <= :as_of ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC, classifications_1.uuid DESC\n LIMIT :param_1 OFFSET :param_2) ORDER BY states.iso3',
         (('iso3', None), ('category', None), ('assessed_on', 'date'), ('reasons', None), ('uuid', None)),
-        {},
+        {'param_1': 1, 'param_2': 0},
     ),
     'last_contact_of_state': (
         'SELECT max(engagements.occurred_on) AS last_contact \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of',
