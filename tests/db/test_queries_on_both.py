@@ -154,6 +154,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.demarche_reach: {**PERIOD, "area": "universalization"},
         Q.demarche_states: {**PERIOD, "area": "universalization"},
         Q.demarche_replies: {**PERIOD, "area": "universalization"},
+        Q.demarche_replies_from_demarches: {**PERIOD, "area": "universalization"},
         Q.state_regions: {},
         Q.assessments_until: {"as_of": date(2013, 9, 9)},
         Q.last_contact_of_state: {"iso3": "THA", "as_of": date(2013, 9, 9)},

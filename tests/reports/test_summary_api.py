@@ -80,6 +80,7 @@ def test_fast_and_sqlalchemy_readers_agree_on_the_summary_queries(sample_db):
         ("demarche_reach", period),
         ("demarche_states", period),
         ("demarche_replies", period),
+        ("demarche_replies_from_demarches", period),
     ]
     for name, params in checks:
         assert fast.rows(name, **params) == slow.rows(name, **params), name
@@ -90,12 +91,17 @@ def test_fast_and_sqlalchemy_readers_agree_on_the_summary_queries(sample_db):
             for span in ((since, day), (day, until)):
                 bounds = {"area": "universalization", "since": span[0], "until": span[1]}
                 assert fast.rows("demarche_states", **bounds) == fast.rows("demarche_reach", **bounds), bounds
+                replies = fast.rows("demarche_replies", **bounds)
+                assert fast.rows("demarche_replies_from_demarches", **bounds) == replies, bounds
     fast.close()
     slow.close()
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("name", ["engagements_by_kind", "demarche_reach", "demarche_states", "demarche_replies"])
+@pytest.mark.parametrize(
+    "name",
+    ["engagements_by_kind", "demarche_reach", "demarche_states", "demarche_replies", "demarche_replies_from_demarches"],
+)
 def test_period_counts_search_an_index_never_scan_the_engagements(sample_db, name):
     import sqlite3
 

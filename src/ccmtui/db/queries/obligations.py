@@ -284,11 +284,24 @@ def demarche_replies() -> Select:
         .correlate(Reply)
         .exists()
     )
-    return (
-        select(Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
-        .where(of_period)
-        .group_by(Reply.status)
-        .order_by(Reply.status)
+    return _reply_counts(select(*_REPLY_COUNT).where(of_period))
+
+
+_REPLY_COUNT = (Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
+
+
+def _reply_counts(base: Select) -> Select:
+    return base.group_by(Reply.status).order_by(Reply.status)
+
+
+def demarche_replies_from_demarches() -> Select:
+    """`demarche_replies` read from the period's démarches (the (kind, area, date) index, then each
+    one's replies by its id): cheaper when the period holds few démarches."""
+    return _reply_counts(
+        select(*_REPLY_COUNT)
+        .select_from(Engagement)
+        .join(Reply, Reply.engagement_uuid == Engagement.uuid)
+        .where(*_in_period(Engagement.kind == "demarche"))
     )
 
 
@@ -310,4 +323,5 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.demarche_reach: demarche_reach,
     Q.demarche_states: demarche_states,
     Q.demarche_replies: demarche_replies,
+    Q.demarche_replies_from_demarches: demarche_replies_from_demarches,
 }
