@@ -15,29 +15,36 @@ from ..conftest import CCM
 
 @pytest.fixture(scope="module")
 def large(tmp_path_factory) -> CCM:
-    """A generated log of 600 engagements, with three more on one day for one state."""
+    """A generated log of 600 engagements, with three more on one day for one state, two of them
+    with a file attached (the first logged, the last), one held with the ICRC."""
     from ccmtui.seed.generate import generate
 
-    path = tmp_path_factory.mktemp("streaming") / "large.db"
+    folder = tmp_path_factory.mktemp("streaming")
+    path = folder / "large.db"
     generate(path, 600, seed=3)
     ccm = CCM(path)
     for n in range(3):
-        assert (
-            ccm(
-                "log",
-                "call",
-                "KEN",
-                "-m",
-                f"Call {n}",
-                "--area",
-                "universalization",
-                "--date",
-                "2020-02-03",
-                "--by",
-                "ESP",
-            ).exit_code
-            == 0
+        met = ["--with", "ICRC"] if n == 1 else []
+        logged = ccm(
+            "log",
+            "call",
+            "KEN",
+            "-m",
+            f"Call {n}",
+            "--area",
+            "universalization",
+            "--date",
+            "2020-02-03",
+            "--by",
+            "ESP",
+            *met,
         )
+        assert logged.exit_code == 0, logged.output
+    calls = _jsonl(ccm("engagements", "--state", "KEN", "--since", "2020-02-03", "--until", "2020-02-03", "--jsonl"))
+    by_summary = {call["summary"]: call["id"] for call in calls}
+    for n, name in ((2, "b-notes.txt"), (0, "a-minutes.txt")):
+        (folder / name).write_text(f"Call {n}\n")
+        assert ccm("attach", by_summary[f"Call {n}"], str(folder / name)).exit_code == 0
     return ccm
 
 
@@ -83,6 +90,27 @@ def test_history_all_into_a_pipe_is_plain_lines_oldest_first(large):
     assert {fields[1] for fields in lines} >= {"treaty", "engagement"}
 
 
+def test_history_streamed_is_the_timeline_built_whole(large):
+    """`--all` merges the engagements, read oldest day first a page at a time, with the other
+    entries: the same entries in the same order as the timeline built whole and sorted."""
+    ccm = large
+    streamed = _jsonl(ccm("history", "KEN", "--all", "--jsonl"))
+    assert streamed == json.loads(ccm("history", "KEN", "-n", "100000", "--json").stdout)
+    order = ["treaty", "category", "vote", "engagement", "attachment", "reply", "offer", "counterpart"]
+    dated = [e for e in streamed if e["kind"] not in ("offer", "counterpart")]
+    assert dated == sorted(dated, key=lambda e: (e["date"], order.index(e["kind"])))
+    day = [e for e in streamed if e["date"] == "2020-02-03"]
+    calls = [e for e in day if e["kind"] == "engagement" and e["what"].startswith("Call:")]
+    # A day's engagements in the listing's order (id descending), then the files in the order attached.
+    assert [e["id"] for e in calls] == sorted((e["id"] for e in calls), reverse=True)
+    assert [e["what"].split(" (")[0] for e in day if e["kind"] == "attachment"] == [
+        "Attached b-notes.txt",
+        "Attached a-minutes.txt",
+    ]
+    assert day.index(calls[-1]) < next(i for i, e in enumerate(day) if e["kind"] == "attachment")
+    assert [e["what"] for e in calls if "(with ICRC)" in e["what"]] == ["Call: Call 1 (by ESP) (with ICRC)"]
+
+
 def test_reading_page_by_page_gives_the_listing_exactly(large):
     from ccmtui.db.read import open_reader
 
@@ -101,6 +129,10 @@ def test_reading_page_by_page_gives_the_listing_exactly(large):
             assert whole, chosen
             # Pages of three: many a page ends inside a day, and the next one must carry on there.
             assert [line.uuid for line in iter_engagements(reader, chosen, page=3)] == whole, chosen
+            if chosen.state and chosen.limit is None:
+                # A timeline's order: the days turned round, each day's own order kept.
+                timeline = [line.uuid for line in sorted(list_engagements(reader, chosen), key=lambda x: x.occurred_on)]
+                assert [line.uuid for line in iter_engagements(reader, chosen, page=3, oldest_first=True)] == timeline
     finally:
         reader.close()
 

@@ -32,6 +32,19 @@ def test_the_2013_categories_carry_the_reports_reasons_for_each_group(ccm):
     assert rows["FRA"]["reasons"] == []  # a State Party carries none
 
 
+def test_a_states_current_category_is_its_latest_on_the_day_the_last_recorded_of_a_day(ccm):
+    for category, day, reason in (
+        ("I", "2025-05-05", "cost"),
+        ("III", "2025-05-05", "security"),
+        ("II", "2025-06-01", "prefers-ccw"),
+    ):
+        assert ccm("classify", "THA", category, "-r", "x", "-d", day, "--reason", reason).exit_code == 0
+    before = {s["iso3"]: s for s in _status(ccm, "--as-of", "2025-05-31")}["THA"]
+    assert (before["category"], before["reasons"]) == ("III", ["security"])
+    after = {s["iso3"]: s for s in _status(ccm, "--as-of", "2025-06-01")}["THA"]
+    assert (after["category"], after["reasons"]) == ("II", ["prefers-ccw"])
+
+
 def test_classify_and_reply_record_reasons_that_history_shows_in_words(ccm):
     result = ccm(
         "classify", "Thailand", "II", "-r", "Waits for ASEAN", "--reason", "regional-reciprocity", "--reason", "cost"

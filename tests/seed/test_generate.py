@@ -201,6 +201,8 @@ def test_engagements_are_counted_per_day_from_an_index_alone(db):
 PAGE_QUERIES = {
     "engagements_recent": "ix_engagements_occurred_on",
     "engagements_of_state": "ix_engagement_states_iso3_occurred_on",
+    # A state's timeline, oldest day first (`ccm history --all`): the same index read forwards.
+    "engagements_of_state_oldest": "ix_engagement_states_iso3_occurred_on",
     "engagements_by_actor": "ix_engagement_actors_actor_occurred_on",
 }
 

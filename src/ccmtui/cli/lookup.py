@@ -224,37 +224,46 @@ def history(
     """One state's timeline: treaty events, engagements, replies, categories and General Assembly votes."""
     from datetime import date
 
-    from ccmtui.reports.history import counterparts, help_on_offer, state_history
+    from ccmtui.reports.history import counterparts, help_on_offer, iter_state_history, vote_events
 
     context = app_context(ctx)
     record = context.register().resolve(state)
     extra = context.config.get("reasons")
-    entries = state_history(context.reader(), record, None if all_ else limit, redact=redact, extra_reasons=extra)
-    # Last: the help on offer for the reasons that hold it back now.
-    entries += help_on_offer(context.reader(), record, date.today(), extra)
-    # And whom to talk to: its people, and the people and organisations met.
-    entries += counterparts(context.reader(), record, date.today(), redact=redact)
+    reader = context.reader()
+    votes = vote_events(reader, record.iso3)
+
+    def timeline():
+        yield from iter_state_history(
+            reader, record, None if all_ else limit, redact=redact, extra_reasons=extra, votes=votes
+        )
+        # Last: the help on offer for the reasons that hold it back now.
+        yield from help_on_offer(reader, record, date.today(), extra)
+        # And whom to talk to: its people, and the people and organisations met.
+        yield from counterparts(reader, record, date.today(), redact=redact)
+
     if (as_jsonl or (as_json and all_)) and not (plain or format_ or output):
         from ccmtui.cli._stream import stream_json
 
-        stream_json(entries, lambda entry: entry.as_json(), lines=as_jsonl)
+        stream_json(timeline(), lambda entry: entry.as_json(), lines=as_jsonl)
         return
     if wanted(as_json, format_, output):
-        emit([entry.as_json() for entry in entries], as_json, format_, output, "history", redact=redact)
+        emit([entry.as_json() for entry in timeline()], as_json, format_, output, "history", redact=redact)
         return
     title = f"{record.name} ({record.iso3}) — history"
     caption = None
-    if not any(entry.kind == "vote" for entry in entries):
+    if not votes:
         caption = "General Assembly votes: none recorded (per-state votes are not shipped: ccm votes import)."
     if all_:
         from ccmtui.cli._stream import stream_text
 
+        # Printed as it is read.
         stream_text(
-            entries,
+            timeline(),
             line=lambda entry: (entry.on.isoformat(), entry.kind, entry.what, entry.ref or ""),
             table=lambda few: _history_table(few, title, caption),
         )
         return
+    entries = list(timeline())
     shown = sum(1 for entry in entries if entry.kind == "engagement")
     more = "" if shown < limit else f" (the {limit} most recent engagements; --all for every one)"
     console().print(_history_table(entries, title + more, caption))

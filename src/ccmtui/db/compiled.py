@@ -57,6 +57,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
         {'param_1': 0},
     ),
+    'engagements_of_state_oldest': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagement_states.occurred_on, engagement_states.engagement_uuid DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
     'engagements_by_actor': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagement_actors JOIN engagements ON engagements.uuid = engagement_actors.engagement_uuid \nWHERE engagement_actors.actor = :actor AND engagement_actors.occurred_on >= :since AND engagement_actors.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) ORDER BY engagement_actors.occurred_on DESC, engagement_actors.engagement_uuid DESC\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
@@ -437,18 +442,23 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('kind', None), ('engagements', None)),
         {},
     ),
-    'demarches_by_month': (
-        "SELECT CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER) AS year, CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER) AS month, count(*) AS demarches \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER), CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER) ORDER BY CAST(STRFTIME('%Y', engagements.occurred_on) AS INTEGER), CAST(STRFTIME('%m', engagements.occurred_on) AS INTEGER)",
-        (('year', None), ('month', None), ('demarches', None)),
-        {'kind_1': 'demarche'},
-    ),
     'demarche_reach': (
         'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.engagement_uuid \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND engagements.kind = :kind_1 AND engagements.area = :area) ORDER BY states.iso3',
         (('iso3', None),),
         {'kind_1': 'demarche'},
     ),
+    'demarche_states': (
+        'SELECT DISTINCT engagement_states.iso3 \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 ORDER BY engagement_states.iso3',
+        (('iso3', None),),
+        {'kind_1': 'demarche'},
+    ),
     'demarche_replies': (
         'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM replies \nWHERE EXISTS (SELECT engagements.uuid \nFROM engagements \nWHERE engagements.uuid = replies.engagement_uuid AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1) GROUP BY replies.status ORDER BY replies.status',
+        (('status', None), ('replies', None)),
+        {'kind_1': 'demarche'},
+    ),
+    'demarche_replies_from_demarches': (
+        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM engagements JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY replies.status ORDER BY replies.status',
         (('status', None), ('replies', None)),
         {'kind_1': 'demarche'},
     ),
@@ -478,9 +488,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'assessments_until': (
-        'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.reasons, classifications.uuid \nFROM classifications \nWHERE classifications.assessed_on <= :as_of ORDER BY classifications.iso3, classifications.assessed_on, classifications.created_at, classifications.uuid',
+        'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.reasons, classifications.uuid \nFROM states JOIN classifications ON classifications.uuid = (SELECT classifications_1.uuid \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = states.iso3 AND classifications_1.assessed_on <= :as_of ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC, classifications_1.uuid DESC\n LIMIT :param_1 OFFSET :param_2) ORDER BY states.iso3',
         (('iso3', None), ('category', None), ('assessed_on', 'date'), ('reasons', None), ('uuid', None)),
-        {},
+        {'param_1': 1, 'param_2': 0},
     ),
     'last_contact_of_state': (
         'SELECT max(engagements.occurred_on) AS last_contact \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of',
@@ -558,7 +568,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'counterparts_of_state': (
-        'SELECT engagement_counterparts.person_uuid, people.name AS person_name, people.role, people.iso3, people.organisation AS person_organisation, engagement_counterparts.organisation, engagements.occurred_on \nFROM engagement_counterparts JOIN engagement_states ON engagement_states.engagement_uuid = engagement_counterparts.engagement_uuid JOIN engagements ON engagements.uuid = engagement_counterparts.engagement_uuid LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagements.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC, engagement_counterparts.created_at, engagement_counterparts.uuid',
+        'SELECT engagement_counterparts.person_uuid, people.name AS person_name, people.role, people.iso3, people.organisation AS person_organisation, engagement_counterparts.organisation, engagements.occurred_on \nFROM engagement_counterparts JOIN engagement_states ON engagement_states.engagement_uuid = engagement_counterparts.engagement_uuid JOIN engagements ON engagements.uuid = engagement_counterparts.engagement_uuid LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC, engagement_counterparts.created_at, engagement_counterparts.uuid',
         (('person_uuid', None), ('person_name', None), ('role', None), ('iso3', None), ('person_organisation', None), ('organisation', None), ('occurred_on', 'date')),
         {},
     ),

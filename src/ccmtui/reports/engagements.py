@@ -121,18 +121,25 @@ def list_engagements(reader: Reader, chosen: EngagementFilter) -> list[Engagemen
     return _filtered(chosen, with_parties(reader, rows))[:limit]
 
 
-def iter_engagements(reader: Reader, chosen: EngagementFilter, page: int = 2000) -> Iterator[EngagementLine]:
+def iter_engagements(
+    reader: Reader, chosen: EngagementFilter, page: int = 2000, *, oldest_first: bool = False
+) -> Iterator[EngagementLine]:
     """`list_engagements`' lines in its order, read a page at a time: memory stays flat however
     many match. Each page starts on the day the last one ended, leaving out the rows of that day
-    already given (the order within a day is the query's own, the same each time)."""
+    already given (the order within a day is the query's own, the same each time).
+    `oldest_first` (a state's only): the days in the other direction, each day's lines in the
+    same order, as a timeline shows them."""
+    if oldest_first and (chosen.campaign or not chosen.state):
+        raise ValueError("only a state's engagements are read oldest first")
     wanted = chosen.limit or NO_LIMIT
-    until = chosen.until or LATEST
+    since, until = chosen.since or EARLIEST, chosen.until or LATEST
     skip = 0
     size = min(FIRST_PAGE, page)  # a small first page shows soon; the next ones grow to `page`
     while wanted > 0:
         asked = size + skip
         size = min(size * 4, page)
-        rows = _driving_rows(reader, EngagementFilter(**{**vars(chosen), "until": until}), asked)
+        bounded = EngagementFilter(**{**vars(chosen), "since": since, "until": until})
+        rows = _driving_rows(reader, bounded, asked, oldest_first=oldest_first)
         lines = _filtered(chosen, with_parties(reader, rows[skip:]))[:wanted]
         yield from lines
         wanted -= len(lines)
@@ -141,14 +148,14 @@ def iter_engagements(reader: Reader, chosen: EngagementFilter, page: int = 2000)
         last = rows[-1].occurred_on
         # Every row read of the last day: given now, skipped next time (the next page starts there).
         skip = sum(1 for row in rows if row.occurred_on == last)
-        until = last
+        since, until = (last, until) if oldest_first else (since, last)
 
 
 def _post_actor(chosen: EngagementFilter) -> str | None:
     return chosen.actor if (chosen.campaign or chosen.state) else None
 
 
-def _driving_rows(reader: Reader, chosen: EngagementFilter, limit: int) -> list:
+def _driving_rows(reader: Reader, chosen: EngagementFilter, limit: int, *, oldest_first: bool = False) -> list:
     params = {
         "since": chosen.since or EARLIEST,
         "until": chosen.until or LATEST,
@@ -159,7 +166,8 @@ def _driving_rows(reader: Reader, chosen: EngagementFilter, limit: int) -> list:
     if chosen.campaign:
         return reader.rows(Q.engagements_of_campaign, campaign=chosen.campaign, **params)
     if chosen.state:
-        return reader.rows(Q.engagements_of_state, iso3=chosen.state, **params)
+        name = Q.engagements_of_state_oldest if oldest_first else Q.engagements_of_state
+        return reader.rows(name, iso3=chosen.state, **params)
     if chosen.actor:
         return reader.rows(Q.engagements_by_actor, actor=chosen.actor, **params)
     return reader.rows(Q.engagements_recent, **params)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import heapq
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
-from ccmtui.reports.engagements import EngagementFilter, iter_engagements, rows_of_engagements
+from ccmtui.reports.engagements import (
+    FIRST_PAGE,
+    IN_CHUNK,
+    EngagementFilter,
+    EngagementLine,
+    iter_engagements,
+    rows_of_engagements,
+)
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -121,42 +130,45 @@ def _reasons(stored: str | None, extra: Mapping | None) -> str:
     return "; held back by: " + ", ".join(f"{c} ({meaning(c, extra)})" for c in codes) if codes else ""
 
 
+# The order of a day's entries by kind.
+ORDER = {
+    "treaty": 0,
+    "category": 1,
+    "vote": 2,
+    "engagement": 3,
+    "attachment": 4,
+    "reply": 5,
+    "offer": 6,
+    "counterpart": 7,
+}
+
+
+def _timeline_key(entry: TimelineEntry) -> tuple[date, int]:
+    return entry.on, ORDER[entry.kind]
+
+
 def state_history(
     reader: Reader, record, limit: int | None = None, redact: bool = False, *, extra_reasons: Mapping | None = None
 ) -> list[TimelineEntry]:
     """Everything about one state, oldest first; `limit` keeps the most recent engagements; `redact`
     leaves the categories' rationales out. `extra_reasons`: config.toml's own reasons, named in words."""
-    entries = treaty_events(record)
-    dated: dict[str, date] = {}
-    # Read a page at a time: only the timeline's entries are kept, not every engagement's line.
-    for line in iter_engagements(reader, EngagementFilter(state=record.iso3, limit=limit)):
-        by = f" (by {', '.join(line.actors)})" if line.actors else ""
-        entries.append(
-            TimelineEntry(line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}", line.uuid)
-        )
-        dated[line.uuid] = line.occurred_on
-    if dated:
-        met: dict[str, list[str]] = {}
-        for row in rows_of_engagements(reader, Q.counterparts_of_engagements, list(dated)):
-            if row.person_uuid and redact:  # individuals stay out of a redacted output
-                continue
-            met.setdefault(row.engagement_uuid, []).append(row.person_name if row.person_uuid else row.organisation)
-        if met:
-            entries = [
-                TimelineEntry(e.on, e.kind, f"{e.what} (with {', '.join(met[e.ref])})", e.ref)
-                if e.kind == "engagement" and e.ref in met
-                else e
-                for e in entries
-            ]
-        attachments = rows_of_engagements(reader, Q.attachments_of_engagements, list(dated))
-        # In the query's own order across the chunks.
-        attachments.sort(key=lambda row: (row.created_at, row.filename))
-        for row in attachments:
-            entries.append(
-                TimelineEntry(
-                    dated[row.engagement_uuid], "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid
-                )
-            )
+    return list(iter_state_history(reader, record, limit, redact, extra_reasons=extra_reasons))
+
+
+def iter_state_history(
+    reader: Reader,
+    record,
+    limit: int | None = None,
+    redact: bool = False,
+    *,
+    extra_reasons: Mapping | None = None,
+    votes: list[TimelineEntry] | None = None,
+) -> Iterator[TimelineEntry]:
+    """`state_history`'s entries as they are read: without `limit`, the state's engagements come
+    oldest first a page at a time, merged with the other entries (a few per state, read whole), so
+    the first lines show before the last engagement is read and memory stays flat. `votes`: the
+    state's `vote_events`, if already read."""
+    others = treaty_events(record)
     for reply in reader.rows(Q.replies_of_state, iso3=record.iso3):
         if reply.status == "replied":
             supports = f", supports Category {reply.supports_category}" if reply.supports_category else ""
@@ -164,26 +176,64 @@ def state_history(
             if reply.summary and not redact:
                 text += f" — {reply.summary}"
             text += _reasons(reply.reasons, extra_reasons)
-            entries.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
-    entries += obligation_events(reader, record.iso3)
-    assessments = reader.rows(Q.classifications_of_state, iso3=record.iso3)
-    for row in assessments:
+            others.append(TimelineEntry(reply.received_on, "reply", text, reply.engagement_uuid))
+    others += obligation_events(reader, record.iso3)
+    for row in reader.rows(Q.classifications_of_state, iso3=record.iso3):
         rationale = "" if redact else f": {row.rationale}"
         text = f"Category {row.category}{rationale}{_reasons(row.reasons, extra_reasons)}"
-        entries.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
-    entries += vote_events(reader, record.iso3)
-    order = {
-        "treaty": 0,
-        "category": 1,
-        "vote": 2,
-        "engagement": 3,
-        "attachment": 4,
-        "reply": 5,
-        "offer": 6,
-        "counterpart": 7,
-    }
-    entries.sort(key=lambda e: (e.on, order[e.kind]))
-    return entries
+        others.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
+    others += vote_events(reader, record.iso3) if votes is None else votes
+    others.sort(key=_timeline_key)
+    chosen = EngagementFilter(state=record.iso3, limit=limit)
+    if limit is None:
+        lines: Iterable[EngagementLine] = iter_engagements(reader, chosen, oldest_first=True)
+    else:
+        # The most recent, read newest first: the days turned round, each day's order kept.
+        lines = sorted(iter_engagements(reader, chosen), key=lambda line: line.occurred_on)
+    # Engagements and attachments are the one stream of their kinds: the merge keeps each day's
+    # entries of a kind in their stream's order.
+    return heapq.merge(others, _engagement_entries(reader, lines, redact), key=_timeline_key)
+
+
+def _engagement_entries(reader: Reader, lines: Iterable[EngagementLine], redact: bool) -> Iterator[TimelineEntry]:
+    """Each engagement (with whom it was held), and after a day's engagements the files attached
+    to them in the order attached; the people met and the files read a page of lines at a time."""
+    day, attached = None, []
+    for page in _pages(lines):
+        uuids = [line.uuid for line in page]
+        met: dict[str, list[str]] = {}
+        for row in rows_of_engagements(reader, Q.counterparts_of_engagements, uuids):
+            if row.person_uuid and redact:  # individuals stay out of a redacted output
+                continue
+            met.setdefault(row.engagement_uuid, []).append(row.person_name if row.person_uuid else row.organisation)
+        files: dict[str, list] = {}
+        for row in rows_of_engagements(reader, Q.attachments_of_engagements, uuids):
+            files.setdefault(row.engagement_uuid, []).append(row)
+        for line in page:
+            if line.occurred_on != day:
+                yield from _attachments(day, attached)
+                day, attached = line.occurred_on, []
+            by = f" (by {', '.join(line.actors)})" if line.actors else ""
+            with_ = f" (with {', '.join(met[line.uuid])})" if line.uuid in met else ""
+            yield TimelineEntry(
+                line.occurred_on, "engagement", f"{line.kind_label}: {line.summary}{by}{with_}", line.uuid
+            )
+            attached += files.get(line.uuid, [])
+    yield from _attachments(day, attached)
+
+
+def _pages(lines: Iterable[EngagementLine]) -> Iterator[list[EngagementLine]]:
+    """Pages of lines, the first small (what a screen shows), then IN_CHUNK."""
+    lines = iter(lines)
+    size = FIRST_PAGE
+    while page := list(islice(lines, size)):
+        yield page
+        size = IN_CHUNK
+
+
+def _attachments(day: date | None, rows: list) -> Iterator[TimelineEntry]:
+    for row in sorted(rows, key=lambda row: (row.created_at, row.filename)):
+        yield TimelineEntry(day, "attachment", f"Attached {row.filename} ({row.size:,} bytes)", row.uuid)
 
 
 def vote_events(reader: Reader, iso3: str) -> list[TimelineEntry]:

@@ -43,6 +43,7 @@ class Q:
     attachments_by_id = "attachments_by_id"
     engagements_recent = "engagements_recent"
     engagements_of_state = "engagements_of_state"
+    engagements_of_state_oldest = "engagements_of_state_oldest"
     engagements_by_actor = "engagements_by_actor"
     engagements_of_campaign = "engagements_of_campaign"
     engagement_days = "engagement_days"
@@ -129,8 +130,9 @@ class Q:
     cooperation_of_state = "cooperation_of_state"
     meeting_details = "meeting_details"
     engagements_by_kind = "engagements_by_kind"
-    demarches_by_month = "demarches_by_month"
     demarche_reach = "demarche_reach"
+    demarche_states = "demarche_states"
+    demarche_replies_from_demarches = "demarche_replies_from_demarches"
     demarche_replies = "demarche_replies"
     # due.py
     due_follow_ups_newest = "due_follow_ups_newest"

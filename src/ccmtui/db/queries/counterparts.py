@@ -77,7 +77,9 @@ def counterparts_of_state() -> Select:
         .join(EngagementState, EngagementState.engagement_uuid == EngagementCounterpart.engagement_uuid)
         .join(Engagement, Engagement.uuid == EngagementCounterpart.engagement_uuid)
         .outerjoin(Person, Person.uuid == EngagementCounterpart.person_uuid)
-        .where(EngagementState.iso3 == bindparam("iso3"), Engagement.occurred_on <= bindparam("as_of", type_=Date))
+        # The date on the link (the engagement's own, db/rollups.py): the state's dated index alone
+        # finds its engagements up to :as_of; an engagement is read only when it had a counterpart.
+        .where(EngagementState.iso3 == bindparam("iso3"), EngagementState.occurred_on <= bindparam("as_of", type_=Date))
         .order_by(Engagement.occurred_on.desc(), EngagementCounterpart.created_at, EngagementCounterpart.uuid)
     )
 

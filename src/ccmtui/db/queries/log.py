@@ -59,10 +59,7 @@ def engagements_recent() -> Select:
     return _listing(select(*ENGAGEMENT_COLUMNS))
 
 
-def _linked_listing(link, key: str) -> Select:
-    """A state's (or an actor's) engagements, newest first: a range of the link's (key, date)
-    index read backwards, each engagement then found by its id. A page reads a page's rows,
-    however many engagements the state has (the dates on the link: db/rollups.py)."""
+def _linked_range(link, key: str) -> Select:
     return (
         select(*ENGAGEMENT_COLUMNS)
         .select_from(link)
@@ -74,14 +71,29 @@ def _linked_listing(link, key: str) -> Select:
             _optional(Engagement.area, "area"),
             _optional(Engagement.kind, "kind"),
         )
-        # Both descending: the index's own order read backwards, with no sort even within a day.
-        .order_by(link.occurred_on.desc(), link.engagement_uuid.desc())
         .limit(bindparam("limit", type_=Integer))
     )
 
 
+def _linked_listing(link, key: str) -> Select:
+    """A state's (or an actor's) engagements, newest first: a range of the link's (key, date)
+    index read backwards, each engagement then found by its id. A page reads a page's rows,
+    however many engagements the state has (the dates on the link: db/rollups.py)."""
+    # Both descending: the index's own order read backwards, with no sort even within a day.
+    return _linked_range(link, key).order_by(link.occurred_on.desc(), link.engagement_uuid.desc())
+
+
 def engagements_of_state() -> Select:
     return _linked_listing(EngagementState, "iso3")
+
+
+def engagements_of_state_oldest() -> Select:
+    """A state's engagements, oldest day first, as a timeline shows them: the (state, date) index
+    read forwards, so LIMIT stops the read after a page; within a day the listing's own order
+    (the newest-first listing's, id descending), the one part sorted."""
+    return _linked_range(EngagementState, "iso3").order_by(
+        EngagementState.occurred_on, EngagementState.engagement_uuid.desc()
+    )
 
 
 def engagements_by_actor() -> Select:
@@ -447,6 +459,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.attachments_by_id: attachments_by_id,
     Q.engagements_recent: engagements_recent,
     Q.engagements_of_state: engagements_of_state,
+    Q.engagements_of_state_oldest: engagements_of_state_oldest,
     Q.engagements_by_actor: engagements_by_actor,
     Q.engagements_of_campaign: engagements_of_campaign,
     Q.engagement_days: engagement_days,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Date, Integer, Select, String, bindparam, extract, func, or_, select
+from sqlalchemy import Date, Integer, Select, String, bindparam, func, or_, select
 
 from ccmtui.db.models import (
     CooperationReport,
@@ -238,18 +238,6 @@ def engagements_by_kind() -> Select:
     )
 
 
-def demarches_by_month() -> Select:
-    """Démarches of an area per month of the period."""
-    year = extract("year", Engagement.occurred_on)
-    month = extract("month", Engagement.occurred_on)
-    return (
-        select(year.label("year"), month.label("month"), func.count().label("demarches"))
-        .where(*_in_period(Engagement.kind == "demarche"))
-        .group_by(year, month)
-        .order_by(year, month)
-    )
-
-
 def demarche_reach() -> Select:
     """The states the period's démarches went to.
 
@@ -271,6 +259,20 @@ def demarche_reach() -> Select:
     return select(State.iso3).where(reached).order_by(State.iso3)
 
 
+def demarche_states() -> Select:
+    """The states the period's démarches went to, read from the démarches themselves (the area's
+    (kind, area, date) index, then each one's states): `demarche_reach`'s states, cheaper when
+    the period holds few démarches and most states none."""
+    return (
+        select(EngagementState.iso3)
+        .distinct()
+        .select_from(Engagement)
+        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
+        .where(*_in_period(Engagement.kind == "demarche"))
+        .order_by(EngagementState.iso3)
+    )
+
+
 def demarche_replies() -> Select:
     """Replies to the period's démarches, counted by status (pending, replied, no-reply); a state that
     replied more than once to one démarche counts once."""
@@ -282,11 +284,24 @@ def demarche_replies() -> Select:
         .correlate(Reply)
         .exists()
     )
-    return (
-        select(Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
-        .where(of_period)
-        .group_by(Reply.status)
-        .order_by(Reply.status)
+    return _reply_counts(select(*_REPLY_COUNT).where(of_period))
+
+
+_REPLY_COUNT = (Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
+
+
+def _reply_counts(base: Select) -> Select:
+    return base.group_by(Reply.status).order_by(Reply.status)
+
+
+def demarche_replies_from_demarches() -> Select:
+    """`demarche_replies` read from the period's démarches (the (kind, area, date) index, then each
+    one's replies by its id): cheaper when the period holds few démarches."""
+    return _reply_counts(
+        select(*_REPLY_COUNT)
+        .select_from(Engagement)
+        .join(Reply, Reply.engagement_uuid == Engagement.uuid)
+        .where(*_in_period(Engagement.kind == "demarche"))
     )
 
 
@@ -305,7 +320,8 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.cooperation_of_state: cooperation_of_state,
     Q.meeting_details: meeting_details,
     Q.engagements_by_kind: engagements_by_kind,
-    Q.demarches_by_month: demarches_by_month,
     Q.demarche_reach: demarche_reach,
+    Q.demarche_states: demarche_states,
     Q.demarche_replies: demarche_replies,
+    Q.demarche_replies_from_demarches: demarche_replies_from_demarches,
 }

@@ -5,13 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import Date, Integer, Select, bindparam, func, select
+from sqlalchemy.orm import aliased
 
 from ccmtui.db.models import Classification, Engagement, EngagementState, Reply, State, UngaVote
 from ccmtui.db.queries import Q
 
 
 def assessments_until() -> Select:
-    """Every assessment made on or before :as_of, each state's oldest first (its current one last)."""
+    """Each state's latest assessment made on or before :as_of (the last in the order of day, then
+    of recording): one short backward read of its (state, date) index a state, however many
+    assessments the record holds."""
+    earlier = aliased(Classification)
+    latest = (
+        select(earlier.uuid)
+        .where(earlier.iso3 == State.iso3, earlier.assessed_on <= bindparam("as_of", type_=Date))
+        .order_by(earlier.assessed_on.desc(), earlier.created_at.desc(), earlier.uuid.desc())
+        .limit(1)
+        .correlate(State)
+        .scalar_subquery()
+    )
     return (
         select(
             Classification.iso3,
@@ -20,8 +32,9 @@ def assessments_until() -> Select:
             Classification.reasons,
             Classification.uuid,
         )
-        .where(Classification.assessed_on <= bindparam("as_of", type_=Date))
-        .order_by(Classification.iso3, Classification.assessed_on, Classification.created_at, Classification.uuid)
+        .select_from(State)
+        .join(Classification, Classification.uuid == latest)
+        .order_by(State.iso3)
     )
 
 

@@ -245,13 +245,26 @@ def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:
     ]
 
 
+# Up to this many démarches in a period, reading them finds the states reached sooner than walking
+# each state's engagements up to its first démarche (a few dozen each, about 200 states), and
+# their replies sooner than reading every reply.
+FEW_DEMARCHES = 8000
+
+
 def _demarches(reader: Reader, period: Period) -> DemarcheTally:
     params = {"area": "universalization", "since": period.since + timedelta(days=1), "until": period.as_of}
-    by_month = [
-        (f"{int(r.year):04d}-{int(r.month):02d}", r.demarches) for r in reader.rows(Q.demarches_by_month, **params)
-    ]
-    reach = reader.rows(Q.demarche_reach, **params)
-    replies = {r.status: r.replies for r in reader.rows(Q.demarche_replies, **params)}
+    # Counted per day from the (kind, area, date) index alone, then per month here.
+    months: dict[str, int] = {}
+    for row in reader.rows(Q.engagement_days_of_kind_area, kind="demarche", **params):
+        month = f"{row.occurred_on.year:04d}-{row.occurred_on.month:02d}"
+        months[month] = months.get(month, 0) + row.engagements
+    by_month = sorted(months.items())
+    # Few démarches: read from them; many: each state's engagements until its first démarche,
+    # and every reply, its engagement looked up.
+    few = sum(months.values()) <= FEW_DEMARCHES
+    reach = reader.rows(Q.demarche_states if few else Q.demarche_reach, **params)
+    counted = reader.rows(Q.demarche_replies_from_demarches if few else Q.demarche_replies, **params)
+    replies = {r.status: r.replies for r in counted}
     return DemarcheTally(
         demarches=sum(count for _, count in by_month),
         states_reached=len(reach),
