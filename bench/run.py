@@ -88,7 +88,7 @@ SCREEN_OPENS = (
     ("ccm tui: first open of Best practices (8, P)", ("8",), "P"),
     ("ccm tui: first open of Counterparts (8, O)", ("8",), "O"),
     ("ccm tui: first open of Frozen reports (8, D)", ("8",), "D"),
-    ("ccm tui: first open of Bilateral meetings (8, B)", ("8",), "B"),
+    ("ccm tui: first open of Bilateral meetings (8, M, B)", ("8", "M"), "B"),
 )
 # Keys on the lists: j down Due's full list, a letter typed on States jumps to the first state it begins.
 LIST_KEYS = (
