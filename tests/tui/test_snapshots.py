@@ -41,7 +41,10 @@ def dashboard_drawn(app) -> bool:
     screen = next((s for s in app.screen_stack if isinstance(s, DashboardScreen)), None)
     if screen is None or app.ready_seconds is None:
         return False
-    return all(panel.loaded for panel in screen.query(NextPanel)) and not any(w.loading for w in screen.query("*"))
+    loaded = all(panel.loaded for panel in screen.query(NextPanel)) and not any(w.loading for w in screen.query("*"))
+    # Each table's flexible column takes the width left over once its rows are in.
+    shown = [table for table in screen.query(DataTable) if table.scrollable_content_region.width > 0]
+    return loaded and all(getattr(table, "fitted", True) for table in shown)
 
 
 class TestDashboard:

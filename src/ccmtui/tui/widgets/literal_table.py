@@ -53,6 +53,14 @@ class DataTable(ListKeys, _DataTable):
     _flex_least: int | None = None  # a fixed column's own width; None: its content's (it only grows)
     _flex_seen = False
     _fit_pending = False
+    _fitted_room: int | None = None  # the width the flexible column was last fitted to
+
+    @property
+    def fitted(self) -> bool:
+        """Whether the flexible column has its share of the width the table has now."""
+        if self.flex is None:
+            return True
+        return not self._fit_pending and self._fitted_room == self.scrollable_content_region.width
 
     # Draw every row ahead while idle, so a jump or a page down far into the list shows at once
     # (a screenful of rows not drawn before costs a DataTable tens of milliseconds).
@@ -123,10 +131,14 @@ class DataTable(ListKeys, _DataTable):
         least = column.content_width if self._flex_least is None else self._flex_least
         others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
         width = max(least, room - others - 2 * self.cell_padding)
+        self._fitted_room = room
         if column.auto_width or column.width != width:
             column.auto_width = False
             column.width = width
             self._require_update_dimensions = True
+            # Rows drawn at the old width are kept by the table (its caches do not know of the
+            # width): drawn again, or the picture depends on what was drawn before the fit.
+            getattr(self, "_clear_caches", lambda: None)()
             self.refresh()
 
     def add_row(self, *cells, **kwargs):
