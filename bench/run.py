@@ -77,6 +77,24 @@ STREAMED = (
     (f"ccm history {BUSY_STATE} --all", ("history", BUSY_STATE, "--all")),
     ("ccm engagements --state KEN --all", ("engagements", "--state", "KEN", "--all")),
 )
+# The app's other screens, each opened from the section it lives in: (row, setup keys, key).
+SCREEN_OPENS = (
+    ("ccm tui: first open of Due (2)", (), "2"),
+    ("ccm tui: first open of Treaty records (8, R)", ("8",), "R"),
+    ("ccm tui: first open of Meetings (8, M)", ("8",), "M"),
+    ("ccm tui: first open of Conflicts (C)", (), "C"),
+    ("ccm tui: first open of Coalitions (8, L)", ("8",), "L"),
+    ("ccm tui: first open of Action plans (8, I)", ("8",), "I"),
+    ("ccm tui: first open of Best practices (8, P)", ("8",), "P"),
+    ("ccm tui: first open of Counterparts (8, O)", ("8",), "O"),
+    ("ccm tui: first open of Frozen reports (8, D)", ("8",), "D"),
+    ("ccm tui: first open of Bilateral meetings (8, M, B)", ("8", "M"), "B"),
+)
+# Keys on the lists: j down Due's full list, a letter typed on States jumps to the first state it begins.
+LIST_KEYS = (
+    ("ccm tui: j on Due", ("2",), "j"),
+    ("ccm tui: type-to-jump on States (m)", ("3",), "m"),
+)
 SIZES = (100_000, 1_000_000)
 # The margins rows: a meeting of the shipped calendar, with a week of bilateral meetings planned.
 MARGINS_MEETING = "13MSP"
@@ -500,10 +518,18 @@ def isolated_env(home: Path) -> dict:
 
 
 def build_rows(
-    ccm: str, db: Path, env: dict, workdir: Path, rounds: int, size: int | None = None, app: bool = True
+    ccm: str,
+    db: Path,
+    env: dict,
+    workdir: Path,
+    rounds: int,
+    size: int | None = None,
+    app: bool = True,
+    only: list[str] | None = None,
 ) -> tuple[list[Row], dict[str, Row]]:
-    """The rows on one database; the app's rows only with `app` (the large sizes of a full run)."""
-    rows, comparisons = _build_rows(ccm, db, env, workdir, rounds)
+    """The rows on one database; the app's rows only with `app` (the large sizes of a full run);
+    given `only`, the rows whose name holds one of its texts."""
+    rows, comparisons = _build_rows(ccm, db, env, workdir, rounds, only)
     if not app:
         rows = [row for row in rows if not row.terminal]
     for row in [*rows, *comparisons.values()]:
@@ -511,7 +537,9 @@ def build_rows(
     return rows, comparisons
 
 
-def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tuple[list[Row], dict[str, Row]]:
+def _build_rows(
+    ccm: str, db: Path, env: dict, workdir: Path, rounds: int, only: list[str] | None = None
+) -> tuple[list[Row], dict[str, Row]]:
     total = rounds + 1  # the warm-up run too
     rows: list[Row] = []
     comparisons: dict[str, Row] = {}
@@ -659,6 +687,16 @@ def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tu
             rows.append(
                 Row(label, "≤ 300 ms", lambda i: ccm_argv("tui"), terminal=True, setup=setup, key=key, limit_ms=300)
             )
+        # The screens reached from a section: the key to the end of their first repaint.
+        for label, setup, key in SCREEN_OPENS:
+            rows.append(
+                Row(label, "≤ 300 ms", lambda i: ccm_argv("tui"), terminal=True, setup=setup, key=key, limit_ms=300)
+            )
+        # A key on a long list: the cursor down Due, a letter typed to jump on States.
+        for label, setup, key in LIST_KEYS:
+            rows.append(
+                Row(label, "≤ 50 ms", lambda i: ccm_argv("tui"), terminal=True, setup=setup, key=key, limit_ms=50)
+            )
         # The far end of the longest lists: every engagement, and a busy state's whole timeline.
         rows.append(
             Row(TUI_END_LABELS[0], "≤ 50 ms", lambda i: ccm_argv("tui"), terminal=True, setup=("5",), key=TUI_END)
@@ -678,7 +716,13 @@ def _build_rows(ccm: str, db: Path, env: dict, workdir: Path, rounds: int) -> tu
             rows.append(Row(label, target, missing="not available in this ccm"))
         for label in TUI_END_LABELS:
             rows.append(Row(label, "≤ 50 ms", missing="not available in this ccm"))
+        for label, *_ in SCREEN_OPENS:
+            rows.append(Row(label, "≤ 300 ms", missing="not available in this ccm"))
+        for label, *_ in LIST_KEYS:
+            rows.append(Row(label, "≤ 50 ms", missing="not available in this ccm"))
 
+    if only:
+        rows = [row for row in rows if any(text in row.name for text in only)]
     # The sqlite3 shell on the same SQL: recorded from one run of the command itself.
     for row in rows:
         if row.compare_sqlite is None or row.argv is None or row.compare_sqlite in comparisons:
@@ -996,6 +1040,12 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=HERE / "data", help="where the databases live (default bench/data)"
     )
     parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="measure only the rows whose name holds TEXT (again for more), e.g. --only 'ccm tui'",
+    )
+    parser.add_argument(
         "--results",
         type=Path,
         help="where to write latest.md and latest.json (default bench/results; --quick: bench/results/quick)",
@@ -1029,7 +1079,7 @@ def main(argv: list[str] | None = None) -> int:
             work_dbs.append(work_db)
             # The app at 1,000,000 and above (and on a single size): its slope is not a target.
             app = len(sizes) == 1 or size >= LARGE
-            rows, comparisons = build_rows(ccm, work_db, env, workdir, rounds, size, app=app)
+            rows, comparisons = build_rows(ccm, work_db, env, workdir, rounds, size, app=app, only=args.only)
             per_size.append((size, rows, comparisons))
         baseline = Row("python -c pass", argv=lambda i: [sys.executable, "-c", "pass"])
         floor = Row(

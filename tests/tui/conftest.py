@@ -66,6 +66,19 @@ async def settle(pilot) -> None:
             return
 
 
+async def settle_until(pilot, ready, rounds: int = 200) -> None:
+    """Settle, then again until `ready(app)` holds (a panel read after the others has shown):
+    a picture taken at one moment, whatever the machine's load."""
+    await settle(pilot)
+    for _ in range(rounds):
+        if ready(pilot.app):
+            break
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the screen never reached the state waited for")
+    await settle(pilot)
+
+
 def count(db: Path, sql: str, *params) -> int:
     with sqlite3.connect(db) as connection:
         return connection.execute(sql, params).fetchone()[0]

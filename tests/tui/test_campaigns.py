@@ -355,7 +355,7 @@ async def test_a_target_that_replied_is_removed_only_with_its_reply_confirmed(ma
         await pilot.press("minus")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
-        assert "its reply goes too (as `--force`)" in str(app.screen.query_one("#question").render())
+        assert "its reply goes too." in str(app.screen.query_one("#question").render())
         await pilot.press("n")
         await settle(pilot)
         assert "VNM" in targets_of(sample_db, "Letter on the 1RC")
@@ -382,7 +382,7 @@ async def test_a_refused_removal_is_one_line(make_app, sample_db, ccm):
         await pilot.press("y")
         await settle(pilot)
         assert notices(app)[-1] == (
-            "Viet Nam replied to 'Letter on the 1RC'; remove with --force to drop the reply too"
+            "Viet Nam replied to 'Letter on the 1RC'; press F5, then - again to drop the reply too"
         )
     assert "VNM" in targets_of(sample_db, "Letter on the 1RC")
 

@@ -116,7 +116,7 @@ async def test_a_follow_up_done_and_one_snoozed_leave_due(make_app, due_db):
         await settle(pilot)
         assert isinstance(app.screen, SnoozeDialog)  # kept open, the input kept, the error under it
         assert app.screen.query_one("#snooze-follow-up", Input).value == "2025-13-40"
-        assert "Error: bad follow up '2025-13-40': expected YYYY-MM-DD" in screen_text(app)
+        assert "Error: bad follow up on '2025-13-40': expected YYYY-MM-DD" in screen_text(app)
         assert app.focused is app.screen.query_one("#snooze-follow-up")
         app.screen.query_one("#snooze-follow-up", Input).value = "2025-06-01"
         await pilot.press("enter")

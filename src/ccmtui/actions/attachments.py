@@ -20,9 +20,12 @@ MAX_BYTES = 25 * 1024 * 1024  # a scanned letter, not an archive
 
 
 def read_attachment(path: Path) -> bytes:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    size = path.stat().st_size
+    try:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        size = path.stat().st_size
+    except OSError as error:  # a name too long, a folder that cannot be entered
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
     if size > MAX_BYTES:
         raise InputError(
             f"{path} is {size / 1024 / 1024:.1f} MiB; attachments are limited to {MAX_BYTES // 1024 // 1024} MiB"

@@ -215,8 +215,29 @@ class CCMApp(App[None]):
 
     @work(thread=True, exclusive=True, group="preload")
     def preload(self) -> None:
-        """Once the dashboard shows, the Due screen's code is loaded: `2` then reads its data only."""
+        """Once the dashboard shows, the Due screen's code is loaded and the other screens' styles
+        are read: `2` then reads its data only, and a screen opened later parses no style sheet."""
         import_module("ccmtui.tui.screens.due")
+        deliver(self, self._read_styles)
+
+    def _read_styles(self) -> None:
+        """Every screen's and dialog's style sheet, and the long lists' styles, parsed once now.
+
+        Textual otherwise reads a screen's CSS_PATH when it is first shown and parses every style
+        sheet of the app again then (a tenth of a second and more on a busy machine)."""
+        from pathlib import Path
+
+        from ccmtui.tui.widgets.virtual_table import VirtualTable
+
+        here = Path(__file__).parent
+        stylesheet = self.stylesheet
+        for path in (*sorted(here.glob("screens/*.tcss")), *sorted(here.glob("dialogs/*.tcss"))):
+            path = path.resolve()
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+        for read_from, css, tie_breaker, scope in VirtualTable(())._get_default_css():
+            stylesheet.add_source(css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope)
+        stylesheet.parse()
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.data_version += 1

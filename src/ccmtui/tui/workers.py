@@ -25,12 +25,18 @@ def deliver(node, callback: Callable, *args, **kwargs) -> bool:
 
 
 @contextmanager
-def reporting(node, title: str = "Error") -> Iterator[None]:
-    """A CCMError inside becomes a notification: one line, as the CLI prints it."""
+def reporting(node, title: str = "Error", words: dict[str, str] | None = None) -> Iterator[None]:
+    """A CCMError inside becomes a notification: one line, as the CLI prints it, in the app's
+    words: `words` renames what only the command line says, then options lose their dashes."""
     try:
         yield
     except CCMError as error:
-        deliver(node, node.app.notify, str(error), title=title, severity="error", timeout=8)
+        from ccmtui.tui.words import in_app_words
+
+        message = str(error)
+        for said, meant in (words or {}).items():
+            message = message.replace(said, meant)
+        deliver(node, node.app.notify, in_app_words(message), title=title, severity="error", timeout=8)
         deliver(node, _stop_loading, node)
 
 

@@ -144,7 +144,8 @@ class CampaignDialog(FormErrors, ModalScreen[str | None]):
                 on = register.resolve_day(day or self.app.source.today.isoformat(), "--date")
                 targets = select_targets(register, parse_targets(register, split_list(to), split_list(excluded)), on)
             except CCMError as error:
-                deliver(self, self._show_preview, literal(str(error), "dim"))
+                # In the form's words, read from its labels on the UI thread.
+                deliver(self, lambda said: self._show_preview(literal(self.in_form_words(said), "dim")), str(error))
                 return
         names = ", ".join(s.name for s in targets[:PREVIEW_NAMES])
         more = f" and {len(targets) - PREVIEW_NAMES} more" if len(targets) > PREVIEW_NAMES else ""

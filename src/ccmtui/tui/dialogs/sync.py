@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from ccmtui.tui.messages import DataChanged
+from ccmtui.tui.words import in_app_words
 from ccmtui.tui.workers import deliver
 
 
@@ -202,7 +203,7 @@ class SyncDialog(ModalScreen[None]):
     def _failed(self, message: str) -> None:
         self._unlock()
         error = self.query_one("#sync-error-where", Label)
-        error.update(f"Error: {message}")
+        error.update(f"Error: {in_app_words(message)}")
         error.display = True
         self.query_one("#sync-where").focus()
 

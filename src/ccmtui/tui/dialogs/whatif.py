@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown
 
 from ccmtui.tui.widgets.tick import Tick
+from ccmtui.tui.words import in_app_words
 from ccmtui.tui.workers import deliver
 
 
@@ -81,7 +82,7 @@ class WhatIfDialog(ModalScreen[None]):
                 )
             deliver(self, self._show, render_markdown(brief), "")
         except InputError as error:
-            deliver(self, self._show, "", str(error))
+            deliver(self, self._show, "", in_app_words(str(error)))
 
     def _show(self, text: str, error: str) -> None:
         self.query_one("#whatif-error", Label).update(error)

@@ -26,6 +26,12 @@ class SectionScreen(Screen):
     def __init__(self):
         super().__init__()
         self.loaded_version = -1
+        # New, so styled as it mounts: Textual would otherwise parse every style sheet again when
+        # switching to it (a screen's styles are out of date when its count is behind the app's).
+        try:
+            self._css_update_count = self.app._css_update_count
+        except Exception:  # made outside a running app
+            pass
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.SECTION)

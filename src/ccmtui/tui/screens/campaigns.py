@@ -260,7 +260,7 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         replied = str(table.get_row(state)[2]) == "replied"
         question = f"Take {name} off “{row.title}”?"
         if replied:
-            question += f"\n\n{name} replied: its reply goes too (as `--force`)."
+            question += f"\n\n{name} replied: its reply goes too."
         question += " Undo reverts it."
 
         def answered(yes: bool | None) -> None:
@@ -274,7 +274,9 @@ class CampaignsScreen(RecordKeys, SectionScreen):
         from ccmtui.actions.campaign_targets import remove_targets
 
         source = self.app.source
-        with reporting(self), source.register() as register:
+        # A reply that arrived since the list was drawn: the list, read again, asks to drop it too.
+        words = {"remove with --force to drop the reply too": "press F5, then - again to drop the reply too"}
+        with reporting(self, words=words), source.register() as register:
             written = remove_targets(register, source.writing, campaign=campaign, states=[state], force=force)
             deliver(self, self._after_remove, written.message)
 

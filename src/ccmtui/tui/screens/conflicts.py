@@ -134,7 +134,7 @@ class ConflictsScreen(SectionScreen):
         if conflict is None:
             view.update(
                 "No open conflicts: no record a sync found edited on both sides waits to be settled "
-                "(o shows those settled)."
+                "(H shows those settled)."
                 if not self.settled_too
                 else "No sync has recorded a conflict."
             )

@@ -87,6 +87,7 @@ class StatesScreen(SectionScreen):
         table.add_column("Signed", key="signed")
         table.add_column("In force", key="in-force")
         table.flex = "name"
+        table.warm_ahead = True  # a letter typed jumps anywhere in the 197 rows
         table.loading = True
 
     def reload(self) -> None:

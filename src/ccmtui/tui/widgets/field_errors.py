@@ -3,26 +3,21 @@ line's flags (`--date`) said as the form's fields."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.widgets import Label
 
 from ccmtui.domain.errors import CCMError, FieldErrors
+from ccmtui.tui.words import as_label_word, in_app_words
 from ccmtui.tui.workers import deliver, reporting
 
 if TYPE_CHECKING:
     from ccmtui.actions.fields import Written
     from ccmtui.reports.register import Register
 
-
-FLAG = re.compile(r"(?<![\w-])--([a-z][a-z0-9-]*)")
-
-
-def in_app_words(message: str) -> str:
-    """A message of the command line's as the app says it: "bad --as-of" is "bad as of"."""
-    return FLAG.sub(lambda match: match.group(1).replace("-", " "), message)
+__all__ = ["FormErrors", "in_app_words"]
 
 
 class FormErrors:
@@ -86,11 +81,28 @@ class FormErrors:
         return shown
 
     def in_form_words(self, message: str) -> str:
-        """An action's message as the form says it: "bad --date" is "bad date", "put the rest in
-        --notes" is "put the rest in notes", and ERROR_WORDS' own renamings."""
+        """An action's message as the form says it: ERROR_WORDS' own renamings, then each option
+        by the label of the field that takes it ("bad --date" under Received is "bad received",
+        "put the rest in --notes" is "put the rest in notes"), else by its name without dashes."""
         for said, meant in self.ERROR_WORDS.items():
             message = message.replace(said, meant)
-        return in_app_words(message)
+        return in_app_words(message, self.label_word)
+
+    def label_word(self, option: str) -> str | None:
+        """The label of the field an option (`date`, `extended-to`) sets, as a sentence says it."""
+        names = {option, option.replace("-", "_")}
+        names |= {name for field, name in self.ERROR_NAMES.items() if field in names}
+        for name in (n.replace("_", "-") for n in names):
+            if name == "form" or name not in self.ERROR_FIELDS:
+                continue
+            try:
+                field = self.field_of(name)
+            except NoMatches:
+                continue
+            label = _label_before(field) if field is not None else None
+            if label:
+                return as_label_word(label)
+        return None
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Every error at once, each under its field, and the first of those fields focused."""
@@ -143,3 +155,20 @@ class FormErrors:
             if written is None:
                 deliver(self, self.unlock_form)
         return written
+
+
+def _label_before(field) -> str | None:
+    """The text of the label just before a field in its row (the field's own label)."""
+    from textual.containers import Horizontal
+
+    node, row = field, field.parent
+    while row is not None and not isinstance(row, Horizontal):
+        node, row = row, row.parent
+    if row is None:
+        return None
+    children = list(row.children)
+    for widget in reversed(children[: children.index(node)]):
+        if isinstance(widget, Label) and widget.has_class("label"):
+            text = str(widget.content)
+            return text if text.strip() else None
+    return None

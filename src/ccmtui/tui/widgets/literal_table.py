@@ -21,6 +21,10 @@ def literal_content(value):
     return Content(visible(value, lines=False))
 
 
+WARM_DELAY = 0.3  # seconds the table stays still before its rows are drawn ahead
+WARM_ROWS = 20  # rows drawn ahead at a time
+
+
 class LiteralStr(str):
     """A cell's text, shown exactly as written."""
 
@@ -49,9 +53,63 @@ class DataTable(ListKeys, _DataTable):
     _flex_least: int | None = None  # a fixed column's own width; None: its content's (it only grows)
     _flex_seen = False
     _fit_pending = False
+    _fitted_room: int | None = None  # the width the flexible column was last fitted to
+
+    @property
+    def fitted(self) -> bool:
+        """Whether the flexible column has its share of the width the table has now."""
+        if self.flex is None:
+            return True
+        return not self._fit_pending and self._fitted_room == self.scrollable_content_region.width
+
+    # Draw every row ahead while idle, so a jump or a page down far into the list shows at once
+    # (a screenful of rows not drawn before costs a DataTable tens of milliseconds).
+    warm_ahead = False
+    _warm_timer = None
+    _warm_at = 0
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_flex)
+        self._warm_later()
+
+    def on_focus(self) -> None:
+        self._warm_later()
+
+    def on_blur(self) -> None:
+        self._warm_later()
+
+    def _warm_later(self) -> None:
+        """Draw the rows once the table has been still a moment (its rows, widths and focus settled)."""
+        if not self.warm_ahead:
+            return
+        if self._warm_timer is not None:
+            self._warm_timer.stop()
+        self._warm_timer = self.set_timer(WARM_DELAY, self._warm_start)
+
+    def _warm_start(self) -> None:
+        self._warm_timer = None
+        self._warm_at = 0
+        self._warm_step(self._update_count)
+
+    def _warm_step(self, version: int) -> None:
+        # Through the DataTable's own line drawing, so its caches of drawn cells fill as a repaint's
+        # would; a few rows at a time, between other events. Stops when the table changes.
+        draw = getattr(self, "_render_line", None)
+        if draw is None or version != self._update_count or not self.is_mounted or self._warm_timer is not None:
+            return
+        self._pseudo_class_state = self.get_pseudo_class_state()
+        width = self.size.width
+        scroll_x = int(self.scroll_x)
+        top = self.header_height if self.show_header else 0
+        end = min(self._warm_at + WARM_ROWS, self.row_count)
+        try:
+            for index in range(self._warm_at, end):
+                draw(top + index, scroll_x, scroll_x + width, self.rich_style)
+        except Exception:  # a DataTable drawn otherwise: nothing is drawn ahead
+            return
+        self._warm_at = end
+        if end < self.row_count:
+            self.set_timer(0.01, lambda: self._warm_step(version))
 
     def _fit_again(self) -> None:
         self._fit_pending = False
@@ -73,10 +131,14 @@ class DataTable(ListKeys, _DataTable):
         least = column.content_width if self._flex_least is None else self._flex_least
         others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
         width = max(least, room - others - 2 * self.cell_padding)
+        self._fitted_room = room
         if column.auto_width or column.width != width:
             column.auto_width = False
             column.width = width
             self._require_update_dimensions = True
+            # Rows drawn at the old width are kept by the table (its caches do not know of the
+            # width): drawn again, or the picture depends on what was drawn before the fit.
+            getattr(self, "_clear_caches", lambda: None)()
             self.refresh()
 
     def add_row(self, *cells, **kwargs):
@@ -87,6 +149,7 @@ class DataTable(ListKeys, _DataTable):
         if self.flex and not self._fit_pending:
             self._fit_pending = True
             self.call_after_refresh(self._fit_again)
+        self._warm_later()
         return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
 
     def _resort(self) -> None:

@@ -17,6 +17,9 @@ SHOWN = 8
 
 
 class NextPanel(Static):
+    # Whether the ranking is on screen (after each read): what a picture of the dashboard waits for.
+    loaded = False
+
     def on_mount(self) -> None:
         self.border_title = "Contact next"
         self.border_subtitle = "N on States: all"
@@ -24,6 +27,7 @@ class NextPanel(Static):
 
     def refresh_ranking(self) -> None:
         """Rank again (the dashboard asks whenever it reloads), once the frame is drawn."""
+        self.loaded = False
         self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="next-panel")
@@ -52,3 +56,4 @@ class NextPanel(Static):
         shown.no_wrap, shown.overflow = True, "ellipsis"
         self.update(shown)
         self.loading = False
+        self.loaded = True

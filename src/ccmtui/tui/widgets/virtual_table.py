@@ -34,6 +34,8 @@ BLOCK = 200
 KEPT_BLOCKS = 40
 HEADER = 1
 PLACEHOLDER = "·" * 3
+# Lines drawn, kept: a key that moves the cursor redraws two rows, not the screenful (a few screens' worth).
+KEPT_LINES = 400
 
 
 class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
@@ -145,12 +147,17 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
         self._failed: tuple[int, ...] = ()  # the blocks of the last read that failed (its notice shown)
         self._last_wanted = False  # End before the length was known: go there once it is
         self._highlighted: tuple[int, str] | None = None
+        # (row index, width, style) -> (the row drawn, its line): the row itself is compared, so a
+        # row read again (another list, a reload) is drawn afresh.
+        self._lines: LRUCache[tuple, tuple[Row, Strip]] = LRUCache(KEPT_LINES)
+        self._styles: dict[str, Style] | None = None  # while the lines of one repaint are drawn
 
     # -- what to show
     def show(self, rows: Rows, *, keep_cursor: bool = False, blocks: dict[int, list[Row]] | None = None) -> None:
         """Show these rows (from the top, or where the cursor was); `blocks` already read, by number."""
         self.rows = rows
         self._blocks.clear()
+        self._lines.clear()
         for number, found in (blocks or {}).items():
             self._blocks[number] = found
         self._loading = ()
@@ -311,27 +318,49 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
         strip = Strip(line.render(self.app.console), line.cell_len)
         return strip.adjust_cell_length(width, style)
 
+    def _styles_now(self) -> dict[str, Style]:
+        """The widget's style and its components', as they are now (focus changes them)."""
+        base = self.rich_style
+        styles = {"base": base}
+        for part in ("header", "even-row", "odd-row", "cursor", "placeholder"):
+            styles[part] = self.get_component_styles(f"virtual-table--{part}").rich_style
+        return styles
+
+    def render_lines(self, crop):
+        # The styles are looked up once a repaint rather than once a line: each look-up walks the
+        # widget's ancestors.
+        self._styles = self._styles_now()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        styles = self._styles or self._styles_now()
+        base = styles["base"]
         if y < HEADER:
-            style = base + self.get_component_styles("virtual-table--header").rich_style
+            style = base + styles["header"]
             labels = [self.header_label(i, column.label) for i, column in enumerate(self.columns)]
             return self._line(labels, style, width)
         index = int(self.scroll_y) + y - HEADER
         if index >= self.length:
             return Strip.blank(width, base)
-        parity = "virtual-table--odd-row" if index % 2 else "virtual-table--even-row"
-        style = base + self.get_component_styles(parity).rich_style
+        style = base + styles["odd-row" if index % 2 else "even-row"]
         cursor = None
         if index == self.cursor:
-            cursor = self.get_component_styles("virtual-table--cursor").rich_style
+            cursor = styles["cursor"]
             style += cursor
         row = self.row(index)
         if row is None:
-            placeholder = style + self.get_component_styles("virtual-table--placeholder").rich_style
-            return self._line([PLACEHOLDER], placeholder, width)
-        return self._line(row.cells, style, width, cursor)
+            return self._line([PLACEHOLDER], style + styles["placeholder"], width)
+        key = (index, width, style)
+        kept = self._lines.get(key)
+        if kept is not None and kept[0] is row:
+            return kept[1]
+        line = self._line(row.cells, style, width, cursor)
+        self._lines[key] = (row, line)
+        return line
 
     # -- the cursor
     def move_cursor(self, index: int) -> None:
