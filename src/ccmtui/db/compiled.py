@@ -257,6 +257,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('position', None)),
         {'param_1': 0},
     ),
+    'changesets_present': (
+        'SELECT changesets.uuid \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:changesets))',
+        (('uuid', None),),
+        {},
+    ),
     'changes_in': (
         'SELECT changes.uuid, changes.changeset_uuid, changes.table_name, changes.record_uuid \nFROM changes \nWHERE changes.changeset_uuid IN (SELECT value \nFROM json_each(:changesets)) ORDER BY changes.changeset_uuid, changes.seq',
         (('uuid', None), ('changeset_uuid', None), ('table_name', None), ('record_uuid', None)),

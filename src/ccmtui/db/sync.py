@@ -17,9 +17,7 @@ Everything happens in one transaction per side, the positions with the records t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 # Parents before children; LOCAL_TABLES never travel.
@@ -31,11 +29,13 @@ from ccmtui.db.sync_log import (
     deleted_records,
     hand_over_log,
     known_peer,
+    peer_ids,
     remember,
     still_valid,
     take_log,
     touched_records,
 )
+from ccmtui.db.sync_report import Conflict, Refused, SyncReport
 from ccmtui.db.write import UNLOGGED, dump_row, plain
 
 if TYPE_CHECKING:
@@ -58,45 +58,6 @@ FOREIGN_KEYS = {
 Progress = Callable[[int], None]
 
 
-@dataclass
-class Conflict:
-    table: str
-    uuid: str
-    kept: str  # "here" or "there"
-    here_updated: str
-    there_updated: str
-    deleted: str = ""  # for an edit against a deletion: the side that deleted ("here" or "there")
-    id: str = ""  # the conflict as recorded (`ccm conflicts`)
-
-
-@dataclass
-class Refused:
-    """A record one side cannot take (a value its backend refuses): left out, the rest goes on."""
-
-    table: str
-    uuid: str
-    into: str  # "here" or "there"
-    why: str
-
-
-@dataclass
-class SyncReport:
-    here: str
-    there: str
-    came_in: Counter = field(default_factory=Counter)
-    went_out: Counter = field(default_factory=Counter)
-    deleted_here: Counter = field(default_factory=Counter)
-    deleted_there: Counter = field(default_factory=Counter)
-    conflicts: list[Conflict] = field(default_factory=list)
-    refused: list[Refused] = field(default_factory=list)
-    whole: bool = False  # every record was compared (a first sync), not only the change sets since the last
-    compared: int = 0  # how many records were read and compared
-
-    @property
-    def changed_nothing(self) -> bool:
-        return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
-
-
 def synchronize(
     here,
     there,
@@ -116,9 +77,7 @@ def synchronize(
     here_id = here.database_id()
     # A merge only reads the other file: it is known by its location until it has an id of its own.
     there_id = there.database_id() if push else (there.existing_database_id() or f"file:{there_label}"[:36])
-    # Copies of one file share an id: then each knows the other by id and location.
-    if here_id == there_id:
-        here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
+    here_id, there_id = peer_ids(here_id, there_id, here_label, there_label)
     # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
     here_end, there_end = here.log_end(), there.log_end()
     here_chain, there_chain = here.log_chain(), there.log_chain()

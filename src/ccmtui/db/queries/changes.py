@@ -178,6 +178,11 @@ def changesets_after() -> Select:
     )
 
 
+def changesets_present() -> Select:
+    """Which of some change sets this database's log holds (a sync checks it lacks none of a peer's)."""
+    return select(ChangeSet.uuid).where(ChangeSet.uuid.in_(bindparam("changesets", expanding=True)))
+
+
 def changes_in() -> Select:
     """The changes of some change sets: which record each touched (for sync)."""
     return (
@@ -228,6 +233,7 @@ QUERIES.update(
         Q.last_position: last_position,
         Q.changeset_at: changeset_at,
         Q.changesets_after: changesets_after,
+        Q.changesets_present: changesets_present,
         Q.changes_in: changes_in,
         Q.deletions_of: deletions_of,
         Q.conflicts: conflicts,
