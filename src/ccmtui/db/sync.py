@@ -55,6 +55,10 @@ FOREIGN_KEYS = {
     t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
     for t in Base.metadata.sorted_tables
 }
+# Tables whose records may point at another of the same table: copied in the order read (parents first).
+SELF_REFERENCING = frozenset(
+    name for name, keys in FOREIGN_KEYS.items() if any(target == name for _, target, _ in keys)
+)
 Progress = Callable[[int], None]
 
 
@@ -427,9 +431,15 @@ def _copy(source, destination, table: str, uuids: list[str], accept, *, log: boo
         batch = uuids[start : start + BATCH]
         found = [whole[uuid] for uuid in batch] if whole is not None else source.get_many(table, batch)
         rows = accept(table, found)
+        if table not in SELF_REFERENCING:  # in index order: each page of the uuid index is visited once
+            rows.sort(key=_by_uuid)
         destination.copy_in(table, rows, log=log)
         copied += len(rows)
     return copied
+
+
+def _by_uuid(row: dict) -> str:
+    return row["uuid"]
 
 
 class _Screen:

@@ -29,6 +29,8 @@ def _deletions(rows) -> dict[str, str]:
     """
     latest: dict[str, tuple[str, str]] = {}
     for row in rows:
+        if row.action not in ("insert", "delete"):
+            continue
         previous = latest.get(row.record_uuid)
         if row.action == "delete" and previous is not None and previous[0] == "delete":
             continue
@@ -168,7 +170,8 @@ def take_log(source: Writer, destination: Writer, after: int, upto: int) -> Coun
             uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
             copied["changes"] += len(uuids)
             for first in range(0, len(uuids), BATCH):
-                destination.copy_in("changes", source.get_many("changes", uuids[first : first + BATCH]))
+                changes = source.get_many("changes", uuids[first : first + BATCH])
+                destination.copy_in("changes", sorted(changes, key=lambda change: change["uuid"]))
     return copied
 
 

@@ -444,6 +444,14 @@ class AlchemyBackend:
         self.tables = Base.metadata.tables
 
     def rows(self, name: str, /, **params: Any) -> list[Any]:
+        if self.connection.dialect.name == "postgresql":
+            # The SQL compiled ahead for PostgreSQL, in this transaction: lists travel as one array
+            # parameter (not thousands), and nothing is compiled again.
+            from ccmtui.db.read import postgresql_rows
+
+            return postgresql_rows(
+                self.connection.connection.driver_connection, self.reader.database.display, name, params
+            )
         return self.reader.rows_on(self.connection, name, **params)
 
     def complete(self, table: str, values: dict, stamp: datetime) -> dict:

@@ -193,15 +193,15 @@ def changes_in() -> Select:
 
 
 def deletions_of() -> Select:
-    """The insertions and deletions logged for some records of a table, oldest first (for sync)."""
+    """The changes logged for some records of a table, oldest first (for sync: their insertions and deletions).
+
+    Every action, filtered by the caller: a condition on the action would lead SQLite to read
+    every insertion into the table (by the action's index) instead of looking the records up.
+    """
     return (
         select(Change.record_uuid, Change.action, ChangeSet.made_at)
         .join(ChangeSet, ChangeSet.uuid == Change.changeset_uuid)
-        .where(
-            Change.table_name == bindparam("table"),
-            Change.record_uuid.in_(bindparam("records", expanding=True)),
-            Change.action.in_(("insert", "delete")),
-        )
+        .where(Change.table_name == bindparam("table"), Change.record_uuid.in_(bindparam("records", expanding=True)))
         .order_by(ChangeSet.made_at, Change.seq)
     )
 
