@@ -83,6 +83,8 @@ def synchronize(
     there_id = there.database_id() if push else (there.existing_database_id() or f"file:{there_label}"[:36])
     here_id, there_id = peer_ids(here_id, there_id, here_label, there_label)
     # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
+    here.expect_many()
+    there.expect_many()
     here_end, there_end = here.log_end(), there.log_end()
     here_chain, there_chain = here.log_chain(), there.log_chain()
     known_here, known_there = known_peer(here, there_id), (known_peer(there, here_id) if push else Peer())
