@@ -111,6 +111,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.last_position: {},
         Q.changeset_at: {"position": 1},
         Q.changesets_after: {"after": 0, "upto": 1_000_000, "limit": 10},
+        Q.changesets_present: {"changesets": [facts["changeset"]]},
         Q.changes_in: {"changesets": [facts["changeset"]]},
         Q.deletions_of: {"table": "engagements", "records": facts["deleted"]},
         Q.conflicts: {},

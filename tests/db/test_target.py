@@ -68,3 +68,22 @@ def test_the_command_line_and_the_app_share_one_workspace(sample_db, monkeypatch
     with source.register() as register:
         assert register.index.resolve("Portugal") == "PRT"
     context.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://ana:s3cret@db.example.org:5432/ccm_team",
+        "postgresql://kwame:@127.0.0.1/team",
+        "postgresql://ana@db.example.org/team",
+        "postgresql://db.example.org/team",
+        "postgresql://ana:pa:ss@[::1]:5432/team",
+        "postgresql://ana:secret@db.example.org/team?sslmode=verify-full&sslrootcert=/etc/ccm/ca.crt",
+        "postgresql://a%40b:p%2Fw@db.example.org/team",
+        "postgresql://ana:p@ss@db.example.org/team",
+    ],
+)
+def test_a_url_is_masked_alike_with_or_without_sqlalchemy(url):
+    from ccmtui.db.session import mask_password
+
+    assert Target.parse(url).masked == mask_password(url)

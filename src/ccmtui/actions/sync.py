@@ -15,7 +15,8 @@ from ccmtui.domain.errors import DatabaseError, InputError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ccmtui.db.sync import SyncReport
+    from ccmtui.db.sync_report import SyncReport
+    from ccmtui.db.target import Target
     from ccmtui.workspace import Workspace
 
 
@@ -64,7 +65,7 @@ def check_ccm_file(path: Path) -> None:
     import sqlite3
     from urllib.parse import quote
 
-    from ccmtui.db import migrate
+    from ccmtui.db.compiled import SCHEMA_REVISION
 
     if not path.is_file():
         raise DatabaseError(f"{path}: no such file")
@@ -85,11 +86,31 @@ def check_ccm_file(path: Path) -> None:
     if "states" not in tables:
         raise DatabaseError(f"{path} is not a ccm database (no states table); nothing was changed")
     for (revision,) in found:
+        if revision == SCHEMA_REVISION:
+            continue  # this ccm's own (known without loading the migrations)
+        from ccmtui.db import migrate
+
         if revision not in migrate.known_revisions():
             raise DatabaseError(
                 f"{path} was written by a newer ccm (schema revision {revision}); this ccm knows up to "
                 f"{migrate.head()}: upgrade ccm (pip install -U ccmtui) to open it; nothing was changed"
             )
+
+
+def _in_step(workspace: Workspace, team: Target) -> bool:
+    """Whether both logs show there is nothing to carry either way, read without the write path's libraries."""
+    from ccmtui.db.read import open_reader
+    from ccmtui.db.sync_log import in_step
+
+    here = workspace.open_reader()
+    try:
+        there = open_reader(team)
+        try:
+            return in_step(here, there, here_label=workspace.target.where, there_label=team.where)
+        finally:
+            there.close()
+    finally:
+        here.close()
 
 
 def sync_with(
@@ -104,9 +125,7 @@ def sync_with(
     `on_total(n)`, once known, is the number of records to compare; `on_progress(n)` says n more were.
     This database commits first, then the other: interrupted in between, the next sync completes it.
     """
-    from ccmtui.db.sync import synchronize
     from ccmtui.db.target import Target, check_database_target
-    from ccmtui.db.write import writing
     from ccmtui.workspace import require_identity
 
     check_database_target(url, "the URL or file to sync with")
@@ -125,6 +144,13 @@ def sync_with(
             )
     if team.is_server or workspace.target.is_server:
         require_identity(workspace.by)
+    if _in_step(workspace, team):
+        from ccmtui.db.sync_report import SyncReport
+
+        return SyncReport(here=workspace.target.where, there=team.where)
+    from ccmtui.db.sync import synchronize
+    from ccmtui.db.write import writing
+
     with writing(team, by=workspace.by, command=f"sync with {workspace.target.masked}") as there:
         with workspace.writing(f"sync with {team.where}") as here:
             return synchronize(

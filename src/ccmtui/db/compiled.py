@@ -262,15 +262,20 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('position', None)),
         {'param_1': 0},
     ),
+    'changesets_present': (
+        'SELECT changesets.uuid \nFROM changesets \nWHERE changesets.uuid IN (SELECT value \nFROM json_each(:changesets))',
+        (('uuid', None),),
+        {},
+    ),
     'changes_in': (
         'SELECT changes.uuid, changes.changeset_uuid, changes.table_name, changes.record_uuid \nFROM changes \nWHERE changes.changeset_uuid IN (SELECT value \nFROM json_each(:changesets)) ORDER BY changes.changeset_uuid, changes.seq',
         (('uuid', None), ('changeset_uuid', None), ('table_name', None), ('record_uuid', None)),
         {},
     ),
     'deletions_of': (
-        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT value \nFROM json_each(:records)) AND changes.action IN (:param_1, :param_2) ORDER BY changesets.made_at, changes.seq',
+        'SELECT changes.record_uuid, changes.action, changesets.made_at \nFROM changes JOIN changesets ON changesets.uuid = changes.changeset_uuid \nWHERE changes.table_name = :table AND changes.record_uuid IN (SELECT value \nFROM json_each(:records)) ORDER BY changesets.made_at, changes.seq',
         (('record_uuid', None), ('action', None), ('made_at', 'datetime')),
-        {'param_1': 'insert', 'param_2': 'delete'},
+        {},
     ),
     'conflicts': (
         'SELECT conflicts.table_name, conflicts.record_uuid, conflicts.kept, conflicts.a_in, conflicts.a_label, conflicts.a_version, conflicts.a_by, conflicts.a_login, conflicts.a_at, conflicts.b_in, conflicts.b_label, conflicts.b_version, conflicts.b_by, conflicts.b_login, conflicts.b_at, conflicts.found_at, conflicts.settled_by, conflicts.uuid, conflicts.created_at, conflicts.updated_at \nFROM conflicts ORDER BY conflicts.found_at DESC, conflicts.uuid',

@@ -209,21 +209,7 @@ class PostgreSQLReader:
             return []
 
     def rows(self, name: str, /, **params: Any) -> list[Any]:
-        import psycopg
-
-        from ccmtui.db.compiled import QUERIES
-        from ccmtui.db.compiled_postgresql import POSTGRESQL
-
-        sql, constants = POSTGRESQL[name]
-        row_type = _row_type(name, tuple(column for column, _ in QUERIES[name][1]))
-        values = {
-            **constants,
-            **{k: list(v) if isinstance(v, (tuple, set, frozenset)) else v for k, v in params.items()},
-        }
-        try:
-            return [row_type._make(row) for row in self.connection.execute(sql, values)]
-        except psycopg.Error as error:
-            raise DatabaseError(describe_failure(error, self.target.masked)) from None
+        return postgresql_rows(self.connection, self.target.masked, name, params)
 
     def get(self, table: str, uuid: str) -> dict | None:
         """One whole record by its full id (any table), or None."""
@@ -246,6 +232,25 @@ class PostgreSQLReader:
 
     def close(self) -> None:
         self.connection.close()
+
+
+def postgresql_rows(connection, where: str, name: str, params: dict) -> list[Any]:
+    """The rows of a read query, its SQL compiled for PostgreSQL, on a psycopg connection (lists as arrays)."""
+    import psycopg
+
+    from ccmtui.db.compiled import QUERIES
+    from ccmtui.db.compiled_postgresql import POSTGRESQL
+
+    sql, constants = POSTGRESQL[name]
+    row_type = _row_type(name, tuple(column for column, _ in QUERIES[name][1]))
+    values = {
+        **constants,
+        **{k: list(v) if isinstance(v, (tuple, set, frozenset)) else v for k, v in params.items()},
+    }
+    try:
+        return [row_type._make(row) for row in connection.execute(sql, values)]
+    except psycopg.Error as error:
+        raise DatabaseError(describe_failure(error, where)) from None
 
 
 def libpq_url(url: str) -> str:

@@ -17,9 +17,7 @@ Everything happens in one transaction per side, the positions with the records t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 # Parents before children; LOCAL_TABLES never travel.
@@ -31,11 +29,13 @@ from ccmtui.db.sync_log import (
     deleted_records,
     hand_over_log,
     known_peer,
+    peer_ids,
     remember,
     still_valid,
     take_log,
     touched_records,
 )
+from ccmtui.db.sync_report import Conflict, Refused, SyncReport
 from ccmtui.db.write import UNLOGGED, dump_row, plain
 
 if TYPE_CHECKING:
@@ -55,46 +55,11 @@ FOREIGN_KEYS = {
     t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
     for t in Base.metadata.sorted_tables
 }
+# Tables whose records may point at another of the same table: copied in the order read (parents first).
+SELF_REFERENCING = frozenset(
+    name for name, keys in FOREIGN_KEYS.items() if any(target == name for _, target, _ in keys)
+)
 Progress = Callable[[int], None]
-
-
-@dataclass
-class Conflict:
-    table: str
-    uuid: str
-    kept: str  # "here" or "there"
-    here_updated: str
-    there_updated: str
-    deleted: str = ""  # for an edit against a deletion: the side that deleted ("here" or "there")
-    id: str = ""  # the conflict as recorded (`ccm conflicts`)
-
-
-@dataclass
-class Refused:
-    """A record one side cannot take (a value its backend refuses): left out, the rest goes on."""
-
-    table: str
-    uuid: str
-    into: str  # "here" or "there"
-    why: str
-
-
-@dataclass
-class SyncReport:
-    here: str
-    there: str
-    came_in: Counter = field(default_factory=Counter)
-    went_out: Counter = field(default_factory=Counter)
-    deleted_here: Counter = field(default_factory=Counter)
-    deleted_there: Counter = field(default_factory=Counter)
-    conflicts: list[Conflict] = field(default_factory=list)
-    refused: list[Refused] = field(default_factory=list)
-    whole: bool = False  # every record was compared (a first sync), not only the change sets since the last
-    compared: int = 0  # how many records were read and compared
-
-    @property
-    def changed_nothing(self) -> bool:
-        return not (self.came_in or self.went_out or self.deleted_here or self.deleted_there)
 
 
 def synchronize(
@@ -116,10 +81,10 @@ def synchronize(
     here_id = here.database_id()
     # A merge only reads the other file: it is known by its location until it has an id of its own.
     there_id = there.database_id() if push else (there.existing_database_id() or f"file:{there_label}"[:36])
-    # Copies of one file share an id: then each knows the other by id and location.
-    if here_id == there_id:
-        here_id, there_id = f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
+    here_id, there_id = peer_ids(here_id, there_id, here_label, there_label)
     # Both logs are locked from here on (on a server, writers wait): what is read is what is taken.
+    here.expect_many()
+    there.expect_many()
     here_end, there_end = here.log_end(), there.log_end()
     here_chain, there_chain = here.log_chain(), there.log_chain()
     known_here, known_there = known_peer(here, there_id), (known_peer(there, here_id) if push else Peer())
@@ -468,9 +433,15 @@ def _copy(source, destination, table: str, uuids: list[str], accept, *, log: boo
         batch = uuids[start : start + BATCH]
         found = [whole[uuid] for uuid in batch] if whole is not None else source.get_many(table, batch)
         rows = accept(table, found)
+        if table not in SELF_REFERENCING:  # in index order: each page of the uuid index is visited once
+            rows.sort(key=_by_uuid)
         destination.copy_in(table, rows, log=log)
         copied += len(rows)
     return copied
+
+
+def _by_uuid(row: dict) -> str:
+    return row["uuid"]
 
 
 class _Screen:

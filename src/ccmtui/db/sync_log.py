@@ -15,6 +15,7 @@ from ccmtui.db.queries import Q
 from ccmtui.db.write import plain
 
 if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
     from ccmtui.db.write import Writer
 
 BATCH = 5_000
@@ -28,6 +29,8 @@ def _deletions(rows) -> dict[str, str]:
     """
     latest: dict[str, tuple[str, str]] = {}
     for row in rows:
+        if row.action not in ("insert", "delete"):
+            continue
         previous = latest.get(row.record_uuid)
         if row.action == "delete" and previous is not None and previous[0] == "delete":
             continue
@@ -55,8 +58,8 @@ class Peer:
     taken_chain: str | None = None
 
 
-def known_peer(writer: Writer, peer: str) -> Peer:
-    found = writer.rows(Q.sync_peer, peer=peer)
+def known_peer(reader: Reader, peer: str) -> Peer:
+    found = reader.rows(Q.sync_peer, peer=peer)
     if not found:
         return Peer()
     return Peer(plain(found[0].last_synced_at), found[0].taken_up_to, found[0].taken_chain)
@@ -73,7 +76,7 @@ def remember(writer: Writer, peer: str, label: str, taken: tuple[int, str] | Non
         writer.insert("sync_peers", {"peer_uuid": peer, **values})
 
 
-def still_valid(peer: Peer, source: Writer, source_end: int) -> bool:
+def still_valid(peer: Peer, source: Reader, source_end: int) -> bool:
     """Whether the log remembered in `source` up to a position is still its log up to there.
 
     The chain of hashes at that position says so. It is not when the source is another database
@@ -87,6 +90,45 @@ def still_valid(peer: Peer, source: Writer, source_end: int) -> bool:
         return peer.taken_chain == ""
     found = source.rows(Q.changeset_at, position=position)
     return bool(found) and found[0].chain == peer.taken_chain
+
+
+def peer_ids(here_id: str, there_id: str, here_label: str, there_label: str) -> tuple[str, str]:
+    """How two databases know each other: by id; copies of one file share an id, then by id and location."""
+    if here_id == there_id:
+        return f"{here_id[:24]}:{here_label}"[:36], f"{there_id[:24]}:{there_label}"[:36]
+    return here_id, there_id
+
+
+def in_step(here: Reader, there: Reader, *, here_label: str, there_label: str) -> bool:
+    """Whether a sync between two databases would find nothing to do, known from their logs alone.
+
+    So it is when each side remembers a position in the other's log that the other's chain still
+    confirms, and holds every change set the other logged after it (those a sync brought over
+    itself): then no record needs comparing. Only reads (nothing is locked or written), so that a
+    sync with nothing to do costs a few small queries. More than a page of change sets to look at,
+    or any doubt, and the sync itself decides (and moves the positions on).
+    """
+    found = [side.rows(Q.database_info) for side in (here, there)]
+    if not (found[0] and found[1]):
+        return False
+    here_id, there_id = peer_ids(found[0][0].uuid, found[1][0].uuid, here_label, there_label)
+    return _caught_up(here, there, there_id) and _caught_up(there, here, here_id)
+
+
+def _caught_up(destination: Reader, source: Reader, source_id: str) -> bool:
+    """Whether `destination` holds every change set of `source`'s log (see `in_step`)."""
+    peer = known_peer(destination, source_id)
+    last = source.rows(Q.last_position)
+    end = last[0].position if last else 0
+    if not still_valid(peer, source, end):
+        return False
+    page = source.rows(Q.changesets_after, after=peer.taken_up_to, upto=end, limit=BATCH)
+    if len(page) == BATCH:
+        return False
+    if not page:
+        return True
+    present = {row.uuid for row in destination.rows(Q.changesets_present, changesets=[row.uuid for row in page])}
+    return all(row.uuid in present for row in page)
 
 
 def _missing(source: Writer, destination: Writer, after: int, upto: int) -> Iterator[list[str]]:
@@ -128,7 +170,8 @@ def take_log(source: Writer, destination: Writer, after: int, upto: int) -> Coun
             uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
             copied["changes"] += len(uuids)
             for first in range(0, len(uuids), BATCH):
-                destination.copy_in("changes", source.get_many("changes", uuids[first : first + BATCH]))
+                changes = source.get_many("changes", uuids[first : first + BATCH])
+                destination.copy_in("changes", sorted(changes, key=lambda change: change["uuid"]))
     return copied
 
 

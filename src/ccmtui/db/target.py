@@ -14,6 +14,21 @@ from pathlib import Path
 from ccmtui.domain.errors import InputError
 
 SQLITE_PREFIX = "sqlite:///"
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+")
+
+
+def _masked_plainly(url: str) -> str | None:
+    """A plain URL (scheme://user:password@host:port/name, no query) with its password as ***, as
+    SQLAlchemy prints it, without importing SQLAlchemy; None for any other URL (SQLAlchemy masks it)."""
+    scheme, separator, rest = url.partition("://")
+    netloc, slash, database = rest.partition("/")
+    user_info, at, host = netloc.rpartition("@")
+    user, colon, _password = user_info.partition(":")
+    plain = set(scheme) | set(user) | set(database) | set(host.strip("[]").replace(":", ""))
+    if not (separator and scheme and host) or netloc.count("@") > 1 or "?" in url or "#" in url or not plain <= _PLAIN:
+        return None
+    shown = f"{user}:***@" if colon else (f"{user}@" if at else "")
+    return f"{scheme}://{shown}{host}{slash}{database}"
 
 
 class Target:
@@ -75,6 +90,9 @@ class Target:
         """The target safe to print: a path as given, a URL with its password replaced by ***."""
         if not self.is_url:
             return self.text
+        plainly = _masked_plainly(self.text)
+        if plainly is not None:
+            return plainly
         from ccmtui.db.session import mask_password
 
         return mask_password(self.text)

@@ -81,6 +81,8 @@ class Backend(Protocol):
 
     def lock_log(self) -> None: ...
 
+    def expect_many(self) -> None: ...
+
 
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change.
@@ -139,6 +141,10 @@ class Writer:
         for start in range(0, len(uuids), PAGE):
             rows.extend(self.backend.get_many(table, uuids[start : start + PAGE]))
         return rows
+
+    def expect_many(self) -> None:
+        """Prepare this transaction for records by the thousand (a sync)."""
+        self.backend.expect_many()
 
     def copy_in(self, table: str, rows: Iterable[dict], *, log: bool = False) -> None:
         """Records arriving whole from another database: written as they are, streamed (`rows` may be
@@ -391,6 +397,12 @@ class SQLiteBackend:
     def lock_log(self) -> None:
         pass  # BEGIN IMMEDIATE holds the whole file already
 
+    def expect_many(self) -> None:
+        # Each insertion into a table with several indexes keeps a statement journal; past 64 KiB
+        # SQLite moves it to a temporary file, and thousands of insertions then cost hundreds of
+        # thousands of writes to it. Kept in memory (one statement's pages at a time) instead.
+        self._run("PRAGMA temp_store = MEMORY", {})
+
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
         return dict(self._run(self._table(table)["stamps"], {}).fetchall())
@@ -444,6 +456,14 @@ class AlchemyBackend:
         self.tables = Base.metadata.tables
 
     def rows(self, name: str, /, **params: Any) -> list[Any]:
+        if self.connection.dialect.name == "postgresql":
+            # The SQL compiled ahead for PostgreSQL, in this transaction: lists travel as one array
+            # parameter (not thousands), and nothing is compiled again.
+            from ccmtui.db.read import postgresql_rows
+
+            return postgresql_rows(
+                self.connection.connection.driver_connection, self.reader.database.display, name, params
+            )
         return self.reader.rows_on(self.connection, name, **params)
 
     def complete(self, table: str, values: dict, stamp: datetime) -> dict:
@@ -502,8 +522,22 @@ class AlchemyBackend:
             return column == func.any(bindparam("uuids", uuids, type_=ARRAY(String)))
         return column.in_(uuids)
 
+    def _driver(self, sql: str, params: tuple) -> list[tuple]:
+        """Rows of one statement run by psycopg itself in this transaction (no SQLAlchemy row objects)."""
+        import psycopg
+
+        try:
+            return self.connection.connection.driver_connection.execute(sql, params).fetchall()
+        except psycopg.Error as error:
+            raise DatabaseError(describe_failure(error, self.reader.database.display)) from None
+
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
         t = self.tables[table]
+        if self.connection.dialect.name == "postgresql":
+            names = [column.name for column in t.columns]
+            columns = ", ".join(f'"{name}"' for name in names)
+            found = self._driver(f'SELECT {columns} FROM "{table}" WHERE uuid = ANY(%s)', (uuids,))
+            return [dict(zip(names, row)) for row in found]
         return [dict(row) for row in self.connection.execute(t.select().where(self._among(t.c.uuid, uuids))).mappings()]
 
     def page(self, table: str, after: str, limit: int) -> list[dict]:
@@ -519,6 +553,9 @@ class AlchemyBackend:
             self._role = self.connection.execute(text("SELECT current_user")).scalar() if on_server else None
         return self._role
 
+    def expect_many(self) -> None:
+        pass
+
     def lock_log(self) -> None:
         """Writers that log queue here until the one ahead commits (a transaction-level advisory lock)."""
         from sqlalchemy import text
@@ -532,6 +569,9 @@ class AlchemyBackend:
 
     def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
         t = self.tables[table]
+        if self.connection.dialect.name == "postgresql":
+            found = self._driver(f'SELECT uuid, updated_at FROM "{t.name}" WHERE uuid = ANY(%s)', (uuids,))
+            return {uuid: plain(stamp) for uuid, stamp in found}
         query = select_stamps(t).where(self._among(t.c.uuid, uuids))
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(query)}
 

@@ -92,6 +92,7 @@ class Q:
     last_position = "last_position"
     changeset_at = "changeset_at"
     changesets_after = "changesets_after"
+    changesets_present = "changesets_present"
     changes_in = "changes_in"
     deletions_of = "deletions_of"
     conflicts = "conflicts"

@@ -178,6 +178,11 @@ def changesets_after() -> Select:
     )
 
 
+def changesets_present() -> Select:
+    """Which of some change sets this database's log holds (a sync checks it lacks none of a peer's)."""
+    return select(ChangeSet.uuid).where(ChangeSet.uuid.in_(bindparam("changesets", expanding=True)))
+
+
 def changes_in() -> Select:
     """The changes of some change sets: which record each touched (for sync)."""
     return (
@@ -188,15 +193,15 @@ def changes_in() -> Select:
 
 
 def deletions_of() -> Select:
-    """The insertions and deletions logged for some records of a table, oldest first (for sync)."""
+    """The changes logged for some records of a table, oldest first (for sync: their insertions and deletions).
+
+    Every action, filtered by the caller: a condition on the action would lead SQLite to read
+    every insertion into the table (by the action's index) instead of looking the records up.
+    """
     return (
         select(Change.record_uuid, Change.action, ChangeSet.made_at)
         .join(ChangeSet, ChangeSet.uuid == Change.changeset_uuid)
-        .where(
-            Change.table_name == bindparam("table"),
-            Change.record_uuid.in_(bindparam("records", expanding=True)),
-            Change.action.in_(("insert", "delete")),
-        )
+        .where(Change.table_name == bindparam("table"), Change.record_uuid.in_(bindparam("records", expanding=True)))
         .order_by(ChangeSet.made_at, Change.seq)
     )
 
@@ -228,6 +233,7 @@ QUERIES.update(
         Q.last_position: last_position,
         Q.changeset_at: changeset_at,
         Q.changesets_after: changesets_after,
+        Q.changesets_present: changesets_present,
         Q.changes_in: changes_in,
         Q.deletions_of: deletions_of,
         Q.conflicts: conflicts,
