@@ -87,3 +87,18 @@ def test_a_url_is_masked_alike_with_or_without_sqlalchemy(url):
     from ccmtui.db.session import mask_password
 
     assert Target.parse(url).masked == mask_password(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://ana:p@ss@db.example.org/team", "postgresql://ana:***@db.example.org/team"),
+        (
+            "postgresql://ana@db.example.org/team?sslmode=require&password=hunter2",
+            "postgresql://ana@db.example.org/team?password=***&sslmode=require",
+        ),
+        ("postgresql://ana:s3cret@db.example.org:5432/team", "postgresql://ana:***@db.example.org:5432/team"),
+    ],
+)
+def test_no_part_of_a_password_is_printed(url, shown):
+    assert Target.parse(url).masked == shown

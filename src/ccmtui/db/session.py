@@ -28,13 +28,23 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def mask_password(url: str) -> str:
-    """A URL safe to print: the password replaced by ***."""
+    """A URL safe to print: the password replaced by ***, wherever it is given (a raw `@` in it, or
+    a `password=` parameter, both of which SQLAlchemy would print)."""
+    import re
+
     from sqlalchemy.engine import make_url
 
+    scheme, separator, rest = url.partition("://")
+    netloc = rest.split("/", 1)[0].split("?", 1)[0]
+    if separator and netloc.count("@") > 1:
+        user_info, _, host = netloc.rpartition("@")
+        user, colon, _ = user_info.partition(":")
+        url = f"{scheme}://{user}{':***' if colon else ''}@{host}{rest[len(netloc) :]}"
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        shown = make_url(url).render_as_string(hide_password=True)
     except Exception:
         return "<database URL>"
+    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", shown)
 
 
 def _configure_sqlite(engine: Engine) -> None:
