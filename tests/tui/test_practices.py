@@ -97,7 +97,7 @@ async def test_planned_and_actual_use_recorded_from_the_retention_form(make_app,
                   "submunitions": "500", "used-submunitions": "78", "planned-submunitions": "-3",
                   "planned-use": "EOD courses", "actual-use": "two courses"}  # fmt: skip
         await fill(pilot, values)
-        assert "whole number" in str(app.screen.query_one("#treaty-error-planned-submunitions").render())
+        assert "cannot be negative (-3)" in str(app.screen.query_one("#treaty-error-planned-submunitions").render())
         await fill(pilot, {"planned-submunitions": "100"})
         assert any("Spain, 2019: retained" in n for n in notices(app))
     [row] = rows(sample_db, "SELECT submunitions_planned, planned_use, actual_use FROM retention WHERE year = 2019")
