@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from importlib import import_module
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -128,6 +128,12 @@ class CCMApp(App[None]):
         self.screen_change_signal.subscribe(self, self._dialog_footer)
         if self._ask_identity and not self.source.by:
             self.call_after_refresh(self._ask_who)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal's size, as the driver reports it once started, is usually the size the app
+        already has: that report is dropped rather than laid out and drawn again in full."""
+        if event.size == self._size:
+            event.prevent_default()
 
     def _dialog_footer(self, screen) -> None:
         """A dialog shows its own keys in a footer of its own, not those of the screen under it."""

@@ -26,6 +26,10 @@ class SectionScreen(Screen):
     def __init__(self):
         super().__init__()
         self.loaded_version = -1
+        # A new screen is styled as it mounts, with the stylesheet as it is now. Textual would
+        # otherwise re-parse every rule and restyle every widget of every screen already open,
+        # twice, the first time a section is opened.
+        self._css_update_count = self.app._css_update_count
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.SECTION)
