@@ -228,8 +228,8 @@ class DashboardScreen(SectionScreen):
 
     # -- marking a follow-up done, as `ccm done`
     def _highlighted_follow_up(self) -> str | None:
-        table = self.query_one("#due", DataTable)
-        if not table.has_focus or not table.row_count:
+        table = next(iter(self.query("#due").results(DataTable)), None)  # None while composing
+        if table is None or not table.has_focus or not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         return key[2:] if key.startswith("f:") else None

@@ -51,7 +51,8 @@ class DataTable(ListKeys, _DataTable):
     _fit_pending = False
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.fit_flex)
+        # At once: when the first layout gave the table its size, before that layout is drawn.
+        self.fit_flex()
 
     def _fit_again(self) -> None:
         self._fit_pending = False
