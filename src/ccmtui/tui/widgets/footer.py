@@ -24,11 +24,7 @@ class KeysFooter(Footer):
         except NoMatches:  # the screen's own widgets are not there yet: keys once they are
             return
         self._bindings_ready = True
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                # Born with the footer's compactness, rather than restyled for it once mounted.
-                widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
