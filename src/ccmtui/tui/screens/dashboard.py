@@ -129,17 +129,21 @@ class DashboardScreen(SectionScreen):
             ]
 
     def reload(self) -> None:
-        self.query_one("#next-panel", NextPanel).refresh_ranking()
         early = self.app.take_early_dashboard()
         if early is not None:
+            failed = False
             try:
                 data = early.wait(early.FIRST_FRAME_WAIT)
             except Exception:
-                data = None  # the worker reports it
+                data, failed = None, True  # the worker reports it
+            # The ranking read after the figures; after a failure, read afresh.
+            self.query_one("#next-panel", NextPanel).refresh_ranking(None if failed else early)
             if data is not None:
                 # Read while the app started: in the first frame.
                 self._show(data)
                 return
+        else:
+            self.query_one("#next-panel", NextPanel).refresh_ranking()
         for panel in PANELS:
             self.query_one(f"#{panel}").loading = True
         # The frame first: the worker would otherwise hold the GIL while it is drawn.

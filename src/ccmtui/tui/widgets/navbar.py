@@ -15,6 +15,10 @@ def _label(title: str, key: str) -> str:
     return f"[u]{key}[/u] {title}"
 
 
+# Each screen's bar at each length, made once: every section's screen draws one.
+_BARS: dict[tuple[str, bool, bool], Content] = {}
+
+
 class NavBar(Horizontal):
     """The sections by their keys; the labels as long as the terminal's width allows."""
 
@@ -63,6 +67,12 @@ class NavBar(Horizontal):
         return bar
 
     def _bar(self, short: bool, tight: bool) -> Content:
+        key = (self.current, short, tight)
+        if key not in _BARS:
+            _BARS[key] = self._make_bar(short, tight)
+        return _BARS[key]
+
+    def _make_bar(self, short: bool, tight: bool) -> Content:
         parts = []
         for section in SECTIONS:
             label = _label(section.short if short else section.title, section.key)
