@@ -217,7 +217,8 @@ class CCMApp(App[None]):
         self.index = index
 
     def on_dashboard_ready(self) -> None:
-        self.preload()
+        # Once the dashboard is drawn: importing in a thread would slow drawing it.
+        self.call_after_refresh(self.preload)
 
     @work(thread=True, exclusive=True, group="preload")
     def preload(self) -> None:
