@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from datetime import date
@@ -124,6 +125,7 @@ class CCMApp(App[None]):
         self.call_after_refresh(self.load_index)
         self.call_after_refresh(self.check_conflicts)
         self.call_after_refresh(self.check_keymap)
+        self.set_timer(5, self.collect_garbage)  # however the dashboard fares
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         self.screen_change_signal.subscribe(self, self._dialog_footer)
         if self._ask_identity and not self.source.by:
@@ -219,6 +221,14 @@ class CCMApp(App[None]):
     def on_dashboard_ready(self) -> None:
         # Once the dashboard is drawn: importing in a thread would slow drawing it.
         self.call_after_refresh(self.preload)
+        self.call_after_refresh(self.collect_garbage)
+
+    def collect_garbage(self) -> None:
+        """Garbage collection back on, if `ccm tui` held it while starting, over new objects only:
+        what the start made (modules, styles, the dashboard) is set aside for good."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     @work(thread=True, exclusive=True, group="preload")
     def preload(self) -> None:
