@@ -51,8 +51,11 @@ class DataTable(ListKeys, _DataTable):
     _fit_pending = False
 
     def on_resize(self) -> None:
-        # At once: when the first layout gave the table its size, before that layout is drawn.
-        self.fit_flex()
+        if self.row_count:
+            # At once, the rows being there: before the layout that sized the table is drawn.
+            self.fit_flex()
+        else:
+            self.call_after_refresh(self.fit_flex)
 
     def _fit_again(self) -> None:
         self._fit_pending = False
