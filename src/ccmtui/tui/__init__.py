@@ -11,6 +11,12 @@ import time
 
 def open_app(db_option: str | None, config: dict | None = None, started: float | None = None) -> None:
     """Resolve the database as every command does, start reading the dashboard, then run the app."""
+    import gc
+
+    # No garbage collection while the app starts: it allocates tens of thousands of objects that
+    # live as long as it does, and each full collection over them costs tens of milliseconds.
+    # The app collects again, over what it makes from then on, once the dashboard is drawn.
+    gc.disable()
     from ccmtui import config as config_file
     from ccmtui.paths import resolve_database
     from ccmtui.tui.dashboard_data import EarlyDashboard

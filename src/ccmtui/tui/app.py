@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from datetime import date
 from importlib import import_module
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -124,10 +125,17 @@ class CCMApp(App[None]):
         self.call_after_refresh(self.load_index)
         self.call_after_refresh(self.check_conflicts)
         self.call_after_refresh(self.check_keymap)
+        self.set_timer(5, self.collect_garbage)  # however the dashboard fares
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         self.screen_change_signal.subscribe(self, self._dialog_footer)
         if self._ask_identity and not self.source.by:
             self.call_after_refresh(self._ask_who)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal's size, as the driver reports it once started, is usually the size the app
+        already has: that report is dropped rather than laid out and drawn again in full."""
+        if event.size == self._size:
+            event.prevent_default()
 
     def _dialog_footer(self, screen) -> None:
         """A dialog shows its own keys in a footer of its own, not those of the screen under it."""
@@ -211,7 +219,16 @@ class CCMApp(App[None]):
         self.index = index
 
     def on_dashboard_ready(self) -> None:
-        self.preload()
+        # Once the dashboard is drawn: importing in a thread would slow drawing it.
+        self.call_after_refresh(self.preload)
+        self.call_after_refresh(self.collect_garbage)
+
+    def collect_garbage(self) -> None:
+        """Garbage collection back on, if `ccm tui` held it while starting, over new objects only:
+        what the start made (modules, styles, the dashboard) is set aside for good."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     @work(thread=True, exclusive=True, group="preload")
     def preload(self) -> None:

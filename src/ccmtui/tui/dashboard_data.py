@@ -29,6 +29,7 @@ RECENT_LIMIT = 20
 DUE_LIMIT = 25  # of each kind: the panel shows a screenful, its title the full counts
 MILESTONE_LIMIT = 12
 CAMPAIGN_LIMIT = 20  # the latest: only their replies are counted, however many campaigns there are
+NEXT_SHOWN = 8  # the states the "Contact next" panel ranks first
 
 
 @dataclass
@@ -185,8 +186,24 @@ def load_dashboard(source: Source) -> DashboardData:
         )
 
 
+def next_ranking(source: Source) -> list:
+    """The states `ccm next` ranks first, for the dashboard's "Contact next" panel."""
+    from ccmtui.config import category_max_age
+    from ccmtui.reports.next_contacts import rank_next
+
+    with source.register() as register:
+        return rank_next(
+            register,
+            today=source.today,
+            config=source.config,
+            limit=NEXT_SHOWN,
+            max_age=category_max_age(source.config),
+        )
+
+
 class EarlyDashboard:
-    """The dashboard's data, read in a thread while the app is still starting."""
+    """The dashboard's data, then the "Contact next" ranking, read in a thread while the app is
+    still starting."""
 
     # The first frame waits this long for the figures, rather than show loading indicators
     # and draw everything again a moment later; a slow server gets the indicators.
@@ -195,26 +212,50 @@ class EarlyDashboard:
     def __init__(self, source: Source):
         self.data: DashboardData | None = None
         self.error: Exception | None = None
+        self.ranking: list | None = None
+        self.ranking_error: Exception | None = None
+        self._read_data = threading.Event()
         source.expect_ensure()
         self._thread = threading.Thread(target=self._read, args=(source,), name="ccm-early-dashboard", daemon=True)
         self._thread.start()
 
     def _read(self, source: Source) -> None:
+        # Errors are handed to the app, which reports them as any worker would.
         try:
             source.ensure()
             self.data = load_dashboard(source)
-        except Exception as error:  # handed to the app, which reports it as any worker would
+        except Exception as error:
             self.error = error
+            return
+        finally:
+            self._read_data.set()
+        try:
+            self.ranking = next_ranking(source)
+        except Exception as error:
+            self.ranking_error = error
 
     @property
     def done(self) -> bool:
-        return not self._thread.is_alive()
+        return self._read_data.is_set()
 
     def wait(self, timeout: float | None = None) -> DashboardData | None:
         """The data (None if `timeout` passed first); the error, if reading failed."""
-        self._thread.join(timeout)
-        if self._thread.is_alive():
+        if not self._read_data.wait(timeout):
             return None
         if self.error is not None:
             raise self.error
         return self.data
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the ranking is read (or failed)."""
+        return not self._thread.is_alive()
+
+    def wait_ranking(self) -> list:
+        """The ranking, once read; the error, if reading failed (after the data's own error)."""
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        if self.ranking_error is not None:
+            raise self.ranking_error
+        return self.ranking or []

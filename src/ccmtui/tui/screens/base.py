@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -26,12 +27,23 @@ class SectionScreen(Screen):
     def __init__(self):
         super().__init__()
         self.loaded_version = -1
-        # New, so styled as it mounts: Textual would otherwise parse every style sheet again when
-        # switching to it (a screen's styles are out of date when its count is behind the app's).
+        # A new screen is styled as it mounts, with the stylesheet as it is now. Textual would
+        # otherwise re-parse every rule and restyle every widget of every screen already open,
+        # twice, the first time a section is opened.
         try:
             self._css_update_count = self.app._css_update_count
         except Exception:  # made outside a running app
-            pass
+            return
+        # The width's class (-narrow, -wide, -roomy) from the start: set on the first resize, it
+        # would restyle every widget of the screen just composed.
+        breakpoints = self.HORIZONTAL_BREAKPOINTS
+        if breakpoints is None:
+            breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        width = self.app.size.width
+        for least, name in sorted(breakpoints, reverse=True):
+            if width >= least:
+                self.add_class(name, update=False)
+                break
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.SECTION)
@@ -41,7 +53,16 @@ class SectionScreen(Screen):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
-    def on_screen_resume(self) -> None:
+    _left = False  # whether the screen has been left once: until then its styles are fresh
+
+    def _on_screen_suspend(self) -> None:
+        self._left = True
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._left:
+            # Styled as it mounted, a moment ago: Textual would style every widget again, once
+            # for each of the two resumes a first open sends.
+            event.refresh_styles = False
         self.catch_up()
 
     def catch_up(self) -> None:

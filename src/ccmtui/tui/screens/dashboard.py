@@ -129,17 +129,21 @@ class DashboardScreen(SectionScreen):
             ]
 
     def reload(self) -> None:
-        self.query_one("#next-panel", NextPanel).refresh_ranking()
         early = self.app.take_early_dashboard()
         if early is not None:
+            failed = False
             try:
                 data = early.wait(early.FIRST_FRAME_WAIT)
             except Exception:
-                data = None  # the worker reports it
+                data, failed = None, True  # the worker reports it
+            # The ranking read after the figures; after a failure, read afresh.
+            self.query_one("#next-panel", NextPanel).refresh_ranking(None if failed else early)
             if data is not None:
                 # Read while the app started: in the first frame.
                 self._show(data)
                 return
+        else:
+            self.query_one("#next-panel", NextPanel).refresh_ranking()
         for panel in PANELS:
             self.query_one(f"#{panel}").loading = True
         # The frame first: the worker would otherwise hold the GIL while it is drawn.
@@ -228,8 +232,8 @@ class DashboardScreen(SectionScreen):
 
     # -- marking a follow-up done, as `ccm done`
     def _highlighted_follow_up(self) -> str | None:
-        table = self.query_one("#due", DataTable)
-        if not table.has_focus or not table.row_count:
+        table = next(iter(self.query("#due").results(DataTable)), None)  # None while composing
+        if table is None or not table.has_focus or not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         return key[2:] if key.startswith("f:") else None

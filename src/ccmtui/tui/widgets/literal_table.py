@@ -69,7 +69,11 @@ class DataTable(ListKeys, _DataTable):
     _warm_at = 0
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.fit_flex)
+        if self.row_count:
+            # At once, the rows being there: before the layout that sized the table is drawn.
+            self.fit_flex()
+        else:
+            self.call_after_refresh(self.fit_flex)
         self._warm_later()
 
     def on_focus(self) -> None:

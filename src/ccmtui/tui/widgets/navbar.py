@@ -15,6 +15,10 @@ def _label(title: str, key: str) -> str:
     return f"[u]{key}[/u] {title}"
 
 
+# Each screen's bar at each length, made once: every section's screen draws one.
+_BARS: dict[tuple[str, bool, bool], Content] = {}
+
+
 class NavBar(Horizontal):
     """The sections by their keys; the labels as long as the terminal's width allows."""
 
@@ -31,27 +35,44 @@ class NavBar(Horizontal):
     def __init__(self, current: str):
         super().__init__()
         self.current = current
+        self._shown: Content | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self._bar(short=False, tight=False), id="sections", classes="sections")
+        # The bar spans the screen: its labels fit the terminal's width from the first frame.
+        self._shown = self._fitting(self.app.size.width)
+        yield Static(self._shown, id="sections", classes="sections")
         yield Static(self.app.source.today.isoformat(), id="where")
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit)
+        self._fit()
 
     def on_screen_resume(self) -> None:
         self._fit()
 
     def _fit(self) -> None:
-        """The longest labels that fit beside the date."""
-        room = self.size.width - 12  # the date's
+        """The longest labels that fit beside the date (drawn again only when they change)."""
+        if not self.size.width:  # not laid out yet: the bar composed for the terminal's width
+            return
+        bar = self._fitting(self.size.width)
+        if bar != self._shown:
+            self._shown = bar
+            self.query_one("#sections", Static).update(bar)
+
+    def _fitting(self, width: int) -> Content:
+        room = width - 12  # the date's
         for short, tight in ((False, False), (True, False), (True, True)):
             bar = self._bar(short, tight)
             if bar.cell_length <= room:
                 break
-        self.query_one("#sections", Static).update(bar)
+        return bar
 
     def _bar(self, short: bool, tight: bool) -> Content:
+        key = (self.current, short, tight)
+        if key not in _BARS:
+            _BARS[key] = self._make_bar(short, tight)
+        return _BARS[key]
+
+    def _make_bar(self, short: bool, tight: bool) -> Content:
         parts = []
         for section in SECTIONS:
             label = _label(section.short if short else section.title, section.key)

@@ -11,35 +11,34 @@ from textual import work
 from textual.widgets import Static
 
 from ccmtui.textsafe import visible
+from ccmtui.tui.dashboard_data import EarlyDashboard, next_ranking
 from ccmtui.tui.workers import deliver, reporting
-
-SHOWN = 8
 
 
 class NextPanel(Static):
     # Whether the ranking is on screen (after each read): what a picture of the dashboard waits for.
     loaded = False
+    _ranked_once = False
 
     def on_mount(self) -> None:
         self.border_title = "Contact next"
         self.border_subtitle = "N on States: all"
-        self.loading = True
 
-    def refresh_ranking(self) -> None:
-        """Rank again (the dashboard asks whenever it reloads), once the frame is drawn."""
+    def refresh_ranking(self, early: EarlyDashboard | None = None) -> None:
+        """Rank again (the dashboard asks whenever it reloads), once the frame is drawn; or show
+        the ranking read while the app started, in the first frame if it is already there."""
         self.loaded = False
-        self.call_after_refresh(self.load)
+        if early is not None and early.ranked and early.error is None and early.ranking_error is None:
+            self._show(early.wait_ranking())
+            return
+        if not self._ranked_once:
+            self.loading = True  # later reloads keep the last ranking in view while they read
+        self.call_after_refresh(self.load, early)
 
     @work(thread=True, exclusive=True, group="next-panel")
-    def load(self) -> None:
-        from ccmtui.config import category_max_age
-        from ccmtui.reports.next_contacts import rank_next
-
-        source = self.app.source
-        with reporting(self), source.register() as register:
-            ranked = rank_next(
-                register, today=source.today, config=source.config, limit=SHOWN, max_age=category_max_age(source.config)
-            )
+    def load(self, early: EarlyDashboard | None = None) -> None:
+        with reporting(self):
+            ranked = early.wait_ranking() if early is not None else next_ranking(self.app.source)
             deliver(self, self._show, ranked)
 
     def _show(self, ranked: list) -> None:
@@ -55,5 +54,6 @@ class NextPanel(Static):
         shown = Text("\n").join(lines) if ranked else Text("Every state has joined.", style="dim")
         shown.no_wrap, shown.overflow = True, "ellipsis"
         self.update(shown)
+        self._ranked_once = True
         self.loading = False
         self.loaded = True

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
@@ -22,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ccmtui.textsafe import literal, literal_text
+from ccmtui.textsafe import literal, literal_text, visible
 from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys
 
 # Column, Row and LocalRows are the table's vocabulary: screens import them from here with the table.
@@ -36,6 +38,14 @@ HEADER = 1
 PLACEHOLDER = "·" * 3
 # Lines drawn, kept: a key that moves the cursor redraws two rows, not the screenful (a few screens' worth).
 KEPT_LINES = 400
+
+
+def _fitted(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: cut with an ellipsis, or padded (as Rich's `Text.truncate`)."""
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - length) if length < width else text
 
 
 class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
@@ -302,9 +312,16 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
         return [column.width if column.width is not None else rest for column in self.columns]
 
     def _line(self, cells: Sequence, style: Style, width: int, over: Style | None = None) -> Strip:
-        line = Text(no_wrap=True, end="")
         # A row of one cell (a group's heading, a placeholder) spans the columns.
         widths = [max(1, width - 2)] if len(cells) == 1 else self._widths(width)
+        if not any(isinstance(cell, Text) for cell in cells):
+            # Plain cells, one style: the line as one segment, cut and padded as Rich would.
+            plain = "".join(
+                f" {_fitted(visible(cell, lines=False), cell_width)} " for cell, cell_width in zip(cells, widths)
+            )
+            strip = Strip([Segment(plain, style if over is None else style + over)], cell_len(plain))
+            return strip.adjust_cell_length(width, style)
+        line = Text(no_wrap=True, end="")
         for cell, cell_width in zip(cells, widths):
             text = literal_text(cell).copy() if isinstance(cell, Text) else literal(cell, lines=False)
             text.truncate(cell_width, overflow="ellipsis", pad=True)
