@@ -20,7 +20,8 @@ def _source(data: dict, text: str) -> str:
 def add_coalitions(session, database) -> int:
     """The Lao PDR coalition with its members, needs, activity and seminar."""
     from ccmtui.db.read import AlchemyReader
-    from ccmtui.db.write import AlchemyBackend, Writer
+    from ccmtui.db.write import Writer
+    from ccmtui.db.write_alchemy import AlchemyBackend
 
     data = tomllib.loads(resources.files("ccmtui.seed.sample_data").joinpath(COALITION_FILE).read_text("utf-8"))
     backend = AlchemyBackend(session.connection(), AlchemyReader(database))

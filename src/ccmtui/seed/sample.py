@@ -298,7 +298,8 @@ def add_work_plans(session, database: Database) -> int:
     """The thematic work plans, loaded by the same code as `ccm workplan import`."""
     from ccmtui.actions.workplan import import_work_plan, read_work_plan
     from ccmtui.db.read import AlchemyReader
-    from ccmtui.db.write import AlchemyBackend, Writer
+    from ccmtui.db.write import Writer
+    from ccmtui.db.write_alchemy import AlchemyBackend
 
     index = _index(session)
     backend = AlchemyBackend(session.connection(), AlchemyReader(database))
