@@ -8,23 +8,13 @@ import sys
 
 import pytest
 
-PROBE = """
-import sys, runpy
-sys.argv = ["ccm", "--db", sys.argv[1], "status", "--category", "II", "--count"]
-try:
-    from ccmtui.cli import main
-    main()
-except SystemExit:
-    pass
-import json
-print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
-"""
+from tests.probe import ccm_modules
 
 
 @pytest.mark.sqlite_only
 def test_status_imports_neither_textual_nor_sqlalchemy(sample_db):
-    result = subprocess.run([sys.executable, "-c", PROBE, str(sample_db)], capture_output=True, text=True, check=True)
-    first, modules = result.stdout.splitlines()[0], set(json.loads(result.stdout.splitlines()[-1]))
+    _, printed, modules = ccm_modules("--db", str(sample_db), "status", "--category", "II", "--count")
+    first = printed[0]
     assert first.strip().isdigit()
     assert "textual" not in modules
     assert "sqlalchemy" not in modules
@@ -37,19 +27,6 @@ def test_python_m_ccmtui_runs():
     assert result.stdout.startswith("ccm ")
 
 
-LIGHT_PROBE = """
-import sys
-sys.argv = ["ccm", "--db", sys.argv[1], *sys.argv[2:]]
-try:
-    from ccmtui.cli import main
-    main()
-except SystemExit:
-    pass
-import json
-print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
-"""
-
-
 def test_workplan_reads_and_the_quarterly_summary_load_neither_textual_nor_sqlalchemy(sample_db, tmp_path):
     for args in (
         ["milestone", "list", "--quarter", "2025Q1"],
@@ -57,10 +34,7 @@ def test_workplan_reads_and_the_quarterly_summary_load_neither_textual_nor_sqlal
         ["workplan", "export", "-o", str(tmp_path / "plan.toml")],
         ["export", "ics", "-o", str(tmp_path / "calendar.ics")],
     ):
-        result = subprocess.run(
-            [sys.executable, "-c", LIGHT_PROBE, str(sample_db), *args], capture_output=True, text=True, check=True
-        )
-        modules = set(json.loads(result.stdout.splitlines()[-1]))
+        _, _, modules = ccm_modules("--db", str(sample_db), *args)
         assert "sqlalchemy" not in modules, args
         assert "textual" not in modules, args
 

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from tests import backends
+from tests.probe import ccm_modules
 
 from ..conftest import CCM, SAMPLE
 
@@ -167,25 +168,10 @@ def test_a_second_merge_reads_only_what_the_other_file_added_since(tmp_path):
     assert _summaries(mine) == ["Their call", "Their letter"]
 
 
-SYNC_PROBE = """
-import sys
-sys.argv = ["ccm", "--db", sys.argv[1], "sync", sys.argv[2], "--json"]
-try:
-    from ccmtui.cli import main
-    main()
-except SystemExit:
-    pass
-import json
-print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
-"""
-
-
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("team_kind", ["file", "postgresql"])
 def test_a_sync_with_nothing_to_do_reads_only_the_logs_heads(tmp_path, request, team_kind):
     """In step, a sync is a few small reads: the write path (SQLAlchemy, the models) is not even loaded."""
-    import subprocess
-    import sys
 
     if team_kind == "postgresql":
         request.getfixturevalue("postgres")
@@ -203,13 +189,12 @@ def test_a_sync_with_nothing_to_do_reads_only_the_logs_heads(tmp_path, request, 
     _sync(b, team)
     assert _sync(a, team)["came_in"]["engagements"] == 1  # B's call, through the team
     for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", SYNC_PROBE, str(a.db), team], capture_output=True, text=True)
+        done, report, modules = ccm_modules("--db", str(a.db), "sync", team, "--json")
         assert done.returncode == 0, done.stderr
-        *report, modules = done.stdout.splitlines()
         quiet = json.loads("\n".join(report))
         assert not (quiet["came_in"] or quiet["went_out"] or quiet["deleted_here"] or quiet["deleted_there"])
         assert not quiet["whole"] and quiet["compared"] == 0
-        assert "sqlalchemy" not in json.loads(modules)
+        assert "sqlalchemy" not in modules
     # And the next change still travels.
     b("log", "letter", "UGA", "-m", "B's letter", "-a", "univ", "--date", "2024-06-04")
     _sync(b, team)

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 
 from ccmtui.domain.errors import InputError
-
-PROBE = """
-import sys
-sys.argv = ["ccm", "--db", sys.argv[1], *sys.argv[2:]]
-try:
-    from ccmtui.cli import main
-    main()
-except SystemExit:
-    pass
-import json
-print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
-"""
+from tests.probe import ccm_modules
 
 
 @pytest.mark.sqlite_only
@@ -35,10 +22,7 @@ print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
     ],
 )
 def test_summaries_and_the_markdown_report_load_no_heavy_library(sample_db, args):
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(sample_db), *args], capture_output=True, text=True, check=True
-    )
-    modules = set(json.loads(result.stdout.splitlines()[-1]))
+    _, _, modules = ccm_modules("--db", str(sample_db), *args)
     assert not modules & {"sqlalchemy", "textual", "matplotlib", "docx", "numpy", "pydantic"}
 
 
