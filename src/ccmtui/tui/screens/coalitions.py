@@ -83,7 +83,7 @@ class CoalitionsScreen(SectionScreen):
         table.loading = False
         marked = " · * illustrative in part" if any(line.illustrative for line in lines) else ""
         table.border_title = f"Country coalitions · {len(lines)}{marked}"
-        table.border_subtitle = "ccm coalition board · n need · a activity · p partner"
+        table.border_subtitle = "N need · A activity · P partner"
         if not lines:
             self.query_one("#coalition-detail", Static).update(
                 "No coalitions yet. Start one with `ccm coalition new STATE --lead DONOR`."

@@ -109,13 +109,13 @@ class CounterpartsScreen(SectionScreen):
             table.columns = PEOPLE_COLUMNS
             table.show(LocalRows(rows, lambda i, r: Row(r.uuid, (r.name, r.role, employers[i]))), keep_cursor=same)
             table.border_title = f"People · {len(rows)}"
-            table.border_subtitle = "ccm person list · n adds one"
+            table.border_subtitle = "N new · E edit · D delete"
         else:
             table.columns = ORG_COLUMNS
             cells = lambda i, o: Row(o.code, (o.code, o.kind, ", ".join(o.helps) or "—", o.name))  # noqa: E731
             table.show(LocalRows(rows, cells), keep_cursor=same)
             table.border_title = f"Organisations · {len(rows)}"
-            table.border_subtitle = "ccm org list"
+            table.border_subtitle = "one of your own: ccm org add"
         table.loading = False
         self._detail(table.cursor)
 

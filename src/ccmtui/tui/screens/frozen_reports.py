@@ -107,7 +107,7 @@ class FrozenReportsScreen(SectionScreen):
         for figure in self.figures:
             table.add_row(figure.id, str(figure.value), figure.label, key=figure.id)
         table.border_title = f"Figures of {report.name} · {len(self.figures)}" if report else "Figures"
-        table.border_subtitle = "ccm report show NAME --figure ID"
+        table.border_subtitle = "the highlighted one explained below"
         self._show_detail()
 
     def _show_detail(self) -> None:
