@@ -8,18 +8,12 @@ import shutil
 
 import pytest
 
-from tests import backends
 from tests.probe import ccm_modules
+from tests.teams import sample_laptop, team_of_kind
 
-from ..conftest import CCM, SAMPLE
+from ..conftest import CCM
 
 RECORD_TABLES_ONLY = ("changesets", "changes", "database_info", "sync_peers")
-
-
-def _laptop(tmp_path, name: str) -> CCM:
-    path = tmp_path / f"{name}.db"
-    shutil.copy(SAMPLE, path)
-    return CCM(path)
 
 
 def _sync(laptop: CCM, other) -> dict:
@@ -38,7 +32,7 @@ def _same_everywhere(*sides: CCM) -> None:
 
 
 def test_after_the_first_sync_only_what_changed_is_read(tmp_path):
-    a, b = _laptop(tmp_path, "a"), _laptop(tmp_path, "b")
+    a, b = sample_laptop(tmp_path, "a"), sample_laptop(tmp_path, "b")
     first = _sync(a, b.db)
     assert first["whole"] and first["compared"] > 1000  # every record of both sides
     a("log", "call", "KEN", "-m", "A calls Kenya", "-a", "univ", "--date", "2024-06-02")
@@ -55,7 +49,7 @@ def test_after_the_first_sync_only_what_changed_is_read(tmp_path):
 
 
 def test_a_team_file_restored_from_a_backup_is_compared_whole_and_loses_nothing(tmp_path):
-    a, b, team = _laptop(tmp_path, "a"), _laptop(tmp_path, "b"), _laptop(tmp_path, "team")
+    a, b, team = sample_laptop(tmp_path, "a"), sample_laptop(tmp_path, "b"), sample_laptop(tmp_path, "team")
     for laptop in (a, b):
         _sync(laptop, team.db)
     backup = tmp_path / "team-backup.db"
@@ -126,13 +120,8 @@ def _changeset_ids(ccm: CCM) -> list[str]:
 @pytest.mark.parametrize("team_kind", ["file", "postgresql"])
 @pytest.mark.parametrize("laptop_commits", [True, False], ids=["laptop-committed", "team-committed"])
 def test_a_sync_stopped_between_its_two_commits_is_completed_by_the_next(tmp_path, request, team_kind, laptop_commits):
-    if team_kind == "postgresql":
-        request.getfixturevalue("postgres")
-        team = backends.new_database()
-        request.addfinalizer(lambda: backends.drop(team))
-    else:
-        team = str(_laptop(tmp_path, "team").db)
-    a, b, server = _laptop(tmp_path, "a"), _laptop(tmp_path, "b"), CCM(team)
+    team = team_of_kind(tmp_path, request, team_kind)
+    a, b, server = sample_laptop(tmp_path, "a"), sample_laptop(tmp_path, "b"), CCM(team)
     a("config", "set", "name", "Coordinator")
     for laptop in (a, b):
         _sync(laptop, team)
@@ -157,7 +146,7 @@ def test_a_sync_stopped_between_its_two_commits_is_completed_by_the_next(tmp_pat
 
 
 def test_a_second_merge_reads_only_what_the_other_file_added_since(tmp_path):
-    mine, theirs = _laptop(tmp_path, "mine"), _laptop(tmp_path, "theirs")
+    mine, theirs = sample_laptop(tmp_path, "mine"), sample_laptop(tmp_path, "theirs")
     theirs("log", "call", "KEN", "-m", "Their call", "-a", "univ", "--date", "2024-06-02")
     first = json.loads(mine("merge", str(theirs.db), "--json").stdout)
     assert first["whole"]
@@ -173,13 +162,8 @@ def test_a_second_merge_reads_only_what_the_other_file_added_since(tmp_path):
 def test_a_sync_with_nothing_to_do_reads_only_the_logs_heads(tmp_path, request, team_kind):
     """In step, a sync is a few small reads: the write path (SQLAlchemy, the models) is not even loaded."""
 
-    if team_kind == "postgresql":
-        request.getfixturevalue("postgres")
-        team = backends.new_database()
-        request.addfinalizer(lambda: backends.drop(team))
-    else:
-        team = str(_laptop(tmp_path, "team").db)
-    a, b = _laptop(tmp_path, "a"), _laptop(tmp_path, "b")
+    team = team_of_kind(tmp_path, request, team_kind)
+    a, b = sample_laptop(tmp_path, "a"), sample_laptop(tmp_path, "b")
     a("config", "set", "name", "Coordinator")
     for laptop in (a, b):
         _sync(laptop, team)

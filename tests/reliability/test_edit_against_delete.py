@@ -12,25 +12,18 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
 
 import pytest
 
-from tests import backends
+from tests.teams import sample_laptop, team_of_kind
 
-from ..conftest import CCM, SAMPLE
+from ..conftest import CCM
 
 # A long suite: .ci/run runs it with the slow ones (`pytest -m slow`).
 pytestmark = pytest.mark.slow
 
 
 RECORD_TABLES_ONLY = ("changesets", "changes", "database_info", "sync_peers")
-
-
-def _laptop(tmp_path, name: str) -> CCM:
-    path = tmp_path / f"{name}.db"
-    shutil.copy(SAMPLE, path)
-    return CCM(path)
 
 
 def _edit(b: CCM, what: str, engagement: str, campaign: str) -> None:
@@ -63,13 +56,8 @@ ORDERS = list(
 @pytest.mark.parametrize("team_kind", ["file", "postgresql"])
 @pytest.mark.parametrize("order, what, syncing", ORDERS, ids=["-".join(o) for o in ORDERS])
 def test_every_order_of_edit_and_delete_ends_the_same_everywhere(tmp_path, request, team_kind, order, what, syncing):
-    if team_kind == "postgresql":
-        request.getfixturevalue("postgres")
-        team = backends.new_database()
-        request.addfinalizer(lambda: backends.drop(team))
-    else:
-        team = str(_laptop(tmp_path, "team").db)
-    a, b, server = _laptop(tmp_path, "a"), _laptop(tmp_path, "b"), CCM(team)
+    team = team_of_kind(tmp_path, request, team_kind)
+    a, b, server = sample_laptop(tmp_path, "a"), sample_laptop(tmp_path, "b"), CCM(team)
     made = a(
         "campaign",
         "new",

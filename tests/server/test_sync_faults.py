@@ -16,8 +16,9 @@ from sqlalchemy import create_engine, text
 
 from tests import backends
 from tests.reliability.conftest import ccm_process, run_ccm
+from tests.teams import sample_laptop
 
-from ..conftest import CCM, SAMPLE
+from ..conftest import CCM
 
 pytestmark = pytest.mark.sqlite_only
 RECORD_TABLES_ONLY = ("changesets", "changes", "database_info", "sync_peers")
@@ -40,7 +41,7 @@ def _count(url: str, sql: str) -> int:
         engine.dispose()
 
 
-def _big_laptop(tmp_path, engagements: int = 3000) -> CCM:
+def _biglaptop(tmp_path, engagements: int = 3000) -> CCM:
     from ccmtui.seed.generate import generate
 
     path = tmp_path / "big.db"
@@ -65,7 +66,7 @@ def _in_step(laptop: CCM, team: str) -> None:
 
 @pytest.mark.slow
 def test_ccm_killed_during_a_first_sync_leaves_the_server_untouched_and_the_next_sync_completes(tmp_path, team):
-    laptop = _big_laptop(tmp_path)
+    laptop = _biglaptop(tmp_path)
     started = time.perf_counter()
     timed = run_ccm("--db", laptop.db, "sync", team)
     took = time.perf_counter() - started
@@ -94,7 +95,7 @@ def test_ccm_killed_during_a_first_sync_leaves_the_server_untouched_and_the_next
 
 @pytest.mark.slow
 def test_the_connection_cut_during_a_sync_is_one_line_and_the_next_sync_completes(tmp_path, team, superuser):
-    laptop = _big_laptop(tmp_path)
+    laptop = _biglaptop(tmp_path)
     already = _count(team, "SELECT count(*) FROM engagements")
     database = team.rsplit("/", 1)[1]
     # A lock that lets the sync read but holds its writes to the engagements, so its connection is
@@ -127,16 +128,10 @@ def test_the_connection_cut_during_a_sync_is_one_line_and_the_next_sync_complete
     _in_step(laptop, team)
 
 
-def _laptop(tmp_path, name: str) -> CCM:
-    path = tmp_path / f"{name}.db"
-    shutil.copy(SAMPLE, path)
-    return CCM(path)
-
-
 def test_two_laptops_syncing_at_the_same_moment_take_turns_and_lose_nothing(tmp_path, team):
     from ccmtui.db.write import writing
 
-    a, b, server = _laptop(tmp_path, "a"), _laptop(tmp_path, "b"), CCM(team)
+    a, b, server = sample_laptop(tmp_path, "a"), sample_laptop(tmp_path, "b"), CCM(team)
     for laptop in (a, b):
         _sync(laptop, team)
     shared = json.loads(a("engagements", "--json", "--state", "TGO").stdout)[0]["id"]
