@@ -439,32 +439,38 @@ async def open_records_of(pilot, iso3: str, uuid: str):
     return state
 
 
+# The obligations' case in the default run; the other kinds of record with the slow suites.
 @pytest.mark.parametrize(
     ("table", "field", "column", "value", "added"),
     [
         ("obligations", "notes", "notes", "Survey of the northern provinces under way", None),
-        ("obligation_extensions", "notes", "notes", "Request circulated to the States Parties", None),
-        ("retention", "purpose", "purpose", "Training of clearance teams", None),
-        (
-            "transparency_reports",
-            "source",
-            "source",
-            "CCM/MSP/2014/7",
-            ["transparency", "add", "BGR", "--year", "2013", "--submitted", "2014-04-30"],
-        ),
-        (
-            "national_measures",
-            "measure",
-            "measure",
-            "Law on weapons, amended",
-            ["measures", "add", "BGR", "-s", "adopted", "-d", "2011-05", "--measure", "Law on weapons"],
-        ),
-        (
-            "cooperation_reports",
-            "details",
-            "details",
-            "Clearance of the Gorni Lom range",
-            ["cooperation", "add", "BGR", "needs", "--year", "2013", "--details", "clearance"],
+        *(
+            pytest.param(*case, marks=pytest.mark.slow)
+            for case in (
+                ("obligation_extensions", "notes", "notes", "Request circulated to the States Parties", None),
+                ("retention", "purpose", "purpose", "Training of clearance teams", None),
+                (
+                    "transparency_reports",
+                    "source",
+                    "source",
+                    "CCM/MSP/2014/7",
+                    ["transparency", "add", "BGR", "--year", "2013", "--submitted", "2014-04-30"],
+                ),
+                (
+                    "national_measures",
+                    "measure",
+                    "measure",
+                    "Law on weapons, amended",
+                    ["measures", "add", "BGR", "-s", "adopted", "-d", "2011-05", "--measure", "Law on weapons"],
+                ),
+                (
+                    "cooperation_reports",
+                    "details",
+                    "details",
+                    "Clearance of the Gorni Lom range",
+                    ["cooperation", "add", "BGR", "needs", "--year", "2013", "--details", "clearance"],
+                ),
+            )
         ),
     ],
 )
