@@ -58,3 +58,44 @@ async def test_i_on_a_states_page_lists_its_actions(make_app):
             ("VAP-22", "Done"),
         ]
         assert "Actions · Lebanon · 2" in screen_text(app)
+
+
+async def test_v_records_a_state_partys_value_with_its_errors_under_the_fields(make_app, sample_db):
+    from .conftest import count, notices
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("8")
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        screen = app.screen
+        actions = screen.query_one("#ap-actions", VirtualTable)
+        actions.move_cursor([r[0] for r in cells(actions)].index("VAP-21"))
+        await settle(pilot)
+        states = screen.query_one("#ap-states", VirtualTable)
+        states.focus()
+        states.move_cursor([r[0] for r in cells(states)].index("Albania"))
+        await settle(pilot)
+        before = count(sample_db, "SELECT count(*) FROM changesets")
+        await pilot.press("V")
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#indicator-state").value == "ALB"
+        assert dialog.query_one("#indicator-action").value == "VAP-21"
+        dialog.query_one("#indicator-year").value = "1999"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = {n: str(dialog.query_one(f"#indicator-error-{n}").render()) for n in ("year", "source")}
+        assert "outside" in shown["year"] and shown["source"].startswith("Error:")
+        assert app.focused is dialog.query_one("#indicator-year")
+        assert count(sample_db, "SELECT count(*) FROM changesets") == before
+        dialog.query_one("#indicator-year").value = "2025"
+        dialog.query_one("#indicator-value").value = "partly"
+        dialog.query_one("#indicator-source").value = "Albania's Art. 7 report 2025, form H"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Albania, VAP-21 indicator 1, 2025" in n and "partly done" in n for n in notices(app))
+        assert app.screen is screen
+        assert ("Albania", "2025", "Partly done") in [(r[0], r[1], r[2]) for r in cells(states)]

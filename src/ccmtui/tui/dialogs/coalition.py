@@ -1,9 +1,11 @@
-"""A coalition's need, activity or partner, through the actions `ccm coalition add-need`,
-`add-activity` and `add-partner` call: the same checks, each error under its field."""
+"""A coalition's records through the actions `ccm coalition` calls: a new coalition, its strategy, a
+need, an activity, a partner, a linked meeting, a need's or an activity's status, and corrections.
+The same checks as the command line, each error under its field."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,10 +14,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from ccmtui.domain.coalitions import ACTIVITY_STATUSES, NEED_AREAS
+from ccmtui.domain.coalitions import ACTIVITY_STATUSES, NEED_AREAS, NEED_STATUSES
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.widgets.field_errors import FormErrors
+from ccmtui.tui.widgets.id_picker import IdField, recent_engagements
 from ccmtui.tui.workers import deliver
+
+AMOUNT = ("Amount", "Where known: 250000, 1.5m, 800k")
+CURRENCY = ("Currency", "USD, EUR, CHF… (with an amount)")
+SOURCE = ("Source", "Where it comes from")
 
 
 @dataclass(frozen=True)
@@ -24,16 +31,53 @@ class Form:
     inputs: dict[str, tuple[str, str]]  # field -> (label, placeholder)
     choices: dict[str, tuple[str, list[tuple[str, str]]]]  # field -> (label, options)
     action: str  # the function of actions/coalitions.py
+    target: str | None = "coalition"  # the keyword naming what the form is about: coalition, record or none
+    verb: str = "Add"
+    lists: tuple[str, ...] = ()  # fields of several values, commas between
+    keywords: dict[str, str] = field(default_factory=dict)  # field -> the action's keyword
+    reads: bool = False  # the action takes the reader rather than the register
+    ids: tuple[str, ...] = ()  # fields that take an engagement's id, with a picker
 
 
 FORMS = {
+    "coalition": Form(
+        "New country coalition",
+        {
+            "state": ("Affected state", "Code or name, e.g. Lao PDR"),
+            "lead": ("Lead donors", "States, commas between"),
+            "partner": ("Partners", "States, commas between"),
+            "organisation": ("Organisations", "ICRC, GICHD, an operator…, commas between"),
+            "name": ("Name", "Blank: Country coalition for <state>"),
+            "source": SOURCE,
+            "notes": ("Notes", "Free notes"),
+        },
+        {},
+        "new_coalition",
+        target=None,
+        verb="Start",
+        lists=("lead", "partner", "organisation"),
+        keywords={"lead": "lead_donors", "partner": "partners", "organisation": "organisations"},
+    ),
+    "strategy": Form(
+        "National strategy",
+        {
+            "title": ("Title", "The strategy's title"),
+            "date": ("Dated", "YYYY, YYYY-MM or YYYY-MM-DD"),
+            "file": ("Document", "Optional: the file's path, kept as an attachment"),
+            "received": ("Received", "With a document: when it came (default today)"),
+        },
+        {},
+        "set_strategy",
+        verb="Save",
+        keywords={"date": "dated"},
+    ),
     "need": Form(
         "Add a need",
         {
             "description": ("Need", "What is needed, e.g. 'Technical survey, Xieng Khouang'"),
-            "amount": ("Amount", "Where known: 250000, 1.5m, 800k"),
-            "currency": ("Currency", "USD, EUR, CHF… (with an amount)"),
-            "source": ("Source", "Where it comes from"),
+            "amount": AMOUNT,
+            "currency": CURRENCY,
+            "source": SOURCE,
         },
         {"area": ("Area", [(label, key) for key, label in NEED_AREAS.items()])},
         "add_need",
@@ -44,9 +88,9 @@ FORMS = {
             "title": ("Activity", "e.g. 'Battle area clearance, Xieng Khouang'"),
             "funded_by": ("Funded by", "Who funds it"),
             "implemented_by": ("Implemented by", "Who implements it"),
-            "amount": ("Amount", "Where known: 250000, 1.5m, 800k"),
-            "currency": ("Currency", "USD, EUR, CHF… (with an amount)"),
-            "source": ("Source", "Where it comes from"),
+            "amount": AMOUNT,
+            "currency": CURRENCY,
+            "source": SOURCE,
         },
         {"status": ("Status", [(status, status) for status in ACTIVITY_STATUSES])},
         "add_activity",
@@ -56,12 +100,76 @@ FORMS = {
         {
             "state": ("State", "A partner state: code or name"),
             "organisation": ("Organisation", "Or an organisation: ICRC, GICHD, an operator…"),
-            "source": ("Source", "Where it comes from"),
+            "source": SOURCE,
         },
         {"role": ("Role", [("partner", "partner"), ("lead donor (a state)", "lead")])},
         "add_partner",
     ),
+    "meeting": Form(
+        "Link a meeting or seminar",
+        {"engagement": ("Engagement", "Its id: F4 picks from the newest")},
+        {},
+        "link_engagement",
+        verb="Link",
+        ids=("engagement",),
+    ),
+    "need-status": Form(
+        "A need's status",
+        {},
+        {"status": ("Status", [(status, status) for status in NEED_STATUSES])},
+        "set_status",
+        target="record",
+        verb="Save",
+        reads=True,
+    ),
+    "activity-status": Form(
+        "An activity's status",
+        {},
+        {"status": ("Status", [(status, status) for status in ACTIVITY_STATUSES])},
+        "set_status",
+        target="record",
+        verb="Save",
+        reads=True,
+    ),
+    "edit-coalitions": Form(
+        "Correct the coalition",
+        {"name": ("Name", "The coalition's name"), "notes": ("Notes", "Free notes"), "source": SOURCE},
+        {},
+        "edit_part",
+        target="record",
+        verb="Save",
+        reads=True,
+    ),
+    "edit-coalition_needs": Form(
+        "Correct the need",
+        {"description": ("Need", "What is needed"), "amount": AMOUNT, "currency": CURRENCY, "source": SOURCE},
+        {},
+        "edit_part",
+        target="record",
+        verb="Save",
+        reads=True,
+    ),
+    "edit-coalition_activities": Form(
+        "Correct the activity",
+        {
+            "title": ("Activity", "Its title"),
+            "funded_by": ("Funded by", "Who funds it"),
+            "implemented_by": ("Implemented by", "Who implements it"),
+            "amount": AMOUNT,
+            "currency": CURRENCY,
+            "source": SOURCE,
+        },
+        {},
+        "edit_part",
+        target="record",
+        verb="Save",
+        reads=True,
+    ),
 }
+
+
+def _dashed(name: str) -> str:
+    return name.replace("_", "-")
 
 
 class CoalitionDialog(FormErrors, ModalScreen[str | None]):
@@ -70,39 +178,57 @@ class CoalitionDialog(FormErrors, ModalScreen[str | None]):
     ERROR_ID = "coalition-error-"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="coalition-form.cancel"),
-        Binding("ctrl+s", "save", "Add", id="coalition-form.save"),
+        Binding("ctrl+s", "save", "Save", id="coalition-form.save"),
     ]
 
-    def __init__(self, kind: str, coalition: str, name: str) -> None:
+    def __init__(self, kind: str, target: str | None, name: str, values: dict[str, str] | None = None) -> None:
+        """`target`: the coalition's id (or, for a status or a correction, the record's); `values`: the
+        fields as they stand, for a correction (only those changed are sent)."""
         super().__init__()
         self.spec = FORMS[kind]
-        self.coalition = coalition
+        self.target = target
         self.name_shown = name
-        self.ERROR_FIELDS = (*self.spec.choices, *self.spec.inputs, "coalition", "form")
+        self.values = values or {}
+        self.ERROR_FIELDS = tuple(
+            _dashed(n) for n in (*self.spec.choices, *self.spec.inputs, "coalition", "record", "form")
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="coalition-box", classes="dialog form"):
-            for field, (label, options) in self.spec.choices.items():
+            for name, (label, options) in self.spec.choices.items():
                 with Horizontal(classes="row"):
                     yield Label(label, classes="label")
-                    yield Select(options, value=options[0][1], allow_blank=False, id=f"coalition-{field}", compact=True)
-                yield Label("", id=f"coalition-error-{field}", classes="error")
-            for field, (label, placeholder) in self.spec.inputs.items():
+                    chosen = self.values.get(name, options[0][1])
+                    yield Select(options, value=chosen, allow_blank=False, id=f"coalition-{name}", compact=True)
+                yield Label("", id=f"coalition-error-{name}", classes="error")
+            for name, (label, placeholder) in self.spec.inputs.items():
                 with Horizontal(classes="row"):
                     yield Label(label, classes="label")
-                    yield Input(placeholder=placeholder, id=f"coalition-{field.replace('_', '-')}", compact=True)
-                yield Label("", id=f"coalition-error-{field.replace('_', '-')}", classes="error")
-            yield Label("", id="coalition-error-coalition", classes="error")
-            yield Label("", id="coalition-error-form", classes="error")
+                    value, ident = self.values.get(name, ""), f"coalition-{_dashed(name)}"
+                    if name in self.spec.ids:
+                        yield IdField(
+                            recent_engagements(),
+                            "an engagement",
+                            single=True,
+                            value=value,
+                            placeholder=placeholder,
+                            id=ident,
+                            compact=True,
+                        )
+                    else:
+                        yield Input(value, placeholder=placeholder, id=ident, compact=True)
+                yield Label("", id=f"coalition-error-{_dashed(name)}", classes="error")
+            for name in ("coalition", "record", "form"):
+                yield Label("", id=f"coalition-error-{name}", classes="error")
             with Horizontal(classes="row buttons"):
-                yield Button("Add (ctrl+s)", id="coalition-save", variant="primary", compact=True)
+                yield Button(f"{self.spec.verb} (ctrl+s)", id="coalition-save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="coalition-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.ERROR_FIELDS = tuple(name.replace("_", "-") for name in self.ERROR_FIELDS)
         self.query_one("#coalition-box").border_title = f"{self.spec.title} · {self.name_shown}"
         self.clear_errors()
-        self.query_one(f"#coalition-{next(iter(self.spec.inputs)).replace('_', '-')}").focus()
+        first = next(iter(self.spec.inputs), None) or next(iter(self.spec.choices))
+        self.query_one(f"#coalition-{_dashed(first)}").focus()
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
@@ -119,12 +245,27 @@ class CoalitionDialog(FormErrors, ModalScreen[str | None]):
         if not self.lock_form():
             return
         self.clear_errors()
-        values = {f: self.query_one(f"#coalition-{f.replace('_', '-')}", Input).value for f in self.spec.inputs}
-        for field in self.spec.choices:
-            values[field] = str(self.query_one(f"#coalition-{field}", Select).value)
+        typed = {name: self.query_one(f"#coalition-{_dashed(name)}", Input).value for name in self.spec.inputs}
+        for name in self.spec.choices:
+            typed[name] = str(self.query_one(f"#coalition-{name}", Select).value)
+        self.save(self.arguments(typed))
+
+    def arguments(self, typed: dict[str, str]) -> dict:
+        """The action's keyword arguments from the fields as typed."""
+        if self.spec.action == "edit_part":
+            typed = {name: value for name, value in typed.items() if value != self.values.get(name, "")}
+        values: dict = {}
+        for name, value in typed.items():
+            if name in self.spec.lists:
+                value = [part.strip() for part in value.split(",") if part.strip()]
+            elif name == "file":
+                value = Path(value.strip()).expanduser() if value.strip() else None
+            values[self.spec.keywords.get(name, name)] = value
         if "role" in values:
             values["lead"] = values.pop("role") == "lead"
-        self.save(values)
+        if self.spec.target:
+            values[self.spec.target] = self.target
+        return values
 
     @work(thread=True, exclusive=True, group="coalition-save")
     def save(self, values: dict) -> None:
@@ -132,7 +273,10 @@ class CoalitionDialog(FormErrors, ModalScreen[str | None]):
 
         action = getattr(coalitions, self.spec.action)
         source = self.app.source
-        written = self.run_action(lambda register: action(register, source.writing, coalition=self.coalition, **values))
+        reads = self.spec.reads
+        written = self.run_action(
+            lambda register: action(register.reader if reads else register, source.writing, **values)
+        )
         if written:
             deliver(self, self._saved, written.message)
 

@@ -27,6 +27,7 @@ class ActionPlanScreen(SectionScreen):
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="actionplan.back"),
         Binding("slash", "focus_filter", "Plan and state", key_display="/", id="actionplan.filter"),
+        Binding("V", "set_value", "Set a value…", id="actionplan.value"),
     ]
 
     def __init__(self, iso3: str = "") -> None:
@@ -85,12 +86,12 @@ class ActionPlanScreen(SectionScreen):
                 concerned, done = "", INDICATOR_VALUES[mine.state]
             return Row(a.code, (a.code, AREAS.get(a.area, "—"), concerned, done, a.title or "—"))
 
-        table.show(LocalRows(actions, cells))
+        table.show(LocalRows(actions, cells), keep_cursor=True)
         table.loading = False
         whose = f" · {name}" if name else ""
         table.border_title = f"Actions{whose} · {len(actions)}"
-        table.border_subtitle = "ccm actionplan list · ccm indicator set records a value"
-        self._states(0)
+        table.border_subtitle = "ccm actionplan list · V records a State Party's value"
+        self._states(table.cursor)
 
     @on(VirtualTable.RowHighlighted, "#ap-actions")
     def action_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
@@ -119,6 +120,18 @@ class ActionPlanScreen(SectionScreen):
         )
         table.border_title = f"{action.code} · {len(action.concerned)} concerned · {len(action.done)} done"
         table.border_subtitle = "no values recorded" if not action.states else f"ccm actionplan show {action.code}"
+
+    def action_set_value(self) -> None:
+        """An indicator's value for the highlighted action and state (or the state filtered on)."""
+        from ccmtui.tui.dialogs.indicator import IndicatorDialog
+
+        actions = self.query_one("#ap-actions", VirtualTable)
+        action = self.actions[actions.cursor].code if 0 <= actions.cursor < len(self.actions) else ""
+        state = self.query_one("#ap-state", Input).value.strip()
+        if self.focused is self.query_one("#ap-states") and self.query_one("#ap-states", VirtualTable).cursor_row:
+            state = self.query_one("#ap-states", VirtualTable).cursor_row.key
+        year = str(self.app.source.today.year)
+        self.app.push_screen(IndicatorDialog(state=state, action=action, year=year))
 
     def action_focus_filter(self) -> None:
         self.query_one("#ap-plan").focus()
