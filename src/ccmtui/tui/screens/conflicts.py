@@ -162,5 +162,5 @@ class ConflictsScreen(SectionScreen):
             deliver(self, self._kept, written.message)
 
     def _kept(self, message: str) -> None:
-        self.notify(message.replace("`ccm undo` reverts it", "Changes (h, then u) undoes it"), title="Conflict settled")
+        self.notify(message.replace("`ccm undo` reverts it", "Changes (9, then U) undoes it"), title="Conflict settled")
         self.app.post_message(DataChanged("conflicts"))

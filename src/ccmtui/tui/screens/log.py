@@ -142,7 +142,7 @@ class LogScreen(FormErrors, SectionScreen):
 
     def _who(self) -> str:
         by = self.app.source.by
-        return f"recorded as {by}" if by else "no name set (ccm config set name …)"
+        return f"recorded as {by}" if by else "no name set (Who you are…, in ctrl+p)"
 
     def on_mount(self) -> None:
         self.query_one("#log-form").border_title = self.FORM_TITLE

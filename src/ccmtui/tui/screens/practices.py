@@ -104,7 +104,7 @@ class PracticesScreen(RecordKeys, SectionScreen):
         table.show(LocalRows(rows, practice_row))
         table.loading = False
         table.border_title = f"Best practices{' · ' + state if state else ''} · {len(rows)} recorded"
-        table.border_subtitle = "ccm practice list · n records one more"
+        table.border_subtitle = "ccm practice list · N records one more"
         self._detail(table.cursor)
 
     @on(VirtualTable.RowHighlighted, "#practices-table")

@@ -256,7 +256,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
 
     NOTHING_HIGHLIGHTED = (
         "Highlight an engagement, an attachment or a category entry: treaty dates change with `ccm states update`, "
-        "and a reply is changed from its campaign (c)."
+        "and a reply is changed from its campaign (6)."
     )
 
     def highlighted_record(self) -> str | None:

@@ -85,7 +85,7 @@ class TreatyRecordsScreen(RecordKeys, SectionScreen):
         table.loading = False
         counted = "found" if kind.read else "recorded"
         table.border_title = f"{kind.title}{' · ' + state if state else ''} · {len(rows)} {counted}"
-        table.border_subtitle = kind.command + (" · n records one more" if kind.form or kind.key == "meetings" else "")
+        table.border_subtitle = kind.command + (" · N records one more" if kind.form or kind.key == "meetings" else "")
 
     def action_move(self, step: int) -> None:
         keys = [kind.key for kind in KINDS]

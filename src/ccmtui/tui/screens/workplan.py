@@ -94,7 +94,7 @@ class WorkPlanScreen(RecordKeys, SectionScreen):
         if not plans:
             self.query_one(
                 "#milestones", DataTable
-            ).border_title = "No work plans yet: n starts one (or `ccm workplan import FILE.toml`)"
+            ).border_title = "No work plans yet: N starts one (or `ccm workplan import FILE.toml`)"
             return
         chosen = self.plan if self.plan in self.plans else plans[0].uuid
         table.move_cursor(row=table.get_row_index(chosen))
