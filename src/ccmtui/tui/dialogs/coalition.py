@@ -43,7 +43,7 @@ FORMS = {
     "coalition": Form(
         "New country coalition",
         {
-            "state": ("Affected state", "Code or name, e.g. Lao PDR"),
+            "state": ("State", "The affected state: code or name, e.g. Lao PDR"),
             "lead": ("Lead donors", "States, commas between"),
             "partner": ("Partners", "States, commas between"),
             "organisation": ("Organisations", "ICRC, GICHD, an operator…, commas between"),

@@ -137,22 +137,33 @@ class CoalitionsScreen(SectionScreen):
     def action_pick(self, purpose: str) -> None:
         """A record of the highlighted coalition to set the status of, correct or delete, picked from
         a list of its parts."""
-        from ccmtui.tui.widgets.id_picker import IdPicker
-
         line = self.highlighted()
         if line is None:
             self.notify("Start a coalition first: W.", title="No coalition")
             return
-        tables = PICKED_PARTS[purpose]
-        what = {"status": "a need or an activity", "edit": "what to correct", "delete": "what to delete"}[purpose]
+        self.read_parts(purpose, line.uuid, line.name)
 
+    @work(thread=True, exclusive=True, group="coalition-parts")
+    def read_parts(self, purpose: str, coalition: str, name: str) -> None:
         labels: dict[str, str] = {}
+        with reporting(self), self.app.source.reader() as reader:
+            rows = coalition_parts(coalition, PICKED_PARTS[purpose], labels)(reader)
+        if rows:
+            deliver(self, self._pick, purpose, rows, labels)
+        else:
+            deliver(self, self.notify, f"{name} has no needs or activities yet: N adds one.", title="Status")
+
+    def _pick(self, purpose: str, rows: list[Row], labels: dict[str, str]) -> None:
+        from ccmtui.tui.widgets.id_picker import IdPicker
+
+        what = {"status": "a need or an activity", "edit": "what to correct", "delete": "what to delete"}[purpose]
 
         def picked(uuid: str | None) -> None:
             if uuid:
-                self.open_part(purpose, uuid, labels.get(uuid, line.name))
+                self.open_part(purpose, uuid, labels[uuid])
 
-        self.app.push_screen(IdPicker(coalition_parts(line.uuid, tables, labels), what), picked)
+        columns = (Column("Kind", 12), Column("What"))
+        self.app.push_screen(IdPicker(lambda _reader: rows, what, columns), picked)
 
     @work(thread=True, exclusive=True, group="coalition-part")
     def open_part(self, purpose: str, uuid: str, label: str) -> None:
@@ -219,7 +230,7 @@ PART_KIND = {
 
 
 def coalition_parts(coalition: str, tables: tuple[str, ...], labels: dict[str, str]):
-    """A coalition and its records as a picker's rows (kind, and what each says), each one's words
+    """A coalition and its records as a picker's rows (its kind, and what it says), each one's words
     kept in `labels` by id for the dialog that follows."""
 
     def read(reader) -> list[Row]:
@@ -229,19 +240,19 @@ def coalition_parts(coalition: str, tables: tuple[str, ...], labels: dict[str, s
         for table in tables:
             if table == "coalitions":
                 found = reader.rows(Q.coalitions, coalition=coalition)
-                rows += [Row(c.uuid, ("", "coalition", c.name)) for c in found]
+                rows += [Row(c.uuid, ("coalition", c.name)) for c in found]
                 labels.update((c.uuid, f"the coalition '{c.name}'") for c in found)
                 continue
             for part in reader.rows(getattr(Q, table), coalition=coalition):
                 if table == "coalition_members":
                     role = "lead donor" if part.role == "lead-donor" else "partner"
-                    rows.append(Row(part.uuid, ("", role, part.state or part.organisation)))
+                    rows.append(Row(part.uuid, (role, part.state or part.organisation)))
                 elif table == "coalition_needs":
                     what = f"{area_label(part.area)}: {part.description} ({part.status})"
-                    rows.append(Row(part.uuid, ("", "need", what)))
+                    rows.append(Row(part.uuid, ("need", what)))
                 else:
-                    rows.append(Row(part.uuid, ("", "activity", f"{part.title} ({part.status})")))
-                what = getattr(part, "description", None) or getattr(part, "title", None) or rows[-1].cells[2]
+                    rows.append(Row(part.uuid, ("activity", f"{part.title} ({part.status})")))
+                what = getattr(part, "description", None) or getattr(part, "title", None) or rows[-1].cells[1]
                 labels[part.uuid] = f"the {PART_KIND[table]} '{what}'"
         return rows
 

@@ -54,14 +54,17 @@ class IdField(Input):
 class IdPicker(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="id-picker.cancel")]
 
-    def __init__(self, choices: Callable[[Reader], list[Row]], what: str):
+    def __init__(
+        self, choices: Callable[[Reader], list[Row]], what: str, columns: tuple[Column, ...] | None = None
+    ) -> None:
         super().__init__()
         self.choices = choices
         self.what = what
+        self.columns = columns or (Column("Date", 10), Column("Kind", 12), Column("Summary"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="id-picker-box", classes="dialog"):
-            yield VirtualTable((Column("Date", 10), Column("Kind", 12), Column("Summary")), id="id-picker-table")
+            yield VirtualTable(self.columns, id="id-picker-table")
 
     def on_mount(self) -> None:
         box = self.query_one("#id-picker-box")
