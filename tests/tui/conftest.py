@@ -26,6 +26,13 @@ def no_blink(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def patient_jumps(monkeypatch):
+    """Typing to jump ends after a person's pause; a loaded test machine may take longer than that
+    between two keys of one word."""
+    monkeypatch.setattr("ccmtui.tui.widgets.list_keys.JUMP_PAUSE", 30.0)
+
+
+@pytest.fixture(autouse=True)
 def recorded_notices(monkeypatch):
     """Keep what `App.notify` is given, so a test reads it back whether or not the toast expired."""
     from textual.app import App

@@ -28,7 +28,8 @@ def highlighted(table: DataTable) -> str:
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
-async def test_typing_jumps_to_a_state_and_j_k_g_G_move(make_app):
+async def test_typing_jumps_to_a_state_and_j_k_g_G_move(make_app, monkeypatch):
+    monkeypatch.setattr("ccmtui.tui.widgets.list_keys.JUMP_PAUSE", 1.5)  # a person's pause, this once
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = await open_states(pilot)
