@@ -5,6 +5,9 @@ correction (`E`) and a deletion (`D`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +19,9 @@ from ccmtui.domain.coalitions import money
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
+
+if TYPE_CHECKING:
+    from ccmtui.db.read import Reader
 
 COLUMNS = (
     Column("Affected state", 16),
@@ -229,11 +235,11 @@ PART_KIND = {
 }
 
 
-def coalition_parts(coalition: str, tables: tuple[str, ...], labels: dict[str, str]):
+def coalition_parts(coalition: str, tables: tuple[str, ...], labels: dict[str, str]) -> Callable[[Reader], list[Row]]:
     """A coalition and its records as a picker's rows (its kind, and what it says), each one's words
     kept in `labels` by id for the dialog that follows."""
 
-    def read(reader) -> list[Row]:
+    def read(reader: Reader) -> list[Row]:
         from ccmtui.reports.coalitions import area_label
 
         rows: list[Row] = []
