@@ -855,7 +855,7 @@ CREATE INDEX ix_replies_engagement ON replies (engagement_uuid, iso3);
 
 CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
 
-CREATE INDEX ix_replies_reasons ON replies (received_on, iso3) WHERE reasons != '';
+CREATE INDEX ix_replies_reasons ON replies (iso3, received_on) WHERE reasons != '';
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
 

@@ -131,11 +131,12 @@ class Reply(Record, Base):
         Index("ix_replies_engagement", "engagement_uuid", "iso3"),
         Index("ix_replies_iso3", "iso3", "engagement_uuid"),
         Index("ix_replies_status_engagement", "status", "engagement_uuid"),
-        # The few replies that name reasons (why a state holds back), by day: read without a scan.
+        # The few replies that name reasons (why a state holds back), in state and day order: read whole,
+        # they are the index, never a scan of every reply.
         Index(
             "ix_replies_reasons",
-            "received_on",
             "iso3",
+            "received_on",
             sqlite_where=text(REPLY_WITH_REASONS),
             postgresql_where=text(REPLY_WITH_REASONS),
         ),

@@ -1,6 +1,6 @@
 """indexes the summaries read without a scan
 
-The replies that name reasons get a partial index of their own (by day), so that a state's current
+The replies that name reasons get a partial index of their own (by state and day), so that a state's current
 reasons are read without walking every reply; a state's assessments are indexed in the order they
 replace one another (day, then recording), so that the category each one replaced is one step back;
 the (kind, area, date) index of the engagements carries their id, so that a period's démarches are
@@ -47,7 +47,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_replies_reasons",
         "replies",
-        ["received_on", "iso3"],
+        ["iso3", "received_on"],
         unique=False,
         sqlite_where=sa.text(REPLY_WITH_REASONS),
         postgresql_where=sa.text(REPLY_WITH_REASONS),
