@@ -1,7 +1,7 @@
 """The summaries' and status's reads that would grow with the log are index reads on both backends
 (EXPLAIN): a state's reasons from the partial index of the replies that name some, the category an
 assessment replaced one step back in the state's index, a period's engagements counted and its
-démarches walked from the (kind, area, date) index alone."""
+démarches walked from the (kind, area, date) index alone; whom a state met, from its dated links."""
 
 from __future__ import annotations
 
@@ -88,3 +88,16 @@ def test_on_postgresql_the_reasons_and_the_previous_category_are_index_reads(pos
         plan = "\n".join(row[0] for row in connection.execute("EXPLAIN " + sql, {**constants, **params}))
     assert f"using {index}" in plan or f"Index Scan on {index}" in plan, plan
     assert "Seq Scan" not in plan, plan
+
+
+@pytest.mark.sqlite_only
+def test_whom_a_state_met_reads_no_engagement_only_its_dated_links(sample_db):
+    from ccmtui.db.compiled import QUERIES
+    from ccmtui.db.read import bind
+
+    sql, _, constants = QUERIES["counterparts_of_state"]
+    with sqlite3.connect(sample_db) as connection:
+        params = bind({**constants, "iso3": "MNE", "as_of": date(2026, 1, 1)})
+        plan = [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    assert not any(" engagements " in f"{line} " for line in plan), plan
+    assert any("COVERING INDEX ix_engagement_states_iso3_occurred_on" in line for line in plan), plan
