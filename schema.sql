@@ -90,7 +90,7 @@ CREATE INDEX ix_engagements_area_occurred_on ON engagements (area, occurred_on);
 
 CREATE INDEX ix_engagements_follow_up_on ON engagements (follow_up_on);
 
-CREATE INDEX ix_engagements_kind_area_occurred_on ON engagements (kind, area, occurred_on);
+CREATE INDEX ix_engagements_kind_area_occurred_on ON engagements (kind, area, occurred_on, uuid);
 
 CREATE INDEX ix_engagements_kind_occurred_on ON engagements (kind, occurred_on);
 
@@ -291,7 +291,7 @@ CREATE INDEX ix_classifications_date ON classifications (assessed_on);
 
 CREATE INDEX ix_classifications_source_engagement ON classifications (source_engagement);
 
-CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on);
+CREATE INDEX ix_classifications_state_date ON classifications (iso3, assessed_on, created_at);
 
 CREATE TABLE coalitions (
 	iso3 VARCHAR(3) NOT NULL, 
@@ -854,6 +854,8 @@ CREATE TABLE replies (
 CREATE INDEX ix_replies_engagement ON replies (engagement_uuid, iso3);
 
 CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
+
+CREATE INDEX ix_replies_reasons ON replies (iso3, received_on) WHERE reasons != '';
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
 

@@ -218,15 +218,6 @@ def test_a_page_of_a_listing_is_a_range_read_in_index_order(db, name):
     assert all(step == "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" for step in plan if "TEMP B-TREE" in step), plan
 
 
-def test_whom_a_state_met_is_read_without_its_engagements(db):
-    """A state's page and history list the people and organisations met: the dates come from the
-    state's dated links, so its thousands of engagements are never read one by one."""
-    sql, _columns, constants = QUERIES["counterparts_of_state"]
-    plan = _plan(db, sql, constants)
-    assert not any(re.match(r"(SCAN|SEARCH) engagements\b", step) for step in plan), plan
-    assert not any(step.startswith("SCAN engagement_states") for step in plan), plan
-
-
 def test_every_link_carries_its_engagements_date(db):
     for link in ("engagement_states", "engagement_actors"):
         (differing,) = db.execute(

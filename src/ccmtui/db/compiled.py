@@ -188,7 +188,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'classification_changes': (
-        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on < classifications.assessed_on OR classifications_1.assessed_on = classifications.assessed_on AND classifications_1.created_at < classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on, classifications_1.created_at) < (classifications.assessed_on, classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
         (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None), ('name', None), ('previous', None)),
         {'param_1': 1, 'param_2': 0},
     ),
@@ -443,7 +443,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'engagements_by_kind': (
-        'SELECT engagements.kind, count(*) AS engagements \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.kind ORDER BY engagements.kind',
+        "SELECT engagements.kind, count(*) AS engagements \nFROM engagements \nWHERE engagements.kind IN ('demarche', 'meeting', 'letter', 'note-verbale', 'call', 'email', 'workshop', 'statement', 'other') AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.kind ORDER BY engagements.kind",
         (('kind', None), ('engagements', None)),
         {},
     ),
@@ -523,9 +523,9 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'status_1': 'pending'},
     ),
     'reply_reasons': (
-        'SELECT replies.iso3, replies.received_on, replies.reasons \nFROM replies \nWHERE replies.reasons != :reasons_1 AND replies.received_on <= :as_of ORDER BY replies.iso3, replies.received_on',
+        "SELECT replies.iso3, replies.received_on, replies.reasons \nFROM replies \nWHERE reasons != '' AND replies.received_on <= :as_of ORDER BY replies.iso3, replies.received_on",
         (('iso3', None), ('received_on', 'date'), ('reasons', None)),
-        {'reasons_1': ''},
+        {},
     ),
     'unga_votes': (
         'SELECT unga_votes.uuid, unga_votes.iso3, states.name, unga_votes.year, unga_votes.voted_on, unga_votes.vote, unga_votes.resolution, unga_votes.source \nFROM unga_votes JOIN states ON states.iso3 = unga_votes.iso3 ORDER BY unga_votes.year, states.name',
@@ -670,7 +670,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0018'
+SCHEMA_REVISION = '0019'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {

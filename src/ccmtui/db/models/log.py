@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ccmtui.db.models.base import Base, Record
@@ -40,8 +40,9 @@ class Engagement(Record, Base):
         Index("ix_engagements_occurred_on", "occurred_on"),
         Index("ix_engagements_area_occurred_on", "area", "occurred_on"),
         Index("ix_engagements_kind_occurred_on", "kind", "occurred_on"),
-        # The summaries count one kind in one area over a period (démarches for universalization).
-        Index("ix_engagements_kind_area_occurred_on", "kind", "area", "occurred_on"),
+        # The summaries count one kind in one area over a period (démarches for universalization), and
+        # walk its engagements by id to their states and replies: with the id, from the index alone.
+        Index("ix_engagements_kind_area_occurred_on", "kind", "area", "occurred_on", "uuid"),
         Index("ix_engagements_follow_up_on", "follow_up_on"),
     )
 
@@ -94,6 +95,11 @@ class Campaign(Record, Base):
     follows_uuid: Mapped[str | None] = mapped_column(String(36))
 
 
+# The condition of the partial index on the replies that name reasons; a query reads that index only
+# when its WHERE says the same, literally (not with a bound parameter).
+REPLY_WITH_REASONS = "reasons != ''"
+
+
 class Reply(Record, Base):
     """A state's answer to an engagement; pending until it arrives. A state may answer more than
     once: the replies are a thread, and the latest received is its current answer."""
@@ -125,4 +131,13 @@ class Reply(Record, Base):
         Index("ix_replies_engagement", "engagement_uuid", "iso3"),
         Index("ix_replies_iso3", "iso3", "engagement_uuid"),
         Index("ix_replies_status_engagement", "status", "engagement_uuid"),
+        # The few replies that name reasons (why a state holds back), in state and day order: read whole,
+        # they are the index, never a scan of every reply.
+        Index(
+            "ix_replies_reasons",
+            "iso3",
+            "received_on",
+            sqlite_where=text(REPLY_WITH_REASONS),
+            postgresql_where=text(REPLY_WITH_REASONS),
+        ),
     )

@@ -87,7 +87,9 @@ class Classification(Record, Base):
 
     __table_args__ = (
         CheckConstraint("category IN ('I', 'II', 'III')", name="ck_classifications_category"),
-        Index("ix_classifications_state_date", "iso3", "assessed_on"),
+        # A state's assessments in the order they replace one another (day, then recording): the one
+        # before a given assessment is one step back in this index.
+        Index("ix_classifications_state_date", "iso3", "assessed_on", "created_at"),
         Index("ix_classifications_date", "assessed_on"),
         # What goes with an engagement on deletion: the classifications that cite it.
         Index("ix_classifications_source_engagement", "source_engagement"),

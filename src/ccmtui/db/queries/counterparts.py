@@ -76,9 +76,9 @@ def counterparts_of_state() -> Select:
         )
         .join(EngagementState, EngagementState.engagement_uuid == EngagementCounterpart.engagement_uuid)
         .outerjoin(Person, Person.uuid == EngagementCounterpart.person_uuid)
-        # The date on the link (the engagement's own, db/rollups.py): the state's dated index alone
-        # finds its engagements up to :as_of, and the engagements themselves are never read, so a
-        # busy state's thousands of engagements without counterparts cost an index probe each.
+        # The date on the link (the engagement's own, db/rollups.py): no engagement is read, so the
+        # few counterparts met can drive the query, each looked up in the (engagement, state) index,
+        # rather than every engagement of a busy state.
         .where(EngagementState.iso3 == bindparam("iso3"), EngagementState.occurred_on <= bindparam("as_of", type_=Date))
         .order_by(EngagementState.occurred_on.desc(), EngagementCounterpart.created_at, EngagementCounterpart.uuid)
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Date, Integer, Select, String, and_, bindparam, case, func, or_, select
+from sqlalchemy import Date, Integer, Select, String, bindparam, case, func, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from ccmtui.db.models import (
@@ -390,14 +390,13 @@ def classifications_of_state() -> Select:
 def classification_changes() -> Select:
     """Classifications made in [:since, :until], each with the category it replaced."""
     earlier = aliased(Classification)
+    # One step back in the state's (iso3, assessed_on, created_at) index, whatever its history's length.
     previous = (
         select(earlier.category)
         .where(
             earlier.iso3 == Classification.iso3,
-            or_(
-                earlier.assessed_on < Classification.assessed_on,
-                and_(earlier.assessed_on == Classification.assessed_on, earlier.created_at < Classification.created_at),
-            ),
+            tuple_(earlier.assessed_on, earlier.created_at)
+            < tuple_(Classification.assessed_on, Classification.created_at),
         )
         .order_by(earlier.assessed_on.desc(), earlier.created_at.desc())
         .limit(1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Date, Integer, Select, String, bindparam, func, or_, select
+from sqlalchemy import Date, Integer, Select, String, bindparam, func, literal_column, or_, select
 
 from ccmtui.db.models import (
     CooperationReport,
@@ -23,6 +23,7 @@ from ccmtui.db.models import (
     TransparencyReport,
 )
 from ccmtui.db.queries import Q
+from ccmtui.domain.engagements import KINDS
 
 STATE_COLUMNS = (State.name, State.region)
 
@@ -229,10 +230,12 @@ def _in_period(*conditions):
 
 
 def engagements_by_kind() -> Select:
-    """How many engagements of each kind an area logged in the period."""
+    """How many engagements of each kind an area logged in the period: counted kind by kind in the
+    (kind, area, date) index alone (the kinds written out, so that each is a range of it)."""
+    kinds = [literal_column(f"'{kind}'") for kind in KINDS]
     return (
         select(Engagement.kind, func.count().label("engagements"))
-        .where(*_in_period())
+        .where(Engagement.kind.in_(kinds), *_in_period())
         .group_by(Engagement.kind)
         .order_by(Engagement.kind)
     )

@@ -1,0 +1,103 @@
+"""The summaries' and status's reads that would grow with the log are index reads on both backends
+(EXPLAIN): a state's reasons from the partial index of the replies that name some, the category an
+assessment replaced one step back in the state's index, a period's engagements counted and its
+démarches walked from the (kind, area, date) index alone; whom a state met, from its dated links."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from tests import backends
+
+PERIOD = {"area": "universalization", "since": date(2011, 1, 1), "until": date(2014, 1, 1)}
+# query: (parameters, the index it reads, whether that index alone answers)
+READS = {
+    # A partial index: only the replies that name reasons, read whole in the order asked for.
+    "reply_reasons": ({"as_of": date(2026, 1, 1)}, "ix_replies_reasons", False),
+    "classification_changes": (
+        {"since": date(2000, 1, 1), "until": date(2030, 1, 1)},
+        "ix_classifications_state_date",
+        False,
+    ),
+    "engagements_by_kind": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
+    "demarche_states": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
+    "demarche_replies_from_demarches": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
+}
+
+
+def _sqlite_plan(path, name: str) -> list[str]:
+    from ccmtui.db.compiled import QUERIES
+    from ccmtui.db.read import bind
+
+    sql, _, constants = QUERIES[name]
+    with sqlite3.connect(path) as connection:
+        return [
+            row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", bind({**constants, **READS[name][0]}))
+        ]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("name", sorted(READS))
+def test_on_sqlite_each_read_searches_its_index(sample_db, name):
+    _, index, covering = READS[name]
+    plan = _sqlite_plan(sample_db, name)
+    using = [line for line in plan if f"INDEX {index} " in f"{line} "]
+    partial = name == "reply_reasons"
+    assert using and all(line.startswith("SEARCH") or partial for line in using), plan
+    if covering:
+        assert all("COVERING INDEX" in line for line in using), plan
+    table = {"reply_reasons": "replies", "classification_changes": "classifications"}.get(name, "engagements")
+    assert not any(line.startswith(f"SCAN {table}") and index not in line for line in plan), plan
+    assert not any("TEMP B-TREE" in line for line in plan[:1]), plan
+
+
+@pytest.mark.sqlite_only
+def test_the_category_replaced_is_one_step_back_not_a_sort_of_the_states_history(sample_db):
+    plan = _sqlite_plan(sample_db, "classification_changes")
+    step = next(line for line in plan if "classifications_1" in line)
+    assert "(assessed_on,created_at)<(?,?)" in step, plan
+
+
+@pytest.fixture(scope="module")
+def server_db():
+    url = backends.new_database()
+    yield url
+    backends.drop(url)
+
+
+# On PostgreSQL, which join drives a period's count is the planner's choice on its statistics;
+# what it cannot do without these indexes is read the replies that name reasons, or a state's
+# previous assessment, without a scan.
+@pytest.mark.parametrize("name", ["reply_reasons", "classification_changes"])
+def test_on_postgresql_the_reasons_and_the_previous_category_are_index_reads(postgres, server_db, name):
+    import psycopg
+
+    from ccmtui.db.compiled_postgresql import POSTGRESQL
+    from ccmtui.db.read import libpq_url
+
+    sql, constants = POSTGRESQL[name]
+    params, index, _ = READS[name]
+    with psycopg.connect(libpq_url(server_db), autocommit=True) as connection:
+        # The sample is small: a planner would rather read it whole. The question is whether the
+        # index can answer; on a large log that is the cheapest plan as well.
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            connection.execute(f"SET {setting} = off")
+        plan = "\n".join(row[0] for row in connection.execute("EXPLAIN " + sql, {**constants, **params}))
+    assert f"using {index}" in plan or f"Index Scan on {index}" in plan, plan
+    assert "Seq Scan" not in plan, plan
+
+
+@pytest.mark.sqlite_only
+def test_whom_a_state_met_reads_no_engagement_only_its_dated_links(sample_db):
+    from ccmtui.db.compiled import QUERIES
+    from ccmtui.db.read import bind
+
+    sql, _, constants = QUERIES["counterparts_of_state"]
+    with sqlite3.connect(sample_db) as connection:
+        params = bind({**constants, "iso3": "MNE", "as_of": date(2026, 1, 1)})
+        plan = [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    assert not any(" engagements " in f"{line} " for line in plan), plan
+    assert any("COVERING INDEX ix_engagement_states_iso3_occurred_on" in line for line in plan), plan
