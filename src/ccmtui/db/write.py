@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
 PAGE = 5_000  # uuids per statement when looking records up (one parameter: a JSON array, or an array)
 UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
+SYNC_CACHE_KIB = 64 * 1024  # SQLite's page cache during a sync (see SQLiteBackend.expect_many)
 
 
 def now() -> datetime:
@@ -396,10 +397,11 @@ class SQLiteBackend:
         pass  # BEGIN IMMEDIATE holds the whole file already
 
     def expect_many(self) -> None:
-        # Each insertion into a table with several indexes keeps a statement journal; past 64 KiB
-        # SQLite moves it to a temporary file, and thousands of insertions then cost hundreds of
-        # thousands of writes to it. Kept in memory (one statement's pages at a time) instead.
-        self._run("PRAGMA temp_store = MEMORY", {})
+        # Thousands of insertions into the random-uuid indexes of a large file touch tens of
+        # thousands of pages: with SQLite's default 2 MiB page cache, the changed ones are written
+        # to the WAL before the commit and read back again and again. A bounded larger cache for
+        # this transaction (memory does not grow with the file).
+        self._run(f"PRAGMA cache_size = -{SYNC_CACHE_KIB}", {})
 
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""
@@ -456,6 +458,11 @@ def writing(target: Target | str, *, by: str | None, command: str) -> Iterator[W
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Each insertion into a table with several indexes keeps a statement journal; past 64 KiB
+        # SQLite moves it to a temporary file, and thousands of insertions (a sync) then cost hundreds
+        # of thousands of writes to it. Kept in memory (one statement's pages at a time) instead: the
+        # setting counts only when set before the transaction begins.
+        connection.execute("PRAGMA temp_store = MEMORY")
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
         reader.close()
@@ -488,8 +495,13 @@ def _writing_alchemy(target: Target, *, by: str | None, command: str) -> Iterato
 
     database = Database(target).ensure()
     reader = AlchemyReader(database)
+    backend = None
     try:
         with translate_errors(database.display), database.engine.begin() as connection:
-            yield Writer(AlchemyBackend(connection, reader), by=by, command=command)
+            backend = AlchemyBackend(connection, reader)
+            yield Writer(backend, by=by, command=command)
+            backend.settle()  # every COPY sent in the background is in before the commit
     finally:
+        if backend is not None:
+            backend.wait()  # after a rollback too: nothing runs on the connection once it is closed
         database.dispose()

@@ -1,9 +1,16 @@
 """The Writer's backend on a server (PostgreSQL, through SQLAlchemy Core and, for the large
 lookups a sync makes, psycopg directly): the same operations as `SQLiteBackend`, on the tables
-built from the models."""
+built from the models.
+
+Records a sync sends to PostgreSQL in one piece (a list) go in with COPY from a thread: the server
+stores them while this process goes on with its own side (the file's insertions). The next use of
+the connection waits for that COPY first (`settle`), and so does the commit: one transaction,
+statements in the order they were made, a failure raised at the next step as a one-line error.
+"""
 
 from __future__ import annotations
 
+import threading
 import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import datetime
@@ -28,8 +35,30 @@ class AlchemyBackend:
         self.connection = connection
         self.reader = reader
         self.tables = Base.metadata.tables
+        self._sending: threading.Thread | None = None  # a COPY still running (see `settle`)
+        self._failure: BaseException | None = None
+
+    def wait(self) -> BaseException | None:
+        """Wait for the COPY sent in the background, if any; its failure is returned."""
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
+        failure, self._failure = self._failure, None
+        return failure
+
+    def settle(self) -> None:
+        """Wait for the COPY sent in the background, if any; its failure is raised here."""
+        failure = self.wait()
+        if failure is None:
+            return
+        import psycopg
+
+        if isinstance(failure, psycopg.Error):
+            raise DatabaseError(describe_failure(failure, self.reader.database.display)) from None
+        raise failure
 
     def rows(self, name: str, /, **params: Any) -> list[Any]:
+        self.settle()
         if self.connection.dialect.name == "postgresql":
             # The SQL compiled ahead for PostgreSQL, in this transaction: lists travel as one array
             # parameter (not thousands), and nothing is compiled again.
@@ -60,22 +89,39 @@ class AlchemyBackend:
         return row
 
     def insert(self, table: str, row: dict) -> None:
+        self.settle()
         self.connection.execute(self.tables[table].insert(), row)
 
     def update(self, table: str, row: dict) -> None:
+        self.settle()
         t = self.tables[table]
         self.connection.execute(t.update().where(t.c.uuid == row["uuid"]), row)
 
     def delete(self, table: str, uuid: str) -> None:
+        self.settle()
         t = self.tables[table]
         self.connection.execute(t.delete().where(t.c.uuid == uuid))
 
     def insert_many(self, table: str, rows: Iterable[dict]) -> None:
+        self.settle()
         if self.connection.dialect.name != "postgresql":
             rows = list(rows)
             if rows:
                 self.connection.execute(self.tables[table].insert(), rows)
             return
+        if isinstance(rows, list):  # in memory already: stored by the server while this process goes on
+            self._sending = threading.Thread(target=self._copy_behind, args=(table, rows), name="ccm-copy")
+            self._sending.start()
+            return
+        self._copy(table, rows)
+
+    def _copy_behind(self, table: str, rows: list[dict]) -> None:
+        try:
+            self._copy(table, rows)
+        except BaseException as failure:  # raised by `settle`, in the thread that uses the transaction
+            self._failure = failure
+
+    def _copy(self, table: str, rows: Iterable[dict]) -> None:
         # COPY: many times faster than INSERT for the records a sync brings in (a first sync: all of
         # them, streamed, sent by a thread of psycopg's while the next are read).
         from psycopg.copy import QueuedLibpqWriter
@@ -100,12 +146,14 @@ class AlchemyBackend:
         """Rows of one statement run by psycopg itself in this transaction (no SQLAlchemy row objects)."""
         import psycopg
 
+        self.settle()
         try:
             return self.connection.connection.driver_connection.execute(sql, params).fetchall()
         except psycopg.Error as error:
             raise DatabaseError(describe_failure(error, self.reader.database.display)) from None
 
     def get_many(self, table: str, uuids: list[str]) -> list[dict]:
+        self.settle()
         t = self.tables[table]
         if self.connection.dialect.name == "postgresql":
             names = [column.name for column in t.columns]
@@ -115,12 +163,14 @@ class AlchemyBackend:
         return [dict(row) for row in self.connection.execute(t.select().where(self._among(t.c.uuid, uuids))).mappings()]
 
     def page(self, table: str, after: str, limit: int) -> list[dict]:
+        self.settle()
         t = self.tables[table]
         query = t.select().where(t.c.uuid > after).order_by(t.c.uuid).limit(limit)
         return [dict(row) for row in self.connection.execute(query).mappings()]
 
     def role(self) -> str | None:
         if not hasattr(self, "_role"):
+            self.settle()
             from sqlalchemy import text
 
             on_server = self.connection.dialect.name == "postgresql"
@@ -132,16 +182,19 @@ class AlchemyBackend:
 
     def lock_log(self) -> None:
         """Writers that log queue here until the one ahead commits (a transaction-level advisory lock)."""
+        self.settle()
         from sqlalchemy import text
 
         if self.connection.dialect.name == "postgresql":
             self.connection.execute(text("SELECT pg_advisory_xact_lock(7362010)"))
 
     def stamps(self, table: str) -> dict[str, str]:
+        self.settle()
         t = self.tables[table]
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(select_stamps(t))}
 
     def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
+        self.settle()
         t = self.tables[table]
         if self.connection.dialect.name == "postgresql":
             found = self._driver(f'SELECT uuid, updated_at FROM "{t.name}" WHERE uuid = ANY(%s)', (uuids,))
@@ -150,21 +203,25 @@ class AlchemyBackend:
         return {uuid: plain(stamp) for uuid, stamp in self.connection.execute(query)}
 
     def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
+        self.settle()
         t = self.tables[table]
         query = select_stamps(t).where(t.c.uuid > after).order_by(t.c.uuid).limit(limit)
         return [(uuid, plain(stamp)) for uuid, stamp in self.connection.execute(query)]
 
     def count(self, table: str) -> int:
+        self.settle()
         from sqlalchemy import func, select
 
         return self.connection.execute(select(func.count()).select_from(self.tables[table])).scalar_one()
 
     def get(self, table: str, uuid: str) -> dict | None:
+        self.settle()
         t = self.tables[table]
         found = self.connection.execute(t.select().where(t.c.uuid == uuid)).mappings().fetchone()
         return dict(found) if found is not None else None
 
     def unused_blobs(self) -> list[str]:
+        self.settle()
         from sqlalchemy import select
 
         blobs, attachments, practices = self.tables["blobs"], self.tables["attachments"], self.tables["practices"]
