@@ -120,6 +120,9 @@ def synchronize(
     if on_total is not None:
         on_total(report.compared)
 
+    # Tables that go across whole into empty ones: a server builds their indexes and checks once they are full.
+    there.set_aside_checks([table for table in RECORD_TABLES if pages.streamed(table) == "out"])
+    here.set_aside_checks([table for table in RECORD_TABLES if pages.streamed(table) == "in"])
     for table in RECORD_TABLES:
         gone_here, gone_there = gone[table]
         streamed = pages.streamed(table)
@@ -184,6 +187,8 @@ def synchronize(
                         there.update(table, uuid, row, touch=False)
                         report.went_out[table] += 1
             advance(compared)
+    there.restore_checks()
+    here.restore_checks()
     # Children before parents.
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):

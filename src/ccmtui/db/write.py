@@ -82,6 +82,10 @@ class Backend(Protocol):
 
     def expect_many(self) -> None: ...
 
+    def set_aside_checks(self, tables: list[str]) -> None: ...
+
+    def restore_checks(self) -> None: ...
+
 
 class Writer:
     """Inserts, updates and deletes inside one transaction, logging each change.
@@ -144,6 +148,15 @@ class Writer:
     def expect_many(self) -> None:
         """Prepare this transaction for records by the thousand (a sync)."""
         self.backend.expect_many()
+
+    def set_aside_checks(self, tables: list[str]) -> None:
+        """Before loading whole tables that are empty here: a server may build their indexes and
+        check their rules once they are full (`restore_checks`) rather than record by record."""
+        self.backend.set_aside_checks(tables)
+
+    def restore_checks(self) -> None:
+        """After the load `set_aside_checks` prepared: every index and rule in place and checked again."""
+        self.backend.restore_checks()
 
     def copy_in(self, table: str, rows: Iterable[dict], *, log: bool = False) -> None:
         """Records arriving whole from another database: written as they are, streamed (`rows` may be
@@ -402,6 +415,12 @@ class SQLiteBackend:
         # to the WAL before the commit and read back again and again. A bounded larger cache for
         # this transaction (memory does not grow with the file).
         self._run(f"PRAGMA cache_size = -{SYNC_CACHE_KIB}", {})
+
+    def set_aside_checks(self, tables: list[str]) -> None:
+        pass  # SQLite checks each insertion; its indexes cannot be set aside and rebuilt within a transaction cheaply
+
+    def restore_checks(self) -> None:
+        pass
 
     def stamps(self, table: str) -> dict[str, str]:
         """uuid -> updated_at (as stored text) of every record of a table."""

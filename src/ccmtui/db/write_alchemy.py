@@ -37,6 +37,7 @@ class AlchemyBackend:
         self.tables = Base.metadata.tables
         self._sending: threading.Thread | None = None  # a COPY still running (see `settle`)
         self._failure: BaseException | None = None
+        self._set_aside: tuple[list, list, list[str]] = ([], [], [])  # see `set_aside_checks`
 
     def wait(self) -> BaseException | None:
         """Wait for the COPY sent in the background, if any; its failure is returned."""
@@ -132,6 +133,81 @@ class AlchemyBackend:
         with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN', writer=QueuedLibpqWriter(cursor)) as copy:
             for row in rows:
                 copy.write_row([row.get(name) for name in names])
+
+    def set_aside_checks(self, tables: list[str]) -> None:
+        """Before records are loaded whole into empty tables: on PostgreSQL, their keys, unique
+        constraints, references and indexes are taken off, to be built again by `restore_checks`
+        once the tables are full, each in one pass over its rows (inserting a million records into
+        random-uuid indexes one at a time, and checking each reference as it arrives, costs the
+        server several times more). Every rule is checked again then, in this transaction: a record
+        that breaks one fails the whole load, as before.
+
+        Only when this login may alter every table concerned (it owns them, or belongs to the role
+        that does); otherwise the records are loaded with the checks in place. Until the
+        transaction ends, those tables are locked against readers too.
+        """
+        self.settle()
+        if self.connection.dialect.name != "postgresql" or not tables:
+            return
+        found = self._driver(_CHECKS_OF, (tables,))
+        if not found or not all(allowed for *_, allowed in found):
+            return
+        constraints = [(kind, table, name, definition) for kind, table, name, definition, _ in found if kind != "i"]
+        indexes = [(name, definition) for kind, _, name, definition, _ in found if kind == "i"]
+        from psycopg import sql
+
+        for kind in ("f", "p", "u"):  # references first: a key they point at goes after them
+            for _, table, name, _ in (c for c in constraints if c[0] == kind):
+                self._statement(
+                    sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(sql.SQL(table), sql.Identifier(name))
+                )
+        for name, _ in indexes:
+            self._statement(sql.SQL("DROP INDEX {}").format(sql.SQL(name)))
+        # The triggers keeping each link's copy of its engagement's date (ccmtui.db.rollups) look the
+        # engagement up per row: off during the load, the copies settled in one pass after it.
+        for table in tables:
+            self._statement(sql.SQL("ALTER TABLE {} DISABLE TRIGGER USER").format(sql.Identifier(table)))
+        self._set_aside = (constraints, indexes, tables)
+
+    def restore_checks(self) -> None:
+        """Build again what `set_aside_checks` took off: keys and unique constraints, indexes, then references."""
+        self.settle()
+        constraints, indexes, tables = self._set_aside
+        self._set_aside = ([], [], [])
+        if not tables:
+            return
+        from psycopg import sql
+
+        from ccmtui.db.rollups import LINKS, settle
+
+        run = self._statement
+        for kind in ("p", "u"):
+            for _, table, name, definition in (c for c in constraints if c[0] == kind):
+                run(
+                    sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(sql.SQL(table), sql.Identifier(name))
+                    + sql.SQL(definition)
+                )
+        if {"engagements", *LINKS} & set(tables):
+            for statement in settle("postgresql"):
+                run(sql.SQL(statement))
+        for table in tables:
+            run(sql.SQL("ALTER TABLE {} ENABLE TRIGGER USER").format(sql.Identifier(table)))
+        for _, definition in indexes:
+            run(sql.SQL(definition))
+        for _, table, name, definition in (c for c in constraints if c[0] == "f"):
+            run(
+                sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(sql.SQL(table), sql.Identifier(name))
+                + sql.SQL(definition)
+            )
+
+    def _statement(self, statement) -> None:
+        """One statement run by psycopg itself in this transaction, its failure a one-line error."""
+        import psycopg
+
+        try:
+            self.connection.connection.driver_connection.execute(statement)
+        except psycopg.Error as error:
+            raise DatabaseError(describe_failure(error, self.reader.database.display)) from None
 
     def _among(self, column, uuids: list[str]):
         """`column IN uuids`; on PostgreSQL as `= ANY(array)`, one parameter, so one statement whatever their number."""
@@ -232,6 +308,33 @@ class AlchemyBackend:
             .order_by(blobs.c.uuid)
         )
         return list(self.connection.execute(query).scalars())
+
+
+# The keys, unique constraints and references of some tables of the current schema (and the
+# references to them from other tables), and their other indexes: (kind, table, name, definition,
+# whether this login may alter the tables concerned). Table and index names as regclass prints them
+# (quoted where needed).
+_CHECKS_OF = """
+WITH loaded AS (
+    SELECT oid FROM pg_class
+    WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace AND relname = ANY(%s)
+), checks AS (
+    SELECT c.contype::text AS kind, c.conrelid, c.confrelid, c.conname::text AS name, pg_get_constraintdef(c.oid) AS definition
+    FROM pg_constraint c
+    WHERE (c.contype IN ('p', 'u') AND c.conrelid IN (SELECT oid FROM loaded))
+       OR (c.contype = 'f' AND (c.conrelid IN (SELECT oid FROM loaded) OR c.confrelid IN (SELECT oid FROM loaded)))
+)
+SELECT kind, conrelid::regclass::text, name, definition,
+       pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = conrelid), 'USAGE')
+       AND (confrelid = 0 OR pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = confrelid), 'USAGE'))
+FROM checks
+UNION ALL
+SELECT 'i', i.indrelid::regclass::text, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid),
+       pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = i.indrelid), 'USAGE')
+FROM pg_index i
+WHERE i.indrelid IN (SELECT oid FROM loaded)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
+"""
 
 
 def select_stamps(table):
