@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ccmtui.db.failures import describe_failure
 from ccmtui.db.queries import Q
-from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader
+from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader, record
 from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
 from ccmtui.domain.values import check as check_values
@@ -336,6 +336,9 @@ def load_row(table: str, text: str | None) -> dict | None:
     return {k: convert(kinds.get(k), v) for k, v in raw.items()}
 
 
+_AS_STORED = frozenset({str, int, float, bytes, type(None)})  # values SQLite takes as they are (bool is not int here)
+
+
 class SQLiteBackend:
     """Compiled statements on a sqlite3 connection."""
 
@@ -377,7 +380,7 @@ class SQLiteBackend:
         return row
 
     def _bind(self, row: dict) -> dict:
-        return {k: int(v) if isinstance(v, bool) else plain(v) for k, v in row.items()}
+        return {k: v if type(v) in _AS_STORED else int(v) if type(v) is bool else plain(v) for k, v in row.items()}
 
     def insert(self, table: str, row: dict) -> None:
         self._run(self._table(table)["insert"], self._bind(row))
@@ -398,10 +401,7 @@ class SQLiteBackend:
         from ccmtui.db.read import bind
 
         spec = self._table(table)
-        return [
-            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-            for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()
-        ]
+        return [record(table, found) for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()]
 
     def role(self) -> str | None:
         return None
@@ -440,10 +440,7 @@ class SQLiteBackend:
         spec = self._table(table)
         names = [name for name, _, _ in spec["columns"]]
         sql = f"SELECT {', '.join(names)} FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
-        return [
-            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-            for found in self._run(sql, {"after": after, "limit": limit}).fetchall()
-        ]
+        return [record(table, found) for found in self._run(sql, {"after": after, "limit": limit}).fetchall()]
 
     def count(self, table: str) -> int:
         self._table(table)
@@ -461,7 +458,7 @@ class SQLiteBackend:
         found = self._run(spec["select"], {"uuid": uuid}).fetchone()
         if found is None:
             return None
-        return {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+        return record(table, found)
 
 
 @contextmanager
