@@ -40,6 +40,27 @@ def convert(kind: str | None, value):
     return _CONVERT[kind](value)
 
 
+def record(table: str, found: tuple) -> dict:
+    """A stored row of a table (its columns in order, as `ccmtui.db.compiled.TABLES` lists them) as a
+    record: the values as Python, dates, datetimes and booleans converted."""
+    names, converted = _decoding(table)
+    row = dict(zip(names, found))
+    for index, name, to_python in converted:
+        value = found[index]
+        if value is not None:
+            row[name] = to_python(value)
+    return row
+
+
+@cache
+def _decoding(table: str) -> tuple[tuple[str, ...], tuple[tuple[int, str, Any], ...]]:
+    from ccmtui.db.compiled import TABLES
+
+    columns = TABLES[table]["columns"]
+    converted = tuple((i, name, _CONVERT[kind]) for i, (name, kind, _) in enumerate(columns) if kind is not None)
+    return tuple(name for name, _, _ in columns), converted
+
+
 @cache
 def _row_type(name: str, columns: tuple[str, ...]):
     return namedtuple(f"{name.title().replace('_', '')}Row", columns)
@@ -135,7 +156,7 @@ class SQLiteReader:
             raise DatabaseError(describe_failure(error, str(self.path))) from None
         if found is None:
             return None
-        return {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
+        return record(table, found)
 
     def close(self) -> None:
         self.connection.close()

@@ -72,3 +72,17 @@ def fill(dialect: str) -> tuple[str, ...]:
         f"WHERE engagements.uuid = {link}.engagement_uuid"
         for link in LINKS
     )
+
+
+def settle(dialect: str) -> tuple[str, ...]:
+    """The statements giving each link its engagement's date where it differs (after a load with the
+    triggers off); on a consistent database they change nothing."""
+    return tuple(
+        f"UPDATE {link} SET occurred_on = (SELECT occurred_on FROM engagements WHERE engagements.uuid = "
+        f"{link}.engagement_uuid) WHERE occurred_on IS NOT (SELECT occurred_on FROM engagements "
+        f"WHERE engagements.uuid = {link}.engagement_uuid)"
+        if dialect == "sqlite"
+        else f"UPDATE {link} SET occurred_on = engagements.occurred_on FROM engagements "
+        f"WHERE engagements.uuid = {link}.engagement_uuid AND {link}.occurred_on IS DISTINCT FROM engagements.occurred_on"
+        for link in LINKS
+    )

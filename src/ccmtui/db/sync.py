@@ -18,6 +18,7 @@ Everything happens in one transaction per side, the positions with the records t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 # Parents before children; LOCAL_TABLES never travel.
@@ -32,7 +33,7 @@ from ccmtui.db.sync_log import (
     peer_ids,
     remember,
     still_valid,
-    take_log,
+    take_logs,
     touched_records,
 )
 from ccmtui.db.sync_report import Conflict, Refused, SyncReport
@@ -119,6 +120,9 @@ def synchronize(
     if on_total is not None:
         on_total(report.compared)
 
+    # Tables that go across whole into empty ones: a server builds their indexes and checks once they are full.
+    there.set_aside_checks([table for table in RECORD_TABLES if pages.streamed(table) == "out"])
+    here.set_aside_checks([table for table in RECORD_TABLES if pages.streamed(table) == "in"])
     for table in RECORD_TABLES:
         gone_here, gone_there = gone[table]
         streamed = pages.streamed(table)
@@ -153,10 +157,17 @@ def synchronize(
             # A merge logs what it brings in, so `ccm undo` can take it back out; a sync logs the records
             # an edit brought back after a deletion (their own change sets are already on both sides),
             # so the next sync of a third database sees them come back too.
-            for uuids, log in _split(incoming, gone_here, not push):
-                report.came_in[table] += _copy(there, here, table, uuids, screen.into("here"), log=log, whole=whole)
-            for uuids, log in _split(outgoing, gone_there, False) if push else ():
-                report.went_out[table] += _copy(here, there, table, uuids, screen.into("there"), log=log, whole=whole)
+            pulled = (
+                (rows, log)
+                for uuids, log in _split(incoming, gone_here, not push)
+                for rows in _batches(there, table, uuids, screen.into("here"), whole)
+            )
+            pushed = (
+                (rows, log)
+                for uuids, log in (_split(outgoing, gone_there, False) if push else ())
+                for rows in _batches(here, table, uuids, screen.into("there"), whole)
+            )
+            _exchange(here, there, table, pulled, pushed, report)
             for uuid in mine.keys() & theirs.keys():
                 ours, other = plain(mine[uuid]), plain(theirs[uuid])
                 if ours == other:
@@ -176,6 +187,8 @@ def synchronize(
                         there.update(table, uuid, row, touch=False)
                         report.went_out[table] += 1
             advance(compared)
+    there.restore_checks()
+    here.restore_checks()
     # Children before parents.
     order = {name: i for i, name in enumerate(SYNCED_TABLES)}
     for table, uuid in sorted(deletions_here, key=lambda d: -order[d[0]]):
@@ -189,9 +202,9 @@ def synchronize(
     if push:
         there.drop_unused_blobs()
     # The change sets each side lacked: after the records, so that a conflict names who made each version.
-    report.came_in += take_log(there, here, from_there, there_end)
-    if push:
-        report.went_out += take_log(here, there, from_here, here_end)
+    came, went = take_logs(here, there, (from_there, there_end), (from_here, here_end) if push else None)
+    report.came_in += came
+    report.went_out += went
     # Each side's log of this very sync goes across too, so a second run finds nothing to do.
     if push:
         hand_over_log(there, here)
@@ -422,22 +435,34 @@ def _record_conflict(here, there, conflict: Conflict, sides, *, push: bool) -> s
     return row["uuid"]
 
 
-def _copy(source, destination, table: str, uuids: list[str], accept, *, log: bool = False, whole=None) -> int:
-    """New records, copied whole in batches (a million of them must not sit in memory at once).
+def _batches(source: Writer, table: str, uuids: list[str], accept, whole: dict | None) -> Iterator[list[dict]]:
+    """New records to copy, whole and in batches (a million of them must not sit in memory at once).
 
-    `accept` keeps the records the destination can hold; the number copied is returned. `whole`
-    holds the records when they were read already (uuid -> record).
+    `accept` keeps the records the destination can hold. `whole` holds the records when they were
+    read already (uuid -> record).
     """
-    copied = 0
     for start in range(0, len(uuids), BATCH):
         batch = uuids[start : start + BATCH]
         found = [whole[uuid] for uuid in batch] if whole is not None else source.get_many(table, batch)
         rows = accept(table, found)
         if table not in SELF_REFERENCING:  # in index order: each page of the uuid index is visited once
             rows.sort(key=_by_uuid)
-        destination.copy_in(table, rows, log=log)
-        copied += len(rows)
-    return copied
+        yield rows
+
+
+def _exchange(here: Writer, there: Writer, table: str, pulled: Iterator, pushed: Iterator, report: SyncReport) -> None:
+    """Copy batches of records both ways, (rows, whether to log them) each, counted in the report.
+
+    In turns: a batch is read from there, one sent there, then the first written here; a server
+    stores what it was sent while this side writes (see ccmtui.db.write_alchemy).
+    """
+    for came, went in zip_longest(pulled, pushed):
+        if went is not None:
+            there.copy_in(table, went[0], log=went[1])
+            report.went_out[table] += len(went[0])
+        if came is not None:
+            here.copy_in(table, came[0], log=came[1])
+            report.came_in[table] += len(came[0])
 
 
 def _by_uuid(row: dict) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
@@ -153,26 +154,40 @@ def touched_records(source: Writer, destination: Writer, after: int, upto: int, 
                 touched.setdefault(change.table_name, set()).add(change.record_uuid)
 
 
-def take_log(source: Writer, destination: Writer, after: int, upto: int) -> Counter:
-    """Copy the change sets `destination` lacks (see `_missing`), with their changes.
+def take_logs(
+    here: Writer, there: Writer, pull: tuple[int, int], push: tuple[int, int] | None
+) -> tuple[Counter, Counter]:
+    """Copy the change sets each side lacks (see `_missing`), with their changes: `there`'s log from
+    `pull` (after, up to) into `here`, and with `push`, `here`'s into `there`.
 
-    They arrive in log order (a change set that reverts another comes after it).
-    Returns how many change sets and changes were copied.
+    They arrive in log order (a change set that reverts another comes after it). Both ways in turns,
+    a batch at a time: one read from there, one sent there, then the first written here (a server
+    stores what it was sent meanwhile). Returns how many change sets and changes came in and went out.
     """
-    copied: Counter = Counter()
+    came: Counter = Counter()
+    went: Counter = Counter()
+    pulled = _log_batches(there, here, *pull)
+    pushed = _log_batches(here, there, *push) if push is not None else iter(())
+    for taken, given in zip_longest(pulled, pushed):
+        if given is not None:
+            there.copy_in(*given)
+            went[given[0]] += len(given[1])
+        if taken is not None:
+            here.copy_in(*taken)
+            came[taken[0]] += len(taken[1])
+    return came, went
+
+
+def _log_batches(source: Writer, destination: Writer, after: int, upto: int) -> Iterator[tuple[str, list[dict]]]:
+    """The change sets `destination` lacks and then their changes, as (table, rows) batches in log order."""
     for missing in _missing(source, destination, after, upto):
         order = {uuid: i for i, uuid in enumerate(missing)}
-        destination.copy_in(
-            "changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]])
-        )
-        copied["changesets"] += len(missing)
+        yield "changesets", sorted(source.get_many("changesets", missing), key=lambda r: order[r["uuid"]])
         for start in range(0, len(missing), 500):
             uuids = [change.uuid for change in source.rows(Q.changes_in, changesets=missing[start : start + 500])]
-            copied["changes"] += len(uuids)
             for first in range(0, len(uuids), BATCH):
                 changes = source.get_many("changes", uuids[first : first + BATCH])
-                destination.copy_in("changes", sorted(changes, key=lambda change: change["uuid"]))
-    return copied
+                yield "changes", sorted(changes, key=lambda change: change["uuid"])
 
 
 def hand_over_log(source, destination) -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ccmtui.db.failures import describe_failure
 from ccmtui.db.queries import Q
-from ccmtui.db.read import BUSY_TIMEOUT_MS, SQLiteReader, convert, open_reader
+from ccmtui.db.read import BUSY_TIMEOUT_MS, convert, open_reader
 from ccmtui.db.target import Target
 from ccmtui.domain.errors import DatabaseError
 from ccmtui.domain.values import check as check_values
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # Kept equal to ccmtui.db.models.UNLOGGED_TABLES (a test checks); not imported, to keep SQLAlchemy off this path.
 PAGE = 5_000  # uuids per statement when looking records up (one parameter: a JSON array, or an array)
 UNLOGGED = frozenset({"changesets", "changes", "blobs", "database_info", "sync_peers"})
+SYNC_CACHE_KIB = 64 * 1024  # SQLite's page cache during a sync (see SQLiteBackend.expect_many)
 
 
 def now() -> datetime:
@@ -80,6 +81,10 @@ class Backend(Protocol):
     def lock_log(self) -> None: ...
 
     def expect_many(self) -> None: ...
+
+    def set_aside_checks(self, tables: list[str]) -> None: ...
+
+    def restore_checks(self) -> None: ...
 
 
 class Writer:
@@ -143,6 +148,15 @@ class Writer:
     def expect_many(self) -> None:
         """Prepare this transaction for records by the thousand (a sync)."""
         self.backend.expect_many()
+
+    def set_aside_checks(self, tables: list[str]) -> None:
+        """Before loading whole tables that are empty here: a server may build their indexes and
+        check their rules once they are full (`restore_checks`) rather than record by record."""
+        self.backend.set_aside_checks(tables)
+
+    def restore_checks(self) -> None:
+        """After the load `set_aside_checks` prepared: every index and rule in place and checked again."""
+        self.backend.restore_checks()
 
     def copy_in(self, table: str, rows: Iterable[dict], *, log: bool = False) -> None:
         """Records arriving whole from another database: written as they are, streamed (`rows` may be
@@ -322,127 +336,6 @@ def load_row(table: str, text: str | None) -> dict | None:
     return {k: convert(kinds.get(k), v) for k, v in raw.items()}
 
 
-class SQLiteBackend:
-    """Compiled statements on a sqlite3 connection."""
-
-    def __init__(self, connection: sqlite3.Connection, reader: SQLiteReader):
-        self.connection = connection
-        self.reader = reader
-
-    def _run(self, sql: str, params: dict) -> sqlite3.Cursor:
-        # Failures name this database, even when another one's transaction is open around it.
-        try:
-            return self.connection.execute(sql, params)
-        except sqlite3.Error as error:
-            raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
-
-    def rows(self, name: str, /, **params: Any) -> list[Any]:
-        return self.reader.rows(name, **params)
-
-    @staticmethod
-    def _table(table: str) -> dict:
-        from ccmtui.db.compiled import TABLES
-
-        return TABLES[table]
-
-    def complete(self, table: str, values: dict, stamp: datetime) -> dict:
-        spec = self._table(table)
-        unknown = set(values) - {name for name, _, _ in spec["columns"]}
-        if unknown:
-            raise ValueError(f"{table} has no column(s) {', '.join(sorted(unknown))}")
-        row = {}
-        for name, _kind, default in spec["columns"]:
-            if name in values:
-                row[name] = values[name]
-            elif name == "uuid":
-                row[name] = str(uuidlib.uuid4())
-            elif name in ("created_at", "updated_at"):
-                row[name] = stamp
-            else:
-                row[name] = default
-        return row
-
-    def _bind(self, row: dict) -> dict:
-        return {k: int(v) if isinstance(v, bool) else plain(v) for k, v in row.items()}
-
-    def insert(self, table: str, row: dict) -> None:
-        self._run(self._table(table)["insert"], self._bind(row))
-
-    def update(self, table: str, row: dict) -> None:
-        self._run(self._table(table)["update"], self._bind(row))
-
-    def delete(self, table: str, uuid: str) -> None:
-        self._run(self._table(table)["delete"], {"uuid": uuid})
-
-    def insert_many(self, table: str, rows: Iterable[dict]) -> None:
-        try:
-            self.connection.executemany(self._table(table)["insert"], (self._bind(row) for row in rows))
-        except sqlite3.Error as error:
-            raise DatabaseError(describe_failure(error, str(self.reader.path))) from None
-
-    def get_many(self, table: str, uuids: list[str]) -> list[dict]:
-        from ccmtui.db.read import bind
-
-        spec = self._table(table)
-        return [
-            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-            for found in self._run(spec["select_many"], bind({"uuids": uuids})).fetchall()
-        ]
-
-    def role(self) -> str | None:
-        return None
-
-    def lock_log(self) -> None:
-        pass  # BEGIN IMMEDIATE holds the whole file already
-
-    def expect_many(self) -> None:
-        # Each insertion into a table with several indexes keeps a statement journal; past 64 KiB
-        # SQLite moves it to a temporary file, and thousands of insertions then cost hundreds of
-        # thousands of writes to it. Kept in memory (one statement's pages at a time) instead.
-        self._run("PRAGMA temp_store = MEMORY", {})
-
-    def stamps(self, table: str) -> dict[str, str]:
-        """uuid -> updated_at (as stored text) of every record of a table."""
-        return dict(self._run(self._table(table)["stamps"], {}).fetchall())
-
-    def stamps_of(self, table: str, uuids: list[str]) -> dict[str, str]:
-        self._table(table)  # a known table: its name is safe in the statement
-        sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid IN (SELECT value FROM json_each(:uuids))"
-        return dict(self._run(sql, {"uuids": json.dumps(uuids)}).fetchall())
-
-    def stamps_page(self, table: str, after: str, limit: int) -> list[tuple[str, str]]:
-        self._table(table)
-        sql = f"SELECT uuid, updated_at FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
-        return self._run(sql, {"after": after, "limit": limit}).fetchall()
-
-    def page(self, table: str, after: str, limit: int) -> list[dict]:
-        spec = self._table(table)
-        names = [name for name, _, _ in spec["columns"]]
-        sql = f"SELECT {', '.join(names)} FROM {table} WHERE uuid > :after ORDER BY uuid LIMIT :limit"
-        return [
-            {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-            for found in self._run(sql, {"after": after, "limit": limit}).fetchall()
-        ]
-
-    def count(self, table: str) -> int:
-        self._table(table)
-        return self._run(f"SELECT count(*) FROM {table}", {}).fetchone()[0]
-
-    def unused_blobs(self) -> list[str]:
-        sql = (
-            "SELECT uuid FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments) AND sha256 NOT IN "
-            "(SELECT document_sha256 FROM practices WHERE document_sha256 IS NOT NULL) ORDER BY uuid"
-        )
-        return [uuid for (uuid,) in self._run(sql, {}).fetchall()]
-
-    def get(self, table: str, uuid: str) -> dict | None:
-        spec = self._table(table)
-        found = self._run(spec["select"], {"uuid": uuid}).fetchone()
-        if found is None:
-            return None
-        return {name: convert(kind, value) for (name, kind, _), value in zip(spec["columns"], found)}
-
-
 @contextmanager
 def writing(target: Target | str, *, by: str | None, command: str) -> Iterator[Writer]:
     """One write transaction on the database at `target`, created on first use."""
@@ -456,10 +349,17 @@ def writing(target: Target | str, *, by: str | None, command: str) -> Iterator[W
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Each insertion into a table with several indexes keeps a statement journal; past 64 KiB
+        # SQLite moves it to a temporary file, and thousands of insertions (a sync) then cost hundreds
+        # of thousands of writes to it. Kept in memory (one statement's pages at a time) instead: the
+        # setting counts only when set before the transaction begins.
+        connection.execute("PRAGMA temp_store = MEMORY")
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
         reader.close()
         raise DatabaseError(describe_failure(error, str(path))) from None
+    from ccmtui.db.write_sqlite import SQLiteBackend
+
     writer = Writer(SQLiteBackend(connection, reader), by=by, command=command)
     try:
         yield writer
@@ -488,8 +388,13 @@ def _writing_alchemy(target: Target, *, by: str | None, command: str) -> Iterato
 
     database = Database(target).ensure()
     reader = AlchemyReader(database)
+    backend = None
     try:
         with translate_errors(database.display), database.engine.begin() as connection:
-            yield Writer(AlchemyBackend(connection, reader), by=by, command=command)
+            backend = AlchemyBackend(connection, reader)
+            yield Writer(backend, by=by, command=command)
+            backend.settle()  # every COPY sent in the background is in before the commit
     finally:
+        if backend is not None:
+            backend.wait()  # after a rollback too: nothing runs on the connection once it is closed
         database.dispose()
