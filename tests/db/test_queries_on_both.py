@@ -71,6 +71,7 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.engagement_days_of_kind: {**EVER, "kind": "workshop"},
         Q.engagement_days_of_kind_area: {**EVER, "kind": "workshop", "area": "universalization"},
         Q.engagement_days_of_state: {**EVER, "iso3": "GHA", "area": None, "kind": None},
+        Q.attachment_days_of_state: {"iso3": "TGO"},
         Q.engagement: {"uuid": LOME},
         Q.organisations: {},
         Q.people: {},

@@ -97,6 +97,11 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
+    'attachment_days_of_state': (
+        'SELECT engagement_states.occurred_on, count(*) AS attachments \nFROM attachments JOIN engagement_states ON engagement_states.engagement_uuid = attachments.engagement_uuid AND engagement_states.iso3 = :iso3 GROUP BY engagement_states.occurred_on ORDER BY engagement_states.occurred_on DESC',
+        (('occurred_on', 'date'), ('attachments', None)),
+        {},
+    ),
     'engagement': (
         'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         (('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('notes', None), ('action_points', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool'), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),

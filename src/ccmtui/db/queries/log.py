@@ -170,6 +170,25 @@ def engagement_days_of_state() -> Select:
     )
 
 
+def attachment_days_of_state() -> Select:
+    """Files attached to a state's engagements per day, newest first: a timeline places its entries
+    by day without reading them. Driven by the attachments (few beside the engagements), each found
+    on the state's link by the link's (engagement, state) key."""
+    return (
+        select(EngagementState.occurred_on, func.count().label("attachments"))
+        .select_from(Attachment)
+        .join(
+            EngagementState,
+            and_(
+                EngagementState.engagement_uuid == Attachment.engagement_uuid,
+                EngagementState.iso3 == bindparam("iso3"),
+            ),
+        )
+        .group_by(EngagementState.occurred_on)
+        .order_by(EngagementState.occurred_on.desc())
+    )
+
+
 def engagement() -> Select:
     return select(Engagement).where(Engagement.uuid == bindparam("uuid"))
 
@@ -467,6 +486,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.engagement_days_of_kind: engagement_days_of_kind,
     Q.engagement_days_of_kind_area: engagement_days_of_kind_area,
     Q.engagement_days_of_state: engagement_days_of_state,
+    Q.attachment_days_of_state: attachment_days_of_state,
     Q.engagement: engagement,
     Q.states_of_engagements: states_of_engagements,
     Q.actors_of_engagements: actors_of_engagements,

@@ -1,0 +1,29 @@
+"""A state's timeline is placed by day from counts: its files per day come from indexes, never a
+scan of the engagements or of their links to states."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+LOME = "480d530f-8be0-5842-a038-cce0d90cd619"  # the Lomé conference (2013-05-22), Togo among its states
+
+
+@pytest.mark.sqlite_only  # PostgreSQL: tests/server/test_page_plans.py
+def test_a_states_files_per_day_are_counted_along_indexes(ccm, sample_db, tmp_path):
+    from ccmtui.db.compiled import QUERIES
+
+    (tmp_path / "letter.pdf").write_bytes(b"%PDF-1.4 letter")
+    assert ccm("attach", LOME[:8], str(tmp_path / "letter.pdf")).exit_code == 0
+
+    sql = QUERIES["attachment_days_of_state"][0]
+    with sqlite3.connect(sample_db) as connection:
+        plan = [row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, {"iso3": "TGO"})]
+        found = connection.execute(sql, {"iso3": "TGO"}).fetchall()
+    assert not any(step.startswith(("SCAN engagement_states", "SCAN engagements")) for step in plan), plan
+    assert any("engagement_states USING" in step and "INDEX" in step for step in plan), plan
+    assert any("attachments" in step for step in plan), plan
+    # The days come in the order of the link's dated index: no sort.
+    assert not any("TEMP B-TREE" in step for step in plan), plan
+    assert found == [("2013-05-22", 1)]
