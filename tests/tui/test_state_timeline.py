@@ -20,10 +20,10 @@ pytestmark = pytest.mark.sqlite_only
 LOGGED = 450
 
 
-def fill(db, iso3: str) -> None:
-    """450 weekly calls with a state from 2015 on."""
+def fill(db, iso3: str, calls: int = LOGGED) -> None:
+    """Weekly calls with a state from 2015 on."""
     with writing(str(db), by="Bench", command="fill") as writer:
-        for i in range(LOGGED):
+        for i in range(calls):
             add_engagement(
                 writer,
                 NewEngagement(
@@ -162,11 +162,12 @@ async def test_a_state_no_campaign_waits_on_says_so(make_app):
 
 
 async def test_a_busy_states_timeline_is_read_a_block_at_a_time(make_app, sample_db):
-    """Kenya with 450 calls more: the page reads the newest block and the count; End reads the oldest
-    block, where the reply, the first engagement (Enter opens it, E edits it) and the signature are."""
+    """Kenya with 700 calls more: the page reads the count and the blocks of its two ends, so End
+    shows at once the reply, the first engagement (Enter opens it, E edits it) and the signature;
+    the blocks between are read as they come into view."""
     from ccmtui.tui.widgets.virtual_table import BLOCK
 
-    fill(sample_db, "KEN")
+    fill(sample_db, "KEN", 700)
     everything = json.loads(CCM(sample_db)("history", "KEN", "--all", "--json").stdout)
     # The help on offer and the people are the page's facts, above the timeline.
     history = [entry for entry in everything if entry["kind"] not in ("offer", "counterpart")]
@@ -177,12 +178,11 @@ async def test_a_busy_states_timeline_is_read_a_block_at_a_time(make_app, sample
         await settle(pilot)
         detail = app.screen
         timeline = detail.query_one("#timeline", VirtualTable)
-        assert timeline.border_title == f"Timeline · {len(history)} events" and timeline.length == len(history)
+        assert timeline.border_title == f"Timeline · {len(history):,} events" and timeline.length == len(history)
         assert timeline.row(0).cells[2] == history[-1]["what"]
-        assert timeline.row(BLOCK) is None  # not in view: not read
+        assert timeline.row(BLOCK) is None and timeline.row(2 * BLOCK) is None  # between the ends: not read
         timeline.focus()
         await pilot.press("end")
-        await settle(pilot)
         last = len(history) - 1
         assert timeline.cursor == last and timeline.row(BLOCK) is None
         assert "2008-12-03  Signed the Convention" in str(detail.query_one("#timeline-preview").render())
@@ -191,11 +191,17 @@ async def test_a_busy_states_timeline_is_read_a_block_at_a_time(make_app, sample
         reply = rows[last - 2]
         assert reply.cells[2].startswith("Replied (positive, supports Category I) to: Joint démarche")
         assert reply.key.startswith("e:c5ddd9f4-574d-57ff-9b97-6a1c53c30bf8:")
+        await settle(pilot)
         assert "Replied (positive, supports Category I)" in screen_text(app)
         # The first engagement, far down the list: its own record, to edit or to open.
         timeline.move_cursor(last - 1)
-        await settle(pilot)
         assert detail.highlighted_record() == "c5ddd9f4-574d-57ff-9b97-6a1c53c30bf8"
+        # Up into the middle: that block is read, in its place.
+        timeline.move_cursor(BLOCK + 10)
+        await settle(pilot)
+        assert timeline.row(BLOCK + 10).cells[2] == history[-(BLOCK + 11)]["what"]
+        timeline.move_cursor(last - 1)
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert "Joint démarche by Portugal and Japan on joining the CCM" in screen_text(app)

@@ -107,6 +107,10 @@ def timeline_row(number: int, entry) -> Row:
     return Row(key, (fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what))
 
 
+# Rows a tall terminal shows at once: the last block read ahead holds the last screenful.
+SCREENFUL = 100
+
+
 class TimelineRows:
     """A state's timeline as the table's rows, a block at a time (see VirtualTable's Rows); the
     entries of the blocks read are kept, so the highlighted row's entry is at hand."""
@@ -122,6 +126,12 @@ class TimelineRows:
         entries = self.pages.entries(register.reader, start, count)
         self._entries[start // BLOCK] = entries
         return [timeline_row(start + offset, entry) for offset, entry in enumerate(entries)]
+
+    def ends(self, register: Register) -> dict[int, list[Row]]:
+        """The blocks of the first and of the last screenful (End goes there at once), by number."""
+        last = max(0, self.length - 1)
+        numbers = {0, *range(max(0, last - SCREENFUL) // BLOCK, last // BLOCK + 1)}
+        return {number: self.read(register, number * BLOCK, BLOCK) for number in sorted(numbers)}
 
     def entry(self, index: int) -> TimelineEntry | None:
         """The entry at `index`, if its block has been read."""
@@ -209,8 +219,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             # What `ccm history` shows, newest first: counted, and its first block read, however
             # busy the state; the table reads any other block when it comes into view.
             rows = TimelineRows(TimelinePages(register.reader, record))
-            first = rows.read(register, 0, BLOCK)
-            deliver(self, self._show_timeline, rows, first)
+            deliver(self, self._show_timeline, rows, rows.ends(register))
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             extras = _standing_extras(register.reader, self.iso3, today, self.app.source.config)
             extras += _counterparts(register.reader, self.iso3, today)
@@ -254,11 +263,11 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         panel.update(facts)
         panel.border_title = literal_content(f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}")
 
-    def _show_timeline(self, rows: TimelineRows, first: list[Row]) -> None:
+    def _show_timeline(self, rows: TimelineRows, blocks: dict[int, list[Row]]) -> None:
         self.timeline = rows
         self.events = TimelineEntries(rows, self.app.source)
         table = self.query_one("#timeline", VirtualTable)
-        table.show(rows, keep_cursor=True, blocks={0: first})
+        table.show(rows, keep_cursor=True, blocks=blocks)
         table.border_title = f"Timeline · {rows.length:,} event{'s' * (rows.length != 1)}"
 
     def _show_records(self, records: list) -> None:
