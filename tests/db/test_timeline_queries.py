@@ -3,6 +3,7 @@ scan of the engagements or of their links to states."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -27,3 +28,20 @@ def test_a_states_files_per_day_are_counted_along_indexes(ccm, sample_db, tmp_pa
     # The days come in the order of the link's dated index: no sort.
     assert not any("TEMP B-TREE" in step for step in plan), plan
     assert found == [("2013-05-22", 1)]
+
+
+def test_whom_a_state_met_is_found_along_its_links_without_reading_an_engagement(sample_db):
+    """A state's page lists whom its engagements were with: its dated links, then their counterparts;
+    the engagements themselves (thousands for a busy state) are never read."""
+    from ccmtui.db.compiled import QUERIES
+
+    sql = QUERIES["counterparts_of_state"][0]
+    with sqlite3.connect(sample_db) as connection:
+        plan = [
+            row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, {"iso3": "KEN", "as_of": "2030-01-01"})
+        ]
+    assert plan[0].startswith("SEARCH engagement_states USING COVERING INDEX ix_engagement_states_iso3_occurred_on"), (
+        plan
+    )
+    assert not any(re.match(r"(SCAN|SEARCH) engagements\b", step) for step in plan), plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan

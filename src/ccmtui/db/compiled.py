@@ -578,7 +578,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'counterparts_of_state': (
-        'SELECT engagement_counterparts.person_uuid, people.name AS person_name, people.role, people.iso3, people.organisation AS person_organisation, engagement_counterparts.organisation, engagements.occurred_on \nFROM engagement_counterparts JOIN engagement_states ON engagement_states.engagement_uuid = engagement_counterparts.engagement_uuid JOIN engagements ON engagements.uuid = engagement_counterparts.engagement_uuid LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on <= :as_of ORDER BY engagements.occurred_on DESC, engagement_counterparts.created_at, engagement_counterparts.uuid',
+        'SELECT engagement_counterparts.person_uuid, people.name AS person_name, people.role, people.iso3, people.organisation AS person_organisation, engagement_counterparts.organisation, engagement_states.occurred_on \nFROM engagement_counterparts JOIN engagement_states ON engagement_states.engagement_uuid = engagement_counterparts.engagement_uuid LEFT OUTER JOIN people ON people.uuid = engagement_counterparts.person_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on <= :as_of ORDER BY engagement_states.occurred_on DESC, engagement_counterparts.created_at, engagement_counterparts.uuid',
         (('person_uuid', None), ('person_name', None), ('role', None), ('iso3', None), ('person_organisation', None), ('organisation', None), ('occurred_on', 'date')),
         {},
     ),

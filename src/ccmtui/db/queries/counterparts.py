@@ -72,15 +72,14 @@ def counterparts_of_state() -> Select:
             Person.iso3,
             Person.organisation.label("person_organisation"),
             EngagementCounterpart.organisation,
-            Engagement.occurred_on,
+            EngagementState.occurred_on,
         )
         .join(EngagementState, EngagementState.engagement_uuid == EngagementCounterpart.engagement_uuid)
-        .join(Engagement, Engagement.uuid == EngagementCounterpart.engagement_uuid)
         .outerjoin(Person, Person.uuid == EngagementCounterpart.person_uuid)
         # The date on the link (the engagement's own, db/rollups.py): the state's dated index alone
-        # finds its engagements up to :as_of; an engagement is read only when it had a counterpart.
+        # finds its engagements up to :as_of and their counterparts; no engagement is read.
         .where(EngagementState.iso3 == bindparam("iso3"), EngagementState.occurred_on <= bindparam("as_of", type_=Date))
-        .order_by(Engagement.occurred_on.desc(), EngagementCounterpart.created_at, EngagementCounterpart.uuid)
+        .order_by(EngagementState.occurred_on.desc(), EngagementCounterpart.created_at, EngagementCounterpart.uuid)
     )
 
 
