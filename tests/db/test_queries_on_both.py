@@ -165,6 +165,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.recent_contacts_in_area: {"as_of": date(2013, 9, 9), "limit": 100, "area": "universalization"},
         Q.replies_pending_by_state: {"as_of": date(2014, 12, 31)},
         Q.reply_reasons: {"as_of": date(2013, 9, 9)},
+        Q.assessment_of_state: {"iso3": "KEN", "as_of": date(2014, 12, 31)},
+        Q.reply_reasons_of_state: {"iso3": "THA", "as_of": date(2013, 9, 9)},
         Q.coalitions: {"coalition": None},
         Q.coalition_members: {"coalition": None},
         Q.coalition_needs: {"coalition": None},

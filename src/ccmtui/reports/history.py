@@ -302,12 +302,12 @@ def vote_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
 def help_on_offer(reader: Reader, record, today: date, extra_reasons: Mapping | None = None) -> list[TimelineEntry]:
     """The state's current reasons that the Convention or a partner can answer, with who reported
     providing that help (Art. 6); dated `today`, since the offers stand now."""
-    from ccmtui.reports.reasons import OfferBook, current_assessments
+    from ccmtui.reports.reasons import OfferBook, current_assessment
 
     status = treaty.status_on(today, signed=record.signed, deposited=record.deposited)
     if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
         return []
-    current = current_assessments(reader, today).get(record.iso3)
+    current = current_assessment(reader, record.iso3, today)
     if current is None:
         return []
     offers = OfferBook(reader, extra_reasons, until=today.year).offers(current.reasons)

@@ -52,6 +52,8 @@ class Q:
     engagement_days_of_kind_area = "engagement_days_of_kind_area"
     engagement_days_of_state = "engagement_days_of_state"
     attachment_days_of_state = "attachment_days_of_state"
+    assessment_of_state = "assessment_of_state"
+    reply_reasons_of_state = "reply_reasons_of_state"
     engagement = "engagement"
     states_of_engagements = "states_of_engagements"
     actors_of_engagements = "actors_of_engagements"

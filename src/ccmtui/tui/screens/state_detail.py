@@ -63,10 +63,10 @@ def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) ->
     latest vote on the General Assembly's resolution on the Convention."""
     from ccmtui.domain.reasons import meaning
     from ccmtui.reports.momentum import grouping_book
-    from ccmtui.reports.reasons import OfferBook, current_assessments
+    from ccmtui.reports.reasons import OfferBook, current_assessment
 
     extra = config.get("reasons")
-    assessment = current_assessments(reader, today).get(iso3)
+    assessment = current_assessment(reader, iso3, today)
     reasons = ", ".join(meaning(code, extra) for code in assessment.reasons) if assessment else ""
     offers = OfferBook(reader, extra, until=today.year).offers(assessment.reasons) if assessment else []
     return (

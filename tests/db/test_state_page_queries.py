@@ -1,5 +1,5 @@
-"""A state's timeline is placed by day from counts: its files per day come from indexes, never a
-scan of the engagements or of their links to states."""
+"""What a state's page reads is found along indexes, however large the log: its timeline's files
+per day, whom it met, its current assessment."""
 
 from __future__ import annotations
 
@@ -45,3 +45,17 @@ def test_whom_a_state_met_is_found_along_its_links_without_reading_an_engagement
     )
     assert not any(re.match(r"(SCAN|SEARCH) engagements\b", step) for step in plan), plan
     assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+def test_a_states_assessment_and_its_reasons_are_read_from_its_own_rows(sample_db):
+    from ccmtui.db.compiled import QUERIES
+
+    with sqlite3.connect(sample_db) as connection:
+        for name, index in (
+            ("assessment_of_state", "ix_classifications_state_date"),
+            ("reply_reasons_of_state", "ix_replies_iso3"),
+        ):
+            sql = QUERIES[name][0]
+            params = {"iso3": "KEN", "as_of": "2030-01-01", **QUERIES[name][2]}
+            plan = [row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+            assert plan[0].startswith("SEARCH") and index in plan[0], (name, plan)
