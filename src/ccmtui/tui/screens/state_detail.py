@@ -141,7 +141,8 @@ class TimelineRows:
 
 
 class TimelineEntries(Sequence):
-    """Every entry of the timeline by position, a block read when one not at hand is asked for."""
+    """Every entry of the timeline by position, for a caller that wants entries wherever they are:
+    a block not at hand is read when asked for (the screen itself asks only for rows in view)."""
 
     def __init__(self, rows: TimelineRows, source):
         self.rows = rows
@@ -216,8 +217,9 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         today = self.app.source.today
         with reporting(self), self.app.source.register() as register:
             record = register.record(self.iso3)
-            # What `ccm history` shows, newest first: counted, and its first block read, however
-            # busy the state; the table reads any other block when it comes into view.
+            # What `ccm history` shows, newest first: counted, and the blocks at its two ends read,
+            # however busy the state; the table reads any other block when it comes into view.
+            # The timeline shows first; then the facts, then the records.
             rows = TimelineRows(TimelinePages(register.reader, record))
             deliver(self, self._show_timeline, rows, rows.ends(register))
             standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
