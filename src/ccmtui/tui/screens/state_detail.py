@@ -294,7 +294,13 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         entry = self.timeline.entry(event.index) if self.timeline is not None else None
         if entry is None:
             return  # from a timeline read before the last one
-        self.query_one("#timeline-preview", Static).update(literal(f"{fmt.day(entry.on)}  {entry.what}"))
+        preview = self.query_one("#timeline-preview", Static)
+        preview.update(literal(f"{fmt.day(entry.on)}  {entry.what}"), layout=False)
+        # The screen is laid out again only when the entry takes another number of lines: a key
+        # that moves the cursor repaints the table and the preview, not every panel.
+        width = preview.content_size.width
+        if preview.get_content_height(preview.size, self.app.size, width) != preview.content_size.height:
+            preview.refresh(layout=True)
 
     @on(VirtualTable.RowSelected, "#timeline")
     def open_event(self, event: VirtualTable.RowSelected) -> None:
