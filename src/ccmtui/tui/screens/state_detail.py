@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ccmtui.db.read import Reader
     from ccmtui.reports.history import TimelineEntry, TimelinePages
     from ccmtui.reports.register import Register
+    from ccmtui.tui.source import Source
 
 KIND_STYLE = {
     "treaty": "bold",
@@ -144,7 +145,7 @@ class TimelineEntries(Sequence):
     """Every entry of the timeline by position, for a caller that wants entries wherever they are:
     a block not at hand is read when asked for (the screen itself asks only for rows in view)."""
 
-    def __init__(self, rows: TimelineRows, source):
+    def __init__(self, rows: TimelineRows, source: Source):
         self.rows = rows
         self.source = source
 
