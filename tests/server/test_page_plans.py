@@ -55,6 +55,37 @@ def test_a_page_is_read_along_the_dated_index(server_db, name):
     assert not any(re.match(r"\s*(->\s*)?Sort\b(?! Key)", line) for line in plan), text
 
 
+def test_a_states_files_per_day_are_counted_along_indexes(server_db):
+    """A timeline places its entries by day: a state's files per day never scan its links."""
+    from ccmtui.db.compiled_postgresql import POSTGRESQL
+
+    sql, constants = POSTGRESQL["attachment_days_of_state"]
+    with _connect(server_db) as connection:
+        connection.execute("SET enable_seqscan = off")
+        plan = [row[0] for row in connection.execute("EXPLAIN " + sql, {**constants, "iso3": "TGO"})]
+    text = "\n".join(plan)
+    assert "Seq Scan on engagement_states" not in text, text
+    assert re.search(r"Index (Only )?Scan( Backward)? using \w+ on engagement_states", text), text
+
+
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [("assessment_of_state", "ix_classifications_state_date"), ("reply_reasons_of_state", "ix_replies_iso3")],
+)
+def test_a_states_assessment_is_read_from_its_own_rows(server_db, name, index):
+    from ccmtui.db.compiled_postgresql import POSTGRESQL
+
+    sql, constants = POSTGRESQL[name]
+    with _connect(server_db) as connection:
+        for setting in ("enable_seqscan", "enable_bitmapscan"):
+            connection.execute(f"SET {setting} = off")
+        plan = [
+            row[0] for row in connection.execute("EXPLAIN " + sql, {**constants, "iso3": "KEN", "as_of": "2030-01-01"})
+        ]
+    text = "\n".join(plan)
+    assert f"using {index} on" in text and "Seq Scan" not in text, text
+
+
 def test_links_carry_their_engagements_dates_and_follow_a_change(server_db):
     with _connect(server_db) as connection:
         differing = """SELECT count(*) FROM engagement_states JOIN engagements

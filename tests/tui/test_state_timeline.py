@@ -20,11 +20,10 @@ pytestmark = pytest.mark.sqlite_only
 LOGGED = 450
 
 
-@pytest.fixture
-def busy_state_db(sample_db):
-    """Peru with 450 engagements more than the sample's: past the 200 a timeline used to keep."""
-    with writing(str(sample_db), by="Bench", command="fill") as writer:
-        for i in range(LOGGED):
+def fill(db, iso3: str, calls: int = LOGGED) -> None:
+    """Weekly calls with a state from 2015 on."""
+    with writing(str(db), by="Bench", command="fill") as writer:
+        for i in range(calls):
             add_engagement(
                 writer,
                 NewEngagement(
@@ -32,10 +31,16 @@ def busy_state_db(sample_db):
                     kind="call",
                     area="universalization",
                     channel="geneva",
-                    summary=f"Weekly call with Peru #{i}",
-                    states=["PER"],
+                    summary=f"Weekly call with {iso3} #{i}",
+                    states=[iso3],
                 ),
             )
+
+
+@pytest.fixture
+def busy_state_db(sample_db):
+    """Peru with 450 engagements more than the sample's: past the 200 a timeline used to keep."""
+    fill(sample_db, "PER")
     return sample_db
 
 
@@ -59,6 +64,7 @@ async def test_the_timeline_shows_every_event_of_a_busy_state(make_app, busy_sta
         newest_first = history[::-1]
         for index in range(0, len(history), 97):
             timeline.move_cursor(index)
+            await settle(pilot)  # a block out of view is read when the cursor reaches it
             row = timeline.row(index)
             assert str(row.cells[0]) == newest_first[index]["date"]
             assert row.cells[2] == newest_first[index]["what"]
@@ -70,11 +76,11 @@ async def test_the_timeline_shows_every_event_of_a_busy_state(make_app, busy_sta
         assert oldest["what"] in str(detail.query_one("#timeline-preview").render())
         assert oldest["date"] in screen_text(app)
         # Up from the end: the oldest of the 450 calls, which Enter opens.
-        first_call = next(i for i, e in enumerate(history) if e["what"].endswith("Weekly call with Peru #0"))
+        first_call = next(i for i, e in enumerate(history) if e["what"].endswith("Weekly call with PER #0"))
         timeline.move_cursor(len(history) - 1 - first_call)
         await pilot.press("enter")
         await settle(pilot)
-        assert "Weekly call with Peru #0" in screen_text(app) and "Recorded by    Bench" in screen_text(app)
+        assert "Weekly call with PER #0" in screen_text(app) and "Recorded by    Bench" in screen_text(app)
 
 
 async def test_the_screen_paints_before_the_timeline_arrives(make_app, busy_state_db):
@@ -155,24 +161,48 @@ async def test_a_state_no_campaign_waits_on_says_so(make_app):
         assert notices(app)[-1] == "No campaign is waiting for a reply from this state."
 
 
-async def test_a_busy_states_page_shows_its_latest_events_before_the_whole_timeline(
-    make_app, busy_state_db, monkeypatch
-):
-    """The first screenful is read on its own (the newest engagements), then every event."""
-    shown: list[tuple[int, bool, str]] = []
-    original = StateDetailScreen._show_timeline
+async def test_a_busy_states_timeline_is_read_a_block_at_a_time(make_app, sample_db):
+    """Kenya with 700 calls more: the page reads the count and the blocks of its two ends, so End
+    shows at once the reply, the first engagement (Enter opens it, E edits it) and the signature;
+    the blocks between are read as they come into view."""
+    from ccmtui.tui.widgets.virtual_table import BLOCK
 
-    def recording(self, events, partial=False):
-        shown.append((len(events), partial, events[0].what))
-        original(self, events, partial)
-
-    monkeypatch.setattr(StateDetailScreen, "_show_timeline", recording)
-    history = json.loads(CCM(busy_state_db)("history", "PER", "--all", "--json").stdout)
-    app = make_app(db=busy_state_db)
+    fill(sample_db, "KEN", 700)
+    everything = json.loads(CCM(sample_db)("history", "KEN", "--all", "--json").stdout)
+    # The help on offer and the people are the page's facts, above the timeline.
+    history = [entry for entry in everything if entry["kind"] not in ("offer", "counterpart")]
+    app = make_app(db=sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        detail = await open_peru(pilot)
-        assert [partial for _, partial, _ in shown] == [True, False]
-        (first, _, newest), (whole, _, _) = shown
-        assert 60 <= first < 100 and whole == len(history)
-        assert newest == history[-1]["what"]  # the first screenful starts where the whole does
-        assert detail.query_one("#timeline", VirtualTable).border_title == f"Timeline · {len(history)} events"
+        await settle(pilot)
+        app.open_state("KEN")
+        await settle(pilot)
+        detail = app.screen
+        timeline = detail.query_one("#timeline", VirtualTable)
+        assert timeline.border_title == f"Timeline · {len(history):,} events" and timeline.length == len(history)
+        assert timeline.row(0).cells[2] == history[-1]["what"]
+        assert timeline.row(BLOCK) is None and timeline.row(2 * BLOCK) is None  # between the ends: not read
+        timeline.focus()
+        await pilot.press("end")
+        last = len(history) - 1
+        assert timeline.cursor == last and timeline.row(BLOCK) is None
+        assert "2008-12-03  Signed the Convention" in str(detail.query_one("#timeline-preview").render())
+        rows = {index: timeline.row(index) for index in range(last - 3, last + 1)}
+        assert [str(row.cells[1]) for row in rows.values()] == ["Engagement", "Reply", "Engagement", "Treaty"]
+        reply = rows[last - 2]
+        assert reply.cells[2].startswith("Replied (positive, supports Category I) to: Joint démarche")
+        assert reply.key.startswith("e:c5ddd9f4-574d-57ff-9b97-6a1c53c30bf8:")
+        await settle(pilot)
+        assert "Replied (positive, supports Category I)" in screen_text(app)
+        # The first engagement, far down the list: its own record, to edit or to open.
+        timeline.move_cursor(last - 1)
+        assert detail.highlighted_record() == "c5ddd9f4-574d-57ff-9b97-6a1c53c30bf8"
+        # Up into the middle: that block is read, in its place.
+        timeline.move_cursor(BLOCK + 10)
+        await settle(pilot)
+        assert timeline.row(BLOCK + 10).cells[2] == history[-(BLOCK + 11)]["what"]
+        timeline.move_cursor(last - 1)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Joint démarche by Portugal and Japan on joining the CCM" in screen_text(app)
+        assert "113 states: Algeria, Andorra, Angola" in screen_text(app)

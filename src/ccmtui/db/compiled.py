@@ -97,6 +97,21 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
+    'attachment_days_of_state': (
+        'SELECT engagement_states.occurred_on, count(*) AS attachments \nFROM attachments JOIN engagement_states ON engagement_states.engagement_uuid = attachments.engagement_uuid AND engagement_states.iso3 = :iso3 GROUP BY engagement_states.occurred_on ORDER BY engagement_states.occurred_on DESC',
+        (('occurred_on', 'date'), ('attachments', None)),
+        {},
+    ),
+    'assessment_of_state': (
+        'SELECT classifications.iso3, classifications.category, classifications.assessed_on, classifications.reasons, classifications.uuid \nFROM classifications \nWHERE classifications.iso3 = :iso3 AND classifications.assessed_on <= :as_of ORDER BY classifications.assessed_on DESC, classifications.created_at DESC, classifications.uuid DESC\n LIMIT :param_1 OFFSET :param_2',
+        (('iso3', None), ('category', None), ('assessed_on', 'date'), ('reasons', None), ('uuid', None)),
+        {'param_1': 1, 'param_2': 0},
+    ),
+    'reply_reasons_of_state': (
+        'SELECT replies.iso3, replies.received_on, replies.reasons \nFROM replies \nWHERE replies.iso3 = :iso3 AND replies.reasons != :reasons_1 AND replies.received_on <= :as_of ORDER BY replies.received_on',
+        (('iso3', None), ('received_on', 'date'), ('reasons', None)),
+        {'reasons_1': ''},
+    ),
     'engagement': (
         'SELECT engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.notes, engagements.action_points, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative, engagements.uuid, engagements.created_at, engagements.updated_at \nFROM engagements \nWHERE engagements.uuid = :uuid',
         (('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('notes', None), ('action_points', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool'), ('uuid', None), ('created_at', 'datetime'), ('updated_at', 'datetime')),

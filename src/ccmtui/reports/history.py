@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING
 
 from ccmtui.db.queries import Q
 from ccmtui.domain import treaty
 from ccmtui.reports.engagements import (
+    EARLIEST,
     FIRST_PAGE,
     IN_CHUNK,
+    LATEST,
     EngagementFilter,
     EngagementLine,
     iter_engagements,
@@ -168,6 +171,26 @@ def iter_state_history(
     oldest first a page at a time, merged with the other entries (a few per state, read whole), so
     the first lines show before the last engagement is read and memory stays flat. `votes`: the
     state's `vote_events`, if already read."""
+    others = _other_entries(reader, record, redact, extra_reasons, votes)
+    chosen = EngagementFilter(state=record.iso3, limit=limit)
+    if limit is None:
+        lines: Iterable[EngagementLine] = iter_engagements(reader, chosen, oldest_first=True)
+    else:
+        # The most recent, read newest first: the days turned round, each day's order kept.
+        lines = sorted(iter_engagements(reader, chosen), key=lambda line: line.occurred_on)
+    # Engagements and attachments are the one stream of their kinds: the merge keeps each day's
+    # entries of a kind in their stream's order.
+    return heapq.merge(others, _engagement_entries(reader, lines, redact), key=_timeline_key)
+
+
+def _other_entries(
+    reader: Reader,
+    record,
+    redact: bool,
+    extra_reasons: Mapping | None,
+    votes: list[TimelineEntry] | None = None,
+) -> list[TimelineEntry]:
+    """The entries besides engagements and their files (a few per state), oldest first."""
     others = treaty_events(record)
     for reply in reader.rows(Q.replies_of_state, iso3=record.iso3):
         if reply.status == "replied":
@@ -184,15 +207,47 @@ def iter_state_history(
         others.append(TimelineEntry(row.assessed_on, "category", text, row.uuid))
     others += vote_events(reader, record.iso3) if votes is None else votes
     others.sort(key=_timeline_key)
-    chosen = EngagementFilter(state=record.iso3, limit=limit)
-    if limit is None:
-        lines: Iterable[EngagementLine] = iter_engagements(reader, chosen, oldest_first=True)
-    else:
-        # The most recent, read newest first: the days turned round, each day's order kept.
-        lines = sorted(iter_engagements(reader, chosen), key=lambda line: line.occurred_on)
-    # Engagements and attachments are the one stream of their kinds: the merge keeps each day's
-    # entries of a kind in their stream's order.
-    return heapq.merge(others, _engagement_entries(reader, lines, redact), key=_timeline_key)
+    return others
+
+
+class TimelinePages:
+    """A state's timeline newest first (`state_history` turned round), read by position a block at
+    a time: the entries of any block cost what the first block's do, however busy the state.
+
+    Where each day starts comes from counts alone (the state's engagements and their files per
+    day, from the dated link index, and the few other entries, read whole); a block then reads
+    the engagements of the days it spans, a date range of the same index."""
+
+    def __init__(self, reader: Reader, record, *, extra_reasons: Mapping | None = None):
+        self.record = record
+        self.others = _other_entries(reader, record, False, extra_reasons)
+        per_day: dict[date, int] = {}
+        for entry in self.others:
+            per_day[entry.on] = per_day.get(entry.on, 0) + 1
+        never = {"since": EARLIEST, "until": LATEST, "area": None, "kind": None}
+        for row in reader.rows(Q.engagement_days_of_state, iso3=record.iso3, **never):
+            per_day[row.occurred_on] = per_day.get(row.occurred_on, 0) + row.engagements
+        for row in reader.rows(Q.attachment_days_of_state, iso3=record.iso3):
+            per_day[row.occurred_on] = per_day.get(row.occurred_on, 0) + row.attachments
+        self.days = sorted(per_day, reverse=True)
+        self.starts = [0, *accumulate(per_day[day] for day in self.days)]
+        self.total = self.starts[-1]
+
+    def entries(self, reader: Reader, start: int, count: int) -> list[TimelineEntry]:
+        """The entries at positions start…start+count-1, newest first (fewer at the end)."""
+        end = min(start + count, self.total)
+        if start >= end:
+            return []
+        newest = bisect_right(self.starts, start) - 1
+        oldest = bisect_right(self.starts, end - 1) - 1
+        since, until = self.days[oldest], self.days[newest]
+        others = [entry for entry in self.others if since <= entry.on <= until]
+        chosen = EngagementFilter(state=self.record.iso3, since=since, until=until, limit=None)
+        lines = iter_engagements(reader, chosen, page=IN_CHUNK, oldest_first=True)
+        spanned = list(heapq.merge(others, _engagement_entries(reader, lines, False), key=_timeline_key))
+        spanned.reverse()
+        skip = start - self.starts[newest]
+        return spanned[skip : skip + end - start]
 
 
 def _engagement_entries(reader: Reader, lines: Iterable[EngagementLine], redact: bool) -> Iterator[TimelineEntry]:
@@ -247,12 +302,12 @@ def vote_events(reader: Reader, iso3: str) -> list[TimelineEntry]:
 def help_on_offer(reader: Reader, record, today: date, extra_reasons: Mapping | None = None) -> list[TimelineEntry]:
     """The state's current reasons that the Convention or a partner can answer, with who reported
     providing that help (Art. 6); dated `today`, since the offers stand now."""
-    from ccmtui.reports.reasons import OfferBook, current_assessments
+    from ccmtui.reports.reasons import OfferBook, current_assessment
 
     status = treaty.status_on(today, signed=record.signed, deposited=record.deposited)
     if status in treaty.STATES_PARTIES_INCLUDING_PENDING:
         return []
-    current = current_assessments(reader, today).get(record.iso3)
+    current = current_assessment(reader, record.iso3, today)
     if current is None:
         return []
     offers = OfferBook(reader, extra_reasons, until=today.year).offers(current.reasons)

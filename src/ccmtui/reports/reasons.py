@@ -40,6 +40,19 @@ def current_assessments(reader: Reader, as_of: date) -> dict[str, Assessment]:
     return latest
 
 
+def current_assessment(reader: Reader, iso3: str, as_of: date) -> Assessment | None:
+    """One state's entry of `current_assessments`, read from its own rows alone."""
+    found = reader.rows(Q.assessment_of_state, iso3=iso3, as_of=as_of)
+    if not found:
+        return None
+    [row] = found
+    reasons = tuple(split(row.reasons))
+    for reply in reader.rows(Q.reply_reasons_of_state, iso3=iso3, as_of=as_of):
+        if reply.received_on >= row.assessed_on:
+            reasons = tuple(dict.fromkeys((*reasons, *split(reply.reasons))))
+    return Assessment(iso3, row.category, row.assessed_on, reasons)
+
+
 @dataclass(frozen=True)
 class Offer:
     """A reason a partner can answer, and who reported providing that help."""

@@ -170,6 +170,55 @@ def engagement_days_of_state() -> Select:
     )
 
 
+def attachment_days_of_state() -> Select:
+    """Files attached to a state's engagements per day, newest first: a timeline places its entries
+    by day without reading them. Driven by the attachments (few beside the engagements), each found
+    on the state's link by the link's (engagement, state) key."""
+    return (
+        select(EngagementState.occurred_on, func.count().label("attachments"))
+        .select_from(Attachment)
+        .join(
+            EngagementState,
+            and_(
+                EngagementState.engagement_uuid == Attachment.engagement_uuid,
+                EngagementState.iso3 == bindparam("iso3"),
+            ),
+        )
+        .group_by(EngagementState.occurred_on)
+        .order_by(EngagementState.occurred_on.desc())
+    )
+
+
+def assessment_of_state() -> Select:
+    """A state's latest assessment made on or before :as_of: `assessments_until`'s row for one state,
+    from its (state, date) index."""
+    return (
+        select(
+            Classification.iso3,
+            Classification.category,
+            Classification.assessed_on,
+            Classification.reasons,
+            Classification.uuid,
+        )
+        .where(Classification.iso3 == bindparam("iso3"), Classification.assessed_on <= bindparam("as_of", type_=Date))
+        .order_by(Classification.assessed_on.desc(), Classification.created_at.desc(), Classification.uuid.desc())
+        .limit(1)
+    )
+
+
+def reply_reasons_of_state() -> Select:
+    """A state's replies received that name reasons, on or before :as_of (`reply_reasons` for one state)."""
+    return (
+        select(Reply.iso3, Reply.received_on, Reply.reasons)
+        .where(
+            Reply.iso3 == bindparam("iso3"),
+            Reply.reasons != "",
+            Reply.received_on <= bindparam("as_of", type_=Date),
+        )
+        .order_by(Reply.received_on)
+    )
+
+
 def engagement() -> Select:
     return select(Engagement).where(Engagement.uuid == bindparam("uuid"))
 
@@ -466,6 +515,9 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.engagement_days_of_kind: engagement_days_of_kind,
     Q.engagement_days_of_kind_area: engagement_days_of_kind_area,
     Q.engagement_days_of_state: engagement_days_of_state,
+    Q.attachment_days_of_state: attachment_days_of_state,
+    Q.assessment_of_state: assessment_of_state,
+    Q.reply_reasons_of_state: reply_reasons_of_state,
     Q.engagement: engagement,
     Q.states_of_engagements: states_of_engagements,
     Q.actors_of_engagements: actors_of_engagements,

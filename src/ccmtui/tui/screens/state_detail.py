@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.widgets import Static
 
 from ccmtui.db.queries import Q
@@ -21,11 +22,14 @@ from ccmtui.tui import format as fmt
 from ccmtui.tui.records import RecordKeys, record_bindings
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.widgets.literal_table import literal_content
-from ccmtui.tui.widgets.virtual_table import Column, LocalRows, Row, VirtualTable
+from ccmtui.tui.widgets.virtual_table import BLOCK, KEPT_BLOCKS, Column, LocalRows, Row, VirtualTable
 from ccmtui.tui.workers import deliver, reporting
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
+    from ccmtui.reports.history import TimelineEntry, TimelinePages
+    from ccmtui.reports.register import Register
+    from ccmtui.tui.source import Source
 
 KIND_STYLE = {
     "treaty": "bold",
@@ -55,19 +59,15 @@ RECORD_LABEL = {
 RECORD_COLUMNS = (Column("Kind", 11), Column("Year, as of", 11), Column("What"))
 
 
-# Engagements read for the first screenful of a state's timeline, before the whole of it.
-FIRST_ENGAGEMENTS = 60
-
-
 def _standing_extras(reader: Reader, iso3: str, today: date, config: Mapping) -> tuple[str, str, str, str]:
     """The state's current reasons, the help on offer for them (Art. 6), its groupings today and its
     latest vote on the General Assembly's resolution on the Convention."""
     from ccmtui.domain.reasons import meaning
     from ccmtui.reports.momentum import grouping_book
-    from ccmtui.reports.reasons import OfferBook, current_assessments
+    from ccmtui.reports.reasons import OfferBook, current_assessment
 
     extra = config.get("reasons")
-    assessment = current_assessments(reader, today).get(iso3)
+    assessment = current_assessment(reader, iso3, today)
     reasons = ", ".join(meaning(code, extra) for code in assessment.reasons) if assessment else ""
     offers = OfferBook(reader, extra, until=today.year).offers(assessment.reasons) if assessment else []
     return (
@@ -108,6 +108,64 @@ def timeline_row(number: int, entry) -> Row:
     return Row(key, (fmt.day(entry.on), Text(KIND_LABEL[entry.kind], style=KIND_STYLE[entry.kind]), entry.what))
 
 
+# Rows a tall terminal shows at once: the last block read ahead holds the last screenful.
+SCREENFUL = 100
+
+
+class TimelineRows:
+    """A state's timeline as the table's rows, a block at a time (see VirtualTable's Rows); the
+    entries of the blocks read are kept, so the highlighted row's entry is at hand."""
+
+    local = False
+
+    def __init__(self, pages: TimelinePages):
+        self.pages = pages
+        self.length = pages.total
+        self._entries: LRUCache[int, list[TimelineEntry]] = LRUCache(KEPT_BLOCKS)
+
+    def read(self, register: Register, start: int, count: int) -> list[Row]:
+        entries = self.pages.entries(register.reader, start, count)
+        self._entries[start // BLOCK] = entries
+        return [timeline_row(start + offset, entry) for offset, entry in enumerate(entries)]
+
+    def ends(self, register: Register) -> dict[int, list[Row]]:
+        """The blocks of the first and of the last screenful (End goes there at once), by number."""
+        last = max(0, self.length - 1)
+        numbers = {0, *range(max(0, last - SCREENFUL) // BLOCK, last // BLOCK + 1)}
+        return {number: self.read(register, number * BLOCK, BLOCK) for number in sorted(numbers)}
+
+    def entry(self, index: int) -> TimelineEntry | None:
+        """The entry at `index`, if its block has been read."""
+        block = self._entries.get(index // BLOCK)
+        offset = index % BLOCK
+        return block[offset] if block is not None and offset < len(block) else None
+
+
+class TimelineEntries(Sequence):
+    """Every entry of the timeline by position, for a caller that wants entries wherever they are:
+    a block not at hand is read when asked for (the screen itself asks only for rows in view)."""
+
+    def __init__(self, rows: TimelineRows, source: Source):
+        self.rows = rows
+        self.source = source
+
+    def __len__(self) -> int:
+        return self.rows.length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        index %= len(self)
+        entry = self.rows.entry(index)
+        if entry is None:
+            with self.source.register() as register:
+                self.rows.read(register, index // BLOCK * BLOCK, BLOCK)
+            entry = self.rows.entry(index)
+        return entry
+
+
 def record_row(number: int, record) -> Row:
     return Row(record.ref, (RECORD_LABEL[record.kind], record.when, record.what))
 
@@ -131,7 +189,9 @@ class StateDetailScreen(RecordKeys, SectionScreen):
     def __init__(self, iso3: str):
         super().__init__()
         self.iso3 = iso3
-        self.events: list = []
+        self.timeline: TimelineRows | None = None
+        # The timeline's entries by position (read a block at a time).
+        self.events: Sequence[TimelineEntry] = ()
         self.records: list = []
 
     def compose_body(self) -> ComposeResult:
@@ -153,26 +213,20 @@ class StateDetailScreen(RecordKeys, SectionScreen):
 
     @work(thread=True, exclusive=True, group="state-detail")
     def load(self) -> None:
-        from ccmtui.reports.history import state_history, state_records
+        from ccmtui.reports.history import TimelinePages, state_records
 
         today = self.app.source.today
         with reporting(self), self.app.source.register() as register:
-            standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             record = register.record(self.iso3)
+            # What `ccm history` shows, newest first: counted, and the blocks at its two ends read,
+            # however busy the state; the table reads any other block when it comes into view.
+            # The timeline shows first; then the facts, then the records.
+            rows = TimelineRows(TimelinePages(register.reader, record))
+            deliver(self, self._show_timeline, rows, rows.ends(register))
+            standing = next((s for s in register.on(today) if s.iso3 == self.iso3), None)
             extras = _standing_extras(register.reader, self.iso3, today, self.app.source.config)
             extras += _counterparts(register.reader, self.iso3, today)
             deliver(self, self._show_facts, standing, record, extras)
-            # A screenful first: the newest engagements and what came with them, however busy the state.
-            first = state_history(register.reader, record, FIRST_ENGAGEMENTS)
-            dated = [entry.on for entry in first if entry.kind == "engagement"]
-            if len(dated) == FIRST_ENGAGEMENTS:
-                first = [entry for entry in first if entry.on >= min(dated)]
-                first.reverse()
-                deliver(self, self._show_timeline, first, True)
-            # Then what `ccm history` shows, every entry, newest first.
-            entries = state_history(register.reader, record)
-            entries.reverse()
-            deliver(self, self._show_timeline, entries)
             deliver(self, self._show_records, state_records(register.reader, self.iso3))
 
     def _show_facts(self, standing, record, extras: tuple[str, ...] = ("",) * 6) -> None:
@@ -212,15 +266,12 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         panel.update(facts)
         panel.border_title = literal_content(f"{record.name} ({record.iso3}) · {record.region} › {record.subregion}")
 
-    def _show_timeline(self, events: list, partial: bool = False) -> None:
-        self.events = events
+    def _show_timeline(self, rows: TimelineRows, blocks: dict[int, list[Row]]) -> None:
+        self.timeline = rows
+        self.events = TimelineEntries(rows, self.app.source)
         table = self.query_one("#timeline", VirtualTable)
-        table.show(LocalRows(events, timeline_row), keep_cursor=True)
-        table.border_title = (
-            "Timeline · the latest events, reading the rest…"
-            if partial
-            else f"Timeline · {len(events):,} event{'s' * (len(events) != 1)}"
-        )
+        table.show(rows, keep_cursor=True, blocks=blocks)
+        table.border_title = f"Timeline · {rows.length:,} event{'s' * (rows.length != 1)}"
 
     def _show_records(self, records: list) -> None:
         self.records = records
@@ -241,10 +292,16 @@ class StateDetailScreen(RecordKeys, SectionScreen):
 
     @on(VirtualTable.RowHighlighted, "#timeline")
     def preview(self, event: VirtualTable.RowHighlighted) -> None:
-        if event.index >= len(self.events):
+        entry = self.timeline.entry(event.index) if self.timeline is not None else None
+        if entry is None:
             return  # from a timeline read before the last one
-        entry = self.events[event.index]
-        self.query_one("#timeline-preview", Static).update(literal(f"{fmt.day(entry.on)}  {entry.what}"))
+        preview = self.query_one("#timeline-preview", Static)
+        preview.update(literal(f"{fmt.day(entry.on)}  {entry.what}"), layout=False)
+        # The screen is laid out again only when the entry takes another number of lines: a key
+        # that moves the cursor repaints the table and the preview, not every panel.
+        width = preview.content_size.width
+        if preview.get_content_height(preview.size, self.app.size, width) != preview.content_size.height:
+            preview.refresh(layout=True)
 
     @on(VirtualTable.RowSelected, "#timeline")
     def open_event(self, event: VirtualTable.RowSelected) -> None:
@@ -265,10 +322,10 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         records = self.query_one("#state-records", VirtualTable)
         if records.display:
             return self.records[records.cursor].ref if records.cursor < len(self.records) else None
-        table = self.query_one("#timeline", VirtualTable)
-        if table.cursor >= len(self.events):
+        cursor = self.query_one("#timeline", VirtualTable).cursor
+        entry = self.timeline.entry(cursor) if self.timeline is not None else None
+        if entry is None:
             return None
-        entry = self.events[table.cursor]
         if entry.kind in ("engagement", "attachment", "category") and entry.ref:
             return entry.ref
         return None

@@ -7,6 +7,7 @@ to the string it holds) and drawn as written, its control characters made visibl
 from __future__ import annotations
 
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable as _DataTable
 from textual.widgets import _data_table
 
@@ -21,6 +22,8 @@ def literal_content(value):
     return Content(visible(value, lines=False))
 
 
+# Where a row cursor is, for a row it is not on: no row (the header is -1).
+NOWHERE = Coordinate(-2, 0)
 WARM_DELAY = 0.3  # seconds the table stays still before its rows are drawn ahead
 WARM_ROWS = 20  # rows drawn ahead at a time
 
@@ -115,6 +118,19 @@ class DataTable(ListKeys, _DataTable):
         if end < self.row_count:
             self.set_timer(0.01, lambda: self._warm_step(version))
 
+    def _render_line_in_row(self, row_key, line_no, base_style, cursor_location, hover_location):
+        # With a row cursor, a row the cursor is not on is drawn the same wherever the cursor is:
+        # drawn once, not again after every move (Textual keys its drawing on the cursor's place),
+        # so a jump across the list draws the one row it lands on.
+        if self.cursor_type == "row":
+            row = self._row_locations.get(row_key)
+            row = -1 if row is None else row  # the header
+            if cursor_location.row != row:
+                cursor_location = NOWHERE
+            if hover_location.row != row:
+                hover_location = NOWHERE
+        return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+
     def _fit_again(self) -> None:
         self._fit_pending = False
         self.fit_flex()
@@ -173,7 +189,7 @@ class DataTable(ListKeys, _DataTable):
             self.move_cursor(row=max(0, min(index, self.row_count - 1)))
 
     def list_first_cell(self, index: int):
-        return self.get_row_at(index)[0] if 0 <= index < self.row_count else None
+        return self.get_cell_at(Coordinate(index, 0)) if 0 <= index < self.row_count else None
 
     def list_key(self) -> str | None:
         if not self.row_count:

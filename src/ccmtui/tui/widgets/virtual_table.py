@@ -48,6 +48,11 @@ def _fitted(text: str, width: int) -> str:
     return text + " " * (width - length) if length < width else text
 
 
+def _one_style(cell) -> bool:
+    """A plain cell, or a Text of one style throughout with nothing to show as a placeholder."""
+    return not isinstance(cell, Text) or (not cell.spans and cell.plain.isprintable())
+
+
 class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
     """Fixed columns under a header line, a row cursor, rows read lazily in blocks."""
 
@@ -186,6 +191,7 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
             self.loading = False
         self._request()
         self._keep_cursor_in_view()
+        self._post_highlighted()  # a row given with the list is as good as one read
         self._show_position()
         self.refresh()
 
@@ -321,6 +327,8 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
             )
             strip = Strip([Segment(plain, style if over is None else style + over)], cell_len(plain))
             return strip.adjust_cell_length(width, style)
+        if all(_one_style(cell) for cell in cells):
+            return self._styled_line(cells, widths, style, width, over)
         line = Text(no_wrap=True, end="")
         for cell, cell_width in zip(cells, widths):
             text = literal_text(cell).copy() if isinstance(cell, Text) else literal(cell, lines=False)
@@ -334,6 +342,29 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
             line.stylize(over)  # the cursor reads the same whatever the cells' colours
         strip = Strip(line.render(self.app.console), line.cell_len)
         return strip.adjust_cell_length(width, style)
+
+    @staticmethod
+    def _styled_line(cells: Sequence, widths: list[int], style: Style, width: int, over: Style | None) -> Strip:
+        """Cells each of one style (a kind in its colour): the segments Rich would draw, without
+        building and rendering a Text: runs of one style, the line's style under a cell's own and
+        the cursor's over both."""
+        line = style if over is None else style + over
+        runs: list[list] = []
+        for cell, cell_width in zip(cells, widths):
+            own = cell.style if isinstance(cell, Text) else None
+            if own:
+                own = Style.parse(own) if isinstance(own, str) else own
+                cell_style = style + own if over is None else style + own + over
+                parts = ((" ", line), (_fitted(cell.plain, cell_width), cell_style), (" ", line))
+            else:
+                parts = ((f" {_fitted(visible(cell, lines=False), cell_width)} ", line),)
+            for text, text_style in parts:
+                if runs and runs[-1][1] == text_style:
+                    runs[-1][0] += text
+                else:
+                    runs.append([text, text_style])
+        segments = [Segment(text, text_style) for text, text_style in runs]
+        return Strip(segments, sum(cell_len(text) for text, _ in runs)).adjust_cell_length(width, style)
 
     def _styles_now(self) -> dict[str, Style]:
         """The widget's style and its components', as they are now (focus changes them)."""
