@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Date, Integer, Select, String, bindparam, case, func, or_, select, tuple_
+from sqlalchemy import Date, Integer, Select, String, and_, bindparam, case, func, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from ccmtui.db.models import (
