@@ -35,7 +35,7 @@ def test_a_states_assessment_and_its_reasons_are_read_from_its_own_rows(sample_d
     with sqlite3.connect(sample_db) as connection:
         for name, index in (
             ("assessment_of_state", "ix_classifications_state_date"),
-            ("reply_reasons_of_state", "ix_replies_iso3"),
+            ("reply_reasons_of_state", "ix_replies_reasons"),
         ):
             sql = QUERIES[name][0]
             params = {"iso3": "KEN", "as_of": "2030-01-01", **QUERIES[name][2]}
