@@ -25,7 +25,7 @@ def open_app(db_option: str | None, config: dict | None = None, started: float |
     started = time.perf_counter() if started is None else started
     config = config_file.load() if config is None else config
     source = Source(resolve_database(db_option, config.get("db")), config)
-    early = EarlyDashboard(source)
+    early = EarlyDashboard(source, keep=True)
     from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
 
     CCMApp(source.target, started=started, source=source, early=early, ask_identity=True).run()
