@@ -32,7 +32,8 @@ from ccmtui.tui.workers import deliver, reporting
 PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns")
 # The first frame with the figures waits (this long at most) for the tables to fit their columns
 # to the widths the layout gave them, for their rows to be measured and for the "Contact next"
-# ranking: drawn before, the tables and their scroll bars are drawn again, frame after frame.
+# ranking (when wide enough to show it): drawn before, the tables and their scroll bars are
+# drawn again, frame after frame.
 FIRST_FRAME_HOLD = 0.2
 MILESTONE_STYLE = {"planned": "", "in-progress": "cyan", "slipped": "yellow"}
 
@@ -149,7 +150,8 @@ class DashboardScreen(SectionScreen):
         """Whether a panel is still fitting itself to the figures; a table laid out anew (a scroll
         bar came with its rows) fits its flexible column now."""
         # A layout asked for since the last one (a table's new width or extent) comes first.
-        settling = bool(self._layout_widgets) or not self.query_one("#next-panel", NextPanel).loaded
+        ranking = self.query_one("#next-panel", NextPanel)
+        settling = bool(self._layout_widgets) or (ranking.display and not ranking.loaded)
         for table in self.query(DataTable):
             if not table.display or table._require_update_dimensions:
                 settling = settling or table.display
