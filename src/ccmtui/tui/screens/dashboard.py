@@ -99,17 +99,22 @@ class DashboardScreen(SectionScreen):
         self._held_since: float | None = None
         self._wake_pending = False
 
-    def _refresh_layout(self, size=None, scroll: bool = False) -> None:
+    # Textual's own steps, followed: a layout of the screen, and drawing what changed.
+    def _refresh_layout(self, *args, **kwargs) -> None:
         self._laying_out = True
         self._layouts += 1
         try:
-            super()._refresh_layout(size, scroll)
+            super()._refresh_layout(*args, **kwargs)
         finally:
             self._laying_out = False
 
     def _compositor_refresh(self) -> None:
         if self._reported and not self._figures_drawn:
-            if self._holding():
+            try:
+                holding = self._holding()
+            except Exception:  # a Textual whose insides differ: drawn at once, as it would be
+                holding = False
+            if holding:
                 if not self._wake_pending:  # looked at again, even if nothing else asks
                     self._wake_pending = True
                     self.set_timer(0.005, self._wake)
