@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from ccmtui.tui.dashboard_data import EarlyDashboard
+from ccmtui.tui.dashboard_data import EarlyDashboard, next_ranking
 from ccmtui.tui.snapshot import snapshot_path
 from ccmtui.tui.source import Source
 
@@ -52,3 +52,21 @@ def test_a_snapshot_others_could_have_written_is_not_read(sample_db):
     snapshot_path(sample_db).chmod(0o666)
     assert not start(sample_db).from_snapshot
     assert snapshot_path(sample_db).stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_ranking_not_read_while_the_app_started_is_read_by_its_panel(sample_db):
+    from ccmtui.tui.app import CCMApp
+    from ccmtui.tui.widgets.next_panel import NextPanel
+
+    from .conftest import settle
+
+    source = Source(str(sample_db), CONFIG, TODAY)
+    early = EarlyDashboard(source, rank=False)  # a terminal too narrow for the panel, at first
+    early.wait()
+    assert early.wait_ranking() is None
+    app = CCMApp(str(sample_db), source=source, early=early)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(NextPanel)
+        first = next_ranking(source)[0]
+        assert panel.loaded and f" 1 {first.name[:17]}" in str(panel.render())

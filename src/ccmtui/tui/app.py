@@ -18,7 +18,7 @@ from ccmtui.tui.commands import CCMCommands
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.screens.dashboard import DashboardScreen
-from ccmtui.tui.sections import SECTIONS
+from ccmtui.tui.sections import ROOMY, SECTIONS, WIDE
 from ccmtui.tui.source import Source
 from ccmtui.tui.workers import deliver, reporting
 
@@ -52,7 +52,7 @@ class CCMApp(App[None]):
         "changes": _section("changes", "ChangesScreen"),
     }
     # Narrow terminals (80 columns) get shorter labels and fewer side panels.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (140, "-roomy")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide"), (ROOMY, "-roomy")]
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
         Binding("K", "app.classify", "Classify", show=False, id="app.classify"),

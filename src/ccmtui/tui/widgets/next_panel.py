@@ -29,8 +29,10 @@ class NextPanel(Static):
         the ranking read while the app started, in the first frame if it is already there."""
         self.loaded = False
         if early is not None and early.ranked and early.error is None and early.ranking_error is None:
-            self._show(early.wait_ranking())
-            return
+            ranked = early.wait_ranking()
+            if ranked is not None:
+                self._show(ranked)
+                return
         if not self._ranked_once:
             self.loading = True  # later reloads keep the last ranking in view while they read
         self.call_after_refresh(self.load, early)
@@ -38,7 +40,9 @@ class NextPanel(Static):
     @work(thread=True, exclusive=True, group="next-panel")
     def load(self, early: EarlyDashboard | None = None) -> None:
         with reporting(self):
-            ranked = early.wait_ranking() if early is not None else next_ranking(self.app.source)
+            ranked = early.wait_ranking() if early is not None else None
+            if ranked is None:  # not read while the app started
+                ranked = next_ranking(self.app.source)
             deliver(self, self._show, ranked)
 
     def _show(self, ranked: list) -> None:
