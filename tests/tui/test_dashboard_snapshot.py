@@ -54,19 +54,23 @@ def test_a_snapshot_others_could_have_written_is_not_read(sample_db):
     assert snapshot_path(sample_db).stat().st_mode & 0o777 == 0o600
 
 
-async def test_a_ranking_not_read_while_the_app_started_is_read_by_its_panel(sample_db):
+async def test_a_ranking_not_read_while_the_app_started_is_read_when_its_panel_shows(sample_db):
     from ccmtui.tui.app import CCMApp
     from ccmtui.tui.widgets.next_panel import NextPanel
 
     from .conftest import settle
 
     source = Source(str(sample_db), CONFIG, TODAY)
-    early = EarlyDashboard(source, rank=False)  # a terminal too narrow for the panel, at first
+    early = EarlyDashboard(source, rank=False)  # a terminal too narrow for the panel
     early.wait()
     assert early.wait_ranking() is None
     app = CCMApp(str(sample_db), source=source, early=early)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         panel = app.screen.query_one(NextPanel)
+        assert not panel.display and "Angola" not in str(panel.render())
+        assert not [w for w in app.workers if w.group == "next-panel"]  # nothing ranked for nothing
+        await pilot.resize_terminal(160, 50)
+        await settle(pilot)
         first = next_ranking(source)[0]
-        assert panel.loaded and f" 1 {first.name[:17]}" in str(panel.render())
+        assert panel.display and panel.loaded and f" 1 {first.name[:17]}" in str(panel.render())
