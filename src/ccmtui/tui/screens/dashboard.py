@@ -158,12 +158,14 @@ class DashboardScreen(SectionScreen):
         ranking = self.query_one("#next-panel", NextPanel)
         settling = bool(self._layout_widgets) or (ranking.display and not ranking.loaded)
         for table in self.query(DataTable):
-            if not table.display or table._require_update_dimensions:
-                settling = settling or table.display
+            if not table.display:
                 continue
-            if not table.fitted and not table._fit_pending and table.size.width:
+            changed = table.measure_now()
+            if not table.fitted and table.size.width:
+                table._fit_pending = False
                 table.fit_flex()
-            settling = settling or not table.fitted or table._require_update_dimensions
+                changed = table.measure_now() or changed  # the new width: the extent the next layout takes
+            settling = settling or changed or not table.fitted
         return settling
 
     def compose_body(self) -> ComposeResult:

@@ -115,6 +115,18 @@ class DataTable(ListKeys, _DataTable):
         if end < self.row_count:
             self.set_timer(0.01, lambda: self._warm_step(version))
 
+    def measure_now(self) -> bool:
+        """Measure the rows added since the last time, as the table does when idle, at once: its
+        extent (and scroll bars) then come with the next layout rather than one later. Whether
+        there was anything to measure."""
+        if not (self._require_update_dimensions and hasattr(self, "_new_rows")):
+            return False
+        self._require_update_dimensions = False
+        added = self._new_rows.copy()
+        self._new_rows.clear()
+        self._update_dimensions(added)
+        return True
+
     def _fit_again(self) -> None:
         self._fit_pending = False
         self.fit_flex()
