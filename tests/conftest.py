@@ -23,6 +23,7 @@ def isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CCM_CONFIG", str(home / "config" / "config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("CCM_DB", raising=False)
     monkeypatch.delenv("CCM_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "120")

@@ -25,7 +25,13 @@ def open_app(db_option: str | None, config: dict | None = None, started: float |
     started = time.perf_counter() if started is None else started
     config = config_file.load() if config is None else config
     source = Source(resolve_database(db_option, config.get("db")), config)
-    early = EarlyDashboard(source)
+    # The "Contact next" ranking is read with the figures only when the terminal is wide enough to
+    # show it at once; otherwise after the first frame, which it would slow.
+    from shutil import get_terminal_size
+
+    from ccmtui.tui.sections import ROOMY
+
+    early = EarlyDashboard(source, keep=True, rank=get_terminal_size((0, 0)).columns >= ROOMY)
     from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
 
     CCMApp(source.target, started=started, source=source, early=early, ask_identity=True).run()

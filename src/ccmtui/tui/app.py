@@ -18,9 +18,11 @@ from ccmtui.tui.commands import CCMCommands
 from ccmtui.tui.messages import DataChanged
 from ccmtui.tui.screens.base import SectionScreen
 from ccmtui.tui.screens.dashboard import DashboardScreen
-from ccmtui.tui.sections import SECTIONS
+from ccmtui.tui.sections import ROOMY, SECTIONS, WIDE
 from ccmtui.tui.source import Source
 from ccmtui.tui.workers import deliver, reporting
+
+START_AT_THE_LATEST = 5  # seconds: the checks that wait for the dashboard's first frame
 
 
 def _section(module: str, name: str) -> Callable[[], SectionScreen]:
@@ -50,7 +52,7 @@ class CCMApp(App[None]):
         "changes": _section("changes", "ChangesScreen"),
     }
     # Narrow terminals (80 columns) get shorter labels and fewer side panels.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (140, "-roomy")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide"), (ROOMY, "-roomy")]
     BINDINGS = [
         *(Binding(s.key, f"app.go('{s.mode}')", s.title, show=False, id=f"go.{s.mode}") for s in SECTIONS),
         Binding("K", "app.classify", "Classify", show=False, id="app.classify"),
@@ -101,6 +103,7 @@ class CCMApp(App[None]):
         self.index = None  # the StateIndex, once loaded
         self.data_version = 0
         self.ready_seconds: float | None = None
+        self._started = False  # after_start() has run
         # [keymap] in config.toml rebinds keys by binding id: "go.states" = "f2".
         keymap = self.source.config.get("keymap")
         if isinstance(keymap, dict):
@@ -122,10 +125,9 @@ class CCMApp(App[None]):
             except CCMError as error:
                 self.notify(str(error), title="Error", severity="error", timeout=30)
         self.switch_mode("dashboard")
-        self.call_after_refresh(self.load_index)
-        self.call_after_refresh(self.check_conflicts)
         self.call_after_refresh(self.check_keymap)
-        self.set_timer(5, self.collect_garbage)  # however the dashboard fares
+        # However the dashboard fares: what waits for its first frame starts at the latest then.
+        self.set_timer(START_AT_THE_LATEST, self.after_start)
         self.theme_changed_signal.subscribe(self, self._keep_theme)
         self.screen_change_signal.subscribe(self, self._dialog_footer)
         if self._ask_identity and not self.source.by:
@@ -219,7 +221,16 @@ class CCMApp(App[None]):
         self.index = index
 
     def on_dashboard_ready(self) -> None:
-        # Once the dashboard is drawn: importing in a thread would slow drawing it.
+        self.after_start()
+
+    def after_start(self) -> None:
+        """Once the dashboard's figures are on the terminal (once): the state index, the conflicts
+        notice, the next screens' code and styles. A thread started before would slow the first frame."""
+        if self._started:
+            return
+        self._started = True
+        self.load_index()
+        self.check_conflicts()
         self.call_after_refresh(self.preload)
         self.call_after_refresh(self.collect_garbage)
 

@@ -202,37 +202,60 @@ def next_ranking(source: Source) -> list:
 
 
 class EarlyDashboard:
-    """The dashboard's data, then the "Contact next" ranking, read in a thread while the app is
-    still starting."""
+    """The dashboard's data, then (with `rank`) the "Contact next" ranking, read in a thread while
+    the app is still starting; with `keep`, from the snapshot of the last start when the database
+    file is unchanged (and kept there for the next start when read afresh)."""
 
     # The first frame waits this long for the figures, rather than show loading indicators
     # and draw everything again a moment later; a slow server gets the indicators.
     FIRST_FRAME_WAIT = 0.25
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, keep: bool = False, rank: bool = True):
         self.data: DashboardData | None = None
         self.error: Exception | None = None
         self.ranking: list | None = None
         self.ranking_error: Exception | None = None
+        self.from_snapshot = False
         self._read_data = threading.Event()
+        self._ranked = threading.Event()
         source.expect_ensure()
-        self._thread = threading.Thread(target=self._read, args=(source,), name="ccm-early-dashboard", daemon=True)
+        self._thread = threading.Thread(
+            target=self._read, args=(source, keep, rank), name="ccm-early-dashboard", daemon=True
+        )
         self._thread.start()
 
-    def _read(self, source: Source) -> None:
+    def _read(self, source: Source, keep: bool, rank: bool) -> None:
         # Errors are handed to the app, which reports them as any worker would.
         try:
-            source.ensure()
-            self.data = load_dashboard(source)
-        except Exception as error:
-            self.error = error
-            return
+            try:
+                source.ensure()
+                key = where = None
+                path = source.target.path
+                if keep and path is not None:
+                    from ccmtui.tui import snapshot
+
+                    key = snapshot.snapshot_key(path, source.today, source.config)
+                    where = snapshot.snapshot_path(path) if key is not None else None
+                    kept = snapshot.load(where, key) if where is not None else None
+                    if kept is not None:
+                        self.data, self.ranking = kept
+                        self.from_snapshot = True
+                        return
+                self.data = load_dashboard(source)
+            except Exception as error:
+                self.error = error
+                return
+            finally:
+                self._read_data.set()
+            try:
+                self.ranking = next_ranking(source) if rank else None
+            except Exception as error:
+                self.ranking_error = error
+                return
+            if where is not None:
+                snapshot.save(where, key, self.data, self.ranking)
         finally:
-            self._read_data.set()
-        try:
-            self.ranking = next_ranking(source)
-        except Exception as error:
-            self.ranking_error = error
+            self._ranked.set()
 
     @property
     def done(self) -> bool:
@@ -249,13 +272,14 @@ class EarlyDashboard:
     @property
     def ranked(self) -> bool:
         """Whether the ranking is read (or failed)."""
-        return not self._thread.is_alive()
+        return self._ranked.is_set()
 
-    def wait_ranking(self) -> list:
-        """The ranking, once read; the error, if reading failed (after the data's own error)."""
-        self._thread.join()
+    def wait_ranking(self) -> list | None:
+        """The ranking, once read (None when it was not asked for: the panel ranks itself); the
+        error, if reading failed (after the data's own error)."""
+        self._ranked.wait()
         if self.error is not None:
             raise self.error
         if self.ranking_error is not None:
             raise self.ranking_error
-        return self.ranking or []
+        return self.ranking

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+# The app's widths (columns): narrow terminals get shorter labels and fewer side panels; the
+# dashboard's "Contact next" panel shows from ROOMY columns.
+WIDE = 100
+ROOMY = 140
+
 
 class Section(NamedTuple):
     mode: str

@@ -30,6 +30,11 @@ from ccmtui.tui.widgets.next_panel import NextPanel
 from ccmtui.tui.workers import deliver, reporting
 
 PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns")
+# The first frame with the figures waits (this long at most) for the tables to fit their columns
+# to the widths the layout gave them, for their rows to be measured and for the "Contact next"
+# ranking (when wide enough to show it): drawn before, the tables and their scroll bars are
+# drawn again, frame after frame.
+FIRST_FRAME_HOLD = 0.2
 MILESTONE_STYLE = {"planned": "", "in-progress": "cyan", "slipped": "yellow"}
 
 
@@ -86,6 +91,82 @@ class DashboardScreen(SectionScreen):
         super().__init__()
         self._reported = False
         self._follow_up_shown = False
+        self._figures_drawn = False  # the first frame with the figures is on the terminal
+        self._laying_out = False
+        self._layouts = 0  # layouts of the screen so far
+        self._quiet_state: tuple | None = None
+        self._announced = False
+        self._held_since: float | None = None
+        self._wake_pending = False
+
+    # Textual's own steps, followed: a layout of the screen, and drawing what changed.
+    def _refresh_layout(self, *args, **kwargs) -> None:
+        self._laying_out = True
+        self._layouts += 1
+        try:
+            super()._refresh_layout(*args, **kwargs)
+        finally:
+            self._laying_out = False
+
+    def _compositor_refresh(self) -> None:
+        if self._reported and not self._figures_drawn:
+            try:
+                holding = self._holding()
+            except Exception:  # a Textual whose insides differ: drawn at once, as it would be
+                holding = False
+            if holding:
+                if not self._wake_pending:  # looked at again, even if nothing else asks
+                    self._wake_pending = True
+                    self.set_timer(0.005, self._wake)
+                return
+            self._figures_drawn = True
+        super()._compositor_refresh()
+        if self._figures_drawn and not self._announced and self.app.ready_seconds is not None:
+            self._announced = True  # the figures are on the terminal
+            self.post_message(DashboardReady(self.app.ready_seconds))
+
+    def _holding(self) -> bool:
+        """Whether the first frame with the figures waits: a panel is still fitting itself to them,
+        or the widgets are still asking to be drawn again (each has its own queue). It is drawn
+        once a refresh finds no layout and no widget asking since the one before. (Loading
+        indicators, when the figures are slow to come, are drawn at once.)"""
+        now = time.perf_counter()
+        self._held_since = self._held_since or now
+        if now - self._held_since >= FIRST_FRAME_HOLD:
+            return False
+        state = (len(self._dirty_widgets), self._layouts)
+        if self._laying_out or self._settling():
+            self._quiet_state = None
+            return True
+        quiet, self._quiet_state = state == self._quiet_state, state
+        return not quiet
+
+    def _on_screen_suspend(self) -> None:
+        # Left before its figures were drawn: what waits for them starts now (with the
+        # section screens' own handlers, which Textual calls too).
+        self.app.after_start()
+
+    def _wake(self) -> None:
+        self._wake_pending = False
+        if not self._figures_drawn:
+            self.refresh()
+
+    def _settling(self) -> bool:
+        """Whether a panel is still fitting itself to the figures; a table laid out anew (a scroll
+        bar came with its rows) fits its flexible column now."""
+        # A layout asked for since the last one (a table's new width or extent) comes first.
+        ranking = self.query_one("#next-panel", NextPanel)
+        settling = bool(self._layout_widgets) or (ranking.display and not ranking.loaded)
+        for table in self.query(DataTable):
+            if not table.display:
+                continue
+            changed = table.measure_now()
+            if not table.fitted and table.size.width:
+                table._fit_pending = False
+                table.fit_flex()
+                changed = table.measure_now() or changed  # the new width: the extent the next layout takes
+            settling = settling or changed or not table.fitted
+        return settling
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="dashboard"):
@@ -175,7 +256,6 @@ class DashboardScreen(SectionScreen):
             seconds = time.perf_counter() - self.app.started
             self.app.ready_seconds = seconds
             self.app.log.info(f"dashboard ready in {seconds:.3f} s")
-            self.post_message(DashboardReady(seconds))
 
     def _show_due(self, rows: list, counts: tuple[int, int, int]) -> None:
         table = self.query_one("#due", DataTable)

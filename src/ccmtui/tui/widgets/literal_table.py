@@ -131,6 +131,18 @@ class DataTable(ListKeys, _DataTable):
                 hover_location = NOWHERE
         return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
 
+    def measure_now(self) -> bool:
+        """Measure the rows added since the last time, as the table does when idle, at once: its
+        extent (and scroll bars) then come with the next layout rather than one later. Whether
+        there was anything to measure."""
+        if not (self._require_update_dimensions and hasattr(self, "_new_rows")):
+            return False
+        self._require_update_dimensions = False
+        added = self._new_rows.copy()
+        self._new_rows.clear()
+        self._update_dimensions(added)
+        return True
+
     def _fit_again(self) -> None:
         self._fit_pending = False
         self.fit_flex()

@@ -24,21 +24,37 @@ class NextPanel(Static):
         self.border_title = "Contact next"
         self.border_subtitle = "N on States: all"
 
+    _hidden_ask: tuple | None = None  # a ranking asked for while the panel was hidden
+
     def refresh_ranking(self, early: EarlyDashboard | None = None) -> None:
         """Rank again (the dashboard asks whenever it reloads), once the frame is drawn; or show
-        the ranking read while the app started, in the first frame if it is already there."""
+        the ranking read while the app started, in the first frame if it is already there. A
+        panel hidden (a terminal narrower than 140 columns) ranks when it shows."""
         self.loaded = False
         if early is not None and early.ranked and early.error is None and early.ranking_error is None:
-            self._show(early.wait_ranking())
+            ranked = early.wait_ranking()
+            if ranked is not None:
+                self._show(ranked)
+                return
+        if not self.display:
+            self._hidden_ask = (early,)
+            self.loaded = True  # nothing on screen to wait for
             return
         if not self._ranked_once:
             self.loading = True  # later reloads keep the last ranking in view while they read
         self.call_after_refresh(self.load, early)
 
+    def on_show(self) -> None:
+        if self._hidden_ask is not None:
+            (early,), self._hidden_ask = self._hidden_ask, None
+            self.refresh_ranking(early)
+
     @work(thread=True, exclusive=True, group="next-panel")
     def load(self, early: EarlyDashboard | None = None) -> None:
         with reporting(self):
-            ranked = early.wait_ranking() if early is not None else next_ranking(self.app.source)
+            ranked = early.wait_ranking() if early is not None else None
+            if ranked is None:  # not read while the app started
+                ranked = next_ranking(self.app.source)
             deliver(self, self._show, ranked)
 
     def _show(self, ranked: list) -> None:
