@@ -16,16 +16,21 @@ def cells(table: VirtualTable) -> list[list[str]]:
     return [[str(c) for c in table.row(i).cells] for i in range(table.length)]
 
 
+async def open_action_plans(pilot) -> ActionPlanScreen:
+    """`8`, then `I`: the action plans."""
+    await settle(pilot)
+    await pilot.press("8")
+    await settle(pilot)
+    await pilot.press("I")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ActionPlanScreen)
+    return pilot.app.screen
+
+
 async def test_i_on_summary_lists_the_actions_and_the_highlighted_actions_states(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("8")
-        await settle(pilot)
-        await pilot.press("I")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ActionPlanScreen)
+        screen = await open_action_plans(pilot)
         actions = screen.query_one("#ap-actions", VirtualTable)
         rows = {r[0]: r for r in cells(actions)}
         assert rows["VAP-21"][1:4] == ["Victim assistance", "4", "2"]  # the sample's illustrative values
@@ -65,12 +70,7 @@ async def test_v_records_a_state_partys_value_with_its_errors_under_the_fields(m
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("8")
-        await settle(pilot)
-        await pilot.press("I")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_action_plans(pilot)
         actions = screen.query_one("#ap-actions", VirtualTable)
         actions.move_cursor([r[0] for r in cells(actions)].index("VAP-21"))
         await settle(pilot)

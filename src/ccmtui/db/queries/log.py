@@ -192,14 +192,10 @@ def attachment_days_of_state() -> Select:
 def assessment_of_state() -> Select:
     """A state's latest assessment made on or before :as_of: `assessments_until`'s row for one state,
     from its (state, date) index."""
+    from ccmtui.db.queries.universalization import assessment_columns
+
     return (
-        select(
-            Classification.iso3,
-            Classification.category,
-            Classification.assessed_on,
-            Classification.reasons,
-            Classification.uuid,
-        )
+        select(*assessment_columns())
         .where(Classification.iso3 == bindparam("iso3"), Classification.assessed_on <= bindparam("as_of", type_=Date))
         .order_by(Classification.assessed_on.desc(), Classification.created_at.desc(), Classification.uuid.desc())
         .limit(1)

@@ -12,6 +12,17 @@ from ccmtui.db.models.log import REPLY_WITH_REASONS
 from ccmtui.db.queries import Q
 
 
+def assessment_columns() -> tuple:
+    """What an assessment read gives: the state, its category, the day, the reasons and the id."""
+    return (
+        Classification.iso3,
+        Classification.category,
+        Classification.assessed_on,
+        Classification.reasons,
+        Classification.uuid,
+    )
+
+
 def assessments_until() -> Select:
     """Each state's latest assessment made on or before :as_of (the last in the order of day, then
     of recording): one short backward read of its (state, date) index a state, however many
@@ -26,13 +37,7 @@ def assessments_until() -> Select:
         .scalar_subquery()
     )
     return (
-        select(
-            Classification.iso3,
-            Classification.category,
-            Classification.assessed_on,
-            Classification.reasons,
-            Classification.uuid,
-        )
+        select(*assessment_columns())
         .select_from(State)
         .join(Classification, Classification.uuid == latest)
         .order_by(State.iso3)
