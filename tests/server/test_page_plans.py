@@ -70,7 +70,7 @@ def test_a_states_files_per_day_are_counted_along_indexes(server_db):
 
 @pytest.mark.parametrize(
     ("name", "index"),
-    [("assessment_of_state", "ix_classifications_state_date"), ("reply_reasons_of_state", "ix_replies_iso3")],
+    [("assessment_of_state", "ix_classifications_state_date"), ("reply_reasons_of_state", "ix_replies_reasons")],
 )
 def test_a_states_assessment_is_read_from_its_own_rows(server_db, name, index):
     from ccmtui.db.compiled_postgresql import POSTGRESQL
