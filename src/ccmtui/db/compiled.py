@@ -132,6 +132,31 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None),),
         {'param_1': 2, 'param_2': 0},
     ),
+    'follow_ups_due': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on, engagements.uuid\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
+        {'param_1': 0},
+    ),
+    'follow_ups_overdue_count': (
+        'SELECT count(*) AS count \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until',
+        (('count', None),),
+        {},
+    ),
+    'classifications_of_state': (
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons \nFROM classifications \nWHERE classifications.iso3 = :iso3 ORDER BY classifications.assessed_on, classifications.created_at',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None)),
+        {},
+    ),
+    'classification_changes': (
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on, classifications_1.created_at) < (classifications.assessed_on, classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None), ('name', None), ('previous', None)),
+        {'param_1': 1, 'param_2': 0},
+    ),
+    'search_portable': (
+        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, engagements.notes \nFROM engagements \nWHERE lower(engagements.summary) LIKE :pattern OR lower(engagements.notes) LIKE :pattern ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1',
+        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('summary', None), ('notes', None)),
+        {'param_1': 0},
+    ),
     'campaign_ids': (
         'SELECT campaigns.uuid \nFROM campaigns \nWHERE campaigns.uuid >= :low AND campaigns.uuid < :high ORDER BY campaigns.uuid\n LIMIT :param_1 OFFSET :param_2',
         (('uuid', None),),
@@ -182,35 +207,10 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('reasons', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending', 'param_1': 0},
     ),
-    'follow_ups_due': (
-        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.channel, engagements.summary, engagements.follow_up_on, engagements.recorded_by, engagements.illustrative \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until ORDER BY engagements.follow_up_on, engagements.uuid\n LIMIT :limit OFFSET :param_1',
-        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('channel', None), ('summary', None), ('follow_up_on', 'date'), ('recorded_by', None), ('illustrative', 'bool')),
-        {'param_1': 0},
-    ),
-    'follow_ups_overdue_count': (
-        'SELECT count(*) AS count \nFROM engagements \nWHERE engagements.follow_up_on IS NOT NULL AND engagements.follow_up_on <= :until',
-        (('count', None),),
-        {},
-    ),
     'replies_pending_since_count': (
         'SELECT count(*) AS count \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff',
         (('count', None),),
         {'status_1': 'pending'},
-    ),
-    'classifications_of_state': (
-        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons \nFROM classifications \nWHERE classifications.iso3 = :iso3 ORDER BY classifications.assessed_on, classifications.created_at',
-        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None)),
-        {},
-    ),
-    'classification_changes': (
-        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on, classifications_1.created_at) < (classifications.assessed_on, classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until ORDER BY classifications.assessed_on, states.name',
-        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None), ('name', None), ('previous', None)),
-        {'param_1': 1, 'param_2': 0},
-    ),
-    'search_portable': (
-        'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, engagements.notes \nFROM engagements \nWHERE lower(engagements.summary) LIKE :pattern OR lower(engagements.notes) LIKE :pattern ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1',
-        (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('summary', None), ('notes', None)),
-        {'param_1': 0},
     ),
     'changes_touching_since': (
         'SELECT changesets.uuid, changesets.made_at, changesets.made_by, changesets.command, changes.table_name, changes.record_uuid, changes.action \nFROM changesets JOIN changes ON changes.changeset_uuid = changesets.uuid \nWHERE changesets.made_at > :after AND changesets.reverted_by IS NULL AND changes.record_uuid IN (SELECT value \nFROM json_each(:records)) ORDER BY changesets.made_at, changesets.uuid, changes.seq',

@@ -189,6 +189,7 @@ def names() -> list[str]:
 def _read_queries() -> dict[str, Callable[[], Select]]:
     from ccmtui.db.queries import (
         action_plan,
+        campaigns,
         changes,
         coalitions,
         counterparts,
@@ -206,6 +207,7 @@ def _read_queries() -> dict[str, Callable[[], Select]]:
     found = {
         **register.QUERIES,
         **log.QUERIES,
+        **campaigns.QUERIES,
         **changes.QUERIES,
         **workplan.QUERIES,
         **obligations.QUERIES,

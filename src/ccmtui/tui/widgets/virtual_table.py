@@ -11,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -24,8 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ccmtui.textsafe import literal, literal_text, visible
 from ccmtui.tui.widgets.list_keys import LIST_BINDINGS, ListKeys
+from ccmtui.tui.widgets.table_lines import table_line
 
 # Column, Row and LocalRows are the table's vocabulary: screens import them from here with the table.
 from ccmtui.tui.widgets.table_rows import Column, LocalRows, Row, Rows  # noqa: F401
@@ -38,19 +35,6 @@ HEADER = 1
 PLACEHOLDER = "·" * 3
 # Lines drawn, kept: a key that moves the cursor redraws two rows, not the screenful (a few screens' worth).
 KEPT_LINES = 400
-
-
-def _fitted(text: str, width: int) -> str:
-    """`text` in exactly `width` cells: cut with an ellipsis, or padded (as Rich's `Text.truncate`)."""
-    length = cell_len(text)
-    if length > width:
-        return set_cell_size(text, width - 1) + "…"
-    return text + " " * (width - length) if length < width else text
-
-
-def _one_style(cell) -> bool:
-    """A plain cell, or a Text of one style throughout with nothing to show as a placeholder."""
-    return not isinstance(cell, Text) or (not cell.spans and cell.plain.isprintable())
 
 
 class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False):
@@ -320,51 +304,7 @@ class VirtualTable(ListKeys, ScrollView, can_focus=True, inherit_bindings=False)
     def _line(self, cells: Sequence, style: Style, width: int, over: Style | None = None) -> Strip:
         # A row of one cell (a group's heading, a placeholder) spans the columns.
         widths = [max(1, width - 2)] if len(cells) == 1 else self._widths(width)
-        if not any(isinstance(cell, Text) for cell in cells):
-            # Plain cells, one style: the line as one segment, cut and padded as Rich would.
-            plain = "".join(
-                f" {_fitted(visible(cell, lines=False), cell_width)} " for cell, cell_width in zip(cells, widths)
-            )
-            strip = Strip([Segment(plain, style if over is None else style + over)], cell_len(plain))
-            return strip.adjust_cell_length(width, style)
-        if all(_one_style(cell) for cell in cells):
-            return self._styled_line(cells, widths, style, width, over)
-        line = Text(no_wrap=True, end="")
-        for cell, cell_width in zip(cells, widths):
-            text = literal_text(cell).copy() if isinstance(cell, Text) else literal(cell, lines=False)
-            text.truncate(cell_width, overflow="ellipsis", pad=True)
-            line.append(" ")
-            line.append_text(text)
-            line.append(" ")
-        # Under the cells' own styles (a Text renders its base style only inside a console).
-        line.stylize_before(style)
-        if over is not None:
-            line.stylize(over)  # the cursor reads the same whatever the cells' colours
-        strip = Strip(line.render(self.app.console), line.cell_len)
-        return strip.adjust_cell_length(width, style)
-
-    @staticmethod
-    def _styled_line(cells: Sequence, widths: list[int], style: Style, width: int, over: Style | None) -> Strip:
-        """Cells each of one style (a kind in its colour): the segments Rich would draw, without
-        building and rendering a Text: runs of one style, the line's style under a cell's own and
-        the cursor's over both."""
-        line = style if over is None else style + over
-        runs: list[list] = []
-        for cell, cell_width in zip(cells, widths):
-            own = cell.style if isinstance(cell, Text) else None
-            if own:
-                own = Style.parse(own) if isinstance(own, str) else own
-                cell_style = style + own if over is None else style + own + over
-                parts = ((" ", line), (_fitted(cell.plain, cell_width), cell_style), (" ", line))
-            else:
-                parts = ((f" {_fitted(visible(cell, lines=False), cell_width)} ", line),)
-            for text, text_style in parts:
-                if runs and runs[-1][1] == text_style:
-                    runs[-1][0] += text
-                else:
-                    runs.append([text, text_style])
-        segments = [Segment(text, text_style) for text, text_style in runs]
-        return Strip(segments, sum(cell_len(text) for text, _ in runs)).adjust_cell_length(width, style)
+        return table_line(cells, widths, style, width, over, self.app.console)
 
     def _styles_now(self) -> dict[str, Style]:
         """The widget's style and its components', as they are now (focus changes them)."""

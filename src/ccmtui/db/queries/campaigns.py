@@ -1,0 +1,174 @@
+"""Read queries on campaigns and their replies: the reply board, the latest campaigns, a campaign's
+or a state's replies, and those pending since a day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Date, Integer, Select, bindparam, case, func, select
+
+from ccmtui.db.models import Campaign, Engagement, Reply, State
+from ccmtui.db.queries import Q
+from ccmtui.db.queries.log import _ids_with_prefix, _optional
+
+
+def campaign_board() -> Select:
+    """Every campaign whose engagement falls in [:since, :until], with its reply counts.
+
+    Driven from the campaigns (a few hundred where the log holds millions): each campaign's date is
+    looked up by its engagement's id, never a walk of every engagement of the period."""
+    day = _campaign_day()
+    return _board().where(
+        day >= bindparam("since", type_=Date),
+        day <= bindparam("until", type_=Date),
+        _optional(Engagement.area, "area"),
+    )
+
+
+def _campaign_day():
+    """A campaign's date, looked up by its engagement's id (so the few campaigns drive a query)."""
+    return (
+        select(Engagement.occurred_on)
+        .where(Engagement.uuid == Campaign.engagement_uuid)
+        .correlate(Campaign)
+        .scalar_subquery()
+    )
+
+
+def campaigns_latest() -> Select:
+    """The :limit latest campaigns with their reply counts: only their replies are counted."""
+    latest = (
+        select(Campaign.uuid).order_by(_campaign_day().desc(), Campaign.uuid).limit(bindparam("limit", type_=Integer))
+    )
+    return _board().where(Campaign.uuid.in_(latest.scalar_subquery()))
+
+
+def campaign_count() -> Select:
+    return select(func.count().label("count")).select_from(Campaign)
+
+
+def campaigns_all() -> Select:
+    """Every campaign with its reply counts. Without a date range, SQLite drives it from the
+    (few) campaigns rather than from the date index of every engagement."""
+    return _board().where(_optional(Engagement.area, "area"))
+
+
+def campaign_summary() -> Select:
+    """One campaign with its reply counts, found by its id (the board, without walking every engagement)."""
+    return _board().where(Campaign.uuid == bindparam("campaign"))
+
+
+def _board() -> Select:
+    # A state may reply more than once (a thread): each target is counted once, by its state.
+    replied = func.count(func.distinct(case((Reply.status == "replied", Reply.iso3))))
+    no_reply = func.count(func.distinct(case((Reply.status == "no-reply", Reply.iso3))))
+    pending = func.count(func.distinct(case((Reply.status == "pending", Reply.iso3))))
+    delivered = func.count(func.distinct(case((Reply.delivered_on.is_not(None), Reply.iso3))))
+    return (
+        select(
+            Campaign.uuid,
+            Campaign.title,
+            Campaign.selection,
+            Engagement.uuid.label("engagement_uuid"),
+            Engagement.occurred_on,
+            Engagement.kind,
+            Engagement.area,
+            func.count(func.distinct(Reply.iso3)).label("targets"),
+            replied.label("replied"),
+            pending.label("pending"),
+            no_reply.label("no_reply"),
+            delivered.label("delivered"),
+            Campaign.follows_uuid,
+        )
+        .join(Engagement, Engagement.uuid == Campaign.engagement_uuid)
+        .outerjoin(Reply, Reply.engagement_uuid == Engagement.uuid)
+        .group_by(
+            Campaign.uuid,
+            Campaign.title,
+            Campaign.selection,
+            Campaign.follows_uuid,
+            Engagement.uuid,
+            Engagement.occurred_on,
+            Engagement.kind,
+            Engagement.area,
+        )
+        .order_by(Engagement.occurred_on.desc(), Campaign.uuid)
+    )
+
+
+def campaign_of_engagement() -> Select:
+    return select(Campaign.uuid, Campaign.title).where(Campaign.engagement_uuid == bindparam("engagement"))
+
+
+REPLY_COLUMNS = (
+    Reply.uuid,
+    Reply.engagement_uuid,
+    Reply.iso3,
+    State.name,
+    Reply.status,
+    Reply.received_on,
+    Reply.stance,
+    Reply.summary,
+    Reply.supports_category,
+    Reply.recorded_by,
+    Reply.classification_uuid,
+    Reply.delivered_on,
+    Reply.reasons,
+)
+
+
+def replies_of_engagement() -> Select:
+    return (
+        select(*REPLY_COLUMNS)
+        .join(State, State.iso3 == Reply.iso3)
+        .where(Reply.engagement_uuid == bindparam("engagement"))
+        # A state's thread in the order received: its latest reply, its current answer, last.
+        .order_by(State.name, Reply.received_on, Reply.created_at, Reply.uuid)
+    )
+
+
+def replies_of_state() -> Select:
+    return (
+        select(*REPLY_COLUMNS, Engagement.occurred_on, Engagement.summary.label("engagement_summary"))
+        .join(State, State.iso3 == Reply.iso3)
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(Reply.iso3 == bindparam("iso3"))
+        .order_by(Engagement.occurred_on, Reply.engagement_uuid, Reply.created_at, Reply.uuid)
+    )
+
+
+def replies_pending_since() -> Select:
+    """Replies still pending for an engagement made on or before :cutoff."""
+    return (
+        select(*REPLY_COLUMNS, Engagement.occurred_on, Engagement.summary.label("engagement_summary"))
+        .join(State, State.iso3 == Reply.iso3)
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
+        .order_by(Engagement.occurred_on, State.name)
+        .limit(bindparam("limit", type_=Integer))
+    )
+
+
+def replies_pending_since_count() -> Select:
+    """How many replies `replies_pending_since` would list without its limit."""
+    return (
+        select(func.count().label("count"))
+        .select_from(Reply)
+        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
+        .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
+    )
+
+
+QUERIES: dict[str, Callable[[], Select]] = {
+    Q.campaign_ids: _ids_with_prefix(Campaign),
+    Q.campaign_board: campaign_board,
+    Q.campaigns_all: campaigns_all,
+    Q.campaigns_latest: campaigns_latest,
+    Q.campaign_count: campaign_count,
+    Q.campaign_summary: campaign_summary,
+    Q.campaign_of_engagement: campaign_of_engagement,
+    Q.replies_of_engagement: replies_of_engagement,
+    Q.replies_of_state: replies_of_state,
+    Q.replies_pending_since: replies_pending_since,
+    Q.replies_pending_since_count: replies_pending_since_count,
+}
