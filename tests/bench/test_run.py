@@ -143,3 +143,32 @@ def test_a_command_that_hangs_is_killed_at_the_limit_and_its_row_fails(tmp_path)
     assert hung.code == 124 and "killed after 1 s" in hung.error
     assert 1 <= hung.seconds < 10
     assert quick.code == 0 and quick.first is not None
+
+
+def _run_module():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return run
+
+
+@pytest.mark.parametrize(("shell_s", "judged"), [(0.016, False), (0.600, True)])
+def test_a_comparison_with_the_sqlite3_shell_is_judged_only_when_the_shell_does_real_work(shell_s, judged):
+    """At 100,000 engagements the shell's export takes less than two Python starts: a ratio to it
+    measures start-up, so it is shown but not counted against the target."""
+    run = _run_module()
+    baseline = run.Row("python -c pass", argv=lambda i: [], runs=[run.Run(0.012, 1, 0, cpu=0.011)] * 3)
+    shell = run.Row("sqlite3 -csv", argv=lambda i: [], runs=[run.Run(shell_s, 1, 0, cpu=shell_s)] * 3)
+    export = run.Row(
+        "ccm export",
+        argv=lambda i: [],
+        compare_sqlite="sqlite3 -csv",
+        limit_sqlite=3,
+        runs=[run.Run(shell_s * 4, 20 * 2**20, 0, cpu=shell_s * 4)] * 3,
+    )
+    result = run.summarise(export, baseline, {"sqlite3 -csv": shell})
+    assert result["ratio_sqlite"] == 4.0
+    assert result.get("sqlite_judged", True) is judged
+    assert ("met" in result) is judged and result.get("met") in (False, None)
