@@ -67,11 +67,11 @@ def test_a_logged_engagement_comes_back_with_its_message(db):
 
 def test_classify_names_the_missing_reason_and_refuses_a_state_party(db):
     with pytest.raises(FieldErrors) as refused:
-        classify_state(db.register, db.writing, state="", category="IV", source="zz", today=TODAY)
+        classify_state(db.register, db.writing, state="", category="IV", source="ab", today=TODAY)
     assert refused.value.errors == {
         "state": "name the state to classify",
         "category": "unknown category 'IV'; valid: I, II, III",
-        "source": "bad engagement id 'zz': give at least 4 characters of the id shown in listings",
+        "source": "bad engagement id 'ab': give at least 4 characters of the id shown in listings",
         "rationale": "give the reason for the category (--rationale)",
     }
     # A rule of the treaty, not a field: a plain InputError, which a form shows under itself.

@@ -88,7 +88,10 @@ def test_show_of_a_change_set_gives_each_field_before_and_after(ccm):
 
 def test_an_unknown_or_bad_id_is_one_line(ccm):
     fails(ccm("show", "ffffffff"), "no record with id")
-    fails(ccm("show", "zz"), "bad id")
+    fails(ccm("show", "ab"), "bad id 'ab': give at least 4 characters")
+    # A mistyped name rather than an id: say what an id looks like, not that it is short.
+    fails(ccm("show", "zzzz"), "bad id 'zzzz': ids are hexadecimal")
+    fails(ccm("coalition", "status", "Laos", "met"), "bad need id 'Laos': ids are hexadecimal")
 
 
 # -- edit with options

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ccmtui.db.ids import MIN_PREFIX, short
+from ccmtui.db.ids import id_prefix, short
 from ccmtui.db.queries import Q
 from ccmtui.domain.errors import InputError, NotFoundError
 
@@ -47,11 +47,8 @@ NOT_HERE = {
 
 def find_record(reader: Reader, text: str) -> tuple[str, str]:
     """(table, full id) of the record of any kind whose id starts with `text`."""
-    prefix = (text or "").strip().lower()
-    if len(prefix) < MIN_PREFIX or any(c not in "0123456789abcdef-" for c in prefix):
-        raise InputError(f"bad id {text!r}: give at least {MIN_PREFIX} characters of the id shown in listings")
-    high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    found = reader.rows(Q.record_ids, low=prefix, high=high)
+    low, high = id_prefix(text)
+    found = reader.rows(Q.record_ids, low=low, high=high)
     if not found:
         raise NotFoundError(f"no record with id {text!r}")
     if len(found) > 1:

@@ -27,13 +27,21 @@ def short(uuid: str) -> str:
     return uuid[:8]
 
 
+def id_prefix(text: str | None, what: str = "") -> tuple[str, str]:
+    """(low, high): the range of ids that start with `text`, or a one-line error saying what is wrong."""
+    prefix = (text or "").strip().lower()
+    named = f"{what} id" if what else "id"
+    if any(c not in "0123456789abcdef-" for c in prefix):
+        raise InputError(f"bad {named} {text!r}: ids are hexadecimal (0-9 and a-f), as shown in listings")
+    if len(prefix) < MIN_PREFIX:
+        raise InputError(f"bad {named} {text!r}: give at least {MIN_PREFIX} characters of the id shown in listings")
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def resolve_id(reader: Reader, query: str, text: str, what: str) -> str:
     """The full UUID of the record whose id starts with `text`."""
-    prefix = text.strip().lower()
-    if len(prefix) < MIN_PREFIX or any(c not in "0123456789abcdef-" for c in prefix):
-        raise InputError(f"bad {what} id {text!r}: give at least {MIN_PREFIX} characters of the id shown in listings")
-    high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    found = reader.rows(query, low=prefix, high=high)
+    low, high = id_prefix(text, what)
+    found = reader.rows(query, low=low, high=high)
     if not found:
         raise NotFoundError(f"no {what} with id {text!r}")
     if len(found) > 1:
