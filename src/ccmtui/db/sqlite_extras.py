@@ -5,6 +5,13 @@ Other databases search with the portable LIKE query in `queries.log.search_porta
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
 DDL = (
     "CREATE VIRTUAL TABLE engagement_search USING fts5("
     "summary, notes, content='engagements', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
@@ -52,7 +59,49 @@ SEARCH_RECENT = _SEARCH.format(
 CANDIDATES = 1000
 
 
-def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: every word must appear, as a prefix; no operators."""
+def fts_query(text: str, terms: Callable[[str], list[str]] | None = None) -> str:
+    """The user's words as an FTS5 query: every word must appear, as a prefix; no operators.
+
+    With `terms` (the indexed words that begin with a word, see `indexed_terms`), a word that
+    begins exactly one indexed word is asked for as that word: the same rows, ranks and excerpts,
+    but read lazily from the index's end, where a prefix builds the list of every match in memory."""
     words = [w.replace('"', "") for w in text.split()]
-    return " ".join(f'"{w}"*' for w in words if w)
+    return " ".join(_phrase(w, terms) for w in words if w)
+
+
+def _phrase(word: str, terms: Callable[[str], list[str]] | None) -> str:
+    if terms is not None and _PLAIN.fullmatch(word):
+        found = terms(word.lower())
+        if len(found) == 1:
+            return f'"{found[0]}"'
+    return f'"{word}"*'
+
+
+# A word the tokenizer takes whole and only lowercases: ASCII letters and digits.
+_PLAIN = re.compile(r"[A-Za-z0-9]+")
+
+# The index's words, one row per occurrence, read in order of the word (FTS5's fts5vocab).
+_VOCABULARY = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.engagement_search_words "
+    "USING fts5vocab(main, engagement_search, instance)"
+)
+_NEXT_TERM = "SELECT term FROM temp.engagement_search_words WHERE term >= :start AND term <= :last LIMIT 1"
+
+
+def indexed_terms(connection: sqlite3.Connection) -> Callable[[str], list[str]]:
+    """For a lowercase ASCII prefix, the first two indexed words beginning with it: each found by
+    one seek in the index (the first occurrence of the next word), whatever the size of the log."""
+    connection.execute(_VOCABULARY)
+
+    def terms(prefix: str) -> list[str]:
+        found: list[str] = []
+        start = prefix
+        while len(found) < 2:
+            row = connection.execute(_NEXT_TERM, {"start": start, "last": prefix + "\U0010ffff"}).fetchone()
+            if row is None:
+                break
+            found.append(row[0])
+            start = row[0] + "\x01"  # the next word: no indexed word holds a control character
+        return found
+
+    return terms

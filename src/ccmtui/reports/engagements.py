@@ -255,9 +255,12 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
         from ccmtui.db.failures import describe_failure
         from ccmtui.domain.errors import DatabaseError
 
-        query = sqlite_extras.fts_query(text)
-        if not query:
+        if not sqlite_extras.fts_query(text):
             raise InputError(f"nothing to search for in {text!r}: give words, not only quotes")
+        try:
+            query = sqlite_extras.fts_query(text, sqlite_extras.indexed_terms(reader.connection))
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(error, str(reader.path))) from None
         within = chosen or EngagementFilter()
         params = {
             "query": query,
