@@ -82,8 +82,7 @@ _PLAIN = re.compile(r"[A-Za-z0-9]+")
 
 # The index's words, one row per occurrence, read in order of the word (FTS5's fts5vocab).
 _VOCABULARY = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.engagement_search_words "
-    "USING fts5vocab(main, engagement_search, instance)"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.engagement_search_words USING fts5vocab(main, engagement_search, instance)"
 )
 _NEXT_TERM = "SELECT term FROM temp.engagement_search_words WHERE term >= :start AND term <= :last LIMIT 1"
 
