@@ -58,6 +58,73 @@ SEARCH_RECENT = _SEARCH.format(
 # How many of the latest matches `SEARCH_RECENT` ranks.
 CANDIDATES = 1000
 
+# One word's latest matches, for `rank_recent`: each row's rowid, the word's occurrences in the
+# summary and in the notes (the marks highlight() adds) and its length in tokens per column.
+_LATEST_OF_WORD = (
+    "SELECT engagement_search.rowid, "
+    "length(highlight(engagement_search, 0, char(1), '')) - length(engagement_search.summary), "
+    "coalesce(length(highlight(engagement_search, 1, char(1), '')) - length(engagement_search.notes), 0), "
+    "(SELECT sz FROM engagement_search_docsize WHERE id = engagement_search.rowid) "
+    "FROM engagement_search WHERE engagement_search MATCH :query AND engagement_search.rowid >= "
+    "(SELECT coalesce(min(found), 0) FROM (SELECT engagement_search.rowid AS found FROM engagement_search "
+    "WHERE engagement_search MATCH :query ORDER BY engagement_search.rowid DESC LIMIT :candidates))"
+)
+# The rows `rank_recent` chose, with what a hit shows.
+SEARCH_ROWIDS = (
+    "SELECT engagement_search.rowid, engagements.uuid, engagements.occurred_on, engagements.kind, "
+    "engagements.area, engagements.summary, snippet(engagement_search, 1, '[', ']', '…', 12) AS excerpt "
+    "FROM engagement_search JOIN engagements ON engagements.rowid = engagement_search.rowid "
+    "WHERE engagement_search MATCH ? AND engagement_search.rowid IN ({rowids})"
+)
+
+
+def one_whole_word(query: str) -> bool:
+    """Whether an FTS5 query from `fts_query` asks for one indexed word, whole (no prefix)."""
+    return _ONE_WORD.fullmatch(query) is not None
+
+
+_ONE_WORD = re.compile(r'"[^"*\s]+"')
+
+
+def rank_recent(connection: sqlite3.Connection, query: str, candidates: int, limit: int) -> list[int]:
+    """The rowids of the best `limit` of one word's `candidates` latest matches, in the order of
+    FTS5's bm25 (k1 1.2, b 0.75, each column weighing 1), ties oldest first as FTS5 sorts them.
+
+    bm25 multiplies a word's score in every row by one factor, the rarity of the word in the whole
+    log: with one word it leaves the order as it is, so it is not counted (counting reads every
+    match of the word, and a common word has millions)."""
+    [averages] = connection.execute("SELECT block FROM engagement_search_data WHERE id = 1").fetchone()
+    totals = _varints(averages)  # rows, then tokens in each column
+    mean_length = sum(totals[1:]) / totals[0] if totals and totals[0] else 1.0
+    scored = []
+    for rowid, in_summary, in_notes, sizes in connection.execute(
+        _LATEST_OF_WORD, {"query": query, "candidates": candidates}
+    ):
+        found = float(in_summary + in_notes)
+        length = float(sum(_varints(sizes or b"")))
+        weight = (found * (1.2 + 1.0)) / (found + 1.2 * (1 - 0.75 + 0.75 * length / mean_length))
+        scored.append((-weight, rowid))
+    scored.sort()
+    return [rowid for _, rowid in scored[:limit]]
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, as FTS5 stores its sizes and totals."""
+    values, at = [], 0
+    while at < len(blob):
+        value = 0
+        for position in range(9):
+            byte = blob[at]
+            at += 1
+            if position == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values
+
 
 def fts_query(text: str, terms: Callable[[str], list[str]] | None = None) -> str:
     """The user's words as an FTS5 query: every word must appear, as a prefix; no operators.

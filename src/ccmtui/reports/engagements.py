@@ -275,7 +275,10 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
         unfiltered = chosen is None or not any((within.since, within.until, within.area, within.kind, within.state))
         sql = sqlite_extras.SEARCH_RECENT if unfiltered else sqlite_extras.SEARCH
         try:
-            found = reader.connection.execute(sql, params).fetchall()
+            if unfiltered and sqlite_extras.one_whole_word(query):
+                found = _best_of_latest(reader.connection, query, limit)
+            else:
+                found = reader.connection.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(reader.path))) from None
         return [
@@ -298,6 +301,18 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
             excerpt = row.notes[:120] if longest not in row.summary.lower() else row.summary
             hits.append(SearchHit(row.uuid, row.occurred_on, row.kind, row.area, row.summary, excerpt))
     return hits[:limit]
+
+
+def _best_of_latest(connection, query: str, limit: int) -> list[tuple]:
+    """One word's best matches among its latest, in `sqlite_extras.rank_recent`'s order."""
+    from ccmtui.db import sqlite_extras
+
+    chosen = sqlite_extras.rank_recent(connection, query, sqlite_extras.CANDIDATES, limit)
+    if not chosen:
+        return []
+    sql = sqlite_extras.SEARCH_ROWIDS.format(rowids=", ".join("?" * len(chosen)))
+    rows = {row[0]: row[1:] for row in connection.execute(sql, [query, *chosen])}
+    return [rows[rowid] for rowid in chosen]
 
 
 def _within(row, chosen: EngagementFilter) -> bool:
