@@ -50,9 +50,16 @@ def test_the_hits_their_order_and_excerpts_are_those_of_the_prefix_search(
     reader, monkeypatch, text, chosen, candidates
 ):
     monkeypatch.setattr(sqlite_extras, "CANDIDATES", candidates)
-    found = [(hit.uuid, hit.excerpt) for hit in search(reader, text, 50, chosen)]
-    assert found == _with_prefixes(reader, text, candidates, chosen)
-    assert bool(found) == (text != "xylophone")
+    hits = search(reader, text, 50, chosen)
+    expected = _with_prefixes(reader, text, candidates, chosen)
+    assert [hit.uuid for hit in hits] == [uuid for uuid, _ in expected]
+    forms = sqlite_extras.indexed_terms(reader.connection)(text.split()[0].lower(), 3)
+    if len(forms) == 1 or chosen is not None or " " in text:
+        assert [hit.excerpt for hit in hits] == [excerpt for _, excerpt in expected]
+    else:  # one word of several forms: the passage shown may hold more of them, each marked
+        for hit, (_, excerpt) in zip(hits, expected, strict=True):
+            assert hit.excerpt == excerpt or any(f"[{form}]" in hit.excerpt.lower() for form in forms)
+    assert bool(hits) == (text != "xylophone")
 
 
 def test_the_start_of_a_word_finds_the_word(reader):
@@ -73,8 +80,10 @@ def _statements(reader: SQLiteReader, text: str) -> list[str]:
 def test_a_word_that_begins_one_indexed_word_is_asked_for_whole_and_others_as_prefixes(reader):
     [two_words] = [sql for sql in _statements(reader, "ambass briefed") if "MATCH" in sql and "excerpt" in sql]
     assert 'MATCH \'"ambassador" "briefed"\'' in two_words
-    [prefix] = [sql for sql in _statements(reader, "state") if "MATCH" in sql and "excerpt" in sql]
-    assert "MATCH '\"state\"*'" in prefix
+    [prefix] = [sql for sql in _statements(reader, "state briefed") if "MATCH" in sql and "excerpt" in sql]
+    assert 'MATCH \'"state"* "briefed"\'' in prefix
+    [forms] = [sql for sql in _statements(reader, "state") if "MATCH" in sql and "excerpt" in sql]
+    assert 'MATCH \'"state" OR "statement" OR "states"\'' in forms
 
 
 def test_one_word_is_ranked_without_counting_its_matches_in_the_whole_log(reader):

@@ -78,17 +78,10 @@ SEARCH_ROWIDS = (
 )
 
 
-def one_whole_word(query: str) -> bool:
-    """Whether an FTS5 query from `fts_query` asks for one indexed word, whole (no prefix)."""
-    return _ONE_WORD.fullmatch(query) is not None
-
-
-_ONE_WORD = re.compile(r'"[^"*\s]+"')
-
-
 def rank_recent(connection: sqlite3.Connection, query: str, candidates: int, limit: int) -> list[int]:
-    """The rowids of the best `limit` of one word's `candidates` latest matches, in the order of
-    FTS5's bm25 (k1 1.2, b 0.75, each column weighing 1), ties oldest first as FTS5 sorts them.
+    """The rowids of the best `limit` of one word's `candidates` latest matches (`query` from
+    `one_word_query`), in the order of FTS5's bm25 for the word as a prefix (k1 1.2, b 0.75, each
+    column weighing 1, the word's occurrences in any of its forms), ties oldest first as FTS5 sorts.
 
     bm25 multiplies a word's score in every row by one factor, the rarity of the word in the whole
     log: with one word it leaves the order as it is, so it is not counted (counting reads every
@@ -126,7 +119,7 @@ def _varints(blob: bytes) -> list[int]:
     return values
 
 
-def fts_query(text: str, terms: Callable[[str], list[str]] | None = None) -> str:
+def fts_query(text: str, terms: Callable[[str, int], list[str]] | None = None) -> str:
     """The user's words as an FTS5 query: every word must appear, as a prefix; no operators.
 
     With `terms` (the indexed words that begin with a word, see `indexed_terms`), a word that
@@ -136,13 +129,30 @@ def fts_query(text: str, terms: Callable[[str], list[str]] | None = None) -> str
     return " ".join(_phrase(w, terms) for w in words if w)
 
 
-def _phrase(word: str, terms: Callable[[str], list[str]] | None) -> str:
+def _phrase(word: str, terms: Callable[[str, int], list[str]] | None) -> str:
     if terms is not None and _PLAIN.fullmatch(word):
         found = terms(word.lower())
         if len(found) == 1:
             return f'"{found[0]}"'
     return f'"{word}"*'
 
+
+def one_word_query(text: str, terms: Callable[[str, int], list[str]]) -> str | None:
+    """A search for one word as an FTS5 query `rank_recent` ranks as the prefix query would be:
+    the indexed words the word begins, each whole, joined by OR (their matches are read lazily from
+    the index's end); None for more than one word, a word the index does not hold, a word that is
+    not plain ASCII or one that begins more than `WORD_FORMS` indexed words."""
+    words = [w for w in (w.replace('"', "") for w in text.split()) if w]
+    if len(words) != 1 or not _PLAIN.fullmatch(words[0]):
+        return None
+    found = terms(words[0].lower(), WORD_FORMS + 1)
+    if not found or len(found) > WORD_FORMS:
+        return None
+    return " OR ".join(f'"{term}"' for term in found)
+
+
+# How many indexed words one searched word may begin and still be asked for word by word.
+WORD_FORMS = 16
 
 # A word the tokenizer takes whole and only lowercases: ASCII letters and digits.
 _PLAIN = re.compile(r"[A-Za-z0-9]+")
@@ -154,15 +164,15 @@ _VOCABULARY = (
 _NEXT_TERM = "SELECT term FROM temp.engagement_search_words WHERE term >= :start AND term <= :last LIMIT 1"
 
 
-def indexed_terms(connection: sqlite3.Connection) -> Callable[[str], list[str]]:
-    """For a lowercase ASCII prefix, the first two indexed words beginning with it: each found by
-    one seek in the index (the first occurrence of the next word), whatever the size of the log."""
+def indexed_terms(connection: sqlite3.Connection) -> Callable[[str, int], list[str]]:
+    """For a lowercase ASCII prefix, the first `most` indexed words beginning with it (two unless
+    told), in order: each found by one seek in the index, whatever the size of the log."""
     connection.execute(_VOCABULARY)
 
-    def terms(prefix: str) -> list[str]:
+    def terms(prefix: str, most: int = 2) -> list[str]:
         found: list[str] = []
         start = prefix
-        while len(found) < 2:
+        while len(found) < most:
             row = connection.execute(_NEXT_TERM, {"start": start, "last": prefix + "\U0010ffff"}).fetchone()
             if row is None:
                 break

@@ -257,27 +257,25 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
 
         if not sqlite_extras.fts_query(text):
             raise InputError(f"nothing to search for in {text!r}: give words, not only quotes")
-        try:
-            query = sqlite_extras.fts_query(text, sqlite_extras.indexed_terms(reader.connection))
-        except sqlite3.Error as error:
-            raise DatabaseError(describe_failure(error, str(reader.path))) from None
         within = chosen or EngagementFilter()
-        params = {
-            "query": query,
-            "limit": limit,
-            "since": (within.since or EARLIEST).isoformat(),
-            "until": (within.until or LATEST).isoformat(),
-            "area": within.area,
-            "kind": within.kind,
-            "state": within.state,
-            "candidates": sqlite_extras.CANDIDATES,
-        }
         unfiltered = chosen is None or not any((within.since, within.until, within.area, within.kind, within.state))
-        sql = sqlite_extras.SEARCH_RECENT if unfiltered else sqlite_extras.SEARCH
         try:
-            if unfiltered and sqlite_extras.one_whole_word(query):
-                found = _best_of_latest(reader.connection, query, limit)
+            terms = sqlite_extras.indexed_terms(reader.connection)
+            one_word = sqlite_extras.one_word_query(text, terms) if unfiltered else None
+            if one_word is not None:
+                found = _best_of_latest(reader.connection, one_word, limit)
             else:
+                params = {
+                    "query": sqlite_extras.fts_query(text, terms),
+                    "limit": limit,
+                    "since": (within.since or EARLIEST).isoformat(),
+                    "until": (within.until or LATEST).isoformat(),
+                    "area": within.area,
+                    "kind": within.kind,
+                    "state": within.state,
+                    "candidates": sqlite_extras.CANDIDATES,
+                }
+                sql = sqlite_extras.SEARCH_RECENT if unfiltered else sqlite_extras.SEARCH
                 found = reader.connection.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(reader.path))) from None
