@@ -86,8 +86,8 @@ def rank_recent(connection: sqlite3.Connection, query: str, candidates: int, lim
     bm25 multiplies a word's score in every row by one factor, the rarity of the word in the whole
     log: with one word it leaves the order as it is, so it is not counted (counting reads every
     match of the word, and a common word has millions)."""
-    [averages] = connection.execute("SELECT block FROM engagement_search_data WHERE id = 1").fetchone()
-    totals = _varints(averages)  # rows, then tokens in each column
+    averages = connection.execute("SELECT block FROM engagement_search_data WHERE id = 1").fetchone()
+    totals = _varints(averages[0]) if averages else []  # rows, then tokens in each column
     mean_length = sum(totals[1:]) / totals[0] if totals and totals[0] else 1.0
     scored = []
     for rowid, in_summary, in_notes, sizes in connection.execute(
