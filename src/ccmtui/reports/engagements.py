@@ -310,7 +310,7 @@ def _best_of_latest(connection, query: str, limit: int) -> list[tuple]:
         return []
     sql = sqlite_extras.SEARCH_ROWIDS.format(rowids=", ".join("?" * len(chosen)))
     rows = {row[0]: row[1:] for row in connection.execute(sql, [query, *chosen])}
-    return [rows[rowid] for rowid in chosen]
+    return [rows[rowid] for rowid in chosen if rowid in rows]  # an index row without its engagement: left out
 
 
 def _within(row, chosen: EngagementFilter) -> bool:
