@@ -255,24 +255,28 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
         from ccmtui.db.failures import describe_failure
         from ccmtui.domain.errors import DatabaseError
 
-        query = sqlite_extras.fts_query(text)
-        if not query:
+        if not sqlite_extras.fts_query(text):
             raise InputError(f"nothing to search for in {text!r}: give words, not only quotes")
         within = chosen or EngagementFilter()
-        params = {
-            "query": query,
-            "limit": limit,
-            "since": (within.since or EARLIEST).isoformat(),
-            "until": (within.until or LATEST).isoformat(),
-            "area": within.area,
-            "kind": within.kind,
-            "state": within.state,
-            "candidates": sqlite_extras.CANDIDATES,
-        }
         unfiltered = chosen is None or not any((within.since, within.until, within.area, within.kind, within.state))
-        sql = sqlite_extras.SEARCH_RECENT if unfiltered else sqlite_extras.SEARCH
         try:
-            found = reader.connection.execute(sql, params).fetchall()
+            terms = sqlite_extras.indexed_terms(reader.connection)
+            one_word = sqlite_extras.one_word_query(text, terms) if unfiltered else None
+            if one_word is not None:
+                found = _best_of_latest(reader.connection, one_word, limit)
+            else:
+                params = {
+                    "query": sqlite_extras.fts_query(text, terms),
+                    "limit": limit,
+                    "since": (within.since or EARLIEST).isoformat(),
+                    "until": (within.until or LATEST).isoformat(),
+                    "area": within.area,
+                    "kind": within.kind,
+                    "state": within.state,
+                    "candidates": sqlite_extras.CANDIDATES,
+                }
+                sql = sqlite_extras.SEARCH_RECENT if unfiltered else sqlite_extras.SEARCH
+                found = reader.connection.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise DatabaseError(describe_failure(error, str(reader.path))) from None
         return [
@@ -295,6 +299,18 @@ def search(reader: Reader, text: str, limit: int = 50, chosen: EngagementFilter 
             excerpt = row.notes[:120] if longest not in row.summary.lower() else row.summary
             hits.append(SearchHit(row.uuid, row.occurred_on, row.kind, row.area, row.summary, excerpt))
     return hits[:limit]
+
+
+def _best_of_latest(connection, query: str, limit: int) -> list[tuple]:
+    """One word's best matches among its latest, in `sqlite_extras.rank_recent`'s order."""
+    from ccmtui.db import sqlite_extras
+
+    chosen = sqlite_extras.rank_recent(connection, query, sqlite_extras.CANDIDATES, limit)
+    if not chosen:
+        return []
+    sql = sqlite_extras.SEARCH_ROWIDS.format(rowids=", ".join("?" * len(chosen)))
+    rows = {row[0]: row[1:] for row in connection.execute(sql, [query, *chosen])}
+    return [rows[rowid] for rowid in chosen if rowid in rows]  # an index row without its engagement: left out
 
 
 def _within(row, chosen: EngagementFilter) -> bool:
