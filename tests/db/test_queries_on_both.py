@@ -154,7 +154,6 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.meeting_details: {},
         Q.engagements_by_kind: {**PERIOD, "area": "universalization"},
         Q.demarche_reach: {**PERIOD, "area": "universalization"},
-        Q.demarche_states: {**PERIOD, "area": "universalization"},
         Q.demarche_replies: {**PERIOD, "area": "universalization"},
         Q.demarche_replies_from_demarches: {**PERIOD, "area": "universalization"},
         Q.state_regions: {},

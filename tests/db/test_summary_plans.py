@@ -23,7 +23,8 @@ READS = {
         False,
     ),
     "engagements_by_kind": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
-    "demarche_states": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
+    # One step into the links' (kind, area, state, date) index a state: no engagement read.
+    "demarche_reach": (PERIOD, "ix_engagement_states_kind_area_iso3_occurred_on", True),
     "demarche_replies_from_demarches": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
 }
 
@@ -50,6 +51,8 @@ def test_on_sqlite_each_read_searches_its_index(sample_db, name):
     if covering:
         assert all("COVERING INDEX" in line for line in using), plan
     table = {"reply_reasons": "replies", "classification_changes": "classifications"}.get(name, "engagements")
+    if name == "demarche_reach":
+        assert not any(" engagements " in f"{line} " for line in plan), plan
     assert not any(line.startswith(f"SCAN {table}") and index not in line for line in plan), plan
     assert not any("TEMP B-TREE" in line for line in plan[:1]), plan
 
@@ -69,9 +72,9 @@ def server_db():
 
 
 # On PostgreSQL, which join drives a period's count is the planner's choice on its statistics;
-# what it cannot do without these indexes is read the replies that name reasons, or a state's
-# previous assessment, without a scan.
-@pytest.mark.parametrize("name", ["reply_reasons", "classification_changes"])
+# what it cannot do without these indexes is read the replies that name reasons, a state's
+# previous assessment, or whether a state had a démarche in the period, without a scan.
+@pytest.mark.parametrize("name", ["reply_reasons", "classification_changes", "demarche_reach"])
 def test_on_postgresql_the_reasons_and_the_previous_category_are_index_reads(postgres, server_db, name):
     import psycopg
 

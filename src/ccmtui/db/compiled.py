@@ -463,12 +463,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'demarche_reach': (
-        'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.engagement_uuid \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND engagements.kind = :kind_1 AND engagements.area = :area) ORDER BY states.iso3',
-        (('iso3', None),),
-        {'kind_1': 'demarche'},
-    ),
-    'demarche_states': (
-        'SELECT DISTINCT engagement_states.iso3 \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 ORDER BY engagement_states.iso3',
+        'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.occurred_on \nFROM engagement_states \nWHERE engagement_states.kind = :kind_1 AND engagement_states.area = :area AND engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until) ORDER BY states.iso3',
         (('iso3', None),),
         {'kind_1': 'demarche'},
     ),
@@ -685,7 +680,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0019'
+SCHEMA_REVISION = '0021'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -861,13 +856,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.occurred_on, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_states': {
-        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('occurred_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, occurred_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :occurred_on, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, occurred_on=:occurred_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, occurred_on, kind, area, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :occurred_on, :kind, :area, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, occurred_on=:occurred_on, kind=:kind, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
-        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
+        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.kind, engagement_states.area, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
-        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.kind, engagement_states.area, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'indicator_values': {
         'columns': (('iso3', None, None), ('action', None, None), ('indicator', None, 1), ('year', None, None), ('value', None, None), ('note', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),

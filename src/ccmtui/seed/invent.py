@@ -310,7 +310,7 @@ class Generator:
                 "updated_at": stamp,
             },
         )
-        self.links.append((uuid, stamp, tuple(states), tuple(actors)))
+        self.links.append((uuid, stamp, tuple(states), tuple(actors), kind, area))
         last_with = self.last_with
         for iso3 in states:
             last_with[iso3] = (uuid, day)
@@ -328,6 +328,8 @@ class Generator:
             number = 0
             for link in links:
                 uuid, stamp = link[0], link[1]
+                # A state's link carries its engagement's kind and area as well (db/rollups.py).
+                carried = {"kind": link[4], "area": link[5]} if table == "engagement_states" else {}
                 for value in sorted(link[position]):
                     self.add(
                         table,
@@ -336,6 +338,7 @@ class Generator:
                             key: value,
                             "uuid": _uuid_text(_spread(number * width + bits(spare))),
                             "occurred_on": stamp[:10],  # the stamp is taken on the engagement's day
+                            **carried,
                             "created_at": stamp,
                             "updated_at": stamp,
                         },

@@ -57,10 +57,15 @@ class EngagementState(Record, Base):
     # The engagement's date, kept equal to it by the database itself (db/rollups.py), so that a
     # state's newest engagements are read in index order, a page at a time.
     occurred_on: Mapped[date | None] = mapped_column(Date)
+    # The engagement's kind and area, kept the same way, so that whether a state had an engagement of
+    # one kind in one area in a period (a démarche in universalization) is one step into an index.
+    kind: Mapped[str | None] = mapped_column(String(20))
+    area: Mapped[str | None] = mapped_column(String(30))
 
     __table_args__ = (
         UniqueConstraint("engagement_uuid", "iso3", name="uq_engagement_states"),
         Index("ix_engagement_states_iso3_occurred_on", "iso3", "occurred_on", "engagement_uuid"),
+        Index("ix_engagement_states_kind_area_iso3_occurred_on", "kind", "area", "iso3", "occurred_on"),
     )
 
 

@@ -244,36 +244,22 @@ def engagements_by_kind() -> Select:
 def demarche_reach() -> Select:
     """The states the period's démarches went to.
 
-    State by state, from its (state, date) index, up to its first démarche of the period: a few
-    rows a state, however many démarches the period holds."""
+    State by state, one step into the links' (kind, area, state, date) index (the engagement's kind
+    and area on its links: db/rollups.py): the number of states, however many démarches the period
+    holds."""
     reached = (
-        select(EngagementState.engagement_uuid)
-        .join(Engagement, Engagement.uuid == EngagementState.engagement_uuid)
+        select(EngagementState.occurred_on)
         .where(
+            EngagementState.kind == "demarche",
+            EngagementState.area == bindparam("area"),
             EngagementState.iso3 == State.iso3,
             EngagementState.occurred_on >= bindparam("since", type_=Date),
             EngagementState.occurred_on <= bindparam("until", type_=Date),
-            Engagement.kind == "demarche",
-            Engagement.area == bindparam("area"),
         )
         .correlate(State)
         .exists()
     )
     return select(State.iso3).where(reached).order_by(State.iso3)
-
-
-def demarche_states() -> Select:
-    """The states the period's démarches went to, read from the démarches themselves (the area's
-    (kind, area, date) index, then each one's states): `demarche_reach`'s states, cheaper when
-    the period holds few démarches and most states none."""
-    return (
-        select(EngagementState.iso3)
-        .distinct()
-        .select_from(Engagement)
-        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
-        .where(*_in_period(Engagement.kind == "demarche"))
-        .order_by(EngagementState.iso3)
-    )
 
 
 def demarche_replies() -> Select:
@@ -324,7 +310,6 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.meeting_details: meeting_details,
     Q.engagements_by_kind: engagements_by_kind,
     Q.demarche_reach: demarche_reach,
-    Q.demarche_states: demarche_states,
     Q.demarche_replies: demarche_replies,
     Q.demarche_replies_from_demarches: demarche_replies_from_demarches,
 }

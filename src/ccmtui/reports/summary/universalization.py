@@ -245,9 +245,7 @@ def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:
     ]
 
 
-# Up to this many démarches in a period, reading them finds the states reached sooner than walking
-# each state's engagements up to its first démarche (a few dozen each, about 200 states), and
-# their replies sooner than reading every reply.
+# Up to this many démarches in a period, reading them finds their replies sooner than reading every reply.
 FEW_DEMARCHES = 8000
 
 
@@ -259,10 +257,10 @@ def _demarches(reader: Reader, period: Period) -> DemarcheTally:
         month = f"{row.occurred_on.year:04d}-{row.occurred_on.month:02d}"
         months[month] = months.get(month, 0) + row.engagements
     by_month = sorted(months.items())
-    # Few démarches: read from them; many: each state's engagements until its first démarche,
-    # and every reply, its engagement looked up.
+    # The states reached: one step into an index a state. The replies: few démarches, read from
+    # them; many, every reply, its engagement looked up.
     few = sum(months.values()) <= FEW_DEMARCHES
-    reach = reader.rows(Q.demarche_states if few else Q.demarche_reach, **params)
+    reach = reader.rows(Q.demarche_reach, **params)
     counted = reader.rows(Q.demarche_replies_from_demarches if few else Q.demarche_replies, **params)
     replies = {r.status: r.replies for r in counted}
     return DemarcheTally(
