@@ -1,5 +1,6 @@
-"""Each engagement's kind and area on its states' links, kept by the database after every write
-(a command, an edit, an undo, a sync), and the states a period's démarches reached read from them."""
+"""Each engagement's values on the rows pointing at it (its states' links, its campaign, its replies),
+kept by the database after every write (a command, an edit, an undo, a sync), and the summary's
+states reached, replies and campaigns read from them."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import shutil
 from tests import backends
 from tests.conftest import CCM, SAMPLE
 
-CONSISTENT = {"engagement_states": 0, "engagement_actors": 0}
+CONSISTENT = {"engagement_states": 0, "engagement_actors": 0, "campaigns": 0, "replies": 0}
+
+
+def _summary(ccm: CCM, since: str) -> dict:
+    result = ccm("summary", "universalization", "--since", since, "--as-of", "2030-01-01", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
 
 
 def _reached(ccm: CCM, since: str) -> int:
-    result = ccm("summary", "universalization", "--since", since, "--as-of", "2030-01-01", "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["demarches"]["states_reached"]
+    return _summary(ccm, since)["demarches"]["states_reached"]
 
 
 def test_a_command_an_edit_and_an_undo_keep_the_links_copies_and_the_states_reached(ccm):
@@ -55,3 +60,23 @@ def test_a_sync_brings_the_edit_of_an_engagement_onto_its_links(tmp_path):
     assert theirs("sync", a).exit_code == 0
     assert backends.links_differing(b) == CONSISTENT
     assert _reached(theirs, "2029-01-01") == 0
+
+
+def test_a_campaign_and_its_replies_follow_their_engagement_through_an_edit_and_an_undo(ccm):
+    made = ccm(
+        "campaign", "new", "Joint", "--to", "Tuvalu", "--to", "Palau", "-a", "univ", "--date", "2029-06-01", "-y"
+    )
+    assert made.exit_code == 0, made.output
+    assert backends.links_differing(ccm.db) == CONSISTENT
+    summary = _summary(ccm, "2029-01-01")
+    assert [c["title"] for c in summary["campaigns"]] == ["Joint"]
+    assert summary["demarches"]["pending"] == 2
+    [engagement] = json.loads(ccm("engagements", "--since", "2029-01-01", "--json").stdout)
+    assert ccm("edit", engagement["id"][:8], "--date", "2028-06-01").exit_code == 0
+    assert backends.links_differing(ccm.db) == CONSISTENT
+    summary = _summary(ccm, "2029-01-01")
+    assert summary["campaigns"] == [] and summary["demarches"]["pending"] == 0
+    assert ccm("undo").exit_code == 0
+    assert backends.links_differing(ccm.db) == CONSISTENT
+    summary = _summary(ccm, "2029-01-01")
+    assert len(summary["campaigns"]) == 1 and summary["demarches"]["pending"] == 2

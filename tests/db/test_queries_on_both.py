@@ -155,7 +155,6 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.engagements_by_kind: {**PERIOD, "area": "universalization"},
         Q.demarche_reach: {**PERIOD, "area": "universalization"},
         Q.demarche_replies: {**PERIOD, "area": "universalization"},
-        Q.demarche_replies_from_demarches: {**PERIOD, "area": "universalization"},
         Q.state_regions: {},
         Q.assessments_until: {"as_of": date(2013, 9, 9)},
         Q.last_contact_of_state: {"iso3": "THA", "as_of": date(2013, 9, 9)},

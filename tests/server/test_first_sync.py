@@ -64,7 +64,7 @@ def test_a_first_sync_to_an_empty_server_leaves_every_key_index_reference_and_tr
         backends.drop(made_by_ccm)
     # Each link carries its engagement's date (a state's link its kind and area too), as the triggers
     # keep them; the records are all there, once.
-    assert backends.links_differing(empty_database) == {"engagement_states": 0, "engagement_actors": 0}
+    assert set(backends.links_differing(empty_database).values()) == {0}
     assert _rows(empty_database, "SELECT count(DISTINCT uuid) FROM engagements") == [1500]
     # The rules hold for what comes next: a link to an engagement that is not there is refused.
     with pytest.raises(Exception, match="foreign key"):

@@ -1,20 +1,24 @@
 """Values the database keeps current itself: each engagement's date on the rows linking it to its
-states and acting parties, and its kind and area on the rows linking it to its states.
+states and acting parties, on its campaign and on its replies; its kind and area on its states'
+links and replies, its area on its campaign.
 
 With the date beside the state (or the actor) in one index, a state's newest engagements are a
 range read in index order: a page costs a page, whatever the size of the log. With the kind and
 area beside them too, whether a state had a démarche of an area in a period is one step into an
-index, however many engagements the period holds. Triggers keep the copies equal to the
-engagement's own values on every path that writes (a command, an undo, a sync, an import), in
-whatever order the engagement and its links arrive.
+index, however many engagements the period holds; the replies to a period's démarches are one
+range of the replies' own index, and a period's campaigns one range of theirs. Triggers keep the
+copies equal to the engagement's own values on every path that writes (a command, an undo, a
+sync, an import), in whatever order the engagement and the rows pointing at it arrive.
 """
 
 from __future__ import annotations
 
-# Each link table and the engagement's columns it carries.
+# Each table pointing at an engagement (engagement_uuid) and the engagement's columns it carries.
 CARRIED: dict[str, tuple[str, ...]] = {
     "engagement_states": ("occurred_on", "kind", "area"),
     "engagement_actors": ("occurred_on",),
+    "campaigns": ("occurred_on", "area"),
+    "replies": ("occurred_on", "kind", "area"),
 }
 # What the links carried before their kind and area (revisions 0009 to 0020).
 DATES_ONLY: dict[str, tuple[str, ...]] = {"engagement_states": ("occurred_on",), "engagement_actors": ("occurred_on",)}

@@ -32,6 +32,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "selection": 500,
         "recorded_by": 100,
         "follows_uuid": 36,
+        "area": 30,
         "uuid": 36,
     },
     "changes": {
@@ -235,6 +236,8 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "classification_uuid": 36,
         "recorded_by": 100,
         "reasons": 200,
+        "kind": 20,
+        "area": 30,
         "uuid": 36,
     },
     "indicator_values": {

@@ -433,6 +433,8 @@ class Generator:
                 "selection": selection,
                 "recorded_by": coordinator,
                 "follows_uuid": None,
+                "occurred_on": day.isoformat(),  # its engagement's, as the database keeps it (db/rollups.py)
+                "area": area,
                 "uuid": self.uuid(),
                 "created_at": stamp,
                 "updated_at": stamp,
@@ -440,9 +442,11 @@ class Generator:
         )
         old = LAST_DAY - day > timedelta(days=365)
         for state in targets:
-            self._reply(uuid, state, day, old, coordinator)
+            self._reply(uuid, state, day, old, coordinator, kind, area)
 
-    def _reply(self, engagement: str, state: _State, sent: date, old: bool, recorded_by: str) -> None:
+    def _reply(
+        self, engagement: str, state: _State, sent: date, old: bool, recorded_by: str, kind: str, area: str
+    ) -> None:
         rng = self.rng
         roll = rng.random()
         status, received, stance, summary, supports, classification = "pending", None, None, "", None, None
@@ -475,6 +479,9 @@ class Generator:
                 "illustrative": 1,
                 "delivered_on": None,
                 "reasons": "",
+                "occurred_on": sent.isoformat(),  # its engagement's values, as on campaigns
+                "kind": kind,
+                "area": area,
                 "uuid": self.uuid(),
                 "created_at": stamp,
                 "updated_at": stamp,

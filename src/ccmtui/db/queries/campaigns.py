@@ -15,13 +15,12 @@ from ccmtui.db.queries.log import _ids_with_prefix, _optional
 def campaign_board() -> Select:
     """Every campaign whose engagement falls in [:since, :until], with its reply counts.
 
-    Driven from the campaigns (a few hundred where the log holds millions): each campaign's date is
-    looked up by its engagement's id, never a walk of every engagement of the period."""
-    day = _campaign_day()
+    A range of the campaigns' own (date, area) index (the engagement's values on its campaign:
+    db/rollups.py): the period's campaigns, never every campaign nor every engagement of the period."""
     return _board().where(
-        day >= bindparam("since", type_=Date),
-        day <= bindparam("until", type_=Date),
-        _optional(Engagement.area, "area"),
+        Campaign.occurred_on >= bindparam("since", type_=Date),
+        Campaign.occurred_on <= bindparam("until", type_=Date),
+        _optional(Campaign.area, "area"),
     )
 
 

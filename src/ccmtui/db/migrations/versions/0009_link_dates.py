@@ -34,7 +34,7 @@ def upgrade() -> None:
     from ccmtui.db import rollups
 
     dialect = op.get_bind().dialect.name
-    for table in rollups.LINKS:
+    for table in rollups.DATES_ONLY:
         # A nullable column at the end: no copy of the table, on SQLite either.
         op.add_column(table, sa.Column("occurred_on", sa.Date(), nullable=True))
     for statement in rollups.fill(dialect, rollups.DATES_ONLY):
@@ -57,6 +57,6 @@ def downgrade() -> None:
         op.drop_index(name, table_name=table)
     for table, (name, columns) in OLD_INDEXES.items():
         op.create_index(name, table, columns, unique=False)
-    for table in rollups.LINKS:
+    for table in rollups.DATES_ONLY:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("occurred_on")
