@@ -241,6 +241,8 @@ CREATE TABLE campaigns (
 	selection VARCHAR(500) NOT NULL, 
 	recorded_by VARCHAR(100), 
 	follows_uuid VARCHAR(36), 
+	occurred_on DATE, 
+	area VARCHAR(30), 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -248,6 +250,8 @@ CREATE TABLE campaigns (
 	UNIQUE (engagement_uuid), 
 	FOREIGN KEY(engagement_uuid) REFERENCES engagements (uuid)
 );
+
+CREATE INDEX ix_campaigns_occurred_on_area ON campaigns (occurred_on, area);
 
 CREATE TABLE changes (
 	changeset_uuid VARCHAR(36) NOT NULL, 
@@ -349,6 +353,8 @@ CREATE TABLE engagement_states (
 	engagement_uuid VARCHAR(36) NOT NULL, 
 	iso3 VARCHAR(3) NOT NULL, 
 	occurred_on DATE, 
+	kind VARCHAR(20), 
+	area VARCHAR(30), 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -359,6 +365,8 @@ CREATE TABLE engagement_states (
 );
 
 CREATE INDEX ix_engagement_states_iso3_occurred_on ON engagement_states (iso3, occurred_on, engagement_uuid);
+
+CREATE INDEX ix_engagement_states_kind_area_iso3_occurred_on ON engagement_states (kind, area, iso3, occurred_on);
 
 CREATE TABLE indicator_values (
 	iso3 VARCHAR(3) NOT NULL, 
@@ -838,6 +846,9 @@ CREATE TABLE replies (
 	illustrative BOOLEAN NOT NULL, 
 	delivered_on DATE, 
 	reasons VARCHAR(200) DEFAULT '' NOT NULL, 
+	occurred_on DATE, 
+	kind VARCHAR(20), 
+	area VARCHAR(30), 
 	uuid VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
@@ -855,23 +866,33 @@ CREATE INDEX ix_replies_engagement ON replies (engagement_uuid, iso3);
 
 CREATE INDEX ix_replies_iso3 ON replies (iso3, engagement_uuid);
 
+CREATE INDEX ix_replies_kind_area_occurred_on ON replies (kind, area, occurred_on, status, engagement_uuid, iso3);
+
 CREATE INDEX ix_replies_reasons ON replies (iso3, received_on) WHERE reasons != '';
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
 
--- Each engagement's date on its links, kept by the database (db/rollups.py).
+-- Each engagement's values on the rows pointing at it, kept by the database (db/rollups.py).
 
-CREATE TRIGGER engagement_states_date_insert AFTER INSERT ON engagement_states WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+CREATE TRIGGER engagement_states_date_insert AFTER INSERT ON engagement_states WHEN (new.occurred_on, new.kind, new.area) IS NOT (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET (occurred_on, kind, area) = (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
-CREATE TRIGGER engagement_states_date_update AFTER UPDATE OF engagement_uuid, occurred_on ON engagement_states WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+CREATE TRIGGER engagement_states_date_update AFTER UPDATE OF engagement_uuid, occurred_on, kind, area ON engagement_states WHEN (new.occurred_on, new.kind, new.area) IS NOT (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET (occurred_on, kind, area) = (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
-CREATE TRIGGER engagement_actors_date_insert AFTER INSERT ON engagement_actors WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_actors SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+CREATE TRIGGER engagement_actors_date_insert AFTER INSERT ON engagement_actors WHEN (new.occurred_on) IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_actors SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
-CREATE TRIGGER engagement_actors_date_update AFTER UPDATE OF engagement_uuid, occurred_on ON engagement_actors WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_actors SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+CREATE TRIGGER engagement_actors_date_update AFTER UPDATE OF engagement_uuid, occurred_on ON engagement_actors WHEN (new.occurred_on) IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_actors SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
-CREATE TRIGGER engagements_date_insert AFTER INSERT ON engagements BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; END;
+CREATE TRIGGER campaigns_date_insert AFTER INSERT ON campaigns WHEN (new.occurred_on, new.area) IS NOT (SELECT occurred_on, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE campaigns SET (occurred_on, area) = (SELECT occurred_on, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
-CREATE TRIGGER engagements_date_update AFTER UPDATE OF occurred_on ON engagements WHEN new.occurred_on IS NOT old.occurred_on BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; END;
+CREATE TRIGGER campaigns_date_update AFTER UPDATE OF engagement_uuid, occurred_on, area ON campaigns WHEN (new.occurred_on, new.area) IS NOT (SELECT occurred_on, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE campaigns SET (occurred_on, area) = (SELECT occurred_on, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER replies_date_insert AFTER INSERT ON replies WHEN (new.occurred_on, new.kind, new.area) IS NOT (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE replies SET (occurred_on, kind, area) = (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER replies_date_update AFTER UPDATE OF engagement_uuid, occurred_on, kind, area ON replies WHEN (new.occurred_on, new.kind, new.area) IS NOT (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE replies SET (occurred_on, kind, area) = (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
+
+CREATE TRIGGER engagements_date_insert AFTER INSERT ON engagements BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE campaigns SET occurred_on = new.occurred_on, area = new.area WHERE engagement_uuid = new.uuid; UPDATE replies SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; END;
+
+CREATE TRIGGER engagements_date_update AFTER UPDATE OF occurred_on, kind, area ON engagements WHEN (new.occurred_on, new.kind, new.area) IS NOT (old.occurred_on, old.kind, old.area) BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE campaigns SET occurred_on = new.occurred_on, area = new.area WHERE engagement_uuid = new.uuid; UPDATE replies SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; END;
 
 -- SQLite only: full-text search over engagements.
 

@@ -182,3 +182,26 @@ def drop(url: str) -> None:
             if attempt == 19:
                 raise
             time.sleep(0.25)
+
+
+def links_differing(db) -> dict[str, int]:
+    """How many links of each table differ from their engagement in a value the database copies onto
+    them (db/rollups.py): 0 everywhere on a consistent database (a SQLite path or a server's URL)."""
+    from sqlalchemy import create_engine, text
+
+    from ccmtui.db.rollups import CARRIED
+
+    engine = create_engine(db if "://" in str(db) else f"sqlite:///{db}")
+    try:
+        with engine.connect() as connection:
+            return {
+                link: connection.execute(
+                    text(
+                        f"SELECT count(*) FROM {link} JOIN engagements ON engagements.uuid = {link}.engagement_uuid "
+                        "WHERE " + " OR ".join(f"{link}.{c} IS DISTINCT FROM engagements.{c}" for c in columns)
+                    )
+                ).scalar()
+                for link, columns in CARRIED.items()
+            }
+    finally:
+        engine.dispose()

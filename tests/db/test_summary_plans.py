@@ -23,8 +23,12 @@ READS = {
         False,
     ),
     "engagements_by_kind": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
-    "demarche_states": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
-    "demarche_replies_from_demarches": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
+    # One step into the links' (kind, area, state, date) index a state: no engagement read.
+    "demarche_reach": (PERIOD, "ix_engagement_states_kind_area_iso3_occurred_on", True),
+    # One range of the replies' (kind, area, date) index, which answers alone: no engagement read.
+    "demarche_replies": (PERIOD, "ix_replies_kind_area_occurred_on", True),
+    # The period's campaigns, a range of their (date, area) index: not every campaign.
+    "campaign_board": (PERIOD, "ix_campaigns_occurred_on_area", False),
 }
 
 
@@ -49,7 +53,14 @@ def test_on_sqlite_each_read_searches_its_index(sample_db, name):
     assert using and all(line.startswith("SEARCH") or partial for line in using), plan
     if covering:
         assert all("COVERING INDEX" in line for line in using), plan
-    table = {"reply_reasons": "replies", "classification_changes": "classifications"}.get(name, "engagements")
+    table = {
+        "reply_reasons": "replies",
+        "classification_changes": "classifications",
+        "demarche_replies": "replies",
+        "campaign_board": "campaigns",
+    }.get(name, "engagements")
+    if name in ("demarche_reach", "demarche_replies"):
+        assert not any(" engagements " in f"{line} " for line in plan), plan
     assert not any(line.startswith(f"SCAN {table}") and index not in line for line in plan), plan
     assert not any("TEMP B-TREE" in line for line in plan[:1]), plan
 
@@ -69,9 +80,9 @@ def server_db():
 
 
 # On PostgreSQL, which join drives a period's count is the planner's choice on its statistics;
-# what it cannot do without these indexes is read the replies that name reasons, or a state's
-# previous assessment, without a scan.
-@pytest.mark.parametrize("name", ["reply_reasons", "classification_changes"])
+# what it cannot do without these indexes is read the replies that name reasons, a state's
+# previous assessment, or whether a state had a démarche in the period, without a scan.
+@pytest.mark.parametrize("name", ["reply_reasons", "classification_changes", "demarche_reach"])
 def test_on_postgresql_the_reasons_and_the_previous_category_are_index_reads(postgres, server_db, name):
     import psycopg
 
@@ -88,6 +99,39 @@ def test_on_postgresql_the_reasons_and_the_previous_category_are_index_reads(pos
         plan = "\n".join(row[0] for row in connection.execute("EXPLAIN " + sql, {**constants, **params}))
     assert f"using {index}" in plan or f"Index Scan on {index}" in plan, plan
     assert "Seq Scan" not in plan, plan
+
+
+# Many campaigns outside the period, each with its replies: with statistics, the planner reads the
+# period's replies and campaigns from their own indexes, as a large log would have it.
+LARGER_LOG = (
+    "INSERT INTO engagements (occurred_on, kind, area, channel, summary, notes, action_points, illustrative, "
+    "uuid, created_at, updated_at) SELECT DATE '2020-01-01' + (n % 700), 'letter', 'clearance', 'geneva', 'x', "
+    "'', '', true, 'bulk-' || n, now(), now() FROM generate_series(1, 4000) AS n",
+    "INSERT INTO campaigns (title, engagement_uuid, selection, uuid, created_at, updated_at) "
+    "SELECT 'x', uuid, '', 'campaign-' || uuid, now(), now() FROM engagements WHERE uuid LIKE 'bulk-%'",
+    "INSERT INTO replies (engagement_uuid, iso3, status, summary, illustrative, reasons, uuid, created_at, "
+    "updated_at) SELECT e.uuid, s.iso3, 'pending', '', true, '', e.uuid || s.iso3, now(), now() FROM engagements e "
+    "CROSS JOIN (SELECT iso3 FROM states ORDER BY iso3 LIMIT 5) s WHERE e.uuid LIKE 'bulk-%'",
+    "ANALYZE engagements, campaigns, replies",
+)
+
+
+@pytest.mark.parametrize("name", ["demarche_replies", "campaign_board"])
+def test_on_postgresql_a_periods_replies_and_campaigns_are_ranges_of_their_indexes(postgres, server_db, name):
+    import psycopg
+
+    from ccmtui.db.compiled_postgresql import POSTGRESQL
+    from ccmtui.db.read import libpq_url
+
+    sql, constants = POSTGRESQL[name]
+    params, index, _ = READS[name]
+    with psycopg.connect(libpq_url(server_db)) as connection:
+        for statement in LARGER_LOG:
+            connection.execute(statement)
+        plan = "\n".join(row[0] for row in connection.execute("EXPLAIN " + sql, {**constants, **params}))
+        connection.rollback()
+    assert f"using {index}" in plan or f"on {index}" in plan, plan
+    assert "Seq Scan on replies" not in plan and "Seq Scan on campaigns" not in plan, plan
 
 
 @pytest.mark.sqlite_only

@@ -95,6 +95,11 @@ def test_links_carry_their_engagements_dates_and_follow_a_change(server_db):
         (uuid,) = connection.execute("SELECT engagement_uuid FROM engagement_states LIMIT 1").fetchone()
         connection.execute("UPDATE engagements SET occurred_on = '2001-02-03' WHERE uuid = %s", (uuid,))
         assert connection.execute(differing).fetchone()[0] == 0
+        connection.execute("UPDATE engagements SET kind = 'letter', area = 'clearance' WHERE uuid = %s", (uuid,))
+        carried = connection.execute(
+            "SELECT DISTINCT kind, area FROM engagement_states WHERE engagement_uuid = %s", (uuid,)
+        ).fetchall()
+        assert carried == [("letter", "clearance")]
         dates = connection.execute(
             "SELECT DISTINCT occurred_on::text FROM engagement_actors WHERE engagement_uuid = %s", (uuid,)
         ).fetchall()

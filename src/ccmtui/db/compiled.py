@@ -163,7 +163,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 2, 'param_2': 0},
     ),
     'campaign_board': (
-        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply, count(distinct(CASE WHEN (replies.delivered_on IS NOT NULL) THEN replies.iso3 END)) AS delivered, campaigns.follows_uuid \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE (SELECT engagements.occurred_on \nFROM engagements \nWHERE engagements.uuid = campaigns.engagement_uuid) >= :since AND (SELECT engagements.occurred_on \nFROM engagements \nWHERE engagements.uuid = campaigns.engagement_uuid) <= :until AND (:area IS NULL OR engagements.area = :area) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, campaigns.follows_uuid, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
+        'SELECT campaigns.uuid, campaigns.title, campaigns.selection, engagements.uuid AS engagement_uuid, engagements.occurred_on, engagements.kind, engagements.area, count(distinct(replies.iso3)) AS targets, count(distinct(CASE WHEN (replies.status = :status_1) THEN replies.iso3 END)) AS replied, count(distinct(CASE WHEN (replies.status = :status_2) THEN replies.iso3 END)) AS pending, count(distinct(CASE WHEN (replies.status = :status_3) THEN replies.iso3 END)) AS no_reply, count(distinct(CASE WHEN (replies.delivered_on IS NOT NULL) THEN replies.iso3 END)) AS delivered, campaigns.follows_uuid \nFROM campaigns JOIN engagements ON engagements.uuid = campaigns.engagement_uuid LEFT OUTER JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE campaigns.uuid IN (SELECT campaigns_1.uuid \nFROM campaigns AS campaigns_1 \nWHERE campaigns_1.occurred_on >= :since AND campaigns_1.occurred_on <= :until AND (:area IS NULL OR campaigns_1.area = :area)) GROUP BY campaigns.uuid, campaigns.title, campaigns.selection, campaigns.follows_uuid, engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area ORDER BY engagements.occurred_on DESC, campaigns.uuid',
         (('uuid', None), ('title', None), ('selection', None), ('engagement_uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('targets', None), ('replied', None), ('pending', None), ('no_reply', None), ('delivered', None), ('follows_uuid', None)),
         {'status_1': 'replied', 'status_2': 'pending', 'status_3': 'no-reply'},
     ),
@@ -463,22 +463,12 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'demarche_reach': (
-        'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.engagement_uuid \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND engagements.kind = :kind_1 AND engagements.area = :area) ORDER BY states.iso3',
-        (('iso3', None),),
-        {'kind_1': 'demarche'},
-    ),
-    'demarche_states': (
-        'SELECT DISTINCT engagement_states.iso3 \nFROM engagements JOIN engagement_states ON engagement_states.engagement_uuid = engagements.uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 ORDER BY engagement_states.iso3',
+        'SELECT states.iso3 \nFROM states \nWHERE EXISTS (SELECT engagement_states.occurred_on \nFROM engagement_states \nWHERE engagement_states.kind = :kind_1 AND engagement_states.area = :area AND engagement_states.iso3 = states.iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until) ORDER BY states.iso3',
         (('iso3', None),),
         {'kind_1': 'demarche'},
     ),
     'demarche_replies': (
-        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM replies \nWHERE EXISTS (SELECT engagements.uuid \nFROM engagements \nWHERE engagements.uuid = replies.engagement_uuid AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1) GROUP BY replies.status ORDER BY replies.status',
-        (('status', None), ('replies', None)),
-        {'kind_1': 'demarche'},
-    ),
-    'demarche_replies_from_demarches': (
-        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM engagements JOIN replies ON replies.engagement_uuid = engagements.uuid \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until AND engagements.kind = :kind_1 GROUP BY replies.status ORDER BY replies.status',
+        'SELECT replies.status, count(distinct(replies.engagement_uuid || replies.iso3)) AS replies \nFROM replies \nWHERE replies.kind = :kind_1 AND replies.area = :area AND replies.occurred_on >= :since AND replies.occurred_on <= :until GROUP BY replies.status ORDER BY replies.status',
         (('status', None), ('replies', None)),
         {'kind_1': 'demarche'},
     ),
@@ -685,7 +675,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0019'
+SCHEMA_REVISION = '0021'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {
@@ -807,13 +797,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT attachments.engagement_uuid, attachments.filename, attachments.media_type, attachments.size, attachments.sha256, attachments.recorded_by, attachments.uuid, attachments.created_at, attachments.updated_at \nFROM attachments \nWHERE attachments.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'campaigns': {
-        'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('follows_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO campaigns (title, engagement_uuid, selection, recorded_by, follows_uuid, uuid, created_at, updated_at) VALUES (:title, :engagement_uuid, :selection, :recorded_by, :follows_uuid, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, follows_uuid=:follows_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
+        'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('follows_uuid', None, None), ('occurred_on', 'date', None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO campaigns (title, engagement_uuid, selection, recorded_by, follows_uuid, occurred_on, area, uuid, created_at, updated_at) VALUES (:title, :engagement_uuid, :selection, :recorded_by, :follows_uuid, :occurred_on, :area, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, follows_uuid=:follows_uuid, occurred_on=:occurred_on, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
-        'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.follows_uuid, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
+        'select': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.follows_uuid, campaigns.occurred_on, campaigns.area, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid = :uuid',
         'stamps': 'SELECT campaigns.uuid, campaigns.updated_at \nFROM campaigns',
-        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.follows_uuid, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT campaigns.title, campaigns.engagement_uuid, campaigns.selection, campaigns.recorded_by, campaigns.follows_uuid, campaigns.occurred_on, campaigns.area, campaigns.uuid, campaigns.created_at, campaigns.updated_at \nFROM campaigns \nWHERE campaigns.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -861,13 +851,13 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT engagement_actors.engagement_uuid, engagement_actors.actor, engagement_actors.occurred_on, engagement_actors.uuid, engagement_actors.created_at, engagement_actors.updated_at \nFROM engagement_actors \nWHERE engagement_actors.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'engagement_states': {
-        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('occurred_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, occurred_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :occurred_on, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, occurred_on=:occurred_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, occurred_on, kind, area, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :occurred_on, :kind, :area, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, occurred_on=:occurred_on, kind=:kind, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
-        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
+        'select': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.kind, engagement_states.area, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid = :uuid',
         'stamps': 'SELECT engagement_states.uuid, engagement_states.updated_at \nFROM engagement_states',
-        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT engagement_states.engagement_uuid, engagement_states.iso3, engagement_states.occurred_on, engagement_states.kind, engagement_states.area, engagement_states.uuid, engagement_states.created_at, engagement_states.updated_at \nFROM engagement_states \nWHERE engagement_states.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'indicator_values': {
         'columns': (('iso3', None, None), ('action', None, None), ('indicator', None, 1), ('year', None, None), ('value', None, None), ('note', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
@@ -1068,12 +1058,12 @@ TABLES: dict[str, dict] = {
         'select_many': 'SELECT milestone_slips.milestone_uuid, milestone_slips.recorded_on, milestone_slips.from_due_on, milestone_slips.from_quarter, milestone_slips.to_due_on, milestone_slips.to_quarter, milestone_slips.reason, milestone_slips.uuid, milestone_slips.created_at, milestone_slips.updated_at \nFROM milestone_slips \nWHERE milestone_slips.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
     'replies': {
-        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('delivered_on', 'date', None), ('reasons', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
-        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, delivered_on, reasons, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :delivered_on, :reasons, :uuid, :created_at, :updated_at)',
-        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, delivered_on=:delivered_on, reasons=:reasons, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
+        'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('delivered_on', 'date', None), ('reasons', None, ''), ('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, delivered_on, reasons, occurred_on, kind, area, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :delivered_on, :reasons, :occurred_on, :kind, :area, :uuid, :created_at, :updated_at)',
+        'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, delivered_on=:delivered_on, reasons=:reasons, occurred_on=:occurred_on, kind=:kind, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',
-        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.reasons, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
+        'select': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.reasons, replies.occurred_on, replies.kind, replies.area, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid = :uuid',
         'stamps': 'SELECT replies.uuid, replies.updated_at \nFROM replies',
-        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.reasons, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
+        'select_many': 'SELECT replies.engagement_uuid, replies.iso3, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.classification_uuid, replies.recorded_by, replies.illustrative, replies.delivered_on, replies.reasons, replies.occurred_on, replies.kind, replies.area, replies.uuid, replies.created_at, replies.updated_at \nFROM replies \nWHERE replies.uuid IN (SELECT value \nFROM json_each(:uuids))',
     },
 }

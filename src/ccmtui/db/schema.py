@@ -19,7 +19,7 @@ def schema_sql() -> str:
             parts.append(str(CreateIndex(index).compile(dialect=dialect)).strip() + ";\n")
     from ccmtui.db import rollups, sqlite_extras
 
-    parts.append("-- Each engagement's date on its links, kept by the database (db/rollups.py).\n")
+    parts.append("-- Each engagement's values on the rows pointing at it, kept by the database (db/rollups.py).\n")
     parts.extend(statement + ";\n" for statement in rollups.SQLITE_DDL)
 
     parts.append("-- SQLite only: full-text search over engagements.\n")

@@ -32,6 +32,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "selection": 500,
         "recorded_by": 100,
         "follows_uuid": 36,
+        "area": 30,
         "uuid": 36,
     },
     "changes": {
@@ -116,7 +117,7 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
     "database_info": {"label": 300, "uuid": 36},
     "engagement_actors": {"engagement_uuid": 36, "actor": 100, "uuid": 36},
     "engagement_counterparts": {"engagement_uuid": 36, "person_uuid": 36, "organisation": 20, "uuid": 36},
-    "engagement_states": {"engagement_uuid": 36, "iso3": 3, "uuid": 36},
+    "engagement_states": {"engagement_uuid": 36, "iso3": 3, "kind": 20, "area": 30, "uuid": 36},
     "engagements": {
         "kind": 20,
         "area": 30,
@@ -235,6 +236,8 @@ TEXT_COLUMNS: dict[str, dict[str, int | None]] = {
         "classification_uuid": 36,
         "recorded_by": 100,
         "reasons": 200,
+        "kind": 20,
+        "area": 30,
         "uuid": 36,
     },
     "indicator_values": {

@@ -93,11 +93,13 @@ class _Loader:
 
 
 def _search_triggers(connection: sqlite3.Connection) -> list[str]:
-    """Drop the triggers that keep the search index and the links' dates in step with engagements
-    (the rows written here carry both already); return their SQL."""
+    """Drop the triggers that keep the search index and the copies of the engagements' values
+    (db/rollups.py) in step with engagements (the rows written here carry both already); return their SQL."""
+    from ccmtui.db.rollups import LINKS
+
+    tables = ", ".join(f"'{table}'" for table in ("engagements", *LINKS))
     found = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-        "AND tbl_name IN ('engagements', 'engagement_states', 'engagement_actors') ORDER BY name"
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({tables}) ORDER BY name"
     ).fetchall()
     for name, _ in found:
         connection.execute(f'DROP TRIGGER "{name}"')

@@ -310,7 +310,7 @@ class Generator:
                 "updated_at": stamp,
             },
         )
-        self.links.append((uuid, stamp, tuple(states), tuple(actors)))
+        self.links.append((uuid, stamp, tuple(states), tuple(actors), kind, area))
         last_with = self.last_with
         for iso3 in states:
             last_with[iso3] = (uuid, day)
@@ -328,6 +328,8 @@ class Generator:
             number = 0
             for link in links:
                 uuid, stamp = link[0], link[1]
+                # A state's link carries its engagement's kind and area as well (db/rollups.py).
+                carried = {"kind": link[4], "area": link[5]} if table == "engagement_states" else {}
                 for value in sorted(link[position]):
                     self.add(
                         table,
@@ -336,6 +338,7 @@ class Generator:
                             key: value,
                             "uuid": _uuid_text(_spread(number * width + bits(spare))),
                             "occurred_on": stamp[:10],  # the stamp is taken on the engagement's day
+                            **carried,
                             "created_at": stamp,
                             "updated_at": stamp,
                         },
@@ -430,6 +433,8 @@ class Generator:
                 "selection": selection,
                 "recorded_by": coordinator,
                 "follows_uuid": None,
+                "occurred_on": day.isoformat(),  # its engagement's, as the database keeps it (db/rollups.py)
+                "area": area,
                 "uuid": self.uuid(),
                 "created_at": stamp,
                 "updated_at": stamp,
@@ -437,9 +442,11 @@ class Generator:
         )
         old = LAST_DAY - day > timedelta(days=365)
         for state in targets:
-            self._reply(uuid, state, day, old, coordinator)
+            self._reply(uuid, state, day, old, coordinator, kind, area)
 
-    def _reply(self, engagement: str, state: _State, sent: date, old: bool, recorded_by: str) -> None:
+    def _reply(
+        self, engagement: str, state: _State, sent: date, old: bool, recorded_by: str, kind: str, area: str
+    ) -> None:
         rng = self.rng
         roll = rng.random()
         status, received, stance, summary, supports, classification = "pending", None, None, "", None, None
@@ -472,6 +479,9 @@ class Generator:
                 "illustrative": 1,
                 "delivered_on": None,
                 "reasons": "",
+                "occurred_on": sent.isoformat(),  # its engagement's values, as on campaigns
+                "kind": kind,
+                "area": area,
                 "uuid": self.uuid(),
                 "created_at": stamp,
                 "updated_at": stamp,

@@ -57,10 +57,15 @@ class EngagementState(Record, Base):
     # The engagement's date, kept equal to it by the database itself (db/rollups.py), so that a
     # state's newest engagements are read in index order, a page at a time.
     occurred_on: Mapped[date | None] = mapped_column(Date)
+    # The engagement's kind and area, kept the same way, so that whether a state had an engagement of
+    # one kind in one area in a period (a démarche in universalization) is one step into an index.
+    kind: Mapped[str | None] = mapped_column(String(20))
+    area: Mapped[str | None] = mapped_column(String(30))
 
     __table_args__ = (
         UniqueConstraint("engagement_uuid", "iso3", name="uq_engagement_states"),
         Index("ix_engagement_states_iso3_occurred_on", "iso3", "occurred_on", "engagement_uuid"),
+        Index("ix_engagement_states_kind_area_iso3_occurred_on", "kind", "area", "iso3", "occurred_on"),
     )
 
 
@@ -93,6 +98,12 @@ class Campaign(Record, Base):
     # key: records are copied and synced table by table in any order, and a chaser outlives the
     # deletion of the campaign it followed (it then follows nothing shown).
     follows_uuid: Mapped[str | None] = mapped_column(String(36))
+    # Its engagement's date and area, kept equal to them by the database itself (db/rollups.py), so
+    # that a period's campaigns are a range of their own index, not a look-up of every campaign.
+    occurred_on: Mapped[date | None] = mapped_column(Date)
+    area: Mapped[str | None] = mapped_column(String(30))
+
+    __table_args__ = (Index("ix_campaigns_occurred_on_area", "occurred_on", "area"),)
 
 
 # The condition of the partial index on the replies that name reasons; a query reads that index only
@@ -120,6 +131,11 @@ class Reply(Record, Base):
     delivered_on: Mapped[date | None] = mapped_column(Date)
     # The obstacles the reply names: reason codes separated by spaces (domain/reasons.py).
     reasons: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Its engagement's date, kind and area, kept the same way, so that the replies to a period's
+    # démarches of one area are one range of an index that answers alone.
+    occurred_on: Mapped[date | None] = mapped_column(Date)
+    kind: Mapped[str | None] = mapped_column(String(20))
+    area: Mapped[str | None] = mapped_column(String(30))
 
     __table_args__ = (
         CheckConstraint(_in("status", REPLY_STATUSES), name="ck_replies_status"),
@@ -131,6 +147,7 @@ class Reply(Record, Base):
         Index("ix_replies_engagement", "engagement_uuid", "iso3"),
         Index("ix_replies_iso3", "iso3", "engagement_uuid"),
         Index("ix_replies_status_engagement", "status", "engagement_uuid"),
+        Index("ix_replies_kind_area_occurred_on", "kind", "area", "occurred_on", "status", "engagement_uuid", "iso3"),
         # The few replies that name reasons (why a state holds back), in state and day order: read whole,
         # they are the index, never a scan of every reply.
         Index(

@@ -135,8 +135,6 @@ class Q:
     meeting_details = "meeting_details"
     engagements_by_kind = "engagements_by_kind"
     demarche_reach = "demarche_reach"
-    demarche_states = "demarche_states"
-    demarche_replies_from_demarches = "demarche_replies_from_demarches"
     demarche_replies = "demarche_replies"
     # due.py
     due_follow_ups_newest = "due_follow_ups_newest"

@@ -244,17 +244,17 @@ def engagements_by_kind() -> Select:
 def demarche_reach() -> Select:
     """The states the period's démarches went to.
 
-    State by state, from its (state, date) index, up to its first démarche of the period: a few
-    rows a state, however many démarches the period holds."""
+    State by state, one step into the links' (kind, area, state, date) index (the engagement's kind
+    and area on its links: db/rollups.py): the number of states, however many démarches the period
+    holds."""
     reached = (
-        select(EngagementState.engagement_uuid)
-        .join(Engagement, Engagement.uuid == EngagementState.engagement_uuid)
+        select(EngagementState.occurred_on)
         .where(
+            EngagementState.kind == "demarche",
+            EngagementState.area == bindparam("area"),
             EngagementState.iso3 == State.iso3,
             EngagementState.occurred_on >= bindparam("since", type_=Date),
             EngagementState.occurred_on <= bindparam("until", type_=Date),
-            Engagement.kind == "demarche",
-            Engagement.area == bindparam("area"),
         )
         .correlate(State)
         .exists()
@@ -262,49 +262,22 @@ def demarche_reach() -> Select:
     return select(State.iso3).where(reached).order_by(State.iso3)
 
 
-def demarche_states() -> Select:
-    """The states the period's démarches went to, read from the démarches themselves (the area's
-    (kind, area, date) index, then each one's states): `demarche_reach`'s states, cheaper when
-    the period holds few démarches and most states none."""
-    return (
-        select(EngagementState.iso3)
-        .distinct()
-        .select_from(Engagement)
-        .join(EngagementState, EngagementState.engagement_uuid == Engagement.uuid)
-        .where(*_in_period(Engagement.kind == "demarche"))
-        .order_by(EngagementState.iso3)
-    )
-
-
 def demarche_replies() -> Select:
     """Replies to the period's démarches, counted by status (pending, replied, no-reply); a state that
-    replied more than once to one démarche counts once."""
-    # Driven from the replies (one a campaign's target: far fewer than the engagements), each
-    # engagement looked up by its id: a long period costs no more than a short one.
-    of_period = (
-        select(Engagement.uuid)
-        .where(Engagement.uuid == Reply.engagement_uuid, *_in_period(Engagement.kind == "demarche"))
-        .correlate(Reply)
-        .exists()
-    )
-    return _reply_counts(select(*_REPLY_COUNT).where(of_period))
+    replied more than once to one démarche counts once.
 
-
-_REPLY_COUNT = (Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
-
-
-def _reply_counts(base: Select) -> Select:
-    return base.group_by(Reply.status).order_by(Reply.status)
-
-
-def demarche_replies_from_demarches() -> Select:
-    """`demarche_replies` read from the period's démarches (the (kind, area, date) index, then each
-    one's replies by its id): cheaper when the period holds few démarches."""
-    return _reply_counts(
-        select(*_REPLY_COUNT)
-        .select_from(Engagement)
-        .join(Reply, Reply.engagement_uuid == Engagement.uuid)
-        .where(*_in_period(Engagement.kind == "demarche"))
+    One range of the replies' (kind, area, date) index, which answers alone (the engagement's values
+    on its replies: db/rollups.py): no engagement is read."""
+    return (
+        select(Reply.status, func.count(func.distinct(Reply.engagement_uuid + Reply.iso3)).label("replies"))
+        .where(
+            Reply.kind == "demarche",
+            Reply.area == bindparam("area"),
+            Reply.occurred_on >= bindparam("since", type_=Date),
+            Reply.occurred_on <= bindparam("until", type_=Date),
+        )
+        .group_by(Reply.status)
+        .order_by(Reply.status)
     )
 
 
@@ -324,7 +297,5 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.meeting_details: meeting_details,
     Q.engagements_by_kind: engagements_by_kind,
     Q.demarche_reach: demarche_reach,
-    Q.demarche_states: demarche_states,
     Q.demarche_replies: demarche_replies,
-    Q.demarche_replies_from_demarches: demarche_replies_from_demarches,
 }

@@ -245,12 +245,6 @@ def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:
     ]
 
 
-# Up to this many démarches in a period, reading them finds the states reached sooner than walking
-# each state's engagements up to its first démarche (a few dozen each, about 200 states), and
-# their replies sooner than reading every reply.
-FEW_DEMARCHES = 8000
-
-
 def _demarches(reader: Reader, period: Period) -> DemarcheTally:
     params = {"area": "universalization", "since": period.since + timedelta(days=1), "until": period.as_of}
     # Counted per day from the (kind, area, date) index alone, then per month here.
@@ -259,11 +253,9 @@ def _demarches(reader: Reader, period: Period) -> DemarcheTally:
         month = f"{row.occurred_on.year:04d}-{row.occurred_on.month:02d}"
         months[month] = months.get(month, 0) + row.engagements
     by_month = sorted(months.items())
-    # Few démarches: read from them; many: each state's engagements until its first démarche,
-    # and every reply, its engagement looked up.
-    few = sum(months.values()) <= FEW_DEMARCHES
-    reach = reader.rows(Q.demarche_states if few else Q.demarche_reach, **params)
-    counted = reader.rows(Q.demarche_replies_from_demarches if few else Q.demarche_replies, **params)
+    # The states reached: one step into an index a state; the replies: one range of theirs.
+    reach = reader.rows(Q.demarche_reach, **params)
+    counted = reader.rows(Q.demarche_replies, **params)
     replies = {r.status: r.replies for r in counted}
     return DemarcheTally(
         demarches=sum(count for _, count in by_month),

@@ -28,32 +28,22 @@ NEW_INDEXES = {
     "engagement_states": ("ix_engagement_states_iso3_occurred_on", ["iso3", "occurred_on", "engagement_uuid"]),
     "engagement_actors": ("ix_engagement_actors_actor_occurred_on", ["actor", "occurred_on", "engagement_uuid"]),
 }
-TRIGGERS = {
-    "sqlite": (
-        "engagement_states_date_insert",
-        "engagement_states_date_update",
-        "engagement_actors_date_insert",
-        "engagement_actors_date_update",
-        "engagements_date_insert",
-        "engagements_date_update",
-    ),
-}
 
 
 def upgrade() -> None:
     from ccmtui.db import rollups
 
     dialect = op.get_bind().dialect.name
-    for table in rollups.LINKS:
+    for table in rollups.DATES_ONLY:
         # A nullable column at the end: no copy of the table, on SQLite either.
         op.add_column(table, sa.Column("occurred_on", sa.Date(), nullable=True))
-    for statement in rollups.fill(dialect):
+    for statement in rollups.fill(dialect, rollups.DATES_ONLY):
         op.execute(statement)
     for table, (name, _columns) in OLD_INDEXES.items():
         op.drop_index(name, table_name=table)
     for table, (name, columns) in NEW_INDEXES.items():
         op.create_index(name, table, columns, unique=False)
-    for statement in rollups.ddl(dialect):
+    for statement in rollups.ddl(dialect, rollups.DATES_ONLY):
         op.execute(statement)
 
 
@@ -61,19 +51,12 @@ def downgrade() -> None:
     from ccmtui.db import rollups
 
     dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for name in TRIGGERS["sqlite"]:
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    else:
-        for table in rollups.LINKS:
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_date ON {table}")
-        op.execute("DROP TRIGGER IF EXISTS engagements_date ON engagements")
-        op.execute("DROP FUNCTION IF EXISTS ccm_link_date()")
-        op.execute("DROP FUNCTION IF EXISTS ccm_engagement_date()")
+    for statement in rollups.drop(dialect):
+        op.execute(statement)
     for table, (name, _columns) in NEW_INDEXES.items():
         op.drop_index(name, table_name=table)
     for table, (name, columns) in OLD_INDEXES.items():
         op.create_index(name, table, columns, unique=False)
-    for table in rollups.LINKS:
+    for table in rollups.DATES_ONLY:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("occurred_on")
