@@ -24,7 +24,13 @@ def test_status_imports_neither_textual_nor_sqlalchemy(sample_db):
 @pytest.mark.sqlite_only
 def test_status_starts_without_the_command_line_parser(sample_db):
     # The lean start: no Typer, no Click, no completion machinery (subprocess) for the table or the count.
-    for args in (["status", "--category", "II"], ["status", "-c", "II", "--count"], ["status", "KEN"]):
+    for args in (
+        ["status", "--category", "II"],
+        ["status", "-c", "II", "--count"],
+        ["status", "KEN"],
+        ["due"],
+        ["engagements", "--state", "KEN"],
+    ):
         result, printed, modules = ccm_modules("--db", str(sample_db), *args)
         assert result.returncode == 0 and printed, result.stderr
         assert not {"typer", "click", "subprocess", "shellingham", "platformdirs"} & modules, args

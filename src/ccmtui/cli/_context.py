@@ -6,6 +6,7 @@ A command run by the lean start (`ccmtui.cli.lean`) uses only these, so Typer is
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -217,6 +218,75 @@ OUTPUT = _Output()
 def wanted(as_json: bool, format_: str | None, output: Path | None) -> bool:
     """Whether the listing is to give records (JSON, --plain lines or a spreadsheet) rather than print its table."""
     return bool(as_json or OUTPUT.plain or format_ or output)
+
+
+def _cell(value) -> str:
+    """One value of a tab-separated line: lists joined with `;`, tabs and line breaks shown as \\t and \\n."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ";".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    from ccmtui.textsafe import visible
+
+    text = str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    return visible(text, lines=False)
+
+
+def _table_lines(rows: list[dict], first: tuple[str, ...] = ()) -> list[str]:
+    columns: list[str] = list(first)
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    return ["\t".join(columns)] + ["\t".join(_cell(row.get(key)) for key in columns) for row in rows]
+
+
+def _rows_of(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def print_plain(value) -> None:
+    """A listing as tab-separated lines: a header of field names, then a line per row.
+
+    An object with lists of rows (`ccm due`, `ccm campaign show`) gives one table of them all, a
+    `section` column naming the list; an object of plain values gives a `field<TAB>value` line each.
+    """
+    if isinstance(value, list):
+        lines = _table_lines([row if isinstance(row, dict) else {"value": row} for row in value])
+    elif any(_rows_of(v) or v == [] for v in value.values()) and any(_rows_of(v) for v in value.values()):
+        sections = [{"section": key, **row} for key, rows in value.items() if _rows_of(rows) for row in rows]
+        lines = _table_lines(sections, ("section",))
+    else:
+        lines = [f"{key}\t{_cell(v)}" for key, v in value.items()]
+    for line in lines:
+        sys.stdout.write(line + "\n")
+
+
+def with_offsets(value, key: str = ""):
+    """The value with every stored moment (a key ending in `_at`) as ISO 8601 with its UTC offset."""
+    if isinstance(value, dict):
+        return {k: with_offsets(v, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [with_offsets(v, key) for v in value]
+    if key.endswith("_at") and value is not None:
+        from ccmtui.domain.dates import utc_timestamp
+
+        return utc_timestamp(value)
+    return value
+
+
+def print_json(value) -> None:
+    """A listing as JSON (docs/json.md), or as tab-separated lines when the command was given --plain."""
+    from ccmtui.textsafe import json_safe
+
+    if OUTPUT.plain:
+        print_plain(with_offsets(value))
+        return
+    # The data exactly, but no character a terminal would act on (DEL, C1 controls) left unescaped.
+    sys.stdout.write(json_safe(json.dumps(with_offsets(value), ensure_ascii=False, indent=2, default=str)))
+    sys.stdout.write("\n")
 
 
 # Output that is not a terminal is laid out this wide (or at COLUMNS when set): no column is dropped.

@@ -121,7 +121,11 @@ def run(name: str, argv: list[str]) -> None:
 
 # The commands that start lean, and the function doing each one's work (it takes an AppContext and
 # the options by their parameter names, and imports no command-line parser).
-RUNS = {"status": ("ccmtui.cli.status_run", "status")}
+RUNS = {
+    "status": ("ccmtui.cli.status_run", "status"),
+    "engagements": ("ccmtui.cli.lookup_run", "engagements"),
+    "due": ("ccmtui.cli.lookup_run", "due"),
+}
 
 
 def _kind(param) -> str | None:
