@@ -33,6 +33,8 @@ def test_the_declarations_read_are_the_commands_own():
         ["engagements", "-n", "5"],  # a number: Typer checks its range
         ["due", "--days", "30"],
         ["engagements", "KEN"],  # no argument: Typer says so
+        ["history"],  # its one word missing
+        ["history", "MNE", "KEN"],
     ],
 )
 def test_what_it_does_not_read_goes_to_typer(argv):
@@ -46,6 +48,7 @@ def test_options_are_read_as_typer_reads_them():
     assert first == {"db": "x.db"}
     assert values == {"states": ["KEN", "MNE"], "category": ["II", "III"], "as_of": "1MSP", "as_json": True}
     assert lean.parse("status", ["--db=x.db", "--create", "status"]) == ({"db": "x.db", "create": True}, {})
+    assert lean.parse("history", ["history", "--all", "MNE"]) == ({}, {"state": "MNE", "all_": True})
 
 
 def _ran(capsys, start) -> tuple[int, str, str]:
@@ -81,6 +84,11 @@ def test_the_lean_start_answers_as_typer_does(sample_db, capsys):
         ["engagements", "--state", "KEN", "--all"],
         ["engagements", "--state", "KEN", "--jsonl"],
         ["engagements", "--campaign", "nosuchid"],
+        ["history", "MNE"],
+        ["history", "montenegro", "--json"],
+        ["history", "KEN", "--all"],
+        ["history", "KEN", "--jsonl", "--redact"],
+        ["history", "Kenyaa"],
         ["due"],
         ["due", "--as-of", "2024-06-01"],
         ["due", "--json"],

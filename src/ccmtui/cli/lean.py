@@ -83,8 +83,14 @@ def parse(name: str, argv: list[str]) -> tuple[dict, dict] | None:
             at += 1
         else:
             return None
-    if arguments:
-        values[spec["argument"]] = arguments
+    if spec["argument"]:
+        param, kind = spec["argument"]
+        if kind == ONE:  # one word, required
+            if len(arguments) != 1:
+                return None
+            values[param] = arguments[0]
+        elif arguments:
+            values[param] = arguments
     return first, values
 
 
@@ -124,6 +130,7 @@ def run(name: str, argv: list[str]) -> None:
 RUNS = {
     "status": ("ccmtui.cli.status_run", "status"),
     "engagements": ("ccmtui.cli.lookup_run", "engagements"),
+    "history": ("ccmtui.cli.lookup_run", "history"),
     "due": ("ccmtui.cli.lookup_run", "due"),
 }
 
@@ -165,13 +172,19 @@ def declared() -> tuple[dict, dict]:
         options, argument = {}, None
         for param in command.params:
             # The work's own defaults stand for what is not on the line: they must be Typer's.
-            wanted = None if param.multiple or param.nargs == -1 else param.default
+            if param.required:
+                wanted = inspect.Parameter.empty
+            else:
+                wanted = None if param.multiple or param.nargs == -1 else param.default
             if param.name not in defaults or defaults[param.name].default != wanted:
                 raise SystemExit(f"{module}.{function}: {param.name} must default to {wanted!r}, as `ccm {name}` does")
             if param.param_type_name == "argument":
-                if param.nargs != -1 or type(param.type).__name__ != "StringParamType":
-                    raise SystemExit(f"ccm {name}: only a list of words can be its argument on the lean start")
-                argument = param.name
+                if type(param.type).__name__ != "StringParamType" or (param.nargs, param.required) not in (
+                    (-1, False),
+                    (1, True),
+                ):
+                    raise SystemExit(f"ccm {name}: on the lean start, the argument is a list of words or one word")
+                argument = (param.name, MANY if param.nargs == -1 else ONE)
                 continue
             options.update({opt: (param.name, _kind(param)) for opt in param.opts})
         spec[name] = {"run": (module, function), "argument": argument, "options": options}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context, console, print_json
-from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact
 
 if TYPE_CHECKING:
     from ccmtui.db.read import Reader
@@ -137,79 +137,10 @@ def history(
     redact: TableRedact = False,
 ) -> None:
     """One state's timeline: treaty events, engagements, replies, categories and General Assembly votes."""
-    from datetime import date
+    options = {name: value for name, value in locals().items() if name != "ctx"}
+    from ccmtui.cli.lookup_run import history as run
 
-    from ccmtui.reports.history import counterparts, help_on_offer, iter_state_history, vote_events
-
-    context = app_context(ctx)
-    record = context.register().resolve(state)
-    extra = context.config.get("reasons")
-    reader = context.reader()
-    votes = vote_events(reader, record.iso3)
-
-    def timeline():
-        yield from iter_state_history(
-            reader, record, None if all_ else limit, redact=redact, extra_reasons=extra, votes=votes
-        )
-        # Last: the help on offer for the reasons that hold it back now.
-        yield from help_on_offer(reader, record, date.today(), extra)
-        # And whom to talk to: its people, and the people and organisations met.
-        yield from counterparts(reader, record, date.today(), redact=redact)
-
-    if (as_jsonl or (as_json and all_)) and not (plain or format_ or output):
-        from ccmtui.cli._stream import stream_json
-
-        stream_json(timeline(), lambda entry: entry.as_json(), lines=as_jsonl)
-        return
-    if wanted(as_json, format_, output):
-        emit([entry.as_json() for entry in timeline()], as_json, format_, output, "history", redact=redact)
-        return
-    title = f"{record.name} ({record.iso3}) — history"
-    caption = None
-    if not votes:
-        caption = "General Assembly votes: none recorded (per-state votes are not shipped: ccm votes import)."
-    if all_:
-        from ccmtui.cli._stream import stream_text
-
-        # Printed as it is read.
-        stream_text(
-            timeline(),
-            line=lambda entry: (entry.on.isoformat(), entry.kind, entry.what, entry.ref or ""),
-            table=lambda few: _history_table(few, title, caption),
-        )
-        return
-    entries = list(timeline())
-    shown = sum(1 for entry in entries if entry.kind == "engagement")
-    more = "" if shown < limit else f" (the {limit} most recent engagements; --all for every one)"
-    console().print(_history_table(entries, title + more, caption))
-
-
-def _history_table(entries: list, title: str, caption: str | None = None):
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=title, caption=caption, header_style="bold", box=box.SIMPLE_HEAD)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("What", overflow="fold", min_width=30, ratio=1)
-    table.add_column("Id", no_wrap=True)
-    from rich.text import Text
-
-    style = {
-        "treaty": "green",
-        "category": "magenta",
-        "engagement": "default",
-        "attachment": "blue",
-        "reply": "cyan",
-        "vote": "blue",
-        "offer": "yellow",
-        "counterpart": "bright_blue",
-    }
-    for entry in entries:
-        table.add_row(
-            entry.on.isoformat(), Text(entry.kind, style=style[entry.kind]), entry.what, (entry.ref or "")[:8]
-        )
-    return table
+    run(app_context(ctx), **options)
 
 
 def due(
