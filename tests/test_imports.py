@@ -22,7 +22,7 @@ def test_status_imports_neither_textual_nor_sqlalchemy(sample_db):
 
 
 @pytest.mark.sqlite_only
-def test_status_starts_without_the_command_line_parser(sample_db):
+def test_the_frequent_reads_start_without_the_command_line_parser(sample_db):
     # The lean start: no Typer, no Click, no completion machinery (subprocess) for the table or the count.
     for args in (
         ["status", "--category", "II"],
@@ -30,6 +30,9 @@ def test_status_starts_without_the_command_line_parser(sample_db):
         ["status", "KEN"],
         ["due"],
         ["engagements", "--state", "KEN"],
+        ["engagements", "--jsonl"],
+        ["history", "MNE"],
+        ["history", "MNE", "--all"],
     ):
         result, printed, modules = ccm_modules("--db", str(sample_db), *args)
         assert result.returncode == 0 and printed, result.stderr
