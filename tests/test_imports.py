@@ -21,6 +21,27 @@ def test_status_imports_neither_textual_nor_sqlalchemy(sample_db):
     assert "pydantic" not in modules
 
 
+@pytest.mark.sqlite_only
+def test_the_frequent_reads_start_without_the_command_line_parser(sample_db):
+    # The lean start: no Typer, no Click, no completion machinery (subprocess) for the table or the count.
+    for args in (
+        ["status", "--category", "II"],
+        ["status", "-c", "II", "--count"],
+        ["status", "KEN"],
+        ["due"],
+        ["engagements", "--state", "KEN"],
+        ["engagements", "--jsonl"],
+        ["history", "MNE"],
+        ["history", "MNE", "--all"],
+    ):
+        result, printed, modules = ccm_modules("--db", str(sample_db), *args)
+        assert result.returncode == 0 and printed, result.stderr
+        assert not {"typer", "click", "subprocess", "shellingham", "platformdirs"} & modules, args
+    # Help still comes from Typer, as before.
+    result, printed, modules = ccm_modules("--db", str(sample_db), "status", "-h")
+    assert "typer" in modules and any("--category" in line for line in printed)
+
+
 def test_python_m_ccmtui_runs():
     result = subprocess.run([sys.executable, "-m", "ccmtui", "--version"], capture_output=True, text=True)
     assert result.returncode == 0

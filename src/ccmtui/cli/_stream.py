@@ -39,7 +39,7 @@ def _flushing(items: Iterable[T]) -> Iterator[T]:
 
 def stream_json(items: Iterable[T], as_json: Callable[[T], object], *, lines: bool) -> int:
     """JSON Lines (`lines`), or one array written an element at a time; how many were written."""
-    from ccmtui.cli._common import with_offsets
+    from ccmtui.cli._context import with_offsets
     from ccmtui.textsafe import json_safe
 
     def as_offset_json(item: T) -> object:
@@ -72,7 +72,7 @@ def stream_text(
     how many were shown. `line` gives an item's fields (printed between tabs, each made visible
     text: a tab or a control character in one is shown, not acted on), `table` a Rich renderable
     of a few items."""
-    from ccmtui.cli._common import console
+    from ccmtui.cli._context import console
     from ccmtui.textsafe import visible
 
     items = iter(items)

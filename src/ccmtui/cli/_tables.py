@@ -13,6 +13,10 @@ from typing import Annotated
 
 import typer
 
+from ccmtui.cli._context import wanted
+
+__all__ = ["wanted"]  # beside emit, for the listings
+
 TableFormat = Annotated[
     str | None,
     typer.Option("--format", metavar="csv|xlsx", help="Write the listing as a spreadsheet (default: from -o)."),
@@ -36,13 +40,6 @@ def _without(record: dict) -> dict:
 def redacted(records: list[dict]) -> list[dict]:
     """The records without the fields that may carry notes, rationales or names of individuals."""
     return [_without(record) for record in records]
-
-
-def wanted(as_json: bool, format_: str | None, output: Path | None) -> bool:
-    """Whether the listing is to give records (JSON, --plain lines or a spreadsheet) rather than print its table."""
-    from ccmtui.cli._common import OUTPUT
-
-    return bool(as_json or OUTPUT.plain or format_ or output)
 
 
 def emit(

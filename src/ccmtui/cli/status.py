@@ -1,4 +1,4 @@
-"""`ccm status`: the register of states, filtered, as a table, JSON or a count."""
+"""`ccm status`: its options (what it does: `ccmtui.cli.status_run`, which the lean start runs too)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ccmtui.cli._common import Plain, app_context
-from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact, emit, wanted
+from ccmtui.cli._tables import TableFormat, TableOutput, TableRedact
 
 
 def status(
@@ -49,72 +49,7 @@ def status(
     ] = None,
 ) -> None:
     """List states with their status under the Convention, treaty dates and category (since when)."""
-    from ccmtui.config import category_max_age
-    from ccmtui.domain.categories import is_stale
-    from ccmtui.reports.register import build_filter
+    options = {name: value for name, value in locals().items() if name != "ctx"}
+    from ccmtui.cli.status_run import status as run
 
-    context = app_context(ctx)
-    register = context.register()
-    months = category_max_age(context.config)
-    day = register.resolve_day(as_of, "--as-of")
-    chosen = build_filter(
-        register, states=states or (), statuses=status_ or (), categories=category or (), regions=region or ()
-    )
-    every = register.on(day)
-    rows = [state for state in every if chosen.keeps(state)]
-    if stale:
-        rows = [state for state in rows if is_stale(state.category_since, day, months)]
-    if grouping:
-        from ccmtui.reports.momentum import grouping_book
-
-        book = grouping_book()
-        members = set().union(*(book.members_on(book.resolve(text).code, day) for text in grouping))
-        rows = [state for state in rows if state.iso3 in members]
-    reasons_of: dict[str, tuple[str, ...]] = {}
-    if reason or not count:
-        from ccmtui.reports.reasons import current_assessments
-
-        reasons_of = {iso3: a.reasons for iso3, a in current_assessments(context.reader(), day).items()}
-    if reason:
-        from ccmtui.domain.reasons import parse_reasons
-
-        held_back_by = set(parse_reasons(reason, context.config.get("reasons")))
-        rows = [s for s in rows if s.category and held_back_by & set(reasons_of.get(s.iso3, ()))]
-    if count:
-        typer.echo(len(rows))
-    elif wanted(as_json, format_, output):
-        records = [
-            {
-                **state.as_json(),
-                "category_stale": is_stale(state.category_since, day, months),
-                "reasons": list(reasons_of.get(state.iso3, ())) if state.category else [],
-            }
-            for state in rows
-        ]
-        emit(records, as_json, format_, output, "status", redact=redact)
-    elif not rows:
-        typer.echo(_nothing(every, day, months, stale=stale, by_category=bool(category)))
-    else:
-        from ccmtui.cli._common import console
-        from ccmtui.reports.render import register_table
-
-        out = console()
-        out.print(register_table(rows, day, out.width, max_age=months, reasons=reasons_of))
-
-
-def _nothing(every, day, months: int, *, stale: bool, by_category: bool) -> str:
-    """What is empty, and how to start."""
-    assessed = [s for s in every if s.category]
-    if (stale or by_category) and not assessed:
-        return (
-            f"No state has been assessed yet (Category I, II or III) as of {day.isoformat()}. "
-            'Record an assessment with `ccm classify STATE II -r "why"`.'
-        )
-    if stale:
-        return (
-            f"No assessment is older than {months} months as of {day.isoformat()} "
-            f"({len(assessed)} states assessed; `ccm config set category_max_age N` changes the age)."
-        )
-    if not every:
-        return "The register is empty. Create the database with `ccm init`, or try the sample: `ccm --db sample.db status`."
-    return f"No state matches these filters as of {day.isoformat()}."
+    run(app_context(ctx), **options)
