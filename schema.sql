@@ -859,7 +859,26 @@ CREATE INDEX ix_replies_reasons ON replies (iso3, received_on) WHERE reasons != 
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
 
--- Each engagement's date on its links, kept by the database (db/rollups.py).
+-- Counts derived from the records, kept by the database (db/rollups.py).
+
+CREATE TABLE engagements_per_day (
+	kind VARCHAR(20) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	occurred_on DATE NOT NULL, 
+	engagements INTEGER NOT NULL, 
+	PRIMARY KEY (kind, area, occurred_on)
+)
+ WITHOUT ROWID;
+
+CREATE TABLE state_engagements_per_day (
+	iso3 VARCHAR(3) NOT NULL, 
+	occurred_on DATE NOT NULL, 
+	engagements INTEGER NOT NULL, 
+	PRIMARY KEY (iso3, occurred_on)
+)
+ WITHOUT ROWID;
+
+-- Each engagement's date on its links and the per-day counts, kept by the database (db/rollups.py).
 
 CREATE TRIGGER engagement_states_date_insert AFTER INSERT ON engagement_states WHEN new.occurred_on IS NOT (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
@@ -872,6 +891,18 @@ CREATE TRIGGER engagement_actors_date_update AFTER UPDATE OF engagement_uuid, oc
 CREATE TRIGGER engagements_date_insert AFTER INSERT ON engagements BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; END;
 
 CREATE TRIGGER engagements_date_update AFTER UPDATE OF occurred_on ON engagements WHEN new.occurred_on IS NOT old.occurred_on BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; END;
+
+CREATE TRIGGER engagements_days_insert AFTER INSERT ON engagements BEGIN INSERT INTO engagements_per_day (kind, area, occurred_on, engagements) VALUES (new.kind, new.area, new.occurred_on, 1), (new.kind, '', new.occurred_on, 1), ('', new.area, new.occurred_on, 1), ('', '', new.occurred_on, 1) ON CONFLICT (kind, area, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagements_days_delete AFTER DELETE ON engagements BEGIN UPDATE engagements_per_day SET engagements = engagements - 1 WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on; DELETE FROM engagements_per_day WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on AND engagements <= 0; END;
+
+CREATE TRIGGER engagements_days_update AFTER UPDATE OF occurred_on, kind, area ON engagements WHEN new.occurred_on IS NOT old.occurred_on OR new.kind IS NOT old.kind OR new.area IS NOT old.area BEGIN UPDATE engagements_per_day SET engagements = engagements - 1 WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on; DELETE FROM engagements_per_day WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on AND engagements <= 0; INSERT INTO engagements_per_day (kind, area, occurred_on, engagements) VALUES (new.kind, new.area, new.occurred_on, 1), (new.kind, '', new.occurred_on, 1), ('', new.area, new.occurred_on, 1), ('', '', new.occurred_on, 1) ON CONFLICT (kind, area, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagement_states_days_insert AFTER INSERT ON engagement_states BEGIN INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) SELECT new.iso3, new.occurred_on, 1 WHERE new.occurred_on IS NOT NULL ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagement_states_days_delete AFTER DELETE ON engagement_states BEGIN UPDATE state_engagements_per_day SET engagements = engagements - 1 WHERE iso3 = old.iso3 AND occurred_on = old.occurred_on; DELETE FROM state_engagements_per_day WHERE iso3 = old.iso3 AND occurred_on = old.occurred_on AND engagements <= 0; END;
+
+CREATE TRIGGER engagement_states_days_update AFTER UPDATE OF iso3, occurred_on ON engagement_states WHEN new.iso3 IS NOT old.iso3 OR new.occurred_on IS NOT old.occurred_on BEGIN UPDATE state_engagements_per_day SET engagements = engagements - 1 WHERE iso3 = old.iso3 AND occurred_on = old.occurred_on; DELETE FROM state_engagements_per_day WHERE iso3 = old.iso3 AND occurred_on = old.occurred_on AND engagements <= 0; INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) SELECT new.iso3, new.occurred_on, 1 WHERE new.occurred_on IS NOT NULL ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
 
 -- SQLite only: full-text search over engagements.
 

@@ -189,8 +189,11 @@ def engagements_per_day(reader: Reader, chosen: EngagementFilter) -> list[tuple[
     if chosen.actor or chosen.campaign:
         raise ValueError("engagements are counted per day by state, area, kind and dates only")
     params = {"since": chosen.since or EARLIEST, "until": chosen.until or LATEST}
-    if chosen.state:
-        rows = reader.rows(Q.engagement_days_of_state, iso3=chosen.state, area=chosen.area, kind=chosen.kind, **params)
+    if chosen.state and (chosen.area or chosen.kind):
+        filters = {"area": chosen.area, "kind": chosen.kind}
+        rows = reader.rows(Q.engagement_days_of_state_filtered, iso3=chosen.state, **filters, **params)
+    elif chosen.state:
+        rows = reader.rows(Q.engagement_days_of_state, iso3=chosen.state, **params)
     elif chosen.area and chosen.kind:
         rows = reader.rows(Q.engagement_days_of_kind_area, area=chosen.area, kind=chosen.kind, **params)
     elif chosen.area:

@@ -93,8 +93,9 @@ class _Loader:
 
 
 def _search_triggers(connection: sqlite3.Connection) -> list[str]:
-    """Drop the triggers that keep the search index and the links' dates in step with engagements
-    (the rows written here carry both already); return their SQL."""
+    """Drop the triggers that keep the search index, the links' dates and the per-day counts in step
+    with engagements (the rows written here carry the first two already; the counts are made once at
+    the end); return their SQL."""
     found = connection.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
         "AND tbl_name IN ('engagements', 'engagement_states', 'engagement_actors') ORDER BY name"
@@ -114,6 +115,7 @@ def generate(
 
     `on_progress(n)` is called as each chunk of `n` engagements is written.
     """
+    from ccmtui.db import rollups
     from ccmtui.db.rebuild import replace_target
     from ccmtui.db.session import Database
 
@@ -165,6 +167,9 @@ def generate(
                     break
             receiving.close()
             loader.finish()
+            # The per-day counts the dropped triggers would have kept, in one GROUP BY each.
+            for statement in rollups.rebuild("sqlite"):
+                connection.execute(statement)
             for statement in triggers:
                 connection.execute(statement)
             connection.execute("COMMIT")

@@ -53,7 +53,7 @@ def upgrade() -> None:
         op.drop_index(name, table_name=table)
     for table, (name, columns) in NEW_INDEXES.items():
         op.create_index(name, table, columns, unique=False)
-    for statement in rollups.ddl(dialect):
+    for statement in rollups.link_dates_ddl(dialect):
         op.execute(statement)
 
 
