@@ -113,12 +113,15 @@ def with_parties(reader: Reader, rows) -> list[EngagementLine]:
     ]
 
 
-def list_engagements(reader: Reader, chosen: EngagementFilter) -> list[EngagementLine]:
-    """Newest first; the most selective filter picks the index that drives the query."""
+def list_engagements(reader: Reader, chosen: EngagementFilter, *, skip: int = 0) -> list[EngagementLine]:
+    """Newest first; the most selective filter picks the index that drives the query. `skip`: the
+    first lines left out (of `chosen.limit`), their states and parties never read."""
     limit = chosen.limit or NO_LIMIT
-    # A second driving filter is applied after reading, so read without a limit then.
-    rows = _driving_rows(reader, chosen, NO_LIMIT if _post_actor(chosen) else limit)
-    return _filtered(chosen, with_parties(reader, rows))[:limit]
+    if (chosen.state and chosen.campaign) or _post_actor(chosen):
+        # A second driving filter is applied after reading (without a limit, for an actor's).
+        rows = _driving_rows(reader, chosen, NO_LIMIT if _post_actor(chosen) else limit)
+        return _filtered(chosen, with_parties(reader, rows))[:limit][skip:]
+    return with_parties(reader, _driving_rows(reader, chosen, limit)[skip:])
 
 
 def iter_engagements(
