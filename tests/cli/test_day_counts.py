@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tests import backends
-from tests.rollups import assert_counts_fresh, kept_counts
+from tests.rollups import assert_counts_fresh, fresh_counts, kept_counts
 
 from ..conftest import CCM, SAMPLE
 
@@ -131,3 +131,47 @@ def test_a_sync_with_the_team_server_keeps_the_counts_on_both(tmp_path, postgres
         assert _count(CCM(team), "2031-01-02", "", "clearance") == 1
     finally:
         backends.drop(team)
+
+
+@pytest.mark.sqlite_only
+def test_links_arriving_with_a_stale_date_or_before_their_engagement_are_counted_once(tmp_path):
+    """As a sync may write them: a link carrying another date than its engagement's, a link written
+    before its engagement, an engagement moved to another day, then each deleted."""
+    import sqlite3
+
+    path = _laptop(tmp_path, "raw").db
+    connection = sqlite3.connect(path, isolation_level=None)
+    stamp = "'2026-01-01 00:00:00'"
+
+    def engagement(uuid: str, day: str) -> None:
+        connection.execute(
+            "INSERT INTO engagements (uuid, created_at, updated_at, occurred_on, kind, area, channel, summary, "
+            f"notes, action_points, illustrative) VALUES ('{uuid}', {stamp}, {stamp}, '{day}', 'meeting', "
+            "'universalization', 'geneva', 'Raw', '', '', 0)"
+        )
+
+    def link(uuid: str, engagement_uuid: str, iso3: str, day: str) -> None:
+        connection.execute(
+            "INSERT INTO engagement_states (uuid, created_at, updated_at, engagement_uuid, iso3, occurred_on) "
+            f"VALUES ('{uuid}', {stamp}, {stamp}, '{engagement_uuid}', '{iso3}', '{day}')"
+        )
+
+    try:
+        before = kept_counts(connection)
+        engagement("e1", "2031-05-01")
+        link("l1", "e1", "KEN", "1999-01-01")
+        assert_counts_fresh(path)
+        link("l2", "e2", "GHA", "1999-01-01")
+        engagement("e2", "2031-05-02")
+        assert_counts_fresh(path)
+        connection.execute("UPDATE engagements SET occurred_on = '2031-06-01' WHERE uuid IN ('e1', 'e2')")
+        assert_counts_fresh(path)
+        connection.execute("UPDATE engagement_states SET iso3 = 'UGA' WHERE uuid = 'l1'")
+        assert_counts_fresh(path)
+        for table, uuid in (("engagement_states", "l1"), ("engagements", "e1"), ("engagement_states", "l2")):
+            connection.execute(f"DELETE FROM {table} WHERE uuid = '{uuid}'")
+            assert_counts_fresh(path)
+        connection.execute("DELETE FROM engagements WHERE uuid = 'e2'")
+        assert kept_counts(connection) == fresh_counts(connection) == before
+    finally:
+        connection.close()

@@ -47,27 +47,49 @@ _SQLITE_DAY_REMOVE = (
     f"UPDATE engagements_per_day SET engagements = engagements - 1 WHERE {_ROWS.format(row='old')}; "
     f"DELETE FROM engagements_per_day WHERE {_ROWS.format(row='old')} AND engagements <= 0;"
 )
+# On SQLite a state's day is its engagement's date, looked up: the order in which SQLite fires the
+# triggers of one statement is not to be relied on, so these never read the date a link carries
+# (which the link's own trigger may be correcting at the same time). A link counts once both it and
+# its engagement are there, whichever came first.
+_LINK_DAY = "(SELECT occurred_on FROM engagements WHERE uuid = {row}.engagement_uuid)"
 _SQLITE_STATE_ADD = (
     "INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) "
-    "SELECT new.iso3, new.occurred_on, 1 WHERE new.occurred_on IS NOT NULL "
+    "SELECT new.iso3, occurred_on, 1 FROM engagements WHERE uuid = new.engagement_uuid "
     "ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1;"
 )
 _SQLITE_STATE_REMOVE = (
     "UPDATE state_engagements_per_day SET engagements = engagements - 1 "
-    "WHERE iso3 = old.iso3 AND occurred_on = old.occurred_on; "
-    "DELETE FROM state_engagements_per_day WHERE iso3 = old.iso3 AND occurred_on = old.occurred_on "
-    "AND engagements <= 0;"
+    f"WHERE iso3 = old.iso3 AND occurred_on = {_LINK_DAY.format(row='old')}; "
+    "DELETE FROM state_engagements_per_day WHERE iso3 = old.iso3 "
+    f"AND occurred_on = {_LINK_DAY.format(row='old')} AND engagements <= 0;"
+)
+_THE_STATES = "iso3 IN (SELECT iso3 FROM engagement_states WHERE engagement_uuid = {row}.uuid)"
+_SQLITE_STATES_OF_ENGAGEMENT_ADD = (
+    "INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) "
+    "SELECT iso3, new.occurred_on, 1 FROM engagement_states WHERE engagement_uuid = new.uuid "
+    "ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1;"
+)
+_SQLITE_STATES_OF_ENGAGEMENT_REMOVE = (
+    "UPDATE state_engagements_per_day SET engagements = engagements - 1 "
+    f"WHERE {_THE_STATES.format(row='old')} AND occurred_on = old.occurred_on; "
+    f"DELETE FROM state_engagements_per_day WHERE {_THE_STATES.format(row='old')} "
+    "AND occurred_on = old.occurred_on AND engagements <= 0;"
 )
 _SQLITE_DAYS = [
-    f"CREATE TRIGGER engagements_days_insert AFTER INSERT ON engagements BEGIN {_SQLITE_DAY_ADD} END",
-    f"CREATE TRIGGER engagements_days_delete AFTER DELETE ON engagements BEGIN {_SQLITE_DAY_REMOVE} END",
+    "CREATE TRIGGER engagements_days_insert AFTER INSERT ON engagements "
+    f"BEGIN {_SQLITE_DAY_ADD} {_SQLITE_STATES_OF_ENGAGEMENT_ADD} END",
+    "CREATE TRIGGER engagements_days_delete AFTER DELETE ON engagements "
+    f"BEGIN {_SQLITE_DAY_REMOVE} {_SQLITE_STATES_OF_ENGAGEMENT_REMOVE} END",
     "CREATE TRIGGER engagements_days_update AFTER UPDATE OF occurred_on, kind, area ON engagements "
     "WHEN new.occurred_on IS NOT old.occurred_on OR new.kind IS NOT old.kind OR new.area IS NOT old.area "
     f"BEGIN {_SQLITE_DAY_REMOVE} {_SQLITE_DAY_ADD} END",
+    "CREATE TRIGGER engagements_state_days_update AFTER UPDATE OF occurred_on ON engagements "
+    "WHEN new.occurred_on IS NOT old.occurred_on "
+    f"BEGIN {_SQLITE_STATES_OF_ENGAGEMENT_REMOVE} {_SQLITE_STATES_OF_ENGAGEMENT_ADD} END",
     f"CREATE TRIGGER engagement_states_days_insert AFTER INSERT ON engagement_states BEGIN {_SQLITE_STATE_ADD} END",
     f"CREATE TRIGGER engagement_states_days_delete AFTER DELETE ON engagement_states BEGIN {_SQLITE_STATE_REMOVE} END",
-    "CREATE TRIGGER engagement_states_days_update AFTER UPDATE OF iso3, occurred_on ON engagement_states "
-    "WHEN new.iso3 IS NOT old.iso3 OR new.occurred_on IS NOT old.occurred_on "
+    "CREATE TRIGGER engagement_states_days_update AFTER UPDATE OF iso3, engagement_uuid ON engagement_states "
+    "WHEN new.iso3 IS NOT old.iso3 OR new.engagement_uuid IS NOT old.engagement_uuid "
     f"BEGIN {_SQLITE_STATE_REMOVE} {_SQLITE_STATE_ADD} END",
 ]
 SQLITE_DDL: tuple[str, ...] = (*_SQLITE, *_SQLITE_DAYS)

@@ -24,6 +24,7 @@ SQLITE_TRIGGERS = (
     "engagements_days_insert",
     "engagements_days_delete",
     "engagements_days_update",
+    "engagements_state_days_update",
     "engagement_states_days_insert",
     "engagement_states_days_delete",
     "engagement_states_days_update",
