@@ -872,7 +872,26 @@ CREATE INDEX ix_replies_reasons ON replies (iso3, received_on) WHERE reasons != 
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
 
--- Each engagement's values on the rows pointing at it, kept by the database (db/rollups.py).
+-- Counts derived from the records, kept by the database (db/rollups.py).
+
+CREATE TABLE engagements_per_day (
+	kind VARCHAR(20) NOT NULL, 
+	area VARCHAR(30) NOT NULL, 
+	occurred_on DATE NOT NULL, 
+	engagements INTEGER NOT NULL, 
+	PRIMARY KEY (kind, area, occurred_on)
+)
+ WITHOUT ROWID;
+
+CREATE TABLE state_engagements_per_day (
+	iso3 VARCHAR(3) NOT NULL, 
+	occurred_on DATE NOT NULL, 
+	engagements INTEGER NOT NULL, 
+	PRIMARY KEY (iso3, occurred_on)
+)
+ WITHOUT ROWID;
+
+-- Each engagement's values on the rows pointing at it and the per-day counts, kept by the database (db/rollups.py).
 
 CREATE TRIGGER engagement_states_date_insert AFTER INSERT ON engagement_states WHEN (new.occurred_on, new.kind, new.area) IS NOT (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) BEGIN UPDATE engagement_states SET (occurred_on, kind, area) = (SELECT occurred_on, kind, area FROM engagements WHERE uuid = new.engagement_uuid) WHERE uuid = new.uuid; END;
 
@@ -893,6 +912,20 @@ CREATE TRIGGER replies_date_update AFTER UPDATE OF engagement_uuid, occurred_on,
 CREATE TRIGGER engagements_date_insert AFTER INSERT ON engagements BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE campaigns SET occurred_on = new.occurred_on, area = new.area WHERE engagement_uuid = new.uuid; UPDATE replies SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; END;
 
 CREATE TRIGGER engagements_date_update AFTER UPDATE OF occurred_on, kind, area ON engagements WHEN (new.occurred_on, new.kind, new.area) IS NOT (old.occurred_on, old.kind, old.area) BEGIN UPDATE engagement_states SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; UPDATE engagement_actors SET occurred_on = new.occurred_on WHERE engagement_uuid = new.uuid; UPDATE campaigns SET occurred_on = new.occurred_on, area = new.area WHERE engagement_uuid = new.uuid; UPDATE replies SET occurred_on = new.occurred_on, kind = new.kind, area = new.area WHERE engagement_uuid = new.uuid; END;
+
+CREATE TRIGGER engagements_days_insert AFTER INSERT ON engagements BEGIN INSERT INTO engagements_per_day (kind, area, occurred_on, engagements) VALUES (new.kind, new.area, new.occurred_on, 1), (new.kind, '', new.occurred_on, 1), ('', new.area, new.occurred_on, 1), ('', '', new.occurred_on, 1) ON CONFLICT (kind, area, occurred_on) DO UPDATE SET engagements = engagements + 1; INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) SELECT iso3, new.occurred_on, 1 FROM engagement_states WHERE engagement_uuid = new.uuid ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagements_days_delete AFTER DELETE ON engagements BEGIN UPDATE engagements_per_day SET engagements = engagements - 1 WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on; DELETE FROM engagements_per_day WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on AND engagements <= 0; UPDATE state_engagements_per_day SET engagements = engagements - 1 WHERE iso3 IN (SELECT iso3 FROM engagement_states WHERE engagement_uuid = old.uuid) AND occurred_on = old.occurred_on; DELETE FROM state_engagements_per_day WHERE iso3 IN (SELECT iso3 FROM engagement_states WHERE engagement_uuid = old.uuid) AND occurred_on = old.occurred_on AND engagements <= 0; END;
+
+CREATE TRIGGER engagements_days_update AFTER UPDATE OF occurred_on, kind, area ON engagements WHEN new.occurred_on IS NOT old.occurred_on OR new.kind IS NOT old.kind OR new.area IS NOT old.area BEGIN UPDATE engagements_per_day SET engagements = engagements - 1 WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on; DELETE FROM engagements_per_day WHERE kind IN (old.kind, '') AND area IN (old.area, '') AND occurred_on = old.occurred_on AND engagements <= 0; INSERT INTO engagements_per_day (kind, area, occurred_on, engagements) VALUES (new.kind, new.area, new.occurred_on, 1), (new.kind, '', new.occurred_on, 1), ('', new.area, new.occurred_on, 1), ('', '', new.occurred_on, 1) ON CONFLICT (kind, area, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagements_state_days_update AFTER UPDATE OF occurred_on ON engagements WHEN new.occurred_on IS NOT old.occurred_on BEGIN UPDATE state_engagements_per_day SET engagements = engagements - 1 WHERE iso3 IN (SELECT iso3 FROM engagement_states WHERE engagement_uuid = old.uuid) AND occurred_on = old.occurred_on; DELETE FROM state_engagements_per_day WHERE iso3 IN (SELECT iso3 FROM engagement_states WHERE engagement_uuid = old.uuid) AND occurred_on = old.occurred_on AND engagements <= 0; INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) SELECT iso3, new.occurred_on, 1 FROM engagement_states WHERE engagement_uuid = new.uuid ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagement_states_days_insert AFTER INSERT ON engagement_states BEGIN INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) SELECT new.iso3, occurred_on, 1 FROM engagements WHERE uuid = new.engagement_uuid ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
+
+CREATE TRIGGER engagement_states_days_delete AFTER DELETE ON engagement_states BEGIN UPDATE state_engagements_per_day SET engagements = engagements - 1 WHERE iso3 = old.iso3 AND occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = old.engagement_uuid); DELETE FROM state_engagements_per_day WHERE iso3 = old.iso3 AND occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = old.engagement_uuid) AND engagements <= 0; END;
+
+CREATE TRIGGER engagement_states_days_update AFTER UPDATE OF iso3, engagement_uuid ON engagement_states WHEN new.iso3 IS NOT old.iso3 OR new.engagement_uuid IS NOT old.engagement_uuid BEGIN UPDATE state_engagements_per_day SET engagements = engagements - 1 WHERE iso3 = old.iso3 AND occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = old.engagement_uuid); DELETE FROM state_engagements_per_day WHERE iso3 = old.iso3 AND occurred_on = (SELECT occurred_on FROM engagements WHERE uuid = old.engagement_uuid) AND engagements <= 0; INSERT INTO state_engagements_per_day (iso3, occurred_on, engagements) SELECT new.iso3, occurred_on, 1 FROM engagements WHERE uuid = new.engagement_uuid ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = engagements + 1; END;
 
 -- SQLite only: full-text search over engagements.
 

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests import backends
+from tests.rollups import assert_counts_fresh
 
 from ..conftest import CCM
 
@@ -66,6 +67,9 @@ def test_a_first_sync_to_an_empty_server_leaves_every_key_index_reference_and_tr
     # keep them; the records are all there, once.
     assert set(backends.links_differing(empty_database).values()) == {0}
     assert _rows(empty_database, "SELECT count(DISTINCT uuid) FROM engagements") == [1500]
+    # The per-day counts, which the triggers set aside did not keep, were counted once the records were in.
+    assert_counts_fresh(empty_database)
+    assert_counts_fresh(laptop)
     # The rules hold for what comes next: a link to an engagement that is not there is refused.
     with pytest.raises(Exception, match="foreign key"):
         engine = create_engine(empty_database)

@@ -104,3 +104,30 @@ def test_links_carry_their_engagements_dates_and_follow_a_change(server_db):
             "SELECT DISTINCT occurred_on::text FROM engagement_actors WHERE engagement_uuid = %s", (uuid,)
         ).fetchall()
         assert dates in ([], [("2001-02-03",)])
+
+
+DAY_COUNTS = {
+    "engagement_days": ("engagements_per_day_pkey", {}),
+    "engagement_days_of_area": ("engagements_per_day_pkey", {"area": "universalization"}),
+    "engagement_days_of_kind": ("engagements_per_day_pkey", {"kind": "meeting"}),
+    "engagement_days_of_kind_area": ("engagements_per_day_pkey", {"kind": "meeting", "area": "universalization"}),
+    "engagement_days_of_state": ("state_engagements_per_day_pkey", {"iso3": "KEN"}),
+}
+
+
+def test_the_lists_count_their_days_from_the_per_day_counts(server_db):
+    """The app's lists place a position on its day from the counts the database keeps: a range of
+    their key read backwards, newest day first, never the engagements nor their links."""
+    from datetime import date
+
+    from ccmtui.db.compiled_postgresql import POSTGRESQL
+
+    with _connect(server_db) as connection:
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            connection.execute(f"SET {setting} = off")
+        for name, (index, key) in DAY_COUNTS.items():
+            sql, constants = POSTGRESQL[name]
+            params = {**constants, **key, "since": date(1900, 1, 1), "until": date(9999, 12, 31)}
+            plan = "\n".join(row[0] for row in connection.execute("EXPLAIN " + sql, params))
+            assert f"Index Scan Backward using {index}" in plan, (name, plan)
+            assert not re.search(r"\bon (engagements|engagement_states)\b", plan), (name, plan)

@@ -73,27 +73,32 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {'param_1': 0},
     ),
     'engagement_days': (
-        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        "SELECT engagements_per_day.occurred_on, engagements_per_day.engagements \nFROM engagements_per_day \nWHERE engagements_per_day.kind = '' AND engagements_per_day.area = '' AND engagements_per_day.occurred_on >= :since AND engagements_per_day.occurred_on <= :until ORDER BY engagements_per_day.occurred_on DESC",
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
     'engagement_days_of_area': (
-        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        "SELECT engagements_per_day.occurred_on, engagements_per_day.engagements \nFROM engagements_per_day \nWHERE engagements_per_day.kind = '' AND engagements_per_day.area = :area AND engagements_per_day.occurred_on >= :since AND engagements_per_day.occurred_on <= :until ORDER BY engagements_per_day.occurred_on DESC",
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
     'engagement_days_of_kind': (
-        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.kind = :kind AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        "SELECT engagements_per_day.occurred_on, engagements_per_day.engagements \nFROM engagements_per_day \nWHERE engagements_per_day.kind = :kind AND engagements_per_day.area = '' AND engagements_per_day.occurred_on >= :since AND engagements_per_day.occurred_on <= :until ORDER BY engagements_per_day.occurred_on DESC",
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
     'engagement_days_of_kind_area': (
-        'SELECT engagements.occurred_on, count(*) AS engagements \nFROM engagements \nWHERE engagements.kind = :kind AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.occurred_on ORDER BY engagements.occurred_on DESC',
+        'SELECT engagements_per_day.occurred_on, engagements_per_day.engagements \nFROM engagements_per_day \nWHERE engagements_per_day.kind = :kind AND engagements_per_day.area = :area AND engagements_per_day.occurred_on >= :since AND engagements_per_day.occurred_on <= :until ORDER BY engagements_per_day.occurred_on DESC',
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),
     'engagement_days_of_state': (
-        'SELECT engagement_states.occurred_on, count(*) AS engagements \nFROM engagement_states \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND (NOT (:area IS NOT NULL OR :kind IS NOT NULL) OR (EXISTS (SELECT engagements.uuid \nFROM engagements \nWHERE engagements.uuid = engagement_states.engagement_uuid AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind)))) GROUP BY engagement_states.occurred_on ORDER BY engagement_states.occurred_on DESC',
+        'SELECT state_engagements_per_day.occurred_on, state_engagements_per_day.engagements \nFROM state_engagements_per_day \nWHERE state_engagements_per_day.iso3 = :iso3 AND state_engagements_per_day.occurred_on >= :since AND state_engagements_per_day.occurred_on <= :until ORDER BY state_engagements_per_day.occurred_on DESC',
+        (('occurred_on', 'date'), ('engagements', None)),
+        {},
+    ),
+    'engagement_days_of_state_filtered': (
+        'SELECT engagement_states.occurred_on, count(*) AS engagements \nFROM engagement_states JOIN engagements ON engagements.uuid = engagement_states.engagement_uuid \nWHERE engagement_states.iso3 = :iso3 AND engagement_states.occurred_on >= :since AND engagement_states.occurred_on <= :until AND (:area IS NULL OR engagements.area = :area) AND (:kind IS NULL OR engagements.kind = :kind) GROUP BY engagement_states.occurred_on ORDER BY engagement_states.occurred_on DESC',
         (('occurred_on', 'date'), ('engagements', None)),
         {},
     ),

@@ -18,8 +18,15 @@ def schema_sql() -> str:
         for index in sorted(table.indexes, key=lambda i: i.name or ""):
             parts.append(str(CreateIndex(index).compile(dialect=dialect)).strip() + ";\n")
     from ccmtui.db import rollups, sqlite_extras
+    from ccmtui.db.models.derived import DERIVED
 
-    parts.append("-- Each engagement's values on the rows pointing at it, kept by the database (db/rollups.py).\n")
+    parts.append("-- Counts derived from the records, kept by the database (db/rollups.py).\n")
+    for table in DERIVED.sorted_tables:
+        parts.append(str(CreateTable(table).compile(dialect=dialect)).strip() + ";\n")
+    parts.append(
+        "-- Each engagement's values on the rows pointing at it and the per-day counts, kept by the database "
+        "(db/rollups.py).\n"
+    )
     parts.extend(statement + ";\n" for statement in rollups.SQLITE_DDL)
 
     parts.append("-- SQLite only: full-text search over engagements.\n")

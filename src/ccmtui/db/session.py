@@ -215,6 +215,9 @@ class Database:
                 database.sqlite_pragma("journal_mode = WAL")
             Base.metadata.create_all(database.engine)
             from ccmtui.db import rollups
+            from ccmtui.db.models.derived import DERIVED
+
+            DERIVED.create_all(database.engine)
 
             with database.engine.begin() as connection:
                 for statement in rollups.ddl(database.engine.dialect.name):

@@ -163,8 +163,9 @@ class AlchemyBackend:
                 )
         for name, _ in indexes:
             self._statement(sql.SQL("DROP INDEX {}").format(sql.SQL(name)))
-        # The triggers keeping each link's copy of its engagement's date (ccmtui.db.rollups) look the
-        # engagement up per row: off during the load, the copies settled in one pass after it.
+        # The triggers keeping each link's copy of its engagement's date and the per-day counts
+        # (ccmtui.db.rollups) work per row: off during the load, the copies settled and the counts
+        # made in one pass each after it.
         for table in tables:
             self._statement(sql.SQL("ALTER TABLE {} DISABLE TRIGGER USER").format(sql.Identifier(table)))
         self._set_aside = (constraints, indexes, tables)
@@ -178,7 +179,7 @@ class AlchemyBackend:
             return
         from psycopg import sql
 
-        from ccmtui.db.rollups import LINKS, settle
+        from ccmtui.db.rollups import LINKS, rebuild, settle
 
         run = self._statement
         for kind in ("p", "u"):
@@ -189,6 +190,10 @@ class AlchemyBackend:
                 )
         if {"engagements", *LINKS} & set(tables):
             for statement in settle("postgresql"):
+                run(sql.SQL(statement))
+        if {"engagements", "engagement_states"} & set(tables):
+            # The per-day counts, which the triggers set aside did not keep: counted afresh.
+            for statement in rebuild("postgresql"):
                 run(sql.SQL(statement))
         for table in tables:
             run(sql.SQL("ALTER TABLE {} ENABLE TRIGGER USER").format(sql.Identifier(table)))

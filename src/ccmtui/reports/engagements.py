@@ -113,12 +113,15 @@ def with_parties(reader: Reader, rows) -> list[EngagementLine]:
     ]
 
 
-def list_engagements(reader: Reader, chosen: EngagementFilter) -> list[EngagementLine]:
-    """Newest first; the most selective filter picks the index that drives the query."""
+def list_engagements(reader: Reader, chosen: EngagementFilter, *, skip: int = 0) -> list[EngagementLine]:
+    """Newest first; the most selective filter picks the index that drives the query. `skip`: the
+    first lines left out (of `chosen.limit`), their states and parties never read."""
     limit = chosen.limit or NO_LIMIT
-    # A second driving filter is applied after reading, so read without a limit then.
-    rows = _driving_rows(reader, chosen, NO_LIMIT if _post_actor(chosen) else limit)
-    return _filtered(chosen, with_parties(reader, rows))[:limit]
+    if (chosen.state and chosen.campaign) or _post_actor(chosen):
+        # A second driving filter is applied after reading (without a limit, for an actor's).
+        rows = _driving_rows(reader, chosen, NO_LIMIT if _post_actor(chosen) else limit)
+        return _filtered(chosen, with_parties(reader, rows))[:limit][skip:]
+    return with_parties(reader, _driving_rows(reader, chosen, limit)[skip:])
 
 
 def iter_engagements(
@@ -189,8 +192,11 @@ def engagements_per_day(reader: Reader, chosen: EngagementFilter) -> list[tuple[
     if chosen.actor or chosen.campaign:
         raise ValueError("engagements are counted per day by state, area, kind and dates only")
     params = {"since": chosen.since or EARLIEST, "until": chosen.until or LATEST}
-    if chosen.state:
-        rows = reader.rows(Q.engagement_days_of_state, iso3=chosen.state, area=chosen.area, kind=chosen.kind, **params)
+    if chosen.state and (chosen.area or chosen.kind):
+        filters = {"area": chosen.area, "kind": chosen.kind}
+        rows = reader.rows(Q.engagement_days_of_state_filtered, iso3=chosen.state, **filters, **params)
+    elif chosen.state:
+        rows = reader.rows(Q.engagement_days_of_state, iso3=chosen.state, **params)
     elif chosen.area and chosen.kind:
         rows = reader.rows(Q.engagement_days_of_kind_area, area=chosen.area, kind=chosen.kind, **params)
     elif chosen.area:

@@ -224,7 +224,7 @@ class TimelinePages:
         per_day: dict[date, int] = {}
         for entry in self.others:
             per_day[entry.on] = per_day.get(entry.on, 0) + 1
-        never = {"since": EARLIEST, "until": LATEST, "area": None, "kind": None}
+        never = {"since": EARLIEST, "until": LATEST}
         for row in reader.rows(Q.engagement_days_of_state, iso3=record.iso3, **never):
             per_day[row.occurred_on] = per_day.get(row.occurred_on, 0) + row.engagements
         for row in reader.rows(Q.attachment_days_of_state, iso3=record.iso3):

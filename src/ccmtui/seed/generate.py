@@ -93,8 +93,9 @@ class _Loader:
 
 
 def _search_triggers(connection: sqlite3.Connection) -> list[str]:
-    """Drop the triggers that keep the search index and the copies of the engagements' values
-    (db/rollups.py) in step with engagements (the rows written here carry both already); return their SQL."""
+    """Drop the triggers that keep the search index, the copies of the engagements' values
+    (db/rollups.py) and the per-day counts in step with engagements (the rows written here carry the
+    first two already; the counts are made once at the end); return their SQL."""
     from ccmtui.db.rollups import LINKS
 
     tables = ", ".join(f"'{table}'" for table in ("engagements", *LINKS))
@@ -116,6 +117,7 @@ def generate(
 
     `on_progress(n)` is called as each chunk of `n` engagements is written.
     """
+    from ccmtui.db import rollups
     from ccmtui.db.rebuild import replace_target
     from ccmtui.db.session import Database
 
@@ -167,6 +169,9 @@ def generate(
                     break
             receiving.close()
             loader.finish()
+            # The per-day counts the dropped triggers would have kept, in one GROUP BY each.
+            for statement in rollups.rebuild("sqlite"):
+                connection.execute(statement)
             for statement in triggers:
                 connection.execute(statement)
             connection.execute("COMMIT")

@@ -39,7 +39,7 @@ class Page:
 
 def fetch(reader: Reader, chosen: EngagementFilter, cursor: Cursor, size: int) -> Page:
     window = replace(chosen, until=cursor.until, limit=cursor.skip + size + 1)
-    found = list_engagements(reader, window)[cursor.skip :]
+    found = list_engagements(reader, window, skip=cursor.skip)
     more = len(found) > size
     lines = found[:size]
     following = None

@@ -51,6 +51,7 @@ class Q:
     engagement_days_of_kind = "engagement_days_of_kind"
     engagement_days_of_kind_area = "engagement_days_of_kind_area"
     engagement_days_of_state = "engagement_days_of_state"
+    engagement_days_of_state_filtered = "engagement_days_of_state_filtered"
     attachment_days_of_state = "attachment_days_of_state"
     assessment_of_state = "assessment_of_state"
     reply_reasons_of_state = "reply_reasons_of_state"

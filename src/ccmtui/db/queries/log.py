@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Date, Integer, Select, String, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy import Date, Integer, Select, String, and_, bindparam, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from ccmtui.db.models import (
@@ -23,6 +23,7 @@ from ccmtui.db.models import (
     Reply,
     State,
 )
+from ccmtui.db.models.derived import EngagementsPerDay, StateEngagementsPerDay
 from ccmtui.db.queries import Q
 
 ENGAGEMENT_COLUMNS = (
@@ -109,62 +110,66 @@ def engagements_of_campaign() -> Select:
     )
 
 
-def _days(base: Select) -> Select:
+ANY_SQL = "''"  # the rows counting every kind or every area (derived.ANY)
+
+
+def _days(kind, area) -> Select:
     """Engagements per day in [:since, :until], newest first: where each day starts in a listing,
-    without reading the listing. Each variant reads one covering index and never the table."""
+    without reading the listing. From the per-day counts the database keeps (db/rollups.py): one
+    row per day of a range of their key, whatever the number of engagements."""
     return (
-        base.where(
-            Engagement.occurred_on >= bindparam("since", type_=Date),
-            Engagement.occurred_on <= bindparam("until", type_=Date),
+        select(EngagementsPerDay.c.occurred_on, EngagementsPerDay.c.engagements)
+        .where(
+            EngagementsPerDay.c.kind == kind,
+            EngagementsPerDay.c.area == area,
+            EngagementsPerDay.c.occurred_on >= bindparam("since", type_=Date),
+            EngagementsPerDay.c.occurred_on <= bindparam("until", type_=Date),
         )
-        .group_by(Engagement.occurred_on)
-        .order_by(Engagement.occurred_on.desc())
+        .order_by(EngagementsPerDay.c.occurred_on.desc())
     )
-
-
-DAY_COLUMNS = (Engagement.occurred_on, func.count().label("engagements"))
 
 
 def engagement_days() -> Select:
-    return _days(select(*DAY_COLUMNS))
+    return _days(literal_column(ANY_SQL), literal_column(ANY_SQL))
 
 
 def engagement_days_of_area() -> Select:
-    return _days(select(*DAY_COLUMNS).where(Engagement.area == bindparam("area", type_=String)))
+    return _days(literal_column(ANY_SQL), bindparam("area", type_=String))
 
 
 def engagement_days_of_kind() -> Select:
-    return _days(select(*DAY_COLUMNS).where(Engagement.kind == bindparam("kind", type_=String)))
+    return _days(bindparam("kind", type_=String), literal_column(ANY_SQL))
 
 
 def engagement_days_of_kind_area() -> Select:
-    return _days(
-        select(*DAY_COLUMNS).where(
-            Engagement.kind == bindparam("kind", type_=String), Engagement.area == bindparam("area", type_=String)
-        )
-    )
+    return _days(bindparam("kind", type_=String), bindparam("area", type_=String))
 
 
 def engagement_days_of_state() -> Select:
-    """A state's engagements per day, from its (state, date) index; each engagement is read only
-    when an area or a kind filters them."""
-    filtered = or_(bindparam("area", type_=String).is_not(None), bindparam("kind", type_=String).is_not(None))
+    """A state's engagements per day, from the per-day counts the database keeps (db/rollups.py)."""
+    return (
+        select(StateEngagementsPerDay.c.occurred_on, StateEngagementsPerDay.c.engagements)
+        .where(
+            StateEngagementsPerDay.c.iso3 == bindparam("iso3"),
+            StateEngagementsPerDay.c.occurred_on >= bindparam("since", type_=Date),
+            StateEngagementsPerDay.c.occurred_on <= bindparam("until", type_=Date),
+        )
+        .order_by(StateEngagementsPerDay.c.occurred_on.desc())
+    )
+
+
+def engagement_days_of_state_filtered() -> Select:
+    """A state's engagements of an area or a kind per day, from its (state, date) index, each
+    engagement read to see its area and kind."""
     return (
         select(EngagementState.occurred_on, func.count().label("engagements"))
+        .join(Engagement, Engagement.uuid == EngagementState.engagement_uuid)
         .where(
             EngagementState.iso3 == bindparam("iso3"),
             EngagementState.occurred_on >= bindparam("since", type_=Date),
             EngagementState.occurred_on <= bindparam("until", type_=Date),
-            or_(
-                ~filtered,
-                select(Engagement.uuid)
-                .where(
-                    Engagement.uuid == EngagementState.engagement_uuid,
-                    _optional(Engagement.area, "area"),
-                    _optional(Engagement.kind, "kind"),
-                )
-                .exists(),
-            ),
+            _optional(Engagement.area, "area"),
+            _optional(Engagement.kind, "kind"),
         )
         .group_by(EngagementState.occurred_on)
         .order_by(EngagementState.occurred_on.desc())
@@ -365,6 +370,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.engagement_days_of_kind: engagement_days_of_kind,
     Q.engagement_days_of_kind_area: engagement_days_of_kind_area,
     Q.engagement_days_of_state: engagement_days_of_state,
+    Q.engagement_days_of_state_filtered: engagement_days_of_state_filtered,
     Q.attachment_days_of_state: attachment_days_of_state,
     Q.assessment_of_state: assessment_of_state,
     Q.reply_reasons_of_state: reply_reasons_of_state,

@@ -43,7 +43,7 @@ def upgrade() -> None:
         op.drop_index(name, table_name=table)
     for table, (name, columns) in NEW_INDEXES.items():
         op.create_index(name, table, columns, unique=False)
-    for statement in rollups.ddl(dialect, rollups.DATES_ONLY):
+    for statement in rollups.carry_ddl(dialect, rollups.DATES_ONLY):
         op.execute(statement)
 
 

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021"
-down_revision = "0019"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
@@ -54,7 +54,7 @@ def upgrade() -> None:
         op.execute(statement)
     for table, (name, columns) in INDEXES.items():
         op.create_index(name, table, columns, unique=False)
-    for statement in rollups.ddl(dialect):
+    for statement in rollups.carry_ddl(dialect):
         op.execute(statement)
 
 
@@ -64,11 +64,15 @@ def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     for statement in rollups.drop(dialect):
         op.execute(statement)
+    # On SQLite a column is dropped by copying its table: the triggers of the per-day counts, which
+    # name engagement_states, go first and come back after.
+    for statement in rollups.drop_day_counts(dialect):
+        op.execute(statement)
     for table, (name, _columns) in INDEXES.items():
         op.drop_index(name, table_name=table)
     for table, columns in COLUMNS.items():
         with op.batch_alter_table(table, schema=None) as batch_op:
             for name, _ in reversed(columns):
                 batch_op.drop_column(name)
-    for statement in rollups.ddl(dialect, rollups.DATES_ONLY):
+    for statement in (*rollups.carry_ddl(dialect, rollups.DATES_ONLY), *rollups.day_counts_ddl(dialect)):
         op.execute(statement)
