@@ -1,7 +1,8 @@
 """The summaries' and status's reads that would grow with the log are index reads on both backends
 (EXPLAIN): a state's reasons from the partial index of the replies that name some, the category an
-assessment replaced one step back in the state's index, a period's engagements counted and its
-démarches walked from the (kind, area, date) index alone; whom a state met, from its dated links."""
+assessment replaced one step back in the state's index, a period's engagements summed from the
+per-day counts, its démarches walked from the links' (kind, area, state, date) index; whom a state met,
+from its dated links."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ READS = {
         "ix_classifications_state_date",
         False,
     ),
-    "engagements_by_kind": (PERIOD, "ix_engagements_kind_area_occurred_on", True),
     # One step into the links' (kind, area, state, date) index a state: no engagement read.
     "demarche_reach": (PERIOD, "ix_engagement_states_kind_area_iso3_occurred_on", True),
     # One range of the replies' (kind, area, date) index, which answers alone: no engagement read.
@@ -32,15 +32,17 @@ READS = {
 }
 
 
-def _sqlite_plan(path, name: str) -> list[str]:
+def _sqlite_plan_of(path, name: str, params: dict) -> list[str]:
     from ccmtui.db.compiled import QUERIES
     from ccmtui.db.read import bind
 
     sql, _, constants = QUERIES[name]
     with sqlite3.connect(path) as connection:
-        return [
-            row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", bind({**constants, **READS[name][0]}))
-        ]
+        return [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", bind({**constants, **params}))]
+
+
+def _sqlite_plan(path, name: str) -> list[str]:
+    return _sqlite_plan_of(path, name, READS[name][0])
 
 
 @pytest.mark.sqlite_only
@@ -63,6 +65,14 @@ def test_on_sqlite_each_read_searches_its_index(sample_db, name):
         assert not any(" engagements " in f"{line} " for line in plan), plan
     assert not any(line.startswith(f"SCAN {table}") and index not in line for line in plan), plan
     assert not any("TEMP B-TREE" in line for line in plan[:1]), plan
+
+
+@pytest.mark.sqlite_only
+def test_a_periods_engagements_by_kind_are_summed_from_the_days_not_counted_from_the_log(sample_db):
+    plan = _sqlite_plan_of(sample_db, "engagements_by_kind", PERIOD)
+    assert plan == [
+        "SEARCH engagements_per_day USING PRIMARY KEY (kind=? AND area=? AND occurred_on>? AND occurred_on<?)"
+    ]
 
 
 @pytest.mark.sqlite_only

@@ -463,7 +463,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'engagements_by_kind': (
-        "SELECT engagements.kind, count(*) AS engagements \nFROM engagements \nWHERE engagements.kind IN ('demarche', 'meeting', 'letter', 'note-verbale', 'call', 'email', 'workshop', 'statement', 'other') AND engagements.area = :area AND engagements.occurred_on >= :since AND engagements.occurred_on <= :until GROUP BY engagements.kind ORDER BY engagements.kind",
+        "SELECT engagements_per_day.kind, sum(engagements_per_day.engagements) AS engagements \nFROM engagements_per_day \nWHERE engagements_per_day.kind IN ('demarche', 'meeting', 'letter', 'note-verbale', 'call', 'email', 'workshop', 'statement', 'other') AND engagements_per_day.area = :area AND engagements_per_day.occurred_on >= :since AND engagements_per_day.occurred_on <= :until GROUP BY engagements_per_day.kind ORDER BY engagements_per_day.kind",
         (('kind', None), ('engagements', None)),
         {},
     ),

@@ -22,6 +22,7 @@ from ccmtui.db.models import (
     TransparencyForm,
     TransparencyReport,
 )
+from ccmtui.db.models.derived import EngagementsPerDay
 from ccmtui.db.queries import Q
 from ccmtui.domain.engagements import KINDS
 
@@ -230,14 +231,21 @@ def _in_period(*conditions):
 
 
 def engagements_by_kind() -> Select:
-    """How many engagements of each kind an area logged in the period: counted kind by kind in the
-    (kind, area, date) index alone (the kinds written out, so that each is a range of it)."""
+    """How many engagements of each kind an area logged in the period: summed from the per-day
+    counts the database keeps (db/rollups.py), kind by kind a range of their key (the kinds written
+    out): the days of the period, however many engagements it holds."""
     kinds = [literal_column(f"'{kind}'") for kind in KINDS]
+    days = EngagementsPerDay.c
     return (
-        select(Engagement.kind, func.count().label("engagements"))
-        .where(Engagement.kind.in_(kinds), *_in_period())
-        .group_by(Engagement.kind)
-        .order_by(Engagement.kind)
+        select(days.kind, func.sum(days.engagements).label("engagements"))
+        .where(
+            days.kind.in_(kinds),
+            days.area == bindparam("area"),
+            days.occurred_on >= bindparam("since", type_=Date),
+            days.occurred_on <= bindparam("until", type_=Date),
+        )
+        .group_by(days.kind)
+        .order_by(days.kind)
     )
 
 
