@@ -85,6 +85,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.engagement_ids: every,
         Q.campaign_ids: every,
         Q.campaign_board: {**EVER, "area": None},
+        Q.campaign_board_latest: {**EVER, "area": None, "limit": 3},
+        Q.campaigns_in_period: {**EVER, "area": None},
         Q.campaigns_all: {"area": None},
         Q.campaigns_latest: {"limit": 20},
         Q.campaign_count: {},

@@ -95,3 +95,17 @@ def test_fast_and_sqlalchemy_readers_agree_on_the_summary_queries(sample_db):
                 assert [tuple(r) for r in fast.rows("engagements_by_kind", **bounds)] == by_kind, bounds
     fast.close()
     slow.close()
+
+
+def test_a_terminals_summary_counts_the_latest_campaigns_only_and_says_how_many_the_period_holds(sample_db):
+    from ccmtui.db.read import open_reader
+    from ccmtui.reports.summary import build_summary, summary_json
+
+    reader = open_reader(sample_db)
+    every = build_summary(reader, "universalization", "2014-06-30", "2000-01-01")
+    latest = build_summary(reader, "universalization", "2014-06-30", "2000-01-01", latest=1)
+    assert len(every.campaigns) == 2 and every.campaigns_in_period is None
+    assert latest.campaigns == every.campaigns[-1:]
+    assert latest.campaigns_in_period == len(every.campaigns)
+    # JSON and documents are built with every campaign; the count is not part of the JSON.
+    assert "campaigns_in_period" not in summary_json(every)

@@ -44,6 +44,9 @@ def summary(
         chosen = configured if configured in SUMMARY_AREAS else None
     from ccmtui.config import category_max_age
 
+    # A terminal shows a long period's latest campaigns: only theirs are counted (JSON has every one).
+    from ccmtui.reports.render_parts import SHOWN
+
     result = build_summary(
         context.reader(),
         chosen,
@@ -51,6 +54,7 @@ def summary(
         since,
         register=context.register(),
         category_max_age=category_max_age(context.config),
+        latest=None if as_json or plain else SHOWN,
     )
     if redact:
         from ccmtui.reports.summary import redacted

@@ -172,7 +172,8 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
                 _percent(c.reply_rate),
             )
         parts.append(table)
-        parts += _earlier(len(summary.campaigns), "campaigns")
+        held = summary.campaigns_in_period
+        parts += _earlier(len(summary.campaigns) if held is None else held, "campaigns")
     return parts
 
 

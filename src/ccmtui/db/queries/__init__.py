@@ -61,6 +61,8 @@ class Q:
     engagement_ids = "engagement_ids"
     campaign_ids = "campaign_ids"
     campaign_board = "campaign_board"
+    campaign_board_latest = "campaign_board_latest"
+    campaigns_in_period = "campaigns_in_period"
     campaigns_all = "campaigns_all"
     campaigns_latest = "campaigns_latest"
     campaign_count = "campaign_count"

@@ -20,12 +20,34 @@ def campaign_board() -> Select:
     values on its campaign: db/rollups.py), never every campaign nor every engagement of the period;
     found first, by id, so that the board reads them in the order it groups them by."""
     in_period = aliased(Campaign)
-    period = select(in_period.uuid).where(
+    period = select(in_period.uuid).where(*_campaigns_in(in_period))
+    return _board().where(Campaign.uuid.in_(period.scalar_subquery()))
+
+
+def _campaigns_in(in_period) -> tuple:
+    return (
         in_period.occurred_on >= bindparam("since", type_=Date),
         in_period.occurred_on <= bindparam("until", type_=Date),
         _optional(in_period.area, "area"),
     )
-    return _board().where(Campaign.uuid.in_(period.scalar_subquery()))
+
+
+def campaign_board_latest() -> Select:
+    """The :limit latest campaigns of [:since, :until] with their reply counts: the campaigns a
+    terminal shows, whose replies alone are counted, however many campaigns the period holds."""
+    in_period = aliased(Campaign)
+    latest = (
+        select(in_period.uuid)
+        .where(*_campaigns_in(in_period))
+        .order_by(in_period.occurred_on.desc(), in_period.uuid.desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
+    return _board().where(Campaign.uuid.in_(latest.scalar_subquery()))
+
+
+def campaigns_in_period() -> Select:
+    """How many campaigns [:since, :until] holds: a count of a range of their (date, area) index."""
+    return select(func.count().label("count")).select_from(Campaign).where(*_campaigns_in(Campaign))
 
 
 def _campaign_day():
@@ -165,6 +187,8 @@ def replies_pending_since_count() -> Select:
 QUERIES: dict[str, Callable[[], Select]] = {
     Q.campaign_ids: _ids_with_prefix(Campaign),
     Q.campaign_board: campaign_board,
+    Q.campaign_board_latest: campaign_board_latest,
+    Q.campaigns_in_period: campaigns_in_period,
     Q.campaigns_all: campaigns_all,
     Q.campaigns_latest: campaigns_latest,
     Q.campaign_count: campaign_count,

@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ccmtui.domain.areas import AREAS, SUMMARY_AREAS, parse_area
+from ccmtui.domain.categories import DEFAULT_MAX_AGE_MONTHS
 from ccmtui.domain.dates import PartialDate
 from ccmtui.domain.errors import InputError
 from ccmtui.domain.obligations import Standing
@@ -93,6 +94,7 @@ def build_summary(
     *,
     register: Register | None = None,
     category_max_age: int | None = None,
+    latest: int | None = None,
 ):
     """The summary of one thematic area, or of all of them, as plain dataclasses.
 
@@ -113,6 +115,8 @@ def build_summary(
     "not recorded"; `summary_json(summary)` gives its JSON form. Raises
     `InputError` for an unknown area or meeting or a `since` after `as_of`.
     category_max_age: months after which a category is stale (default 24).
+    latest: keep only the period's latest campaigns, that many, as a terminal shows them (their
+        number in `campaigns_in_period`); None keeps every one, as JSON and documents have them.
     """
     from ccmtui.reports.register import Register
 
@@ -120,8 +124,9 @@ def build_summary(
     slug = summary_area(area) if area else None
     period = resolve_period(register, as_of, since)
     builders = dict(BUILDERS)
-    if category_max_age is not None:
-        builders["universalization"] = lambda r, g, p: universalization_summary(r, g, p, category_max_age)
+    if category_max_age is not None or latest is not None:
+        max_age = DEFAULT_MAX_AGE_MONTHS if category_max_age is None else category_max_age
+        builders["universalization"] = lambda r, g, p: universalization_summary(r, g, p, max_age, latest)
     if slug is not None:
         return _with_actions(builders[slug](reader, register, period), reader, register, period)
     summaries: dict[str, object] = {}
@@ -171,7 +176,11 @@ def summary_json(value):
             "since_meeting": value.since_meeting,
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        result = {f.name: summary_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        result = {
+            f.name: summary_json(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.metadata.get("json", True)
+        }
         if hasattr(value, "figures"):
             result["figures"] = [{"label": label.strip(), "value": v} for label, v in value.figures()]
         return result

@@ -121,7 +121,7 @@ class UniversalizationSummary:
     non_signatories_by_category: dict[str, list[StateRef]]  # I, II, III, unassessed
     states_parties_by_year: list[tuple[int, int]]  # (year, States Parties at its end or on as_of)
     demarches: DemarcheTally
-    campaigns: list[CampaignTally]
+    campaigns: list[CampaignTally]  # every one of the period, or its latest when the summary was asked for them
     category_moves: list[CategoryMove] = field(default_factory=list)
     stale_categories: list[StaleCategory] = field(default_factory=list)
     # Category II states not yet party by the reasons that hold them back (reason → count), as the
@@ -131,6 +131,8 @@ class UniversalizationSummary:
     area: str = "universalization"
     # The area's actions in the action plan in force, with values (summary/actions.py).
     actions: list[ActionTally] = field(default_factory=list)
+    # How many campaigns the period holds, when `campaigns` holds only the latest of them.
+    campaigns_in_period: int | None = field(default=None, metadata={"json": False})
 
     @property
     def states_parties(self) -> int:
@@ -163,8 +165,14 @@ class UniversalizationSummary:
 
 
 def universalization_summary(
-    reader: Reader, register: Register, period: Period, max_age: int = DEFAULT_MAX_AGE_MONTHS
+    reader: Reader,
+    register: Register,
+    period: Period,
+    max_age: int = DEFAULT_MAX_AGE_MONTHS,
+    latest: int | None = None,
 ) -> UniversalizationSummary:
+    """latest: keep only the period's latest campaigns, that many (a terminal's board), with their
+    number in `campaigns_in_period`; None keeps every one."""
     now = register.on(period.as_of)
     then = register.on(period.since)
     counts = Counter(s.status for s in now)
@@ -214,7 +222,8 @@ def universalization_summary(
         non_signatories_by_category=categories,
         states_parties_by_year=by_year,
         demarches=_demarches(reader, period),
-        campaigns=_campaigns(reader, period),
+        campaigns=_campaigns(reader, period, latest),
+        campaigns_in_period=None if latest is None else _campaigns_in_period(reader, period),
         category_moves=_category_moves(reader, period),
         stale_categories=[
             StaleCategory(s.iso3, s.name, s.region, s.category, s.category_since)
@@ -267,11 +276,20 @@ def _demarches(reader: Reader, period: Period) -> DemarcheTally:
     )
 
 
-def _campaigns(reader: Reader, period: Period) -> list[CampaignTally]:
-    rows = reader.rows(
-        Q.campaign_board, since=period.since + timedelta(days=1), until=period.as_of, area="universalization"
-    )
+def _campaign_span(period: Period) -> dict:
+    return {"since": period.since + timedelta(days=1), "until": period.as_of, "area": "universalization"}
+
+
+def _campaigns(reader: Reader, period: Period, latest: int | None = None) -> list[CampaignTally]:
+    if latest is None:
+        rows = reader.rows(Q.campaign_board, **_campaign_span(period))
+    else:
+        rows = reader.rows(Q.campaign_board_latest, limit=latest, **_campaign_span(period))
     return [
         CampaignTally(r.title, r.occurred_on, r.kind, r.targets or 0, r.replied or 0, r.pending or 0, r.no_reply or 0)
         for r in sorted(rows, key=lambda r: r.occurred_on)
     ]
+
+
+def _campaigns_in_period(reader: Reader, period: Period) -> int:
+    return reader.rows(Q.campaigns_in_period, **_campaign_span(period))[0].count

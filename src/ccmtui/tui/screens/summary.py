@@ -116,6 +116,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
     @work(thread=True, exclusive=True, group="summary")
     def load(self, area: str | None, as_of, since: str | None, width: int) -> None:
         from ccmtui.domain.errors import CCMError
+        from ccmtui.reports.render_parts import SHOWN
         from ccmtui.reports.render_summary import render
         from ccmtui.reports.summary import build_summary
 
@@ -131,6 +132,7 @@ class SummaryScreen(RecordKeys, SectionScreen):
                     since,
                     register=register,
                     category_max_age=category_max_age(self.app.source.config),
+                    latest=SHOWN,
                 )
             except CCMError as error:
                 deliver(self, self._show_error, str(error))
