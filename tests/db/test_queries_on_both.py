@@ -104,6 +104,8 @@ def parameters(facts: dict) -> dict[str, dict]:
         Q.due_replies_oldest: {"cutoff": date(2014, 1, 1), "limit": 50, "offset": 1},
         Q.classifications_of_state: {"iso3": facts["classified"]},
         Q.classification_changes: EVER,
+        Q.classification_changes_latest: {**EVER, "skip": 1},
+        Q.classification_changes_count: EVER,
         Q.search_portable: {"pattern": "%conference%", "limit": 50},
         Q.recent_changesets: {"limit": 50},
         Q.last_undoable: {"database": facts["database"], "by": None, "role": None},

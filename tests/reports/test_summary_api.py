@@ -99,7 +99,7 @@ def test_fast_and_sqlalchemy_readers_agree_on_the_summary_queries(sample_db):
 
 def test_a_terminals_summary_counts_the_latest_campaigns_only_and_says_how_many_the_period_holds(sample_db):
     from ccmtui.db.read import open_reader
-    from ccmtui.reports.summary import build_summary, summary_json
+    from ccmtui.reports.summary import build_summary, redacted, summary_json
 
     reader = open_reader(sample_db)
     every = build_summary(reader, "universalization", "2014-06-30", "2000-01-01")
@@ -109,3 +109,10 @@ def test_a_terminals_summary_counts_the_latest_campaigns_only_and_says_how_many_
     assert latest.campaigns_in_period == len(every.campaigns)
     # JSON and documents are built with every campaign; the count is not part of the JSON.
     assert "campaigns_in_period" not in summary_json(every)
+    # The category changes likewise: the latest, their number, and whether any gives a rationale.
+    moves = build_summary(reader, "universalization", "2014-06-30", "2000-01-01", latest=3)
+    assert len(every.category_moves) > 3
+    assert moves.category_moves == every.category_moves[-3:]
+    assert moves.category_moves_in_period == len(every.category_moves)
+    assert moves.category_moves_reasoned is any(m.rationale for m in every.category_moves)
+    assert redacted(moves).category_moves_reasoned is False

@@ -157,6 +157,16 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None), ('name', None), ('previous', None)),
         {'param_1': 1, 'param_2': 0},
     ),
+    'classification_changes_latest': (
+        'SELECT classifications.uuid, classifications.iso3, classifications.category, classifications.assessed_on, classifications.rationale, classifications.source_engagement, classifications.recorded_by, classifications.reasons, states.name, (SELECT classifications_1.category \nFROM classifications AS classifications_1 \nWHERE classifications_1.iso3 = classifications.iso3 AND (classifications_1.assessed_on, classifications_1.created_at) < (classifications.assessed_on, classifications.created_at) ORDER BY classifications_1.assessed_on DESC, classifications_1.created_at DESC\n LIMIT :param_1 OFFSET :param_2) AS previous \nFROM classifications JOIN states ON states.iso3 = classifications.iso3 \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until AND classifications.assessed_on >= coalesce((SELECT classifications_2.assessed_on \nFROM classifications AS classifications_2 \nWHERE classifications_2.assessed_on >= :since AND classifications_2.assessed_on <= :until ORDER BY classifications_2.assessed_on DESC\n LIMIT :param_3 OFFSET :skip), :since) ORDER BY classifications.assessed_on, states.name',
+        (('uuid', None), ('iso3', None), ('category', None), ('assessed_on', 'date'), ('rationale', None), ('source_engagement', None), ('recorded_by', None), ('reasons', None), ('name', None), ('previous', None)),
+        {'param_1': 1, 'param_2': 0, 'param_3': 1},
+    ),
+    'classification_changes_count': (
+        'SELECT count(*) AS changes, max(CASE WHEN (classifications.rationale != :rationale_1) THEN :param_1 ELSE :param_2 END) AS reasoned \nFROM classifications \nWHERE classifications.assessed_on >= :since AND classifications.assessed_on <= :until',
+        (('changes', None), ('reasoned', None)),
+        {'rationale_1': '', 'param_1': 1, 'param_2': 0},
+    ),
     'search_portable': (
         'SELECT engagements.uuid, engagements.occurred_on, engagements.kind, engagements.area, engagements.summary, engagements.notes \nFROM engagements \nWHERE lower(engagements.summary) LIKE :pattern OR lower(engagements.notes) LIKE :pattern ORDER BY engagements.occurred_on DESC\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('occurred_on', 'date'), ('kind', None), ('area', None), ('summary', None), ('notes', None)),

@@ -112,11 +112,15 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
                 style="yellow",
             )
         )
-    parts.append(_heading(f"Category changes since {label}: {len(summary.category_moves)}"))
+    held = summary.category_moves_in_period
+    moves_count = len(summary.category_moves) if held is None else held
+    parts.append(_heading(f"Category changes since {label}: {moves_count}"))
     if summary.category_moves:
         # One line per move; the rationale in full is in --json.
         # Redacted (--redact), no move has a rationale: the column goes.
-        reasoned = any(move.rationale for move in summary.category_moves)
+        reasoned = summary.category_moves_reasoned
+        if reasoned is None:
+            reasoned = any(move.rationale for move in summary.category_moves)
         moves = Table(box=box.SIMPLE_HEAD, header_style="bold", expand=reasoned)
         for heading in ("State", "From", "To", "Date"):
             moves.add_column(heading, no_wrap=True, max_width=24 if heading == "State" else None)
@@ -126,7 +130,7 @@ def universalization(summary: UniversalizationSummary, width: int) -> list[Rende
             cells = [move.name, move.previous or "–", move.category, move.assessed_on.isoformat()]
             moves.add_row(*cells, *([move.rationale] if reasoned else []))
         parts.append(moves)
-        parts += _earlier(len(summary.category_moves), "category changes")
+        parts += _earlier(moves_count, "category changes")
     else:
         parts.append(Text("No category assessed in the period (ccm classify STATE II -r …).", style="dim"))
     tally = summary.demarches

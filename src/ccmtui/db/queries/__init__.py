@@ -76,6 +76,8 @@ class Q:
     replies_pending_since_count = "replies_pending_since_count"
     classifications_of_state = "classifications_of_state"
     classification_changes = "classification_changes"
+    classification_changes_latest = "classification_changes_latest"
+    classification_changes_count = "classification_changes_count"
     search_portable = "search_portable"
     # counterparts.py
     organisations = "organisations"

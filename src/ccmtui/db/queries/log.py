@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Date, Integer, Select, String, and_, bindparam, func, literal_column, or_, select, tuple_
+from sqlalchemy import Date, Integer, Select, String, and_, bindparam, case, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from ccmtui.db.models import (
@@ -291,6 +291,36 @@ def classifications_of_state() -> Select:
     )
 
 
+def classification_changes_latest() -> Select:
+    """`classification_changes` from the day of the :skip+1-th latest on: the latest a terminal
+    shows, whatever their order within that day, and not the period's every one."""
+    later = aliased(Classification)
+    cutoff = (
+        select(later.assessed_on)
+        .where(_assessed_in_period(later))
+        .order_by(later.assessed_on.desc())
+        .limit(1)
+        .offset(bindparam("skip", type_=Integer))
+        .scalar_subquery()
+    )
+    return classification_changes().where(
+        Classification.assessed_on >= func.coalesce(cutoff, bindparam("since", type_=Date))
+    )
+
+
+def classification_changes_count() -> Select:
+    """How many classifications [:since, :until] holds, and whether any of them gives a rationale."""
+    reasoned = func.max(case((Classification.rationale != "", 1), else_=0))
+    return select(func.count().label("changes"), reasoned.label("reasoned")).where(_assessed_in_period(Classification))
+
+
+def _assessed_in_period(classification):
+    return and_(
+        classification.assessed_on >= bindparam("since", type_=Date),
+        classification.assessed_on <= bindparam("until", type_=Date),
+    )
+
+
 def classification_changes() -> Select:
     """Classifications made in [:since, :until], each with the category it replaced."""
     earlier = aliased(Classification)
@@ -310,10 +340,7 @@ def classification_changes() -> Select:
     return (
         select(*CLASSIFICATION_COLUMNS, State.name, previous.label("previous"))
         .join(State, State.iso3 == Classification.iso3)
-        .where(
-            Classification.assessed_on >= bindparam("since", type_=Date),
-            Classification.assessed_on <= bindparam("until", type_=Date),
-        )
+        .where(_assessed_in_period(Classification))
         .order_by(Classification.assessed_on, State.name)
     )
 
@@ -382,5 +409,7 @@ QUERIES: dict[str, Callable[[], Select]] = {
     Q.follow_ups_overdue_count: follow_ups_overdue_count,
     Q.classifications_of_state: classifications_of_state,
     Q.classification_changes: classification_changes,
+    Q.classification_changes_latest: classification_changes_latest,
+    Q.classification_changes_count: classification_changes_count,
     Q.search_portable: search_portable,
 }

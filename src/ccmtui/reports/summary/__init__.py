@@ -115,8 +115,9 @@ def build_summary(
     "not recorded"; `summary_json(summary)` gives its JSON form. Raises
     `InputError` for an unknown area or meeting or a `since` after `as_of`.
     category_max_age: months after which a category is stale (default 24).
-    latest: keep only the period's latest campaigns, that many, as a terminal shows them (their
-        number in `campaigns_in_period`); None keeps every one, as JSON and documents have them.
+    latest: keep only the period's latest campaigns and category changes, that many, as a terminal
+        shows them (their numbers in `campaigns_in_period` and `category_moves_in_period`); None keeps
+        every one, as JSON and documents have them.
     """
     from ccmtui.reports.register import Register
 
@@ -163,7 +164,11 @@ def redacted(value):
     if isinstance(value, Overview):
         return dataclasses.replace(value, summaries={k: redacted(v) for k, v in value.summaries.items()})
     if isinstance(value, UniversalizationSummary):
-        return dataclasses.replace(value, category_moves=[redacted(m) for m in value.category_moves])
+        return dataclasses.replace(
+            value,
+            category_moves=[redacted(m) for m in value.category_moves],
+            category_moves_reasoned=None if value.category_moves_reasoned is None else False,
+        )
     return value
 
 

@@ -133,6 +133,9 @@ class UniversalizationSummary:
     actions: list[ActionTally] = field(default_factory=list)
     # How many campaigns the period holds, when `campaigns` holds only the latest of them.
     campaigns_in_period: int | None = field(default=None, metadata={"json": False})
+    # Likewise for the category changes: how many the period holds, and whether any gives a rationale.
+    category_moves_in_period: int | None = field(default=None, metadata={"json": False})
+    category_moves_reasoned: bool | None = field(default=None, metadata={"json": False})
 
     @property
     def states_parties(self) -> int:
@@ -171,8 +174,9 @@ def universalization_summary(
     max_age: int = DEFAULT_MAX_AGE_MONTHS,
     latest: int | None = None,
 ) -> UniversalizationSummary:
-    """latest: keep only the period's latest campaigns, that many (a terminal's board), with their
-    number in `campaigns_in_period`; None keeps every one."""
+    """latest: keep only the period's latest campaigns and category changes, that many (what a
+    terminal shows), with their number in `campaigns_in_period` and `category_moves_in_period`;
+    None keeps every one."""
     now = register.on(period.as_of)
     then = register.on(period.since)
     counts = Counter(s.status for s in now)
@@ -224,7 +228,8 @@ def universalization_summary(
         demarches=_demarches(reader, period),
         campaigns=_campaigns(reader, period, latest),
         campaigns_in_period=None if latest is None else _campaigns_in_period(reader, period),
-        category_moves=_category_moves(reader, period),
+        category_moves=_category_moves(reader, period, latest),
+        **({} if latest is None else _category_moves_in_period(reader, period)),
         stale_categories=[
             StaleCategory(s.iso3, s.name, s.region, s.category, s.category_since)
             for s in now
@@ -246,12 +251,23 @@ def _category_ii_by_reason(reader: Reader, now, as_of: date) -> dict[str, int]:
     return dict(counts.most_common())
 
 
-def _category_moves(reader: Reader, period: Period) -> list[CategoryMove]:
-    rows = reader.rows(Q.classification_changes, since=period.since + timedelta(days=1), until=period.as_of)
-    return [
+def _category_moves(reader: Reader, period: Period, latest: int | None = None) -> list[CategoryMove]:
+    span = {"since": period.since + timedelta(days=1), "until": period.as_of}
+    if latest is None:
+        rows = reader.rows(Q.classification_changes, **span)
+    else:
+        # The days of the latest few, whole: sorted here as every one would be, then cut.
+        rows = reader.rows(Q.classification_changes_latest, skip=max(latest - 1, 0), **span)
+    moves = [
         CategoryMove(r.iso3, r.name, r.previous, r.category, r.assessed_on, r.rationale)
         for r in sorted(rows, key=lambda r: (r.assessed_on, normalize(r.name)))
     ]
+    return moves if latest is None else moves[len(moves) - latest :] if latest else []
+
+
+def _category_moves_in_period(reader: Reader, period: Period) -> dict:
+    [row] = reader.rows(Q.classification_changes_count, since=period.since + timedelta(days=1), until=period.as_of)
+    return {"category_moves_in_period": row.changes, "category_moves_reasoned": bool(row.reasoned)}
 
 
 def _demarches(reader: Reader, period: Period) -> DemarcheTally:
