@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,6 +10,18 @@ from datetime import date, timedelta
 from ccmtui.domain import treaty
 from ccmtui.domain.areas import AREAS
 from ccmtui.domain.engagements import KINDS
+from ccmtui.seed.invent_values import (
+    FIRST_DAY,
+    LAST_DAY,
+    action_plan,
+    invented_reasons,
+    optional_day,
+    spread,
+    stamp_on,
+    uuid_text,
+    weighted,
+    working_days,
+)
 from ccmtui.seed.vocabulary import (
     AREA_WEIGHTS,
     CATEGORIES,
@@ -24,8 +35,6 @@ from ccmtui.seed.vocabulary import (
     Text,
 )
 
-FIRST_DAY = date(2015, 1, 1)
-LAST_DAY = date(2025, 12, 31)
 CHUNK = 10_000
 TABLES_FILLED = ("engagements", "engagement_states", "engagement_actors", "campaigns", "replies", "classifications")
 
@@ -48,59 +57,6 @@ class _State:
         return self.status_on(day) in treaty.STATES_PARTIES_INCLUDING_PENDING
 
 
-# Version 4, RFC 4122 variant: the version nibble and the two variant bits are fixed.
-_UUID_MASK = 0xFFFFFFFFFFFF0FFF3FFFFFFFFFFFFFFF
-_UUID_FIXED = 0x00000000000040008000000000000000
-
-
-def _uuid_text(value: int) -> str:
-    h = "%032x" % ((value & _UUID_MASK) | _UUID_FIXED)
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def _spread(value: int) -> int:
-    """122 random bits laid around the fixed ones, keeping their order."""
-    return ((value >> 74) << 80) | (((value >> 62) & 0xFFF) << 64) | (value & ((1 << 62) - 1))
-
-
-def _weighted(rng: random.Random, weights: dict[str, int]) -> Callable[[], str]:
-    """A picker over the keys of `weights`, cheap enough to call millions of times."""
-    keys, cumulative, total = list(weights), [], 0
-    for value in weights.values():
-        total += value
-        cumulative.append(total)
-    uniform = rng.random
-
-    def pick() -> str:
-        return keys[bisect_right(cumulative, uniform() * total)]
-
-    return pick
-
-
-def _stamp(day: str, random: Callable[[], float]) -> str:
-    """A time on a working day, as the models store datetimes."""
-    seconds = 7 * 3600 + int(random() * 12 * 3600)
-    return f"{day} {seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}.000000"
-
-
-def _working_days() -> list[date]:
-    days, day = [], FIRST_DAY
-    while day <= LAST_DAY:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
-
-
-def _action_plan(day: date) -> str:
-    """The action plan in force on a day: Dubrovnik from the 1RC, Lausanne from the 2RC."""
-    if day < date(2015, 9, 11):
-        return "VAP"
-    if day < date(2021, 9, 21):
-        return "DAP"
-    return "LAP"
-
-
 class Generator:
     """Invents the rows in date order and hands them, a chunk at a time, to `send(table, rows)`.
 
@@ -120,7 +76,7 @@ class Generator:
         self.milestone = milestone
         self.rng = random.Random(seed)
         self.states = [
-            _State(iso3, name, region, _day(signed), _day(deposited), _day(withdrawal))
+            _State(iso3, name, region, optional_day(signed), optional_day(deposited), optional_day(withdrawal))
             for iso3, name, region, signed, deposited, withdrawal in states
         ]
         self.by_iso3 = {state.iso3: state for state in self.states}
@@ -132,7 +88,7 @@ class Generator:
         self.categories: dict[str, list[tuple[date, str]]] = {}
 
     def uuid(self) -> str:
-        return _uuid_text(self.rng.getrandbits(128))
+        return uuid_text(self.rng.getrandbits(128))
 
     # -- output
     def add(self, table: str, row: dict) -> None:
@@ -152,7 +108,7 @@ class Generator:
     # -- the plan
     def run(self) -> dict[str, int]:
         rng = self.rng
-        days = _working_days()
+        days = working_days()
         campaigns = self._plan_campaigns(days)
         regular = self.total - len(campaigns)
         # Busier years later in the decade, and a peak in the weeks before each September meeting.
@@ -161,9 +117,9 @@ class Generator:
         assessments = self._plan_assessments()
         pools = self._pools()
         coordinators = self._coordinators()
-        pick_kind = _weighted(rng, KIND_WEIGHTS)
-        pick_area = _weighted(rng, AREA_WEIGHTS)
-        pick_channel = _weighted(rng, CHANNEL_WEIGHTS)
+        pick_kind = weighted(rng, KIND_WEIGHTS)
+        pick_area = weighted(rng, AREA_WEIGHTS)
+        pick_channel = weighted(rng, CHANNEL_WEIGHTS)
         c_index = a_index = 0
         text = Text(rng)
         for position in chosen:
@@ -264,7 +220,7 @@ class Generator:
             actors.append(ORGANISATIONS[int(random() * len(ORGANISATIONS))])
         points = ""
         if random() < 0.4:
-            plan = _action_plan(day)
+            plan = action_plan(day)
             first = f"{plan}-{1 + int(random() * 50)}"
             second = f"{plan}-{1 + int(random() * 50)}" if random() < 0.3 else first
             points = first if second == first else f"{first} {second}"
@@ -291,7 +247,7 @@ class Generator:
     ) -> str:
         uuid = self.uuid()
         iso_day = day.isoformat()
-        stamp = _stamp(iso_day, self.rng.random)
+        stamp = stamp_on(iso_day, self.rng.random)
         self.add(
             "engagements",
             {
@@ -336,7 +292,7 @@ class Generator:
                         {
                             "engagement_uuid": uuid,
                             key: value,
-                            "uuid": _uuid_text(_spread(number * width + bits(spare))),
+                            "uuid": uuid_text(spread(number * width + bits(spare))),
                             "occurred_on": stamp[:10],  # the stamp is taken on the engagement's day
                             **carried,
                             "created_at": stamp,
@@ -360,7 +316,7 @@ class Generator:
         except InputError:
             return None
         uuid = self.uuid()
-        stamp = _stamp(day.isoformat(), self.rng.random)
+        stamp = stamp_on(day.isoformat(), self.rng.random)
         self.add(
             "classifications",
             {
@@ -370,7 +326,7 @@ class Generator:
                 "rationale": rationale,
                 "source_engagement": source,
                 "recorded_by": recorded_by,
-                "reasons": _invented_reasons(category, uuid),
+                "reasons": invented_reasons(category, uuid),
                 "uuid": uuid,
                 "created_at": stamp,
                 "updated_at": stamp,
@@ -418,13 +374,13 @@ class Generator:
             "capital" if kind == "demarche" else "geneva",
             summary,
             text.notes(area, [targets[0].name], day),
-            f"{_action_plan(day)}-{rng.randint(1, 10)}",
+            f"{action_plan(day)}-{rng.randint(1, 10)}",
             None,
             coordinator,
             [s.iso3 for s in targets],
             [iso3 for iso3, _ in term],
         )
-        stamp = _stamp(day.isoformat(), rng.random)
+        stamp = stamp_on(day.isoformat(), rng.random)
         self.add(
             "campaigns",
             {
@@ -450,13 +406,13 @@ class Generator:
         rng = self.rng
         roll = rng.random()
         status, received, stance, summary, supports, classification = "pending", None, None, "", None, None
-        stamp = _stamp(sent.isoformat(), rng.random)
+        stamp = stamp_on(sent.isoformat(), rng.random)
         if roll < 0.45:
             status = "replied"
             received = sent + timedelta(days=rng.randint(5, 150))
             stance = rng.choice(("positive", "neutral", "neutral", "negative"))
             summary = rng.choice(REPLY_SUMMARIES[stance])
-            stamp = _stamp(received.isoformat(), rng.random)
+            stamp = stamp_on(received.isoformat(), rng.random)
             if rng.random() < 0.3:
                 supports = STANCE_CATEGORY[stance]
                 classification = self._classification(
@@ -487,27 +443,3 @@ class Generator:
                 "updated_at": stamp,
             },
         )
-
-
-# The reasons the 2013 report gives for each category (seed/sample_data/categories-2013.toml).
-_REASONS_BY_CATEGORY = {
-    "I": ("clearance-deadline", "administrative-burden"),
-    "II": ("other-priorities", "regional-reciprocity", "cost", "prefers-ccw", "major-producers-first"),
-    "III": ("security", "domestic-politics", "major-producers-first"),
-}
-
-
-def _invented_reasons(category: str, uuid: str) -> str:
-    """One or two of the category's reasons, chosen from the record's id (the random stream is left
-    as it was, so a seed still gives the same engagements)."""
-    choices = _REASONS_BY_CATEGORY.get(category, ())
-    if not choices:
-        return ""
-    number = int(uuid.replace("-", "")[:8], 16)
-    first = choices[number % len(choices)]
-    second = choices[(number // 7) % len(choices)]
-    return " ".join(dict.fromkeys((first, second)))
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
