@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import datetime
 from itertools import islice
@@ -13,7 +12,7 @@ from typing import Any
 
 from ccmtui.db.failures import describe_failure
 from ccmtui.db.read import SQLiteReader, record
-from ccmtui.db.write import SYNC_CACHE_KIB, plain
+from ccmtui.db.write import SYNC_CACHE_KIB, complete_row, plain
 from ccmtui.domain.errors import DatabaseError
 
 _AS_STORED = frozenset({str, int, float, bytes, type(None)})  # values SQLite takes as they are (bool is not int here)
@@ -50,21 +49,7 @@ class SQLiteBackend:
         return TABLES[table]
 
     def complete(self, table: str, values: dict, stamp: datetime) -> dict:
-        spec = self._table(table)
-        unknown = set(values) - {name for name, _, _ in spec["columns"]}
-        if unknown:
-            raise ValueError(f"{table} has no column(s) {', '.join(sorted(unknown))}")
-        row = {}
-        for name, _kind, default in spec["columns"]:
-            if name in values:
-                row[name] = values[name]
-            elif name == "uuid":
-                row[name] = str(uuidlib.uuid4())
-            elif name in ("created_at", "updated_at"):
-                row[name] = stamp
-            else:
-                row[name] = default
-        return row
+        return complete_row(table, values, stamp)
 
     def _bind(self, row: dict) -> dict:
         return {k: _stored(v) for k, v in row.items()}
