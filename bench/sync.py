@@ -152,9 +152,22 @@ class Server:
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
 
     def drop(self, url: str) -> None:
-        from sqlalchemy.engine import make_url
+        """Drop a round's database; a process the login may not end (the server's autovacuum on a
+        freshly loaded database) is waited for once, then the database is left for the server's removal."""
+        import time
 
-        self._admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import DBAPIError
+
+        for wait in (5, None):
+            try:
+                self._admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+                return
+            except DBAPIError as error:
+                if wait is None:
+                    print(f"left {make_url(url).database} on the server: {error.orig}", file=sys.stderr)
+                    return
+                time.sleep(wait)
 
     def stop(self) -> None:
         if self.directory is not None:

@@ -40,3 +40,15 @@ def test_the_writer_leaves_unlogged_exactly_the_tables_the_models_say():
     from ccmtui.db.models import UNLOGGED_TABLES
 
     assert write.UNLOGGED == UNLOGGED_TABLES
+
+
+def test_a_sync_carries_the_tables_and_references_the_models_say():
+    from ccmtui.db import sync_tables
+    from ccmtui.db.models import LOCAL_TABLES, Base
+
+    assert sync_tables.LOCAL_TABLES == LOCAL_TABLES
+    tables = Base.metadata.sorted_tables
+    assert sync_tables.SYNCED_TABLES == tuple(t.name for t in tables if t.name not in LOCAL_TABLES)
+    assert {name: set(keys) for name, keys in sync_tables.FOREIGN_KEYS.items()} == {
+        t.name: {(fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys} for t in tables
+    }

@@ -108,7 +108,8 @@ def compile_postgresql() -> dict[str, tuple[str, dict]]:
 
 
 def compile_tables() -> dict[str, dict]:
-    """Per table: its columns (name, converter kind, scalar default) and the statements the writer uses."""
+    """Per table, parents before children: its columns (name, converter kind, scalar default), its
+    references and the statements the writer uses."""
     dialect = sqlite.dialect(paramstyle="named")
     tables = {}
     for table in Base.metadata.sorted_tables:
@@ -123,6 +124,10 @@ def compile_tables() -> dict[str, dict]:
         )
         tables[table.name] = {
             "columns": columns,
+            # (column, table, column) for each reference to another record (a sync's order and screening)
+            "references": tuple(
+                sorted((fk.parent.name, fk.column.table.name, fk.column.name) for fk in table.foreign_keys)
+            ),
             "insert": str(insert(table).compile(dialect=dialect, column_keys=names)),
             "update": str(
                 update(table).where(table.c.uuid == bindparam("uuid_")).compile(dialect=dialect, column_keys=names)

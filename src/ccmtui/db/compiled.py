@@ -706,6 +706,7 @@ SCHEMA_REVISION = '0021'
 TABLES: dict[str, dict] = {
     'blobs': {
         'columns': (('sha256', None, None), ('content', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO blobs (sha256, content, uuid, created_at, updated_at) VALUES (:sha256, :content, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE blobs SET sha256=:sha256, content=:content, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE blobs.uuid = :uuid',
         'delete': 'DELETE FROM blobs WHERE blobs.uuid = :uuid',
@@ -715,6 +716,7 @@ TABLES: dict[str, dict] = {
     },
     'changesets': {
         'columns': (('made_at', 'datetime', None), ('made_by', None, None), ('made_as', None, None), ('made_in', None, None), ('command', None, None), ('reverts', None, None), ('reverted_by', None, None), ('position', None, None), ('chain', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('reverts', 'changesets', 'uuid'),),
         'insert': 'INSERT INTO changesets (made_at, made_by, made_as, made_in, command, reverts, reverted_by, position, chain, uuid, created_at, updated_at) VALUES (:made_at, :made_by, :made_as, :made_in, :command, :reverts, :reverted_by, :position, :chain, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE changesets SET made_at=:made_at, made_by=:made_by, made_as=:made_as, made_in=:made_in, command=:command, reverts=:reverts, reverted_by=:reverted_by, position=:position, chain=:chain, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changesets.uuid = :uuid',
         'delete': 'DELETE FROM changesets WHERE changesets.uuid = :uuid',
@@ -724,6 +726,7 @@ TABLES: dict[str, dict] = {
     },
     'conflicts': {
         'columns': (('table_name', None, None), ('record_uuid', None, None), ('kept', None, None), ('a_in', None, None), ('a_label', None, ''), ('a_version', None, None), ('a_by', None, None), ('a_login', None, None), ('a_at', 'datetime', None), ('b_in', None, None), ('b_label', None, ''), ('b_version', None, None), ('b_by', None, None), ('b_login', None, None), ('b_at', 'datetime', None), ('found_at', 'datetime', None), ('settled_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO conflicts (table_name, record_uuid, kept, a_in, a_label, a_version, a_by, a_login, a_at, b_in, b_label, b_version, b_by, b_login, b_at, found_at, settled_by, uuid, created_at, updated_at) VALUES (:table_name, :record_uuid, :kept, :a_in, :a_label, :a_version, :a_by, :a_login, :a_at, :b_in, :b_label, :b_version, :b_by, :b_login, :b_at, :found_at, :settled_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE conflicts SET table_name=:table_name, record_uuid=:record_uuid, kept=:kept, a_in=:a_in, a_label=:a_label, a_version=:a_version, a_by=:a_by, a_login=:a_login, a_at=:a_at, b_in=:b_in, b_label=:b_label, b_version=:b_version, b_by=:b_by, b_login=:b_login, b_at=:b_at, found_at=:found_at, settled_by=:settled_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE conflicts.uuid = :uuid',
         'delete': 'DELETE FROM conflicts WHERE conflicts.uuid = :uuid',
@@ -733,6 +736,7 @@ TABLES: dict[str, dict] = {
     },
     'database_info': {
         'columns': (('label', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO database_info (label, uuid, created_at, updated_at) VALUES (:label, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE database_info SET label=:label, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE database_info.uuid = :uuid',
         'delete': 'DELETE FROM database_info WHERE database_info.uuid = :uuid',
@@ -742,6 +746,7 @@ TABLES: dict[str, dict] = {
     },
     'engagements': {
         'columns': (('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('channel', None, None), ('summary', None, None), ('notes', None, ''), ('action_points', None, ''), ('follow_up_on', 'date', None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO engagements (occurred_on, kind, area, channel, summary, notes, action_points, follow_up_on, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:occurred_on, :kind, :area, :channel, :summary, :notes, :action_points, :follow_up_on, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE engagements SET occurred_on=:occurred_on, kind=:kind, area=:area, channel=:channel, summary=:summary, notes=:notes, action_points=:action_points, follow_up_on=:follow_up_on, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagements.uuid = :uuid',
         'delete': 'DELETE FROM engagements WHERE engagements.uuid = :uuid',
@@ -751,6 +756,7 @@ TABLES: dict[str, dict] = {
     },
     'frozen_reports': {
         'columns': (('name', None, None), ('kind', None, None), ('as_of', 'date', None), ('since', 'date', None), ('parameters', None, None), ('figures', None, None), ('content', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO frozen_reports (name, kind, as_of, since, parameters, figures, content, recorded_by, uuid, created_at, updated_at) VALUES (:name, :kind, :as_of, :since, :parameters, :figures, :content, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE frozen_reports SET name=:name, kind=:kind, as_of=:as_of, since=:since, parameters=:parameters, figures=:figures, content=:content, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE frozen_reports.uuid = :uuid',
         'delete': 'DELETE FROM frozen_reports WHERE frozen_reports.uuid = :uuid',
@@ -760,6 +766,7 @@ TABLES: dict[str, dict] = {
     },
     'meetings': {
         'columns': (('code', None, None), ('name', None, None), ('city', None, None), ('country', None, None), ('start', 'date', None), ('end', 'date', None), ('president_state', None, None), ('source', None, None), ('notes', None, None), ('kind', None, 'msp'), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO meetings (code, name, city, country, start, "end", president_state, source, notes, kind, uuid, created_at, updated_at) VALUES (:code, :name, :city, :country, :start, :end, :president_state, :source, :notes, :kind, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE meetings SET code=:code, name=:name, city=:city, country=:country, start=:start, "end"=:end, president_state=:president_state, source=:source, notes=:notes, kind=:kind, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE meetings.uuid = :uuid',
         'delete': 'DELETE FROM meetings WHERE meetings.uuid = :uuid',
@@ -769,6 +776,7 @@ TABLES: dict[str, dict] = {
     },
     'organisations': {
         'columns': (('code', None, None), ('name', None, None), ('aliases', None, ''), ('kind', None, None), ('helps', None, ''), ('source', None, None), ('notes', None, ''), ('shipped', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO organisations (code, name, aliases, kind, helps, source, notes, shipped, uuid, created_at, updated_at) VALUES (:code, :name, :aliases, :kind, :helps, :source, :notes, :shipped, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE organisations SET code=:code, name=:name, aliases=:aliases, kind=:kind, helps=:helps, source=:source, notes=:notes, shipped=:shipped, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE organisations.uuid = :uuid',
         'delete': 'DELETE FROM organisations WHERE organisations.uuid = :uuid',
@@ -778,6 +786,7 @@ TABLES: dict[str, dict] = {
     },
     'plan_actions': {
         'columns': (('code', None, None), ('plan', None, None), ('number', None, None), ('area', None, ''), ('title', None, ''), ('indicators', None, ''), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO plan_actions (code, "plan", number, area, title, indicators, source, uuid, created_at, updated_at) VALUES (:code, :plan, :number, :area, :title, :indicators, :source, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE plan_actions SET code=:code, "plan"=:plan, number=:number, area=:area, title=:title, indicators=:indicators, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE plan_actions.uuid = :uuid',
         'delete': 'DELETE FROM plan_actions WHERE plan_actions.uuid = :uuid',
@@ -787,6 +796,7 @@ TABLES: dict[str, dict] = {
     },
     'states': {
         'columns': (('iso3', None, None), ('name', None, None), ('region', None, None), ('subregion', None, None), ('intermediate_region', None, None), ('signed', 'date', None), ('deposited', 'date', None), ('instrument', None, None), ('withdrawal_notified', 'date', None), ('source', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO states (iso3, name, region, subregion, intermediate_region, signed, deposited, instrument, withdrawal_notified, source, uuid, created_at, updated_at) VALUES (:iso3, :name, :region, :subregion, :intermediate_region, :signed, :deposited, :instrument, :withdrawal_notified, :source, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE states SET iso3=:iso3, name=:name, region=:region, subregion=:subregion, intermediate_region=:intermediate_region, signed=:signed, deposited=:deposited, instrument=:instrument, withdrawal_notified=:withdrawal_notified, source=:source, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE states.uuid = :uuid',
         'delete': 'DELETE FROM states WHERE states.uuid = :uuid',
@@ -796,6 +806,7 @@ TABLES: dict[str, dict] = {
     },
     'sync_peers': {
         'columns': (('peer_uuid', None, None), ('peer_label', None, ''), ('last_synced_at', 'datetime', None), ('taken_up_to', None, None), ('taken_chain', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO sync_peers (peer_uuid, peer_label, last_synced_at, taken_up_to, taken_chain, uuid, created_at, updated_at) VALUES (:peer_uuid, :peer_label, :last_synced_at, :taken_up_to, :taken_chain, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE sync_peers SET peer_uuid=:peer_uuid, peer_label=:peer_label, last_synced_at=:last_synced_at, taken_up_to=:taken_up_to, taken_chain=:taken_chain, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE sync_peers.uuid = :uuid',
         'delete': 'DELETE FROM sync_peers WHERE sync_peers.uuid = :uuid',
@@ -805,6 +816,7 @@ TABLES: dict[str, dict] = {
     },
     'work_plans': {
         'columns': (('title', None, None), ('area', None, None), ('starts_on', 'date', None), ('ends_on', 'date', None), ('background', None, ''), ('strategy', None, ''), ('expected_outputs', None, ''), ('estimated_budget', None, ''), ('source', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (),
         'insert': 'INSERT INTO work_plans (title, area, starts_on, ends_on, background, strategy, expected_outputs, estimated_budget, source, recorded_by, uuid, created_at, updated_at) VALUES (:title, :area, :starts_on, :ends_on, :background, :strategy, :expected_outputs, :estimated_budget, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE work_plans SET title=:title, area=:area, starts_on=:starts_on, ends_on=:ends_on, background=:background, strategy=:strategy, expected_outputs=:expected_outputs, estimated_budget=:estimated_budget, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plans.uuid = :uuid',
         'delete': 'DELETE FROM work_plans WHERE work_plans.uuid = :uuid',
@@ -814,6 +826,7 @@ TABLES: dict[str, dict] = {
     },
     'attachments': {
         'columns': (('engagement_uuid', None, None), ('filename', None, None), ('media_type', None, None), ('size', None, None), ('sha256', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'), ('sha256', 'blobs', 'sha256')),
         'insert': 'INSERT INTO attachments (engagement_uuid, filename, media_type, size, sha256, recorded_by, uuid, created_at, updated_at) VALUES (:engagement_uuid, :filename, :media_type, :size, :sha256, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE attachments SET engagement_uuid=:engagement_uuid, filename=:filename, media_type=:media_type, size=:size, sha256=:sha256, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE attachments.uuid = :uuid',
         'delete': 'DELETE FROM attachments WHERE attachments.uuid = :uuid',
@@ -823,6 +836,7 @@ TABLES: dict[str, dict] = {
     },
     'campaigns': {
         'columns': (('title', None, None), ('engagement_uuid', None, None), ('selection', None, ''), ('recorded_by', None, None), ('follows_uuid', None, None), ('occurred_on', 'date', None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'),),
         'insert': 'INSERT INTO campaigns (title, engagement_uuid, selection, recorded_by, follows_uuid, occurred_on, area, uuid, created_at, updated_at) VALUES (:title, :engagement_uuid, :selection, :recorded_by, :follows_uuid, :occurred_on, :area, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE campaigns SET title=:title, engagement_uuid=:engagement_uuid, selection=:selection, recorded_by=:recorded_by, follows_uuid=:follows_uuid, occurred_on=:occurred_on, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE campaigns.uuid = :uuid',
         'delete': 'DELETE FROM campaigns WHERE campaigns.uuid = :uuid',
@@ -832,6 +846,7 @@ TABLES: dict[str, dict] = {
     },
     'changes': {
         'columns': (('changeset_uuid', None, None), ('seq', None, None), ('table_name', None, None), ('record_uuid', None, None), ('action', None, None), ('before', None, None), ('after', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('changeset_uuid', 'changesets', 'uuid'),),
         'insert': 'INSERT INTO changes (changeset_uuid, seq, table_name, record_uuid, action, "before", "after", uuid, created_at, updated_at) VALUES (:changeset_uuid, :seq, :table_name, :record_uuid, :action, :before, :after, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE changes SET changeset_uuid=:changeset_uuid, seq=:seq, table_name=:table_name, record_uuid=:record_uuid, action=:action, "before"=:before, "after"=:after, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE changes.uuid = :uuid',
         'delete': 'DELETE FROM changes WHERE changes.uuid = :uuid',
@@ -841,6 +856,7 @@ TABLES: dict[str, dict] = {
     },
     'classifications': {
         'columns': (('iso3', None, None), ('category', None, None), ('assessed_on', 'date', None), ('rationale', None, ''), ('source_engagement', None, None), ('recorded_by', None, None), ('reasons', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'), ('source_engagement', 'engagements', 'uuid')),
         'insert': 'INSERT INTO classifications (iso3, category, assessed_on, rationale, source_engagement, recorded_by, reasons, uuid, created_at, updated_at) VALUES (:iso3, :category, :assessed_on, :rationale, :source_engagement, :recorded_by, :reasons, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE classifications SET iso3=:iso3, category=:category, assessed_on=:assessed_on, rationale=:rationale, source_engagement=:source_engagement, recorded_by=:recorded_by, reasons=:reasons, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE classifications.uuid = :uuid',
         'delete': 'DELETE FROM classifications WHERE classifications.uuid = :uuid',
@@ -850,6 +866,7 @@ TABLES: dict[str, dict] = {
     },
     'coalitions': {
         'columns': (('iso3', None, None), ('name', None, None), ('strategy', None, ''), ('strategy_dated', None, None), ('strategy_attachment_uuid', None, None), ('notes', None, ''), ('source', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO coalitions (iso3, name, strategy, strategy_dated, strategy_attachment_uuid, notes, source, recorded_by, illustrative, uuid, created_at, updated_at) VALUES (:iso3, :name, :strategy, :strategy_dated, :strategy_attachment_uuid, :notes, :source, :recorded_by, :illustrative, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE coalitions SET iso3=:iso3, name=:name, strategy=:strategy, strategy_dated=:strategy_dated, strategy_attachment_uuid=:strategy_attachment_uuid, notes=:notes, source=:source, recorded_by=:recorded_by, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalitions.uuid = :uuid',
         'delete': 'DELETE FROM coalitions WHERE coalitions.uuid = :uuid',
@@ -859,6 +876,7 @@ TABLES: dict[str, dict] = {
     },
     'cooperation_reports': {
         'columns': (('iso3', None, None), ('year', None, None), ('role', None, None), ('details', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO cooperation_reports (iso3, year, role, details, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :role, :details, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE cooperation_reports SET iso3=:iso3, year=:year, role=:role, details=:details, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE cooperation_reports.uuid = :uuid',
         'delete': 'DELETE FROM cooperation_reports WHERE cooperation_reports.uuid = :uuid',
@@ -868,6 +886,7 @@ TABLES: dict[str, dict] = {
     },
     'engagement_actors': {
         'columns': (('engagement_uuid', None, None), ('actor', None, None), ('occurred_on', 'date', None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'),),
         'insert': 'INSERT INTO engagement_actors (engagement_uuid, actor, occurred_on, uuid, created_at, updated_at) VALUES (:engagement_uuid, :actor, :occurred_on, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE engagement_actors SET engagement_uuid=:engagement_uuid, actor=:actor, occurred_on=:occurred_on, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_actors.uuid = :uuid',
         'delete': 'DELETE FROM engagement_actors WHERE engagement_actors.uuid = :uuid',
@@ -877,6 +896,7 @@ TABLES: dict[str, dict] = {
     },
     'engagement_states': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'), ('iso3', 'states', 'iso3')),
         'insert': 'INSERT INTO engagement_states (engagement_uuid, iso3, occurred_on, kind, area, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :occurred_on, :kind, :area, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE engagement_states SET engagement_uuid=:engagement_uuid, iso3=:iso3, occurred_on=:occurred_on, kind=:kind, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_states.uuid = :uuid',
         'delete': 'DELETE FROM engagement_states WHERE engagement_states.uuid = :uuid',
@@ -886,6 +906,7 @@ TABLES: dict[str, dict] = {
     },
     'indicator_values': {
         'columns': (('iso3', None, None), ('action', None, None), ('indicator', None, 1), ('year', None, None), ('value', None, None), ('note', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('action', 'plan_actions', 'code'), ('iso3', 'states', 'iso3')),
         'insert': 'INSERT INTO indicator_values (iso3, action, indicator, year, value, note, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :action, :indicator, :year, :value, :note, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE indicator_values SET iso3=:iso3, action=:action, indicator=:indicator, year=:year, value=:value, note=:note, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE indicator_values.uuid = :uuid',
         'delete': 'DELETE FROM indicator_values WHERE indicator_values.uuid = :uuid',
@@ -895,6 +916,7 @@ TABLES: dict[str, dict] = {
     },
     'margin_slots': {
         'columns': (('meeting_uuid', None, None), ('iso3', None, None), ('day', 'date', None), ('starts', None, None), ('ends', None, None), ('room', None, ''), ('objective', None, ''), ('status', None, 'planned'), ('engagement_uuid', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'), ('iso3', 'states', 'iso3'), ('meeting_uuid', 'meetings', 'uuid')),
         'insert': 'INSERT INTO margin_slots (meeting_uuid, iso3, day, starts, ends, room, objective, status, engagement_uuid, recorded_by, uuid, created_at, updated_at) VALUES (:meeting_uuid, :iso3, :day, :starts, :ends, :room, :objective, :status, :engagement_uuid, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE margin_slots SET meeting_uuid=:meeting_uuid, iso3=:iso3, day=:day, starts=:starts, ends=:ends, room=:room, objective=:objective, status=:status, engagement_uuid=:engagement_uuid, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE margin_slots.uuid = :uuid',
         'delete': 'DELETE FROM margin_slots WHERE margin_slots.uuid = :uuid',
@@ -904,6 +926,7 @@ TABLES: dict[str, dict] = {
     },
     'milestones': {
         'columns': (('work_plan_uuid', None, None), ('position', None, None), ('title', None, None), ('due_on', 'date', None), ('due_quarter', None, None), ('status', None, 'planned'), ('done_on', 'date', None), ('notes', None, ''), ('action_points', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('work_plan_uuid', 'work_plans', 'uuid'),),
         'insert': 'INSERT INTO milestones (work_plan_uuid, position, title, due_on, due_quarter, status, done_on, notes, action_points, recorded_by, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :position, :title, :due_on, :due_quarter, :status, :done_on, :notes, :action_points, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE milestones SET work_plan_uuid=:work_plan_uuid, position=:position, title=:title, due_on=:due_on, due_quarter=:due_quarter, status=:status, done_on=:done_on, notes=:notes, action_points=:action_points, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestones.uuid = :uuid',
         'delete': 'DELETE FROM milestones WHERE milestones.uuid = :uuid',
@@ -913,6 +936,7 @@ TABLES: dict[str, dict] = {
     },
     'national_measures': {
         'columns': (('iso3', None, None), ('status', None, None), ('dated', None, None), ('measure', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO national_measures (iso3, status, dated, measure, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :status, :dated, :measure, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE national_measures SET iso3=:iso3, status=:status, dated=:dated, measure=:measure, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE national_measures.uuid = :uuid',
         'delete': 'DELETE FROM national_measures WHERE national_measures.uuid = :uuid',
@@ -922,6 +946,7 @@ TABLES: dict[str, dict] = {
     },
     'obligation_extensions': {
         'columns': (('iso3', None, None), ('article', None, None), ('number', None, None), ('requested', None, None), ('requested_to', 'date', None), ('meeting', None, None), ('decision', None, 'not recorded'), ('granted', None, None), ('extended_to', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO obligation_extensions (iso3, article, number, requested, requested_to, meeting, decision, granted, extended_to, source, notes, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :article, :number, :requested, :requested_to, :meeting, :decision, :granted, :extended_to, :source, :notes, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE obligation_extensions SET iso3=:iso3, article=:article, number=:number, requested=:requested, requested_to=:requested_to, meeting=:meeting, decision=:decision, granted=:granted, extended_to=:extended_to, source=:source, notes=:notes, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE obligation_extensions.uuid = :uuid',
         'delete': 'DELETE FROM obligation_extensions WHERE obligation_extensions.uuid = :uuid',
@@ -931,6 +956,7 @@ TABLES: dict[str, dict] = {
     },
     'obligations': {
         'columns': (('iso3', None, None), ('article', None, None), ('deadline', 'date', None), ('extension_requested', None, None), ('extension_requested_to', 'date', None), ('extension_granted', None, None), ('extended_to', 'date', None), ('completed', None, None), ('first_completed', None, None), ('reopened', None, None), ('status', None, 'outstanding'), ('status_as_of', 'date', None), ('source', None, None), ('notes', None, ''), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO obligations (iso3, article, deadline, extension_requested, extension_requested_to, extension_granted, extended_to, completed, first_completed, reopened, status, status_as_of, source, notes, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :article, :deadline, :extension_requested, :extension_requested_to, :extension_granted, :extended_to, :completed, :first_completed, :reopened, :status, :status_as_of, :source, :notes, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE obligations SET iso3=:iso3, article=:article, deadline=:deadline, extension_requested=:extension_requested, extension_requested_to=:extension_requested_to, extension_granted=:extension_granted, extended_to=:extended_to, completed=:completed, first_completed=:first_completed, reopened=:reopened, status=:status, status_as_of=:status_as_of, source=:source, notes=:notes, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE obligations.uuid = :uuid',
         'delete': 'DELETE FROM obligations WHERE obligations.uuid = :uuid',
@@ -940,6 +966,7 @@ TABLES: dict[str, dict] = {
     },
     'people': {
         'columns': (('name', None, None), ('role', None, ''), ('iso3', None, None), ('organisation', None, None), ('location', None, ''), ('email', None, ''), ('phone', None, ''), ('notes', None, ''), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'), ('organisation', 'organisations', 'code')),
         'insert': 'INSERT INTO people (name, role, iso3, organisation, location, email, phone, notes, illustrative, uuid, created_at, updated_at) VALUES (:name, :role, :iso3, :organisation, :location, :email, :phone, :notes, :illustrative, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE people SET name=:name, role=:role, iso3=:iso3, organisation=:organisation, location=:location, email=:email, phone=:phone, notes=:notes, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE people.uuid = :uuid',
         'delete': 'DELETE FROM people WHERE people.uuid = :uuid',
@@ -949,6 +976,7 @@ TABLES: dict[str, dict] = {
     },
     'practices': {
         'columns': (('iso3', None, None), ('method', None, None), ('year', None, None), ('cost_per_unit', None, None), ('currency', None, ''), ('safety', None, ''), ('environment', None, ''), ('efficiency', None, ''), ('notes', None, ''), ('source', None, None), ('document', None, None), ('document_sha256', None, None), ('engagement_uuid', None, None), ('illustrative', 'bool', False), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('document_sha256', 'blobs', 'sha256'), ('engagement_uuid', 'engagements', 'uuid'), ('iso3', 'states', 'iso3')),
         'insert': 'INSERT INTO practices (iso3, method, year, cost_per_unit, currency, safety, environment, efficiency, notes, source, document, document_sha256, engagement_uuid, illustrative, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :method, :year, :cost_per_unit, :currency, :safety, :environment, :efficiency, :notes, :source, :document, :document_sha256, :engagement_uuid, :illustrative, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE practices SET iso3=:iso3, method=:method, year=:year, cost_per_unit=:cost_per_unit, currency=:currency, safety=:safety, environment=:environment, efficiency=:efficiency, notes=:notes, source=:source, document=:document, document_sha256=:document_sha256, engagement_uuid=:engagement_uuid, illustrative=:illustrative, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE practices.uuid = :uuid',
         'delete': 'DELETE FROM practices WHERE practices.uuid = :uuid',
@@ -958,6 +986,7 @@ TABLES: dict[str, dict] = {
     },
     'retention': {
         'columns': (('iso3', None, None), ('year', None, None), ('munitions_retained', None, None), ('submunitions_retained', None, None), ('munitions_used', None, None), ('submunitions_used', None, None), ('munitions_planned', None, None), ('submunitions_planned', None, None), ('planned_use', None, ''), ('actual_use', None, ''), ('purpose', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO retention (iso3, year, munitions_retained, submunitions_retained, munitions_used, submunitions_used, munitions_planned, submunitions_planned, planned_use, actual_use, purpose, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :munitions_retained, :submunitions_retained, :munitions_used, :submunitions_used, :munitions_planned, :submunitions_planned, :planned_use, :actual_use, :purpose, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE retention SET iso3=:iso3, year=:year, munitions_retained=:munitions_retained, submunitions_retained=:submunitions_retained, munitions_used=:munitions_used, submunitions_used=:submunitions_used, munitions_planned=:munitions_planned, submunitions_planned=:submunitions_planned, planned_use=:planned_use, actual_use=:actual_use, purpose=:purpose, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE retention.uuid = :uuid',
         'delete': 'DELETE FROM retention WHERE retention.uuid = :uuid',
@@ -967,6 +996,7 @@ TABLES: dict[str, dict] = {
     },
     'state_aliases': {
         'columns': (('iso3', None, None), ('alias', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO state_aliases (iso3, alias, uuid, created_at, updated_at) VALUES (:iso3, :alias, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE state_aliases SET iso3=:iso3, alias=:alias, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE state_aliases.uuid = :uuid',
         'delete': 'DELETE FROM state_aliases WHERE state_aliases.uuid = :uuid',
@@ -976,6 +1006,7 @@ TABLES: dict[str, dict] = {
     },
     'transparency_forms': {
         'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('form', None, None), ('status', None, None), ('last_reported', None, None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO transparency_forms (iso3, kind, year, form, status, last_reported, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :kind, :year, :form, :status, :last_reported, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE transparency_forms SET iso3=:iso3, kind=:kind, year=:year, form=:form, status=:status, last_reported=:last_reported, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE transparency_forms.uuid = :uuid',
         'delete': 'DELETE FROM transparency_forms WHERE transparency_forms.uuid = :uuid',
@@ -985,6 +1016,7 @@ TABLES: dict[str, dict] = {
     },
     'transparency_reports': {
         'columns': (('iso3', None, None), ('kind', None, None), ('year', None, None), ('due', 'date', None), ('submitted', 'date', None), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO transparency_reports (iso3, kind, year, due, submitted, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :kind, :year, :due, :submitted, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE transparency_reports SET iso3=:iso3, kind=:kind, year=:year, due=:due, submitted=:submitted, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE transparency_reports.uuid = :uuid',
         'delete': 'DELETE FROM transparency_reports WHERE transparency_reports.uuid = :uuid',
@@ -994,6 +1026,7 @@ TABLES: dict[str, dict] = {
     },
     'unga_votes': {
         'columns': (('iso3', None, None), ('year', None, None), ('voted_on', 'date', None), ('vote', None, None), ('resolution', None, ''), ('source', None, None), ('recorded_by', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'),),
         'insert': 'INSERT INTO unga_votes (iso3, year, voted_on, vote, resolution, source, recorded_by, uuid, created_at, updated_at) VALUES (:iso3, :year, :voted_on, :vote, :resolution, :source, :recorded_by, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE unga_votes SET iso3=:iso3, year=:year, voted_on=:voted_on, vote=:vote, resolution=:resolution, source=:source, recorded_by=:recorded_by, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE unga_votes.uuid = :uuid',
         'delete': 'DELETE FROM unga_votes WHERE unga_votes.uuid = :uuid',
@@ -1003,6 +1036,7 @@ TABLES: dict[str, dict] = {
     },
     'work_plan_items': {
         'columns': (('work_plan_uuid', None, None), ('section', None, None), ('position', None, None), ('text', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('work_plan_uuid', 'work_plans', 'uuid'),),
         'insert': 'INSERT INTO work_plan_items (work_plan_uuid, section, position, text, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :section, :position, :text, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE work_plan_items SET work_plan_uuid=:work_plan_uuid, section=:section, position=:position, text=:text, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_items.uuid = :uuid',
         'delete': 'DELETE FROM work_plan_items WHERE work_plan_items.uuid = :uuid',
@@ -1012,6 +1046,7 @@ TABLES: dict[str, dict] = {
     },
     'work_plan_states': {
         'columns': (('work_plan_uuid', None, None), ('iso3', None, None), ('role', None, None), ('position', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('iso3', 'states', 'iso3'), ('work_plan_uuid', 'work_plans', 'uuid')),
         'insert': 'INSERT INTO work_plan_states (work_plan_uuid, iso3, role, position, uuid, created_at, updated_at) VALUES (:work_plan_uuid, :iso3, :role, :position, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE work_plan_states SET work_plan_uuid=:work_plan_uuid, iso3=:iso3, role=:role, position=:position, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE work_plan_states.uuid = :uuid',
         'delete': 'DELETE FROM work_plan_states WHERE work_plan_states.uuid = :uuid',
@@ -1021,6 +1056,7 @@ TABLES: dict[str, dict] = {
     },
     'coalition_activities': {
         'columns': (('coalition_uuid', None, None), ('need_uuid', None, None), ('title', None, None), ('funded_by', None, ''), ('implemented_by', None, ''), ('amount', None, None), ('currency', None, None), ('status', None, 'planned'), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('coalition_uuid', 'coalitions', 'uuid'),),
         'insert': 'INSERT INTO coalition_activities (coalition_uuid, need_uuid, title, funded_by, implemented_by, amount, currency, status, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :need_uuid, :title, :funded_by, :implemented_by, :amount, :currency, :status, :source, :illustrative, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE coalition_activities SET coalition_uuid=:coalition_uuid, need_uuid=:need_uuid, title=:title, funded_by=:funded_by, implemented_by=:implemented_by, amount=:amount, currency=:currency, status=:status, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_activities.uuid = :uuid',
         'delete': 'DELETE FROM coalition_activities WHERE coalition_activities.uuid = :uuid',
@@ -1030,6 +1066,7 @@ TABLES: dict[str, dict] = {
     },
     'coalition_engagements': {
         'columns': (('coalition_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('coalition_uuid', 'coalitions', 'uuid'), ('engagement_uuid', 'engagements', 'uuid')),
         'insert': 'INSERT INTO coalition_engagements (coalition_uuid, engagement_uuid, uuid, created_at, updated_at) VALUES (:coalition_uuid, :engagement_uuid, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE coalition_engagements SET coalition_uuid=:coalition_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_engagements.uuid = :uuid',
         'delete': 'DELETE FROM coalition_engagements WHERE coalition_engagements.uuid = :uuid',
@@ -1039,6 +1076,7 @@ TABLES: dict[str, dict] = {
     },
     'coalition_members': {
         'columns': (('coalition_uuid', None, None), ('role', None, None), ('iso3', None, None), ('organisation', None, None), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('coalition_uuid', 'coalitions', 'uuid'), ('iso3', 'states', 'iso3')),
         'insert': 'INSERT INTO coalition_members (coalition_uuid, role, iso3, organisation, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :role, :iso3, :organisation, :source, :illustrative, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE coalition_members SET coalition_uuid=:coalition_uuid, role=:role, iso3=:iso3, organisation=:organisation, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_members.uuid = :uuid',
         'delete': 'DELETE FROM coalition_members WHERE coalition_members.uuid = :uuid',
@@ -1048,6 +1086,7 @@ TABLES: dict[str, dict] = {
     },
     'coalition_needs': {
         'columns': (('coalition_uuid', None, None), ('area', None, None), ('description', None, None), ('amount', None, None), ('currency', None, None), ('status', None, 'open'), ('source', None, None), ('illustrative', 'bool', False), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('coalition_uuid', 'coalitions', 'uuid'),),
         'insert': 'INSERT INTO coalition_needs (coalition_uuid, area, description, amount, currency, status, source, illustrative, uuid, created_at, updated_at) VALUES (:coalition_uuid, :area, :description, :amount, :currency, :status, :source, :illustrative, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE coalition_needs SET coalition_uuid=:coalition_uuid, area=:area, description=:description, amount=:amount, currency=:currency, status=:status, source=:source, illustrative=:illustrative, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE coalition_needs.uuid = :uuid',
         'delete': 'DELETE FROM coalition_needs WHERE coalition_needs.uuid = :uuid',
@@ -1057,6 +1096,7 @@ TABLES: dict[str, dict] = {
     },
     'engagement_counterparts': {
         'columns': (('engagement_uuid', None, None), ('person_uuid', None, None), ('organisation', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'), ('organisation', 'organisations', 'code'), ('person_uuid', 'people', 'uuid')),
         'insert': 'INSERT INTO engagement_counterparts (engagement_uuid, person_uuid, organisation, uuid, created_at, updated_at) VALUES (:engagement_uuid, :person_uuid, :organisation, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE engagement_counterparts SET engagement_uuid=:engagement_uuid, person_uuid=:person_uuid, organisation=:organisation, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE engagement_counterparts.uuid = :uuid',
         'delete': 'DELETE FROM engagement_counterparts WHERE engagement_counterparts.uuid = :uuid',
@@ -1066,6 +1106,7 @@ TABLES: dict[str, dict] = {
     },
     'milestone_engagements': {
         'columns': (('milestone_uuid', None, None), ('engagement_uuid', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('engagement_uuid', 'engagements', 'uuid'), ('milestone_uuid', 'milestones', 'uuid')),
         'insert': 'INSERT INTO milestone_engagements (milestone_uuid, engagement_uuid, uuid, created_at, updated_at) VALUES (:milestone_uuid, :engagement_uuid, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE milestone_engagements SET milestone_uuid=:milestone_uuid, engagement_uuid=:engagement_uuid, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_engagements.uuid = :uuid',
         'delete': 'DELETE FROM milestone_engagements WHERE milestone_engagements.uuid = :uuid',
@@ -1075,6 +1116,7 @@ TABLES: dict[str, dict] = {
     },
     'milestone_slips': {
         'columns': (('milestone_uuid', None, None), ('recorded_on', 'date', None), ('from_due_on', 'date', None), ('from_quarter', None, None), ('to_due_on', 'date', None), ('to_quarter', None, None), ('reason', None, ''), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('milestone_uuid', 'milestones', 'uuid'),),
         'insert': 'INSERT INTO milestone_slips (milestone_uuid, recorded_on, from_due_on, from_quarter, to_due_on, to_quarter, reason, uuid, created_at, updated_at) VALUES (:milestone_uuid, :recorded_on, :from_due_on, :from_quarter, :to_due_on, :to_quarter, :reason, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE milestone_slips SET milestone_uuid=:milestone_uuid, recorded_on=:recorded_on, from_due_on=:from_due_on, from_quarter=:from_quarter, to_due_on=:to_due_on, to_quarter=:to_quarter, reason=:reason, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE milestone_slips.uuid = :uuid',
         'delete': 'DELETE FROM milestone_slips WHERE milestone_slips.uuid = :uuid',
@@ -1084,6 +1126,7 @@ TABLES: dict[str, dict] = {
     },
     'replies': {
         'columns': (('engagement_uuid', None, None), ('iso3', None, None), ('status', None, 'pending'), ('received_on', 'date', None), ('stance', None, None), ('summary', None, ''), ('supports_category', None, None), ('classification_uuid', None, None), ('recorded_by', None, None), ('illustrative', 'bool', False), ('delivered_on', 'date', None), ('reasons', None, ''), ('occurred_on', 'date', None), ('kind', None, None), ('area', None, None), ('uuid', None, None), ('created_at', 'datetime', None), ('updated_at', 'datetime', None)),
+        'references': (('classification_uuid', 'classifications', 'uuid'), ('engagement_uuid', 'engagements', 'uuid'), ('iso3', 'states', 'iso3')),
         'insert': 'INSERT INTO replies (engagement_uuid, iso3, status, received_on, stance, summary, supports_category, classification_uuid, recorded_by, illustrative, delivered_on, reasons, occurred_on, kind, area, uuid, created_at, updated_at) VALUES (:engagement_uuid, :iso3, :status, :received_on, :stance, :summary, :supports_category, :classification_uuid, :recorded_by, :illustrative, :delivered_on, :reasons, :occurred_on, :kind, :area, :uuid, :created_at, :updated_at)',
         'update': 'UPDATE replies SET engagement_uuid=:engagement_uuid, iso3=:iso3, status=:status, received_on=:received_on, stance=:stance, summary=:summary, supports_category=:supports_category, classification_uuid=:classification_uuid, recorded_by=:recorded_by, illustrative=:illustrative, delivered_on=:delivered_on, reasons=:reasons, occurred_on=:occurred_on, kind=:kind, area=:area, uuid=:uuid, created_at=:created_at, updated_at=:updated_at WHERE replies.uuid = :uuid',
         'delete': 'DELETE FROM replies WHERE replies.uuid = :uuid',

@@ -13,16 +13,17 @@ edit (the overwritten version stays in the receiving database's change log, and 
 conflict is reported); deletions propagate, known from the change log; the change logs
 themselves are merged, so undo history stays valid. Running it twice changes nothing.
 Everything happens in one transaction per side, the positions with the records they cover.
+
+The parts: the change logs (sync_log), the pages of records compared (sync_pages), edits against
+deletions (sync_revive), the records a side cannot hold (sync_screen), the tables (sync_tables).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
-# Parents before children; LOCAL_TABLES never travel.
-from ccmtui.db.models import LOCAL_TABLES, Base
 from ccmtui.db.queries import Q
 from ccmtui.db.sync_log import (
     BATCH,
@@ -36,31 +37,15 @@ from ccmtui.db.sync_log import (
     take_logs,
     touched_records,
 )
-from ccmtui.db.sync_report import Conflict, Refused, SyncReport
+from ccmtui.db.sync_pages import Pages, Progress, stream
+from ccmtui.db.sync_report import Conflict, SyncReport
+from ccmtui.db.sync_revive import decide_revivals
+from ccmtui.db.sync_screen import Screen
+from ccmtui.db.sync_tables import COMPARED_WHOLE, RECORD_TABLES, SELF_REFERENCING, SYNCED_TABLES
 from ccmtui.db.write import UNLOGGED, dump_row, plain
 
 if TYPE_CHECKING:
     from ccmtui.db.write import Writer
-
-SYNCED_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if t.name not in LOCAL_TABLES)
-# The change log travels as a log (in order, with its change sets); the records as records.
-LOG_TABLES = ("changesets", "changes")
-RECORD_TABLES = tuple(name for name in SYNCED_TABLES if name not in LOG_TABLES)
-# Unlogged records (a file's bytes): always compared whole; there are few, and they never change.
-COMPARED_WHOLE = frozenset({"blobs"})
-# Columns other records point at: a refused record's values there make its children refused too.
-REFERENCED = frozenset(
-    (fk.column.table.name, fk.column.name) for t in Base.metadata.sorted_tables for fk in t.foreign_keys
-)
-FOREIGN_KEYS = {
-    t.name: tuple((fk.parent.name, fk.column.table.name, fk.column.name) for fk in t.foreign_keys)
-    for t in Base.metadata.sorted_tables
-}
-# Tables whose records may point at another of the same table: copied in the order read (parents first).
-SELF_REFERENCING = frozenset(
-    name for name, keys in FOREIGN_KEYS.items() if any(target == name for _, target, _ in keys)
-)
-Progress = Callable[[int], None]
 
 
 def synchronize(
@@ -101,7 +86,7 @@ def synchronize(
         touched_records(there, here, from_there, there_end, touched)
         if push:
             touched_records(here, there, from_here, here_end, touched)
-    screen = _Screen(report)
+    screen = Screen(report)
     deletions_here: list[tuple[str, str]] = []
     deletions_there: list[tuple[str, str]] = []
     # Records deleted on one side, and whether an edit on the other brings them back (docs/team.md).
@@ -112,10 +97,10 @@ def synchronize(
         )
         for table in RECORD_TABLES
     }
-    revive_here, revive_there = _decide_revivals(here, there, gone, since, report, push=push)
+    revive_here, revive_there = decide_revivals(here, there, gone, since, report, push=push)
     # A file's bytes travel only while an attachment uses them.
     unused = set(here.unused_blobs()) | set(there.unused_blobs())
-    pages = _Pages(here, there, touched, gone, push=push)
+    pages = Pages(here, there, touched, gone, push=push)
     report.compared = pages.total()
     if on_total is not None:
         on_total(report.compared)
@@ -127,10 +112,10 @@ def synchronize(
         gone_here, gone_there = gone[table]
         streamed = pages.streamed(table)
         if streamed == "out":
-            report.went_out[table] += _stream(here, there, table, screen.into("there"), advance)
+            report.went_out[table] += stream(here, there, table, screen.into("there"), advance)
             continue
         if streamed == "in":
-            report.came_in[table] += _stream(there, here, table, screen.into("here"), advance)
+            report.came_in[table] += stream(there, here, table, screen.into("here"), advance)
             continue
         for mine, theirs, compared, whole in pages.of(table):
             incoming, outgoing = [], []
@@ -235,187 +220,6 @@ def _among(touched: dict[str, set[str]] | None, table: str) -> set[str] | None:
     return touched.get(table, set())
 
 
-class _Pages:
-    """The records of a table to compare, a page at a time: (here's stamps, there's stamps, how many
-    records that is, and the whole records when they were read already) for the same uuids.
-
-    Incrementally, the records the new change sets touched. Otherwise every record: first there's,
-    a page at a time in there's order, each looked up here; then those only here, in here's order
-    (for a merge, only those deleted there). Each side is read in its own order (a server's
-    collation may sort uuids unlike a file's).
-    """
-
-    def __init__(self, here: Writer, there: Writer, touched: dict[str, set[str]] | None, gone, *, push: bool):
-        self.here, self.there, self.touched, self.gone, self.push = here, there, touched, gone, push
-        self.counts: dict[str, tuple[int, int]] = {}
-        for table in RECORD_TABLES:
-            if touched is None or table in COMPARED_WHOLE:
-                self.counts[table] = (here.count(table), there.count(table))
-
-    def total(self) -> int:
-        listed = sum(len(uuids) for table, uuids in (self.touched or {}).items() if table not in self.counts)
-        return listed + sum((mine if self.push else 0) + theirs for mine, theirs in self.counts.values())
-
-    def streamed(self, table: str) -> str | None:
-        """ "out" or "in" when only one side has records of a table that simply go across (a first sync
-        to an empty server or into an empty file): then they are streamed, not compared."""
-        if table not in self.counts or table in COMPARED_WHOLE:
-            return None
-        in_here, in_there = self.counts[table]
-        gone_here, gone_there = self.gone[table]
-        if self.push and in_here and not in_there and not gone_there:
-            return "out"
-        if self.push and in_there and not in_here and not gone_here:
-            return "in"
-        return None
-
-    def of(self, table: str) -> Iterator[tuple[dict[str, str], dict[str, str], int, dict | None]]:
-        here, there = self.here, self.there
-        if table not in self.counts:
-            if self.touched is None:
-                return
-            uuids = sorted(self.touched.get(table, ()))
-            for start in range(0, len(uuids), BATCH):
-                batch = uuids[start : start + BATCH]
-                yield here.stamps_of(table, batch), there.stamps_of(table, batch), len(batch), None
-            return
-        in_here, in_there = self.counts[table]
-        if in_there and not in_here:  # nothing here to compare with (a first sync into an empty file)
-            for rows in _whole(there, table):
-                yield {}, {uuid: plain(row["updated_at"]) for uuid, row in rows.items()}, len(rows), rows
-        elif in_there:
-            for theirs in _paged(there, table):
-                yield here.stamps_of(table, list(theirs)), theirs, len(theirs), None
-        if self.push and in_here and not in_there:  # nothing there (a first sync to an empty server)
-            for rows in _whole(here, table):
-                yield {uuid: plain(row["updated_at"]) for uuid, row in rows.items()}, {}, len(rows), rows
-            return
-        if self.push and in_here:
-            pages = _paged(here, table)
-        else:  # a merge takes only deletions from the other file
-            deleted = sorted(self.gone.get(table, ({}, {}))[1])
-            pages = (here.stamps_of(table, deleted[start : start + BATCH]) for start in range(0, len(deleted), BATCH))
-        # Here's records that there lacks (those on both were compared above).
-        for mine in pages:
-            found = there.stamps_of(table, list(mine)) if mine else {}
-            only_here = {uuid: stamp for uuid, stamp in mine.items() if uuid not in found}
-            yield only_here, {}, len(mine) if self.push else 0, None
-
-
-def _stream(source: Writer, destination: Writer, table: str, accept, advance: Progress) -> int:
-    """Every record of a table, from a side that has them to one that has none, a page at a time into one COPY."""
-    copied = 0
-
-    def rows() -> Iterator[dict]:
-        nonlocal copied
-        for page in _whole(source, table):
-            kept = accept(table, list(page.values()))
-            copied += len(kept)
-            yield from kept
-            advance(len(page))
-
-    destination.copy_in(table, rows())
-    return copied
-
-
-def _keyset(read: Callable[[str], list], last: Callable) -> Iterator[list]:
-    """Pages read one after another, each after the uuid `last` finds in the one before."""
-    after = ""
-    while page := read(after):
-        after = last(page[-1])
-        yield page
-
-
-def _whole(writer: Writer, table: str) -> Iterator[dict[str, dict]]:
-    for page in _keyset(lambda after: writer.page(table, after, BATCH), lambda row: row["uuid"]):
-        yield {row["uuid"]: row for row in page}
-
-
-def _paged(writer: Writer, table: str) -> Iterator[dict[str, str]]:
-    for page in _keyset(lambda after: writer.stamps_page(table, after, BATCH), lambda row: row[0]):
-        yield dict(page)
-
-
-def _decide_revivals(here, there, gone, since, report, *, push: bool):
-    """Edits against deletions: for each record deleted on one side and still on the other, whether it comes back."""
-    snapshot = {}
-    for table, (gone_here, gone_there) in gone.items():
-        uuids = sorted(gone_here.keys() | gone_there.keys())
-        mine = here.stamps_of(table, uuids) if uuids else {}
-        theirs = there.stamps_of(table, uuids) if uuids else {}
-        snapshot[table] = (mine, theirs, gone_here, gone_there)
-    revive_here = _revivals(there, snapshot, "here", since, report)
-    revive_there = _revivals(here, snapshot, "there", since, report) if push else {}
-    return revive_here, revive_there
-
-
-def _revivals(source, snapshot, into: str, since: str | None, report: SyncReport) -> dict[tuple[str, str], bool]:
-    """For each record deleted on the side `into` but still on `source`: whether it comes back.
-
-    A deletion wins over the edits made before it and loses to an edit made after it. The
-    decision is taken for a record and its children together (an engagement with its states,
-    acting parties, replies, attachments, campaign): an edit after the deletion to any one of
-    them brings the whole family back; otherwise the whole family goes. Each such meeting of an
-    edit and a deletion since the last sync is reported as a conflict.
-    """
-    order = {name: i for i, name in enumerate(SYNCED_TABLES)}
-    found: dict[tuple[str, str], bool] = {}
-    when: dict[tuple[str, str], tuple[str, str]] = {}
-    for table in RECORD_TABLES:
-        mine, theirs, gone_here, gone_there = snapshot[table]
-        present, absent, gone = (theirs, mine, gone_here) if into == "here" else (mine, theirs, gone_there)
-        for uuid, stamp in present.items():
-            if uuid not in absent and uuid in gone:
-                found[(table, uuid)] = plain(stamp) > gone[uuid]
-                when[(table, uuid)] = (plain(stamp), gone[uuid])
-    if not found:
-        return found
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-    by_table: dict[str, list[str]] = {}
-    for table, uuid in found:
-        by_table.setdefault(table, []).append(uuid)
-    for table, uuids in by_table.items():
-        links = [
-            (column, target)
-            for column, target, target_column in FOREIGN_KEYS.get(table, ())
-            if target_column == "uuid" and target != table
-        ]
-        if not links:
-            continue
-        for row in source.get_many(table, uuids):
-            for column, target in links:
-                if (target, row.get(column)) in found:
-                    parent[(table, row["uuid"])] = (target, row[column])
-    # Up: an edit after the deletion to a child brings its parent back; then down: the family follows its parent.
-    for key in sorted(found, key=lambda k: -order[k[0]]):
-        if found[key] and key in parent:
-            found[parent[key]] = True
-    for key in sorted(found, key=lambda k: order[k[0]]):
-        if key in parent:
-            found[key] = found[parent[key]]
-    # A family's latest edit: its own or any of its children's.
-    root_of = {}
-    for key in found:
-        root = key
-        while root in parent:
-            root = parent[root]
-        root_of[key] = root
-    latest = {}
-    for key, root in root_of.items():
-        latest[root] = max(latest.get(root, ""), when[key][0])
-    for key, revived in found.items():
-        if key in parent:
-            continue
-        edited, deleted = latest[key], when[key][1]
-        if since is None or edited <= since or deleted <= since:
-            continue
-        table, uuid = key
-        kept = ("there" if revived else "here") if into == "here" else ("here" if revived else "there")
-        here_side, there_side = (f"deleted {deleted}", edited) if into == "here" else (edited, f"deleted {deleted}")
-        report.conflicts.append(Conflict(table, uuid, kept, here_side, there_side, deleted=into))
-    return found
-
-
 def _record_conflict(here, there, conflict: Conflict, sides, *, push: bool) -> str:
     """Both versions of a record edited on both sides, who made each and when, kept on both sides."""
     values = {"table_name": conflict.table, "record_uuid": conflict.uuid, "found_at": here.stamp}
@@ -467,40 +271,3 @@ def _exchange(here: Writer, there: Writer, table: str, pulled: Iterator, pushed:
 
 def _by_uuid(row: dict) -> str:
     return row["uuid"]
-
-
-class _Screen:
-    """Leaves out the records a side cannot hold (and the records that depend on them), naming each."""
-
-    def __init__(self, report: SyncReport):
-        self.report = report
-        self.refused: dict[tuple[str, str, str], set] = {}  # (side, table, column) -> refused values
-
-    def into(self, side: str):
-        def accept(table: str, rows: list[dict]) -> list[dict]:
-            kept = []
-            for row in rows:
-                why = self._why(side, table, row)
-                if why is None:
-                    kept.append(row)
-                    continue
-                self.report.refused.append(Refused(table, row["uuid"], side, why))
-                for target_table, column in REFERENCED:
-                    if target_table == table:
-                        self.refused.setdefault((side, table, column), set()).add(row.get(column))
-            return kept
-
-        return accept
-
-    def _why(self, side: str, table: str, row: dict) -> str | None:
-        from ccmtui.domain.values import clean, problems
-
-        if not clean(table, row):
-            column, why = problems(table, row)[0]
-            return f"its {column.replace('_', ' ')} {why}"
-        if not self.refused:
-            return None
-        for column, parent, parent_column in FOREIGN_KEYS.get(table, ()):
-            if row.get(column) is not None and row.get(column) in self.refused.get((side, parent, parent_column), ()):
-                return f"its {parent[:-1] if parent.endswith('s') else parent} was left out"
-        return None

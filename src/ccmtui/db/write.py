@@ -307,6 +307,27 @@ class Writer:
         )
 
 
+def complete_row(table: str, values: dict, stamp: datetime) -> dict:
+    """A new record of a table: `values`, and for the other columns a new uuid, the stamp, or their defaults."""
+    from ccmtui.db.compiled import TABLES
+
+    columns = TABLES[table]["columns"]
+    unknown = set(values) - {name for name, _, _ in columns}
+    if unknown:
+        raise ValueError(f"{table} has no column(s) {', '.join(sorted(unknown))}")
+    row = {}
+    for name, _kind, default in columns:
+        if name in values:
+            row[name] = values[name]
+        elif name == "uuid":
+            row[name] = str(uuidlib.uuid4())
+        elif name in ("created_at", "updated_at"):
+            row[name] = stamp
+        else:
+            row[name] = default
+    return row
+
+
 def chain(previous: str, uuid: str) -> str:
     """The log's chain after the change set `uuid` (see ChangeSet.chain)."""
     import hashlib
@@ -342,7 +363,10 @@ def writing(target: Target | str, *, by: str | None, command: str) -> Iterator[W
     target = Target.parse(target)
     path = target.path
     if path is None:
-        yield from _writing_alchemy(target, by=by, command=command)
+        if target.url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+            yield from _writing_postgresql(target, by=by, command=command)
+        else:
+            yield from _writing_alchemy(target, by=by, command=command)
         return
     reader = open_reader(target)
     connection = reader.connection
@@ -381,6 +405,25 @@ def _rollback(connection: sqlite3.Connection) -> None:
         pass
 
 
+def _writing_postgresql(target: Target, *, by: str | None, command: str) -> Iterator[Writer]:
+    """On a PostgreSQL server through psycopg alone (created or refused first, if not at this ccm's schema)."""
+    import psycopg
+
+    from ccmtui.db.write_postgresql import PostgreSQLBackend
+
+    reader = open_reader(target)
+    backend = PostgreSQLBackend(reader)
+    try:
+        with reader.connection.transaction():
+            yield Writer(backend, by=by, command=command)
+            backend.settle()  # every COPY sent in the background is in before the commit
+    except psycopg.Error as error:
+        raise DatabaseError(describe_failure(error, backend.where)) from None
+    finally:
+        backend.wait()  # after a rollback too: nothing runs on the connection once it is closed
+        reader.close()
+
+
 def _writing_alchemy(target: Target, *, by: str | None, command: str) -> Iterator[Writer]:
     from ccmtui.db.read import AlchemyReader
     from ccmtui.db.session import Database, translate_errors
@@ -388,13 +431,8 @@ def _writing_alchemy(target: Target, *, by: str | None, command: str) -> Iterato
 
     database = Database(target).ensure()
     reader = AlchemyReader(database)
-    backend = None
     try:
         with translate_errors(database.display), database.engine.begin() as connection:
-            backend = AlchemyBackend(connection, reader)
-            yield Writer(backend, by=by, command=command)
-            backend.settle()  # every COPY sent in the background is in before the commit
+            yield Writer(AlchemyBackend(connection, reader), by=by, command=command)
     finally:
-        if backend is not None:
-            backend.wait()  # after a rollback too: nothing runs on the connection once it is closed
         database.dispose()
