@@ -223,6 +223,14 @@ async def test_the_preview_keeps_its_two_lines_whatever_the_entry(make_app, samp
         shown = str(preview.render())
         assert shown.startswith("2013-09-09  Category I: Expressed interest") and shown.endswith("…")
         assert len(shown.splitlines()) == 2
+        # Narrower, the entry is cut again at the new width.
+        await pilot.resize_terminal(90, SIZE[1])
+        await settle(pilot)
+        narrower = str(preview.render())
+        assert narrower != shown and narrower.endswith("…") and len(narrower.splitlines()) == 2
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert str(preview.render()) == shown
         timeline.focus()
         await pilot.press("end")
         await settle(pilot)

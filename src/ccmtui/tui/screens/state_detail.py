@@ -185,6 +185,21 @@ def preview_lines(text: Text, width: int, console) -> Text:
     return Text("\n").join(kept)
 
 
+class EntryPreview(Static):
+    """The highlighted entry in full, on PREVIEW_LINES lines cut to the width it has now."""
+
+    entry: Text | None = None
+
+    def show_entry(self, text: Text) -> None:
+        self.entry = text
+        # Never laid out again (its height is fixed): only the preview is repainted.
+        self.update(preview_lines(text, self.content_size.width, self.app.console), layout=False)
+
+    def on_resize(self) -> None:
+        if self.entry is not None:
+            self.show_entry(self.entry)
+
+
 def record_row(number: int, record) -> Row:
     return Row(record.ref, (RECORD_LABEL[record.kind], record.when, record.what))
 
@@ -218,7 +233,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         table = VirtualTable(COLUMNS, id="timeline", classes="panel")
         table.border_title = "Timeline"
         yield table
-        yield Static(id="timeline-preview")
+        yield EntryPreview(id="timeline-preview")
         records = VirtualTable(RECORD_COLUMNS, id="state-records", classes="panel")
         records.display = False
         yield records
@@ -316,9 +331,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
             return  # from a timeline read before the last one
         # Its height is fixed (app.tcss): a key that moves the cursor repaints the table and the
         # preview, never the screen's layout, whatever the entry's length.
-        preview = self.query_one("#timeline-preview", Static)
-        text = literal(f"{fmt.day(entry.on)}  {entry.what}")
-        preview.update(preview_lines(text, preview.content_size.width, self.app.console), layout=False)
+        self.query_one("#timeline-preview", EntryPreview).show_entry(literal(f"{fmt.day(entry.on)}  {entry.what}"))
 
     @on(VirtualTable.RowSelected, "#timeline")
     def open_event(self, event: VirtualTable.RowSelected) -> None:
