@@ -206,3 +206,33 @@ async def test_a_busy_states_timeline_is_read_a_block_at_a_time(make_app, sample
         await settle(pilot)
         assert "Joint démarche by Portugal and Japan on joining the CCM" in screen_text(app)
         assert "113 states: Algeria, Andorra, Angola" in screen_text(app)
+
+
+async def test_the_preview_keeps_its_two_lines_whatever_the_entry(make_app, sample_db):
+    """Kenya's newest entry is longer than two lines: the preview cuts it with "…"; End to the
+    signature, a line long, leaves the timeline where it was (the screen is not laid out again)."""
+    app = make_app(db=sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_state("KEN")
+        await settle(pilot)
+        detail = app.screen
+        timeline = detail.query_one("#timeline", VirtualTable)
+        preview = detail.query_one("#timeline-preview")
+        where = timeline.region
+        shown = str(preview.render())
+        assert shown.startswith("2013-09-09  Category I: Expressed interest") and shown.endswith("…")
+        assert len(shown.splitlines()) == 2
+        # Narrower, the entry is cut again at the new width.
+        await pilot.resize_terminal(90, SIZE[1])
+        await settle(pilot)
+        narrower = str(preview.render())
+        assert narrower != shown and narrower.endswith("…") and len(narrower.splitlines()) == 2
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert str(preview.render()) == shown
+        timeline.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert str(preview.render()) == "2008-12-03  Signed the Convention"
+        assert timeline.region == where and preview.region.height == 3

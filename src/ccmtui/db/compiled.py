@@ -103,7 +103,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'attachment_days_of_state': (
-        'SELECT engagement_states.occurred_on, count(*) AS attachments \nFROM attachments JOIN engagement_states ON engagement_states.engagement_uuid = attachments.engagement_uuid AND engagement_states.iso3 = :iso3 GROUP BY engagement_states.occurred_on ORDER BY engagement_states.occurred_on DESC',
+        'SELECT attached.occurred_on, count(*) AS attachments \nFROM (SELECT (SELECT engagement_states.occurred_on \nFROM engagement_states \nWHERE engagement_states.engagement_uuid = attachments.engagement_uuid AND engagement_states.iso3 = :iso3) AS occurred_on \nFROM attachments) AS attached \nWHERE attached.occurred_on IS NOT NULL GROUP BY attached.occurred_on ORDER BY attached.occurred_on DESC',
         (('occurred_on', 'date'), ('attachments', None)),
         {},
     ),

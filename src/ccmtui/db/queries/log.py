@@ -178,20 +178,23 @@ def engagement_days_of_state_filtered() -> Select:
 
 def attachment_days_of_state() -> Select:
     """Files attached to a state's engagements per day, newest first: a timeline places its entries
-    by day without reading them. Driven by the attachments (few beside the engagements), each found
-    on the state's link by the link's (engagement, state) key."""
-    return (
-        select(EngagementState.occurred_on, func.count().label("attachments"))
-        .select_from(Attachment)
-        .join(
-            EngagementState,
-            and_(
-                EngagementState.engagement_uuid == Attachment.engagement_uuid,
-                EngagementState.iso3 == bindparam("iso3"),
-            ),
+    by day without reading them. Driven by the attachments (few beside the engagements): each
+    attachment's day is looked up on the state's link by the link's (engagement, state) key, in a
+    subquery of its own, so that no plan walks every link of a busy state instead."""
+    day = (
+        select(EngagementState.occurred_on)
+        .where(
+            EngagementState.engagement_uuid == Attachment.engagement_uuid,
+            EngagementState.iso3 == bindparam("iso3"),
         )
-        .group_by(EngagementState.occurred_on)
-        .order_by(EngagementState.occurred_on.desc())
+        .scalar_subquery()
+    )
+    days = select(day.label("occurred_on")).select_from(Attachment).subquery("attached")
+    return (
+        select(days.c.occurred_on, func.count().label("attachments"))
+        .where(days.c.occurred_on.is_not(None))
+        .group_by(days.c.occurred_on)
+        .order_by(days.c.occurred_on.desc())
     )
 
 

@@ -166,6 +166,40 @@ class TimelineEntries(Sequence):
         return entry
 
 
+# The lines of text the preview of a timeline entry shows: its height in app.tcss, less its border.
+PREVIEW_LINES = 2
+
+
+def preview_lines(text: Text, width: int, console) -> Text:
+    """The entry wrapped to `width` in PREVIEW_LINES lines at most, ending in "…" where cut."""
+    if width < 2:
+        return text
+    lines = text.wrap(console, width)
+    if len(lines) <= PREVIEW_LINES:
+        return text
+    kept = list(lines)[:PREVIEW_LINES]
+    last = kept[-1]
+    last.rstrip()
+    last.truncate(width - 1)
+    last.append("…")
+    return Text("\n").join(kept)
+
+
+class EntryPreview(Static):
+    """The highlighted entry in full, on PREVIEW_LINES lines cut to the width it has now."""
+
+    entry: Text | None = None
+
+    def show_entry(self, text: Text) -> None:
+        self.entry = text
+        # Never laid out again (its height is fixed): only the preview is repainted.
+        self.update(preview_lines(text, self.content_size.width, self.app.console), layout=False)
+
+    def on_resize(self) -> None:
+        if self.entry is not None:
+            self.show_entry(self.entry)
+
+
 def record_row(number: int, record) -> Row:
     return Row(record.ref, (RECORD_LABEL[record.kind], record.when, record.what))
 
@@ -199,7 +233,7 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         table = VirtualTable(COLUMNS, id="timeline", classes="panel")
         table.border_title = "Timeline"
         yield table
-        yield Static(id="timeline-preview")
+        yield EntryPreview(id="timeline-preview")
         records = VirtualTable(RECORD_COLUMNS, id="state-records", classes="panel")
         records.display = False
         yield records
@@ -295,13 +329,9 @@ class StateDetailScreen(RecordKeys, SectionScreen):
         entry = self.timeline.entry(event.index) if self.timeline is not None else None
         if entry is None:
             return  # from a timeline read before the last one
-        preview = self.query_one("#timeline-preview", Static)
-        preview.update(literal(f"{fmt.day(entry.on)}  {entry.what}"), layout=False)
-        # The screen is laid out again only when the entry takes another number of lines: a key
-        # that moves the cursor repaints the table and the preview, not every panel.
-        width = preview.content_size.width
-        if preview.get_content_height(preview.size, self.app.size, width) != preview.content_size.height:
-            preview.refresh(layout=True)
+        # Its height is fixed (app.tcss): a key that moves the cursor repaints the table and the
+        # preview, never the screen's layout, whatever the entry's length.
+        self.query_one("#timeline-preview", EntryPreview).show_entry(literal(f"{fmt.day(entry.on)}  {entry.what}"))
 
     @on(VirtualTable.RowSelected, "#timeline")
     def open_event(self, event: VirtualTable.RowSelected) -> None:
