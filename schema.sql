@@ -872,6 +872,8 @@ CREATE INDEX ix_replies_reasons ON replies (iso3, received_on) WHERE reasons != 
 
 CREATE INDEX ix_replies_status_engagement ON replies (status, engagement_uuid);
 
+CREATE INDEX ix_replies_status_occurred_on ON replies (status, occurred_on);
+
 -- Counts derived from the records, kept by the database (db/rollups.py).
 
 CREATE TABLE engagements_per_day (

@@ -29,6 +29,9 @@ READS = {
     "demarche_replies": (PERIOD, "ix_replies_kind_area_occurred_on", True),
     # The period's campaigns, a range of their (date, area) index: not every campaign.
     "campaign_board": (PERIOD, "ix_campaigns_occurred_on_area", False),
+    # The oldest replies still pending, from the front of the (status, date) index; and their count.
+    "replies_pending_since": ({"cutoff": date(2014, 1, 1), "limit": 50}, "ix_replies_status_occurred_on", False),
+    "replies_pending_since_count": ({"cutoff": date(2014, 1, 1)}, "ix_replies_status_occurred_on", True),
 }
 
 
@@ -60,6 +63,8 @@ def test_on_sqlite_each_read_searches_its_index(sample_db, name):
         "classification_changes": "classifications",
         "demarche_replies": "replies",
         "campaign_board": "campaigns",
+        "replies_pending_since": "replies",
+        "replies_pending_since_count": "replies",
     }.get(name, "engagements")
     if name in ("demarche_reach", "demarche_replies"):
         assert not any(" engagements " in f"{line} " for line in plan), plan

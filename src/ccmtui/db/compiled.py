@@ -228,12 +228,12 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
         {},
     ),
     'replies_pending_since': (
-        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, replies.reasons, engagements.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff ORDER BY engagements.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
+        'SELECT replies.uuid, replies.engagement_uuid, replies.iso3, states.name, replies.status, replies.received_on, replies.stance, replies.summary, replies.supports_category, replies.recorded_by, replies.classification_uuid, replies.delivered_on, replies.reasons, replies.occurred_on, engagements.summary AS engagement_summary \nFROM replies JOIN states ON states.iso3 = replies.iso3 JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND replies.occurred_on <= :cutoff ORDER BY replies.occurred_on, states.name\n LIMIT :limit OFFSET :param_1',
         (('uuid', None), ('engagement_uuid', None), ('iso3', None), ('name', None), ('status', None), ('received_on', 'date'), ('stance', None), ('summary', None), ('supports_category', None), ('recorded_by', None), ('classification_uuid', None), ('delivered_on', 'date'), ('reasons', None), ('occurred_on', 'date'), ('engagement_summary', None)),
         {'status_1': 'pending', 'param_1': 0},
     ),
     'replies_pending_since_count': (
-        'SELECT count(*) AS count \nFROM replies JOIN engagements ON engagements.uuid = replies.engagement_uuid \nWHERE replies.status = :status_1 AND engagements.occurred_on <= :cutoff',
+        'SELECT count(*) AS count \nFROM replies \nWHERE replies.status = :status_1 AND replies.occurred_on <= :cutoff',
         (('count', None),),
         {'status_1': 'pending'},
     ),
@@ -700,7 +700,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0021'
+SCHEMA_REVISION = '0022'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {

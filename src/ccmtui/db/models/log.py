@@ -147,6 +147,8 @@ class Reply(Record, Base):
         Index("ix_replies_engagement", "engagement_uuid", "iso3"),
         Index("ix_replies_iso3", "iso3", "engagement_uuid"),
         Index("ix_replies_status_engagement", "status", "engagement_uuid"),
+        # The oldest replies still pending, in date order: what `ccm due` lists first, read from the front.
+        Index("ix_replies_status_occurred_on", "status", "occurred_on"),
         Index("ix_replies_kind_area_occurred_on", "kind", "area", "occurred_on", "status", "engagement_uuid", "iso3"),
         # The few replies that name reasons (why a state holds back), in state and day order: read whole,
         # they are the index, never a scan of every reply.

@@ -162,26 +162,28 @@ def replies_of_state() -> Select:
     )
 
 
+def _pending_by(cutoff) -> tuple:
+    # The engagement's date as the reply carries it (db/rollups.py): a range of the replies'
+    # (status, date) index, read from its oldest end.
+    return (Reply.status == "pending", Reply.occurred_on <= cutoff)
+
+
 def replies_pending_since() -> Select:
-    """Replies still pending for an engagement made on or before :cutoff."""
+    """Replies still pending for an engagement made on or before :cutoff, the oldest first: the
+    first :limit of them read from the front of an index, however many are pending."""
     return (
-        select(*REPLY_COLUMNS, Engagement.occurred_on, Engagement.summary.label("engagement_summary"))
+        select(*REPLY_COLUMNS, Reply.occurred_on, Engagement.summary.label("engagement_summary"))
         .join(State, State.iso3 == Reply.iso3)
         .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
-        .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
-        .order_by(Engagement.occurred_on, State.name)
+        .where(*_pending_by(bindparam("cutoff", type_=Date)))
+        .order_by(Reply.occurred_on, State.name)
         .limit(bindparam("limit", type_=Integer))
     )
 
 
 def replies_pending_since_count() -> Select:
-    """How many replies `replies_pending_since` would list without its limit."""
-    return (
-        select(func.count().label("count"))
-        .select_from(Reply)
-        .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
-        .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
-    )
+    """How many replies `replies_pending_since` would list without its limit: counted in the index."""
+    return select(func.count().label("count")).select_from(Reply).where(*_pending_by(bindparam("cutoff", type_=Date)))
 
 
 QUERIES: dict[str, Callable[[], Select]] = {
