@@ -32,6 +32,17 @@ READS = {
     # The oldest replies still pending, from the front of the (status, date) index; and their count.
     "replies_pending_since": ({"cutoff": date(2014, 1, 1), "limit": 50}, "ix_replies_status_occurred_on", False),
     "replies_pending_since_count": ({"cutoff": date(2014, 1, 1)}, "ix_replies_status_occurred_on", True),
+    # The dashboard's and the Due screen's replies long pending, from either end of that index.
+    "due_replies_newest": (
+        {"cutoff": date(2014, 1, 1), "limit": 25, "offset": 0},
+        "ix_replies_status_occurred_on",
+        False,
+    ),
+    "due_replies_oldest": (
+        {"cutoff": date(2014, 1, 1), "limit": 25, "offset": 0},
+        "ix_replies_status_occurred_on",
+        False,
+    ),
 }
 
 
@@ -65,6 +76,8 @@ def test_on_sqlite_each_read_searches_its_index(sample_db, name):
         "campaign_board": "campaigns",
         "replies_pending_since": "replies",
         "replies_pending_since_count": "replies",
+        "due_replies_newest": "replies",
+        "due_replies_oldest": "replies",
     }.get(name, "engagements")
     if name in ("demarche_reach", "demarche_replies"):
         assert not any(" engagements " in f"{line} " for line in plan), plan
@@ -78,6 +91,14 @@ def test_a_periods_engagements_by_kind_are_summed_from_the_days_not_counted_from
     assert plan == [
         "SEARCH engagements_per_day USING PRIMARY KEY (kind=? AND area=? AND occurred_on>? AND occurred_on<?)"
     ]
+
+
+@pytest.mark.sqlite_only
+def test_the_dashboards_latest_campaigns_are_read_from_the_end_of_their_date_index(sample_db):
+    plan = _sqlite_plan_of(sample_db, "campaigns_latest", {"limit": 20})
+    assert "SCAN campaigns USING INDEX ix_campaigns_occurred_on_area" in plan, plan
+    # Not each campaign's engagement looked up to sort them all by its date.
+    assert not any("CORRELATED" in line for line in plan), plan
 
 
 @pytest.mark.sqlite_only

@@ -50,20 +50,13 @@ def campaigns_in_period() -> Select:
     return select(func.count().label("count")).select_from(Campaign).where(*_campaigns_in(Campaign))
 
 
-def _campaign_day():
-    """A campaign's date, looked up by its engagement's id (so the few campaigns drive a query)."""
-    return (
-        select(Engagement.occurred_on)
-        .where(Engagement.uuid == Campaign.engagement_uuid)
-        .correlate(Campaign)
-        .scalar_subquery()
-    )
-
-
 def campaigns_latest() -> Select:
-    """The :limit latest campaigns with their reply counts: only their replies are counted."""
+    """The :limit latest campaigns with their reply counts: only their replies are counted. The
+    latest are read from the end of the campaigns' date index (the date each carries, db/rollups.py)."""
     latest = (
-        select(Campaign.uuid).order_by(_campaign_day().desc(), Campaign.uuid).limit(bindparam("limit", type_=Integer))
+        select(Campaign.uuid)
+        .order_by(Campaign.occurred_on.desc(), Campaign.uuid)
+        .limit(bindparam("limit", type_=Integer))
     )
     return _board().where(Campaign.uuid.in_(latest.scalar_subquery()))
 
@@ -162,7 +155,7 @@ def replies_of_state() -> Select:
     )
 
 
-def _pending_by(cutoff) -> tuple:
+def pending_by(cutoff) -> tuple:
     # The engagement's date as the reply carries it (db/rollups.py): a range of the replies'
     # (status, date) index, read from its oldest end.
     return (Reply.status == "pending", Reply.occurred_on <= cutoff)
@@ -175,7 +168,7 @@ def replies_pending_since() -> Select:
         select(*REPLY_COLUMNS, Reply.occurred_on, Engagement.summary.label("engagement_summary"))
         .join(State, State.iso3 == Reply.iso3)
         .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
-        .where(*_pending_by(bindparam("cutoff", type_=Date)))
+        .where(*pending_by(bindparam("cutoff", type_=Date)))
         .order_by(Reply.occurred_on, State.name)
         .limit(bindparam("limit", type_=Integer))
     )
@@ -183,7 +176,7 @@ def replies_pending_since() -> Select:
 
 def replies_pending_since_count() -> Select:
     """How many replies `replies_pending_since` would list without its limit: counted in the index."""
-    return select(func.count().label("count")).select_from(Reply).where(*_pending_by(bindparam("cutoff", type_=Date)))
+    return select(func.count().label("count")).select_from(Reply).where(*pending_by(bindparam("cutoff", type_=Date)))
 
 
 QUERIES: dict[str, Callable[[], Select]] = {

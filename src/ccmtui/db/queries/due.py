@@ -8,6 +8,7 @@ from sqlalchemy import Date, Integer, Select, bindparam, select
 
 from ccmtui.db.models import Engagement, Reply, State
 from ccmtui.db.queries import Q
+from ccmtui.db.queries.campaigns import pending_by
 from ccmtui.db.queries.log import ENGAGEMENT_COLUMNS
 
 
@@ -34,18 +35,19 @@ def _follow_ups(newest: bool) -> Callable[[], Select]:
 
 def _replies(newest: bool) -> Callable[[], Select]:
     def query() -> Select:
-        order = (Engagement.occurred_on.desc(), State.name.desc()) if newest else (Engagement.occurred_on, State.name)
+        # The replies' (status, date) index read from one end, on the date each reply carries.
+        order = (Reply.occurred_on.desc(), State.name.desc()) if newest else (Reply.occurred_on, State.name)
         return (
             select(
                 Reply.engagement_uuid,
                 Reply.iso3,
                 State.name,
-                Engagement.occurred_on,
+                Reply.occurred_on,
                 Engagement.summary.label("engagement_summary"),
             )
             .join(State, State.iso3 == Reply.iso3)
             .join(Engagement, Engagement.uuid == Reply.engagement_uuid)
-            .where(Reply.status == "pending", Engagement.occurred_on <= bindparam("cutoff", type_=Date))
+            .where(*pending_by(bindparam("cutoff", type_=Date)))
             .order_by(*order)
             .limit(bindparam("limit", type_=Integer))
             .offset(bindparam("offset", type_=Integer))

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Static
 
 from ccmtui.domain.areas import AREAS
@@ -35,6 +36,9 @@ PANELS = ("register", "parties-chart", "due", "milestones", "recent", "campaigns
 # ranking (when wide enough to show it): drawn before, the tables and their scroll bars are
 # drawn again, frame after frame.
 FIRST_FRAME_HOLD = 0.2
+# Meanwhile the screen looks again this often, rather than at Textual's frame rate (1/60 s): the
+# tables fit themselves over several layouts, each of which would otherwise wait for a frame.
+FIRST_FRAME_PERIOD = 0.002
 MILESTONE_STYLE = {"planned": "", "in-progress": "cyan", "slipped": "yellow"}
 
 
@@ -98,6 +102,18 @@ class DashboardScreen(SectionScreen):
         self._announced = False
         self._held_since: float | None = None
         self._wake_pending = False
+        self._first_frame_timer: Timer | None = None
+
+    @property
+    def _update_timer(self) -> Timer:
+        # Textual's own timer of screen updates, but a quicker one while the first frame is held.
+        if not self._reported or self._figures_drawn or not self._may_hold():
+            return super()._update_timer
+        if self._first_frame_timer is None:
+            self._first_frame_timer = self.set_interval(
+                FIRST_FRAME_PERIOD, self._on_timer_update, name="first_frame_update", pause=True
+            )
+        return self._first_frame_timer
 
     # Textual's own steps, followed: a layout of the screen, and drawing what changed.
     def _refresh_layout(self, *args, **kwargs) -> None:
@@ -120,6 +136,8 @@ class DashboardScreen(SectionScreen):
                     self.set_timer(0.005, self._wake)
                 return
             self._figures_drawn = True
+            if self._first_frame_timer is not None:  # Textual's own timer from now on
+                self.call_next(self._first_frame_timer.stop)
         super()._compositor_refresh()
         if self._figures_drawn and not self._announced and self.app.ready_seconds is not None:
             self._announced = True  # the figures are on the terminal
@@ -130,9 +148,8 @@ class DashboardScreen(SectionScreen):
         or the widgets are still asking to be drawn again (each has its own queue). It is drawn
         once a refresh finds no layout and no widget asking since the one before. (Loading
         indicators, when the figures are slow to come, are drawn at once.)"""
-        now = time.perf_counter()
-        self._held_since = self._held_since or now
-        if now - self._held_since >= FIRST_FRAME_HOLD:
+        self._held_since = self._held_since or time.perf_counter()
+        if not self._may_hold():
             return False
         state = (len(self._dirty_widgets), self._layouts)
         if self._laying_out or self._settling():
@@ -140,6 +157,9 @@ class DashboardScreen(SectionScreen):
             return True
         quiet, self._quiet_state = state == self._quiet_state, state
         return not quiet
+
+    def _may_hold(self) -> bool:
+        return self._held_since is None or time.perf_counter() - self._held_since < FIRST_FRAME_HOLD
 
     def _on_screen_suspend(self) -> None:
         # Left before its figures were drawn: what waits for them starts now (with the
