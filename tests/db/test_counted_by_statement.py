@@ -143,3 +143,38 @@ def test_thousands_of_rows_copied_then_deleted_in_one_statement_each_keep_the_co
         assert _counts(connection) == before
     finally:
         raw.close()
+
+
+def _triggers(engine) -> dict[str, str]:
+    with engine.connect() as connection:
+        return {
+            name: "row" if row_level else "statement"
+            for name, row_level in connection.exec_driver_sql(
+                "SELECT tgname, (tgtype & 1) = 1 FROM pg_trigger WHERE NOT tgisinternal"
+            )
+        }
+
+
+def _migrate(engine, step) -> None:
+    from ccmtui.db import migrate
+
+    with engine.begin() as connection:
+        step(migrate.config(connection))
+
+
+def test_a_team_database_of_the_previous_revision_gets_the_statement_triggers_and_keeps_its_counts(server):
+    from alembic import command
+
+    _url, engine = server
+    with engine.connect() as connection:
+        engagements = connection.exec_driver_sql("SELECT count(*) FROM engagements").scalar_one()
+    _migrate(engine, lambda config: command.downgrade(config, "0022"))
+    before = _triggers(engine)
+    assert set(before.values()) == {"row"} and "engagements_days" in before
+    _migrate(engine, lambda config: command.upgrade(config, "head"))
+    after = _triggers(engine)
+    assert after["engagements_days_added"] == after["engagement_states_days_removed"] == "statement"
+    assert after["engagements_days"] == after["engagement_states_date"] == "row"  # edits, one at a time
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM engagements").scalar_one() == engagements
+        assert kept_counts(connection) == fresh_counts(connection)

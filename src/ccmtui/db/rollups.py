@@ -74,6 +74,14 @@ def _sqlite(carried: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(statements)
 
 
+# How the statement-level functions join the rows of a statement to a table: the planner knows
+# nothing of a transition table (it guesses its size and spread), and on a large database it chose to
+# read a whole index of a million links (a merge join) or a whole table of counts (a hash join), and
+# to compile its plan (JIT), to find the few rows ten thousand new ones touch. One index step a row
+# of the statement is what is wanted, whatever the size of the database.
+_BY_INDEX = "SET enable_hashjoin = off SET enable_mergejoin = off SET jit = off"
+
+
 def _postgresql(carried: dict[str, tuple[str, ...]], *, sets: bool) -> tuple[str, ...]:
     statements = []
     for link, columns in carried.items():
@@ -93,7 +101,7 @@ def _postgresql(carried: dict[str, tuple[str, ...]], *, sets: bool) -> tuple[str
             # which leaves them none) are written again. Named to fire after the state counts of the
             # same INSERT, which count the links as they arrived; the UPDATE's own triggers move them.
             statements += [
-                f"CREATE OR REPLACE FUNCTION {function(link)}_added() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                f"CREATE OR REPLACE FUNCTION {function(link)}_added() RETURNS trigger LANGUAGE plpgsql {_BY_INDEX} AS $$ "
                 f"BEGIN UPDATE {link} SET {_set(columns, 'engagements.')} FROM added "
                 f"LEFT JOIN engagements ON engagements.uuid = added.engagement_uuid WHERE {link}.uuid = added.uuid "
                 f"AND {_row(f'{link}.', columns)} IS DISTINCT FROM {_row('engagements.', columns)}; "
@@ -117,7 +125,8 @@ def _postgresql(carried: dict[str, tuple[str, ...]], *, sets: bool) -> tuple[str
         # New engagements (a sync's COPY) give their values to the links that came before them, one
         # UPDATE a table for the whole statement.
         statements += [
-            "CREATE OR REPLACE FUNCTION ccm_engagement_date_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"CREATE OR REPLACE FUNCTION ccm_engagement_date_added() RETURNS trigger LANGUAGE plpgsql {_BY_INDEX} "
+            "AS $$ BEGIN "
             + " ".join(
                 f"UPDATE {link} SET {_set(columns, 'added.')} FROM added WHERE {link}.engagement_uuid = added.uuid "
                 f"AND {_row(f'{link}.', columns)} IS DISTINCT FROM {_row('added.', columns)};"
@@ -256,13 +265,13 @@ _POSTGRESQL_DAYS: tuple[str, ...] = (
 
 def _grouped(table: str, keys: tuple[str, ...], rows: str, *, added: bool) -> str:
     """The statement adding (or taking away) the rows of `rows` to the counts of `table`, one row of
-    counts for each key: an upsert taken in key order (two writers of the same days wait for each
-    other rather than deadlock), or a decrement then the removal of the counts at nothing."""
+    counts for each key: an upsert, or a decrement then the removal of the counts at nothing, each
+    taking the keys in order (two writers of the same days wait for each other rather than deadlock)."""
     columns = ", ".join(keys)
-    counted = f"SELECT {columns}, count(*) AS n FROM ({rows}) AS r GROUP BY {columns}"
+    counted = f"SELECT {columns}, count(*) AS n FROM ({rows}) AS r GROUP BY {columns} ORDER BY {columns}"
     if added:
         return (
-            f"INSERT INTO {table} AS d ({columns}, engagements) {counted} ORDER BY {columns} "
+            f"INSERT INTO {table} AS d ({columns}, engagements) {counted} "
             f"ON CONFLICT ({columns}) DO UPDATE SET engagements = d.engagements + EXCLUDED.engagements;"
         )
     same = " AND ".join(f"d.{key} = g.{key}" for key in keys)
@@ -295,7 +304,7 @@ _POSTGRESQL_DAY_SETS: tuple[str, ...] = tuple(
     )
     for event, name, transition, added in (("INSERT", "added", "NEW", True), ("DELETE", "removed", "OLD", False))
     for statement in (
-        f"CREATE OR REPLACE FUNCTION {function_}_{name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"CREATE OR REPLACE FUNCTION {function_}_{name}() RETURNS trigger LANGUAGE plpgsql {_BY_INDEX} AS $$ BEGIN "
         f"{_grouped(counts, keys, rows.format(t=name), added=added)} RETURN NULL; END $$",
         f"CREATE TRIGGER {table}_days_{name} AFTER {event} ON {table} REFERENCING {transition} TABLE AS {name} "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {function_}_{name}()",
