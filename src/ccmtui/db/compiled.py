@@ -700,7 +700,7 @@ QUERIES: dict[str, tuple[str, tuple, dict]] = {
 }
 
 # The schema revision these statements are for (Alembic head).
-SCHEMA_REVISION = '0022'
+SCHEMA_REVISION = '0023'
 
 # table -> columns (name, converter kind, scalar default) and the writer's statements
 TABLES: dict[str, dict] = {

@@ -74,28 +74,68 @@ def _sqlite(carried: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(statements)
 
 
-def _postgresql(carried: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+# How the statement-level functions join the rows of a statement to a table: the planner knows
+# nothing of a transition table (it guesses its size and spread), and on a large database it chose to
+# read a whole index of a million links (a merge join) or a whole table of counts (a hash join), and
+# to compile its plan (JIT), to find the few rows ten thousand new ones touch. One index step a row
+# of the statement is what is wanted, whatever the size of the database.
+_BY_INDEX = "SET enable_hashjoin = off SET enable_mergejoin = off SET jit = off"
+
+
+def _postgresql(carried: dict[str, tuple[str, ...]], *, sets: bool) -> tuple[str, ...]:
     statements = []
     for link, columns in carried.items():
+        # A link moved to another engagement, or its copies written by hand, takes the engagement's
+        # values again (one row at a time, as edits come).
+        events = f"UPDATE OF engagement_uuid, {', '.join(columns)}"
         statements += [
             f"CREATE OR REPLACE FUNCTION {function(link)}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
             f"SELECT {', '.join(columns)} INTO {', '.join(f'NEW.{c}' for c in columns)} "
             "FROM engagements WHERE uuid = NEW.engagement_uuid; RETURN NEW; END $$",
-            f"CREATE TRIGGER {link}_date BEFORE INSERT OR UPDATE OF engagement_uuid, {', '.join(columns)} ON {link} "
+            f"CREATE TRIGGER {link}_date BEFORE {events if sets else 'INSERT OR ' + events} ON {link} "
             f"FOR EACH ROW EXECUTE FUNCTION {function(link)}()",
         ]
+        if sets:
+            # New links, however many one statement brings (a sync's COPY), take their engagement's
+            # values in one UPDATE: only those arriving with other values (or before their engagement,
+            # which leaves them none) are written again. Named to fire after the state counts of the
+            # same INSERT, which count the links as they arrived; the UPDATE's own triggers move them.
+            statements += [
+                f"CREATE OR REPLACE FUNCTION {function(link)}_added() RETURNS trigger LANGUAGE plpgsql {_BY_INDEX} AS $$ "
+                f"BEGIN UPDATE {link} SET {_set(columns, 'engagements.')} FROM added "
+                f"LEFT JOIN engagements ON engagements.uuid = added.engagement_uuid WHERE {link}.uuid = added.uuid "
+                f"AND {_row(f'{link}.', columns)} IS DISTINCT FROM {_row('engagements.', columns)}; "
+                "RETURN NULL; END $$",
+                f"CREATE TRIGGER {link}_values_added AFTER INSERT ON {link} REFERENCING NEW TABLE AS added "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {function(link)}_added()",
+            ]
     every = _engagement_columns(carried)
+    to_links = " ".join(
+        f"UPDATE {link} SET {_set(columns, 'NEW.')} WHERE engagement_uuid = NEW.uuid "
+        f"AND {_row('', columns)} IS DISTINCT FROM {_row('NEW.', columns)};"
+        for link, columns in carried.items()
+    )
     statements += [
-        "CREATE OR REPLACE FUNCTION ccm_engagement_date() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        + " ".join(
-            f"UPDATE {link} SET {_set(columns, 'NEW.')} WHERE engagement_uuid = NEW.uuid "
-            f"AND {_row('', columns)} IS DISTINCT FROM {_row('NEW.', columns)};"
-            for link, columns in carried.items()
-        )
-        + " RETURN NULL; END $$",
-        f"CREATE TRIGGER engagements_date AFTER INSERT OR UPDATE OF {', '.join(every)} ON engagements "
-        "FOR EACH ROW EXECUTE FUNCTION ccm_engagement_date()",
+        f"CREATE OR REPLACE FUNCTION ccm_engagement_date() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {to_links} "
+        "RETURN NULL; END $$",
+        f"CREATE TRIGGER engagements_date AFTER {'' if sets else 'INSERT OR '}UPDATE OF {', '.join(every)} "
+        "ON engagements FOR EACH ROW EXECUTE FUNCTION ccm_engagement_date()",
     ]
+    if sets:
+        # New engagements (a sync's COPY) give their values to the links that came before them, one
+        # UPDATE a table for the whole statement.
+        statements += [
+            f"CREATE OR REPLACE FUNCTION ccm_engagement_date_added() RETURNS trigger LANGUAGE plpgsql {_BY_INDEX} "
+            "AS $$ BEGIN "
+            + " ".join(
+                f"UPDATE {link} SET {_set(columns, 'added.')} FROM added WHERE {link}.engagement_uuid = added.uuid "
+                f"AND {_row(f'{link}.', columns)} IS DISTINCT FROM {_row('added.', columns)};"
+                for link, columns in carried.items()
+            )
+            + " RETURN NULL; END $$",
+            "CREATE TRIGGER engagements_date_added AFTER INSERT ON engagements REFERENCING NEW TABLE AS added "
+            "FOR EACH STATEMENT EXECUTE FUNCTION ccm_engagement_date_added()",
+        ]
     return tuple(statements)
 
 
@@ -114,15 +154,19 @@ def drop(dialect: str) -> tuple[str, ...]:
         )
     return (
         *(f"DROP TRIGGER IF EXISTS {table}_date ON {table}" for table in (*LINKS, "engagements")),
-        *(f"DROP FUNCTION IF EXISTS {function(link)}()" for link in LINKS),
+        *(f"DROP TRIGGER IF EXISTS {link}_values_added ON {link}" for link in LINKS),
+        "DROP TRIGGER IF EXISTS engagements_date_added ON engagements",
+        *(f"DROP FUNCTION IF EXISTS {function(link)}{added}()" for link in LINKS for added in ("", "_added")),
         "DROP FUNCTION IF EXISTS ccm_engagement_date()",
+        "DROP FUNCTION IF EXISTS ccm_engagement_date_added()",
     )
 
 
-def carry_ddl(dialect: str, carried: dict[str, tuple[str, ...]] = CARRIED) -> tuple[str, ...]:
+def carry_ddl(dialect: str, carried: dict[str, tuple[str, ...]] = CARRIED, *, sets: bool = True) -> tuple[str, ...]:
     """The statements creating the triggers that copy the engagement's values onto the rows pointing
-    at it ('sqlite', 'postgresql')."""
-    return _sqlite(carried) if dialect == "sqlite" else _postgresql(carried)
+    at it ('sqlite', 'postgresql'). On PostgreSQL the rows an INSERT brings are handled together, by
+    statement (revision 0023); `sets=False` gives the triggers of revisions 0009 to 0022, row by row."""
+    return _sqlite(carried) if dialect == "sqlite" else _postgresql(carried, sets=sets)
 
 
 # The four rows an engagement counts in: (kind, area) as (old|new).kind or '' and (old|new).area or ''.
@@ -212,17 +256,72 @@ _POSTGRESQL_DAYS: tuple[str, ...] = (
     "ON CONFLICT (iso3, occurred_on) DO UPDATE SET engagements = d.engagements + 1; "
     "END IF; "
     "RETURN NULL; END $$",
-    "CREATE TRIGGER engagements_days AFTER INSERT OR DELETE OR UPDATE OF occurred_on, kind, area ON engagements "
+    "CREATE TRIGGER engagements_days AFTER {events}occurred_on, kind, area ON engagements "
     "FOR EACH ROW EXECUTE FUNCTION ccm_engagement_days()",
-    "CREATE TRIGGER engagement_states_days AFTER INSERT OR DELETE OR UPDATE OF iso3, occurred_on "
+    "CREATE TRIGGER engagement_states_days AFTER {events}iso3, occurred_on "
     "ON engagement_states FOR EACH ROW EXECUTE FUNCTION ccm_state_days()",
 )
 
 
-def day_counts_ddl(dialect: str) -> tuple[str, ...]:
+def _grouped(table: str, keys: tuple[str, ...], rows: str, *, added: bool) -> str:
+    """The statement adding (or taking away) the rows of `rows` to the counts of `table`, one row of
+    counts for each key: an upsert, or a decrement then the removal of the counts at nothing, each
+    taking the keys in order (two writers of the same days wait for each other rather than deadlock)."""
+    columns = ", ".join(keys)
+    counted = f"SELECT {columns}, count(*) AS n FROM ({rows}) AS r GROUP BY {columns} ORDER BY {columns}"
+    if added:
+        return (
+            f"INSERT INTO {table} AS d ({columns}, engagements) {counted} "
+            f"ON CONFLICT ({columns}) DO UPDATE SET engagements = d.engagements + EXCLUDED.engagements;"
+        )
+    same = " AND ".join(f"d.{key} = g.{key}" for key in keys)
+    return (
+        f"UPDATE {table} AS d SET engagements = d.engagements - g.n FROM ({counted}) AS g WHERE {same}; "
+        f"DELETE FROM {table} AS d USING ({counted}) AS g WHERE {same} AND d.engagements <= 0;"
+    )
+
+
+# The four rows each engagement counts in, and each state link with a date (a link counts once it
+# carries its engagement's date).
+_ENGAGEMENT_ROWS = (
+    "SELECT k.kind, k.area, t.occurred_on FROM {t} AS t CROSS JOIN LATERAL "
+    "(VALUES (t.kind, t.area), (t.kind, ''), ('', t.area), ('', '')) AS k (kind, area)"
+)
+_STATE_ROWS = "SELECT iso3, occurred_on FROM {t} WHERE occurred_on IS NOT NULL"
+# The rows an INSERT brings and a DELETE takes, however many (a sync's COPY, a merge's undo), counted
+# together by statement: one grouped statement a table of counts.
+_POSTGRESQL_DAY_SETS: tuple[str, ...] = tuple(
+    statement
+    for table, function_, counts, keys, rows in (
+        (
+            "engagements",
+            "ccm_engagement_days",
+            "engagements_per_day",
+            ("kind", "area", "occurred_on"),
+            _ENGAGEMENT_ROWS,
+        ),
+        ("engagement_states", "ccm_state_days", "state_engagements_per_day", ("iso3", "occurred_on"), _STATE_ROWS),
+    )
+    for event, name, transition, added in (("INSERT", "added", "NEW", True), ("DELETE", "removed", "OLD", False))
+    for statement in (
+        f"CREATE OR REPLACE FUNCTION {function_}_{name}() RETURNS trigger LANGUAGE plpgsql {_BY_INDEX} AS $$ BEGIN "
+        f"{_grouped(counts, keys, rows.format(t=name), added=added)} RETURN NULL; END $$",
+        f"CREATE TRIGGER {table}_days_{name} AFTER {event} ON {table} REFERENCING {transition} TABLE AS {name} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {function_}_{name}()",
+    )
+)
+
+
+def day_counts_ddl(dialect: str, *, sets: bool = True) -> tuple[str, ...]:
     """The statements creating the triggers that keep the per-day counts; their tables exist first
-    (db/models/derived.py)."""
-    return tuple(_SQLITE_DAYS) if dialect == "sqlite" else _POSTGRESQL_DAYS
+    (db/models/derived.py). On PostgreSQL the rows of an INSERT or a DELETE are counted together, by
+    statement, and an UPDATE (edits come one at a time) row by row (revision 0023); `sets=False` gives
+    the triggers of revisions 0020 to 0022, row by row."""
+    if dialect == "sqlite":
+        return tuple(_SQLITE_DAYS)
+    events = "UPDATE OF " if sets else "INSERT OR DELETE OR UPDATE OF "
+    row_level = tuple(statement.replace("{events}", events) for statement in _POSTGRESQL_DAYS)
+    return (*row_level, *_POSTGRESQL_DAY_SETS) if sets else row_level
 
 
 def drop_day_counts(dialect: str) -> tuple[str, ...]:
@@ -230,16 +329,23 @@ def drop_day_counts(dialect: str) -> tuple[str, ...]:
     if dialect == "sqlite":
         return tuple(f"DROP TRIGGER IF EXISTS {statement.split()[2]}" for statement in _SQLITE_DAYS)
     return (
-        "DROP TRIGGER IF EXISTS engagements_days ON engagements",
-        "DROP TRIGGER IF EXISTS engagement_states_days ON engagement_states",
-        "DROP FUNCTION IF EXISTS ccm_engagement_days()",
-        "DROP FUNCTION IF EXISTS ccm_state_days()",
+        *(
+            f"DROP TRIGGER IF EXISTS {table}_days{name} ON {table}"
+            for table in ("engagements", "engagement_states")
+            for name in ("", "_added", "_removed")
+        ),
+        *(
+            f"DROP FUNCTION IF EXISTS {function_}{name}()"
+            for function_ in ("ccm_engagement_days", "ccm_state_days")
+            for name in ("", "_added", "_removed")
+        ),
     )
 
 
-def ddl(dialect: str) -> tuple[str, ...]:
-    """Every trigger of a database of this dialect at this revision: the copies and the counts."""
-    return (*carry_ddl(dialect), *day_counts_ddl(dialect))
+def ddl(dialect: str, *, sets: bool = True) -> tuple[str, ...]:
+    """Every trigger of a database of this dialect at this revision: the copies and the counts
+    (`sets=False`: PostgreSQL's of revisions 0021 and 0022, row by row)."""
+    return (*carry_ddl(dialect, sets=sets), *day_counts_ddl(dialect, sets=sets))
 
 
 SQLITE_DDL: tuple[str, ...] = ddl("sqlite")

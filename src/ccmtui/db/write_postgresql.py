@@ -236,8 +236,8 @@ class PostgreSQLBackend:
         for name, _ in indexes:
             self._run(sql.SQL("DROP INDEX {}").format(sql.SQL(name)))
         # The triggers keeping each link's copy of its engagement's values and the per-day counts
-        # (ccmtui.db.rollups) work per row: off during the load, the copies settled and the counts
-        # made in one pass each after it.
+        # (ccmtui.db.rollups): off during the load, the copies settled and the counts made in one
+        # pass each after it, with the indexes they would look up built.
         for table in tables:
             self._run(sql.SQL("ALTER TABLE {} DISABLE TRIGGER USER").format(sql.Identifier(table)))
         self._set_aside = (constraints, indexes, tables)
