@@ -66,11 +66,34 @@ class CCM:
             full.insert(0, "--create")  # a new database, on purpose (a --db that is not there is refused)
         return self.runner.invoke(app, full, input=input, prog_name="ccm")
 
-    def dump(self, *, without: tuple[str, ...] = (), portable: bool = False) -> dict:
-        """The database's content, to compare before and after (`portable`: across backends)."""
+    def dump(self, *, without: tuple[str, ...] = (), portable: bool = False, edited_at: bool = True) -> dict:
+        """The database's content, to compare before and after (`portable`: across backends;
+        `edited_at=False`: without the time each record was last changed, which an undo sets anew)."""
         from ccmtui.seed.sample import logical_dump
 
-        return {t: rows for t, rows in logical_dump(self.db, portable=portable).items() if t not in without}
+        found = {t: rows for t, rows in logical_dump(self.db, portable=portable).items() if t not in without}
+        if edited_at:
+            return found
+        names = _column_names(self.db, portable)
+        return {
+            table: [tuple(None if names[table][i] == "updated_at" else v for i, v in enumerate(row)) for row in rows]
+            for table, rows in found.items()
+        }
+
+
+def _column_names(db, portable: bool) -> dict[str, list[str]]:
+    import sqlite3
+
+    from ccmtui.db.target import Target
+
+    target = Target.parse(db)
+    if target.is_url or portable:
+        from ccmtui.db.models import Base
+
+        return {table.name: [column.name for column in table.columns] for table in Base.metadata.sorted_tables}
+    with sqlite3.connect(f"file:{target.path}?mode=ro", uri=True) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: [row[1] for row in connection.execute(f'PRAGMA table_info("{t}")')] for t in tables}
 
 
 @pytest.hookimpl(tryfirst=True)

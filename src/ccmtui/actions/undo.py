@@ -68,12 +68,14 @@ def revert(writer: Writer, target) -> Undone:
         )
     for change in reversed(changes):
         before = load_row(change.table_name, change.before)
+        # What was put back is stamped with the undo's time: it is the latest edit of the record,
+        # so a sync carries it over the version it replaces (and over a deletion it takes back).
         if change.action == "insert":
             writer.delete(change.table_name, change.record_uuid)
         elif change.action == "update":
-            writer.update(change.table_name, change.record_uuid, before, touch=False)
+            writer.update(change.table_name, change.record_uuid, {**before, "updated_at": writer.stamp}, touch=False)
         elif change.action == "delete":
-            writer.restore(change.table_name, before)
+            writer.restore(change.table_name, {**before, "updated_at": writer.stamp})
     if writer.changeset is None:
         raise InputError("nothing to undo")
     # An undone attachment takes its bytes with it, unless another attachment uses them.

@@ -220,7 +220,7 @@ class Writer:
         return before
 
     def restore(self, table: str, row: dict) -> None:
-        """Put a deleted record back exactly as it was (undo)."""
+        """Put a deleted record back (undo), as the caller gives it."""
         self._queue(table)
         self.backend.insert(table, row)
         self._log(table, row["uuid"], "insert", None, row)
