@@ -138,6 +138,8 @@ class DashboardScreen(SectionScreen):
             self._figures_drawn = True
             if self._first_frame_timer is not None:  # Textual's own timer from now on
                 self.call_next(self._first_frame_timer.stop)
+                # Started now: a timer's first tick waits a whole frame, and the first key should not.
+                super()._update_timer.resume()
         super()._compositor_refresh()
         if self._figures_drawn and not self._announced and self.app.ready_seconds is not None:
             self._announced = True  # the figures are on the terminal
