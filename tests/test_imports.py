@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -118,3 +119,42 @@ def test_a_bad_config_stops_the_app_with_one_line(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: {config}: not valid TOML") and len(result.stderr.splitlines()) == 1
+
+
+FORKED_PROBE = """
+import sys
+from ccmtui.tui.dashboard_data import EarlyDashboard
+from ccmtui.tui.source import Source
+
+early = EarlyDashboard(Source(sys.argv[1], {"area": "universalization"}))
+try:
+    data = early.wait()
+except Exception as error:
+    print("error:", error)
+    raise SystemExit(0)
+read_here = "sqlite3" in sys.modules  # the figures came from the child: this process opened nothing
+from ccmtui.tui.dashboard_data import load_dashboard
+
+direct = load_dashboard(Source(sys.argv[1], {"area": "universalization"}))
+same = (data.register, data.due, data.recent, data.campaigns, data.milestones) == (
+    direct.register, direct.due, direct.recent, direct.campaigns, direct.milestones
+)
+print(read_here, same, data.index.name("KEN"))
+"""
+
+
+@pytest.mark.sqlite_only
+def test_the_apps_figures_are_read_by_a_child_process_beside_textuals_import(sample_db, tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    found = subprocess.run(
+        [sys.executable, "-c", FORKED_PROBE, str(sample_db)], capture_output=True, text=True, check=True, env=env
+    )
+    assert found.stdout.split() == ["False", "True", "Kenya"], found.stdout + found.stderr
+    # A file the child cannot read: the app's process reads it itself and says why, in one line.
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database at all" * 100)
+    found = subprocess.run(
+        [sys.executable, "-c", FORKED_PROBE, str(damaged)], capture_output=True, text=True, check=True, env=env
+    )
+    assert found.stdout.startswith("error:") and "database" in found.stdout, found.stdout + found.stderr
+    assert damaged.read_bytes() == b"not a database at all" * 100

@@ -1,7 +1,7 @@
 """`ccm`: the app at once when that is all that was asked, every other command through Typer.
 
 `ccm`, `ccm tui`, `ccm --db PATH` and `ccm --db PATH tui` open the app. They skip loading the
-command line's parser, and the dashboard's figures are read in a thread while Textual loads.
+command line's parser, and the dashboard's figures are read while Textual loads (tui/dashboard_data.py).
 """
 
 from __future__ import annotations

@@ -32,6 +32,6 @@ def open_app(db_option: str | None, config: dict | None = None, started: float |
     from ccmtui.tui.sections import ROOMY
 
     early = EarlyDashboard(source, keep=True, rank=get_terminal_size((0, 0)).columns >= ROOMY)
-    from ccmtui.tui.app import CCMApp  # Textual loads while the thread reads
+    from ccmtui.tui.app import CCMApp  # Textual loads while the figures are read
 
     CCMApp(source.target, started=started, source=source, early=early, ask_identity=True).run()
